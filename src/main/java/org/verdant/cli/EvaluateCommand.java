@@ -1,0 +1,85 @@
+package org.verdant.cli;
+
+import org.verdant.evaluation.Evaluator;
+import org.verdant.evaluation.InvalidSubmissionException;
+import org.verdant.evaluation.UsageException;
+import org.verdant.report.JsonVerdictWriter;
+import org.verdant.report.Messages;
+import org.verdant.report.TextVerdictRenderer;
+import org.verdant.rulebook.RulebookException;
+import org.verdant.verdict.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a submission and print the verdict.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The submission (YAML).")
+    Path file;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
+    Lang lang;
+
+    @Option(names = "--grading", paramLabel = "ID", description = "Grading table, e.g. hebei-db13t6005-2024 (default: the edition's, usually none).")
+    String grading;
+
+    @Option(names = "--edition", paramLabel = "EDITION", description = "Evaluate under this edition, e.g. \"GB/T 36132-2018\" (default: chosen by evaluation_date).")
+    String edition;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the verdict to FILE instead of standard output.")
+    Path output;
+
+    @Mixin
+    RulebookOptions rulebook = new RulebookOptions();
+
+    enum Format { text, json }
+
+    enum Lang { zh, en }
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        try {
+            byte[] bytes = InputFile.read(file);
+            Evaluator evaluator = new Evaluator(rulebook.load());
+            Verdict verdict = evaluator.evaluate(file.toString(), bytes, new Evaluator.Options(edition, grading));
+            Messages messages = new Messages(lang.name());
+            String text = format == Format.json ? JsonVerdictWriter.write(verdict, messages) : TextVerdictRenderer.render(verdict, messages);
+            if (output != null) {
+                Files.writeString(output, text, StandardCharsets.UTF_8);
+            } else {
+                out.print(text);
+            }
+            return ExitCodes.OK;
+        } catch (UsageException e) {
+            err.println("usage error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (InvalidSubmissionException e) {
+            Console.problems(err, e.problems(), file + ": invalid submission (" + e.problems().size() + " problem(s)); nothing was scored");
+            return ExitCodes.INVALID_SUBMISSION;
+        } catch (RulebookException e) {
+            Console.problems(err, e.problems(), "invalid rulebook (" + e.problems().size() + " problem(s))");
+            return ExitCodes.INVALID_RULEBOOK;
+        } catch (IOException e) {
+            err.println("usage error: cannot write " + output + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.verdant.cli;
+
+/** Exit codes, as documented in the README. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int USAGE = 2;
+    public static final int INVALID_SUBMISSION = 3;
+    public static final int INVALID_RULEBOOK = 4;
+
+    private ExitCodes() {
+    }
+}

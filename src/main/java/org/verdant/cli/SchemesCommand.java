@@ -1,0 +1,47 @@
+package org.verdant.cli;
+
+import org.verdant.rulebook.Rulebook;
+import org.verdant.rulebook.RulebookException;
+import org.verdant.rulebook.Scorecard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "schemes", mixinStandardHelpOptions = true, description = "List the schemes and editions this rulebook can evaluate.")
+final class SchemesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulebookOptions rulebook = new RulebookOptions();
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        try {
+            Rulebook r = rulebook.load().rulebook();
+            out.printf("%-20s %-18s %-26s %s%n", "SCHEME", "EDITION", "APPLIES (evaluation_date)", "SCORECARD");
+            for (Scorecard s : r.scorecards().values()) {
+                String applies = (s.appliesFrom() == null ? "…" : "from " + s.appliesFrom()) + " "
+                        + (s.appliesUntil() == null ? "onwards" : "before " + s.appliesUntil());
+                out.printf("%-20s %-18s %-26s %s@%s  %s%n", s.scheme(), s.edition(), applies, s.id(), s.version(), s.title().zh());
+            }
+            if (!r.gradings().isEmpty()) {
+                out.println();
+                out.println("GRADING TABLES (--grading ID)");
+                for (var g : r.gradings().values()) {
+                    out.printf("%-26s %s; applies to %s%n", g.id(), g.title().zh(),
+                            String.join(", ", g.appliesTo().stream().map(a -> a.scheme() + " " + (a.edition() == null ? "(all)" : a.edition())).toList()));
+                }
+            }
+            return ExitCodes.OK;
+        } catch (RulebookException e) {
+            Console.problems(err, e.problems(), "invalid rulebook (" + e.problems().size() + " problem(s))");
+            return ExitCodes.INVALID_RULEBOOK;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.verdant.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** {@code verdant}: evaluate green-manufacturing submissions against an open rulebook. */
+@Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VerdantCli.Version.class,
+        description = "Evaluates Chinese green-manufacturing applications with an open rulebook.",
+        subcommands = {EvaluateCommand.class, ValidateCommand.class, RulesCommand.class, SchemesCommand.class},
+        footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error, 2 usage error,",
+                "3 invalid submission, 4 invalid rulebook."})
+public final class VerdantCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(Console.OUT, Console.ERR, args));
+    }
+
+    /** Runs a command line; returns its exit code. Used by main and by the tests. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new VerdantCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("usage error: " + ex.getMessage());
+            err.println("run 'verdant " + (ex.getCommandLine().getCommandName().equals("verdant") ? "" : ex.getCommandLine().getCommandName() + " ")
+                    + "--help' for usage");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            err.println("internal error: " + ex + " (please report this with the input that caused it)");
+            return ExitCodes.INTERNAL_ERROR;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, validate, rules check, schemes");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"verdant " + org.verdant.evaluation.Evaluator.version()};
+        }
+    }
+}

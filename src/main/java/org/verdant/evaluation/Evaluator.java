@@ -1,0 +1,98 @@
+package org.verdant.evaluation;
+
+import org.verdant.facts.FactBuilder;
+import org.verdant.findings.Finding;
+import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.rulebook.GradingTable;
+import org.verdant.rulebook.RulebookException;
+import org.verdant.rulebook.Scorecard;
+import org.verdant.session.RuleSession;
+import org.verdant.submission.Submission;
+import org.verdant.submission.SubmissionChecks;
+import org.verdant.submission.SubmissionReader;
+import org.verdant.verdict.Verdict;
+import org.verdant.verdict.VerdictBuilder;
+import org.verdant.yaml.Problems;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The whole flow, one stage after another: submission YAML → validated submission → facts →
+ * rule session → findings → verdict. Rendering is the caller's.
+ */
+public final class Evaluator {
+    private final CompiledRulebook rulebook;
+
+    public Evaluator(CompiledRulebook rulebook) {
+        this.rulebook = rulebook;
+    }
+
+    /** What to evaluate against: an edition and a grading table, null for the defaults. */
+    public record Options(String edition, String grading) {
+        public static Options defaults() {
+            return new Options(null, null);
+        }
+    }
+
+    /** A submission that passed every check, with the edition it will be evaluated under. */
+    public record Validated(Submission submission, Scorecard scorecard) {
+    }
+
+    /** Stage 1: read and check; throws with every problem found. */
+    public Validated validate(String file, byte[] bytes, Options options) throws InvalidSubmissionException {
+        Problems problems = new Problems();
+        Submission s = SubmissionReader.read(file, bytes, problems);
+        if (s == null) throw new InvalidSubmissionException(problems.sorted());
+        Scorecard scorecard = SubmissionChecks.edition(s, options.edition(), rulebook.rulebook(), problems);
+        if (scorecard != null) SubmissionChecks.check(s, scorecard, rulebook.rulebook(), problems);
+        if (!problems.isEmpty()) throw new InvalidSubmissionException(problems.sorted());
+        return new Validated(s, scorecard);
+    }
+
+    public Verdict evaluate(String file, byte[] bytes, Options options)
+            throws InvalidSubmissionException, RulebookException, UsageException {
+        Validated v = validate(file, bytes, options);
+        GradingTable grading = grading(v.scorecard(), options.grading());
+        List<Object> facts = FactBuilder.facts(v.submission(), v.scorecard(), rulebook.rulebook().benchmarks());
+        List<Finding> findings = RuleSession.run(rulebook, v.scorecard(), facts);
+        return VerdictBuilder.build(v.submission(), v.scorecard(), findings, rulebook.rulebook(), grading, sha256(bytes), version());
+    }
+
+    private GradingTable grading(Scorecard scorecard, String requested) throws UsageException {
+        String id = requested != null ? requested : scorecard.defaultGrading();
+        if (id == null || id.equals("none")) return null;
+        GradingTable table = rulebook.rulebook().gradings().get(id);
+        if (table == null) {
+            throw new UsageException("--grading: unknown grading table '" + id + "'; available: "
+                    + String.join(", ", rulebook.rulebook().gradings().keySet()));
+        }
+        if (!table.appliesTo(scorecard.scheme(), scorecard.edition())) {
+            throw new UsageException("--grading: table '" + id + "' does not apply to " + scorecard.scheme() + " " + scorecard.edition());
+        }
+        return table;
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String version() {
+        try (InputStream in = Evaluator.class.getResourceAsStream("/org/verdant/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+}

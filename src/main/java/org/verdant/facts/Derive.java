@@ -1,0 +1,113 @@
+package org.verdant.facts;
+
+import org.verdant.units.Quantity;
+import org.verdant.units.Unit;
+import org.verdant.units.Units;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Arithmetic the derivation rules use to compute indicators from raw figures, keeping the
+ * computation with its numbers so a verdict can show it.
+ */
+public final class Derive {
+    private Derive() {
+    }
+
+    /** An operand: a sum of submission figures (text for display), or the fields it lacks. */
+    public record Term(double base, String dimension, String text, List<String> missing, List<String> notes) {
+        public boolean isMissing() {
+            return !missing.isEmpty();
+        }
+    }
+
+    public static Term term(String path, Quantity q) {
+        if (q == null) return new Term(0, null, path, List.of(path), List.of());
+        List<String> notes = q.unit().note() == null ? List.of() : List.of(q.unit().note());
+        return new Term(q.base(), q.unit().dimension(), q.text(), List.of(), notes);
+    }
+
+    /** A figure that counts as zero when absent (e.g. open storage yards a site does not have). */
+    public static Term optional(String path, Quantity q, String dimension) {
+        return q == null ? new Term(0, dimension, "0", List.of(), List.of()) : term(path, q);
+    }
+
+    public static Term sum(Term a, Term b) {
+        List<String> missing = new ArrayList<>(a.missing());
+        missing.addAll(b.missing());
+        List<String> notes = new ArrayList<>(a.notes());
+        b.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        String dim = a.dimension() != null ? a.dimension() : b.dimension();
+        return new Term(a.base() + b.base(), dim, "(" + a.text() + " + " + b.text() + ")", missing, notes);
+    }
+
+    /**
+     * numerator ÷ denominator, expressed in {@code unit} ("" for a plain ratio, "%" for a share,
+     * "万元/亩", "kgce/t", …).
+     */
+    public static IndicatorValue quotient(String indicator, String formula, Term numerator, Term denominator, String unit) {
+        List<String> missing = new ArrayList<>(numerator.missing());
+        missing.addAll(denominator.missing());
+        List<String> notes = new ArrayList<>(numerator.notes());
+        denominator.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        if (!missing.isEmpty()) {
+            return new IndicatorValue(indicator, null, unit, formula, null, List.copyOf(missing), notes);
+        }
+        if (denominator.base() == 0) {
+            return new IndicatorValue(indicator, null, unit, formula, numerator.text() + " ÷ " + denominator.text() + ": division by zero",
+                    List.of(), notes);
+        }
+        double ratioInBase = numerator.base() / denominator.base();
+        Unit target = Units.require(unit);
+        double value = target.fromBase(ratioInBase);
+        String computation = numerator.text() + " ÷ " + denominator.text() + " = " + format(value) + (unit.isEmpty() ? "" : " " + unit);
+        return new IndicatorValue(indicator, value, unit, formula, computation, List.of(), notes);
+    }
+
+    /** A value the submission states directly, converted to {@code unit}. */
+    public static IndicatorValue stated(String indicator, String formula, String path, Quantity q, String unit) {
+        double value = q.in(unit);
+        String computation = path + " = " + q.text() + (q.unit().symbol().equals(unit) ? "" : " = " + format(value) + " " + unit);
+        List<String> notes = q.unit().note() == null ? List.of() : List.of(q.unit().note());
+        return new IndicatorValue(indicator, value, unit, formula, computation, List.of(), notes);
+    }
+
+    /**
+     * Energy per unit of the main product: the stated unit figure; else the product's
+     * comprehensive energy ÷ output; else, for a single-product factory, the factory's
+     * comprehensive energy ÷ output.
+     */
+    public static IndicatorValue energyPerUnit(String formula, MainProduct main, Quantity factoryEnergy) {
+        String unit = main.perUnit("kgce");
+        if (main.energyPerUnit() != null) {
+            return stated("energy_per_unit", formula, main.path() + ".energy_per_unit", main.energyPerUnit(), unit);
+        }
+        Term output = term(main.path() + ".output", main.output());
+        if (main.energy() != null) {
+            return quotient("energy_per_unit", formula, term(main.path() + ".energy", main.energy()), output, unit);
+        }
+        if (main.onlyProduct() && factoryEnergy != null) {
+            IndicatorValue v = quotient("energy_per_unit", formula, term("energy.comprehensive", factoryEnergy), output, unit);
+            List<String> notes = new ArrayList<>(v.notes());
+            notes.add("single-product factory: the factory's comprehensive energy is attributed to its product");
+            return new IndicatorValue(v.indicator(), v.value(), v.unit(), v.formula(), v.computation(), v.missingInputs(), notes);
+        }
+        return quotient("energy_per_unit", formula, term(main.path() + ".energy (or energy_per_unit)", null), output, unit);
+    }
+
+    /** A value with its unit, e.g. "98 kgce/t", "45 %" or "1.5". */
+    public static String show(Double value, String unit) {
+        if (value == null) return "—";
+        return format(value) + (unit == null || unit.isEmpty() ? "" : " " + unit);
+    }
+
+    /** Shows a number with up to four decimals and no exponent. */
+    public static String format(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%d", (long) v);
+        String s = String.format(Locale.ROOT, "%.4f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,72 @@
+package org.verdant.facts;
+
+import org.verdant.rulebook.Benchmarks;
+import org.verdant.rulebook.Scorecard;
+import org.verdant.submission.Submission;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stage 2: a validated submission and an edition's scorecard become the facts the rules match.
+ * Sections the submission leaves out are inserted empty, so a rule can say which field is
+ * missing instead of silently not firing.
+ */
+public final class FactBuilder {
+    private FactBuilder() {
+    }
+
+    public static List<Object> facts(Submission s, Scorecard scorecard, Benchmarks benchmarks) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new EvaluationContext(s.evaluationDate(), s.reportingYear(), scorecard.scheme(), scorecard.edition()));
+        scorecard.parameters().forEach((name, figure) -> facts.add(new Parameter(name, figure)));
+        for (Scorecard.GateSpec g : scorecard.gates()) {
+            facts.add(new Requirement(g.id(), "gate", "gate", 0, g.decidedBy(), null, null));
+        }
+        for (Scorecard.CriterionSpec c : scorecard.criteria()) {
+            if ("performance".equals(c.type())) {
+                facts.add(new PerformanceIndicator(c.id(), c.indicator(), c.direction(),
+                        c.basic().points().number(), c.advanced().points().number()));
+                facts.add(referenceSpec(c, "basic", c.basic()));
+                facts.add(referenceSpec(c, "advanced", c.advanced()));
+            } else {
+                facts.add(new Requirement(c.id(), c.category(), c.type(), c.points().number(), c.decidedBy(), c.system(), c.aspect()));
+            }
+        }
+        benchmarks.rows().forEach(facts::add);
+
+        facts.add(s.site() != null ? s.site() : new Submission.Site(null, null, null, null));
+        facts.add(s.economics() != null ? s.economics() : new Submission.Economics(null));
+        facts.add(s.energy() != null ? s.energy() : new Submission.Energy(null, List.of()));
+        facts.add(s.materials() != null ? s.materials() : new Submission.Materials(null, null));
+        facts.add(s.water() != null ? s.water() : new Submission.Water(null, null, null, null));
+        facts.add(s.solidWaste() != null ? s.solidWaste() : new Submission.SolidWaste(null, null, null));
+        facts.add(s.emissions() != null ? s.emissions() : new Submission.Emissions(null, null, null));
+        facts.add(mainProduct(s.products()));
+        facts.addAll(s.references().values());
+        facts.addAll(s.claims().values());
+        if (s.accidents() != null) {
+            facts.add(s.accidents());
+            facts.addAll(s.accidents().events());
+        }
+        facts.addAll(s.managementSystems().values());
+        if (s.csrReports() != null) facts.add(s.csrReports());
+        return facts;
+    }
+
+    private static ReferenceSpec referenceSpec(Scorecard.CriterionSpec c, String tier, Scorecard.TierSpec spec) {
+        Scorecard.ReferenceSpec r = spec.reference();
+        return new ReferenceSpec(c.id(), c.indicator(), tier, r.form(), r.fixed(), r.factor(), r.level());
+    }
+
+    static MainProduct mainProduct(List<Submission.Product> products) {
+        for (int i = 0; i < products.size(); i++) {
+            Submission.Product p = products.get(i);
+            if (p.main() || products.size() == 1) {
+                return new MainProduct(p.name(), p.output(), p.energy(), p.energyPerUnit(), p.energyLimit(),
+                        p.rawMaterial() == null ? null : p.rawMaterial().consumption(), products.size() == 1, i);
+            }
+        }
+        return new MainProduct(null, null, null, null, null, null, false, 0);
+    }
+}

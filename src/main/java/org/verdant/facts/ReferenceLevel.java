@@ -1,0 +1,22 @@
+package org.verdant.facts;
+
+import org.verdant.rulebook.Figure;
+
+import java.util.List;
+
+/**
+ * The level one tier of a performance criterion is compared with, in the indicator's unit, and
+ * where it came from. When it cannot be found, {@code value} is null and {@code missing} says
+ * what would supply it.
+ */
+public record ReferenceLevel(String criterionId, String tier, Double value, String unit, String origin, String source,
+                             String status, List<Figure> figures, String missing) {
+
+    public boolean isAvailable() {
+        return value != null;
+    }
+
+    public boolean isReachedBy(IndicatorValue v, PerformanceIndicator p) {
+        return value != null && v.value() != null && p.reaches(v.value(), value);
+    }
+}

@@ -1,0 +1,11 @@
+package org.verdant.facts;
+
+import org.verdant.rulebook.Figure;
+
+/**
+ * Where one tier of a performance criterion takes its reference level from, as the scorecard
+ * says: fixed, submission, factor_of_basic or energy_limit.
+ */
+public record ReferenceSpec(String criterionId, String indicator, String tier, String form, Figure fixed,
+                            Figure factor, Integer level) {
+}

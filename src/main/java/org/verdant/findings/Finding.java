@@ -1,0 +1,115 @@
+package org.verdant.findings;
+
+import org.verdant.rulebook.Figure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One criterion's outcome: status, points out of the maximum, the reason (a message key and its
+ * arguments, rendered in the reader's language), the figures compared, the evidence cited, the
+ * scorecard figures relied on, and the rule that decided it.
+ */
+public final class Finding {
+    private final String criterionId;
+    private final String rule;
+    private Status status;
+    private double points;
+    private double max;
+    private String reasonKey;
+    private List<Object> reasonArgs = List.of();
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final List<String> evidence = new ArrayList<>();
+    private final List<Figure> figures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    Finding(String criterionId, String rule) {
+        this.criterionId = criterionId;
+        this.rule = rule;
+    }
+
+    public Finding status(Status status, double points, double max) {
+        this.status = status;
+        this.points = points;
+        this.max = max;
+        return this;
+    }
+
+    /** The one-sentence reason: a key in messages_*.properties and its arguments. */
+    public Finding because(String key, Object... args) {
+        this.reasonKey = key;
+        this.reasonArgs = List.of(args);
+        return this;
+    }
+
+    public Finding value(String name, Object value) {
+        if (value != null) values.put(name, value);
+        return this;
+    }
+
+    public Finding evidence(List<?> items) {
+        if (items != null) items.forEach(i -> evidence.add(String.valueOf(i)));
+        return this;
+    }
+
+    public Finding figures(List<Figure> used) {
+        if (used != null) used.stream().filter(f -> !figures.contains(f)).forEach(figures::add);
+        return this;
+    }
+
+    public Finding note(String note) {
+        if (note != null && !notes.contains(note)) notes.add(note);
+        return this;
+    }
+
+    public Finding notes(List<String> more) {
+        if (more != null) more.forEach(this::note);
+        return this;
+    }
+
+    public String criterionId() {
+        return criterionId;
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public double points() {
+        return points;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public String reasonKey() {
+        return reasonKey;
+    }
+
+    public List<Object> reasonArgs() {
+        return reasonArgs;
+    }
+
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    public List<String> evidence() {
+        return evidence;
+    }
+
+    public List<Figure> figures() {
+        return figures;
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+}

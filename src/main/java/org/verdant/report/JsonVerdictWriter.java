@@ -1,0 +1,160 @@
+package org.verdant.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verdant.findings.Finding;
+import org.verdant.rulebook.Figure;
+import org.verdant.submission.Submission;
+import org.verdant.verdict.Verdict;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 5 (machine-readable): the verdict as JSON, format verdant.verdict/1. Key order is fixed
+ * and no clock time is written, so the same input and rulebook give byte-identical output.
+ */
+public final class JsonVerdictWriter {
+    public static final String FORMAT = "verdant.verdict/1";
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private JsonVerdictWriter() {
+    }
+
+    public static String write(Verdict v, Messages m) {
+        try {
+            return MAPPER.writeValueAsString(toJson(v, m)) + "\n";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ObjectNode toJson(Verdict v, Messages m) {
+        Submission s = v.submission();
+        ObjectNode root = NODES.objectNode();
+        root.put("format", FORMAT);
+        root.put("scheme", v.scorecard().scheme());
+        root.put("edition", v.scorecard().edition());
+        root.put("lang", m.lang());
+        ObjectNode facility = root.putObject("facility");
+        facility.put("name", s.facility().name());
+        facility.put("credit_code", s.facility().creditCode());
+        facility.put("industry", s.facility().industry());
+        facility.put("province", s.facility().province());
+        root.put("evaluation_date", s.evaluationDate().toString());
+        root.put("reporting_year", s.reportingYear());
+        if (s.evaluator() != null) {
+            ObjectNode ev = root.putObject("evaluator");
+            ev.put("organisation", s.evaluator().organisation());
+            ev.put("kind", s.evaluator().kind());
+            ev.put("lead", s.evaluator().lead());
+        } else {
+            root.putNull("evaluator");
+        }
+        root.put("eligible", v.eligible());
+        root.put("mandatory_met", v.mandatoryMet());
+        root.put("score", round(v.score(), 2));
+        if (v.grade().label() != null) root.put("grade", v.grade().label()); else root.putNull("grade");
+        ObjectNode grading = root.putObject("grading");
+        if (v.grade().tableId() != null) grading.put("table", v.grade().tableId()); else grading.putNull("table");
+        if (v.grade().whyNone() != null) grading.put("reason", m.get(v.grade().whyNone()));
+        ArrayNode cats = root.putArray("categories");
+        for (Verdict.CategoryResult c : v.categories()) {
+            ObjectNode o = cats.addObject();
+            o.put("id", c.spec().id());
+            o.put("name", c.spec().name().in(m.lang()));
+            o.put("weight", round(c.spec().weight().number(), 4));
+            o.put("points", round(c.points(), 4));
+            o.put("max", round(c.max(), 4));
+            o.put("score", round(c.score(), 2));
+            o.put("weighted_score", round(c.weighted(), 2));
+        }
+        ArrayNode gates = root.putArray("gates");
+        for (Verdict.Judged g : v.gates()) gates.add(judged(g, m, false));
+        ArrayNode criteria = root.putArray("criteria");
+        for (Verdict.Judged c : v.criteria()) criteria.add(judged(c, m, true));
+        ArrayNode warnings = root.putArray("warnings");
+        for (Verdict.Warning w : v.warnings()) {
+            ObjectNode o = warnings.addObject();
+            o.put("code", w.code());
+            if (w.criterion() != null) o.put("criterion", w.criterion());
+            Figure f = w.figure();
+            if (f != null) {
+                o.put("figure", f.ref());
+                o.set("value", value(f.value()));
+                if (f.unit() != null) o.put("unit", f.unit());
+                o.put("status", f.status());
+                o.put("source", f.source());
+            }
+            o.put("message", m.get(w.key(), w.args()));
+        }
+        ObjectNode rulebook = root.putObject("rulebook");
+        rulebook.put("digest", v.rulebookDigest());
+        ArrayNode parts = rulebook.putArray("parts");
+        v.rulebookParts().forEach(parts::add);
+        ObjectNode input = root.putObject("input");
+        input.put("file", Path.of(s.file()).getFileName().toString());
+        input.put("digest", v.inputDigest());
+        root.putObject("engine").put("version", v.engineVersion());
+        return root;
+    }
+
+    private static ObjectNode judged(Verdict.Judged j, Messages m, boolean scored) {
+        Finding f = j.finding();
+        ObjectNode o = NODES.objectNode();
+        o.put("id", j.id());
+        if (scored) {
+            o.put("category", j.category());
+            o.put("type", j.type());
+        }
+        o.put("name", j.name().in(m.lang()));
+        o.put("status", f.status().code());
+        if (scored) {
+            o.put("points", round(f.points(), 4));
+            o.put("max", round(f.max(), 4));
+        }
+        o.put("clause", j.clause());
+        o.put("reason", m.get(f.reasonKey(), f.reasonArgs()));
+        o.put("reason_code", f.reasonKey());
+        ObjectNode values = o.putObject("values");
+        for (Map.Entry<String, Object> e : f.values().entrySet()) values.set(e.getKey(), value(e.getValue()));
+        ArrayNode evidence = o.putArray("evidence");
+        f.evidence().forEach(evidence::add);
+        if (!f.notes().isEmpty()) {
+            ArrayNode notes = o.putArray("notes");
+            f.notes().forEach(notes::add);
+        }
+        o.put("rule", f.rule());
+        return o;
+    }
+
+    private static JsonNode value(Object v) {
+        if (v == null) return NODES.nullNode();
+        if (v instanceof Double d) return NODES.numberNode(round(d, 6));
+        if (v instanceof Integer i) return NODES.numberNode(i);
+        if (v instanceof Long l) return NODES.numberNode(l);
+        if (v instanceof Boolean b) return NODES.booleanNode(b);
+        if (v instanceof List<?> list) {
+            ArrayNode a = NODES.arrayNode();
+            list.forEach(x -> a.add(value(x)));
+            return a;
+        }
+        return NODES.textNode(String.valueOf(v));
+    }
+
+    static BigDecimal round(double d, int places) {
+        BigDecimal b = BigDecimal.valueOf(d).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
+        return b.scale() < 0 ? b.setScale(0) : b;
+    }
+}

@@ -1,0 +1,50 @@
+package org.verdant.report;
+
+import org.verdant.facts.Derive;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Reasons and labels in the reader's language (zh by default, en on request). */
+public final class Messages {
+    private final ResourceBundle bundle;
+    private final String lang;
+
+    public Messages(String lang) {
+        this.lang = lang;
+        Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        this.bundle = ResourceBundle.getBundle("org.verdant.messages", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public String lang() {
+        return lang;
+    }
+
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key + (args.length == 0 ? "" : " " + List.of(args));
+        }
+        Object[] formatted = new Object[args.length];
+        for (int i = 0; i < args.length; i++) formatted[i] = display(args[i]);
+        return new MessageFormat(pattern.replace("'", "''"), Locale.ROOT).format(formatted);
+    }
+
+    public String get(String key, List<Object> args) {
+        return get(key, args.toArray());
+    }
+
+    /** Numbers without grouping or exponent; words (system names, directions) translated. */
+    private String display(Object o) {
+        if (o instanceof Double d) return Derive.format(d);
+        if (o instanceof Float f) return Derive.format(f);
+        if (o instanceof Number n) return n.toString();
+        if (o instanceof String s && bundle.containsKey("word." + s)) return bundle.getString("word." + s);
+        return String.valueOf(o);
+    }
+}

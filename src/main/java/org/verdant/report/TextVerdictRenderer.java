@@ -1,0 +1,143 @@
+package org.verdant.report;
+
+import org.verdant.findings.Finding;
+import org.verdant.findings.Status;
+import org.verdant.submission.Submission;
+import org.verdant.verdict.Verdict;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Stage 5 (for people): the verdict as text a reviewer reads in a terminal. */
+public final class TextVerdictRenderer {
+    private final Messages m;
+    private final StringBuilder out = new StringBuilder();
+
+    private TextVerdictRenderer(Messages m) {
+        this.m = m;
+    }
+
+    public static String render(Verdict v, Messages m) {
+        return new TextVerdictRenderer(m).verdict(v);
+    }
+
+    private String verdict(Verdict v) {
+        Submission s = v.submission();
+        line(m.get("label.title") + " — " + v.scorecard().title().in(m.lang()) + " " + v.scorecard().edition());
+        line(m.get("label.facility") + ": " + s.facility().name() + "  " + m.get("label.credit_code") + ": " + s.facility().creditCode());
+        line(m.get("label.industry") + ": " + s.facility().industry() + "  " + s.facility().province()
+                + "  " + m.get("label.evaluation_date") + ": " + s.evaluationDate()
+                + "  " + m.get("label.reporting_year") + ": " + s.reportingYear());
+        if (s.evaluator() != null && s.evaluator().organisation() != null) {
+            line(m.get("label.evaluator") + ": " + s.evaluator().organisation()
+                    + (s.evaluator().kind() == null ? "" : " (" + s.evaluator().kind() + ")"));
+        }
+        line("");
+        line(m.get("label.result"));
+        line("  " + m.get("label.basic_requirements") + ": " + m.get(v.eligible() ? "label.conforms" : "label.not_conforms"));
+        line("  " + m.get("label.mandatory") + ": " + m.get(v.mandatoryMet() ? "label.all_met" : "label.not_all_met"));
+        line("  " + m.get("label.score") + ": " + JsonVerdictWriter.round(v.score(), 2).toPlainString() + " / 100");
+        String grade = v.grade().label() != null ? v.grade().label() + " (" + v.grade().tableTitle().in(m.lang()) + ")"
+                : m.get("label.none") + " (" + m.get(v.grade().whyNone()) + ")";
+        line("  " + m.get("label.grade") + ": " + grade);
+        if (!v.eligible() || !v.mandatoryMet()) line("  " + m.get("label.eligible_note"));
+        line("");
+        line(m.get("label.gates"));
+        for (Verdict.Judged g : v.gates()) {
+            Finding f = g.finding();
+            line("  " + mark(f.status()) + " " + g.id() + " " + m.get("status." + f.status().code()) + "  " + g.name().in(m.lang()));
+            line("      " + m.get(f.reasonKey(), f.reasonArgs()));
+            details(f);
+        }
+        line("");
+        line(m.get("label.categories"));
+        for (Verdict.CategoryResult c : v.categories()) {
+            line(String.format("  %-4s %s  %s %s  %s %s / %s  → %s",
+                    c.spec().id(), c.spec().name().in(m.lang()), m.get("label.weight"),
+                    JsonVerdictWriter.round(c.spec().weight().number(), 2).toPlainString(),
+                    m.get("label.score"), JsonVerdictWriter.round(c.score(), 2).toPlainString(), "100",
+                    JsonVerdictWriter.round(c.weighted(), 2).toPlainString()));
+        }
+        line("");
+        line(m.get("label.criteria"));
+        String category = null;
+        for (Verdict.Judged j : v.criteria()) {
+            if (!j.category().equals(category)) {
+                category = j.category();
+                String cat = category;
+                v.categories().stream().filter(c -> c.spec().id().equals(cat)).findFirst()
+                        .ifPresent(c -> line("[" + c.spec().id() + " " + c.spec().name().in(m.lang()) + "]"));
+            }
+            Finding f = j.finding();
+            line("  " + mark(f.status()) + " " + j.id() + " " + m.get("type." + j.type()) + " "
+                    + num(f.points()) + "/" + num(f.max()) + " " + m.get("label.points") + "  " + j.name().in(m.lang())
+                    + "  [" + j.clause() + "]");
+            line("      " + m.get(f.reasonKey(), f.reasonArgs()));
+            details(f);
+        }
+        List<Verdict.Judged> lost = v.criteria().stream()
+                .filter(j -> j.finding().status() != Status.NOT_APPLICABLE && j.finding().points() < j.finding().max())
+                .sorted(Comparator.comparingDouble((Verdict.Judged j) -> j.finding().points() - j.finding().max())
+                        .thenComparing(Verdict.Judged::id))
+                .toList();
+        if (!lost.isEmpty()) {
+            line("");
+            line(m.get("label.to_improve"));
+            for (Verdict.Judged j : lost) {
+                Finding f = j.finding();
+                line("  −" + num(f.max() - f.points()) + "  " + j.id() + " " + j.name().in(m.lang()) + " ("
+                        + m.get("status." + f.status().code()) + ")");
+            }
+        }
+        line("");
+        line(m.get("label.warnings"));
+        List<Verdict.Warning> figures = v.warnings().stream().filter(w -> w.figure() != null).toList();
+        if (!figures.isEmpty()) {
+            line("  " + m.get("label.provisional_summary", figures.size(),
+                    figures.stream().map(w -> w.figure().ref()).collect(Collectors.joining(", "))));
+        }
+        for (Verdict.Warning w : v.warnings()) {
+            if (w.figure() == null) line("  " + m.get(w.key(), w.args()));
+        }
+        line("");
+        line(m.get("label.rulebook") + ": " + v.rulebookDigest() + " (" + String.join(", ", v.rulebookParts()) + ")");
+        line(m.get("label.input") + ": " + Path.of(s.file()).getFileName() + " " + v.inputDigest());
+        line(m.get("label.engine") + ": verdant " + v.engineVersion());
+        return out.toString();
+    }
+
+    private void details(Finding f) {
+        Map<String, Object> values = f.values();
+        if (values.containsKey("computation")) line("      " + m.get("label.computation") + ": " + values.get("computation"));
+        for (String tier : List.of("basic", "advanced")) {
+            if (values.containsKey(tier)) {
+                line("      " + m.get("label.reference") + " (" + m.get("word." + tier) + "): "
+                        + num((Double) values.get(tier)) + " " + values.getOrDefault("unit", "") + " — " + values.get(tier + "_from")
+                        + (values.containsKey(tier + "_source") ? "; " + values.get(tier + "_source") : ""));
+            }
+        }
+        if (values.containsKey("accidents")) line("      " + values.get("accidents"));
+        if (!f.evidence().isEmpty()) line("      " + m.get("label.evidence") + ": " + String.join("; ", f.evidence()));
+    }
+
+    private static String mark(Status s) {
+        return switch (s) {
+            case MET -> "✔";
+            case PARTLY_MET -> "◐";
+            case NOT_MET -> "✘";
+            case NOT_APPLICABLE -> "–";
+            case MISSING_DATA -> "?";
+        };
+    }
+
+    private static String num(double d) {
+        return JsonVerdictWriter.round(d, 4).toPlainString();
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+}

@@ -1,0 +1,84 @@
+package org.verdant.rulebook;
+
+import org.kie.api.KieBase;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+import org.verdant.yaml.Location;
+import org.verdant.yaml.Problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A rulebook whose DRL is compiled once per process: one knowledge base per scorecard (edition),
+ * built on first use and shared by every evaluation after.
+ */
+public final class CompiledRulebook {
+    private final Rulebook rulebook;
+    private final Map<String, KieBase> bases = new ConcurrentHashMap<>();
+
+    public CompiledRulebook(Rulebook rulebook) {
+        this.rulebook = rulebook;
+    }
+
+    public Rulebook rulebook() {
+        return rulebook;
+    }
+
+    public KieBase kieBase(Scorecard scorecard) throws RulebookException {
+        KieBase base = bases.get(scorecard.id());
+        if (base != null) return base;
+        synchronized (this) {
+            base = bases.get(scorecard.id());
+            if (base == null) {
+                base = compile(scorecard);
+                bases.put(scorecard.id(), base);
+            }
+            return base;
+        }
+    }
+
+    /** Compiles every edition; used by {@code rules check}. */
+    public void compileAll() throws RulebookException {
+        List<Problem> problems = new ArrayList<>();
+        for (Scorecard s : rulebook.scorecards().values()) {
+            try {
+                kieBase(s);
+            } catch (RulebookException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new RulebookException(problems);
+    }
+
+    private KieBase compile(Scorecard scorecard) throws RulebookException {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        List<SourceFile> files = rulebook.rulesFor(scorecard);
+        for (SourceFile f : files) {
+            builder.add(ResourceFactory.newByteArrayResource(f.bytes()).setSourcePath(f.logicalPath()), ResourceType.DRL);
+        }
+        if (builder.hasErrors()) {
+            List<Problem> problems = new ArrayList<>();
+            for (KnowledgeBuilderError e : builder.getErrors()) {
+                String display = displayPath(files, e.getResource() == null ? null : e.getResource().getSourcePath());
+                int[] lines = e.getLines();
+                int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
+                problems.add(new Problem(new Location(display, line, line > 0 ? 1 : 0), "",
+                        e.getMessage().strip().replaceAll("\\s+", " ")));
+            }
+            problems.sort(null);
+            throw new RulebookException(problems);
+        }
+        return builder.newKieBase();
+    }
+
+    private static String displayPath(List<SourceFile> files, String logical) {
+        if (logical == null) return "rules";
+        return files.stream().filter(f -> f.logicalPath().equals(logical)).map(SourceFile::displayPath).findFirst().orElse(logical);
+    }
+}

@@ -1,0 +1,23 @@
+package org.verdant.rulebook;
+
+import org.verdant.yaml.Location;
+
+/**
+ * A number (or word) from a scorecard with its provenance: {@code status} is verified,
+ * provisional or placeholder. {@code ref} names the figure in warnings, e.g. "PRF-02.basic.reference".
+ */
+public record Figure(String ref, Object value, String unit, String status, String source, String clause,
+                     Location location) {
+
+    public double number() {
+        return ((Number) value).doubleValue();
+    }
+
+    public String word() {
+        return String.valueOf(value);
+    }
+
+    public boolean isProvisional() {
+        return !"verified".equals(status);
+    }
+}

@@ -1,0 +1,333 @@
+package org.verdant.rulebook;
+
+import org.verdant.submission.Node;
+import org.verdant.yaml.Location;
+import org.verdant.yaml.Problems;
+import org.verdant.yaml.YamlNode;
+import org.verdant.yaml.YamlReader;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Parses and checks scorecards, benchmark tables and grading tables. */
+final class ScorecardReader {
+    static final Set<String> STATUSES = Set.of("verified", "provisional", "placeholder");
+    static final Set<String> GATE_DECIDERS = Set.of("claim", "accidents");
+    static final Set<String> CRITERION_DECIDERS = Set.of("claim", "management_system", "csr_reports", "indicator");
+    static final Set<String> TYPES = Set.of("mandatory", "optional", "performance");
+    private static final double EPS = 1e-9;
+
+    private final Problems problems = new Problems();
+
+    private ScorecardReader() {
+    }
+
+    static Rulebook assemble(String origin, List<SourceFile> files, String digest) throws RulebookException {
+        ScorecardReader r = new ScorecardReader();
+        Map<String, Scorecard> scorecards = new TreeMap<>();
+        Map<String, GradingTable> gradings = new TreeMap<>();
+        Benchmarks benchmarks = Benchmarks.empty();
+        for (SourceFile f : files) {
+            if (!f.logicalPath().startsWith("scorecards/")) continue;
+            YamlNode root = YamlReader.read(f.displayPath(), f.bytes(), r.problems);
+            if (root == null) continue;
+            Node top = Node.of(root, r.problems, List.of("format", "id", "version", "scheme", "edition", "title", "applies",
+                    "default_grading", "notes", "parameters", "gates", "categories", "rows", "applies_to", "requires",
+                    "status", "source", "bands"));
+            if (top == null) continue;
+            String format = top.text("format", true);
+            if (format == null) continue;
+            switch (format) {
+                case "verdant.scorecard/1" -> {
+                    Scorecard s = r.scorecard(f.displayPath(), top);
+                    if (s != null && scorecards.put(s.id(), s) != null) {
+                        r.problems.add(top.raw("id"), "scorecard id '" + s.id() + "' is used twice");
+                    }
+                }
+                case "verdant.benchmarks/1" -> benchmarks = r.benchmarks(f.displayPath(), top);
+                case "verdant.grading/1" -> {
+                    GradingTable g = r.grading(f.displayPath(), top);
+                    if (g != null) gradings.put(g.id(), g);
+                }
+                default -> r.problems.add(top.raw("format"), "unknown format '" + format
+                        + "'; expected verdant.scorecard/1, verdant.benchmarks/1 or verdant.grading/1");
+            }
+        }
+        for (Scorecard s : scorecards.values()) {
+            boolean hasRules = files.stream().anyMatch(f -> f.logicalPath().startsWith("rules/" + s.id() + "/"));
+            if (!hasRules) {
+                r.problems.add(new Location(s.file(), 1, 1), "id", "no rules for scorecard '" + s.id() + "': expected .drl files in rules/" + s.id() + "/");
+            }
+            if (s.defaultGrading() != null && !gradings.containsKey(s.defaultGrading())) {
+                r.problems.add(new Location(s.file(), 1, 1), "default_grading", "no grading table '" + s.defaultGrading() + "'");
+            }
+        }
+        if (scorecards.isEmpty() && r.problems.isEmpty()) {
+            r.problems.add(Location.unknown(origin), "", "no scorecards found");
+        }
+        if (!r.problems.isEmpty()) throw new RulebookException(r.problems.sorted());
+        return new Rulebook(origin, scorecards, benchmarks, gradings,
+                files.stream().filter(f -> f.logicalPath().startsWith("rules/")).toList(), digest);
+    }
+
+    private Scorecard scorecard(String file, Node top) {
+        String id = top.text("id", true);
+        String version = top.text("version", true);
+        String scheme = top.text("scheme", true);
+        String edition = top.text("edition", true);
+        Text title = text(top, "title", true);
+        Node applies = top.child("applies", true, "from", "until");
+        LocalDate from = applies == null ? null : applies.date("from", false);
+        LocalDate until = applies == null ? null : applies.date("until", false);
+        String grading = top.text("default_grading", false);
+        List<String> notes = strings(top, "notes");
+        Map<String, Figure> parameters = new LinkedHashMap<>();
+        YamlNode paramsNode = top.value("parameters", false);
+        if (paramsNode instanceof YamlNode.Mapping pm) {
+            for (var e : pm.entries().values()) {
+                Figure f = figure("parameters." + e.key(), e.value(), false);
+                if (f != null) parameters.put(e.key(), f);
+            }
+        } else if (paramsNode != null) {
+            problems.add(paramsNode, "expected a mapping of named figures");
+        }
+        Set<String> ids = new HashSet<>();
+        List<Scorecard.GateSpec> gates = new ArrayList<>();
+        for (YamlNode g : list(top, "gates")) {
+            Node n = Node.of(g, problems, "id", "name", "clause", "decided_by", "status", "source");
+            if (n == null) continue;
+            String gid = n.text("id", true);
+            if (gid != null && !ids.add(gid)) problems.add(n.raw("id"), "id '" + gid + "' is used twice");
+            gates.add(new Scorecard.GateSpec(gid, text(n, "name", true), n.text("clause", true),
+                    n.choice("decided_by", true, GATE_DECIDERS), n.choice("status", true, STATUSES), n.text("source", true)));
+        }
+        List<Scorecard.CategorySpec> categories = new ArrayList<>();
+        double weightSum = 0;
+        for (YamlNode c : list(top, "categories")) {
+            Node n = Node.of(c, problems, "id", "name", "weight", "criteria");
+            if (n == null) continue;
+            String cid = n.text("id", true);
+            Figure weight = figure(cid + ".weight", n.value("weight", true), true);
+            if (weight != null) weightSum += weight.number();
+            List<Scorecard.CriterionSpec> criteria = new ArrayList<>();
+            for (YamlNode k : list(n, "criteria")) {
+                Scorecard.CriterionSpec spec = criterion(cid, k, ids);
+                if (spec != null) criteria.add(spec);
+            }
+            Scorecard.CategorySpec cat = new Scorecard.CategorySpec(cid, text(n, "name", true), weight, criteria);
+            double points;
+            try {
+                points = cat.maxPoints();
+            } catch (RuntimeException e) {
+                points = Double.NaN; // a criterion's points were already reported as missing
+            }
+            if (!Double.isNaN(points) && Math.abs(points - 100) > EPS) {
+                problems.add(c.location(), c.path(), "the points of category " + cid + " sum to " + fmt(points) + ", not 100");
+            }
+            categories.add(cat);
+        }
+        if (!categories.isEmpty() && Math.abs(weightSum - 100) > EPS) {
+            problems.add(top.raw("categories").location(), "categories", "the category weights sum to " + fmt(weightSum) + ", not 100");
+        }
+        return new Scorecard(file, id, version, scheme, edition, title, from, until, grading, notes, parameters, gates, categories);
+    }
+
+    private Scorecard.CriterionSpec criterion(String category, YamlNode k, Set<String> ids) {
+        Node n = Node.of(k, problems, "id", "name", "clause", "type", "points", "decided_by", "system", "aspect",
+                "indicator", "direction", "unit", "basic", "advanced");
+        if (n == null) return null;
+        String id = n.text("id", true);
+        if (id != null && !ids.add(id)) problems.add(n.raw("id"), "id '" + id + "' is used twice");
+        String type = n.choice("type", true, TYPES);
+        String decidedBy = n.choice("decided_by", true, CRITERION_DECIDERS);
+        Figure points = null;
+        Scorecard.TierSpec basic = null;
+        Scorecard.TierSpec advanced = null;
+        String indicator = null;
+        String direction = null;
+        String unit = null;
+        if ("performance".equals(type)) {
+            indicator = n.text("indicator", true);
+            direction = n.choice("direction", true, Set.of("higher", "lower"));
+            unit = n.has("unit") ? n.text("unit", false) : null;
+            if (unit == null) unit = "";
+            basic = tier(id, "basic", n.child("basic", true, "points", "reference"));
+            advanced = tier(id, "advanced", n.child("advanced", true, "points", "reference"));
+            if (!"indicator".equals(decidedBy) && decidedBy != null) problems.add(n.raw("decided_by"), "performance criteria are decided_by indicator");
+        } else if (type != null) {
+            points = figure(id + ".points", n.value("points", true), true);
+        }
+        String system = n.text("system", false);
+        String aspect = n.text("aspect", false);
+        if ("management_system".equals(decidedBy)) {
+            if (system == null || !org.verdant.submission.SubmissionReader.SYSTEMS.contains(system)) {
+                problems.add(k.location(), k.path() + ".system", "name the system: one of " + org.verdant.submission.SubmissionReader.SYSTEMS);
+            }
+            if (aspect == null || !Set.of("established", "certified").contains(aspect)) {
+                problems.add(k.location(), k.path() + ".aspect", "aspect is established or certified");
+            }
+        }
+        if (basic == null && "performance".equals(type)) return null;
+        if (points == null && !"performance".equals(type)) return null;
+        return new Scorecard.CriterionSpec(id, category, text(n, "name", true), n.text("clause", true), type, points,
+                decidedBy, system, aspect, indicator, direction, unit, basic, advanced);
+    }
+
+    private Scorecard.TierSpec tier(String id, String tier, Node n) {
+        if (n == null) return null;
+        Figure points = figure(id + "." + tier + ".points", n.value("points", true), true);
+        Node r = n.child("reference", true, "value", "unit", "status", "source", "clause", "from", "factor", "level");
+        if (points == null || r == null) return null;
+        String ref = id + "." + tier + ".reference";
+        Scorecard.ReferenceSpec spec;
+        if (r.has("value")) {
+            spec = new Scorecard.ReferenceSpec("fixed", figure(ref, r.mapping(), true), null, null);
+        } else {
+            String from = r.choice("from", true, Set.of("submission", "basic", "energy_limit"));
+            if (from == null) return null;
+            spec = switch (from) {
+                case "submission" -> new Scorecard.ReferenceSpec("submission", null, null, null);
+                case "basic" -> {
+                    if (!"advanced".equals(tier)) problems.add(r.raw("from"), "only the advanced tier can derive from the basic level");
+                    yield new Scorecard.ReferenceSpec("factor_of_basic", null, figure(ref + ".factor", r.value("factor", true), true), null);
+                }
+                default -> new Scorecard.ReferenceSpec("energy_limit", null, null, r.integer("level", true, 1, 3));
+            };
+        }
+        return new Scorecard.TierSpec(points, spec);
+    }
+
+    /** A figure object {value, status, source[, unit, clause]}; numeric when {@code numeric}. */
+    private Figure figure(String ref, YamlNode node, boolean numeric) {
+        if (node == null) return null;
+        Node n = Node.of(node, problems, "value", "unit", "status", "source", "clause");
+        if (n == null) return null;
+        YamlNode v = n.value("value", true);
+        String status = n.choice("status", true, STATUSES);
+        String source = n.text("source", true);
+        if (v == null || status == null || source == null) return null;
+        Object value;
+        if (!(v instanceof YamlNode.Scalar s)) {
+            problems.add(v, "expected a single value, found " + v.kind());
+            return null;
+        }
+        if (numeric || s.type().equals("int") || s.type().equals("float")) {
+            try {
+                double d = Double.parseDouble(s.text());
+                if (!Double.isFinite(d) || !(s.type().equals("int") || s.type().equals("float"))) throw new NumberFormatException();
+                value = d;
+            } catch (NumberFormatException e) {
+                problems.add(s, "'" + s.text() + "' is not a number");
+                return null;
+            }
+        } else {
+            value = s.text();
+        }
+        return new Figure(ref, value, n.text("unit", false), status, source, n.text("clause", false), node.location());
+    }
+
+    private Benchmarks benchmarks(String file, Node top) {
+        List<Benchmarks.EnergyLimitRow> rows = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (YamlNode item : list(top, "rows")) {
+            Node n = Node.of(item, problems, "id", "standard", "clause", "product", "unit", "levels", "status", "source", "corrections");
+            if (n == null) continue;
+            String id = n.text("id", true);
+            if (id != null && !ids.add(id)) problems.add(n.raw("id"), "row id '" + id + "' is used twice");
+            Map<Integer, Double> levels = new TreeMap<>();
+            Node lv = n.child("levels", true, "1", "2", "3");
+            if (lv != null) {
+                for (int level = 1; level <= 3; level++) {
+                    YamlNode v = lv.value(String.valueOf(level), true);
+                    if (v instanceof YamlNode.Scalar s && (s.type().equals("int") || s.type().equals("float"))) {
+                        levels.put(level, Double.parseDouble(s.text()));
+                    } else if (v != null) {
+                        problems.add(v, "a level is a number");
+                    }
+                }
+                if (levels.size() == 3 && !(levels.get(1) <= levels.get(2) && levels.get(2) <= levels.get(3))) {
+                    problems.add(lv.mapping(), "levels must not increase in strictness from 1 to 3 (level 1 ≤ level 2 ≤ level 3)");
+                }
+            }
+            String unit = n.text("unit", true);
+            if (unit != null && org.verdant.units.Units.parse(unit).isEmpty()) problems.add(n.raw("unit"), "unknown unit '" + unit + "'");
+            rows.add(new Benchmarks.EnergyLimitRow(id, n.text("standard", true), n.text("clause", true), text(n, "product", true),
+                    unit, levels, n.choice("status", true, STATUSES), n.text("source", true), n.text("corrections", false)));
+        }
+        return new Benchmarks(file, top.text("id", true), top.text("version", true), strings(top, "notes"), rows);
+    }
+
+    private GradingTable grading(String file, Node top) {
+        List<GradingTable.AppliesTo> applies = new ArrayList<>();
+        for (YamlNode a : list(top, "applies_to")) {
+            Node n = Node.of(a, problems, "scheme", "edition");
+            if (n != null) applies.add(new GradingTable.AppliesTo(n.text("scheme", true), n.text("edition", false)));
+        }
+        List<String> requires = strings(top, "requires");
+        for (String req : requires) {
+            if (!Set.of("eligible", "mandatory_met").contains(req)) {
+                problems.add(top.raw("requires"), "requires lists eligible and/or mandatory_met, found '" + req + "'");
+            }
+        }
+        List<GradingTable.Band> bands = new ArrayList<>();
+        for (YamlNode b : list(top, "bands")) {
+            Node n = Node.of(b, problems, "label", "min", "below");
+            if (n == null) continue;
+            Double min = number(n, "min", true);
+            Double below = number(n, "below", false);
+            String label = n.text("label", true);
+            if (min != null && label != null) bands.add(new GradingTable.Band(label, min, below));
+        }
+        for (int i = 0; i < bands.size(); i++) {
+            for (int j = i + 1; j < bands.size(); j++) {
+                GradingTable.Band a = bands.get(i);
+                GradingTable.Band b = bands.get(j);
+                double aTop = a.below() == null ? Double.MAX_VALUE : a.below();
+                double bTop = b.below() == null ? Double.MAX_VALUE : b.below();
+                if (a.min() < bTop && b.min() < aTop) {
+                    problems.add(top.raw("bands").location(), "bands", "bands '" + a.label() + "' and '" + b.label() + "' overlap");
+                }
+            }
+        }
+        return new GradingTable(file, top.text("id", true), text(top, "title", true), applies, requires,
+                top.choice("status", true, STATUSES), top.text("source", true), strings(top, "notes"), bands);
+    }
+
+    private Double number(Node n, String key, boolean required) {
+        YamlNode v = n.value(key, required);
+        if (v == null) return null;
+        if (v instanceof YamlNode.Scalar s && (s.type().equals("int") || s.type().equals("float"))) return Double.parseDouble(s.text());
+        problems.add(v, "expected a number");
+        return null;
+    }
+
+    private Text text(Node n, String key, boolean required) {
+        Node t = n.child(key, required, "zh", "en");
+        if (t == null) return new Text(null, null);
+        return new Text(t.text("zh", true), t.text("en", true));
+    }
+
+    private List<YamlNode> list(Node n, String key) {
+        List<YamlNode> l = n.list(key, false);
+        return l == null ? List.of() : l;
+    }
+
+    private List<String> strings(Node n, String key) {
+        List<String> out = new ArrayList<>();
+        for (YamlNode item : list(n, key)) {
+            if (item instanceof YamlNode.Scalar s && !s.isNull()) out.add(s.text());
+            else problems.add(item, "expected text");
+        }
+        return out;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+}

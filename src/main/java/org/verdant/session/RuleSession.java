@@ -1,0 +1,77 @@
+package org.verdant.session;
+
+import org.kie.api.runtime.KieSession;
+import org.verdant.findings.Finding;
+import org.verdant.findings.FindingCollector;
+import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.rulebook.RulebookException;
+import org.verdant.rulebook.Scorecard;
+import org.verdant.yaml.Location;
+import org.verdant.yaml.Problem;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 3: runs an edition's rules over the facts in three phases (derive values, resolve
+ * reference levels, judge criteria) and returns one finding per criterion, in scorecard order.
+ */
+public final class RuleSession {
+    /** Agenda groups, in the order they run. */
+    public static final List<String> PHASES = List.of("derive", "reference", "judge");
+
+    private RuleSession() {
+    }
+
+    public static List<Finding> run(CompiledRulebook rulebook, Scorecard scorecard, List<Object> facts) throws RulebookException {
+        KieSession session = rulebook.kieBase(scorecard).newKieSession();
+        FindingCollector findings = new FindingCollector();
+        try {
+            session.setGlobal("findings", findings);
+            session.addEventListener(findings);
+            facts.forEach(session::insert);
+            for (int i = PHASES.size() - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(PHASES.get(i)).setFocus();
+            }
+            session.fireAllRules();
+        } catch (RuntimeException e) {
+            String rule = findings.all().isEmpty() ? "" : " after rule '" + findings.all().get(findings.all().size() - 1).rule() + "'";
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            throw new RulebookException(List.of(new Problem(new Location("rules/" + scorecard.id(), 0, 0), "",
+                    "a rule failed while evaluating" + rule + ": " + root)));
+        } finally {
+            session.dispose();
+        }
+        return inScorecardOrder(scorecard, findings.all());
+    }
+
+    /** Every criterion must be decided by exactly one rule; anything else is a rulebook defect. */
+    private static List<Finding> inScorecardOrder(Scorecard scorecard, List<Finding> found) throws RulebookException {
+        Map<String, List<Finding>> byId = new LinkedHashMap<>();
+        for (Finding f : found) byId.computeIfAbsent(f.criterionId(), k -> new ArrayList<>()).add(f);
+        List<String> ids = new ArrayList<>();
+        scorecard.gates().forEach(g -> ids.add(g.id()));
+        scorecard.criteria().forEach(c -> ids.add(c.id()));
+        List<Finding> ordered = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Location where = new Location("rules/" + scorecard.id(), 0, 0);
+        for (String id : ids) {
+            List<Finding> list = byId.getOrDefault(id, List.of());
+            if (list.isEmpty()) {
+                problems.add(new Problem(where, id, "no rule decided this criterion"));
+            } else if (list.size() > 1) {
+                problems.add(new Problem(where, id, "decided by more than one rule: "
+                        + list.stream().map(Finding::rule).toList()));
+            } else {
+                ordered.add(list.get(0));
+            }
+        }
+        byId.keySet().stream().filter(id -> !ids.contains(id))
+                .forEach(id -> problems.add(new Problem(where, id, "a rule decided a criterion the scorecard does not have")));
+        if (!problems.isEmpty()) throw new RulebookException(problems);
+        return ordered;
+    }
+}

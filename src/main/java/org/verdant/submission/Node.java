@@ -1,0 +1,229 @@
+package org.verdant.submission;
+
+import org.verdant.units.Quantity;
+import org.verdant.units.QuantityParser;
+import org.verdant.yaml.Problems;
+import org.verdant.yaml.YamlNode;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Typed, located access to one YAML mapping. Each accessor records a problem (with the line of
+ * the offending value) instead of throwing, and returns null so reading can go on and report
+ * every problem at once.
+ */
+public final class Node {
+    private final YamlNode.Mapping mapping;
+    private final Problems problems;
+
+    private Node(YamlNode.Mapping mapping, Problems problems) {
+        this.mapping = mapping;
+        this.problems = problems;
+    }
+
+    /** Wraps a mapping node, reporting keys outside {@code allowed} with the nearest valid name. */
+    public static Node of(YamlNode node, Problems problems, Collection<String> allowed) {
+        if (!(node instanceof YamlNode.Mapping m)) {
+            if (node != null) problems.add(node, "expected a mapping (key: value lines), found " + node.kind());
+            return null;
+        }
+        for (YamlNode.Entry e : m.entries().values()) {
+            if (!allowed.contains(e.key())) {
+                String path = e.value().path();
+                String hint = Suggest.nearest(e.key(), allowed).map(s -> "; did you mean '" + s + "'?")
+                        .orElse("; expected one of: " + String.join(", ", allowed));
+                problems.add(e.keyLocation(), path, "unknown key" + hint);
+            }
+        }
+        return new Node(m, problems);
+    }
+
+    public static Node of(YamlNode node, Problems problems, String... allowed) {
+        return of(node, problems, List.of(allowed));
+    }
+
+    public YamlNode.Mapping mapping() {
+        return mapping;
+    }
+
+    public Problems problems() {
+        return problems;
+    }
+
+    public boolean has(String key) {
+        YamlNode n = mapping.get(key);
+        return n != null && !(n instanceof YamlNode.Scalar s && s.isNull());
+    }
+
+    public YamlNode raw(String key) {
+        return mapping.get(key);
+    }
+
+    private String childPath(String key) {
+        return mapping.path().isEmpty() ? key : mapping.path() + "." + key;
+    }
+
+    /** The value node, or null; reports a missing required key at the mapping's location. */
+    public YamlNode value(String key, boolean required) {
+        YamlNode n = mapping.get(key);
+        if (n == null || (n instanceof YamlNode.Scalar s && s.isNull())) {
+            if (required) {
+                problems.add(n != null ? n.location() : mapping.location(), childPath(key),
+                        n != null ? "a value is required" : "required field is missing");
+            }
+            return null;
+        }
+        return n;
+    }
+
+    private YamlNode.Scalar scalar(String key, boolean required, String expected) {
+        YamlNode n = value(key, required);
+        if (n == null) return null;
+        if (n instanceof YamlNode.Scalar s) return s;
+        problems.add(n, "expected " + expected + ", found " + n.kind());
+        return null;
+    }
+
+    public String text(String key, boolean required) {
+        YamlNode.Scalar s = scalar(key, required, "text");
+        if (s == null) return null;
+        if (s.text().isBlank()) {
+            if (required) problems.add(s, "must not be blank");
+            return null;
+        }
+        return s.text().strip();
+    }
+
+    public String choice(String key, boolean required, Set<String> allowed) {
+        String t = text(key, required);
+        if (t == null) return null;
+        if (!allowed.contains(t)) {
+            String hint = Suggest.nearest(t, allowed).map(x -> "; did you mean '" + x + "'?").orElse("");
+            problems.add(mapping.get(key), "'" + t + "' is not one of " + String.join(", ", allowed) + hint);
+            return null;
+        }
+        return t;
+    }
+
+    public LocalDate date(String key, boolean required) {
+        YamlNode.Scalar s = scalar(key, required, "a date (YYYY-MM-DD)");
+        return s == null ? null : date(s, problems);
+    }
+
+    static LocalDate date(YamlNode.Scalar s, Problems problems) {
+        try {
+            return LocalDate.parse(s.text().strip());
+        } catch (DateTimeParseException e) {
+            problems.add(s, "'" + s.text() + "' is not a date; write YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    public Integer integer(String key, boolean required, int min, int max) {
+        YamlNode.Scalar s = scalar(key, required, "a whole number");
+        if (s == null) return null;
+        return integer(s, problems, min, max);
+    }
+
+    static Integer integer(YamlNode.Scalar s, Problems problems, int min, int max) {
+        if (!"int".equals(s.type())) {
+            problems.add(s, "expected a whole number, found " + (s.type().equals("string") ? "'" + s.text() + "'" : s.kind()));
+            return null;
+        }
+        try {
+            int v = Integer.parseInt(s.text().strip());
+            if (v < min || v > max) {
+                problems.add(s, v + " is out of range " + min + "–" + max);
+                return null;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problems.add(s, "'" + s.text() + "' is not a whole number");
+            return null;
+        }
+    }
+
+    public Boolean bool(String key, boolean required) {
+        YamlNode.Scalar s = scalar(key, required, "true or false");
+        if (s == null) return null;
+        if (!"bool".equals(s.type())) {
+            problems.add(s, "expected true or false, found '" + s.text() + "'");
+            return null;
+        }
+        return Boolean.parseBoolean(s.text());
+    }
+
+    /** A quantity of the given dimension; {@code bound} says what range is sane. */
+    public Quantity quantity(String key, String dimension, boolean required, Bound bound) {
+        YamlNode n = value(key, required);
+        if (n == null) return null;
+        return quantity(n, dimension, bound, problems);
+    }
+
+    static Quantity quantity(YamlNode n, String dimension, Bound bound, Problems problems) {
+        if (!(n instanceof YamlNode.Scalar s)) {
+            problems.add(n, "expected a number with a unit, found " + n.kind());
+            return null;
+        }
+        if (s.type().equals("bool")) {
+            problems.add(s, "expected a number with a unit, found " + s.text());
+            return null;
+        }
+        var result = QuantityParser.parse(s.text(), dimension, s.location());
+        if (result.error() != null) {
+            problems.add(s, result.error());
+            return null;
+        }
+        Quantity q = result.quantity();
+        String boundError = bound.check(q);
+        if (boundError != null) {
+            problems.add(s, "'" + s.text() + "' " + boundError);
+            return null;
+        }
+        return q;
+    }
+
+    public Node child(String key, boolean required, Collection<String> allowed) {
+        YamlNode n = value(key, required);
+        return n == null ? null : Node.of(n, problems, allowed);
+    }
+
+    public Node child(String key, boolean required, String... allowed) {
+        return child(key, required, List.of(allowed));
+    }
+
+    public List<YamlNode> list(String key, boolean required) {
+        YamlNode n = value(key, required);
+        if (n == null) return null;
+        if (n instanceof YamlNode.Sequence seq) return seq.items();
+        problems.add(n, "expected a list, found " + n.kind());
+        return null;
+    }
+
+    /** Evidence: a list of strings or {document, date, id} mappings. */
+    public List<Submission.Evidence> evidence(String key) {
+        List<Submission.Evidence> out = new ArrayList<>();
+        YamlNode raw = value(key, false);
+        if (raw == null) return out;
+        List<YamlNode> items = raw instanceof YamlNode.Sequence seq ? seq.items() : List.of(raw);
+        for (YamlNode item : items) {
+            if (item instanceof YamlNode.Scalar s && s.type().equals("string") && !s.text().isBlank()) {
+                out.add(new Submission.Evidence(s.text().strip(), null, null));
+            } else if (item instanceof YamlNode.Mapping) {
+                Node e = Node.of(item, problems, "document", "date", "id");
+                String doc = e.text("document", true);
+                LocalDate date = e.date("date", false);
+                String id = e.text("id", false);
+                if (doc != null) out.add(new Submission.Evidence(doc, date, id));
+            } else {
+                problems.add(item, "evidence is a document name or {document, date, id}, found " + item.kind());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,353 @@
+package org.verdant.submission;
+
+import org.verdant.units.Quantity;
+import org.verdant.yaml.Location;
+import org.verdant.yaml.Problems;
+import org.verdant.yaml.YamlNode;
+import org.verdant.yaml.YamlReader;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage 1: submission YAML to a {@link Submission}. Checks structure, types, units and ranges,
+ * and collects every problem. Checks that need the edition's scorecard (claim ids, benchmark
+ * rows) are done by {@link SubmissionChecks}.
+ */
+public final class SubmissionReader {
+    static final List<String> TOP = List.of("format", "scheme", "edition", "evaluation_date", "reporting_year",
+            "evaluator", "facility", "site", "economics", "products", "energy", "materials", "water", "solid_waste",
+            "emissions", "accidents", "management_systems", "social_responsibility_reports", "references", "claims");
+    public static final List<String> SYSTEMS = List.of("quality", "occupational_health_safety", "environmental", "energy");
+    private static final Set<String> OUTPUT_DIMENSIONS = Set.of("mass", "count", "length", "area", "volume");
+
+    private final Problems problems;
+    private final String file;
+
+    private SubmissionReader(String file, Problems problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    /** Reads and checks a submission; returns null when there were problems. */
+    public static Submission read(String file, byte[] bytes, Problems problems) {
+        YamlNode root = YamlReader.read(file, bytes, problems);
+        if (root == null) return null;
+        Submission s = new SubmissionReader(file, problems).submission(root);
+        return problems.isEmpty() ? s : null;
+    }
+
+    private Submission submission(YamlNode rootNode) {
+        if (!(rootNode instanceof YamlNode.Mapping)) {
+            problems.add(rootNode, "a submission is a mapping of sections (scheme, facility, site, …), found " + rootNode.kind());
+            return null;
+        }
+        Node root = Node.of(rootNode, problems, TOP);
+        String format = root.text("format", false);
+        if (format != null && !format.equals("verdant.submission/1")) {
+            problems.add(root.raw("format"), "unknown format '" + format + "'; this version reads verdant.submission/1");
+        }
+        String scheme = root.text("scheme", true);
+        String edition = root.text("edition", false);
+        LocalDate evaluationDate = root.date("evaluation_date", true);
+        Integer year = root.integer("reporting_year", true, 1990, 2100);
+        if (year != null && evaluationDate != null && year > evaluationDate.getYear()) {
+            problems.add(root.raw("reporting_year"), "reporting year " + year + " is after the evaluation date " + evaluationDate);
+        }
+        Submission.Evaluator evaluator = evaluator(root.child("evaluator", false, "organisation", "kind", "lead"));
+        Submission.Facility facility = facility(root.child("facility", true,
+                "name", "credit_code", "industry", "province", "address", "founded"));
+        Submission.Site site = site(root.child("site", false,
+                "land_area", "building_floor_area", "footprint_area", "open_storage_area"));
+        Node eco = root.child("economics", false, "output_value");
+        Submission.Economics economics = eco == null ? null
+                : new Submission.Economics(eco.quantity("output_value", "money", false, Bound.NON_NEGATIVE));
+        List<Submission.Product> products = products(root.list("products", false));
+        Submission.Energy energy = energy(root.child("energy", false, "comprehensive", "carriers"));
+        Node mat = root.child("materials", false, "green", "total");
+        Submission.Materials materials = mat == null ? null : new Submission.Materials(
+                mat.quantity("green", "mass", false, Bound.NON_NEGATIVE),
+                mat.quantity("total", "mass", false, Bound.NON_NEGATIVE));
+        if (materials != null && materials.green() != null && materials.total() != null
+                && materials.green().base() > materials.total().base()) {
+            problems.add(mat.raw("green"), "green material (" + materials.green() + ") exceeds all material (" + materials.total() + ")");
+        }
+        Node w = root.child("water", false, "intake", "wastewater_generated", "wastewater_treated", "wastewater_reused");
+        Submission.Water water = w == null ? null : new Submission.Water(
+                w.quantity("intake", "volume", false, Bound.NON_NEGATIVE),
+                w.quantity("wastewater_generated", "volume", false, Bound.NON_NEGATIVE),
+                w.quantity("wastewater_treated", "volume", false, Bound.NON_NEGATIVE),
+                w.quantity("wastewater_reused", "volume", false, Bound.NON_NEGATIVE));
+        Node sw = root.child("solid_waste", false, "generated", "utilised", "utilised_from_stock");
+        Submission.SolidWaste solidWaste = sw == null ? null : new Submission.SolidWaste(
+                sw.quantity("generated", "mass", false, Bound.NON_NEGATIVE),
+                sw.quantity("utilised", "mass", false, Bound.NON_NEGATIVE),
+                sw.quantity("utilised_from_stock", "mass", false, Bound.NON_NEGATIVE));
+        Submission.Emissions emissions = emissions(root.child("emissions", false, "waste_gas_volume", "main_pollutant", "ghg"));
+        Submission.AccidentHistory accidents = accidents(root.child("accidents", false, "evidence", "events"));
+        Map<String, Submission.ManagementSystem> systems = managementSystems(root.child("management_systems", false, SYSTEMS));
+        Node csr = root.child("social_responsibility_reports", false, "years", "evidence");
+        Submission.CsrReports csrReports = csr == null ? null : new Submission.CsrReports(years(csr), csr.evidence("evidence"));
+        String outputDimension = mainOutputDimension(products);
+        Map<String, Submission.StatedReference> references = references(root.child("references", false,
+                ReferenceIndicators.ALL.keySet()), outputDimension);
+        Map<String, Submission.Claim> claims = claims(root.value("claims", false));
+        return new Submission(file, scheme, edition, evaluationDate, year == null ? 0 : year, evaluator, facility, site,
+                economics, products, energy, materials, water, solidWaste, emissions, accidents, systems, csrReports,
+                references, claims);
+    }
+
+    private Submission.Evaluator evaluator(Node n) {
+        if (n == null) return null;
+        return new Submission.Evaluator(n.text("organisation", false),
+                n.choice("kind", false, Set.of("third_party", "self")), n.text("lead", false));
+    }
+
+    private Submission.Facility facility(Node n) {
+        if (n == null) return null;
+        String code = n.text("credit_code", true);
+        if (code != null) {
+            String error = CreditCode.check(code);
+            if (error != null) problems.add(n.raw("credit_code"), "'" + code + "' is not a valid unified social credit code: " + error);
+        }
+        String industry = n.text("industry", true);
+        if (industry != null && !industry.matches("[A-T](\\d{2}|\\d{3}|\\d{4})?")) {
+            problems.add(n.raw("industry"), "'" + industry + "' is not a GB/T 4754-2017 code (a section letter and 2–4 digits, e.g. C3011)");
+        }
+        return new Submission.Facility(n.text("name", true), code, industry, n.text("province", true),
+                n.text("address", false), n.date("founded", false));
+    }
+
+    private Submission.Site site(Node n) {
+        if (n == null) return null;
+        Submission.Site site = new Submission.Site(
+                n.quantity("land_area", "area", false, Bound.POSITIVE),
+                n.quantity("building_floor_area", "area", false, Bound.NON_NEGATIVE),
+                n.quantity("footprint_area", "area", false, Bound.NON_NEGATIVE),
+                n.quantity("open_storage_area", "area", false, Bound.NON_NEGATIVE));
+        if (site.landArea() != null && site.footprintArea() != null) {
+            double covered = site.footprintArea().base() + (site.openStorageArea() == null ? 0 : site.openStorageArea().base());
+            if (covered > site.landArea().base() * 1.000001) {
+                problems.add(n.raw("footprint_area"), "footprint and open storage (" + Math.round(covered)
+                        + " m²) exceed the land area (" + Math.round(site.landArea().base()) + " m²)");
+            }
+        }
+        return site;
+    }
+
+    private List<Submission.Product> products(List<YamlNode> items) {
+        List<Submission.Product> out = new ArrayList<>();
+        if (items == null) return out;
+        for (YamlNode item : items) {
+            Node p = Node.of(item, problems, "name", "main", "output", "energy", "energy_per_unit", "energy_limit", "raw_material");
+            if (p == null) continue;
+            String name = p.text("name", true);
+            Boolean main = p.bool("main", false);
+            Quantity output = outputQuantity(p);
+            Quantity energy = p.quantity("energy", "energy", false, Bound.ANY);
+            Quantity perUnit = null;
+            if (p.has("energy_per_unit") && output != null) {
+                perUnit = p.quantity("energy_per_unit", "energy/" + output.unit().dimension(), false, Bound.ANY);
+            } else if (p.has("energy_per_unit")) {
+                perUnit = p.quantity("energy_per_unit", "energy/mass", false, Bound.ANY);
+            }
+            if (energy != null && perUnit != null) {
+                problems.add(p.raw("energy_per_unit"), "give either energy or energy_per_unit, not both");
+            }
+            Node rm = p.child("raw_material", false, "name", "consumption");
+            Submission.RawMaterial raw = rm == null ? null
+                    : new Submission.RawMaterial(rm.text("name", false), rm.quantity("consumption", "mass", true, Bound.NON_NEGATIVE));
+            out.add(new Submission.Product(name, Boolean.TRUE.equals(main), output, energy, perUnit,
+                    p.text("energy_limit", false), raw, item.location()));
+        }
+        long mains = out.stream().filter(Submission.Product::main).count();
+        if (mains > 1) {
+            problems.add(items.get(0).location(), "products", "only one product may be marked main: true");
+        } else if (mains == 0 && out.size() > 1) {
+            problems.add(items.get(0).location(), "products",
+                    "mark the product per-unit indicators are computed for with main: true");
+        }
+        return out;
+    }
+
+    private Quantity outputQuantity(Node p) {
+        YamlNode n = p.value("output", true);
+        if (n == null) return null;
+        String dim = null;
+        if (n instanceof YamlNode.Scalar s) {
+            var m = java.util.regex.Pattern.compile("[-+0-9.eE]+\\s*(.*)").matcher(s.text().strip());
+            if (m.matches()) {
+                dim = org.verdant.units.Units.parse(m.group(1)).map(u -> u.dimension()).orElse(null);
+            }
+        }
+        if (dim == null || !OUTPUT_DIMENSIONS.contains(dim)) dim = "mass";
+        return Node.quantity(n, dim, Bound.POSITIVE, problems);
+    }
+
+    private Submission.Energy energy(Node n) {
+        if (n == null) return null;
+        Quantity comprehensive = n.quantity("comprehensive", "energy", false, Bound.NON_NEGATIVE);
+        List<Submission.Carrier> carriers = new ArrayList<>();
+        List<YamlNode> items = n.list("carriers", false);
+        if (items != null) {
+            for (YamlNode item : items) {
+                Node c = Node.of(item, problems, "type", "amount", "factor", "renewable");
+                if (c == null) continue;
+                String type = c.text("type", true);
+                YamlNode amountNode = c.value("amount", true);
+                Quantity amount = null;
+                Quantity factor = null;
+                if (amountNode != null) {
+                    amount = amountOf(amountNode);
+                }
+                if (amount != null && !amount.unit().dimension().equals("energy")) {
+                    factor = c.quantity("factor", "energy/" + amount.unit().dimension(), true, Bound.POSITIVE);
+                } else if (c.has("factor") && amount != null) {
+                    problems.add(c.raw("factor"), "the amount is already energy (" + amount + "); drop the factor");
+                }
+                Boolean renewable = c.bool("renewable", false);
+                carriers.add(new Submission.Carrier(type, amount, factor, Boolean.TRUE.equals(renewable)));
+            }
+        }
+        return new Submission.Energy(comprehensive, carriers);
+    }
+
+    private Quantity amountOf(YamlNode node) {
+        for (String dim : List.of("energy", "mass", "volume")) {
+            Problems trial = new Problems();
+            Quantity q = Node.quantity(node, dim, Bound.NON_NEGATIVE, trial);
+            if (q != null) return q;
+        }
+        return Node.quantity(node, "energy", Bound.NON_NEGATIVE, problems);
+    }
+
+    private Submission.Emissions emissions(Node n) {
+        if (n == null) return null;
+        Node mp = n.child("main_pollutant", false, "name", "generated");
+        Submission.Pollutant pollutant = mp == null ? null
+                : new Submission.Pollutant(mp.text("name", true), mp.quantity("generated", "mass", true, Bound.NON_NEGATIVE));
+        return new Submission.Emissions(n.quantity("waste_gas_volume", "volume", false, Bound.NON_NEGATIVE), pollutant,
+                n.quantity("ghg", "ghg", false, Bound.NON_NEGATIVE));
+    }
+
+    private Submission.AccidentHistory accidents(Node n) {
+        if (n == null) return null;
+        List<Submission.Accident> events = new ArrayList<>();
+        List<YamlNode> items = n.list("events", true);
+        if (items != null) {
+            for (YamlNode item : items) {
+                Node a = Node.of(item, problems, "date", "kind", "severity", "description", "evidence");
+                if (a == null) continue;
+                LocalDate date = a.date("date", true);
+                String kind = a.choice("kind", true, Set.of("safety", "environmental", "quality"));
+                String sevText = a.text("severity", true);
+                Severity severity = null;
+                if (sevText != null) {
+                    severity = Severity.parse(sevText).orElse(null);
+                    if (severity == null) {
+                        problems.add(a.raw("severity"), "'" + sevText + "' is not a severity: general (一般), serious (较大), major (重大), especially_major (特别重大)");
+                    }
+                }
+                events.add(new Submission.Accident(date, kind, severity, a.text("description", false), item.location()));
+            }
+        }
+        return new Submission.AccidentHistory(n.evidence("evidence"), events);
+    }
+
+    private Map<String, Submission.ManagementSystem> managementSystems(Node n) {
+        Map<String, Submission.ManagementSystem> out = new LinkedHashMap<>();
+        if (n == null) return out;
+        for (String system : SYSTEMS) {
+            Node s = n.child(system, false, "established", "evidence", "certificate");
+            if (s == null) continue;
+            Node c = s.child("certificate", false, "body", "number", "valid_until");
+            Submission.Certificate cert = c == null ? null
+                    : new Submission.Certificate(c.text("body", true), c.text("number", true), c.date("valid_until", true));
+            out.put(system, new Submission.ManagementSystem(system, s.bool("established", true), s.evidence("evidence"),
+                    cert, s.mapping().location()));
+        }
+        return out;
+    }
+
+    private List<Integer> years(Node csr) {
+        List<Integer> out = new ArrayList<>();
+        List<YamlNode> items = csr.list("years", true);
+        if (items == null) return out;
+        for (YamlNode item : items) {
+            if (item instanceof YamlNode.Scalar s) {
+                Integer y = Node.integer(s, problems, 1990, 2100);
+                if (y != null) out.add(y);
+            } else {
+                problems.add(item, "expected a year, found " + item.kind());
+            }
+        }
+        return out;
+    }
+
+    private String mainOutputDimension(List<Submission.Product> products) {
+        return products.stream().filter(p -> p.main() || products.size() == 1).findFirst()
+                .map(Submission.Product::output).map(q -> q.unit().dimension()).orElse("mass");
+    }
+
+    private Map<String, Submission.StatedReference> references(Node n, String outputDimension) {
+        Map<String, Submission.StatedReference> out = new LinkedHashMap<>();
+        if (n == null) return out;
+        for (var entry : n.mapping().entries().values()) {
+            ReferenceIndicators.Spec spec = ReferenceIndicators.ALL.get(entry.key());
+            if (spec == null) continue; // reported as an unknown key
+            Node r = Node.of(entry.value(), problems, "basic", "advanced", "source", "note");
+            if (r == null) continue;
+            String dim = spec.dimension(outputDimension);
+            Bound bound = spec.percent() ? Bound.PERCENT : spec.mayBeNegative() ? Bound.ANY : Bound.NON_NEGATIVE;
+            Quantity basic = r.quantity("basic", dim, false, bound);
+            Quantity advanced = r.quantity("advanced", dim, false, bound);
+            if (!r.has("basic") && !r.has("advanced")) {
+                problems.add(entry.value(), "state a basic and/or an advanced level");
+            }
+            String source = r.text("source", true);
+            out.put(entry.key(), new Submission.StatedReference(entry.key(), basic, advanced, source, entry.value().location()));
+        }
+        return out;
+    }
+
+    private Map<String, Submission.Claim> claims(YamlNode node) {
+        Map<String, Submission.Claim> out = new LinkedHashMap<>();
+        if (node == null) return out;
+        if (!(node instanceof YamlNode.Mapping m)) {
+            problems.add(node, "claims are a mapping from criterion id to {met, evidence}, found " + node.kind());
+            return out;
+        }
+        for (var entry : m.entries().values()) {
+            Node c = Node.of(entry.value(), problems, "met", "evidence", "reason", "note");
+            if (c == null) continue;
+            YamlNode metNode = c.value("met", true);
+            Submission.ClaimStatus status = null;
+            if (metNode instanceof YamlNode.Scalar s) {
+                status = switch (s.text().strip()) {
+                    case "true" -> Submission.ClaimStatus.MET;
+                    case "false" -> Submission.ClaimStatus.NOT_MET;
+                    case "not_applicable" -> Submission.ClaimStatus.NOT_APPLICABLE;
+                    default -> null;
+                };
+                if (status == null) problems.add(s, "met is true, false or not_applicable, found '" + s.text() + "'");
+            } else if (metNode != null) {
+                problems.add(metNode, "met is true, false or not_applicable, found " + metNode.kind());
+            }
+            String reason = c.text("reason", false);
+            if (status == Submission.ClaimStatus.NOT_APPLICABLE && reason == null) {
+                problems.add(entry.value(), "say why the requirement does not apply (reason: …)");
+            }
+            out.put(entry.key(), new Submission.Claim(entry.key(), status, c.evidence("evidence"), reason,
+                    c.text("note", false), entry.keyLocation()));
+        }
+        return out;
+    }
+
+    static Location at(YamlNode n) {
+        return n.location();
+    }
+}

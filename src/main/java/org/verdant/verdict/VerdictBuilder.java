@@ -1,0 +1,139 @@
+package org.verdant.verdict;
+
+import org.verdant.findings.Finding;
+import org.verdant.findings.Status;
+import org.verdant.rulebook.Figure;
+import org.verdant.rulebook.GradingTable;
+import org.verdant.rulebook.Rulebook;
+import org.verdant.rulebook.Scorecard;
+import org.verdant.submission.Submission;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage 4: findings to a verdict. A category scores the points earned out of the points of its
+ * applicable criteria (not-applicable criteria leave the maximum), scaled to 100; the total is
+ * the weighted sum of category scores.
+ */
+public final class VerdictBuilder {
+    private VerdictBuilder() {
+    }
+
+    public static Verdict build(Submission submission, Scorecard scorecard, List<Finding> findings, Rulebook rulebook,
+                                GradingTable grading, String inputDigest, String engineVersion) {
+        Map<String, Finding> byId = new LinkedHashMap<>();
+        findings.forEach(f -> byId.put(f.criterionId(), f));
+
+        List<Verdict.Judged> gates = new ArrayList<>();
+        for (Scorecard.GateSpec g : scorecard.gates()) {
+            gates.add(new Verdict.Judged(g.id(), "gate", "gate", g.name(), g.clause(), byId.get(g.id()), null));
+        }
+        List<Verdict.Judged> criteria = new ArrayList<>();
+        List<Verdict.CategoryResult> categories = new ArrayList<>();
+        double total = 0;
+        boolean mandatoryMet = true;
+        for (Scorecard.CategorySpec cat : scorecard.categories()) {
+            double points = 0;
+            double max = 0;
+            for (Scorecard.CriterionSpec c : cat.criteria()) {
+                Finding f = byId.get(c.id());
+                criteria.add(new Verdict.Judged(c.id(), cat.id(), c.type(), c.name(), c.clause(), f, c.points()));
+                if (f.status() != Status.NOT_APPLICABLE) {
+                    points += f.points();
+                    max += f.max();
+                }
+                if (!meetsMandatoryPart(c, f)) mandatoryMet = false;
+            }
+            double score = max > 0 ? 100.0 * points / max : 0;
+            double weighted = cat.weight().number() * score / 100.0;
+            total += weighted;
+            categories.add(new Verdict.CategoryResult(cat, points, max, score, weighted));
+        }
+        boolean eligible = gates.stream().allMatch(g -> g.finding().status() == Status.MET);
+        Verdict.Grade grade = grade(grading, eligible, mandatoryMet, total);
+        List<Verdict.Warning> warnings = warnings(scorecard, gates, criteria, categories, grading);
+        List<String> parts = new ArrayList<>();
+        parts.add(scorecard.id() + "@" + scorecard.version());
+        if (!rulebook.benchmarks().rows().isEmpty()) parts.add(rulebook.benchmarks().id() + "@" + rulebook.benchmarks().version());
+        if (grading != null) parts.add("grading/" + grading.id());
+        return new Verdict(submission, scorecard, eligible, mandatoryMet, total, grade, categories, gates, criteria,
+                warnings, rulebook.digest(), parts, inputDigest, engineVersion);
+    }
+
+    /** Mandatory requirements must be met (or not apply); performance criteria must reach the basic tier. */
+    static boolean meetsMandatoryPart(Scorecard.CriterionSpec c, Finding f) {
+        return switch (c.type()) {
+            case "mandatory" -> f.status() == Status.MET || f.status() == Status.NOT_APPLICABLE;
+            case "performance" -> f.status() == Status.MET || f.status() == Status.PARTLY_MET;
+            default -> true;
+        };
+    }
+
+    private static Verdict.Grade grade(GradingTable table, boolean eligible, boolean mandatoryMet, double total) {
+        if (table == null) return new Verdict.Grade(null, null, null, "grade.no_table");
+        if (table.requires().contains("eligible") && !eligible) return new Verdict.Grade(table.id(), table.title(), null, "grade.not_eligible");
+        if (table.requires().contains("mandatory_met") && !mandatoryMet) {
+            return new Verdict.Grade(table.id(), table.title(), null, "grade.mandatory_unmet");
+        }
+        double rounded = Math.round(total * 100) / 100.0; // bands compare the published (2-decimal) score
+        for (GradingTable.Band b : table.bands()) {
+            if (b.contains(rounded)) return new Verdict.Grade(table.id(), table.title(), b.label(), null);
+        }
+        return new Verdict.Grade(table.id(), table.title(), null, "grade.below_bands");
+    }
+
+    private static List<Verdict.Warning> warnings(Scorecard scorecard, List<Verdict.Judged> gates, List<Verdict.Judged> criteria,
+                                                  List<Verdict.CategoryResult> categories, GradingTable grading) {
+        List<Verdict.Warning> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Verdict.CategoryResult c : categories) provisional(out, seen, null, c.spec().weight());
+        for (Verdict.Judged j : criteria) {
+            Scorecard.CriterionSpec spec = scorecard.criteria().stream().filter(c -> c.id().equals(j.id())).findFirst().orElseThrow();
+            if ("performance".equals(spec.type())) {
+                provisional(out, seen, j.id(), spec.basic().points());
+                provisional(out, seen, j.id(), spec.advanced().points());
+            } else {
+                provisional(out, seen, j.id(), spec.points());
+            }
+        }
+        for (Verdict.Judged j : concat(gates, criteria)) {
+            for (Figure f : j.finding().figures()) provisional(out, seen, j.id(), f);
+        }
+        for (Verdict.Judged j : concat(gates, criteria)) {
+            Finding f = j.finding();
+            for (String tier : List.of("basic", "advanced")) {
+                Object missing = f.values().get(tier + "_missing");
+                if (missing != null) {
+                    out.add(new Verdict.Warning("missing_reference", j.id(), null, "warning.missing_reference", List.of(j.id(), tier, missing)));
+                }
+            }
+            for (String note : f.notes()) {
+                if (j.type().equals("performance")) {
+                    out.add(new Verdict.Warning("assumption", j.id(), null, "warning.assumption", List.of(j.id(), note)));
+                }
+            }
+        }
+        if (grading != null && !"verified".equals(grading.status())) {
+            out.add(new Verdict.Warning(grading.status() + "_figure", null, null, "warning.grading_provisional",
+                    List.of(grading.id(), grading.status())));
+        }
+        return out;
+    }
+
+    private static void provisional(List<Verdict.Warning> out, Set<String> seen, String criterion, Figure f) {
+        if (f == null || !f.isProvisional() || !seen.add(f.ref())) return;
+        out.add(new Verdict.Warning(f.status() + "_figure", criterion, f, "warning.figure",
+                List.of(f.ref(), f.status(), f.value(), f.source())));
+    }
+
+    private static List<Verdict.Judged> concat(List<Verdict.Judged> a, List<Verdict.Judged> b) {
+        List<Verdict.Judged> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,14 @@
+package org.verdant.yaml;
+
+/** A place in a source file, 1-based. */
+public record Location(String file, int line, int column) {
+
+    public static Location unknown(String file) {
+        return new Location(file, 0, 0);
+    }
+
+    @Override
+    public String toString() {
+        return line > 0 ? file + ":" + line + ":" + column : file;
+    }
+}
