@@ -1,5 +1,6 @@
 package org.verdant.facts;
 
+import org.verdant.submission.Submission;
 import org.verdant.units.Quantity;
 import org.verdant.units.Unit;
 import org.verdant.units.Units;
@@ -79,7 +80,7 @@ public final class Derive {
      * comprehensive energy ÷ output; else, for a single-product factory, the factory's
      * comprehensive energy ÷ output.
      */
-    public static IndicatorValue energyPerUnit(String formula, MainProduct main, Quantity factoryEnergy) {
+    public static IndicatorValue energyPerUnit(String formula, MainProduct main, Term factoryEnergy) {
         String unit = main.perUnit("kgce");
         if (main.energyPerUnit() != null) {
             return stated("energy_per_unit", formula, main.path() + ".energy_per_unit", main.energyPerUnit(), unit);
@@ -88,13 +89,39 @@ public final class Derive {
         if (main.energy() != null) {
             return quotient("energy_per_unit", formula, term(main.path() + ".energy", main.energy()), output, unit);
         }
-        if (main.onlyProduct() && factoryEnergy != null) {
-            IndicatorValue v = quotient("energy_per_unit", formula, term("energy.comprehensive", factoryEnergy), output, unit);
+        if (main.onlyProduct() && !factoryEnergy.isMissing()) {
+            IndicatorValue v = quotient("energy_per_unit", formula, factoryEnergy, output, unit);
             List<String> notes = new ArrayList<>(v.notes());
             notes.add("single-product factory: the factory's comprehensive energy is attributed to its product");
             return new IndicatorValue(v.indicator(), v.value(), v.unit(), v.formula(), v.computation(), v.missingInputs(), notes);
         }
         return quotient("energy_per_unit", formula, term(main.path() + ".energy (or energy_per_unit)", null), output, unit);
+    }
+
+    /**
+     * The factory's comprehensive energy consumption: as stated, else the sum of its carriers,
+     * each converted to standard coal with its stated factor (electricity at the calorific
+     * equivalent unless a factor is given).
+     */
+    public static Term factoryEnergy(Submission.Energy energy) {
+        if (energy.comprehensive() != null || energy.carriers().isEmpty()) {
+            return term("energy.comprehensive", energy.comprehensive());
+        }
+        double base = 0;
+        List<String> parts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Submission.Carrier c : energy.carriers()) {
+            if (c.amount() == null) return term("energy.carriers[].amount", null);
+            if (c.factor() != null) {
+                base += c.amount().base() * c.factor().base();
+                parts.add(c.amount().text() + " × " + c.factor().text());
+            } else {
+                base += c.amount().base();
+                parts.add(c.amount().text());
+                if (c.amount().unit().note() != null && !notes.contains(c.amount().unit().note())) notes.add(c.amount().unit().note());
+            }
+        }
+        return new Term(base, "energy", "Σ energy.carriers (" + String.join(" + ", parts) + ")", List.of(), notes);
     }
 
     /** A value with its unit, e.g. "98 kgce/t", "45 %" or "1.5". */

@@ -200,4 +200,15 @@ class GreenFactory2018RulesTest {
         assertThat(f.status()).isEqualTo(Status.MET);
         assertThat(f.notes()).anySatisfy(n -> assertThat(n).contains("single-product"));
     }
+
+    @Test
+    void factoryEnergyCanBeSummedFromCarriers() {
+        // 1.0e8 kWh × 0.1229 kgce/kWh = 12 290 tce; 1.2e5 t coal × 0.7143 tce/t = 85 716 tce; ÷ 1.0e6 t = 98.006 kgce/t
+        String yaml = with(with(base(), "products.0.energy", null), "energy",
+                "{carriers: [{type: electricity, amount: 1.0e8 kWh}, {type: coal, amount: 1.2e5 t, factor: 0.7143 tce/t}]}");
+        Finding f = finding(evaluate(yaml), "PRF-11");
+        assertThat((Double) f.values().get("value")).isCloseTo(98.006, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat((String) f.values().get("computation")).contains("1.0e8 kWh").contains("1.2e5 t × 0.7143 tce/t");
+        assertThat(f.notes()).anySatisfy(n -> assertThat(n).contains("0.1229"));
+    }
 }
