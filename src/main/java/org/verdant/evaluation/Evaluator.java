@@ -47,9 +47,12 @@ public final class Evaluator {
     /** Stage 1: read and check; throws with every problem found. */
     public Validated validate(String file, byte[] bytes, Options options) throws InvalidSubmissionException {
         Problems problems = new Problems();
-        Submission s = SubmissionReader.read(file, bytes, problems);
+        Submission s = SubmissionReader.readPartial(file, bytes, problems);
         if (s == null) throw new InvalidSubmissionException(problems.sorted());
-        Scorecard scorecard = SubmissionChecks.edition(s, options.edition(), rulebook.rulebook(), problems);
+        // Scorecard checks run even when the reader found problems, so one run reports them all.
+        boolean canPickEdition = s.scheme() != null
+                && (s.evaluationDate() != null || s.edition() != null || options.edition() != null);
+        Scorecard scorecard = canPickEdition ? SubmissionChecks.edition(s, options.edition(), rulebook.rulebook(), problems) : null;
         if (scorecard != null) SubmissionChecks.check(s, scorecard, rulebook.rulebook(), problems);
         if (!problems.isEmpty()) throw new InvalidSubmissionException(problems.sorted());
         return new Validated(s, scorecard);

@@ -130,9 +130,15 @@ public final class Derive {
         return format(value) + (unit == null || unit.isEmpty() ? "" : " " + unit);
     }
 
-    /** Shows a number with up to four decimals and no exponent. */
+    /**
+     * Shows a number without exponent: up to four decimals, or four significant digits below one
+     * so that small per-unit figures (0.000123 tce/t) do not show as zero.
+     */
     public static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%d", (long) v);
+        if (Math.abs(v) < 1) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        }
         String s = String.format(Locale.ROOT, "%.4f", v);
         s = s.replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;

@@ -41,6 +41,17 @@ public final class SubmissionReader {
         return problems.isEmpty() ? s : null;
     }
 
+    /**
+     * Reads as far as the file allows and returns what it could, even with problems recorded, so
+     * that checks needing the scorecard can report theirs in the same run; null only when the
+     * file is not a mapping at all.
+     */
+    public static Submission readPartial(String file, byte[] bytes, Problems problems) {
+        YamlNode root = YamlReader.read(file, bytes, problems);
+        if (root == null) return null;
+        return new SubmissionReader(file, problems).submission(root);
+    }
+
     private Submission submission(YamlNode rootNode) {
         if (!(rootNode instanceof YamlNode.Mapping)) {
             problems.add(rootNode, "a submission is a mapping of sections (scheme, facility, site, …), found " + rootNode.kind());
@@ -190,7 +201,8 @@ public final class SubmissionReader {
 
     private Submission.Energy energy(Node n) {
         if (n == null) return null;
-        Quantity comprehensive = n.quantity("comprehensive", "energy", false, Bound.NON_NEGATIVE);
+        // GB/T 2589 deducts energy sent out, so a works recovering more than it takes in is net negative.
+        Quantity comprehensive = n.quantity("comprehensive", "energy", false, Bound.ANY);
         List<Submission.Carrier> carriers = new ArrayList<>();
         List<YamlNode> items = n.list("carriers", false);
         if (items != null) {

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every fixture against its checked-in expectation: a valid submission's JSON verdict
  * (NAME.expected.json) or an invalid one's exit code and messages (NAME.expected.txt).
  * To rewrite expectations deliberately: mvn -B verify -Dverdant.golden.update=true, then review
- * the diff before committing it.
+ * the diff before committing it. A fixture may carry extra command-line options in NAME.args
+ * (one line, e.g. {@code --grading hebei-db13t6005-2024}).
  */
 class GoldenFixturesTest {
     private static final boolean UPDATE = Boolean.getBoolean("verdant.golden.update");
@@ -40,8 +41,11 @@ class GoldenFixturesTest {
         Path expected = fixture.resolveSibling(name + (invalid ? ".expected.txt" : ".expected.json"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = VerdantCli.run(new PrintWriter(out), new PrintWriter(err), "evaluate", fixture.toString(),
-                "--format", "json", "--rules", "rules", "--scorecards", "scorecards");
+        List<String> args = new java.util.ArrayList<>(List.of("evaluate", fixture.toString(),
+                "--format", "json", "--rules", "rules", "--scorecards", "scorecards"));
+        Path extra = fixture.resolveSibling(name + ".args");
+        if (Files.exists(extra)) args.addAll(List.of(Files.readString(extra, StandardCharsets.UTF_8).trim().split("\\s+")));
+        int code = VerdantCli.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
         String actual = invalid ? "exit " + code + "\n" + err : out.toString();
         if (!invalid) assertThat(code).as("exit code; stderr: " + err).isZero();
         if (invalid) assertThat(code).as("exit code of an invalid fixture").isEqualTo(3);
