@@ -103,6 +103,8 @@ public final class JsonVerdictWriter {
         rulebook.put("digest", v.rulebookDigest());
         ArrayNode parts = rulebook.putArray("parts");
         v.rulebookParts().forEach(parts::add);
+        ArrayNode files = rulebook.putArray("files");
+        v.rulebookFiles().forEach(files::add);
         ObjectNode input = root.putObject("input");
         input.put("file", Path.of(s.file()).getFileName().toString());
         input.put("digest", v.inputDigest());

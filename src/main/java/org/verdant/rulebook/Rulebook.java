@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rules and scorecards read from one place (a directory pair or the jar), with a digest over
- * all of their bytes so a verdict names exactly which rulebook produced it.
+ * The rules and scorecards read from one place (a directory pair or the jar). {@code digest}
+ * covers every file; a verdict carries {@link #digestFor} over the files it actually used, so
+ * adding an unrelated scheme does not change the record of an old evaluation.
  */
 public record Rulebook(
         String origin,
@@ -14,7 +15,22 @@ public record Rulebook(
         Benchmarks benchmarks,
         Map<String, GradingTable> gradings,
         List<SourceFile> ruleFiles,
+        List<SourceFile> files,
         String digest) {
+
+    /** The files an evaluation under {@code scorecard} (and {@code grading}, may be null) reads. */
+    public List<SourceFile> filesFor(Scorecard scorecard, GradingTable grading) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        used.add(scorecard.file());
+        if (!benchmarks.rows().isEmpty()) used.add(benchmarks.file());
+        if (grading != null) used.add(grading.file());
+        List<SourceFile> rules = rulesFor(scorecard);
+        return files.stream().filter(f -> used.contains(f.displayPath()) || rules.contains(f)).toList();
+    }
+
+    public String digestFor(Scorecard scorecard, GradingTable grading) {
+        return RulebookLoader.digest(filesFor(scorecard, grading));
+    }
 
     public Optional<Scorecard> scorecard(String scheme, String edition) {
         return scorecards.values().stream().filter(s -> s.scheme().equals(scheme) && s.edition().equals(edition)).findFirst();

@@ -73,7 +73,7 @@ final class ScorecardReader {
         }
         if (!r.problems.isEmpty()) throw new RulebookException(r.problems.sorted());
         return new Rulebook(origin, scorecards, benchmarks, gradings,
-                files.stream().filter(f -> f.logicalPath().startsWith("rules/")).toList(), digest);
+                files.stream().filter(f -> f.logicalPath().startsWith("rules/")).toList(), files, digest);
     }
 
     private Scorecard scorecard(String file, Node top) {

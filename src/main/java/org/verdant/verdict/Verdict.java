@@ -23,6 +23,7 @@ public record Verdict(
         List<Warning> warnings,
         String rulebookDigest,
         List<String> rulebookParts,
+        List<String> rulebookFiles,
         String inputDigest,
         String engineVersion) {
 

@@ -61,8 +61,9 @@ public final class VerdictBuilder {
         parts.add(scorecard.id() + "@" + scorecard.version());
         if (!rulebook.benchmarks().rows().isEmpty()) parts.add(rulebook.benchmarks().id() + "@" + rulebook.benchmarks().version());
         if (grading != null) parts.add("grading/" + grading.id());
+        List<String> files = rulebook.filesFor(scorecard, grading).stream().map(f -> f.logicalPath()).toList();
         return new Verdict(submission, scorecard, eligible, mandatoryMet, total, grade, categories, gates, criteria,
-                warnings, rulebook.digest(), parts, inputDigest, engineVersion);
+                warnings, rulebook.digestFor(scorecard, grading), parts, files, inputDigest, engineVersion);
     }
 
     /** Mandatory requirements must be met (or not apply); performance criteria must reach the basic tier. */

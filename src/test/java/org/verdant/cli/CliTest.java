@@ -176,4 +176,16 @@ class CliTest {
         }
         return to;
     }
+
+    @Test
+    void verdictDigestCoversOnlyTheFilesItUsed() throws IOException {
+        Path f = write("f.yaml", TestRulebook.base());
+        JsonNode plain = new ObjectMapper().readTree(run(withRulebook("evaluate", f.toString(), "--format", "json")).out());
+        JsonNode graded = new ObjectMapper().readTree(run(withRulebook("evaluate", f.toString(), "--format", "json",
+                "--grading", "hebei-db13t6005-2024")).out());
+        assertThat(plain.at("/rulebook/files").toString()).doesNotContain("grading/")
+                .contains("rules/green-factory/gbt36132-2018/5.1-basic-requirements.drl");
+        assertThat(graded.at("/rulebook/files").toString()).contains("scorecards/grading/hebei-db13t6005-2024.yaml");
+        assertThat(plain.at("/rulebook/digest").asText()).isNotEqualTo(graded.at("/rulebook/digest").asText());
+    }
 }
