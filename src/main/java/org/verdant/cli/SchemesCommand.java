@@ -1,5 +1,7 @@
 package org.verdant.cli;
 
+import java.util.List;
+
 import org.verdant.rulebook.Rulebook;
 import org.verdant.rulebook.RulebookException;
 import org.verdant.rulebook.Scorecard;
@@ -26,9 +28,19 @@ final class SchemesCommand implements Callable<Integer> {
             Rulebook r = rulebook.load().rulebook();
             out.printf("%-20s %-18s %-26s %s%n", "SCHEME", "EDITION", "APPLIES (evaluation_date)", "SCORECARD");
             for (Scorecard s : r.scorecards().values()) {
+                if (s.isOverlay()) continue;
                 String applies = (s.appliesFrom() == null ? "…" : "from " + s.appliesFrom()) + " "
                         + (s.appliesUntil() == null ? "onwards" : "before " + s.appliesUntil());
                 out.printf("%-20s %-18s %-26s %s@%s  %s%n", s.scheme(), s.edition(), applies, s.id(), s.version(), s.title().zh());
+            }
+            List<Scorecard> overlays = r.scorecards().values().stream().filter(Scorecard::isOverlay).toList();
+            if (!overlays.isEmpty()) {
+                out.println();
+                out.println("ELIGIBILITY RULES (added as gates to evaluations dated in their range)");
+                for (Scorecard s : overlays) {
+                    out.printf("%-20s %-18s from %s, for %s  %s@%s  %s%n", s.scheme(), s.edition(), s.appliesFrom(),
+                            String.join(", ", s.overlaysSchemes()), s.id(), s.version(), s.title().zh());
+                }
             }
             if (!r.gradings().isEmpty()) {
                 out.println();

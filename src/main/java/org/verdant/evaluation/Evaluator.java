@@ -53,7 +53,10 @@ public final class Evaluator {
         boolean canPickEdition = s.scheme() != null
                 && (s.evaluationDate() != null || s.edition() != null || options.edition() != null);
         Scorecard scorecard = canPickEdition ? SubmissionChecks.edition(s, options.edition(), rulebook.rulebook(), problems) : null;
-        if (scorecard != null) SubmissionChecks.check(s, scorecard, rulebook.rulebook(), problems);
+        if (scorecard != null) {
+            scorecard = scorecard.withOverlays(rulebook.rulebook().overlays(s.scheme(), s.evaluationDate()));
+            SubmissionChecks.check(s, scorecard, rulebook.rulebook(), problems);
+        }
         if (!problems.isEmpty()) throw new InvalidSubmissionException(problems.sorted());
         return new Validated(s, scorecard);
     }

@@ -30,6 +30,12 @@ public final class Derive {
         return new Term(q.base(), q.unit().dimension(), q.text(), List.of(), notes);
     }
 
+    /** A plain count as an operand; missing when null. */
+    public static Term number(String path, Integer n) {
+        if (n == null) return new Term(0, null, path, List.of(path), List.of());
+        return new Term(n, "1", String.valueOf(n), List.of(), List.of());
+    }
+
     /** A figure that counts as zero when absent (e.g. open storage yards a site does not have). */
     public static Term optional(String path, Quantity q, String dimension) {
         return q == null ? new Term(0, dimension, "0", List.of(), List.of()) : term(path, q);
@@ -50,7 +56,7 @@ public final class Derive {
      */
     public static IndicatorValue quotient(String indicator, String formula, Term numerator, Term denominator, String unit) {
         List<String> missing = new ArrayList<>(numerator.missing());
-        missing.addAll(denominator.missing());
+        denominator.missing().stream().filter(m -> !missing.contains(m)).forEach(missing::add);
         List<String> notes = new ArrayList<>(numerator.notes());
         denominator.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         if (!missing.isEmpty()) {
@@ -142,5 +148,88 @@ public final class Derive {
         String s = String.format(Locale.ROOT, "%.4f", v);
         s = s.replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** How many items a list holds; missing when the submission does not state the list. */
+    public static IndicatorValue count(String indicator, String formula, String path, java.util.Collection<?> items) {
+        if (items == null) return new IndicatorValue(indicator, null, "", formula, null, List.of(path), List.of());
+        return new IndicatorValue(indicator, (double) items.size(), "", formula, path + ": " + items.size(), List.of(), List.of());
+    }
+
+    /** Projects in the reporting year and the two before it, ÷ 3. */
+    public static IndicatorValue projectsPerYear(String indicator, String formula, Submission.CleanerProduction c, int reportingYear) {
+        String path = "cleaner_production.retrofit_projects";
+        if (c.retrofitProjects() == null) return new IndicatorValue(indicator, null, "", formula, null, List.of(path), List.of());
+        long n = c.retrofitProjects().stream().filter(p -> p.year() >= reportingYear - 2 && p.year() <= reportingYear).count();
+        double value = n / 3.0;
+        return new IndicatorValue(indicator, value, "", formula, n + " projects in " + (reportingYear - 2) + "–" + reportingYear
+                + " ÷ 3 = " + format(value), List.of(), List.of());
+    }
+
+    /** The smallest (limit − concentration) ÷ limit over the stated pollutants, in %. */
+    public static IndicatorValue pollutantMargin(String indicator, String formula, Submission.Emissions e) {
+        if (e.concentrations().isEmpty()) {
+            return new IndicatorValue(indicator, null, "%", formula, null, List.of("emissions.concentrations"), List.of());
+        }
+        double min = Double.MAX_VALUE;
+        String worst = null;
+        for (Submission.PollutantConcentration c : e.concentrations()) {
+            double margin = (c.limit().base() - c.concentration().base()) / c.limit().base() * 100;
+            if (margin < min) {
+                min = margin;
+                worst = c.pollutant() + (c.outlet() == null ? "" : " @ " + c.outlet()) + ": (" + c.limit().text() + " − "
+                        + c.concentration().text() + ") ÷ " + c.limit().text();
+            }
+        }
+        return new IndicatorValue(indicator, min, "%", formula, "min over " + e.concentrations().size() + " = " + worst
+                + " = " + format(min) + " %", List.of(), List.of());
+    }
+
+    /** Renewable carriers' energy ÷ all carriers' energy, in %. */
+    public static IndicatorValue renewableShare(String indicator, String formula, Submission.Energy energy) {
+        if (energy.carriers().isEmpty()) {
+            return new IndicatorValue(indicator, null, "%", formula, null, List.of("energy.carriers (with renewable: true on renewable ones)"), List.of());
+        }
+        Term all = new Term(0, "energy", "", List.of(), List.of());
+        Term renewable = new Term(0, "energy", "", List.of(), List.of());
+        List<String> allParts = new ArrayList<>();
+        List<String> renewableParts = new ArrayList<>();
+        for (Submission.Carrier c : energy.carriers()) {
+            Term t = carrier(c);
+            if (t.isMissing()) return new IndicatorValue(indicator, null, "%", formula, null, t.missing(), List.of());
+            all = new Term(all.base() + t.base(), "energy", "", List.of(), merge(all.notes(), t.notes()));
+            allParts.add(t.text());
+            if (c.renewable()) {
+                renewable = new Term(renewable.base() + t.base(), "energy", "", List.of(), merge(renewable.notes(), t.notes()));
+                renewableParts.add(t.text());
+            }
+        }
+        Term num = new Term(renewable.base(), "energy", renewableParts.isEmpty() ? "0" : "(" + String.join(" + ", renewableParts) + ")",
+                List.of(), renewable.notes());
+        Term den = new Term(all.base(), "energy", "(" + String.join(" + ", allParts) + ")", List.of(), all.notes());
+        return quotient(indicator, formula, num, den, "%");
+    }
+
+    /** The factory's comprehensive energy in tce: it picks the renewable-share tier. */
+    public static IndicatorValue annualEnergy(Submission.Energy energy) {
+        Term t = factoryEnergy(energy);
+        if (t.isMissing()) return new IndicatorValue("annual_energy", null, "tce", "年综合能源消费量", null, t.missing(), List.of());
+        double tce = t.base() / 1000;
+        return new IndicatorValue("annual_energy", tce, "tce", "年综合能源消费量", t.text() + " = " + format(tce) + " tce", List.of(), t.notes());
+    }
+
+    private static Term carrier(Submission.Carrier c) {
+        if (c.amount() == null) return term("energy.carriers[].amount", null);
+        if (c.factor() != null) {
+            return new Term(c.amount().base() * c.factor().base(), "energy", c.amount().text() + " × " + c.factor().text(), List.of(), List.of());
+        }
+        List<String> notes = c.amount().unit().note() == null ? List.of() : List.of(c.amount().unit().note());
+        return new Term(c.amount().base(), "energy", c.amount().text(), List.of(), notes);
+    }
+
+    private static List<String> merge(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        b.stream().filter(x -> !out.contains(x)).forEach(out::add);
+        return out;
     }
 }

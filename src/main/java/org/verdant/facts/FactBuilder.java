@@ -29,6 +29,13 @@ public final class FactBuilder {
                         c.basic().points().number(), c.advanced().points().number()));
                 facts.add(referenceSpec(c, "basic", c.basic()));
                 facts.add(referenceSpec(c, "advanced", c.advanced()));
+            } else if ("scaled".equals(c.type())) {
+                facts.add(new ScaledIndicator(c.id(), c.direction(), c.points().number(), c.points()));
+                for (Scorecard.FormSpec f : c.forms()) {
+                    facts.add(new ScaledForm(c.id(), f.form(), f.indicator(), f.unit()));
+                    facts.add(scaledReference(c.id(), f.indicator(), "baseline", f.baseline()));
+                    facts.add(scaledReference(c.id(), f.indicator(), "leading", f.leading()));
+                }
             } else {
                 facts.add(new Requirement(c.id(), c.category(), c.type(), c.points().number(), c.decidedBy(), c.system(), c.aspect()));
             }
@@ -39,10 +46,18 @@ public final class FactBuilder {
         facts.add(s.economics() != null ? s.economics() : new Submission.Economics(null));
         facts.add(s.energy() != null ? s.energy() : new Submission.Energy(null, List.of()));
         facts.add(s.materials() != null ? s.materials() : new Submission.Materials(null, null));
-        facts.add(s.water() != null ? s.water() : new Submission.Water(null, null, null, null));
+        facts.add(s.water() != null ? s.water() : new Submission.Water(null, null, null, null, null));
         facts.add(s.solidWaste() != null ? s.solidWaste() : new Submission.SolidWaste(null, null, null));
-        facts.add(s.emissions() != null ? s.emissions() : new Submission.Emissions(null, null, null));
+        facts.add(s.emissions() != null ? s.emissions() : new Submission.Emissions(null, null, null, List.of()));
         facts.add(mainProduct(s.products()));
+        for (int i = 0; i < s.products().size(); i++) facts.add(ProductLine.of(s.products().get(i), i));
+        facts.add(s.energyCarbonManagement() != null ? s.energyCarbonManagement()
+                : new Submission.EnergyCarbonManagement(null, List.of()));
+        facts.add(s.cleanerProduction() != null ? s.cleanerProduction()
+                : new Submission.CleanerProduction(null, null, null, null));
+        facts.add(s.carbonFootprint() != null ? s.carbonFootprint() : new Submission.CarbonFootprint(null, null, List.of()));
+        if (s.application() != null) facts.add(s.application());
+        if (s.standing() != null) facts.add(s.standing());
         facts.addAll(s.references().values());
         facts.addAll(s.claims().values());
         if (s.accidents() != null) {
@@ -56,7 +71,11 @@ public final class FactBuilder {
 
     private static ReferenceSpec referenceSpec(Scorecard.CriterionSpec c, String tier, Scorecard.TierSpec spec) {
         Scorecard.ReferenceSpec r = spec.reference();
-        return new ReferenceSpec(c.id(), c.indicator(), tier, r.form(), r.fixed(), r.factor(), r.level());
+        return new ReferenceSpec(c.id(), c.indicator(), tier, r.form(), r.fixed(), r.factor(), r.level(), null, List.of());
+    }
+
+    private static ReferenceSpec scaledReference(String id, String indicator, String role, Scorecard.ReferenceSpec r) {
+        return new ReferenceSpec(id, indicator, role, r.form(), r.fixed(), r.factor(), r.level(), r.quota(), r.tiers());
     }
 
     static MainProduct mainProduct(List<Submission.Product> products) {
@@ -64,9 +83,10 @@ public final class FactBuilder {
             Submission.Product p = products.get(i);
             if (p.main() || products.size() == 1) {
                 return new MainProduct(p.name(), p.output(), p.energy(), p.energyPerUnit(), p.energyLimit(),
-                        p.rawMaterial() == null ? null : p.rawMaterial().consumption(), products.size() == 1, i);
+                        p.rawMaterial() == null ? null : p.rawMaterial().consumption(), products.size() == 1, i,
+                        p.corrections(), p.waterQuota());
             }
         }
-        return new MainProduct(null, null, null, null, null, null, false, 0);
+        return new MainProduct(null, null, null, null, null, null, false, 0, java.util.Map.of(), null);
     }
 }

@@ -8,7 +8,8 @@ import org.verdant.units.Units;
  * All fields are null when the submission lists no products.
  */
 public record MainProduct(String name, Quantity output, Quantity energy, Quantity energyPerUnit, String energyLimit,
-                          Quantity rawMaterialConsumption, boolean onlyProduct, int index) {
+                          Quantity rawMaterialConsumption, boolean onlyProduct, int index,
+                          java.util.Map<String, Quantity> corrections, org.verdant.submission.Submission.WaterQuota waterQuota) {
 
     public String path() {
         return "products[" + index + "]";

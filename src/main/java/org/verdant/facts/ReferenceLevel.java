@@ -10,7 +10,7 @@ import java.util.List;
  * what would supply it.
  */
 public record ReferenceLevel(String criterionId, String tier, Double value, String unit, String origin, String source,
-                             String status, List<Figure> figures, String missing) {
+                             String status, List<Figure> figures, String missing, List<String> warnings) {
 
     public boolean isAvailable() {
         return value != null;

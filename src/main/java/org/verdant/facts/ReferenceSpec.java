@@ -7,5 +7,5 @@ import org.verdant.rulebook.Figure;
  * says: fixed, submission, factor_of_basic or energy_limit.
  */
 public record ReferenceSpec(String criterionId, String indicator, String tier, String form, Figure fixed,
-                            Figure factor, Integer level) {
+                            Figure factor, Integer level, String quota, java.util.List<org.verdant.rulebook.Scorecard.EnergyTier> tiers) {
 }

@@ -18,7 +18,7 @@ public final class References {
         Figure f = spec.fixed();
         double level = f.number();
         return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(), "scorecard", f.source(),
-                f.status(), List.of(f), null);
+                f.status(), List.of(f), null, List.of());
     }
 
     public static ReferenceLevel stated(ReferenceSpec spec, Submission.StatedReference stated, IndicatorValue value) {
@@ -29,7 +29,7 @@ public final class References {
         double level = value.unit().isEmpty() && q.unit().dimension().equals("1") ? q.base() : q.in(Units.require(value.unit()));
         return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(),
                 "submission (references." + spec.indicator() + "." + spec.tier() + " = " + q.text() + ")",
-                stated.source(), "stated", List.of(), null);
+                stated.source(), "stated", List.of(), null, List.of());
     }
 
     public static ReferenceLevel factorOfBasic(ReferenceSpec spec, ReferenceLevel basic) {
@@ -38,26 +38,88 @@ public final class References {
         figures.add(factor);
         return new ReferenceLevel(spec.criterionId(), spec.tier(), basic.value() * factor.number(), basic.unit(),
                 Derive.format(factor.number()) + " × basic level " + Derive.format(basic.value()), basic.source(),
-                factor.status(), figures, null);
+                factor.status(), figures, null, List.of());
     }
 
-    public static ReferenceLevel energyLimit(ReferenceSpec spec, Benchmarks.EnergyLimitRow row, IndicatorValue value) {
-        double level = row.levels().get(spec.level());
+    /** A level of the main product's energy-limit row, corrected as the standard prescribes. */
+    public static ReferenceLevel energyLimit(ReferenceSpec spec, Benchmarks.EnergyLimitRow row, IndicatorValue value, MainProduct product) {
+        Corrections.Corrected c = Corrections.level(row, spec.level(), product.corrections(), product.path());
         double converted = Units.require(row.unit()).dimension().equals(Units.require(value.unit()).dimension())
-                ? Units.require(value.unit()).fromBase(Units.require(row.unit()).toBase(level)) : level;
-        Figure f = new Figure("energy-limit." + row.id() + ".level" + spec.level(), level, row.unit(), row.status(),
-                row.standard() + " " + row.product().zh() + ", level " + spec.level() + " — " + row.source(), row.clause(), null);
-        return new ReferenceLevel(spec.criterionId(), spec.tier(), converted, value.unit(),
-                row.standard() + " level " + spec.level() + " (" + row.id() + ")", f.source(), row.status(), List.of(f), null);
+                ? Units.require(value.unit()).fromBase(Units.require(row.unit()).toBase(c.value())) : c.value();
+        List<Figure> figures = new ArrayList<>();
+        figures.add(levelFigure(row, spec.level()));
+        figures.addAll(c.figures());
+        String origin = row.standard() + " level " + spec.level() + " (" + row.id() + ")" + (c.trace() == null ? "" : ", corrected: " + c.trace());
+        return new ReferenceLevel(spec.criterionId(), spec.tier(), converted, value.unit(), origin, figures.get(0).source(),
+                row.status(), figures, null, c.warnings());
+    }
+
+    public static Figure levelFigure(Benchmarks.EnergyLimitRow row, int level) {
+        return new Figure("energy-limit." + row.id() + ".level" + level, row.levels().get(level), row.unit(), row.status(),
+                row.standard() + " " + row.product().zh() + ", level " + level + " — " + row.source(), row.clause(), null);
+    }
+
+    /** The level the submission states (references.&lt;indicator&gt;.basic), else the scorecard's fallback figure. */
+    public static ReferenceLevel statedOrFallback(ReferenceSpec spec, Submission.StatedReference stated, IndicatorValue value) {
+        if (stated != null && stated.basic() != null) {
+            Quantity q = stated.basic();
+            double level = value.unit().isEmpty() && q.unit().dimension().equals("1") ? q.base() : q.in(Units.require(value.unit()));
+            return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(),
+                    "submission (references." + spec.indicator() + ".basic = " + q.text() + ")", stated.source(), "stated",
+                    List.of(), null, List.of());
+        }
+        if (spec.fixed() == null) return missing(spec, value, "references." + spec.indicator() + ".basic");
+        Figure f = spec.fixed();
+        return new ReferenceLevel(spec.criterionId(), spec.tier(), f.number(), value.unit(),
+                "scorecard default (references." + spec.indicator() + ".basic not stated)", f.source(), f.status(), List.of(f), null, List.of());
+    }
+
+    /** The figure of the tier the factory's annual energy use falls in. */
+    public static ReferenceLevel byAnnualEnergy(ReferenceSpec spec, IndicatorValue annualEnergy, IndicatorValue value) {
+        if (!annualEnergy.isAvailable()) {
+            return missing(spec, value, "the factory's annual energy use (" + String.join(", ", annualEnergy.missingInputs()) + ")");
+        }
+        double kgce = annualEnergy.value() * 1000; // annual_energy is in tce
+        for (org.verdant.rulebook.Scorecard.EnergyTier t : spec.tiers()) {
+            if (kgce >= t.atLeast() - 1e-6) {
+                Figure f = t.figure();
+                return new ReferenceLevel(spec.criterionId(), spec.tier(), f.number(), value.unit(),
+                        "tier ≥ " + Derive.format(Units.require(t.unit()).fromBase(t.atLeast())) + " " + t.unit()
+                                + " (annual energy " + Derive.show(annualEnergy.value(), "tce") + ")",
+                        f.source(), f.status(), List.of(f), null, List.of());
+            }
+        }
+        return missing(spec, value, "a tier for annual energy " + Derive.show(annualEnergy.value(), "tce"));
+    }
+
+    /** The main product's water-intake quota, general (baseline) or advanced (leading). */
+    public static ReferenceLevel waterQuota(ReferenceSpec spec, MainProduct product, IndicatorValue value) {
+        Submission.WaterQuota quota = product.waterQuota();
+        Quantity q = "advanced".equals(spec.quota()) ? quota.advanced() : quota.general();
+        if (q == null) return missing(spec, value, product.path() + ".water_quota." + spec.quota());
+        return new ReferenceLevel(spec.criterionId(), spec.tier(), q.in(Units.require(value.unit())), value.unit(),
+                quota.standard() + " " + ("advanced".equals(spec.quota()) ? "先进值" : "通用值") + " (" + product.path()
+                        + ".water_quota." + spec.quota() + " = " + q.text() + ")", quota.standard(), "stated", List.of(), null, List.of());
     }
 
     public static ReferenceLevel missing(ReferenceSpec spec, IndicatorValue value, String what) {
         return new ReferenceLevel(spec.criterionId(), spec.tier(), null, value == null ? null : value.unit(), null, null,
-                null, List.of(), what);
+                null, List.of(), what, List.of());
     }
 
     public static ReferenceLevel missingBecauseBasicMissing(ReferenceSpec spec, ReferenceLevel basic) {
         return new ReferenceLevel(spec.criterionId(), spec.tier(), null, basic.unit(), null, null, null, List.of(),
-                basic.missing() + " (the advanced level is derived from it)");
+                basic.missing() + " (the advanced level is derived from it)", List.of());
+    }
+
+    public static boolean eitherMissing(ReferenceLevel baseline, ReferenceLevel leading) {
+        return !baseline.isAvailable() || !leading.isAvailable();
+    }
+
+    public static String whatIsMissing(ReferenceLevel baseline, ReferenceLevel leading) {
+        List<String> out = new ArrayList<>();
+        if (!baseline.isAvailable()) out.add(baseline.missing());
+        if (!leading.isAvailable()) out.add(leading.missing());
+        return String.join("; ", out);
     }
 }

@@ -24,6 +24,7 @@ public final class Finding {
     private final List<String> evidence = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     Finding(String criterionId, String rule) {
         this.criterionId = criterionId;
@@ -67,6 +68,16 @@ public final class Finding {
     public Finding notes(List<String> more) {
         if (more != null) more.forEach(this::note);
         return this;
+    }
+
+    /** Something the reader must know to trust the figure (e.g. a correction that could not be applied). */
+    public Finding warn(List<String> more) {
+        if (more != null) more.stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+        return this;
+    }
+
+    public List<String> warnings() {
+        return warnings;
     }
 
     public String criterionId() {

@@ -5,6 +5,13 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.verdant.facts.IndicatorValue;
 import org.verdant.facts.PerformanceIndicator;
 import org.verdant.facts.ReferenceLevel;
+import org.verdant.facts.ChosenForm;
+import org.verdant.facts.Derive;
+import org.verdant.facts.ScaledIndicator;
+import org.verdant.facts.ScaledParts;
+import org.verdant.facts.Scaling;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.verdant.facts.Requirement;
 
 import java.util.ArrayList;
@@ -68,6 +75,92 @@ public final class FindingCollector extends DefaultAgendaEventListener {
         return compared(start(p.id()).status(Status.MISSING_DATA, 0, p.maxPoints()), v, basic, advanced);
     }
 
+    /**
+     * A scaled indicator: {@code weight × clamp((x − B)/(L − B), 0, 1)} points; met at or beyond
+     * the leading value, not met at or short of the baseline, partly met between.
+     */
+    public Finding scaled(ScaledIndicator s, ChosenForm form, IndicatorValue v, ReferenceLevel baseline, ReferenceLevel leading) {
+        double share = Scaling.share(v.value(), baseline.value(), leading.value(), s.direction());
+        Finding f = scaledStatus(s, share);
+        form(f, form);
+        compared(f, v, null, null);
+        level(f, "baseline", baseline);
+        level(f, "leading", leading);
+        f.value("ratio", Math.round(share * 10000) / 10000.0);
+        f.value("scoring", scoringText(s, v.value(), baseline.value(), leading.value(), share));
+        return f.figures(java.util.List.of(s.weightFigure()));
+    }
+
+    /** A scaled indicator scored per product, each product's share of the weight by its share of energy use. */
+    public Finding scaledParts(ScaledIndicator s, ChosenForm form, ScaledParts parts) {
+        double share = 0;
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (ScaledParts.Part p : parts.parts()) {
+            double r = Scaling.share(p.value(), p.baseline(), p.leading(), s.direction());
+            share += p.weightShare() * r;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("product", p.product());
+            m.put("path", p.path());
+            m.put("value", p.value());
+            m.put("unit", p.unit());
+            m.put("computation", p.computation());
+            m.put("baseline", p.baseline());
+            m.put("baseline_from", p.baselineOrigin());
+            m.put("leading", p.leading());
+            m.put("leading_from", p.leadingOrigin());
+            m.put("ratio", Math.round(r * 10000) / 10000.0);
+            m.put("weight_share", Math.round(p.weightShare() * 10000) / 10000.0);
+            if (p.weightComputation() != null) m.put("weight_share_computation", p.weightComputation());
+            shown.add(m);
+        }
+        Finding f = scaledStatus(s, share);
+        form(f, form);
+        f.value("parts", shown).value("ratio", Math.round(share * 10000) / 10000.0)
+                .value("scoring", Derive.format(s.weight()) + " × Σ(share × ratio) = " + Derive.format(s.weight()) + " × "
+                        + Derive.format(share) + " = " + Derive.format(Scaling.points(s.weight(), share)));
+        return f.figures(java.util.List.of(s.weightFigure())).figures(parts.figures()).warn(parts.warnings());
+    }
+
+    public Finding scaledMissing(ScaledIndicator s, ChosenForm form, IndicatorValue v, ReferenceLevel baseline, ReferenceLevel leading) {
+        Finding f = start(s.id()).status(Status.MISSING_DATA, 0, s.weight());
+        form(f, form);
+        compared(f, v, null, null);
+        level(f, "baseline", baseline);
+        level(f, "leading", leading);
+        return f.figures(java.util.List.of(s.weightFigure()));
+    }
+
+    public Finding scaledPartsMissing(ScaledIndicator s, ChosenForm form, ScaledParts parts) {
+        Finding f = start(s.id()).status(Status.MISSING_DATA, 0, s.weight());
+        form(f, form);
+        return f.value("missing_inputs", parts.missingInputs()).figures(java.util.List.of(s.weightFigure())).warn(parts.warnings());
+    }
+
+    private Finding scaledStatus(ScaledIndicator s, double share) {
+        Status status = share >= 1 ? Status.MET : share <= 0 ? Status.NOT_MET : Status.PARTLY_MET;
+        return start(s.id()).status(status, Scaling.points(s.weight(), share), s.weight());
+    }
+
+    private static void form(Finding f, ChosenForm form) {
+        if (form == null || "single".equals(form.form())) return;
+        f.value("form", form.form());
+        if (form.reasonKey() != null) f.value("form_reason", new FormReason(form.reasonKey(), form.reasonArg()));
+        // single-form indicators carry no form value: there was no choice to explain
+    }
+
+    /** Why a form was chosen: a message key, rendered in the reader's language. */
+    public record FormReason(String key, String arg) {
+    }
+
+    private static String scoringText(ScaledIndicator s, double x, double b, double l, double share) {
+        String w = Derive.format(s.weight());
+        if (Math.abs(l - b) <= 1e-9 * Math.max(1, Math.abs(b))) {
+            return "B = L = " + Derive.format(b) + ": step, " + (share >= 1 ? w : "0");
+        }
+        return w + " × clamp((" + Derive.format(x) + " − " + Derive.format(b) + ") ÷ (" + Derive.format(l) + " − "
+                + Derive.format(b) + "), 0, 1) = " + w + " × " + Derive.format(share) + " = " + Derive.format(Scaling.points(s.weight(), share));
+    }
+
     /** Records the value, its computation and both reference levels the rule compared. */
     private static Finding compared(Finding f, IndicatorValue v, ReferenceLevel basic, ReferenceLevel advanced) {
         if (v != null) {
@@ -83,6 +176,7 @@ public final class FindingCollector extends DefaultAgendaEventListener {
 
     private static void level(Finding f, String tier, ReferenceLevel r) {
         if (r == null) return;
+        f.warn(r.warnings());
         if (r.isAvailable()) {
             f.value(tier, r.value()).value(tier + "_from", r.origin());
             if (r.source() != null) f.value(tier + "_source", r.source());

@@ -130,7 +130,13 @@ public final class JsonVerdictWriter {
         o.put("reason", m.get(f.reasonKey(), f.reasonArgs()));
         o.put("reason_code", f.reasonKey());
         ObjectNode values = o.putObject("values");
-        for (Map.Entry<String, Object> e : f.values().entrySet()) values.set(e.getKey(), value(e.getValue()));
+        for (Map.Entry<String, Object> e : f.values().entrySet()) {
+            if (e.getValue() instanceof org.verdant.findings.FindingCollector.FormReason r) {
+                values.put(e.getKey(), m.get(r.key(), r.arg()));
+            } else {
+                values.set(e.getKey(), value(e.getValue()));
+            }
+        }
         ArrayNode evidence = o.putArray("evidence");
         f.evidence().forEach(evidence::add);
         if (!f.notes().isEmpty()) {
@@ -147,6 +153,11 @@ public final class JsonVerdictWriter {
         if (v instanceof Integer i) return NODES.numberNode(i);
         if (v instanceof Long l) return NODES.numberNode(l);
         if (v instanceof Boolean b) return NODES.booleanNode(b);
+        if (v instanceof Map<?, ?> map) {
+            ObjectNode o = NODES.objectNode();
+            map.forEach((k, x) -> o.set(String.valueOf(k), value(x)));
+            return o;
+        }
         if (v instanceof List<?> list) {
             ArrayNode a = NODES.arrayNode();
             list.forEach(x -> a.add(value(x)));

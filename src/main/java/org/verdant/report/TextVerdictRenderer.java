@@ -119,6 +119,29 @@ public final class TextVerdictRenderer {
                         + (values.containsKey(tier + "_source") ? "; " + values.get(tier + "_source") : ""));
             }
         }
+        if (values.get("form_reason") instanceof org.verdant.findings.FindingCollector.FormReason r) {
+            line("      " + m.get("label.form") + ": " + m.get(r.key(), r.arg()));
+        }
+        for (String role : List.of("baseline", "leading")) {
+            if (values.containsKey(role)) {
+                line("      " + m.get("word." + role) + ": " + num((Double) values.get(role)) + " " + values.getOrDefault("unit", "")
+                        + " — " + values.get(role + "_from") + (values.containsKey(role + "_source") ? "; " + values.get(role + "_source") : ""));
+            }
+        }
+        if (values.get("parts") instanceof List<?> parts) {
+            for (Object o : parts) {
+                Map<?, ?> p = (Map<?, ?>) o;
+                line("      · " + p.get("product") + ": " + p.get("computation") + "; " + m.get("word.baseline") + " "
+                        + num((Double) p.get("baseline")) + ", " + m.get("word.leading") + " " + num((Double) p.get("leading"))
+                        + " " + p.get("unit") + "; " + m.get("label.ratio") + " " + p.get("ratio")
+                        + (p.containsKey("weight_share_computation") ? "; " + m.get("label.weight") + " " + p.get("weight_share_computation") : ""));
+            }
+        }
+        if (values.containsKey("scoring")) line("      " + m.get("label.scoring") + ": " + values.get("scoring"));
+        if (values.get("missing_inputs") instanceof List<?> missing && !missing.isEmpty()) {
+            line("      " + m.get("label.missing_inputs") + ": " + missing.stream().map(String::valueOf).collect(Collectors.joining("; ")));
+        }
+        f.warnings().forEach(w -> line("      ⚠ " + w));
         if (values.containsKey("accidents")) line("      " + values.get("accidents"));
         if (!f.evidence().isEmpty()) line("      " + m.get("label.evidence") + ": " + String.join("; ", f.evidence()));
     }

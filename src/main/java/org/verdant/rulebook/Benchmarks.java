@@ -15,7 +15,23 @@ public record Benchmarks(String file, String id, String version, List<String> no
         return rows.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
+    /**
+     * {@code corrections} describes, in words, what the standard corrects for; {@code adjustments}
+     * are the corrections this rulebook applies, each driven by one input of the product.
+     */
     public record EnergyLimitRow(String id, String standard, String clause, Text product, String unit,
-                                 Map<Integer, Double> levels, String status, String source, String corrections) {
+                                 Map<Integer, Double> levels, String status, String source, String corrections,
+                                 List<Adjustment> adjustments) {
+    }
+
+    /**
+     * A correction of the reference levels. Kinds: {@code per_point_below} adds
+     * {@code perPoint} for each point the input falls below {@code pivot}, at most
+     * {@code maxPoints}; {@code per_point_away} adds {@code perPoint × (input − pivot)};
+     * {@code factor_above} multiplies by the product's {@code factorInput} when the input exceeds
+     * {@code pivot}.
+     */
+    public record Adjustment(String input, String kind, double pivot, Figure perPoint, Double maxPoints,
+                             String factorInput, List<Integer> levels, String clause) {
     }
 }

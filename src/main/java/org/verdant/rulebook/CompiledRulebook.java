@@ -47,8 +47,9 @@ public final class CompiledRulebook {
     public void compileAll() throws RulebookException {
         List<Problem> problems = new ArrayList<>();
         for (Scorecard s : rulebook.scorecards().values()) {
+            if (s.isOverlay()) continue;
             try {
-                kieBase(s);
+                kieBase(s.withOverlays(rulebook.overlays(s.scheme(), null)));
             } catch (RulebookException e) {
                 problems.addAll(e.problems());
             }

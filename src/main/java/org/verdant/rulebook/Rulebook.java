@@ -20,8 +20,7 @@ public record Rulebook(
 
     /** The files an evaluation under {@code scorecard} (and {@code grading}, may be null) reads. */
     public List<SourceFile> filesFor(Scorecard scorecard, GradingTable grading) {
-        java.util.Set<String> used = new java.util.HashSet<>();
-        used.add(scorecard.file());
+        java.util.Set<String> used = new java.util.HashSet<>(scorecard.files());
         if (!benchmarks.rows().isEmpty()) used.add(benchmarks.file());
         if (grading != null) used.add(grading.file());
         List<SourceFile> rules = rulesFor(scorecard);
@@ -36,13 +35,23 @@ public record Rulebook(
         return scorecards.values().stream().filter(s -> s.scheme().equals(scheme) && s.edition().equals(edition)).findFirst();
     }
 
+    /** The editions of a scheme, oldest first (overlays are not editions). */
     public List<Scorecard> editions(String scheme) {
-        return scorecards.values().stream().filter(s -> s.scheme().equals(scheme)).toList();
+        return scorecards.values().stream().filter(s -> s.scheme().equals(scheme) && !s.isOverlay())
+                .sorted(java.util.Comparator.comparing((Scorecard s) -> s.appliesFrom() == null ? java.time.LocalDate.MIN : s.appliesFrom()))
+                .toList();
     }
 
-    /** The rule files that belong to a scorecard: rules/common and rules/&lt;scorecard id&gt;. */
+    /** The overlays (eligibility rules) that apply to {@code scheme} on {@code date}. */
+    public List<Scorecard> overlays(String scheme, java.time.LocalDate date) {
+        return scorecards.values().stream().filter(s -> s.overlaysSchemes().contains(scheme))
+                .filter(s -> date == null || s.appliesOn(date)).toList();
+    }
+
+    /** The rule files that belong to a scorecard: rules/common and rules/&lt;id&gt;/ of it and its overlays. */
     public List<SourceFile> rulesFor(Scorecard scorecard) {
-        String own = "rules/" + scorecard.id() + "/";
-        return ruleFiles.stream().filter(f -> f.logicalPath().startsWith(own) || f.logicalPath().startsWith("rules/common/")).toList();
+        List<String> dirs = scorecard.ruleSets().stream().map(id -> "rules/" + id + "/").toList();
+        return ruleFiles.stream().filter(f -> f.logicalPath().startsWith("rules/common/")
+                || dirs.stream().anyMatch(d -> f.logicalPath().startsWith(d))).toList();
     }
 }

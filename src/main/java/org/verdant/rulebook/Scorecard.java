@@ -1,10 +1,16 @@
 package org.verdant.rulebook;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One edition of one scheme: every figure its rules use, with provenance. */
+/**
+ * One edition of one scheme: every figure its rules use, with provenance. An eligibility
+ * scorecard (the cultivation measures) holds gates only and is layered over the editions of the
+ * schemes it names for evaluations on or after its date; {@link #withOverlays} merges them.
+ */
 public record Scorecard(
         String file,
         String id,
@@ -15,17 +21,64 @@ public record Scorecard(
         LocalDate appliesFrom,
         LocalDate appliesUntil,
         String defaultGrading,
+        String scoring,
+        List<String> overlaysSchemes,
         List<String> notes,
         Map<String, Figure> parameters,
         List<GateSpec> gates,
-        List<CategorySpec> categories) {
+        List<CategorySpec> categories,
+        List<Scorecard> overlays) {
+
+    /** Category scores scaled to 100 and weighted (GB/T 36132-2018). */
+    public static final String CATEGORY_PERCENT = "category_percent";
+    /** The total is the sum of the points earned (GB/T 36132-2025: weights sum to 100). */
+    public static final String SUM_OF_POINTS = "sum_of_points";
 
     public boolean appliesOn(LocalDate date) {
         return (appliesFrom == null || !date.isBefore(appliesFrom)) && (appliesUntil == null || date.isBefore(appliesUntil));
     }
 
+    public boolean isOverlay() {
+        return !overlaysSchemes.isEmpty();
+    }
+
     public List<CriterionSpec> criteria() {
         return categories.stream().flatMap(c -> c.criteria().stream()).toList();
+    }
+
+    /** The scorecards whose rules/&lt;id&gt;/ directories this evaluation compiles. */
+    public List<String> ruleSets() {
+        List<String> ids = new ArrayList<>();
+        ids.add(overlays.isEmpty() ? id : id.substring(0, id.indexOf('+')));
+        overlays.forEach(o -> ids.add(o.id()));
+        return ids;
+    }
+
+    public List<String> files() {
+        List<String> files = new ArrayList<>();
+        files.add(file);
+        overlays.forEach(o -> files.add(o.file()));
+        return files;
+    }
+
+    /** This edition with the overlays' gates and parameters added after its own. */
+    public Scorecard withOverlays(List<Scorecard> extra) {
+        if (extra.isEmpty()) return this;
+        List<GateSpec> allGates = new ArrayList<>(gates);
+        Map<String, Figure> allParameters = new LinkedHashMap<>(parameters);
+        StringBuilder mergedId = new StringBuilder(id);
+        for (Scorecard o : extra) {
+            allGates.addAll(o.gates());
+            allParameters.putAll(o.parameters());
+            mergedId.append('+').append(o.id());
+        }
+        return new Scorecard(file, mergedId.toString(), version, scheme, edition, title, appliesFrom, appliesUntil,
+                defaultGrading, scoring, overlaysSchemes, notes, allParameters, allGates, categories, List.copyOf(extra));
+    }
+
+    /** The edition's own id, without overlays. */
+    public String editionId() {
+        return overlays.isEmpty() ? id : id.substring(0, id.indexOf('+'));
     }
 
     public record GateSpec(String id, Text name, String clause, String decidedBy, String status, String source) {
@@ -37,10 +90,14 @@ public record Scorecard(
         }
     }
 
-    /** A scored criterion. Performance criteria have two tiers; others have {@code points}. */
+    /**
+     * A scored criterion. Performance criteria (2018) have two tiers; scaled criteria (2025)
+     * earn {@code points × clamp((x − B)/(L − B), 0, 1)} in one of their {@code forms}; the
+     * rest have {@code points}.
+     */
     public record CriterionSpec(String id, String category, Text name, String clause, String type, Figure points,
                                 String decidedBy, String system, String aspect, String indicator, String direction,
-                                String unit, TierSpec basic, TierSpec advanced) {
+                                String unit, TierSpec basic, TierSpec advanced, List<FormSpec> forms) {
         public double maxPoints() {
             if ("performance".equals(type)) return basic.points().number() + advanced.points().number();
             return points.number();
@@ -50,11 +107,24 @@ public record Scorecard(
     public record TierSpec(Figure points, ReferenceSpec reference) {
     }
 
+    /** One way to compute a scaled indicator: what is measured, in which unit, against which B and L. */
+    public record FormSpec(String form, String indicator, String unit, ReferenceSpec baseline, ReferenceSpec leading) {
+    }
+
     /**
-     * Where a tier's reference level comes from: {@code fixed} (the figure), {@code submission},
-     * {@code factor_of_basic} (factor × the basic level) or {@code energy_limit} (a level of the
-     * product's energy-limit row).
+     * Where a reference level comes from: {@code fixed} (the figure), {@code submission} (with an
+     * optional {@code fallback} figure), {@code factor_of_basic} (factor × the basic level),
+     * {@code energy_limit} (a level of the product's energy-limit row), {@code water_quota} (the
+     * product's general or advanced quota) or {@code by_annual_energy} (a figure per energy tier).
      */
-    public record ReferenceSpec(String form, Figure fixed, Figure factor, Integer level) {
+    public record ReferenceSpec(String form, Figure fixed, Figure factor, Integer level, String quota,
+                                List<EnergyTier> tiers) {
+        public static ReferenceSpec of(String form, Figure fixed, Figure factor, Integer level) {
+            return new ReferenceSpec(form, fixed, factor, level, null, List.of());
+        }
+    }
+
+    /** A figure that applies from {@code atLeast} (in the figure's energy unit) of annual energy use upward. */
+    public record EnergyTier(double atLeast, String unit, Figure figure) {
     }
 }

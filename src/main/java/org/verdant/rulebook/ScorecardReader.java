@@ -18,9 +18,9 @@ import java.util.TreeMap;
 /** Parses and checks scorecards, benchmark tables and grading tables. */
 final class ScorecardReader {
     static final Set<String> STATUSES = Set.of("verified", "provisional", "placeholder");
-    static final Set<String> GATE_DECIDERS = Set.of("claim", "accidents");
+    static final Set<String> GATE_DECIDERS = Set.of("claim", "accidents", "management_systems", "standing", "application");
     static final Set<String> CRITERION_DECIDERS = Set.of("claim", "management_system", "csr_reports", "indicator");
-    static final Set<String> TYPES = Set.of("mandatory", "optional", "performance");
+    static final Set<String> TYPES = Set.of("mandatory", "optional", "performance", "scaled", "case");
     private static final double EPS = 1e-9;
 
     private final Problems problems = new Problems();
@@ -39,7 +39,7 @@ final class ScorecardReader {
             if (root == null) continue;
             Node top = Node.of(root, r.problems, List.of("format", "id", "version", "scheme", "edition", "title", "applies",
                     "default_grading", "notes", "parameters", "gates", "categories", "rows", "applies_to", "requires",
-                    "status", "source", "bands"));
+                    "status", "source", "bands", "scoring", "overlays"));
             if (top == null) continue;
             String format = top.text("format", true);
             if (format == null) continue;
@@ -86,6 +86,9 @@ final class ScorecardReader {
         LocalDate from = applies == null ? null : applies.date("from", false);
         LocalDate until = applies == null ? null : applies.date("until", false);
         String grading = top.text("default_grading", false);
+        String scoring = top.has("scoring") ? top.choice("scoring", true, Set.of(Scorecard.CATEGORY_PERCENT, Scorecard.SUM_OF_POINTS))
+                : Scorecard.CATEGORY_PERCENT;
+        List<String> overlays = strings(top, "overlays");
         List<String> notes = strings(top, "notes");
         Map<String, Figure> parameters = new LinkedHashMap<>();
         YamlNode paramsNode = top.value("parameters", false);
@@ -127,7 +130,12 @@ final class ScorecardReader {
             } catch (RuntimeException e) {
                 points = Double.NaN; // a criterion's points were already reported as missing
             }
-            if (!Double.isNaN(points) && Math.abs(points - 100) > EPS) {
+            if (Scorecard.SUM_OF_POINTS.equals(scoring)) {
+                if (!Double.isNaN(points) && weight != null && Math.abs(points - weight.number()) > EPS) {
+                    problems.add(c.location(), c.path(), "the points of category " + cid + " sum to " + fmt(points)
+                            + ", not its weight " + fmt(weight.number()));
+                }
+            } else if (!Double.isNaN(points) && Math.abs(points - 100) > EPS) {
                 problems.add(c.location(), c.path(), "the points of category " + cid + " sum to " + fmt(points) + ", not 100");
             }
             categories.add(cat);
@@ -135,12 +143,19 @@ final class ScorecardReader {
         if (!categories.isEmpty() && Math.abs(weightSum - 100) > EPS) {
             problems.add(top.raw("categories").location(), "categories", "the category weights sum to " + fmt(weightSum) + ", not 100");
         }
-        return new Scorecard(file, id, version, scheme, edition, title, from, until, grading, notes, parameters, gates, categories);
+        if (categories.isEmpty() && overlays.isEmpty()) {
+            problems.add(top.mapping(), "a scorecard has categories, unless it overlays other schemes (overlays: [...]) with gates only");
+        }
+        if (!categories.isEmpty() && !overlays.isEmpty()) {
+            problems.add(top.raw("overlays"), "an overlay holds gates only; it cannot have categories");
+        }
+        return new Scorecard(file, id, version, scheme, edition, title, from, until, grading, scoring, overlays, notes,
+                parameters, gates, categories, List.of());
     }
 
     private Scorecard.CriterionSpec criterion(String category, YamlNode k, Set<String> ids) {
         Node n = Node.of(k, problems, "id", "name", "clause", "type", "points", "decided_by", "system", "aspect",
-                "indicator", "direction", "unit", "basic", "advanced");
+                "indicator", "direction", "unit", "basic", "advanced", "baseline", "leading", "forms");
         if (n == null) return null;
         String id = n.text("id", true);
         if (id != null && !ids.add(id)) problems.add(n.raw("id"), "id '" + id + "' is used twice");
@@ -163,6 +178,15 @@ final class ScorecardReader {
         } else if (type != null) {
             points = figure(id + ".points", n.value("points", true), true);
         }
+        List<Scorecard.FormSpec> forms = List.of();
+        if ("scaled".equals(type)) {
+            direction = n.choice("direction", true, Set.of("higher", "lower"));
+            forms = forms(id, n);
+            if (!"indicator".equals(decidedBy) && decidedBy != null) problems.add(n.raw("decided_by"), "scaled criteria are decided_by indicator");
+        }
+        if ("case".equals(type) && decidedBy != null && !"claim".equals(decidedBy)) {
+            problems.add(n.raw("decided_by"), "a case criterion is decided_by claim (a documented case)");
+        }
         String system = n.text("system", false);
         String aspect = n.text("aspect", false);
         if ("management_system".equals(decidedBy)) {
@@ -176,7 +200,61 @@ final class ScorecardReader {
         if (basic == null && "performance".equals(type)) return null;
         if (points == null && !"performance".equals(type)) return null;
         return new Scorecard.CriterionSpec(id, category, text(n, "name", true), n.text("clause", true), type, points,
-                decidedBy, system, aspect, indicator, direction, unit, basic, advanced);
+                decidedBy, system, aspect, indicator, direction, unit, basic, advanced, forms);
+    }
+
+    /** A scaled criterion's forms: a {@code forms} list, or one form given inline. */
+    private List<Scorecard.FormSpec> forms(String id, Node n) {
+        List<Scorecard.FormSpec> out = new ArrayList<>();
+        if (n.has("forms")) {
+            for (YamlNode f : list(n, "forms")) {
+                Node fn = Node.of(f, problems, "form", "indicator", "unit", "baseline", "leading");
+                if (fn != null) out.add(form(id, fn, fn.text("form", true)));
+            }
+            if (out.isEmpty()) problems.add(n.raw("forms"), "list at least one form");
+        } else {
+            out.add(form(id, n, "single"));
+        }
+        return out;
+    }
+
+    private Scorecard.FormSpec form(String id, Node n, String form) {
+        String unit = n.has("unit") ? n.text("unit", false) : "";
+        if (unit == null) unit = "";
+        String ref = id + (form.equals("single") ? "" : "." + form);
+        return new Scorecard.FormSpec(form, n.text("indicator", true), unit,
+                scaledReference(ref + ".baseline", n.value("baseline", true)),
+                scaledReference(ref + ".leading", n.value("leading", true)));
+    }
+
+    private Scorecard.ReferenceSpec scaledReference(String ref, YamlNode node) {
+        if (node == null) return null;
+        Node r = Node.of(node, problems, "value", "unit", "status", "source", "clause", "from", "level", "quota", "fallback", "tiers");
+        if (r == null) return null;
+        if (r.has("value")) return Scorecard.ReferenceSpec.of("fixed", figure(ref, r.mapping(), true), null, null);
+        String from = r.choice("from", true, Set.of("submission", "energy_limit", "water_quota", "annual_energy"));
+        if (from == null) return null;
+        return switch (from) {
+            case "submission" -> new Scorecard.ReferenceSpec("submission",
+                    r.has("fallback") ? figure(ref + ".fallback", r.value("fallback", true), true) : null, null, null, null, List.of());
+            case "energy_limit" -> Scorecard.ReferenceSpec.of("energy_limit", null, null, r.integer("level", true, 1, 3));
+            case "water_quota" -> new Scorecard.ReferenceSpec("water_quota", null, null, null,
+                    r.choice("quota", true, Set.of("general", "advanced")), List.of());
+            default -> {
+                List<Scorecard.EnergyTier> tiers = new ArrayList<>();
+                for (YamlNode t : list(r, "tiers")) {
+                    Node tn = Node.of(t, problems, "at_least", "value", "unit", "status", "source", "clause");
+                    if (tn == null) continue;
+                    YamlNode atLeast = tn.value("at_least", true);
+                    var q = atLeast == null ? null : Node.quantityOf(atLeast, "energy", problems);
+                    Figure f = figureFrom(ref + "[" + (q == null ? "?" : q.text()) + "]", tn, true);
+                    if (q != null && f != null) tiers.add(new Scorecard.EnergyTier(q.base(), q.unit().symbol(), f));
+                }
+                if (tiers.isEmpty()) problems.add(r.mapping(), "list the tiers: [{at_least: 10000 tce, value: …, status, source}, …]");
+                tiers.sort((a, b) -> Double.compare(b.atLeast(), a.atLeast()));
+                yield new Scorecard.ReferenceSpec("annual_energy", null, null, null, null, tiers);
+            }
+        };
     }
 
     private Scorecard.TierSpec tier(String id, String tier, Node n) {
@@ -187,17 +265,17 @@ final class ScorecardReader {
         String ref = id + "." + tier + ".reference";
         Scorecard.ReferenceSpec spec;
         if (r.has("value")) {
-            spec = new Scorecard.ReferenceSpec("fixed", figure(ref, r.mapping(), true), null, null);
+            spec = Scorecard.ReferenceSpec.of("fixed", figure(ref, r.mapping(), true), null, null);
         } else {
             String from = r.choice("from", true, Set.of("submission", "basic", "energy_limit"));
             if (from == null) return null;
             spec = switch (from) {
-                case "submission" -> new Scorecard.ReferenceSpec("submission", null, null, null);
+                case "submission" -> Scorecard.ReferenceSpec.of("submission", null, null, null);
                 case "basic" -> {
                     if (!"advanced".equals(tier)) problems.add(r.raw("from"), "only the advanced tier can derive from the basic level");
-                    yield new Scorecard.ReferenceSpec("factor_of_basic", null, figure(ref + ".factor", r.value("factor", true), true), null);
+                    yield Scorecard.ReferenceSpec.of("factor_of_basic", null, figure(ref + ".factor", r.value("factor", true), true), null);
                 }
-                default -> new Scorecard.ReferenceSpec("energy_limit", null, null, r.integer("level", true, 1, 3));
+                default -> Scorecard.ReferenceSpec.of("energy_limit", null, null, r.integer("level", true, 1, 3));
             };
         }
         return new Scorecard.TierSpec(points, spec);
@@ -208,6 +286,11 @@ final class ScorecardReader {
         if (node == null) return null;
         Node n = Node.of(node, problems, "value", "unit", "status", "source", "clause");
         if (n == null) return null;
+        return figureFrom(ref, n, numeric);
+    }
+
+    private Figure figureFrom(String ref, Node n, boolean numeric) {
+        YamlNode node = n.mapping();
         YamlNode v = n.value("value", true);
         String status = n.choice("status", true, STATUSES);
         String source = n.text("source", true);
@@ -236,7 +319,8 @@ final class ScorecardReader {
         List<Benchmarks.EnergyLimitRow> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlNode item : list(top, "rows")) {
-            Node n = Node.of(item, problems, "id", "standard", "clause", "product", "unit", "levels", "status", "source", "corrections");
+            Node n = Node.of(item, problems, "id", "standard", "clause", "product", "unit", "levels", "status", "source", "corrections",
+                    "adjustments");
             if (n == null) continue;
             String id = n.text("id", true);
             if (id != null && !ids.add(id)) problems.add(n.raw("id"), "row id '" + id + "' is used twice");
@@ -257,10 +341,43 @@ final class ScorecardReader {
             }
             String unit = n.text("unit", true);
             if (unit != null && org.verdant.units.Units.parse(unit).isEmpty()) problems.add(n.raw("unit"), "unknown unit '" + unit + "'");
+            List<Benchmarks.Adjustment> adjustments = new ArrayList<>();
+            for (YamlNode a : list(n, "adjustments")) {
+                Benchmarks.Adjustment adj = adjustment(id, a);
+                if (adj != null) adjustments.add(adj);
+            }
             rows.add(new Benchmarks.EnergyLimitRow(id, n.text("standard", true), n.text("clause", true), text(n, "product", true),
-                    unit, levels, n.choice("status", true, STATUSES), n.text("source", true), n.text("corrections", false)));
+                    unit, levels, n.choice("status", true, STATUSES), n.text("source", true), n.text("corrections", false),
+                    adjustments));
         }
         return new Benchmarks(file, top.text("id", true), top.text("version", true), strings(top, "notes"), rows);
+    }
+
+    private Benchmarks.Adjustment adjustment(String rowId, YamlNode a) {
+        Node n = Node.of(a, problems, "input", "kind", "pivot", "per_point", "max_points", "factor_input", "levels", "clause");
+        if (n == null) return null;
+        String input = n.choice("input", true, org.verdant.submission.SubmissionReader.CORRECTION_INPUTS.keySet());
+        String kind = n.choice("kind", true, Set.of("per_point_below", "per_point_away", "factor_above"));
+        Double pivot = number(n, "pivot", true);
+        Figure perPoint = null;
+        String factorInput = null;
+        if ("factor_above".equals(kind)) {
+            factorInput = n.choice("factor_input", true, org.verdant.submission.SubmissionReader.CORRECTION_INPUTS.keySet());
+        } else if (kind != null) {
+            perPoint = figure("energy-limit." + rowId + ".adjustment." + input, n.value("per_point", true), true);
+        }
+        List<Integer> levels = new ArrayList<>();
+        for (YamlNode l : list(n, "levels")) {
+            if (l instanceof YamlNode.Scalar s && s.type().equals("int") && Set.of("1", "2", "3").contains(s.text())) {
+                levels.add(Integer.parseInt(s.text()));
+            } else {
+                problems.add(l, "a level is 1, 2 or 3");
+            }
+        }
+        if (levels.isEmpty()) problems.add(n.mapping(), "name the levels the adjustment corrects (levels: [1, 2, 3])");
+        if (input == null || kind == null || pivot == null) return null;
+        return new Benchmarks.Adjustment(input, kind, pivot, perPoint, number(n, "max_points", false), factorInput,
+                levels, n.text("clause", false));
     }
 
     private GradingTable grading(String file, Node top) {

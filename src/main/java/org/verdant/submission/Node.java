@@ -165,6 +165,11 @@ public final class Node {
         return quantity(n, dimension, bound, problems);
     }
 
+    /** A quantity of the given dimension read from any node (used by the scorecard reader). */
+    public static Quantity quantityOf(YamlNode n, String dimension, Problems problems) {
+        return quantity(n, dimension, Bound.ANY, problems);
+    }
+
     static Quantity quantity(YamlNode n, String dimension, Bound bound, Problems problems) {
         if (!(n instanceof YamlNode.Scalar s)) {
             problems.add(n, "expected a number with a unit, found " + n.kind());

@@ -31,7 +31,12 @@ public record Submission(
         Map<String, ManagementSystem> managementSystems,
         CsrReports csrReports,
         Map<String, StatedReference> references,
-        Map<String, Claim> claims) {
+        Map<String, Claim> claims,
+        EnergyCarbonManagement energyCarbonManagement,
+        CleanerProduction cleanerProduction,
+        CarbonFootprint carbonFootprint,
+        Application application,
+        Standing standing) {
 
     public record Evaluator(String organisation, String kind, String lead) {
     }
@@ -47,8 +52,20 @@ public record Submission(
     public record Economics(Quantity outputValue) {
     }
 
+    /**
+     * A product line. {@code corrections} are the inputs an energy-limit standard corrects its
+     * levels by (feed_grade, clinker_ratio, altitude, altitude_factor).
+     */
     public record Product(String name, boolean main, Quantity output, Quantity energy, Quantity energyPerUnit,
-                          String energyLimit, RawMaterial rawMaterial, Location location) {
+                          String energyLimit, RawMaterial rawMaterial, Map<String, Quantity> corrections,
+                          WaterQuota waterQuota, Location location) {
+        public Quantity correction(String input) {
+            return corrections.get(input);
+        }
+    }
+
+    /** The product's water-intake quota (用水定额): general and advanced values, per unit of output. */
+    public record WaterQuota(String standard, Quantity general, Quantity advanced) {
     }
 
     public record RawMaterial(String name, Quantity consumption) {
@@ -64,20 +81,74 @@ public record Submission(
     public record Materials(Quantity green, Quantity total) {
     }
 
+    /** {@code recirculated}: 重复利用水量, water used again inside the plant (cooling loops, cascades). */
     public record Water(Quantity intake, Quantity wastewaterGenerated, Quantity wastewaterTreated,
-                        Quantity wastewaterReused) {
+                        Quantity wastewaterReused, Quantity recirculated) {
     }
 
     public record SolidWaste(Quantity generated, Quantity utilised, Quantity utilisedFromStock) {
     }
 
-    public record Emissions(Quantity wasteGasVolume, Pollutant mainPollutant, Quantity ghg) {
+    public record Emissions(Quantity wasteGasVolume, Pollutant mainPollutant, Quantity ghg,
+                            List<PollutantConcentration> concentrations) {
         public Quantity mainPollutantGenerated() {
             return mainPollutant == null ? null : mainPollutant.generated();
         }
     }
 
     public record Pollutant(String name, Quantity generated) {
+    }
+
+    /** An annual-average discharge concentration and the limit the permit sets for it. */
+    public record PollutantConcentration(String pollutant, String outlet, Quantity concentration, Quantity limit,
+                                         Location location) {
+    }
+
+    /** Functions of the energy-and-carbon management system in place, with evidence. */
+    public record EnergyCarbonManagement(List<String> functions, List<Evidence> evidence) {
+    }
+
+    public record CleanerProduction(List<CatalogueTechnology> catalogueTechnologies, List<RetrofitProject> retrofitProjects,
+                                    Quantity retrofitInvestment3y, Quantity totalInvestment3y) {
+    }
+
+    public record CatalogueTechnology(String name, String catalogue, List<Evidence> evidence) {
+    }
+
+    public record RetrofitProject(String name, int year, Quantity investment, List<Evidence> evidence) {
+    }
+
+    /** Product categories and how many have a carbon-footprint account. */
+    public record CarbonFootprint(Integer productCategories, Integer accounted, List<Evidence> evidence) {
+    }
+
+    /** The listing applied for under the cultivation measures (梯度培育): national, provincial or municipal. */
+    public record Application(String tier, Integer round, Listing provincialListing) {
+    }
+
+    public record Listing(Integer year, String document) {
+    }
+
+    /**
+     * The facility's legal and regulatory standing, for the cultivation measures' veto list.
+     * Null figures are not stated; an empty list states that there is nothing to report.
+     */
+    public record Standing(String operatingStatus, Integer productionStoppedMonths, Boolean abnormalOperationList,
+                           List<Violation> violations, List<Removal> removals, List<InspectionFinding> inspectionFindings,
+                           Rectification energyRectification, Boolean dishonestDebtor, List<Evidence> evidence,
+                           Location location) {
+    }
+
+    public record Violation(LocalDate date, String kind, String description, Location location) {
+    }
+
+    public record Removal(LocalDate date, String list, Location location) {
+    }
+
+    public record InspectionFinding(LocalDate date, String inspection, boolean serious, String description, Location location) {
+    }
+
+    public record Rectification(boolean listed, Boolean completed) {
     }
 
     public record AccidentHistory(List<Evidence> evidence, List<Accident> events) {

@@ -52,8 +52,23 @@ public final class SubmissionChecks {
         List<String> claimable = new java.util.ArrayList<>();
         scorecard.gates().stream().filter(g -> "claim".equals(g.decidedBy())).forEach(g -> claimable.add(g.id()));
         scorecard.criteria().stream().filter(c -> "claim".equals(c.decidedBy())).forEach(c -> claimable.add(c.id()));
+        List<String> otherEditions = new java.util.ArrayList<>();
+        for (Scorecard other : rulebook.editions(scorecard.scheme())) {
+            if (other.edition().equals(scorecard.edition())) continue;
+            other.gates().forEach(g -> otherEditions.add(g.id()));
+            other.criteria().forEach(k -> otherEditions.add(k.id()));
+        }
         for (Submission.Claim c : s.claims().values()) {
-            if (claimable.contains(c.criterionId())) continue;
+            if (claimable.contains(c.criterionId())) {
+                if (Scorecard.SUM_OF_POINTS.equals(scorecard.scoring()) && c.met() == Submission.ClaimStatus.NOT_APPLICABLE
+                        && scorecard.criteria().stream().anyMatch(k -> k.id().equals(c.criterionId()))) {
+                    problems.add(c.location(), "claims." + c.criterionId() + ".met", scorecard.edition()
+                            + " scores every indicator; not_applicable is not accepted (state true or false)");
+                }
+                continue;
+            }
+            // A file written for another edition keeps its claims; this edition does not use them (the verdict says so).
+            if (otherEditions.contains(c.criterionId())) continue;
             String path = "claims." + c.criterionId();
             Optional<String> decider = scorecard.gates().stream().filter(g -> g.id().equals(c.criterionId())).map(Scorecard.GateSpec::decidedBy)
                     .findFirst().or(() -> scorecard.criteria().stream().filter(k -> k.id().equals(c.criterionId()))

@@ -21,7 +21,11 @@ import java.util.Set;
 public final class SubmissionReader {
     static final List<String> TOP = List.of("format", "scheme", "edition", "evaluation_date", "reporting_year",
             "evaluator", "facility", "site", "economics", "products", "energy", "materials", "water", "solid_waste",
-            "emissions", "accidents", "management_systems", "social_responsibility_reports", "references", "claims");
+            "emissions", "accidents", "management_systems", "social_responsibility_reports", "references", "claims",
+            "energy_carbon_management", "cleaner_production", "carbon_footprint", "application", "standing");
+    /** Inputs an energy-limit standard corrects its levels by, with their dimensions. */
+    public static final Map<String, String> CORRECTION_INPUTS = Map.of(
+            "feed_grade", "1", "clinker_ratio", "1", "altitude", "length", "altitude_factor", "1");
     public static final List<String> SYSTEMS = List.of("quality", "occupational_health_safety", "environmental", "energy");
     private static final Set<String> OUTPUT_DIMENSIONS = Set.of("mass", "count", "length", "area", "volume");
 
@@ -87,18 +91,21 @@ public final class SubmissionReader {
                 && materials.green().base() > materials.total().base()) {
             problems.add(mat.raw("green"), "green material (" + materials.green() + ") exceeds all material (" + materials.total() + ")");
         }
-        Node w = root.child("water", false, "intake", "wastewater_generated", "wastewater_treated", "wastewater_reused");
+        Node w = root.child("water", false, "intake", "wastewater_generated", "wastewater_treated", "wastewater_reused",
+                "recirculated");
         Submission.Water water = w == null ? null : new Submission.Water(
                 w.quantity("intake", "volume", false, Bound.NON_NEGATIVE),
                 w.quantity("wastewater_generated", "volume", false, Bound.NON_NEGATIVE),
                 w.quantity("wastewater_treated", "volume", false, Bound.NON_NEGATIVE),
-                w.quantity("wastewater_reused", "volume", false, Bound.NON_NEGATIVE));
+                w.quantity("wastewater_reused", "volume", false, Bound.NON_NEGATIVE),
+                w.quantity("recirculated", "volume", false, Bound.NON_NEGATIVE));
         Node sw = root.child("solid_waste", false, "generated", "utilised", "utilised_from_stock");
         Submission.SolidWaste solidWaste = sw == null ? null : new Submission.SolidWaste(
                 sw.quantity("generated", "mass", false, Bound.NON_NEGATIVE),
                 sw.quantity("utilised", "mass", false, Bound.NON_NEGATIVE),
                 sw.quantity("utilised_from_stock", "mass", false, Bound.NON_NEGATIVE));
-        Submission.Emissions emissions = emissions(root.child("emissions", false, "waste_gas_volume", "main_pollutant", "ghg"));
+        Submission.Emissions emissions = emissions(root.child("emissions", false, "waste_gas_volume", "main_pollutant", "ghg",
+                "concentrations"));
         Submission.AccidentHistory accidents = accidents(root.child("accidents", false, "evidence", "events"));
         Map<String, Submission.ManagementSystem> systems = managementSystems(root.child("management_systems", false, SYSTEMS));
         Node csr = root.child("social_responsibility_reports", false, "years", "evidence");
@@ -107,9 +114,20 @@ public final class SubmissionReader {
         Map<String, Submission.StatedReference> references = references(root.child("references", false,
                 ReferenceIndicators.ALL.keySet()), outputDimension);
         Map<String, Submission.Claim> claims = claims(root.value("claims", false));
+        Node ecm = root.child("energy_carbon_management", false, "functions", "evidence");
+        Submission.EnergyCarbonManagement management = ecm == null ? null
+                : new Submission.EnergyCarbonManagement(ecm.has("functions") ? texts(ecm, "functions") : null, ecm.evidence("evidence"));
+        Submission.CleanerProduction cleaner = cleanerProduction(root.child("cleaner_production", false,
+                "catalogue_technologies", "retrofit_projects", "investment_last_3_years"), year);
+        Node cf = root.child("carbon_footprint", false, "product_categories", "accounted", "evidence");
+        Submission.CarbonFootprint footprint = cf == null ? null : carbonFootprint(cf);
+        Submission.Application application = application(root.child("application", false, "tier", "round", "provincial_listing"));
+        Submission.Standing standing = standing(root.child("standing", false, "operating_status", "production_stopped_months",
+                "abnormal_operation_list", "violations", "removals", "inspection_findings", "energy_rectification",
+                "dishonest_debtor", "evidence"));
         return new Submission(file, scheme, edition, evaluationDate, year == null ? 0 : year, evaluator, facility, site,
                 economics, products, energy, materials, water, solidWaste, emissions, accidents, systems, csrReports,
-                references, claims);
+                references, claims, management, cleaner, footprint, application, standing);
     }
 
     private Submission.Evaluator evaluator(Node n) {
@@ -154,7 +172,8 @@ public final class SubmissionReader {
         List<Submission.Product> out = new ArrayList<>();
         if (items == null) return out;
         for (YamlNode item : items) {
-            Node p = Node.of(item, problems, "name", "main", "output", "energy", "energy_per_unit", "energy_limit", "raw_material");
+            Node p = Node.of(item, problems, "name", "main", "output", "energy", "energy_per_unit", "energy_limit", "raw_material",
+                    "corrections", "water_quota");
             if (p == null) continue;
             String name = p.text("name", true);
             Boolean main = p.bool("main", false);
@@ -172,8 +191,27 @@ public final class SubmissionReader {
             Node rm = p.child("raw_material", false, "name", "consumption");
             Submission.RawMaterial raw = rm == null ? null
                     : new Submission.RawMaterial(rm.text("name", false), rm.quantity("consumption", "mass", true, Bound.NON_NEGATIVE));
+            Map<String, Quantity> corrections = new LinkedHashMap<>();
+            Node cn = p.child("corrections", false, CORRECTION_INPUTS.keySet());
+            if (cn != null) {
+                for (String input : cn.mapping().entries().keySet()) {
+                    String dim = CORRECTION_INPUTS.get(input);
+                    if (dim == null) continue; // reported as an unknown key
+                    Bound bound = input.equals("altitude") ? Bound.ANY : dim.equals("1") && !input.equals("altitude_factor")
+                            ? Bound.PERCENT : Bound.POSITIVE;
+                    Quantity q = cn.quantity(input, dim, false, bound);
+                    if (q != null) corrections.put(input, q);
+                }
+            }
+            Submission.WaterQuota quota = null;
+            Node wq = p.child("water_quota", false, "standard", "general", "advanced");
+            if (wq != null) {
+                String perDim = "volume/" + (output == null ? "mass" : output.unit().dimension());
+                quota = new Submission.WaterQuota(wq.text("standard", true), wq.quantity("general", perDim, true, Bound.NON_NEGATIVE),
+                        wq.quantity("advanced", perDim, false, Bound.NON_NEGATIVE));
+            }
             out.add(new Submission.Product(name, Boolean.TRUE.equals(main), output, energy, perUnit,
-                    p.text("energy_limit", false), raw, item.location()));
+                    p.text("energy_limit", false), raw, corrections, quota, item.location()));
         }
         long mains = out.stream().filter(Submission.Product::main).count();
         if (mains > 1) {
@@ -242,8 +280,20 @@ public final class SubmissionReader {
         Node mp = n.child("main_pollutant", false, "name", "generated");
         Submission.Pollutant pollutant = mp == null ? null
                 : new Submission.Pollutant(mp.text("name", true), mp.quantity("generated", "mass", true, Bound.NON_NEGATIVE));
+        List<Submission.PollutantConcentration> concentrations = new ArrayList<>();
+        List<YamlNode> items = n.list("concentrations", false);
+        if (items != null) {
+            for (YamlNode item : items) {
+                Node c = Node.of(item, problems, "pollutant", "outlet", "concentration", "limit");
+                if (c == null) continue;
+                Quantity conc = c.quantity("concentration", "mass/volume", true, Bound.NON_NEGATIVE);
+                Quantity limit = c.quantity("limit", "mass/volume", true, Bound.POSITIVE);
+                concentrations.add(new Submission.PollutantConcentration(c.text("pollutant", true), c.text("outlet", false),
+                        conc, limit, item.location()));
+            }
+        }
         return new Submission.Emissions(n.quantity("waste_gas_volume", "volume", false, Bound.NON_NEGATIVE), pollutant,
-                n.quantity("ghg", "ghg", false, Bound.NON_NEGATIVE));
+                n.quantity("ghg", "ghg", false, Bound.NON_NEGATIVE), concentrations);
     }
 
     private Submission.AccidentHistory accidents(Node n) {
@@ -255,7 +305,7 @@ public final class SubmissionReader {
                 Node a = Node.of(item, problems, "date", "kind", "severity", "description", "evidence");
                 if (a == null) continue;
                 LocalDate date = a.date("date", true);
-                String kind = a.choice("kind", true, Set.of("safety", "environmental", "quality"));
+                String kind = a.choice("kind", true, Set.of("safety", "environmental", "quality", "network_data_security"));
                 String sevText = a.text("severity", true);
                 Severity severity = null;
                 if (sevText != null) {
@@ -357,6 +407,114 @@ public final class SubmissionReader {
                     c.text("note", false), entry.keyLocation()));
         }
         return out;
+    }
+
+    private List<String> texts(Node n, String key) {
+        List<String> out = new ArrayList<>();
+        List<YamlNode> items = n.list(key, false);
+        if (items == null) return out;
+        for (YamlNode item : items) {
+            if (item instanceof YamlNode.Scalar s && s.type().equals("string") && !s.text().isBlank()) {
+                if (out.contains(s.text().strip())) problems.add(item, "'" + s.text() + "' is listed twice");
+                else out.add(s.text().strip());
+            } else {
+                problems.add(item, "expected a name, found " + item.kind());
+            }
+        }
+        return out;
+    }
+
+    private Submission.CleanerProduction cleanerProduction(Node n, Integer year) {
+        if (n == null) return null;
+        List<Submission.CatalogueTechnology> technologies = new ArrayList<>();
+        List<YamlNode> items = n.list("catalogue_technologies", false);
+        if (items != null) {
+            for (YamlNode item : items) {
+                Node t = Node.of(item, problems, "name", "catalogue", "evidence");
+                if (t != null) technologies.add(new Submission.CatalogueTechnology(t.text("name", true), t.text("catalogue", true),
+                        t.evidence("evidence")));
+            }
+        }
+        List<Submission.RetrofitProject> projects = new ArrayList<>();
+        items = n.list("retrofit_projects", false);
+        if (items != null) {
+            for (YamlNode item : items) {
+                Node r = Node.of(item, problems, "name", "year", "investment", "evidence");
+                if (r == null) continue;
+                Integer y = r.integer("year", true, 1990, 2100);
+                if (y != null && year != null && y > year) {
+                    problems.add(r.raw("year"), "project year " + y + " is after the reporting year " + year);
+                }
+                projects.add(new Submission.RetrofitProject(r.text("name", true), y == null ? 0 : y,
+                        r.quantity("investment", "money", false, Bound.NON_NEGATIVE), r.evidence("evidence")));
+            }
+        }
+        Node inv = n.child("investment_last_3_years", false, "green_retrofit", "total");
+        Quantity retrofit = inv == null ? null : inv.quantity("green_retrofit", "money", true, Bound.NON_NEGATIVE);
+        Quantity total = inv == null ? null : inv.quantity("total", "money", true, Bound.POSITIVE);
+        if (retrofit != null && total != null && retrofit.base() > total.base()) {
+            problems.add(inv.raw("green_retrofit"), "green retrofit investment (" + retrofit + ") exceeds all investment (" + total + ")");
+        }
+        return new Submission.CleanerProduction(n.has("catalogue_technologies") ? technologies : null,
+                n.has("retrofit_projects") ? projects : null, retrofit, total);
+    }
+
+    private Submission.CarbonFootprint carbonFootprint(Node n) {
+        Integer categories = n.integer("product_categories", true, 1, 100000);
+        Integer accounted = n.integer("accounted", true, 0, 100000);
+        if (categories != null && accounted != null && accounted > categories) {
+            problems.add(n.raw("accounted"), accounted + " categories accounted, but only " + categories + " product categories");
+        }
+        return new Submission.CarbonFootprint(categories, accounted, n.evidence("evidence"));
+    }
+
+    private Submission.Application application(Node n) {
+        if (n == null) return null;
+        Node l = n.child("provincial_listing", false, "year", "document");
+        Submission.Listing listing = l == null ? null : new Submission.Listing(l.integer("year", true, 1990, 2100), l.text("document", false));
+        return new Submission.Application(n.choice("tier", true, Set.of("national", "provincial", "municipal")),
+                n.integer("round", false, 2016, 2100), listing);
+    }
+
+    private Submission.Standing standing(Node n) {
+        if (n == null) return null;
+        List<Submission.Violation> violations = new ArrayList<>();
+        for (YamlNode item : orEmpty(n.list("violations", false))) {
+            Node v = Node.of(item, problems, "date", "kind", "description");
+            if (v != null) violations.add(new Submission.Violation(v.date("date", true),
+                    v.choice("kind", true, Set.of("tax_evasion", "tax_fraud", "other")), v.text("description", false), item.location()));
+        }
+        List<Submission.Removal> removals = new ArrayList<>();
+        for (YamlNode item : orEmpty(n.list("removals", false))) {
+            Node r = Node.of(item, problems, "date", "list");
+            if (r != null) removals.add(new Submission.Removal(r.date("date", true), r.text("list", true), item.location()));
+        }
+        List<Submission.InspectionFinding> findings = new ArrayList<>();
+        for (YamlNode item : orEmpty(n.list("inspection_findings", false))) {
+            Node f = Node.of(item, problems, "date", "inspection", "serious", "description");
+            if (f != null) findings.add(new Submission.InspectionFinding(f.date("date", true), f.text("inspection", true),
+                    Boolean.TRUE.equals(f.bool("serious", true)), f.text("description", false), item.location()));
+        }
+        Node r = n.child("energy_rectification", false, "listed", "completed");
+        Submission.Rectification rectification = null;
+        if (r != null) {
+            Boolean listed = r.bool("listed", true);
+            Boolean completed = r.bool("completed", false);
+            if (Boolean.TRUE.equals(listed) && completed == null) {
+                problems.add(r.mapping(), "listed for rectification: say whether it is completed (completed: true/false)");
+            }
+            rectification = new Submission.Rectification(Boolean.TRUE.equals(listed), completed);
+        }
+        // An absent list is "not stated" (the gate lacks data); an empty one states there is nothing to report.
+        return new Submission.Standing(n.choice("operating_status", false, Set.of("normal", "suspended", "deregistered")),
+                n.integer("production_stopped_months", false, 0, 1200), n.bool("abnormal_operation_list", false),
+                n.has("violations") ? violations : null, n.has("removals") ? removals : null,
+                n.has("inspection_findings") ? findings : null, rectification, n.bool("dishonest_debtor", false), n.evidence("evidence"),
+                n.mapping().location());
+    }
+
+    private static List<YamlNode> orEmpty(List<YamlNode> l) {
+        return l == null ? List.of() : l;
     }
 
     static Location at(YamlNode n) {

@@ -24,6 +24,7 @@ public final class Units {
         mass("t", 1, "吨");
         mass("kg", 0.001, "千克", "公斤");
         mass("万t", 1e4, "万吨");
+        mass("mg", 1e-9, "毫克");
         energy("kgce", 1, "千克标准煤");
         energy("tce", 1000, "吨标准煤");
         energy("万tce", 1e7, "万吨标准煤");
@@ -35,6 +36,7 @@ public final class Units {
         money("亿元", 1e4);
         volume("m3", 1, "m³", "立方米");
         volume("万m3", 1e4, "万立方米", "万m³");
+        volume("L", 0.001, "升");
         ghg("tCO2e", 1, "tCO2", "吨二氧化碳当量");
         ghg("kgCO2e", 0.001, "kgCO2");
         ghg("万tCO2e", 1e4, "万tCO2");

@@ -50,15 +50,19 @@ public final class VerdictBuilder {
                 if (!meetsMandatoryPart(c, f)) mandatoryMet = false;
             }
             double score = max > 0 ? 100.0 * points / max : 0;
-            double weighted = cat.weight().number() * score / 100.0;
+            // 2018 weighs each category's percentage; 2025 adds the points (a category's maximum is its weight).
+            double weighted = Scorecard.SUM_OF_POINTS.equals(scorecard.scoring()) ? points : cat.weight().number() * score / 100.0;
             total += weighted;
             categories.add(new Verdict.CategoryResult(cat, points, max, score, weighted));
         }
-        boolean eligible = gates.stream().allMatch(g -> g.finding().status() == Status.MET);
+        boolean eligible = gates.stream().allMatch(g -> g.finding().status() == Status.MET
+                || g.finding().status() == Status.NOT_APPLICABLE);
         Verdict.Grade grade = grade(grading, eligible, mandatoryMet, total);
-        List<Verdict.Warning> warnings = warnings(scorecard, gates, criteria, categories, grading);
+        List<Verdict.Warning> warnings = warnings(scorecard, gates, criteria, categories, grading,
+                submission.claims().keySet());
         List<String> parts = new ArrayList<>();
-        parts.add(scorecard.id() + "@" + scorecard.version());
+        parts.add(scorecard.editionId() + "@" + scorecard.version());
+        scorecard.overlays().forEach(o -> parts.add(o.id() + "@" + o.version()));
         if (!rulebook.benchmarks().rows().isEmpty()) parts.add(rulebook.benchmarks().id() + "@" + rulebook.benchmarks().version());
         if (grading != null) parts.add("grading/" + grading.id());
         List<String> files = rulebook.filesFor(scorecard, grading).stream().map(f -> f.logicalPath()).toList();
@@ -71,6 +75,7 @@ public final class VerdictBuilder {
         return switch (c.type()) {
             case "mandatory" -> f.status() == Status.MET || f.status() == Status.NOT_APPLICABLE;
             case "performance" -> f.status() == Status.MET || f.status() == Status.PARTLY_MET;
+            // 2025 has no mandatory scored items: its indicators earn between 0 and their weight.
             default -> true;
         };
     }
@@ -89,7 +94,8 @@ public final class VerdictBuilder {
     }
 
     private static List<Verdict.Warning> warnings(Scorecard scorecard, List<Verdict.Judged> gates, List<Verdict.Judged> criteria,
-                                                  List<Verdict.CategoryResult> categories, GradingTable grading) {
+                                                  List<Verdict.CategoryResult> categories, GradingTable grading,
+                                                  java.util.Collection<String> submissionClaims) {
         List<Verdict.Warning> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Verdict.CategoryResult c : categories) provisional(out, seen, null, c.spec().weight());
@@ -98,7 +104,7 @@ public final class VerdictBuilder {
             if ("performance".equals(spec.type())) {
                 provisional(out, seen, j.id(), spec.basic().points());
                 provisional(out, seen, j.id(), spec.advanced().points());
-            } else {
+            } else if (spec.points() != null) {
                 provisional(out, seen, j.id(), spec.points());
             }
         }
@@ -107,17 +113,28 @@ public final class VerdictBuilder {
         }
         for (Verdict.Judged j : concat(gates, criteria)) {
             Finding f = j.finding();
-            for (String tier : List.of("basic", "advanced")) {
+            for (String tier : List.of("basic", "advanced", "baseline", "leading")) {
                 Object missing = f.values().get(tier + "_missing");
                 if (missing != null) {
                     out.add(new Verdict.Warning("missing_reference", j.id(), null, "warning.missing_reference", List.of(j.id(), tier, missing)));
                 }
             }
+            for (String w : f.warnings()) {
+                out.add(new Verdict.Warning("correction_not_applied", j.id(), null, "warning.assumption", List.of(j.id(), w)));
+            }
             for (String note : f.notes()) {
-                if (j.type().equals("performance")) {
+                if (j.type().equals("performance") || j.type().equals("scaled")) {
                     out.add(new Verdict.Warning("assumption", j.id(), null, "warning.assumption", List.of(j.id(), note)));
                 }
             }
+        }
+        List<String> unused = new ArrayList<>();
+        for (String id : submissionClaims) {
+            if (criteria.stream().noneMatch(j -> j.id().equals(id)) && gates.stream().noneMatch(j -> j.id().equals(id))) unused.add(id);
+        }
+        if (!unused.isEmpty()) {
+            out.add(new Verdict.Warning("claims_not_used", null, null, "warning.claims_not_used",
+                    List.of(String.join(", ", unused), scorecard.edition())));
         }
         if (grading != null && !"verified".equals(grading.status())) {
             out.add(new Verdict.Warning(grading.status() + "_figure", null, null, "warning.grading_provisional",

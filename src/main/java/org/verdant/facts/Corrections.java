@@ -1,0 +1,80 @@
+package org.verdant.facts;
+
+import org.verdant.rulebook.Benchmarks;
+import org.verdant.rulebook.Figure;
+import org.verdant.units.Quantity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies an energy-limit standard's corrections (altitude, clinker ratio, feed grade) to one of
+ * its levels. A correction adjusts the reference, never the plant's value; when its input is
+ * missing the uncorrected level stands and a warning says so.
+ */
+public final class Corrections {
+    private Corrections() {
+    }
+
+    public record Corrected(double value, String trace, List<String> warnings, List<Figure> figures) {
+    }
+
+    public static Corrected level(Benchmarks.EnergyLimitRow row, int level, Map<String, Quantity> inputs, String productPath) {
+        double value = row.levels().get(level);
+        StringBuilder trace = new StringBuilder(Derive.format(value));
+        List<String> warnings = new ArrayList<>();
+        List<Figure> figures = new ArrayList<>();
+        for (Benchmarks.Adjustment a : row.adjustments()) {
+            if (!a.levels().contains(level)) continue;
+            Quantity input = inputs.get(a.input());
+            String inputPath = productPath + ".corrections." + a.input();
+            if (input == null) {
+                warnings.add(row.standard() + " " + row.id() + " level " + level + ": " + inputPath
+                        + " not stated, so the " + a.input() + " correction is not applied (uncorrected level " + Derive.format(value) + ")");
+                continue;
+            }
+            double x = "altitude".equals(a.input()) ? input.in("m") : input.base() * 100;
+            switch (a.kind()) {
+                case "per_point_below" -> {
+                    double points = Math.max(0, a.pivot() - x);
+                    if (a.maxPoints() != null) points = Math.min(points, a.maxPoints());
+                    if (points > 0) {
+                        value += a.perPoint().number() * points;
+                        trace.append(" + ").append(Derive.format(a.perPoint().number())).append(" × ")
+                                .append(Derive.format(points)).append(" (").append(a.input()).append(' ')
+                                .append(input.text()).append(" below ").append(Derive.format(a.pivot()))
+                                .append(a.maxPoints() == null ? "" : ", at most " + Derive.format(a.maxPoints())).append(')');
+                    }
+                    figures.add(a.perPoint());
+                }
+                case "per_point_away" -> {
+                    double points = x - a.pivot();
+                    if (points != 0) {
+                        value += a.perPoint().number() * points;
+                        trace.append(points > 0 ? " + " : " − ").append(Derive.format(a.perPoint().number())).append(" × ")
+                                .append(Derive.format(Math.abs(points))).append(" (").append(a.input()).append(' ')
+                                .append(input.text()).append(" vs ").append(Derive.format(a.pivot())).append(')');
+                    }
+                    figures.add(a.perPoint());
+                }
+                default -> {
+                    if (x <= a.pivot()) break;
+                    Quantity factor = inputs.get(a.factorInput());
+                    if (factor == null) {
+                        warnings.add(row.standard() + " " + row.id() + " level " + level + ": " + a.input() + " " + input.text()
+                                + " is above " + Derive.format(a.pivot()) + " but " + productPath + ".corrections." + a.factorInput()
+                                + " is not stated, so the level is not corrected");
+                        break;
+                    }
+                    value *= factor.base();
+                    trace.insert(0, "(").append(") × ").append(Derive.format(factor.base())).append(" (")
+                            .append(a.factorInput()).append(", ").append(a.input()).append(' ').append(input.text()).append(')');
+                }
+            }
+        }
+        String shown = trace.toString().equals(Derive.format(row.levels().get(level))) ? null
+                : trace + " = " + Derive.format(value) + " " + row.unit();
+        return new Corrected(value, shown, warnings, figures);
+    }
+}

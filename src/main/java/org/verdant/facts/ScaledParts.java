@@ -1,0 +1,22 @@
+package org.verdant.facts;
+
+import org.verdant.rulebook.Figure;
+
+import java.util.List;
+
+/**
+ * A scaled indicator scored in parts: GB/T 36132-2025 E1 per product, each product against its
+ * own energy-limit levels and weighted by its share of the covered products' energy use.
+ */
+public record ScaledParts(String criterionId, String form, List<Part> parts, List<String> missingInputs,
+                          List<String> warnings, List<Figure> figures) {
+
+    public record Part(String product, String path, double value, String unit, String computation, double baseline,
+                       String baselineOrigin, double leading, String leadingOrigin, double weightShare,
+                       String weightComputation) {
+    }
+
+    public boolean isComplete() {
+        return missingInputs.isEmpty() && !parts.isEmpty();
+    }
+}
