@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 /** {@code verdant}: evaluate green-manufacturing submissions against an open rulebook. */
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VerdantCli.Version.class,
         description = "Evaluates Chinese green-manufacturing applications with an open rulebook.",
-        subcommands = {EvaluateCommand.class, ValidateCommand.class, RulesCommand.class, SchemesCommand.class},
+        subcommands = {EvaluateCommand.class, ValidateCommand.class, RulesCommand.class, SchemesCommand.class,
+                CompareEditionsCommand.class},
         footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error, 2 usage error,",
                 "3 invalid submission, 4 invalid rulebook."})
 public final class VerdantCli implements Runnable {

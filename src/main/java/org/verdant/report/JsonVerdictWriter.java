@@ -108,6 +108,13 @@ public final class JsonVerdictWriter {
         ObjectNode input = root.putObject("input");
         input.put("file", Path.of(s.file()).getFileName().toString());
         input.put("digest", v.inputDigest());
+        ArrayNode collect = root.putArray("data_to_collect");
+        for (org.verdant.verdict.DataToCollect.Item item : org.verdant.verdict.DataToCollect.of(v)) {
+            ObjectNode o = collect.addObject();
+            o.put("id", item.id());
+            ArrayNode fields = o.putArray("fields");
+            item.fields().forEach(fields::add);
+        }
         root.putObject("engine").put("version", v.engineVersion());
         return root;
     }

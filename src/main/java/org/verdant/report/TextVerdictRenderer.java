@@ -92,6 +92,12 @@ public final class TextVerdictRenderer {
                         + m.get("status." + f.status().code()) + ")");
             }
         }
+        List<org.verdant.verdict.DataToCollect.Item> collect = org.verdant.verdict.DataToCollect.of(v);
+        if (!collect.isEmpty()) {
+            line("");
+            line(m.get("label.data_to_collect"));
+            for (org.verdant.verdict.DataToCollect.Item item : collect) line("  " + item.id() + ": " + String.join("; ", item.fields()));
+        }
         line("");
         line(m.get("label.warnings"));
         List<Verdict.Warning> figures = v.warnings().stream().filter(w -> w.figure() != null).toList();

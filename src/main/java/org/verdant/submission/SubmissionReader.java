@@ -209,6 +209,10 @@ public final class SubmissionReader {
                 String perDim = "volume/" + (output == null ? "mass" : output.unit().dimension());
                 quota = new Submission.WaterQuota(wq.text("standard", true), wq.quantity("general", perDim, true, Bound.NON_NEGATIVE),
                         wq.quantity("advanced", perDim, false, Bound.NON_NEGATIVE));
+                if (quota.general() != null && quota.advanced() != null && quota.advanced().base() > quota.general().base()) {
+                    problems.add(wq.raw("advanced"), "the advanced quota (" + quota.advanced() + ") must not exceed the general one ("
+                            + quota.general() + "): less water is better");
+                }
             }
             out.add(new Submission.Product(name, Boolean.TRUE.equals(main), output, energy, perUnit,
                     p.text("energy_limit", false), raw, corrections, quota, item.location()));

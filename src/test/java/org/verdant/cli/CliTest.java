@@ -61,7 +61,7 @@ class CliTest {
         assertThat(v.get("score").asDouble()).isEqualTo(98.0);
         assertThat(v.get("eligible").asBoolean()).isTrue();
         assertThat(v.get("criteria")).hasSize(57);
-        assertThat(v.get("gates")).hasSize(8);
+        assertThat(v.get("gates")).hasSize(8 + 8); // B1..B8 and the cultivation gates CUL-01..CUL-08
         assertThat(v.get("rulebook").get("digest").asText()).startsWith("sha256:");
         assertThat(v.get("input").get("digest").asText()).startsWith("sha256:");
         assertThat(v.get("warnings").toString()).contains("provisional");
@@ -143,12 +143,12 @@ class CliTest {
     @Test
     void aBrokenRuleIsReportedWithFileAndLine() throws IOException {
         Path rules = copyTree(Path.of("rules"), tmp.resolve("rules"));
-        Path drl = rules.resolve("green-factory/gbt36132-2018/qualitative-requirements.drl");
+        Path drl = rules.resolve("common/claims.drl");
         Files.writeString(drl, Files.readString(drl).replace("$r : Requirement( decidedBy == \"claim\", $id : id )\n    not Claim",
                 "$r : Requirment( decidedBy == \"claim\", $id : id )\n    not Claim"));
         Run r = run("rules", "check", "--rules", rules.toString(), "--scorecards", "scorecards");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_RULEBOOK);
-        assertThat(r.err()).containsPattern("qualitative-requirements\\.drl:\\d+:1: .*Requirment");
+        assertThat(r.err()).containsPattern("claims\\.drl:\\d+:1: .*Requirment");
         assertThat(r.err()).doesNotContain("\tat ");
         Path f = write("f.yaml", TestRulebook.base());
         assertThat(run("evaluate", f.toString(), "--rules", rules.toString(), "--scorecards", "scorecards").code())
@@ -187,5 +187,25 @@ class CliTest {
                 .contains("rules/green-factory/gbt36132-2018/5.1-basic-requirements.drl");
         assertThat(graded.at("/rulebook/files").toString()).contains("scorecards/grading/hebei-db13t6005-2024.yaml");
         assertThat(plain.at("/rulebook/digest").asText()).isNotEqualTo(graded.at("/rulebook/digest").asText());
+    }
+
+    @Test
+    void compareEditionsPrintsBothVerdictsSideBySide() throws IOException {
+        Path f = write("f.yaml", TestRulebook.base());
+        Run r = run(withRulebook("compare-editions", f.toString(), "--lang", "en"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("GB/T 36132-2018").contains("GB/T 36132-2025")
+                .contains("Indicators measured in both editions").contains("plot_ratio")
+                .contains("Data to collect for GB/T 36132-2025").contains("E4: energy_carbon_management.functions");
+        assertThat(run(withRulebook("compare-editions", tmp.resolve("none.yaml").toString())).code()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownEditionNamesBothEditionsAndSchemesListsThem() throws IOException {
+        Path f = write("f.yaml", TestRulebook.base());
+        Run r = run(withRulebook("evaluate", f.toString(), "--edition", "GB/T 36132-2030"));
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("unknown edition 'GB/T 36132-2030'").contains("GB/T 36132-2018, GB/T 36132-2025");
+        assertThat(run(withRulebook("schemes")).out()).contains("GB/T 36132-2025    from 2025-12-31").contains("MIIT-2024-13");
     }
 }
