@@ -33,6 +33,7 @@ public final class VerdantCli implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, c, parseResult) -> {
             err.println("internal error: " + ex + " (please report this with the input that caused it)");
+            if (System.getenv("VERDANT_DEBUG") != null) ex.printStackTrace(err); // for developers, never by default
             return ExitCodes.INTERNAL_ERROR;
         });
         int code = cli.execute(args);

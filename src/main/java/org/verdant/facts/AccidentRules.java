@@ -19,6 +19,12 @@ public final class AccidentRules {
                 && ctx.withinYearsBefore(a.date(), lookbackYears.intValue());
     }
 
+    /** As {@link #vetoes}, for the kinds of accident a scheme counts (a space-separated list such as "safety environmental"). */
+    public static boolean vetoesOfKind(Submission.Accident a, EvaluationContext ctx, Parameter lookbackYears, Parameter minSeverity,
+                                       Parameter kinds) {
+        return java.util.Arrays.asList(kinds.word().split("\\s+")).contains(a.kind()) && vetoes(a, ctx, lookbackYears, minSeverity);
+    }
+
     public static String describe(List<?> accidents) {
         return accidents.stream().map(o -> (Submission.Accident) o)
                 .map(a -> a.date() + " " + a.kind() + " " + a.severity().code() + " (" + a.severity().chinese() + ")"

@@ -21,27 +21,72 @@ public final class FactBuilder {
         facts.add(new EvaluationContext(s.evaluationDate(), s.reportingYear(), scorecard.scheme(), scorecard.edition()));
         scorecard.parameters().forEach((name, figure) -> facts.add(new Parameter(name, figure)));
         for (Scorecard.GateSpec g : scorecard.gates()) {
-            facts.add(new Requirement(g.id(), "gate", "gate", 0, g.decidedBy(), null, null));
+            if ("indicator".equals(g.decidedBy())) {
+                facts.add(new ThresholdIndicator(g.id(), g.indicator(), g.direction(), true));
+                facts.add(scaledReference(g.id(), g.indicator(), "threshold", g.threshold()));
+            } else {
+                facts.add(new Requirement(g.id(), "gate", "gate", 0, g.decidedBy(), null, null));
+            }
         }
-        for (Scorecard.CriterionSpec c : scorecard.criteria()) {
-            if ("performance".equals(c.type())) {
+        for (Scorecard.CriterionSpec c : scorecard.criteria()) facts.addAll(criterion(c));
+        benchmarks.rows().forEach(facts::add);
+        facts.addAll(s.claims().values());
+        if (s.accidents() != null) {
+            facts.add(s.accidents());
+            facts.addAll(s.accidents().events());
+        }
+        if (s.park() != null) facts.addAll(park(s.park()));
+        if (s.supplyChain() != null) facts.add(s.supplyChain());
+        if ("green-factory".equals(scorecard.scheme())) facts.addAll(factory(s));
+        return facts;
+    }
+
+    private static List<Object> criterion(Scorecard.CriterionSpec c) {
+        List<Object> facts = new ArrayList<>();
+        switch (c.type()) {
+            case "performance" -> {
                 facts.add(new PerformanceIndicator(c.id(), c.indicator(), c.direction(),
                         c.basic().points().number(), c.advanced().points().number()));
                 facts.add(referenceSpec(c, "basic", c.basic()));
                 facts.add(referenceSpec(c, "advanced", c.advanced()));
-            } else if ("scaled".equals(c.type())) {
+            }
+            case "scaled" -> {
                 facts.add(new ScaledIndicator(c.id(), c.direction(), c.points().number(), c.points()));
                 for (Scorecard.FormSpec f : c.forms()) {
                     facts.add(new ScaledForm(c.id(), f.form(), f.indicator(), f.unit()));
                     facts.add(scaledReference(c.id(), f.indicator(), "baseline", f.baseline()));
                     facts.add(scaledReference(c.id(), f.indicator(), "leading", f.leading()));
                 }
-            } else {
-                facts.add(new Requirement(c.id(), c.category(), c.type(), c.points().number(), c.decidedBy(), c.system(), c.aspect()));
             }
+            case "index" -> facts.add(new IndexIndicator(c.id(), c.indicator(), c.direction(), c.required(), c.decidedBy(), c.unit(),
+                    c.target() == null ? null : c.target().fixed()));
+            case "threshold" -> {
+                facts.add(new ThresholdIndicator(c.id(), c.indicator(), c.direction(), false));
+                facts.add(scaledReference(c.id(), c.indicator(), "threshold", c.target()));
+            }
+            default -> facts.add(new Requirement(c.id(), c.category(), c.type(), c.points().number(), c.decidedBy(), c.system(), c.aspect()));
         }
-        benchmarks.rows().forEach(facts::add);
+        return facts;
+    }
 
+    /** A park, each year of its statistics, the indicators it states, and its enterprises' products. */
+    private static List<Object> park(Submission.Park park) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(park);
+        for (Submission.ParkYear y : park.years()) {
+            facts.add(y);
+            facts.addAll(y.indicators().values());
+        }
+        park.enterpriseProducts().forEach(e -> facts.add(ProductLine.ofEnterprise(e)));
+        return facts;
+    }
+
+    /**
+     * A factory's sections. Those the submission leaves out are inserted empty, so a rule can say
+     * which field is missing instead of silently not firing.
+     */
+    private static List<Object> factory(Submission s) {
+        List<Object> facts = new ArrayList<>();
         facts.add(s.site() != null ? s.site() : new Submission.Site(null, null, null, null));
         facts.add(s.economics() != null ? s.economics() : new Submission.Economics(null));
         facts.add(s.energy() != null ? s.energy() : new Submission.Energy(null, List.of()));
@@ -59,11 +104,6 @@ public final class FactBuilder {
         if (s.application() != null) facts.add(s.application());
         if (s.standing() != null) facts.add(s.standing());
         facts.addAll(s.references().values());
-        facts.addAll(s.claims().values());
-        if (s.accidents() != null) {
-            facts.add(s.accidents());
-            facts.addAll(s.accidents().events());
-        }
         facts.addAll(s.managementSystems().values());
         if (s.csrReports() != null) facts.add(s.csrReports());
         return facts;

@@ -25,6 +25,7 @@ public final class Finding {
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<org.verdant.facts.IndexYear> indexYears = new ArrayList<>();
 
     Finding(String criterionId, String rule) {
         this.criterionId = criterionId;
@@ -78,6 +79,11 @@ public final class Finding {
 
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** A park index indicator's value and ratio in each reporting year (empty for other criteria). */
+    public List<org.verdant.facts.IndexYear> indexYears() {
+        return indexYears;
     }
 
     public String criterionId() {

@@ -12,7 +12,11 @@ import org.verdant.facts.ScaledParts;
 import org.verdant.facts.Scaling;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.verdant.facts.IndexIndicator;
+import org.verdant.facts.IndexRatios;
+import org.verdant.facts.IndexYear;
 import org.verdant.facts.Requirement;
+import org.verdant.facts.ThresholdIndicator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +59,68 @@ public final class FindingCollector extends DefaultAgendaEventListener {
 
     public Finding missingData(Requirement r) {
         return start(r.id()).status(Status.MISSING_DATA, 0, r.maxPoints());
+    }
+
+    /** A qualitative item met to an assessed degree: that share of its points. */
+    public Finding metToDegree(Requirement r, double degree) {
+        Status status = degree >= 1 ? Status.MET : Status.PARTLY_MET;
+        Finding f = start(r.id()).status(status, Math.round(r.maxPoints() * degree * 10000) / 10000.0, r.maxPoints());
+        return f.value("degree", degree).value("scoring", Derive.format(r.maxPoints()) + " × " + Derive.format(degree)
+                + " = " + Derive.format(r.maxPoints() * degree));
+    }
+
+    /**
+     * A park index indicator: its value and ratio in each reporting year. Points are its share of
+     * the last year's index, given when the verdict computes the index (they depend on how many
+     * indicators the park reported).
+     */
+    public Finding index(IndexIndicator i, IndexRatios ratios, Status status) {
+        Finding f = start(i.id()).status(status, 0, 0);
+        f.indexYears().addAll(ratios.years());
+        IndexYear last = ratios.last();
+        f.value("value", last.value()).value("unit", i.unit()).value("computation", last.computation());
+        if (i.leading() != null) f.value("leading", i.leading().number()).value("leading_from", "scorecard").figures(List.of(i.leading()));
+        if (last.ratio() != null) f.value("ratio", Math.round(last.ratio() * 10000) / 10000.0);
+        if (!last.missingInputs().isEmpty()) f.value("missing_inputs", last.missingInputs());
+        List<Map<String, Object>> years = new ArrayList<>();
+        for (IndexYear y : ratios.years()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("year", y.year());
+            m.put("value", y.value());
+            m.put("computation", y.computation());
+            m.put("ratio", y.ratio() == null ? null : Math.round(y.ratio() * 10000) / 10000.0);
+            if (!y.missingInputs().isEmpty()) m.put("missing_inputs", y.missingInputs());
+            years.add(m);
+        }
+        return f.value("years", years).value("ratio_capped", ratios.capped());
+    }
+
+    /** An indicator met or not against a threshold (no points): value, threshold and where it came from. */
+    public Finding threshold(ThresholdIndicator t, IndicatorValue v, ReferenceLevel threshold, Status status) {
+        Finding f = start(t.id()).status(status, 0, 0);
+        compared(f, v, null, null);
+        level(f, "threshold", threshold);
+        return f;
+    }
+
+    /** Products each compared with a threshold of their energy-limit row (zero-carbon Z2). */
+    public Finding thresholdParts(ThresholdIndicator t, ScaledParts parts, Status status) {
+        Finding f = start(t.id()).status(status, 0, 0);
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (ScaledParts.Part p : parts.parts()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("product", p.product());
+            m.put("path", p.path());
+            m.put("value", p.value());
+            m.put("unit", p.unit());
+            m.put("computation", p.computation());
+            m.put("threshold", p.baseline());
+            m.put("threshold_from", p.baselineOrigin());
+            m.put("reaches", t.reaches(p.value(), p.baseline()));
+            shown.add(m);
+        }
+        if (!parts.missingInputs().isEmpty()) f.value("missing_inputs", parts.missingInputs());
+        return f.value("parts", shown).figures(parts.figures()).warn(parts.warnings());
     }
 
     /** Both tiers reached: basic and advanced points. */

@@ -36,7 +36,7 @@ public final class EditionComparison {
         StringBuilder header = new StringBuilder(String.format("%-26s", ""));
         verdicts.forEach(v -> header.append(String.format("%-22s", v.scorecard().edition())));
         line(header.toString());
-        row(m.get("label.basic_requirements"), verdicts, v -> m.get(v.eligible() ? "label.conforms" : "label.not_conforms"));
+        row(m.get("label.basic_requirements"), verdicts, v -> m.get(v.isEligible() ? "label.conforms" : "label.not_conforms"));
         row(m.get("label.mandatory"), verdicts, v -> m.get(v.mandatoryMet() ? "label.all_met" : "label.not_all_met"));
         row(m.get("label.score"), verdicts, v -> num(v.score(), 2) + " / 100");
         for (Verdict v : verdicts) {

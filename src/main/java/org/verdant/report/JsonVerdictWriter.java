@@ -62,9 +62,9 @@ public final class JsonVerdictWriter {
         } else {
             root.putNull("evaluator");
         }
-        root.put("eligible", v.eligible());
+        if (v.eligible() != null) root.put("eligible", v.eligible()); else root.putNull("eligible");
         root.put("mandatory_met", v.mandatoryMet());
-        root.put("score", round(v.score(), 2));
+        if (v.hasScore()) root.put("score", round(v.score(), 2)); else root.putNull("score");
         if (v.grade().label() != null) root.put("grade", v.grade().label()); else root.putNull("grade");
         ObjectNode grading = root.putObject("grading");
         if (v.grade().tableId() != null) grading.put("table", v.grade().tableId()); else grading.putNull("table");
@@ -74,12 +74,14 @@ public final class JsonVerdictWriter {
             ObjectNode o = cats.addObject();
             o.put("id", c.spec().id());
             o.put("name", c.spec().name().in(m.lang()));
-            o.put("weight", round(c.spec().weight().number(), 4));
+            if (c.weighted() == null) continue; // nothing is scored: the category only groups its criteria
+            if (c.spec().weight() != null) o.put("weight", round(c.spec().weight().number(), 4));
             o.put("points", round(c.points(), 4));
             o.put("max", round(c.max(), 4));
-            o.put("score", round(c.score(), 2));
+            if (c.score() != null) o.put("score", round(c.score(), 2));
             o.put("weighted_score", round(c.weighted(), 2));
         }
+        if (v.greenIndex() != null) root.set("green_index", greenIndex(v.greenIndex()));
         ArrayNode gates = root.putArray("gates");
         for (Verdict.Judged g : v.gates()) gates.add(judged(g, m, false));
         ArrayNode criteria = root.putArray("criteria");
@@ -126,6 +128,8 @@ public final class JsonVerdictWriter {
         if (scored) {
             o.put("category", j.category());
             o.put("type", j.type());
+        } else if (!"gate".equals(j.type())) {
+            o.put("kind", j.type());
         }
         o.put("name", j.name().in(m.lang()));
         o.put("status", f.status().code());
@@ -151,6 +155,25 @@ public final class JsonVerdictWriter {
             f.notes().forEach(notes::add);
         }
         o.put("rule", f.rule());
+        return o;
+    }
+
+    private static ObjectNode greenIndex(org.verdant.verdict.GreenIndex gi) {
+        ObjectNode o = NODES.objectNode();
+        ObjectNode switches = o.putObject("switches");
+        gi.switches().forEach(sw -> switches.put(sw.name(), sw.value()));
+        ArrayNode years = o.putArray("years");
+        for (org.verdant.verdict.GreenIndex.Year y : gi.years()) {
+            ObjectNode yo = years.addObject();
+            yo.put("year", y.year());
+            yo.put("gi", round(y.gi(), 2));
+            yo.put("indicators_assessed", y.assessed());
+            yo.put("optional_reported", y.optionalReported());
+            ArrayNode missing = yo.putArray("mandatory_missing");
+            y.mandatoryMissing().forEach(missing::add);
+            yo.put("complete", y.complete());
+            if (y.passes() != null) yo.put("passes", y.passes()); else yo.putNull("passes");
+        }
         return o;
     }
 

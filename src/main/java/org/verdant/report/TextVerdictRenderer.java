@@ -1,5 +1,6 @@
 package org.verdant.report;
 
+import org.verdant.facts.Derive;
 import org.verdant.findings.Finding;
 import org.verdant.findings.Status;
 import org.verdant.submission.Submission;
@@ -37,24 +38,38 @@ public final class TextVerdictRenderer {
         }
         line("");
         line(m.get("label.result"));
-        line("  " + m.get("label.basic_requirements") + ": " + m.get(v.eligible() ? "label.conforms" : "label.not_conforms"));
+        line("  " + m.get("label.basic_requirements") + ": " + m.get(eligibilityLabel(v)));
         line("  " + m.get("label.mandatory") + ": " + m.get(v.mandatoryMet() ? "label.all_met" : "label.not_all_met"));
-        line("  " + m.get("label.score") + ": " + JsonVerdictWriter.round(v.score(), 2).toPlainString() + " / 100");
+        if (v.greenIndex() != null) {
+            line("  " + m.get("label.green_index") + " " + v.greenIndex().last().year() + ": "
+                    + JsonVerdictWriter.round(v.score(), 2).toPlainString());
+        } else if (v.hasScore()) {
+            line("  " + m.get("label.score") + ": " + JsonVerdictWriter.round(v.score(), 2).toPlainString() + " / 100");
+        } else {
+            line("  " + m.get("label.score") + ": " + m.get("label.not_scored"));
+        }
         String grade = v.grade().label() != null ? v.grade().label() + " (" + v.grade().tableTitle().in(m.lang()) + ")"
                 : m.get("label.none") + " (" + m.get(v.grade().whyNone()) + ")";
         line("  " + m.get("label.grade") + ": " + grade);
-        if (!v.eligible() || !v.mandatoryMet()) line("  " + m.get("label.eligible_note"));
+        if (!v.isEligible() || !v.mandatoryMet()) line("  " + m.get("label.eligible_note"));
         line("");
         line(m.get("label.gates"));
         for (Verdict.Judged g : v.gates()) {
             Finding f = g.finding();
-            line("  " + mark(f.status()) + " " + g.id() + " " + m.get("status." + f.status().code()) + "  " + g.name().in(m.lang()));
+            String kind = "gate".equals(g.type()) ? "" : " (" + m.get("gate_kind." + g.type()) + ")";
+            line("  " + mark(f.status()) + " " + g.id() + " " + m.get("status." + f.status().code()) + kind + "  " + g.name().in(m.lang()));
             line("      " + m.get(f.reasonKey(), f.reasonArgs()));
             details(f);
         }
+        if (v.greenIndex() != null) greenIndex(v.greenIndex());
         line("");
         line(m.get("label.categories"));
         for (Verdict.CategoryResult c : v.categories()) {
+            if (c.score() == null) {
+                line(String.format("  %-4s %s  %s %s", c.spec().id(), c.spec().name().in(m.lang()), m.get("label.points"),
+                        c.weighted() == null ? "—" : JsonVerdictWriter.round(c.weighted(), 2).toPlainString()));
+                continue;
+            }
             line(String.format("  %-4s %s  %s %s  %s %s / %s  → %s",
                     c.spec().id(), c.spec().name().in(m.lang()), m.get("label.weight"),
                     JsonVerdictWriter.round(c.spec().weight().number(), 2).toPlainString(),
@@ -72,8 +87,8 @@ public final class TextVerdictRenderer {
                         .ifPresent(c -> line("[" + c.spec().id() + " " + c.spec().name().in(m.lang()) + "]"));
             }
             Finding f = j.finding();
-            line("  " + mark(f.status()) + " " + j.id() + " " + m.get("type." + j.type()) + " "
-                    + num(f.points()) + "/" + num(f.max()) + " " + m.get("label.points") + "  " + j.name().in(m.lang())
+            String points = "threshold".equals(j.type()) ? "" : " " + num(f.points()) + "/" + num(f.max()) + " " + m.get("label.points");
+            line("  " + mark(f.status()) + " " + j.id() + " " + m.get("type." + j.type()) + points + "  " + j.name().in(m.lang())
                     + "  [" + j.clause() + "]");
             line("      " + m.get(f.reasonKey(), f.reasonArgs()));
             details(f);
@@ -115,6 +130,25 @@ public final class TextVerdictRenderer {
         return out.toString();
     }
 
+    private String eligibilityLabel(Verdict v) {
+        if (v.eligible() == null) return "label.undetermined";
+        return v.eligible() ? "label.conforms" : "label.not_conforms";
+    }
+
+    private void greenIndex(org.verdant.verdict.GreenIndex gi) {
+        line("");
+        line(m.get("label.green_index_years"));
+        for (org.verdant.verdict.GreenIndex.Year y : gi.years()) {
+            String state = y.complete() ? "" : "  " + m.get("label.incomplete")
+                    + (y.mandatoryMissing().isEmpty() ? "" : ": " + String.join(", ", y.mandatoryMissing()));
+            String pass = y.passes() == null ? "" : "  " + m.get(y.passes() ? "label.passes" : "label.below_pass_line");
+            line("  " + y.year() + "  GI " + JsonVerdictWriter.round(y.gi(), 2).toPlainString() + "  ("
+                    + m.get("label.indicators_assessed", y.assessed(), y.optionalReported()) + ")" + state + pass);
+        }
+        line("  " + m.get("label.switches") + ": " + gi.switches().stream().map(sw -> sw.name() + " = " + sw.value())
+                .collect(Collectors.joining(", ")));
+    }
+
     private void details(Finding f) {
         Map<String, Object> values = f.values();
         if (values.containsKey("computation")) line("      " + m.get("label.computation") + ": " + values.get("computation"));
@@ -128,7 +162,13 @@ public final class TextVerdictRenderer {
         if (values.get("form_reason") instanceof org.verdant.findings.FindingCollector.FormReason r) {
             line("      " + m.get("label.form") + ": " + m.get(r.key(), r.arg()));
         }
-        for (String role : List.of("baseline", "leading")) {
+        if (!f.indexYears().isEmpty()) {
+            for (org.verdant.facts.IndexYear y : f.indexYears()) {
+                line("      · " + y.year() + ": " + (y.reported() ? (y.computation() == null ? Derive.show(y.value(), y.unit()) : y.computation())
+                        + "; " + m.get("label.ratio") + " " + num(y.ratio()) : m.get("label.not_reported")));
+            }
+        }
+        for (String role : List.of("baseline", "leading", "threshold")) {
             if (values.containsKey(role)) {
                 line("      " + m.get("word." + role) + ": " + num((Double) values.get(role)) + " " + values.getOrDefault("unit", "")
                         + " — " + values.get(role + "_from") + (values.containsKey(role + "_source") ? "; " + values.get(role + "_source") : ""));
@@ -137,6 +177,12 @@ public final class TextVerdictRenderer {
         if (values.get("parts") instanceof List<?> parts) {
             for (Object o : parts) {
                 Map<?, ?> p = (Map<?, ?>) o;
+                if (p.containsKey("threshold")) {
+                    line("      · " + p.get("product") + ": " + p.get("computation") + "; " + m.get("word.threshold") + " "
+                            + num((Double) p.get("threshold")) + " " + p.get("unit") + " — " + p.get("threshold_from")
+                            + (Boolean.TRUE.equals(p.get("reaches")) ? " ✔" : " ✘"));
+                    continue;
+                }
                 line("      · " + p.get("product") + ": " + p.get("computation") + "; " + m.get("word.baseline") + " "
                         + num((Double) p.get("baseline")) + ", " + m.get("word.leading") + " " + num((Double) p.get("leading"))
                         + " " + p.get("unit") + "; " + m.get("label.ratio") + " " + p.get("ratio")

@@ -33,6 +33,12 @@ public record Scorecard(
     public static final String CATEGORY_PERCENT = "category_percent";
     /** The total is the sum of the points earned (GB/T 36132-2025: weights sum to 100). */
     public static final String SUM_OF_POINTS = "sum_of_points";
+    /** Each indicator's ratio to its leading value, averaged per year into a park green index (GI). */
+    public static final String GREEN_INDEX = "green_index";
+    /** No score: a veto and indicators reported met or not met (zero-carbon parks). */
+    public static final String NO_SCORE = "none";
+    /** Gate deciders that read the gate's claim (alone or with facts), so a submission may state one. */
+    public static final java.util.Set<String> CLAIM_DECIDERS = java.util.Set.of("claim", "claim_and_carbon_trend", "claim_and_accidents");
 
     public boolean appliesOn(LocalDate date) {
         return (appliesFrom == null || !date.isBefore(appliesFrom)) && (appliesUntil == null || date.isBefore(appliesUntil));
@@ -81,9 +87,23 @@ public record Scorecard(
         return overlays.isEmpty() ? id : id.substring(0, id.indexOf('+'));
     }
 
-    public record GateSpec(String id, Text name, String clause, String decidedBy, String status, String source) {
+    /**
+     * A gate. {@code kind}: {@code gate} (must pass), {@code core} (a veto decided by an indicator
+     * against a {@code threshold}; when no threshold is defined for the facility, eligibility is
+     * undetermined rather than guessed) or {@code encouraged} (reported, never blocking).
+     */
+    public record GateSpec(String id, Text name, String clause, String decidedBy, String status, String source,
+                           String kind, String indicator, String direction, String unit, ReferenceSpec threshold) {
+        public GateSpec(String id, Text name, String clause, String decidedBy, String status, String source) {
+            this(id, name, clause, decidedBy, status, source, "gate", null, null, null, null);
+        }
+
+        public boolean isBlocking() {
+            return !"encouraged".equals(kind);
+        }
     }
 
+    /** A first-level category; {@code weight} is null where the scoring does not weigh categories. */
     public record CategorySpec(String id, Text name, Figure weight, List<CriterionSpec> criteria) {
         public double maxPoints() {
             return criteria.stream().mapToDouble(CriterionSpec::maxPoints).sum();
@@ -91,15 +111,21 @@ public record Scorecard(
     }
 
     /**
-     * A scored criterion. Performance criteria (2018) have two tiers; scaled criteria (2025)
-     * earn {@code points × clamp((x − B)/(L − B), 0, 1)} in one of their {@code forms}; the
-     * rest have {@code points}.
+     * A criterion. Performance criteria (2018) have two tiers; scaled criteria (2025) earn
+     * {@code points × clamp((x − B)/(L − B), 0, 1)} in one of their {@code forms}; index criteria
+     * (parks) compare with a leading value ({@code target}) and carry no fixed points, their share
+     * of the index being set by how many indicators are assessed; threshold criteria (guidance)
+     * are met or not against {@code target} and carry no points; graded criteria earn
+     * {@code points} × an assessed degree; the rest have {@code points}. {@code required}: an index
+     * indicator every park must report (mandatory) rather than one it may (optional).
      */
     public record CriterionSpec(String id, String category, Text name, String clause, String type, Figure points,
                                 String decidedBy, String system, String aspect, String indicator, String direction,
-                                String unit, TierSpec basic, TierSpec advanced, List<FormSpec> forms) {
+                                String unit, TierSpec basic, TierSpec advanced, List<FormSpec> forms,
+                                boolean required, ReferenceSpec target) {
         public double maxPoints() {
             if ("performance".equals(type)) return basic.points().number() + advanced.points().number();
+            if ("index".equals(type) || "threshold".equals(type)) return 0;
             return points.number();
         }
     }

@@ -18,9 +18,12 @@ import java.util.TreeMap;
 /** Parses and checks scorecards, benchmark tables and grading tables. */
 final class ScorecardReader {
     static final Set<String> STATUSES = Set.of("verified", "provisional", "placeholder");
-    static final Set<String> GATE_DECIDERS = Set.of("claim", "accidents", "management_systems", "standing", "application");
-    static final Set<String> CRITERION_DECIDERS = Set.of("claim", "management_system", "csr_reports", "indicator");
-    static final Set<String> TYPES = Set.of("mandatory", "optional", "performance", "scaled", "case");
+    static final Set<String> GATE_DECIDERS = Set.of("claim", "accidents", "management_systems", "standing", "application",
+            "park_eligibility", "claim_and_carbon_trend", "audit_list", "green_body", "indicator", "claim_and_accidents");
+    static final Set<String> CRITERION_DECIDERS = Set.of("claim", "management_system", "csr_reports", "indicator", "stated");
+    static final Set<String> TYPES = Set.of("mandatory", "optional", "performance", "scaled", "case", "index", "threshold", "graded");
+    static final Set<String> SCORINGS = Set.of(Scorecard.CATEGORY_PERCENT, Scorecard.SUM_OF_POINTS, Scorecard.GREEN_INDEX,
+            Scorecard.NO_SCORE);
     private static final double EPS = 1e-9;
 
     private final Problems problems = new Problems();
@@ -86,8 +89,8 @@ final class ScorecardReader {
         LocalDate from = applies == null ? null : applies.date("from", false);
         LocalDate until = applies == null ? null : applies.date("until", false);
         String grading = top.text("default_grading", false);
-        String scoring = top.has("scoring") ? top.choice("scoring", true, Set.of(Scorecard.CATEGORY_PERCENT, Scorecard.SUM_OF_POINTS))
-                : Scorecard.CATEGORY_PERCENT;
+        String scoring = top.has("scoring") ? top.choice("scoring", true, SCORINGS) : Scorecard.CATEGORY_PERCENT;
+        boolean weighted = Scorecard.CATEGORY_PERCENT.equals(scoring) || Scorecard.SUM_OF_POINTS.equals(scoring);
         List<String> overlays = strings(top, "overlays");
         List<String> notes = strings(top, "notes");
         Map<String, Figure> parameters = new LinkedHashMap<>();
@@ -103,12 +106,8 @@ final class ScorecardReader {
         Set<String> ids = new HashSet<>();
         List<Scorecard.GateSpec> gates = new ArrayList<>();
         for (YamlNode g : list(top, "gates")) {
-            Node n = Node.of(g, problems, "id", "name", "clause", "decided_by", "status", "source");
-            if (n == null) continue;
-            String gid = n.text("id", true);
-            if (gid != null && !ids.add(gid)) problems.add(n.raw("id"), "id '" + gid + "' is used twice");
-            gates.add(new Scorecard.GateSpec(gid, text(n, "name", true), n.text("clause", true),
-                    n.choice("decided_by", true, GATE_DECIDERS), n.choice("status", true, STATUSES), n.text("source", true)));
+            Scorecard.GateSpec gate = gate(g, ids);
+            if (gate != null) gates.add(gate);
         }
         List<Scorecard.CategorySpec> categories = new ArrayList<>();
         double weightSum = 0;
@@ -116,8 +115,9 @@ final class ScorecardReader {
             Node n = Node.of(c, problems, "id", "name", "weight", "criteria");
             if (n == null) continue;
             String cid = n.text("id", true);
-            Figure weight = figure(cid + ".weight", n.value("weight", true), true);
+            Figure weight = figure(cid + ".weight", n.value("weight", weighted), true);
             if (weight != null) weightSum += weight.number();
+            if (weight != null && Scorecard.NO_SCORE.equals(scoring)) problems.add(n.raw("weight"), "a scorecard with scoring: none weighs nothing");
             List<Scorecard.CriterionSpec> criteria = new ArrayList<>();
             for (YamlNode k : list(n, "criteria")) {
                 Scorecard.CriterionSpec spec = criterion(cid, k, ids);
@@ -130,7 +130,9 @@ final class ScorecardReader {
             } catch (RuntimeException e) {
                 points = Double.NaN; // a criterion's points were already reported as missing
             }
-            if (Scorecard.SUM_OF_POINTS.equals(scoring)) {
+            if (!weighted) {
+                // green index and no-score scorecards give no fixed points to sum
+            } else if (Scorecard.SUM_OF_POINTS.equals(scoring)) {
                 if (!Double.isNaN(points) && weight != null && Math.abs(points - weight.number()) > EPS) {
                     problems.add(c.location(), c.path(), "the points of category " + cid + " sum to " + fmt(points)
                             + ", not its weight " + fmt(weight.number()));
@@ -140,7 +142,11 @@ final class ScorecardReader {
             }
             categories.add(cat);
         }
-        if (!categories.isEmpty() && Math.abs(weightSum - 100) > EPS) {
+        boolean anyWeight = categories.stream().anyMatch(c -> c.weight() != null);
+        if (!weighted && anyWeight && categories.stream().anyMatch(c -> c.weight() == null)) {
+            problems.add(top.raw("categories").location(), "categories", "give every category a weight, or none");
+        }
+        if ((weighted || anyWeight) && !categories.isEmpty() && Math.abs(weightSum - 100) > EPS) {
             problems.add(top.raw("categories").location(), "categories", "the category weights sum to " + fmt(weightSum) + ", not 100");
         }
         if (categories.isEmpty() && overlays.isEmpty()) {
@@ -153,9 +159,33 @@ final class ScorecardReader {
                 parameters, gates, categories, List.of());
     }
 
+    private Scorecard.GateSpec gate(YamlNode g, Set<String> ids) {
+        Node n = Node.of(g, problems, "id", "name", "clause", "decided_by", "status", "source", "kind", "indicator", "direction",
+                "unit", "threshold");
+        if (n == null) return null;
+        String gid = n.text("id", true);
+        if (gid != null && !ids.add(gid)) problems.add(n.raw("id"), "id '" + gid + "' is used twice");
+        String decidedBy = n.choice("decided_by", true, GATE_DECIDERS);
+        String kind = n.has("kind") ? n.choice("kind", true, Set.of("gate", "core", "encouraged")) : "gate";
+        String indicator = null;
+        String direction = null;
+        String unit = null;
+        Scorecard.ReferenceSpec threshold = null;
+        if ("indicator".equals(decidedBy)) {
+            indicator = n.text("indicator", true);
+            direction = n.choice("direction", true, Set.of("higher", "lower"));
+            unit = n.has("unit") ? n.text("unit", false) : "";
+            threshold = scaledReference(gid + ".threshold", n.value("threshold", true));
+        } else if ("core".equals(kind)) {
+            problems.add(n.raw("kind"), "a core gate is decided_by indicator, against a threshold");
+        }
+        return new Scorecard.GateSpec(gid, text(n, "name", true), n.text("clause", true), decidedBy,
+                n.choice("status", true, STATUSES), n.text("source", true), kind, indicator, direction, unit, threshold);
+    }
+
     private Scorecard.CriterionSpec criterion(String category, YamlNode k, Set<String> ids) {
         Node n = Node.of(k, problems, "id", "name", "clause", "type", "points", "decided_by", "system", "aspect",
-                "indicator", "direction", "unit", "basic", "advanced", "baseline", "leading", "forms");
+                "indicator", "direction", "unit", "basic", "advanced", "baseline", "leading", "forms", "required", "threshold");
         if (n == null) return null;
         String id = n.text("id", true);
         if (id != null && !ids.add(id)) problems.add(n.raw("id"), "id '" + id + "' is used twice");
@@ -175,8 +205,30 @@ final class ScorecardReader {
             basic = tier(id, "basic", n.child("basic", true, "points", "reference"));
             advanced = tier(id, "advanced", n.child("advanced", true, "points", "reference"));
             if (!"indicator".equals(decidedBy) && decidedBy != null) problems.add(n.raw("decided_by"), "performance criteria are decided_by indicator");
+        } else if ("index".equals(type) || "threshold".equals(type)) {
+            if (n.has("points")) problems.add(n.raw("points"), "an " + type + " criterion carries no fixed points");
         } else if (type != null) {
             points = figure(id + ".points", n.value("points", true), true);
+        }
+        Scorecard.ReferenceSpec target = null;
+        boolean required = false;
+        if ("index".equals(type)) {
+            direction = n.choice("direction", true, Set.of("higher", "lower", "yes_no"));
+            indicator = n.has("indicator") ? n.text("indicator", false) : id;
+            unit = n.has("unit") ? n.text("unit", false) : "";
+            required = Boolean.TRUE.equals(n.bool("required", true));
+            if (!"yes_no".equals(direction) && direction != null) target = scaledReference(id + ".leading", n.value("leading", true));
+            if (decidedBy != null && !Set.of("indicator", "stated").contains(decidedBy)) {
+                problems.add(n.raw("decided_by"), "an index criterion is decided_by indicator (computed) or stated");
+            }
+        } else if ("threshold".equals(type)) {
+            direction = n.choice("direction", true, Set.of("higher", "lower"));
+            indicator = n.text("indicator", true);
+            unit = n.has("unit") ? n.text("unit", false) : "";
+            target = scaledReference(id + ".threshold", n.value("threshold", true));
+        }
+        if ("graded".equals(type) && decidedBy != null && !"claim".equals(decidedBy)) {
+            problems.add(n.raw("decided_by"), "a graded criterion is decided_by claim (with the assessed degree)");
         }
         List<Scorecard.FormSpec> forms = List.of();
         if ("scaled".equals(type)) {
@@ -198,9 +250,9 @@ final class ScorecardReader {
             }
         }
         if (basic == null && "performance".equals(type)) return null;
-        if (points == null && !"performance".equals(type)) return null;
+        if (points == null && !Set.of("performance", "index", "threshold").contains(type)) return null;
         return new Scorecard.CriterionSpec(id, category, text(n, "name", true), n.text("clause", true), type, points,
-                decidedBy, system, aspect, indicator, direction, unit, basic, advanced, forms);
+                decidedBy, system, aspect, indicator, direction, unit, basic, advanced, forms, required, target);
     }
 
     /** A scaled criterion's forms: a {@code forms} list, or one form given inline. */

@@ -36,7 +36,9 @@ public record Submission(
         CleanerProduction cleanerProduction,
         CarbonFootprint carbonFootprint,
         Application application,
-        Standing standing) {
+        Standing standing,
+        Park park,
+        SupplyChain supplyChain) {
 
     public record Evaluator(String organisation, String kind, String lead) {
     }
@@ -178,9 +180,57 @@ public record Submission(
                                   Location location) {
     }
 
-    /** A qualitative requirement's status as the submission states it. */
+    /**
+     * A qualitative requirement's status as the submission states it. {@code degree} is an
+     * evaluator's assessed degree of fulfilment in (0, 1] where the scheme grades it (null: fully).
+     */
     public record Claim(String criterionId, ClaimStatus met, List<Evidence> evidence, String reason, String note,
-                        Location location) {
+                        Double degree, Location location) {
+    }
+
+    /**
+     * A park (green industrial park or zero-carbon park): its standing for eligibility, the
+     * bodies the gates ask about, and raw statistics per year.
+     */
+    public record Park(String level, Boolean legalBoundary, Boolean singleManagementBody, String mainFunction,
+                       Boolean developmentZoneCatalogue, Boolean parkWithinPark, Boolean clearBoundary,
+                       GreenBody greenBody, AuditList keyEnterpriseAudits, List<ParkYear> years,
+                       List<EnterpriseProduct> enterpriseProducts, Location location) {
+        public ParkYear year(int year) {
+            return years.stream().filter(y -> y.year() == year).findFirst().orElse(null);
+        }
+    }
+
+    /** The park's dedicated green-development body (G6). */
+    public record GreenBody(String name, Integer fullTimeStaff, List<Evidence> evidence) {
+    }
+
+    /** Key enterprises on the mandatory cleaner-production audit list, and how many completed it (G4). */
+    public record AuditList(Integer listed, Integer completed, List<Evidence> evidence) {
+    }
+
+    /** One year of park statistics (raw figures by name) and the indicators stated directly, by id. */
+    public record ParkYear(int year, Map<String, Quantity> statistics, Map<String, StatedIndicator> indicators,
+                           Location location) {
+        public Quantity statistic(String name) {
+            return statistics.get(name);
+        }
+    }
+
+    /** An indicator value the park states for one year: a quantity, or yes/no. */
+    public record StatedIndicator(String id, int year, Quantity quantity, Boolean yes, Location location) {
+    }
+
+    /** A product of a park enterprise, compared with its energy-limit standard (zero-carbon Z2). */
+    public record EnterpriseProduct(String enterprise, Product product, int index) {
+    }
+
+    /** A supply-chain leader's recorded rates: suppliers, product and packaging recovery. */
+    public record SupplyChain(Rate suppliers, Rate productRecovery, Rate packagingRecovery) {
+    }
+
+    /** A share recorded as its two raw figures: {@code part} of {@code whole}, with their field names. */
+    public record Rate(String path, String partName, Quantity part, String wholeName, Quantity whole, List<Evidence> evidence) {
     }
 
     public enum ClaimStatus { MET, NOT_MET, NOT_APPLICABLE }

@@ -50,7 +50,7 @@ public final class SubmissionChecks {
     /** Claims must name criteria the edition decides by claim; benchmark rows must exist and fit the product. */
     public static void check(Submission s, Scorecard scorecard, Rulebook rulebook, Problems problems) {
         List<String> claimable = new java.util.ArrayList<>();
-        scorecard.gates().stream().filter(g -> "claim".equals(g.decidedBy())).forEach(g -> claimable.add(g.id()));
+        scorecard.gates().stream().filter(g -> Scorecard.CLAIM_DECIDERS.contains(g.decidedBy())).forEach(g -> claimable.add(g.id()));
         scorecard.criteria().stream().filter(c -> "claim".equals(c.decidedBy())).forEach(c -> claimable.add(c.id()));
         List<String> otherEditions = new java.util.ArrayList<>();
         for (Scorecard other : rulebook.editions(scorecard.scheme())) {
@@ -65,6 +65,7 @@ public final class SubmissionChecks {
                     problems.add(c.location(), "claims." + c.criterionId() + ".met", scorecard.edition()
                             + " scores every indicator; not_applicable is not accepted (state true or false)");
                 }
+                checkDegree(s, c, scorecard, problems);
                 continue;
             }
             // A file written for another edition keeps its claims; this edition does not use them (the verdict says so).
@@ -81,24 +82,89 @@ public final class SubmissionChecks {
                 problems.add(c.location(), path, "no such criterion in " + scorecard.edition() + hint);
             }
         }
-        for (int i = 0; i < s.products().size(); i++) {
-            Submission.Product p = s.products().get(i);
-            if (p.energyLimit() == null) continue;
-            var row = rulebook.benchmarks().row(p.energyLimit());
-            if (row.isEmpty()) {
-                List<String> ids = rulebook.benchmarks().rows().stream().map(r -> r.id()).toList();
-                String hint = Suggest.nearest(p.energyLimit(), ids).map(x -> "; did you mean '" + x + "'?").orElse("");
-                problems.add(p.location(), "products[" + i + "].energy_limit",
-                        "no energy-limit row '" + p.energyLimit() + "' in " + rulebook.benchmarks().id() + hint);
-            } else if (Units.require(row.get().unit()).note() != null) {
-                problems.add(p.location(), "products[" + i + "].energy_limit", "row '" + p.energyLimit() + "' limits electricity use ("
-                        + row.get().unit() + "), not comprehensive energy; name the product's comprehensive-energy row");
-            } else if (p.output() != null) {
-                String rowDim = Units.require(row.get().unit()).dimension();
-                if (!rowDim.equals("energy/" + p.output().unit().dimension())) {
-                    problems.add(p.location(), "products[" + i + "].energy_limit",
-                            "row '" + p.energyLimit() + "' is in " + row.get().unit() + " but the output is in " + p.output().unit().symbol());
-                }
+        for (int i = 0; i < s.products().size(); i++) checkEnergyLimit(s.products().get(i), "products[" + i + "]", rulebook, problems);
+        if (s.park() != null) {
+            for (Submission.EnterpriseProduct e : s.park().enterpriseProducts()) {
+                checkEnergyLimit(e.product(), "park.enterprise_products[" + e.index() + "]", rulebook, problems);
+            }
+            for (Submission.ParkYear y : s.park().years()) {
+                for (Submission.StatedIndicator st : y.indicators().values()) checkStated(st, y, scorecard, problems);
+            }
+        }
+    }
+
+    /** A degree of fulfilment is an evaluator's judgement of a graded item; a self-assessment answers yes or no. */
+    private static void checkDegree(Submission s, Submission.Claim c, Scorecard scorecard, Problems problems) {
+        if (c.degree() == null) return;
+        String path = "claims." + c.criterionId() + ".degree";
+        boolean graded = scorecard.criteria().stream().anyMatch(k -> k.id().equals(c.criterionId()) && "graded".equals(k.type()));
+        if (!graded) {
+            problems.add(c.location(), path, c.criterionId() + " is met or not; it takes no degree of fulfilment");
+        } else if (s.evaluator() == null || !"third_party".equals(s.evaluator().kind())) {
+            problems.add(c.location(), path, "a degree of fulfilment is a third-party evaluator's assessment (evaluator.kind: third_party);"
+                    + " a self-assessment states met: true or false");
+        }
+    }
+
+    /**
+     * A stated park indicator must be one the scorecard lets the park state (decided_by: stated,
+     * or a core gate given directly), in its unit; a computed one is computed from statistics.
+     */
+    private static void checkStated(Submission.StatedIndicator st, Submission.ParkYear y, Scorecard scorecard, Problems problems) {
+        String path = "park.years[" + y.year() + "].indicators." + st.id();
+        Optional<Scorecard.CriterionSpec> spec = scorecard.criteria().stream().filter(k -> k.id().equals(st.id())).findFirst();
+        Optional<Scorecard.GateSpec> gate = scorecard.gates().stream().filter(g -> g.id().equals(st.id()) && "indicator".equals(g.decidedBy()))
+                .findFirst();
+        String unit;
+        String direction;
+        if (spec.isPresent() && "stated".equals(spec.get().decidedBy())) {
+            unit = spec.get().unit();
+            direction = spec.get().direction();
+        } else if (gate.isPresent()) {
+            unit = gate.get().unit();
+            direction = gate.get().direction();
+            if (y.statistic("co2") != null) {
+                problems.add(st.location(), path, "give either statistics.co2 (with energy) or a stated " + st.id() + ", not both");
+                return;
+            }
+        } else if (spec.isPresent() || scorecard.gates().stream().anyMatch(g -> g.id().equals(st.id()))) {
+            problems.add(st.location(), path, st.id() + " is computed from the year's statistics; give those figures instead");
+            return;
+        } else {
+            List<String> statable = scorecard.criteria().stream().filter(k -> "stated".equals(k.decidedBy())).map(Scorecard.CriterionSpec::id).toList();
+            String hint = Suggest.nearest(st.id(), statable).map(x -> "; did you mean '" + x + "'?").orElse("");
+            problems.add(st.location(), path, "no such indicator in " + scorecard.edition() + hint);
+            return;
+        }
+        if ("yes_no".equals(direction)) {
+            if (st.yes() == null) problems.add(st.location(), path, st.id() + " is a yes/no indicator: write true or false");
+            return;
+        }
+        if (st.yes() != null) {
+            problems.add(st.location(), path, st.id() + " is a figure" + (unit.isEmpty() ? "" : " in " + unit) + ", not true/false");
+        } else if ("%".equals(unit) && !"%".equals(st.quantity().unit().symbol())) {
+            problems.add(st.location(), path, st.id() + " is a share: write it as a percentage, e.g. 62 %");
+        } else if (!Units.require(unit).dimension().equals(st.quantity().unit().dimension())) {
+            problems.add(st.location(), path, st.id() + " is in " + (unit.isEmpty() ? "plain numbers" : unit) + ", not " + st.quantity().unit().symbol());
+        }
+    }
+
+    private static void checkEnergyLimit(Submission.Product p, String at, Rulebook rulebook, Problems problems) {
+        if (p.energyLimit() == null) return;
+        var row = rulebook.benchmarks().row(p.energyLimit());
+        if (row.isEmpty()) {
+            List<String> ids = rulebook.benchmarks().rows().stream().map(r -> r.id()).toList();
+            String hint = Suggest.nearest(p.energyLimit(), ids).map(x -> "; did you mean '" + x + "'?").orElse("");
+            problems.add(p.location(), at + ".energy_limit",
+                    "no energy-limit row '" + p.energyLimit() + "' in " + rulebook.benchmarks().id() + hint);
+        } else if (Units.require(row.get().unit()).note() != null) {
+            problems.add(p.location(), at + ".energy_limit", "row '" + p.energyLimit() + "' limits electricity use ("
+                    + row.get().unit() + "), not comprehensive energy; name the product's comprehensive-energy row");
+        } else if (p.output() != null) {
+            String rowDim = Units.require(row.get().unit()).dimension();
+            if (!rowDim.equals("energy/" + p.output().unit().dimension())) {
+                problems.add(p.location(), at + ".energy_limit",
+                        "row '" + p.energyLimit() + "' is in " + row.get().unit() + " but the output is in " + p.output().unit().symbol());
             }
         }
     }
@@ -109,6 +175,7 @@ public final class SubmissionChecks {
             case "management_system" -> "management_systems";
             case "csr_reports" -> "social_responsibility_reports";
             case "indicator" -> "the figures it is computed from";
+            case "park_eligibility", "audit_list", "green_body" -> "the park section";
             default -> decidedBy;
         };
     }

@@ -19,10 +19,29 @@ import java.util.Set;
  * rows) are done by {@link SubmissionChecks}.
  */
 public final class SubmissionReader {
-    static final List<String> TOP = List.of("format", "scheme", "edition", "evaluation_date", "reporting_year",
-            "evaluator", "facility", "site", "economics", "products", "energy", "materials", "water", "solid_waste",
-            "emissions", "accidents", "management_systems", "social_responsibility_reports", "references", "claims",
+    /** Sections every scheme's submission may have. */
+    static final List<String> COMMON = List.of("format", "scheme", "edition", "evaluation_date", "reporting_year",
+            "evaluator", "facility", "accidents", "claims");
+    /** Sections that describe a factory (green-factory only). */
+    static final List<String> FACTORY = List.of("site", "economics", "products", "energy", "materials", "water", "solid_waste",
+            "emissions", "management_systems", "social_responsibility_reports", "references",
             "energy_carbon_management", "cleaner_production", "carbon_footprint", "application", "standing");
+    /** The sections each scheme adds to the common ones. */
+    static final Map<String, List<String>> SECTIONS = Map.of(
+            "green-factory", FACTORY,
+            "green-park", List.of("park"),
+            "zero-carbon-park", List.of("park"),
+            "green-supply-chain", List.of("supply_chain"));
+    /** Schemes whose facility is not an enterprise of one industry (no GB/T 4754 class required). */
+    static final Set<String> PARK_SCHEMES = Set.of("green-park", "zero-carbon-park");
+    static final List<String> TOP = allSections();
+
+    private static List<String> allSections() {
+        List<String> all = new ArrayList<>(COMMON);
+        all.addAll(FACTORY);
+        all.addAll(List.of("park", "supply_chain"));
+        return List.copyOf(all);
+    }
     /** Inputs an energy-limit standard corrects its levels by, with their dimensions. */
     public static final Map<String, String> CORRECTION_INPUTS = Map.of(
             "feed_grade", "1", "clinker_ratio", "1", "altitude", "length", "altitude_factor", "1");
@@ -67,6 +86,7 @@ public final class SubmissionReader {
             problems.add(root.raw("format"), "unknown format '" + format + "'; this version reads verdant.submission/1");
         }
         String scheme = root.text("scheme", true);
+        checkSections(root, scheme);
         String edition = root.text("edition", false);
         LocalDate evaluationDate = root.date("evaluation_date", true);
         Integer year = root.integer("reporting_year", true, 1990, 2100);
@@ -75,7 +95,7 @@ public final class SubmissionReader {
         }
         Submission.Evaluator evaluator = evaluator(root.child("evaluator", false, "organisation", "kind", "lead"));
         Submission.Facility facility = facility(root.child("facility", true,
-                "name", "credit_code", "industry", "province", "address", "founded"));
+                "name", "credit_code", "industry", "province", "address", "founded"), !PARK_SCHEMES.contains(scheme));
         Submission.Site site = site(root.child("site", false,
                 "land_area", "building_floor_area", "footprint_area", "open_storage_area"));
         Node eco = root.child("economics", false, "output_value");
@@ -125,9 +145,28 @@ public final class SubmissionReader {
         Submission.Standing standing = standing(root.child("standing", false, "operating_status", "production_stopped_months",
                 "abnormal_operation_list", "violations", "removals", "inspection_findings", "energy_rectification",
                 "dishonest_debtor", "evidence"));
+        Submission.Park park = root.has("park") ? new ParkReader(this, problems).park(root.child("park", true, ParkReader.KEYS), scheme, year)
+                : null;
+        if (park == null && PARK_SCHEMES.contains(scheme)) problems.add(root.mapping().location(), "park", "a " + scheme + " submission needs a park section");
+        Submission.SupplyChain supplyChain = root.has("supply_chain")
+                ? SupplyChainReader.read(root.child("supply_chain", true, SupplyChainReader.KEYS), problems) : null;
         return new Submission(file, scheme, edition, evaluationDate, year == null ? 0 : year, evaluator, facility, site,
                 economics, products, energy, materials, water, solidWaste, emissions, accidents, systems, csrReports,
-                references, claims, management, cleaner, footprint, application, standing);
+                references, claims, management, cleaner, footprint, application, standing, park, supplyChain);
+    }
+
+    /** A section of another scheme's submission is an error that names the scheme it belongs to. */
+    private void checkSections(Node root, String scheme) {
+        List<String> own = SECTIONS.get(scheme);
+        if (own == null) return; // an unknown scheme is reported with the schemes the rulebook has
+        for (String key : root.mapping().entries().keySet()) {
+            if (COMMON.contains(key) || own.contains(key) || !TOP.contains(key)) continue;
+            List<String> owners = SECTIONS.entrySet().stream().filter(e -> e.getValue().contains(key)).map(Map.Entry::getKey)
+                    .sorted().toList();
+            problems.add(root.mapping().entries().get(key).keyLocation(), key, "'" + key + "' is a section of "
+                    + String.join(" and ", owners) + " submissions, not of " + scheme + "; a " + scheme + " submission has "
+                    + String.join(", ", own));
+        }
     }
 
     private Submission.Evaluator evaluator(Node n) {
@@ -136,14 +175,14 @@ public final class SubmissionReader {
                 n.choice("kind", false, Set.of("third_party", "self")), n.text("lead", false));
     }
 
-    private Submission.Facility facility(Node n) {
+    private Submission.Facility facility(Node n, boolean industryRequired) {
         if (n == null) return null;
         String code = n.text("credit_code", true);
         if (code != null) {
             String error = CreditCode.check(code);
             if (error != null) problems.add(n.raw("credit_code"), "'" + code + "' is not a valid unified social credit code: " + error);
         }
-        String industry = n.text("industry", true);
+        String industry = n.text("industry", industryRequired);
         if (industry != null && !industry.matches("[A-T](\\d{2}|\\d{3}|\\d{4})?")) {
             problems.add(n.raw("industry"), "'" + industry + "' is not a GB/T 4754-2017 code (a section letter and 2–4 digits, e.g. C3011)");
         }
@@ -172,9 +211,26 @@ public final class SubmissionReader {
         List<Submission.Product> out = new ArrayList<>();
         if (items == null) return out;
         for (YamlNode item : items) {
-            Node p = Node.of(item, problems, "name", "main", "output", "energy", "energy_per_unit", "energy_limit", "raw_material",
-                    "corrections", "water_quota");
-            if (p == null) continue;
+            Node p = Node.of(item, problems, PRODUCT_KEYS);
+            Submission.Product product = product(p, item);
+            if (product != null) out.add(product);
+        }
+        long mains = out.stream().filter(Submission.Product::main).count();
+        if (mains > 1) {
+            problems.add(items.get(0).location(), "products", "only one product may be marked main: true");
+        } else if (mains == 0 && out.size() > 1) {
+            problems.add(items.get(0).location(), "products",
+                    "mark the product per-unit indicators are computed for with main: true");
+        }
+        return out;
+    }
+
+    static final List<String> PRODUCT_KEYS = List.of("name", "main", "output", "energy", "energy_per_unit", "energy_limit",
+            "raw_material", "corrections", "water_quota");
+
+    /** One product line (a factory's, or a park enterprise's); null when {@code p} is not a mapping. */
+    Submission.Product product(Node p, YamlNode item) {
+            if (p == null) return null;
             String name = p.text("name", true);
             Boolean main = p.bool("main", false);
             Quantity output = outputQuantity(p);
@@ -214,17 +270,8 @@ public final class SubmissionReader {
                             + quota.general() + "): less water is better");
                 }
             }
-            out.add(new Submission.Product(name, Boolean.TRUE.equals(main), output, energy, perUnit,
-                    p.text("energy_limit", false), raw, corrections, quota, item.location()));
-        }
-        long mains = out.stream().filter(Submission.Product::main).count();
-        if (mains > 1) {
-            problems.add(items.get(0).location(), "products", "only one product may be marked main: true");
-        } else if (mains == 0 && out.size() > 1) {
-            problems.add(items.get(0).location(), "products",
-                    "mark the product per-unit indicators are computed for with main: true");
-        }
-        return out;
+            return new Submission.Product(name, Boolean.TRUE.equals(main), output, energy, perUnit,
+                    p.text("energy_limit", false), raw, corrections, quota, item.location());
     }
 
     private Quantity outputQuantity(Node p) {
@@ -388,7 +435,7 @@ public final class SubmissionReader {
             return out;
         }
         for (var entry : m.entries().values()) {
-            Node c = Node.of(entry.value(), problems, "met", "evidence", "reason", "note");
+            Node c = Node.of(entry.value(), problems, "met", "evidence", "reason", "note", "degree");
             if (c == null) continue;
             YamlNode metNode = c.value("met", true);
             Submission.ClaimStatus status = null;
@@ -407,10 +454,28 @@ public final class SubmissionReader {
             if (status == Submission.ClaimStatus.NOT_APPLICABLE && reason == null) {
                 problems.add(entry.value(), "say why the requirement does not apply (reason: …)");
             }
+            Double degree = degree(c, status);
             out.put(entry.key(), new Submission.Claim(entry.key(), status, c.evidence("evidence"), reason,
-                    c.text("note", false), entry.keyLocation()));
+                    c.text("note", false), degree, entry.keyLocation()));
         }
         return out;
+    }
+
+    /** An assessed degree of fulfilment in (0, 1], as a fraction or a percentage; only with met: true. */
+    private Double degree(Node c, Submission.ClaimStatus status) {
+        if (!c.has("degree")) return null;
+        Quantity q = c.quantity("degree", "1", false, Bound.ANY);
+        if (q == null) return null;
+        double d = q.base();
+        if (d <= 0 || d > 1) {
+            problems.add(c.raw("degree"), "the degree of fulfilment is more than 0 and at most 1 (or 100 %), found " + q.text());
+            return null;
+        }
+        if (status != Submission.ClaimStatus.MET) {
+            problems.add(c.raw("degree"), "a degree of fulfilment goes with met: true");
+            return null;
+        }
+        return d;
     }
 
     private List<String> texts(Node n, String key) {

@@ -44,6 +44,7 @@ public final class Units {
         count("件", 1, "pcs", "个", "只");
         count("台", 1, "units");
         count("套", 1, "sets");
+        count("人", 1, "persons");
         count("万件", 1e4, "万个");
         count("万台", 1e4);
         length("m", 1, "米");

@@ -29,7 +29,7 @@ public final class DataToCollect {
             if (f.status() != Status.MISSING_DATA) continue;
             Set<String> fields = new LinkedHashSet<>();
             if (f.values().get("missing_inputs") instanceof List<?> l) l.forEach(x -> fields.add(String.valueOf(x)));
-            for (String tier : List.of("basic", "advanced", "baseline", "leading")) {
+            for (String tier : List.of("basic", "advanced", "baseline", "leading", "threshold")) {
                 Object m = f.values().get(tier + "_missing");
                 if (m != null) fields.add(String.valueOf(m));
             }

@@ -13,9 +13,9 @@ import java.util.List;
 public record Verdict(
         Submission submission,
         Scorecard scorecard,
-        boolean eligible,
+        Boolean eligible,
         boolean mandatoryMet,
-        double score,
+        Double score,
         Grade grade,
         List<CategoryResult> categories,
         List<Judged> gates,
@@ -25,14 +25,25 @@ public record Verdict(
         List<String> rulebookParts,
         List<String> rulebookFiles,
         String inputDigest,
-        String engineVersion) {
+        String engineVersion,
+        GreenIndex greenIndex) {
+
+    /** Eligibility: true, false, or null when a core gate's threshold is not defined for the facility (nothing guessed). */
+    public boolean isEligible() {
+        return Boolean.TRUE.equals(eligible);
+    }
+
+    public boolean hasScore() {
+        return score != null;
+    }
 
     /** A finding beside the scorecard entry it judged. */
     public record Judged(String id, String category, String type, org.verdant.rulebook.Text name, String clause,
                          Finding finding, Figure pointsFigure) {
     }
 
-    public record CategoryResult(Scorecard.CategorySpec spec, double points, double max, double score, double weighted) {
+    /** A category's points; {@code score} and {@code weighted} are null where the scorecard weighs nothing. */
+    public record CategoryResult(Scorecard.CategorySpec spec, double points, double max, Double score, Double weighted) {
     }
 
     /** The grading table applied (null table: none selected), its label, and why none applies. */

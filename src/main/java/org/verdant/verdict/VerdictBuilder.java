@@ -31,9 +31,19 @@ public final class VerdictBuilder {
 
         List<Verdict.Judged> gates = new ArrayList<>();
         for (Scorecard.GateSpec g : scorecard.gates()) {
-            gates.add(new Verdict.Judged(g.id(), "gate", "gate", g.name(), g.clause(), byId.get(g.id()), null));
+            gates.add(new Verdict.Judged(g.id(), "gate", g.kind(), g.name(), g.clause(), byId.get(g.id()), null));
         }
         List<Verdict.Judged> criteria = new ArrayList<>();
+        for (Scorecard.CategorySpec cat : scorecard.categories()) {
+            for (Scorecard.CriterionSpec c : cat.criteria()) {
+                criteria.add(new Verdict.Judged(c.id(), cat.id(), c.type(), c.name(), c.clause(), byId.get(c.id()), c.points()));
+            }
+        }
+        GreenIndex index = null;
+        if (Scorecard.GREEN_INDEX.equals(scorecard.scoring())) {
+            index = GreenIndex.compute(scorecard, byId, reportingYears(submission));
+            giveIndexPoints(index.last(), byId);
+        }
         List<Verdict.CategoryResult> categories = new ArrayList<>();
         double total = 0;
         boolean mandatoryMet = true;
@@ -42,32 +52,97 @@ public final class VerdictBuilder {
             double max = 0;
             for (Scorecard.CriterionSpec c : cat.criteria()) {
                 Finding f = byId.get(c.id());
-                criteria.add(new Verdict.Judged(c.id(), cat.id(), c.type(), c.name(), c.clause(), f, c.points()));
                 if (f.status() != Status.NOT_APPLICABLE) {
                     points += f.points();
                     max += f.max();
                 }
                 if (!meetsMandatoryPart(c, f)) mandatoryMet = false;
             }
-            double score = max > 0 ? 100.0 * points / max : 0;
-            // 2018 weighs each category's percentage; 2025 adds the points (a category's maximum is its weight).
-            double weighted = Scorecard.SUM_OF_POINTS.equals(scorecard.scoring()) ? points : cat.weight().number() * score / 100.0;
-            total += weighted;
+            Double score = null;
+            Double weighted = null;
+            switch (scorecard.scoring()) {
+                case Scorecard.CATEGORY_PERCENT -> {
+                    score = max > 0 ? 100.0 * points / max : 0;
+                    weighted = cat.weight().number() * score / 100.0;
+                }
+                // a category's maximum is its weight: the points add up
+                case Scorecard.SUM_OF_POINTS -> {
+                    score = max > 0 ? 100.0 * points / max : 0;
+                    weighted = points;
+                }
+                // the category's share of the last year's index
+                case Scorecard.GREEN_INDEX -> weighted = points;
+                default -> {
+                }
+            }
+            if (weighted != null) total += weighted;
             categories.add(new Verdict.CategoryResult(cat, points, max, score, weighted));
         }
-        boolean eligible = gates.stream().allMatch(g -> g.finding().status() == Status.MET
-                || g.finding().status() == Status.NOT_APPLICABLE);
-        Verdict.Grade grade = grade(grading, eligible, mandatoryMet, total);
+        if (index != null) {
+            total = index.last().gi();
+            mandatoryMet = index.years().stream().allMatch(y -> y.mandatoryMissing().isEmpty());
+        }
+        Double score = Scorecard.NO_SCORE.equals(scorecard.scoring()) ? null : total;
+        Boolean eligible = eligibility(gates);
+        Verdict.Grade grade = grade(grading, eligible, mandatoryMet, score);
         List<Verdict.Warning> warnings = warnings(scorecard, gates, criteria, categories, grading,
                 submission.claims().keySet());
+        if (index != null) indexWarnings(index, warnings);
         List<String> parts = new ArrayList<>();
         parts.add(scorecard.editionId() + "@" + scorecard.version());
         scorecard.overlays().forEach(o -> parts.add(o.id() + "@" + o.version()));
         if (!rulebook.benchmarks().rows().isEmpty()) parts.add(rulebook.benchmarks().id() + "@" + rulebook.benchmarks().version());
         if (grading != null) parts.add("grading/" + grading.id());
         List<String> files = rulebook.filesFor(scorecard, grading).stream().map(f -> f.logicalPath()).toList();
-        return new Verdict(submission, scorecard, eligible, mandatoryMet, total, grade, categories, gates, criteria,
-                warnings, rulebook.digestFor(scorecard, grading), parts, files, inputDigest, engineVersion);
+        return new Verdict(submission, scorecard, eligible, mandatoryMet, score, grade, categories, gates, criteria,
+                warnings, rulebook.digestFor(scorecard, grading), parts, files, inputDigest, engineVersion, index);
+    }
+
+    /**
+     * Every blocking gate met (or not applicable): eligible; one not met or lacking data: not
+     * eligible; otherwise a core gate with no threshold for this facility leaves it undetermined.
+     */
+    static Boolean eligibility(List<Verdict.Judged> gates) {
+        boolean undetermined = false;
+        for (Verdict.Judged g : gates) {
+            if ("encouraged".equals(g.type())) continue;
+            Status s = g.finding().status();
+            if (s == Status.NOT_MET || s == Status.MISSING_DATA || s == Status.PARTLY_MET) return false;
+            if (s == Status.NOT_APPLICABLE && "core".equals(g.type())) undetermined = true;
+        }
+        return undetermined ? null : true;
+    }
+
+    /** The years a park's index is computed for: the reporting year and the two before it. */
+    static List<Integer> reportingYears(Submission s) {
+        return List.of(s.reportingYear() - 2, s.reportingYear() - 1, s.reportingYear());
+    }
+
+    /** Each index indicator's points are its share of the last reporting year's index. */
+    private static void giveIndexPoints(GreenIndex.Year last, Map<String, Finding> byId) {
+        for (var e : last.shares().entrySet()) {
+            Finding f = byId.get(e.getKey());
+            f.status(f.status(), e.getValue()[0], e.getValue()[1]);
+        }
+    }
+
+    private static void indexWarnings(GreenIndex index, List<Verdict.Warning> out) {
+        for (GreenIndex.Year y : index.years()) {
+            if (!y.mandatoryMissing().isEmpty()) {
+                out.add(new Verdict.Warning("index_incomplete", null, null, "warning.index_mandatory_missing",
+                        List.of(y.year(), String.join(", ", y.mandatoryMissing()))));
+            }
+            if (!y.enoughOptional()) {
+                out.add(new Verdict.Warning("index_incomplete", null, null, "warning.index_optional_short",
+                        List.of(y.year(), y.optionalReported(), index.switchValue(GreenIndex.MINIMUM_OPTIONAL))));
+            }
+        }
+        for (GreenIndex.Switch s : index.switches()) {
+            if (s.figure() != null && s.figure().isProvisional()) {
+                out.add(new Verdict.Warning(s.figure().status() + "_figure", null, s.figure(), "warning.figure",
+                        List.of(s.figure().ref(), s.figure().status(), s.figure().value(), s.figure().source())));
+            }
+        }
     }
 
     /** Mandatory requirements must be met (or not apply); performance criteria must reach the basic tier. */
@@ -80,9 +155,11 @@ public final class VerdictBuilder {
         };
     }
 
-    private static Verdict.Grade grade(GradingTable table, boolean eligible, boolean mandatoryMet, double total) {
+    private static Verdict.Grade grade(GradingTable table, Boolean eligible, boolean mandatoryMet, Double total) {
         if (table == null) return new Verdict.Grade(null, null, null, "grade.no_table");
-        if (table.requires().contains("eligible") && !eligible) return new Verdict.Grade(table.id(), table.title(), null, "grade.not_eligible");
+        if (table.requires().contains("eligible") && !Boolean.TRUE.equals(eligible)) {
+            return new Verdict.Grade(table.id(), table.title(), null, eligible == null ? "grade.eligibility_undetermined" : "grade.not_eligible");
+        }
         if (table.requires().contains("mandatory_met") && !mandatoryMet) {
             return new Verdict.Grade(table.id(), table.title(), null, "grade.mandatory_unmet");
         }
@@ -98,7 +175,9 @@ public final class VerdictBuilder {
                                                   java.util.Collection<String> submissionClaims) {
         List<Verdict.Warning> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (Verdict.CategoryResult c : categories) provisional(out, seen, null, c.spec().weight());
+        for (Verdict.CategoryResult c : categories) {
+            if (c.weighted() != null) provisional(out, seen, null, c.spec().weight());
+        }
         for (Verdict.Judged j : criteria) {
             Scorecard.CriterionSpec spec = scorecard.criteria().stream().filter(c -> c.id().equals(j.id())).findFirst().orElseThrow();
             if ("performance".equals(spec.type())) {
@@ -113,7 +192,7 @@ public final class VerdictBuilder {
         }
         for (Verdict.Judged j : concat(gates, criteria)) {
             Finding f = j.finding();
-            for (String tier : List.of("basic", "advanced", "baseline", "leading")) {
+            for (String tier : List.of("basic", "advanced", "baseline", "leading", "threshold")) {
                 Object missing = f.values().get(tier + "_missing");
                 if (missing != null) {
                     out.add(new Verdict.Warning("missing_reference", j.id(), null, "warning.missing_reference", List.of(j.id(), tier, missing)));
@@ -123,7 +202,7 @@ public final class VerdictBuilder {
                 out.add(new Verdict.Warning("correction_not_applied", j.id(), null, "warning.assumption", List.of(j.id(), w)));
             }
             for (String note : f.notes()) {
-                if (j.type().equals("performance") || j.type().equals("scaled")) {
+                if (Set.of("performance", "scaled", "index", "threshold").contains(j.type())) {
                     out.add(new Verdict.Warning("assumption", j.id(), null, "warning.assumption", List.of(j.id(), note)));
                 }
             }

@@ -1,0 +1,63 @@
+package org.verdant.facts;
+
+import org.verdant.rulebook.Figure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An index indicator's ratio to its leading value in each reporting year. The ratio is x ÷ L
+ * (higher is better), L ÷ x (lower is better) or 1/0 (yes/no); capped at 1 when the scorecard's
+ * switch says so. A lower-is-better value at or below zero reaches the leading value (ratio 1):
+ * L ÷ x has no meaning there, and a zero-spill or falling-pollution park has done all it can.
+ */
+public record IndexRatios(String criterionId, int reportingYear, List<IndexYear> years, Figure leading, boolean capped) {
+
+    public IndexYear last() {
+        return years.stream().filter(y -> y.year() == reportingYear).findFirst().orElseThrow();
+    }
+
+    public boolean reportedLast() {
+        return last().reported();
+    }
+
+    public double lastRatio() {
+        return last().ratio() == null ? 0 : last().ratio();
+    }
+
+    /** Builds the ratios for the three reporting years from the values the derivation rules found. */
+    public static IndexRatios of(IndexIndicator indicator, List<?> values, int reportingYear, Parameter cap) {
+        boolean capped = cap == null || "true".equalsIgnoreCase(cap.word());
+        List<IndexYear> years = new ArrayList<>();
+        for (int year = reportingYear - 2; year <= reportingYear; year++) {
+            IndicatorValue v = valueIn(values, year);
+            if (v == null || !v.isAvailable()) {
+                years.add(new IndexYear(year, null, indicator.unit(), v == null ? null : v.computation(), null, false,
+                        v == null ? List.of() : v.missingInputs()));
+                continue;
+            }
+            double ratio = ratio(v.value(), indicator.leading() == null ? 1 : indicator.leading().number(), indicator.direction());
+            if (capped) ratio = Math.min(ratio, 1);
+            years.add(new IndexYear(year, v.value(), v.unit(), v.computation(), ratio, true, List.of()));
+        }
+        return new IndexRatios(indicator.id(), reportingYear, years, indicator.leading(), capped);
+    }
+
+    static double ratio(double x, double leading, String direction) {
+        return switch (direction) {
+            case "yes_no" -> x >= 1 ? 1 : 0;
+            case "lower" -> {
+                if (leading == 0) yield x <= 0 ? 1 : 0;
+                yield x <= 0 ? 1 : leading / x;
+            }
+            default -> leading == 0 ? 1 : Math.max(0, x / leading);
+        };
+    }
+
+    private static IndicatorValue valueIn(List<?> values, int year) {
+        for (Object o : values) {
+            if (o instanceof YearValue y && y.year() == year) return y.value();
+        }
+        return null;
+    }
+}

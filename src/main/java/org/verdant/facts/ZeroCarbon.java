@@ -1,0 +1,45 @@
+package org.verdant.facts;
+
+import org.verdant.submission.Submission;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Helpers the zero-carbon park rules name: the annual energy, a stated Z0, and Z2's per-product comparison. */
+public final class ZeroCarbon {
+    private ZeroCarbon() {
+    }
+
+    /** The park's annual comprehensive energy in tce: it picks Z0's tier. */
+    public static IndicatorValue annualEnergy(Submission.ParkYear y) {
+        Derive.Term t = ParkFigures.term(y, "energy");
+        if (t.isMissing()) return new IndicatorValue("annual_energy", null, "tce", "年综合能源消费量", null, t.missing(), List.of());
+        double tce = t.base() / 1000;
+        return new IndicatorValue("annual_energy", tce, "tce", "年综合能源消费量", t.text() + " = " + Derive.format(tce) + " tce",
+                List.of(), t.notes());
+    }
+
+    public static IndicatorValue statedIntensity(Submission.StatedIndicator s) {
+        return Derive.stated("co2_per_energy", "单位能耗碳排放 (stated)", "park.years[" + s.year() + "].indicators.Z0", s.quantity(),
+                "tCO2e/tce");
+    }
+
+    /** The lowest annual energy for which a threshold is defined, e.g. "200000 tce" (from the reference's missing text). */
+    public static String lowestTier(ReferenceLevel unavailable) {
+        return unavailable.missing();
+    }
+
+    public static boolean allReach(ThresholdIndicator t, ScaledParts parts) {
+        return shortOf(t, parts).isEmpty();
+    }
+
+    public static List<String> shortOf(ThresholdIndicator t, ScaledParts parts) {
+        List<String> out = new ArrayList<>();
+        for (ScaledParts.Part p : parts.parts()) {
+            if (!t.reaches(p.value(), p.baseline())) {
+                out.add(p.product() + " " + Derive.show(p.value(), p.unit()) + " > " + Derive.show(p.baseline(), p.unit()));
+            }
+        }
+        return out;
+    }
+}
