@@ -29,7 +29,7 @@ public final class TextVerdictRenderer {
         Submission s = v.submission();
         line(m.get("label.title") + " — " + v.scorecard().title().in(m.lang()) + " " + v.scorecard().edition());
         line(m.get("label.facility") + ": " + s.facility().name() + "  " + m.get("label.credit_code") + ": " + s.facility().creditCode());
-        line(m.get("label.industry") + ": " + s.facility().industry() + "  " + s.facility().province()
+        line((s.facility().industry() == null ? "" : m.get("label.industry") + ": " + s.facility().industry() + "  ") + s.facility().province()
                 + "  " + m.get("label.evaluation_date") + ": " + s.evaluationDate()
                 + "  " + m.get("label.reporting_year") + ": " + s.reportingYear());
         if (s.evaluator() != null && s.evaluator().organisation() != null) {
@@ -62,20 +62,7 @@ public final class TextVerdictRenderer {
             details(f);
         }
         if (v.greenIndex() != null) greenIndex(v.greenIndex());
-        line("");
-        line(m.get("label.categories"));
-        for (Verdict.CategoryResult c : v.categories()) {
-            if (c.score() == null) {
-                line(String.format("  %-4s %s  %s %s", c.spec().id(), c.spec().name().in(m.lang()), m.get("label.points"),
-                        c.weighted() == null ? "—" : JsonVerdictWriter.round(c.weighted(), 2).toPlainString()));
-                continue;
-            }
-            line(String.format("  %-4s %s  %s %s  %s %s / %s  → %s",
-                    c.spec().id(), c.spec().name().in(m.lang()), m.get("label.weight"),
-                    JsonVerdictWriter.round(c.spec().weight().number(), 2).toPlainString(),
-                    m.get("label.score"), JsonVerdictWriter.round(c.score(), 2).toPlainString(), "100",
-                    JsonVerdictWriter.round(c.weighted(), 2).toPlainString()));
-        }
+        if (v.hasScore()) categories(v);
         line("");
         line(m.get("label.criteria"));
         String category = null;
@@ -128,6 +115,23 @@ public final class TextVerdictRenderer {
         line(m.get("label.input") + ": " + Path.of(s.file()).getFileName() + " " + v.inputDigest());
         line(m.get("label.engine") + ": verdant " + v.engineVersion());
         return out.toString();
+    }
+
+    private void categories(Verdict v) {
+        line("");
+        line(m.get("label.categories"));
+        for (Verdict.CategoryResult c : v.categories()) {
+            if (c.score() == null) {
+                line(String.format("  %-4s %s  %s %s", c.spec().id(), c.spec().name().in(m.lang()), m.get("label.points"),
+                        c.weighted() == null ? "—" : JsonVerdictWriter.round(c.weighted(), 2).toPlainString()));
+                continue;
+            }
+            line(String.format("  %-4s %s  %s %s  %s %s / %s  → %s",
+                    c.spec().id(), c.spec().name().in(m.lang()), m.get("label.weight"),
+                    JsonVerdictWriter.round(c.spec().weight().number(), 2).toPlainString(),
+                    m.get("label.score"), JsonVerdictWriter.round(c.score(), 2).toPlainString(), "100",
+                    JsonVerdictWriter.round(c.weighted(), 2).toPlainString()));
+        }
     }
 
     private String eligibilityLabel(Verdict v) {
