@@ -149,6 +149,16 @@ final class ScorecardReader {
         if ((weighted || anyWeight) && !categories.isEmpty() && Math.abs(weightSum - 100) > EPS) {
             problems.add(top.raw("categories").location(), "categories", "the category weights sum to " + fmt(weightSum) + ", not 100");
         }
+        Figure weighting = parameters.get("category_weighting");
+        if (Scorecard.GREEN_INDEX.equals(scoring) && weighting != null) {
+            if (!Set.of("none", "category_weights").contains(weighting.word())) {
+                problems.add(weighting.location(), "parameters.category_weighting", "category_weighting is none or category_weights, found '"
+                        + weighting.word() + "'");
+            } else if (weighting.word().equals("category_weights") && categories.stream().anyMatch(c -> c.weight() == null)) {
+                problems.add(weighting.location(), "parameters.category_weighting",
+                        "category_weights needs a weight on every category (summing to 100)");
+            }
+        }
         if (categories.isEmpty() && overlays.isEmpty()) {
             problems.add(top.mapping(), "a scorecard has categories, unless it overlays other schemes (overlays: [...]) with gates only");
         }

@@ -12,12 +12,14 @@ import org.verdant.rulebook.RulebookLoader;
 import org.verdant.verdict.GreenIndex;
 import org.verdant.verdict.Verdict;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.verdant.support.TestRulebook.compiled;
 import static org.verdant.support.TestRulebook.evaluate;
@@ -68,6 +70,54 @@ class ParkAndSupplyChainRulesTest {
         // 2023 90.02, 2024 91.87, 2025 92.66
         assertThat(v.greenIndex().years()).extracting(GreenIndex.Year::passes).containsExactly(false, true, true);
         assertThat(evaluate(read(TONGXIANG)).greenIndex().last().passes()).isNull();
+    }
+
+    @Test
+    void categoryWeightsSwitchWeighsEachCategorysMeanRatio(@TempDir Path dir) throws Exception {
+        Path scorecards = copyScorecards(dir);
+        Path file = scorecards.resolve("green-park/miit-2016-586.yaml");
+        String text = Files.readString(file, StandardCharsets.UTF_8).replace("category_weighting: {value: none,", "category_weighting: {value: category_weights,");
+        for (String[] cw : new String[][]{{"EG", "30"}, {"RG", "30"}, {"IG", "10"}, {"CG", "10"}, {"HG", "10"}, {"MG", "10"}}) {
+            text = text.replace("  - id: " + cw[0] + "\n", "  - id: " + cw[0] + "\n    weight: {value: " + cw[1] + ", status: placeholder, source: test}\n");
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Verdict v = new Evaluator(new CompiledRulebook(RulebookLoader.load(Path.of("rules"), scorecards)))
+                .evaluate("t.yaml", read(TONGXIANG).getBytes(StandardCharsets.UTF_8), Evaluator.Options.defaults());
+        assertThat(v.greenIndex().weighted()).isTrue();
+        // GI = 100 × Σ_c w_c × mean ratio in c ÷ Σ w, recomputed here from the findings' own ratios
+        double expected = 0;
+        for (Verdict.CategoryResult c : v.categories()) {
+            double[] ratios = v.criteria().stream().filter(j -> j.category().equals(c.spec().id()))
+                    .filter(j -> j.finding().status() != Status.NOT_APPLICABLE)
+                    .mapToDouble(j -> ((Number) j.finding().values().getOrDefault("ratio", 0.0)).doubleValue()).toArray();
+            double mean = java.util.Arrays.stream(ratios).average().orElse(0);
+            expected += c.spec().weight().number() * mean;
+        }
+        assertThat(v.score()).isCloseTo(expected, within(0.01)); // ratios in the findings are shown to 4 decimals
+        assertThat(v.score()).isNotCloseTo(evaluate(read(TONGXIANG)).score(), within(0.01));
+    }
+
+    @Test
+    void categoryWeightsWithoutWeightsIsARulebookError(@TempDir Path dir) throws Exception {
+        Path scorecards = copyScorecards(dir);
+        Path file = scorecards.resolve("green-park/miit-2016-586.yaml");
+        Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8)
+                .replace("category_weighting: {value: none,", "category_weighting: {value: category_weights,"), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> RulebookLoader.load(Path.of("rules"), scorecards))
+                .isInstanceOfSatisfying(org.verdant.rulebook.RulebookException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p.toString()).contains("miit-2016-586.yaml")
+                                .contains("category_weights needs a weight on every category")));
+    }
+
+    @Test
+    void aMinimumOfOptionalIndicatorsMarksShortYearsIncomplete(@TempDir Path dir) throws Exception {
+        CompiledRulebook strict = rulebookWithScorecardEdit(dir, "green-park/miit-2016-586.yaml",
+                "minimum_optional_indicators: {value: 0,", "minimum_optional_indicators: {value: 3,");
+        // Shaodong reports 2, 3 and 3 optional indicators (INTENT-green-park.md)
+        Verdict v = new Evaluator(strict).evaluate("t.yaml",
+                read("fixtures/green-park/hunan-shaodong-provincial-incomplete.yaml").getBytes(StandardCharsets.UTF_8), Evaluator.Options.defaults());
+        assertThat(v.greenIndex().years()).extracting(GreenIndex.Year::enoughOptional).containsExactly(false, true, true);
+        assertThat(v.warnings()).anySatisfy(w -> assertThat(w.key()).isEqualTo("warning.index_optional_short"));
     }
 
     @Test
@@ -145,6 +195,15 @@ class ParkAndSupplyChainRulesTest {
     }
 
     private static CompiledRulebook rulebookWithScorecardEdit(Path dir, String file, String from, String to) throws Exception {
+        Path scorecards = copyScorecards(dir);
+        Path edited = scorecards.resolve(file);
+        String text = Files.readString(edited, StandardCharsets.UTF_8);
+        assertThat(text).contains(from);
+        Files.writeString(edited, text.replace(from, to), StandardCharsets.UTF_8);
+        return new CompiledRulebook(RulebookLoader.load(Path.of("rules"), scorecards));
+    }
+
+    private static Path copyScorecards(Path dir) throws IOException {
         Path scorecards = dir.resolve("scorecards");
         try (Stream<Path> walk = Files.walk(Path.of("scorecards"))) {
             for (Path p : walk.toList()) {
@@ -153,11 +212,7 @@ class ParkAndSupplyChainRulesTest {
                 else Files.copy(p, target);
             }
         }
-        Path edited = scorecards.resolve(file);
-        String text = Files.readString(edited, StandardCharsets.UTF_8);
-        assertThat(text).contains(from);
-        Files.writeString(edited, text.replace(from, to), StandardCharsets.UTF_8);
-        return new CompiledRulebook(RulebookLoader.load(Path.of("rules"), scorecards));
+        return scorecards;
     }
 
 }
