@@ -1,12 +1,10 @@
 package org.verdant.cli;
 
 import org.verdant.evaluation.Evaluator;
-import org.verdant.evaluation.InvalidSubmissionException;
 import org.verdant.evaluation.UsageException;
 import org.verdant.report.EditionComparison;
 import org.verdant.report.Messages;
 import org.verdant.rulebook.CompiledRulebook;
-import org.verdant.rulebook.RulebookException;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.submission.SubmissionReader;
 import org.verdant.verdict.Verdict;
@@ -43,7 +41,7 @@ final class CompareEditionsCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try {
+        return Outcomes.run(err, file, () -> {
             byte[] bytes = InputFile.read(file);
             CompiledRulebook compiled = rulebook.load();
             Problems problems = new Problems();
@@ -62,15 +60,6 @@ final class CompareEditionsCommand implements Callable<Integer> {
             }
             out.print(EditionComparison.render(verdicts, new Messages(lang.name())));
             return ExitCodes.OK;
-        } catch (UsageException e) {
-            err.println("usage error: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (InvalidSubmissionException e) {
-            Console.problems(err, e.problems(), file + ": invalid submission (" + e.problems().size() + " problem(s)); nothing was scored");
-            return ExitCodes.INVALID_SUBMISSION;
-        } catch (RulebookException e) {
-            Console.problems(err, e.problems(), "invalid rulebook (" + e.problems().size() + " problem(s))");
-            return ExitCodes.INVALID_RULEBOOK;
-        }
+        });
     }
 }

@@ -1,12 +1,10 @@
 package org.verdant.cli;
 
 import org.verdant.evaluation.Evaluator;
-import org.verdant.evaluation.InvalidSubmissionException;
 import org.verdant.evaluation.UsageException;
 import org.verdant.report.JsonVerdictWriter;
 import org.verdant.report.Messages;
 import org.verdant.report.TextVerdictRenderer;
-import org.verdant.rulebook.RulebookException;
 import org.verdant.verdict.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,30 +54,27 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try {
+        return Outcomes.run(err, file, () -> {
             byte[] bytes = InputFile.read(file);
             Evaluator evaluator = new Evaluator(rulebook.load());
             Verdict verdict = evaluator.evaluate(file.toString(), bytes, new Evaluator.Options(edition, grading));
             Messages messages = new Messages(lang.name());
             String text = format == Format.json ? JsonVerdictWriter.write(verdict, messages) : TextVerdictRenderer.render(verdict, messages);
             if (output != null) {
-                Files.writeString(output, text, StandardCharsets.UTF_8);
+                write(output, text);
             } else {
                 out.print(text);
             }
             return ExitCodes.OK;
-        } catch (UsageException e) {
-            err.println("usage error: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (InvalidSubmissionException e) {
-            Console.problems(err, e.problems(), file + ": invalid submission (" + e.problems().size() + " problem(s)); nothing was scored");
-            return ExitCodes.INVALID_SUBMISSION;
-        } catch (RulebookException e) {
-            Console.problems(err, e.problems(), "invalid rulebook (" + e.problems().size() + " problem(s))");
-            return ExitCodes.INVALID_RULEBOOK;
+        });
+    }
+
+    /** Writes a result file; a path that cannot be written is the user's to fix (a usage error). */
+    static void write(Path output, String text) throws UsageException {
+        try {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            err.println("usage error: cannot write " + output + ": " + e.getMessage());
-            return ExitCodes.USAGE;
+            throw new UsageException("cannot write " + output + ": " + e.getMessage());
         }
     }
 }

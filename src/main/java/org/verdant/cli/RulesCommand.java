@@ -2,7 +2,6 @@ package org.verdant.cli;
 
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.Rulebook;
-import org.verdant.rulebook.RulebookException;
 import org.verdant.rulebook.Scorecard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +34,7 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             var out = spec.commandLine().getOut();
             var err = spec.commandLine().getErr();
-            try {
+            return Outcomes.run(err, null, () -> {
                 CompiledRulebook compiled = rulebook.load();
                 compiled.compileAll();
                 Rulebook r = compiled.rulebook();
@@ -47,10 +46,7 @@ final class RulesCommand implements Runnable {
                 for (var g : r.gradings().values()) out.println("ok  grading " + g.id() + "  (" + g.bands().size() + " bands)");
                 out.println("rulebook " + r.digest() + " from " + r.origin());
                 return ExitCodes.OK;
-            } catch (RulebookException e) {
-                Console.problems(err, e.problems(), "invalid rulebook (" + e.problems().size() + " problem(s))");
-                return ExitCodes.INVALID_RULEBOOK;
-            }
+            });
         }
     }
 }

@@ -3,7 +3,6 @@ package org.verdant.cli;
 import java.util.List;
 
 import org.verdant.rulebook.Rulebook;
-import org.verdant.rulebook.RulebookException;
 import org.verdant.rulebook.Scorecard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +23,7 @@ final class SchemesCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try {
+        return Outcomes.run(err, null, () -> {
             Rulebook r = rulebook.load().rulebook();
             out.printf("%-20s %-18s %-26s %s%n", "SCHEME", "EDITION", "APPLIES (evaluation_date)", "SCORECARD");
             for (Scorecard s : r.scorecards().values()) {
@@ -51,9 +50,6 @@ final class SchemesCommand implements Callable<Integer> {
                 }
             }
             return ExitCodes.OK;
-        } catch (RulebookException e) {
-            Console.problems(err, e.problems(), "invalid rulebook (" + e.problems().size() + " problem(s))");
-            return ExitCodes.INVALID_RULEBOOK;
-        }
+        });
     }
 }

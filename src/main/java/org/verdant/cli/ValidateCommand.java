@@ -1,9 +1,6 @@
 package org.verdant.cli;
 
 import org.verdant.evaluation.Evaluator;
-import org.verdant.evaluation.InvalidSubmissionException;
-import org.verdant.evaluation.UsageException;
-import org.verdant.rulebook.RulebookException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,20 +30,11 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try {
+        return Outcomes.run(err, file, () -> {
             byte[] bytes = InputFile.read(file);
             var validated = new Evaluator(rulebook.load()).validate(file.toString(), bytes, new Evaluator.Options(edition, null));
             out.println(file + ": valid submission for " + validated.scorecard().scheme() + " " + validated.scorecard().edition());
             return ExitCodes.OK;
-        } catch (UsageException e) {
-            err.println("usage error: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (InvalidSubmissionException e) {
-            Console.problems(err, e.problems(), file + ": invalid submission (" + e.problems().size() + " problem(s))");
-            return ExitCodes.INVALID_SUBMISSION;
-        } catch (RulebookException e) {
-            Console.problems(err, e.problems(), "invalid rulebook (" + e.problems().size() + " problem(s))");
-            return ExitCodes.INVALID_RULEBOOK;
-        }
+        });
     }
 }
