@@ -108,12 +108,7 @@ public final class FindingCollector extends DefaultAgendaEventListener {
         Finding f = start(t.id()).status(status, 0, 0);
         List<Map<String, Object>> shown = new ArrayList<>();
         for (ScaledParts.Part p : parts.parts()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("product", p.product());
-            m.put("path", p.path());
-            m.put("value", p.value());
-            m.put("unit", p.unit());
-            m.put("computation", p.computation());
+            Map<String, Object> m = partShown(p);
             m.put("threshold", p.baseline());
             m.put("threshold_from", p.baselineOrigin());
             m.put("reaches", t.reaches(p.value(), p.baseline()));
@@ -164,12 +159,7 @@ public final class FindingCollector extends DefaultAgendaEventListener {
         for (ScaledParts.Part p : parts.parts()) {
             double r = Scaling.share(p.value(), p.baseline(), p.leading(), s.direction());
             share += p.weightShare() * r;
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("product", p.product());
-            m.put("path", p.path());
-            m.put("value", p.value());
-            m.put("unit", p.unit());
-            m.put("computation", p.computation());
+            Map<String, Object> m = partShown(p);
             m.put("baseline", p.baseline());
             m.put("baseline_from", p.baselineOrigin());
             m.put("leading", p.leading());
@@ -185,6 +175,17 @@ public final class FindingCollector extends DefaultAgendaEventListener {
                 .value("scoring", Derive.format(s.weight()) + " × Σ(share × ratio) = " + Derive.format(s.weight()) + " × "
                         + Derive.format(share) + " = " + Derive.format(Scaling.points(s.weight(), share)));
         return f.figures(java.util.List.of(s.weightFigure())).figures(parts.figures()).warn(parts.warnings());
+    }
+
+    /** What a verdict shows of any per-product part: which product, its value and how it was computed. */
+    private static Map<String, Object> partShown(ScaledParts.Part p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("product", p.product());
+        m.put("path", p.path());
+        m.put("value", p.value());
+        m.put("unit", p.unit());
+        m.put("computation", p.computation());
+        return m;
     }
 
     public Finding scaledMissing(ScaledIndicator s, ChosenForm form, IndicatorValue v, ReferenceLevel baseline, ReferenceLevel leading) {

@@ -165,6 +165,19 @@ public final class Node {
         return quantity(n, dimension, bound, problems);
     }
 
+    /**
+     * The dimension of the unit written after the number in a scalar ("2.0e6 台" → count), or null
+     * when there is no number, no unit or an unknown one: lets a field accept several dimensions.
+     */
+    static String writtenDimension(YamlNode n) {
+        if (!(n instanceof YamlNode.Scalar s) || s.isNull()) return null;
+        var m = WRITTEN_UNIT.matcher(s.text().strip());
+        if (!m.matches() || m.group(1).isBlank()) return null;
+        return org.verdant.units.Units.parse(m.group(1)).map(u -> u.dimension()).orElse(null);
+    }
+
+    private static final java.util.regex.Pattern WRITTEN_UNIT = java.util.regex.Pattern.compile("[-+0-9.eE]+\\s*(.*)");
+
     /** A quantity of the given dimension read from any node (used by the scorecard reader). */
     public static Quantity quantityOf(YamlNode n, String dimension, Problems problems) {
         return quantity(n, dimension, Bound.ANY, problems);

@@ -181,13 +181,7 @@ final class ParkReader {
 
     /** A stated value in any unit the reader knows; its dimension is checked against the indicator's unit later. */
     private Quantity statedQuantity(YamlNode v) {
-        if (v instanceof YamlNode.Scalar s && !s.isNull()) {
-            var m = java.util.regex.Pattern.compile("[-+0-9.eE]+\\s*(.*)").matcher(s.text().strip());
-            if (m.matches()) {
-                String dim = org.verdant.units.Units.parse(m.group(1)).map(u -> u.dimension()).orElse("1");
-                return Node.quantity(v, dim, Bound.ANY, problems);
-            }
-        }
-        return Node.quantity(v, "1", Bound.ANY, problems);
+        String dim = Node.writtenDimension(v);
+        return Node.quantity(v, dim == null ? "1" : dim, Bound.ANY, problems);
     }
 }

@@ -277,13 +277,7 @@ public final class SubmissionReader {
     private Quantity outputQuantity(Node p) {
         YamlNode n = p.value("output", true);
         if (n == null) return null;
-        String dim = null;
-        if (n instanceof YamlNode.Scalar s) {
-            var m = java.util.regex.Pattern.compile("[-+0-9.eE]+\\s*(.*)").matcher(s.text().strip());
-            if (m.matches()) {
-                dim = org.verdant.units.Units.parse(m.group(1)).map(u -> u.dimension()).orElse(null);
-            }
-        }
+        String dim = Node.writtenDimension(n);
         if (dim == null || !OUTPUT_DIMENSIONS.contains(dim)) dim = "mass";
         return Node.quantity(n, dim, Bound.POSITIVE, problems);
     }

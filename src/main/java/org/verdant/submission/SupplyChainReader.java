@@ -37,13 +37,9 @@ final class SupplyChainReader {
         return new Submission.Rate(n.mapping().path(), part, p, whole, w, n.evidence("evidence"));
     }
 
+    /** Recovery may be counted in pieces or weighed: the unit of the whole decides, counts when it has none. */
     private static String dimensionOf(Node n, String key) {
-        if (n.raw(key) instanceof org.verdant.yaml.YamlNode.Scalar s) {
-            var m = java.util.regex.Pattern.compile("[-+0-9.eE]+\\s*(.*)").matcher(s.text().strip());
-            if (m.matches()) {
-                return org.verdant.units.Units.parse(m.group(1)).map(u -> u.dimension()).filter(d -> !d.equals("1")).orElse("count");
-            }
-        }
-        return "count";
+        String dim = Node.writtenDimension(n.raw(key));
+        return dim == null || dim.equals("1") ? "count" : dim;
     }
 }
