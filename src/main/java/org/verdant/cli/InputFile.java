@@ -5,10 +5,16 @@ import org.verdant.yaml.YamlReader;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads a submission file, refusing oversized ones before they are in memory. */
+/**
+ * Reads a submission file, refusing oversized ones before they are in memory: at most
+ * {@link YamlReader#MAX_BYTES} + 1 bytes are read, which is enough for the reader to refuse the
+ * file as too large, whatever its real size.
+ */
 final class InputFile {
     private InputFile() {
     }
@@ -17,10 +23,14 @@ final class InputFile {
         if (!Files.exists(file)) throw new UsageException(file + ": no such file");
         if (!Files.isRegularFile(file)) throw new UsageException(file + ": not a file");
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(YamlReader.MAX_BYTES + 1);
-            return bytes;
+            return in.readNBytes(YamlReader.MAX_BYTES + 1);
+        } catch (AccessDeniedException e) {
+            throw new UsageException(file + ": cannot read: permission denied");
+        } catch (NoSuchFileException e) {
+            throw new UsageException(file + ": no such file");
         } catch (IOException e) {
-            throw new UsageException(file + ": cannot read: " + e.getMessage());
+            String why = e.getMessage() == null || e.getMessage().equals(file.toString()) ? e.getClass().getSimpleName() : e.getMessage();
+            throw new UsageException(file + ": cannot read: " + why);
         }
     }
 }

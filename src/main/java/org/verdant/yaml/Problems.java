@@ -4,12 +4,30 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Collects every problem in an input so they can be reported at once. */
+/**
+ * Collects every problem in an input so they can be reported at once. A hostile file can hold
+ * hundreds of thousands of problems (an alias on every item of a long list); past
+ * {@link #MAX_LISTED} only the count is kept, and {@link #sorted()} ends with one line saying how
+ * many more there were, so the report stays readable and the memory bounded.
+ */
 public final class Problems {
+    public static final int MAX_LISTED = 200;
+
     private final List<Problem> list = new ArrayList<>();
+    private int unlisted;
+    private String unlistedFile;
 
     public void add(Location location, String path, String message) {
-        list.add(new Problem(location, path, message));
+        add(new Problem(location, path, message));
+    }
+
+    private void add(Problem p) {
+        if (list.size() < MAX_LISTED) {
+            list.add(p);
+        } else {
+            unlisted++;
+            if (unlistedFile == null) unlistedFile = p.location().file();
+        }
     }
 
     public void add(YamlNode node, String message) {
@@ -17,16 +35,30 @@ public final class Problems {
     }
 
     public void addAll(Problems other) {
-        list.addAll(other.list);
+        other.list.forEach(this::add);
+        if (other.unlisted > 0) {
+            if (unlistedFile == null) unlistedFile = other.unlistedFile;
+            unlisted += other.unlisted;
+        }
     }
 
     public boolean isEmpty() {
         return list.isEmpty();
     }
 
+    /** How many problems were found, listed or not. */
+    public int count() {
+        return list.size() + unlisted;
+    }
+
+    /** The problems in file order; past {@link #MAX_LISTED}, a last line counts the rest. */
     public List<Problem> sorted() {
         List<Problem> copy = new ArrayList<>(list);
         Collections.sort(copy);
+        if (unlisted > 0) {
+            copy.add(new Problem(Location.unknown(unlistedFile), "", "… and " + unlisted
+                    + " more problem(s) not listed (" + count() + " in all; the first " + MAX_LISTED + " are shown)"));
+        }
         return copy;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -12,7 +13,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,6 +32,8 @@ public final class YamlReader {
     public static final int MAX_BYTES = 2 * 1024 * 1024;
     public static final int MAX_DEPTH = 20;
     public static final int MAX_STRING = 10_000;
+    public static final int MAX_LINE = 100_000;
+    public static final int MAX_KEY = 1_000;
 
     private final String file;
     private final Problems problems;
@@ -45,15 +50,19 @@ public final class YamlReader {
 
     private YamlNode parse(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            problems.add(Location.unknown(file), "", "file is " + bytes.length + " bytes; the limit is " + MAX_BYTES);
+            // The caller may have read only MAX_BYTES + 1 bytes of a larger file: do not state a size.
+            problems.add(Location.unknown(file), "", "the file is larger than " + MAX_BYTES + " bytes (2 MiB), the limit for a submission");
             return null;
         }
+        if (!isText(bytes)) return null;
         String text = decode(bytes);
         if (text == null) return null;
         if (text.isBlank()) {
             problems.add(new Location(file, 1, 1), "", "the file is empty");
             return null;
         }
+        if (!scan(text)) return null;
+        text = flowTabsToSpaces(text);
         LoaderOptions loader = new LoaderOptions();
         loader.setAllowDuplicateKeys(true); // reported by us, with both locations
         loader.setMaxAliasesForCollections(10);
@@ -80,7 +89,18 @@ public final class YamlReader {
                         "the file holds more than one YAML document; put one submission in a file");
                 return null;
             }
+            if (root instanceof YamlNode.Scalar s && s.type().equals("string") && s.text().isEmpty()) {
+                problems.add(s.location(), "", "the YAML document is empty");
+                return null;
+            }
             return root;
+        } catch (Abandon e) {
+            return null;
+        } catch (StreamConstraintsException e) {
+            // A backstop: our own limits (depth, text length) are checked first and say more.
+            problems.add(location(e.getLocation()), "", "the file exceeds a reading limit: " + cleanMessage(
+                    e.getOriginalMessage().replaceAll(",\\s*from `[^`]*`", "")));
+            return null;
         } catch (JsonProcessingException e) {
             Location at = location(e.getLocation());
             String message = e.getOriginalMessage();
@@ -88,10 +108,9 @@ public final class YamlReader {
                 if (c instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                     at = new Location(file, marked.getProblemMark().getLine() + 1, marked.getProblemMark().getColumn() + 1);
                     message = marked.getProblem();
-                    if (message != null && message.contains("\t")) message += " (use spaces, not tabs, to indent)";
                 }
             }
-            problems.add(at, "", "not valid YAML: " + cleanMessage(message));
+            problems.add(at, "", "not valid YAML: " + explain(message));
             return null;
         } catch (IOException e) {
             problems.add(Location.unknown(file), "", "cannot read: " + e.getMessage());
@@ -99,65 +118,198 @@ public final class YamlReader {
         }
     }
 
-    private String decode(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            if (text.startsWith("\uFEFF")) text = text.substring(1);
-            if (text.indexOf('\0') >= 0) {
-                problems.add(Location.unknown(file), "", "this is a binary file, not YAML text");
-                return null;
-            }
-            return text;
-        } catch (CharacterCodingException e) {
-            int offset = firstBadByte(bytes);
-            int line = 1;
-            int col = 1;
-            for (int i = 0; i < offset; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    col = 1;
-                } else if ((bytes[i] & 0xC0) != 0x80) {
-                    col++;
-                }
-            }
-            problems.add(new Location(file, line, col), "", "the file is not valid UTF-8 (byte " + offset + "); save it as UTF-8");
-            return null;
+    /** Thrown once a limit is passed: what follows cannot be read sensibly, so reading stops. */
+    private static final class Abandon extends RuntimeException {
+        Abandon() {
+            super(null, null, false, false);
         }
     }
 
-    private static int firstBadByte(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        for (int n = 1; n <= bytes.length; n++) {
-            try {
-                decoder.reset().decode(ByteBuffer.wrap(bytes, 0, n));
-            } catch (CharacterCodingException e) {
-                // a truncated multi-byte sequence at the end is not yet an error
-                if (n == bytes.length || (bytes[n - 1] & 0x80) == 0) return n - 1;
-                try {
-                    decoder.reset().decode(ByteBuffer.wrap(bytes, 0, Math.min(bytes.length, n + 3)));
-                } catch (CharacterCodingException e2) {
-                    return n - 1;
-                }
+    /** Refuses UTF-16/32 files and binary files before trying to decode them as UTF-8. */
+    private boolean isText(byte[] b) {
+        if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF) || startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
+            problems.add(new Location(file, 1, 1), "", "the file is UTF-32 encoded; save it as UTF-8");
+            return false;
+        }
+        if (startsWith(b, 0xFE, 0xFF) || startsWith(b, 0xFF, 0xFE)) {
+            problems.add(new Location(file, 1, 1), "", "the file is UTF-16 encoded; save it as UTF-8");
+            return false;
+        }
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == 0) {
+                problems.add(at(b, i), "", "this is a binary file, not YAML text (a NUL byte at byte " + i + ")");
+                return false;
             }
         }
-        return 0;
+        return true;
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        if (b.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xFF) != prefix[i]) return false;
+        }
+        return true;
+    }
+
+    private String decode(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) r = decoder.flush(out);
+        if (r.isError()) {
+            int offset = in.position(); // the decoder stops at the first byte it cannot decode
+            problems.add(at(bytes, offset), "", "the file is not valid UTF-8 (byte " + offset + "); save it as UTF-8");
+            return null;
+        }
+        String text = out.flip().toString();
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        return text;
+    }
+
+    /** The line and column of a byte offset, counting columns in characters. */
+    private Location at(byte[] bytes, int offset) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+                line++;
+                col = 1;
+            } else if ((bytes[i] & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+        return new Location(file, line, col);
+    }
+
+    /**
+     * Refuses characters YAML does not allow (control characters), located exactly, and lines
+     * longer than {@link #MAX_LINE}: the YAML scanner re-copies its buffer while it looks for the
+     * end of a token or comment, so one very long line costs time that grows with the square of
+     * its length.
+     */
+    private boolean scan(String text) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i == text.length() ? '\n' : text.charAt(i);
+            if (lineBreak(text, i, c)) {
+                int length = i - start;
+                if (length > MAX_LINE) {
+                    problems.add(new Location(file, line, 1), "", "a line of " + length + " characters; the limit is " + MAX_LINE
+                            + " (break long text over several lines; write JSON pretty-printed, not on one line)");
+                    return false;
+                }
+                line++;
+                start = i + 1;
+            } else if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                // SnakeYAML (YAML 1.1) counts these as line breaks, editors mostly do not: refused
+                // rather than read with a line count that no longer matches what the reader sees.
+                problems.add(new Location(file, line, text.codePointCount(start, i) + 1), "",
+                        String.format("a Unicode line separator (U+%04X) is not accepted; use an ordinary line break", (int) c));
+                return false;
+            } else if (!printable(c) && c != '\r') {
+                problems.add(new Location(file, line, text.codePointCount(start, i) + 1), "",
+                        String.format("a control character (U+%04X) is not allowed in YAML text", (int) c));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A line break: LF, or CR not followed by LF. */
+    private static boolean lineBreak(String text, int i, char c) {
+        return c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
+    }
+
+    /** YAML 1.1/1.2's printable set, as SnakeYAML checks it (surrogates come in valid pairs from UTF-8). */
+    private static boolean printable(char c) {
+        return c == '\t' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xFFFD && c != 0xFFFE);
+    }
+
+    /**
+     * A document that is one flow collection (JSON, or YAML written like it) may use tabs as
+     * whitespace, as JSON pretty-printers do; SnakeYAML refuses them. Outside quoted text such a
+     * tab means what a space means, so it becomes one (columns are unchanged). Block documents are
+     * left alone: there a tab may be text inside a literal block, and tab indentation is refused.
+     */
+    static String flowTabsToSpaces(String text) {
+        if (text.indexOf('\t') < 0 || !startsWithFlowCollection(text)) return text;
+        char[] c = text.toCharArray();
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < c.length; i++) {
+            char x = c[i];
+            if (quote == '"') {
+                if (x == '\\') i++;
+                else if (x == '"') quote = 0;
+            } else if (quote == '\'') {
+                if (x == '\'' && i + 1 < c.length && c[i + 1] == '\'') i++;
+                else if (x == '\'') quote = 0;
+            } else if ((x == '"' || x == '\'') && tokenStart(c, i)) {
+                quote = x;
+            } else if (x == '#' && (i == 0 || c[i - 1] == ' ' || c[i - 1] == '\t' || c[i - 1] == '\n' || c[i - 1] == '\r')) {
+                while (i + 1 < c.length && c[i + 1] != '\n' && c[i + 1] != '\r') i++;
+            } else if (x == '{' || x == '[') {
+                depth++;
+            } else if (x == '}' || x == ']') {
+                depth--;
+            } else if (x == '\t' && depth > 0) {
+                c[i] = ' ';
+            }
+        }
+        return new String(c);
+    }
+
+    private static boolean tokenStart(char[] c, int i) {
+        if (i == 0) return true;
+        char p = c[i - 1];
+        return p == ' ' || p == '\t' || p == '\n' || p == '\r' || p == '{' || p == '[' || p == ',' || p == ':';
+    }
+
+    /** Whether the first thing in the text, past blank lines, comments and directives, is '{' or '['. */
+    private static boolean startsWithFlowCollection(String text) {
+        for (String line : text.split("\n", -1)) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#") || t.startsWith("%")) continue;
+            if (t.equals("---")) continue;
+            if (t.startsWith("--- ")) t = t.substring(4).strip();
+            return t.startsWith("{") || t.startsWith("[");
+        }
+        return false;
+    }
+
+    /** SnakeYAML's message, with a hint where it names a cause a person can act on. */
+    private static String explain(String message) {
+        String m = cleanMessage(message);
+        if (m.contains("\t") || m.contains("(TAB)")) {
+            return "a tab character where YAML needs spaces (use spaces, not tabs, to indent and after ':')";
+        }
+        if (m.startsWith("Expected a field name")) {
+            return "a key must be plain text, not a list or a mapping";
+        }
+        return m;
     }
 
     private YamlNode node(JsonParser p, String path, int depth) throws IOException {
         Location loc = location(p.currentTokenLocation());
         if (depth > MAX_DEPTH) {
-            problems.add(loc, path, "nesting deeper than " + MAX_DEPTH + " levels");
-            return null;
+            problems.add(loc, path, "nesting deeper than " + MAX_DEPTH + " levels; a submission needs far fewer");
+            throw new Abandon();
         }
         JsonToken t = p.currentToken();
         if (((YAMLParser) p).isCurrentAlias()) {
             problems.add(loc, path, "YAML aliases (*" + p.getText() + ") are not accepted; write the value out");
             return new YamlNode.Scalar(loc, path, "", "null");
+        }
+        String tag = ((YAMLParser) p).getTypeId();
+        if (tag != null) {
+            String shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : "!" + tag;
+            // Reported, then read as if untagged so that the value's own problems are reported too.
+            problems.add(loc, path, "YAML tags (" + shown + ") are not accepted; write the plain value");
         }
         switch (t) {
             case START_OBJECT -> {
@@ -165,6 +317,10 @@ public final class YamlReader {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     Location keyLoc = location(p.currentTokenLocation());
+                    if (key.length() > MAX_KEY) {
+                        problems.add(keyLoc, path, "a key of " + key.length() + " characters; the limit is " + MAX_KEY);
+                        key = key.substring(0, 40) + "…";
+                    }
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     p.nextToken();
                     YamlNode value = node(p, childPath, depth + 1);

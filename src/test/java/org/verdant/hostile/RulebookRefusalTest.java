@@ -1,0 +1,100 @@
+package org.verdant.hostile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdant.hostile.Cli.Run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.verdant.hostile.Cli.lineOf;
+import static org.verdant.hostile.Cli.replaceOnce;
+
+/**
+ * A broken rulebook is refused (exit 4) with the file and line at fault, before anything is
+ * evaluated: nothing reaches stdout. The rulebook is copied to a temporary directory and broken
+ * there; a valid submission is evaluated against it.
+ */
+@Timeout(60) // each broken copy is compiled afresh
+class RulebookRefusalTest {
+    @TempDir
+    Path tmp;
+
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        return to;
+    }
+
+    private Run evaluate(Path rules, Path scorecards) {
+        return Cli.run("evaluate", Cli.FIXTURE.toString(), "--format", "json", "--rules", rules.toString(),
+                "--scorecards", scorecards.toString());
+    }
+
+    private static void assertRefusedRulebook(Run r) {
+        assertThat(r.code()).as(r.err()).isEqualTo(4);
+        assertThat(r.out()).as("nothing is evaluated").isEmpty();
+        Cli.assertNoStackTrace(r);
+        assertThat(r.err()).containsPattern("(?m)^invalid rulebook \\(\\d+ problem\\(s\\)\\)$");
+    }
+
+    @Test
+    void aDrlSyntaxErrorIsRefusedWithItsFileAndLine() throws IOException {
+        Path rules = copyTree(Path.of("rules"), tmp.resolve("rules"));
+        Path drl = rules.resolve("common/claims.drl");
+        String text = Files.readString(drl, StandardCharsets.UTF_8);
+        // an unclosed pattern: a parse error, not a type error
+        String broken = replaceOnce(text, "    $c : Claim( criterionId == $id, met == ClaimStatus.MET, !evidence.isEmpty() )\n",
+                "    $c : Claim( criterionId == $id, met == ClaimStatus.MET, !evidence.isEmpty() \n");
+        Files.writeString(drl, broken, StandardCharsets.UTF_8);
+        int line = lineOf(broken, "    $c : Claim( criterionId == $id, met == ClaimStatus.MET, !evidence.isEmpty() ");
+
+        Run r = evaluate(rules, Path.of("scorecards"));
+        assertRefusedRulebook(r);
+        // the error is reported in claims.drl, at the broken pattern or on the lines right after it
+        Matcher at = Pattern.compile(Pattern.quote(drl.toString()) + ":(\\d+):\\d+: ").matcher(r.err());
+        assertThat(at.find()).as("a problem located in %s:%n%s", drl, r.err()).isTrue();
+        assertThat(Integer.parseInt(at.group(1))).isBetween(line, line + 3);
+
+        Run check = Cli.run("rules", "check", "--rules", rules.toString(), "--scorecards", "scorecards");
+        assertThat(check.code()).isEqualTo(4);
+        assertThat(check.err()).contains(drl + ":");
+    }
+
+    @Test
+    void aScorecardWhoseWeightsDoNotSumToOneHundredIsRefusedNamingTheFileAndTheSum() throws IOException {
+        Path scorecards = copyTree(Path.of("scorecards"), tmp.resolve("scorecards"));
+        Path card = scorecards.resolve("green-factory/gbt36132-2018.yaml");
+        String text = Files.readString(card, StandardCharsets.UTF_8);
+        String broken = text.replaceFirst("weight: \\{value: 30,", "weight: {value: 35,");
+        assertThat(broken).isNotEqualTo(text);
+        Files.writeString(card, broken, StandardCharsets.UTF_8);
+
+        Run r = evaluate(Path.of("rules"), scorecards);
+        assertRefusedRulebook(r);
+        assertThat(r.err()).containsPattern(Pattern.quote(card.toString()) + ":\\d+:\\d+: categories: the category weights sum to 105, not 100");
+    }
+
+    @Test
+    void aBrokenRulebookIsRefusedEvenWhenTheSubmissionIsBrokenToo() throws IOException {
+        Path scorecards = copyTree(Path.of("scorecards"), tmp.resolve("scorecards"));
+        Path card = scorecards.resolve("green-factory/gbt36132-2018.yaml");
+        Files.writeString(card, Files.readString(card, StandardCharsets.UTF_8).replaceFirst("weight: \\{value: 30,", "weight: {value: 5,"));
+        Path submission = Files.writeString(tmp.resolve("bad.yaml"), "not: a submission\n");
+        Run r = Cli.run("evaluate", submission.toString(), "--rules", "rules", "--scorecards", scorecards.toString());
+        assertRefusedRulebook(r);
+        assertThat(r.err()).contains("the category weights sum to 75, not 100");
+    }
+}
