@@ -30,7 +30,7 @@ final class Outcomes {
             return ExitCodes.USAGE;
         } catch (InvalidSubmissionException e) {
             Console.problems(err, e.problems(), (file == null ? "input" : file.toString()) + ": invalid submission ("
-                    + e.problems().size() + " problem(s)); nothing was scored");
+                    + e.count() + " problem(s)); nothing was scored");
             return ExitCodes.INVALID_SUBMISSION;
         } catch (RulebookException e) {
             Console.problems(err, e.problems(), "invalid rulebook (" + e.problems().size() + " problem(s))");

@@ -45,10 +45,10 @@ public final class Evaluator {
     }
 
     /** Stage 1: read and check; throws with every problem found. */
-    public Validated validate(String file, byte[] bytes, Options options) throws InvalidSubmissionException {
+    public Validated validate(String file, byte[] bytes, Options options) throws InvalidSubmissionException, RulebookException {
         Problems problems = new Problems();
         Submission s = SubmissionReader.readPartial(file, bytes, problems);
-        if (s == null) throw new InvalidSubmissionException(problems.sorted());
+        if (s == null) throw new InvalidSubmissionException(problems);
         // Scorecard checks run even when the reader found problems, so one run reports them all.
         boolean canPickEdition = s.scheme() != null
                 && (s.evaluationDate() != null || s.edition() != null || options.edition() != null);
@@ -57,7 +57,9 @@ public final class Evaluator {
             scorecard = scorecard.withOverlays(rulebook.rulebook().overlays(s.scheme(), s.evaluationDate()));
             SubmissionChecks.check(s, scorecard, rulebook.rulebook(), problems);
         }
-        if (!problems.isEmpty()) throw new InvalidSubmissionException(problems.sorted());
+        // A broken rulebook must not hide behind a bad submission: compile before reporting either.
+        if (scorecard != null && !problems.isEmpty()) rulebook.kieBase(scorecard);
+        if (!problems.isEmpty()) throw new InvalidSubmissionException(problems);
         return new Validated(s, scorecard);
     }
 

@@ -69,6 +69,10 @@ public final class Derive {
         double ratioInBase = numerator.base() / denominator.base();
         Unit target = Units.require(unit);
         double value = target.fromBase(ratioInBase);
+        if (!Double.isFinite(value)) {
+            return new IndicatorValue(indicator, null, unit, formula, numerator.text() + " ÷ " + denominator.text()
+                    + ": the result is too large to be a figure", List.of(), notes);
+        }
         String computation = numerator.text() + " ÷ " + denominator.text() + " = " + format(value) + (unit.isEmpty() ? "" : " " + unit);
         return new IndicatorValue(indicator, value, unit, formula, computation, List.of(), notes);
     }

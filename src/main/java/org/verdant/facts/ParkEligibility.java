@@ -43,7 +43,8 @@ public final class ParkEligibility {
 
     /** A zero-carbon park: a provincial-or-higher zone in the national catalogue, or a clearly bounded park-within-a-park. */
     public static boolean zeroCarbonEligible(Submission.Park p) {
-        boolean zone = List.of("national", "provincial").contains(p.level()) && Boolean.TRUE.equals(p.developmentZoneCatalogue());
+        boolean zone = p.level() != null && List.of("national", "provincial").contains(p.level())
+                && Boolean.TRUE.equals(p.developmentZoneCatalogue());
         boolean within = Boolean.TRUE.equals(p.parkWithinPark()) && Boolean.TRUE.equals(p.clearBoundary());
         return zone || within;
     }

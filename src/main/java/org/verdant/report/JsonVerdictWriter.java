@@ -179,7 +179,7 @@ public final class JsonVerdictWriter {
 
     private static JsonNode value(Object v) {
         if (v == null) return NODES.nullNode();
-        if (v instanceof Double d) return NODES.numberNode(round(d, 6));
+        if (v instanceof Double d) return Double.isFinite(d) ? NODES.numberNode(round(d, 6)) : NODES.nullNode();
         if (v instanceof Integer i) return NODES.numberNode(i);
         if (v instanceof Long l) return NODES.numberNode(l);
         if (v instanceof Boolean b) return NODES.booleanNode(b);

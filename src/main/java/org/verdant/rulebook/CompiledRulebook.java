@@ -72,6 +72,9 @@ public final class CompiledRulebook {
                 problems.add(new Problem(new Location(display, line, line > 0 ? 1 : 0), "",
                         e.getMessage().strip().replaceAll("\\s+", " ")));
             }
+            // Drools adds an unlocated "Parser returned a null Package" beside the located parse error: keep the located one.
+            problems.removeIf(p -> p.location().line() == 0 && problems.stream()
+                    .anyMatch(q -> q.location().line() > 0 && q.location().file().equals(p.location().file())));
             problems.sort(null);
             throw new RulebookException(problems);
         }

@@ -260,7 +260,7 @@ final class ScorecardReader {
             }
         }
         if (basic == null && "performance".equals(type)) return null;
-        if (points == null && !Set.of("performance", "index", "threshold").contains(type)) return null;
+        if (type == null || points == null && !Set.of("performance", "index", "threshold").contains(type)) return null;
         return new Scorecard.CriterionSpec(id, category, text(n, "name", true), n.text("clause", true), type, points,
                 decidedBy, system, aspect, indicator, direction, unit, basic, advanced, forms, required, target);
     }

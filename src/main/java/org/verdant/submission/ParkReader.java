@@ -72,7 +72,7 @@ final class ParkReader {
 
     Submission.Park park(Node n, String scheme, Integer reportingYear) {
         if (n == null) return null;
-        for (String key : NOT_FOR.getOrDefault(scheme, Set.of())) {
+        for (String key : scheme == null ? Set.<String>of() : NOT_FOR.getOrDefault(scheme, Set.of())) {
             if (n.has(key)) problems.add(n.mapping().entries().get(key).keyLocation(), n.mapping().path() + "." + key,
                     "'" + key + "' is not part of a " + scheme + " submission");
         }

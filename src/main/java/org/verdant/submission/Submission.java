@@ -38,7 +38,13 @@ public record Submission(
         Application application,
         Standing standing,
         Park park,
-        SupplyChain supplyChain) {
+        SupplyChain supplyChain,
+        Map<String, Location> keyLocations) {
+
+    /** Where a top-level key (scheme, edition, evaluation_date, …) stands in the file; line 1 when absent. */
+    public Location locationOf(String key) {
+        return keyLocations.getOrDefault(key, new Location(file, 1, 1));
+    }
 
     public record Evaluator(String organisation, String kind, String lead) {
     }

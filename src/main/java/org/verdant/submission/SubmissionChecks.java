@@ -22,8 +22,8 @@ public final class SubmissionChecks {
      * {@code edition}, else the one whose dates cover the evaluation date.
      */
     public static Scorecard edition(Submission s, String override, Rulebook rulebook, Problems problems) {
-        Location at = new Location(s.file(), 1, 1);
         List<Scorecard> editions = rulebook.editions(s.scheme());
+        Location at = s.locationOf("scheme");
         if (editions.isEmpty()) {
             List<String> schemes = rulebook.scorecards().values().stream().map(Scorecard::scheme).distinct().sorted().toList();
             String hint = Suggest.nearest(s.scheme(), schemes).map(x -> "; did you mean '" + x + "'?").orElse("");
@@ -31,17 +31,18 @@ public final class SubmissionChecks {
             return null;
         }
         String wanted = override != null ? override : s.edition();
+        Location editionAt = override != null ? new Location(s.file(), 1, 1) : s.locationOf("edition");
         if (wanted != null) {
             Optional<Scorecard> chosen = editions.stream().filter(e -> e.edition().equals(wanted)).findFirst();
             if (chosen.isEmpty()) {
-                problems.add(at, override != null ? "--edition" : "edition", "unknown edition '" + wanted + "' of " + s.scheme()
+                problems.add(editionAt, override != null ? "--edition" : "edition", "unknown edition '" + wanted + "' of " + s.scheme()
                         + "; available: " + String.join(", ", editions.stream().map(Scorecard::edition).toList()));
                 return null;
             }
             return chosen.get();
         }
         return editions.stream().filter(e -> e.appliesOn(s.evaluationDate())).findFirst().orElseGet(() -> {
-            problems.add(at, "evaluation_date", "no edition of " + s.scheme() + " applies on " + s.evaluationDate()
+            problems.add(s.locationOf("evaluation_date"), "evaluation_date", "no edition of " + s.scheme() + " applies on " + s.evaluationDate()
                     + "; name one with edition:");
             return null;
         });

@@ -36,6 +36,11 @@ public final class SubmissionReader {
     static final Set<String> PARK_SCHEMES = Set.of("green-park", "zero-carbon-park");
     static final List<String> TOP = allSections();
 
+    /** Whether the scheme evaluates parks (null, when the file names no scheme, is not). */
+    static boolean isPark(String scheme) {
+        return scheme != null && PARK_SCHEMES.contains(scheme);
+    }
+
     private static List<String> allSections() {
         List<String> all = new ArrayList<>(COMMON);
         all.addAll(FACTORY);
@@ -95,7 +100,7 @@ public final class SubmissionReader {
         }
         Submission.Evaluator evaluator = evaluator(root.child("evaluator", false, "organisation", "kind", "lead"));
         Submission.Facility facility = facility(root.child("facility", true,
-                "name", "credit_code", "industry", "province", "address", "founded"), !PARK_SCHEMES.contains(scheme));
+                "name", "credit_code", "industry", "province", "address", "founded"), !isPark(scheme));
         Submission.Site site = site(root.child("site", false,
                 "land_area", "building_floor_area", "footprint_area", "open_storage_area"));
         Node eco = root.child("economics", false, "output_value");
@@ -147,18 +152,24 @@ public final class SubmissionReader {
                 "dishonest_debtor", "evidence"));
         Submission.Park park = root.has("park") ? new ParkReader(this, problems).park(root.child("park", true, ParkReader.KEYS), scheme, year)
                 : null;
-        if (park == null && PARK_SCHEMES.contains(scheme)) problems.add(root.mapping().location(), "park", "a " + scheme + " submission needs a park section");
+        if (park == null && isPark(scheme)) problems.add(root.mapping().location(), "park", "a " + scheme + " submission needs a park section");
         Submission.SupplyChain supplyChain = root.has("supply_chain")
                 ? SupplyChainReader.read(root.child("supply_chain", true, SupplyChainReader.KEYS), problems) : null;
         return new Submission(file, scheme, edition, evaluationDate, year == null ? 0 : year, evaluator, facility, site,
                 economics, products, energy, materials, water, solidWaste, emissions, accidents, systems, csrReports,
-                references, claims, management, cleaner, footprint, application, standing, park, supplyChain);
+                references, claims, management, cleaner, footprint, application, standing, park, supplyChain, keyLocations(root));
+    }
+
+    private static Map<String, Location> keyLocations(Node root) {
+        Map<String, Location> out = new LinkedHashMap<>();
+        root.mapping().entries().forEach((key, entry) -> out.put(key, entry.keyLocation()));
+        return out;
     }
 
     /** A section of another scheme's submission is an error that names the scheme it belongs to. */
     private void checkSections(Node root, String scheme) {
-        List<String> own = SECTIONS.get(scheme);
-        if (own == null) return; // an unknown scheme is reported with the schemes the rulebook has
+        List<String> own = scheme == null ? null : SECTIONS.get(scheme);
+        if (own == null) return; // a missing or unknown scheme is reported on its own
         for (String key : root.mapping().entries().keySet()) {
             if (COMMON.contains(key) || own.contains(key) || !TOP.contains(key)) continue;
             List<String> owners = SECTIONS.entrySet().stream().filter(e -> e.getValue().contains(key)).map(Map.Entry::getKey)

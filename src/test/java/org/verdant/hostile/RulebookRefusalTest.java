@@ -56,7 +56,7 @@ class RulebookRefusalTest {
         Path drl = rules.resolve("common/claims.drl");
         String text = Files.readString(drl, StandardCharsets.UTF_8);
         // an unclosed pattern: a parse error, not a type error
-        String broken = replaceOnce(text, "    $c : Claim( criterionId == $id, met == ClaimStatus.MET, !evidence.isEmpty() )\n",
+        String broken = replaceOnce(text, "    $c : Claim( criterionId == $id, met == ClaimStatus.MET, !evidence.isEmpty(), degree == null )\n",
                 "    $c : Claim( criterionId == $id, met == ClaimStatus.MET, !evidence.isEmpty() \n");
         Files.writeString(drl, broken, StandardCharsets.UTF_8);
         int line = lineOf(broken, "    $c : Claim( criterionId == $id, met == ClaimStatus.MET, !evidence.isEmpty() ");
