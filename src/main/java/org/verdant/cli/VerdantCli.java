@@ -12,9 +12,9 @@ import java.util.List;
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VerdantCli.Version.class,
         description = "Evaluates Chinese green-manufacturing applications with an open rulebook.",
         subcommands = {EvaluateCommand.class, ValidateCommand.class, RulesCommand.class, SchemesCommand.class,
-                CompareEditionsCommand.class, TestCommand.class},
+                CompareEditionsCommand.class, VerifyCommand.class, TestCommand.class},
         footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error, 2 usage error,",
-                "3 invalid submission, 4 invalid rulebook, 5 a fixture differs from its expectation (test)."})
+                "3 invalid submission, 4 invalid rulebook, 5 record or fixture differs (verify, test)."})
 public final class VerdantCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,7 +55,7 @@ public final class VerdantCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, validate, rules check, schemes, compare-editions, test");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, validate, rules check, schemes, compare-editions, verify, test");
     }
 
     static final class Version implements CommandLine.IVersionProvider {
