@@ -13,8 +13,9 @@ import java.util.List;
         description = "Evaluates Chinese green-manufacturing applications with an open rulebook.",
         subcommands = {EvaluateCommand.class, ValidateCommand.class, RulesCommand.class, SchemesCommand.class,
                 CompareEditionsCommand.class, VerifyCommand.class, TestCommand.class},
-        footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error, 2 usage error,",
-                "3 invalid submission, 4 invalid rulebook, 5 record or fixture differs (verify, test)."})
+        footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error,",
+                "2 usage error, 3 invalid submission, 4 invalid rulebook,",
+                "5 record not reproduced (verify) or fixture differs (test)."})
 public final class VerdantCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdant.evaluation.Evaluator;
+import org.verdant.coverage.Fixture;
 import org.verdant.record.EvaluationRecord;
+import org.verdant.record.InvalidRecordException;
 import org.verdant.record.Records;
 
 import java.io.IOException;
@@ -15,7 +17,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +114,23 @@ class RecordCliTest {
                 .contains("files unchanged").contains("identical: the recorded verdict is reproduced byte for byte");
         Path graded = record(FOOD, "--grading", "hebei-db13t6005-2024");
         assertThat(run(withRulebook("verify", graded.toString())).code()).isZero();
+    }
+
+    /** Every fixture, of every scheme and with its options, is reproduced from its record, and the record holds its golden verdict. */
+    @Test
+    void everyFixtureIsReproducedFromItsRecord() throws IOException, InvalidRecordException {
+        for (Fixture f : Fixture.discover(Path.of("fixtures"))) {
+            if (f.invalid()) continue;
+            Path rec = tmp.resolve(f.expectation() + ".record.json");
+            List<String> args = new ArrayList<>(List.of(withRulebook("evaluate", f.yaml().toString(), "--record", rec.toString())));
+            args.addAll(f.args());
+            Run e = run(args.toArray(String[]::new));
+            assertThat(e.code()).as(f.label() + ": " + e.err()).isZero();
+            Run v = run(withRulebook("verify", rec.toString()));
+            assertThat(v.code()).as(f.label() + ":\n" + v.out() + v.err()).isZero();
+            String verdict = Records.verdictText(Records.read(Files.readAllBytes(rec)).verdict());
+            assertThat(verdict).as(f.label()).isEqualTo(Files.readString(f.expected(), StandardCharsets.UTF_8));
+        }
     }
 
     @Test
