@@ -2,6 +2,7 @@ package org.verdant.cli;
 
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.UsageException;
+import org.verdant.record.Records;
 import org.verdant.report.JsonVerdictWriter;
 import org.verdant.report.Messages;
 import org.verdant.report.TextVerdictRenderer;
@@ -43,6 +44,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the verdict to FILE instead of standard output.")
     Path output;
 
+    @Option(names = "--record", paramLabel = "FILE", description = "Also write a record to FILE: the JSON verdict with the submission's bytes, "
+            + "the options and the rulebook files' digests, for 'verdant verify'.")
+    Path record;
+
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
@@ -56,9 +61,11 @@ final class EvaluateCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         return Outcomes.run(err, file, () -> {
             byte[] bytes = InputFile.read(file);
-            Evaluator evaluator = new Evaluator(rulebook.load());
-            Verdict verdict = evaluator.evaluate(file.toString(), bytes, new Evaluator.Options(edition, grading));
+            var compiled = rulebook.load();
+            var options = new Evaluator.Options(edition, grading);
+            Verdict verdict = new Evaluator(compiled).evaluate(file.toString(), bytes, options);
             Messages messages = new Messages(lang.name());
+            if (record != null) write(record, Records.toJson(Records.of(verdict, bytes, options, lang.name(), compiled.rulebook())));
             String text = format == Format.json ? JsonVerdictWriter.write(verdict, messages) : TextVerdictRenderer.render(verdict, messages);
             if (output != null) {
                 write(output, text);

@@ -7,6 +7,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     public static final int INVALID_SUBMISSION = 3;
     public static final int INVALID_RULEBOOK = 4;
+    /** verify: the record is not reproduced (or was altered); test: a fixture differs from its expectation. */
+    public static final int DIFFERS = 5;
 
     private ExitCodes() {
     }

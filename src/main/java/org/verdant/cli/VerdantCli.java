@@ -1,17 +1,21 @@
 package org.verdant.cli;
 
+import org.verdant.coverage.FixtureRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 
 /** {@code verdant}: evaluate green-manufacturing submissions against an open rulebook. */
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VerdantCli.Version.class,
         description = "Evaluates Chinese green-manufacturing applications with an open rulebook.",
         subcommands = {EvaluateCommand.class, ValidateCommand.class, RulesCommand.class, SchemesCommand.class,
-                CompareEditionsCommand.class},
-        footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error, 2 usage error,",
-                "3 invalid submission, 4 invalid rulebook."})
+                CompareEditionsCommand.class, VerifyCommand.class, TestCommand.class},
+        footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error,",
+                "2 usage error, 3 invalid submission, 4 invalid rulebook,",
+                "5 record not reproduced (verify) or fixture differs (test)."})
 public final class VerdantCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,9 +46,17 @@ public final class VerdantCli implements Runnable {
         return code;
     }
 
+    /** Runs a command line in this process and captures what it prints (fixtures run this way). */
+    public static FixtureRunner.Output runCaptured(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        return new FixtureRunner.Output(code, out.toString(), err.toString());
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, validate, rules check, schemes");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, validate, rules check, schemes, compare-editions, verify, test");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

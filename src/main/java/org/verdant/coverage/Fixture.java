@@ -1,0 +1,80 @@
+package org.verdant.coverage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One evaluation of a fixture and the expectation it is compared with: NAME.yaml alone
+ * (NAME.expected.json, options from NAME.args if present) or a variant NAME.VARIANT.args
+ * (NAME.VARIANT.expected.json). Under a folder named {@code invalid} the expectation is the exit
+ * code and messages (NAME.expected.txt).
+ *
+ * @param yaml        the submission
+ * @param expectation NAME or NAME.VARIANT: the stem of the .args and .expected.* files
+ * @param variant     VARIANT, or null for the plain evaluation
+ * @param args        extra command-line options from the .args file (empty when there is none)
+ * @param invalid     true when the submission is meant to be refused (exit 3)
+ */
+public record Fixture(Path yaml, String expectation, String variant, List<String> args, boolean invalid) {
+    private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
+
+    /** The checked-in expectation file. */
+    public Path expected() {
+        return yaml.resolveSibling(expectation + (invalid ? ".expected.txt" : ".expected.json"));
+    }
+
+    /** How the fixture is named in reports: the file, and the variant in brackets. */
+    public String label() {
+        return yaml.toString().replace('\\', '/') + (variant == null ? "" : " [" + variant + "]");
+    }
+
+    /** Every fixture under {@code dir}, in path order, each followed by its variants. */
+    public static List<Fixture> discover(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted().toList();
+        }
+        List<Fixture> out = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+            boolean invalid = underInvalid(f);
+            out.add(new Fixture(f, name, null, args(f.resolveSibling(name + ".args")), invalid));
+            Pattern variant = Pattern.compile(Pattern.quote(name) + "\\.([^.]+)\\.args");
+            List<Path> siblings;
+            try (Stream<Path> list = Files.list(f.getParent())) {
+                siblings = list.sorted().toList();
+            }
+            for (Path s : siblings) {
+                Matcher m = variant.matcher(s.getFileName().toString());
+                if (m.matches()) out.add(new Fixture(f, name + "." + m.group(1), m.group(1), args(s), invalid));
+            }
+        }
+        return out;
+    }
+
+    private static boolean underInvalid(Path f) {
+        for (Path part : f.getParent() == null ? Path.of("") : f.getParent()) {
+            if (part.toString().equals("invalid")) return true;
+        }
+        return false;
+    }
+
+    private static List<String> args(Path file) throws IOException {
+        return Files.exists(file) ? tokens(Files.readString(file, StandardCharsets.UTF_8)) : List.of();
+    }
+
+    /** The options on an .args line; double quotes keep a value with spaces together. */
+    public static List<String> tokens(String line) {
+        List<String> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(line.strip());
+        while (m.find()) out.add(m.group(1) != null ? m.group(1) : m.group(2));
+        return out;
+    }
+}

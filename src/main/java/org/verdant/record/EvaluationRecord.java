@@ -1,0 +1,34 @@
+package org.verdant.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * A reproducible record of one evaluation (format verdant.record/1): the submission's exact
+ * bytes, the options given, the rulebook files used with their digests, the engine version, and
+ * the JSON verdict with the sha256 of its exact text. Enough to re-run the evaluation years later
+ * and say whether, and why, the verdict would differ.
+ *
+ * @param edition the --edition given, null when evaluation_date chose it
+ * @param grading the --grading given, null for the edition's default
+ */
+public record EvaluationRecord(
+        String submissionFile,
+        byte[] submission,
+        String submissionSha256,
+        String edition,
+        String grading,
+        String lang,
+        String rulebookDigest,
+        List<FileDigest> rulebookFiles,
+        String engineVersion,
+        String verdictSha256,
+        JsonNode verdict) {
+
+    public static final String FORMAT = "verdant.record/1";
+
+    /** A rulebook file (path relative to the rulebook, e.g. rules/…) and the sha256 of its bytes. */
+    public record FileDigest(String path, String sha256) {
+    }
+}

@@ -1,0 +1,158 @@
+package org.verdant.record;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verdant.evaluation.Evaluator;
+import org.verdant.report.JsonVerdictWriter;
+import org.verdant.report.Messages;
+import org.verdant.rulebook.Rulebook;
+import org.verdant.rulebook.SourceFile;
+import org.verdant.verdict.Verdict;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Writes and reads records (verdant.record/1). */
+public final class Records {
+    /** The verdict writer's settings: re-serialising an embedded verdict gives back its exact text. */
+    private static final ObjectMapper WRITER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final Set<String> LANGS = Set.of("zh", "en");
+
+    private Records() {
+    }
+
+    /**
+     * The record of an evaluation: its JSON verdict in {@code lang} (as evaluate --format json
+     * prints it), with the bytes of the rulebook files the verdict names taken from {@code rulebook}.
+     */
+    public static EvaluationRecord of(Verdict verdict, byte[] submission, Evaluator.Options options, String lang, Rulebook rulebook) {
+        String verdictJson = JsonVerdictWriter.write(verdict, new Messages(lang));
+        JsonNode tree = parse(verdictJson);
+        return new EvaluationRecord(tree.path("input").path("file").asText(), submission.clone(), Evaluator.sha256(submission),
+                options.edition(), options.grading(), lang, verdict.rulebookDigest(), fileDigests(verdict.rulebookFiles(), rulebook),
+                verdict.engineVersion(), sha256(verdictJson), tree);
+    }
+
+    /** The per-file digests of {@code paths} in {@code rulebook}; a path the rulebook lacks is left out. */
+    public static List<EvaluationRecord.FileDigest> fileDigests(List<String> paths, Rulebook rulebook) {
+        Map<String, SourceFile> byPath = rulebook.files().stream().collect(Collectors.toMap(SourceFile::logicalPath, Function.identity()));
+        List<EvaluationRecord.FileDigest> out = new ArrayList<>();
+        for (String p : paths) {
+            SourceFile f = byPath.get(p);
+            if (f != null) out.add(new EvaluationRecord.FileDigest(p, fileSha256(f.bytes())));
+        }
+        return out;
+    }
+
+    /**
+     * A rulebook file's sha256, line endings normalised as in the rulebook digest, so a checkout on
+     * Windows verifies like one on Linux (and on Linux it is what sha256sum prints).
+     */
+    static String fileSha256(byte[] bytes) {
+        return Evaluator.sha256(new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(String text) {
+        return Evaluator.sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String toJson(EvaluationRecord r) {
+        ObjectNode root = VerdictDiff.JSON.createObjectNode();
+        root.put("format", EvaluationRecord.FORMAT);
+        ObjectNode submission = root.putObject("submission");
+        submission.put("file", r.submissionFile());
+        submission.put("sha256", r.submissionSha256());
+        submission.put("base64", Base64.getEncoder().encodeToString(r.submission()));
+        ObjectNode options = root.putObject("options");
+        options.put("edition", r.edition());
+        options.put("grading", r.grading());
+        options.put("lang", r.lang());
+        ObjectNode rulebook = root.putObject("rulebook");
+        rulebook.put("digest", r.rulebookDigest());
+        ArrayNode files = rulebook.putArray("files");
+        for (EvaluationRecord.FileDigest f : r.rulebookFiles()) files.addObject().put("path", f.path()).put("sha256", f.sha256());
+        root.putObject("engine").put("version", r.engineVersion());
+        root.put("verdict_sha256", r.verdictSha256());
+        root.set("verdict", r.verdict());
+        try {
+            return WRITER.writeValueAsString(root) + "\n";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a record; a file that is not one is refused with the reason. */
+    public static EvaluationRecord read(byte[] bytes) throws InvalidRecordException {
+        JsonNode root;
+        try {
+            root = VerdictDiff.JSON.readTree(bytes);
+        } catch (Exception e) {
+            throw new InvalidRecordException("not JSON: " + firstLine(e.getMessage()));
+        }
+        if (root == null || !root.isObject()) throw new InvalidRecordException("not a JSON object");
+        if (!EvaluationRecord.FORMAT.equals(root.path("format").asText())) {
+            throw new InvalidRecordException("format is '" + root.path("format").asText() + "', expected " + EvaluationRecord.FORMAT
+                    + (root.path("format").asText().equals("verdant.verdict/1") ? " (this is a verdict; write a record with evaluate --record)" : ""));
+        }
+        byte[] submission;
+        try {
+            submission = Base64.getDecoder().decode(text(root, "submission", "base64"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException("submission.base64: not base64: " + e.getMessage());
+        }
+        String lang = text(root, "options", "lang");
+        if (!LANGS.contains(lang)) throw new InvalidRecordException("options.lang: '" + lang + "' is not zh or en");
+        List<EvaluationRecord.FileDigest> files = new ArrayList<>();
+        JsonNode list = root.path("rulebook").path("files");
+        if (!list.isArray()) throw new InvalidRecordException("rulebook.files: missing");
+        for (JsonNode f : list) files.add(new EvaluationRecord.FileDigest(f.path("path").asText(), f.path("sha256").asText()));
+        JsonNode verdict = root.get("verdict");
+        if (verdict == null || !verdict.isObject()) throw new InvalidRecordException("verdict: missing");
+        return new EvaluationRecord(text(root, "submission", "file"), submission, text(root, "submission", "sha256"),
+                optional(root.path("options").get("edition")), optional(root.path("options").get("grading")), lang,
+                text(root, "rulebook", "digest"), files, text(root, "engine", "version"), text(root, "verdict_sha256", null), verdict);
+    }
+
+    /** The embedded verdict's text as the verdict writer printed it, for its digest. */
+    public static String verdictText(JsonNode verdict) {
+        try {
+            return WRITER.writeValueAsString(verdict) + "\n";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return VerdictDiff.JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException("the verdict writer produced invalid JSON", e);
+        }
+    }
+
+    private static String text(JsonNode root, String section, String field) throws InvalidRecordException {
+        JsonNode n = field == null ? root.get(section) : root.path(section).get(field);
+        if (n == null || !n.isTextual()) throw new InvalidRecordException((field == null ? section : section + "." + field) + ": missing");
+        return n.asText();
+    }
+
+    private static String optional(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,106 @@
+package org.verdant.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.verdant.evaluation.Evaluator;
+import org.verdant.evaluation.InvalidSubmissionException;
+import org.verdant.evaluation.UsageException;
+import org.verdant.report.JsonVerdictWriter;
+import org.verdant.report.Messages;
+import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.rulebook.RulebookException;
+import org.verdant.verdict.Verdict;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Re-runs a record's submission with its options against a rulebook and says what differs. */
+public final class Verifier {
+    private Verifier() {
+    }
+
+    /** A broken rulebook is not a difference in the record: it is reported as such (RulebookException). */
+    public static Verification verify(EvaluationRecord r, CompiledRulebook rulebook) throws RulebookException {
+        JsonNode v = r.verdict();
+        String summary = v.path("facility").path("name").asText() + ", " + v.path("scheme").asText() + " " + v.path("edition").asText()
+                + ", evaluated " + v.path("evaluation_date").asText() + "; options: "
+                + (r.edition() == null ? "edition by date" : "--edition \"" + r.edition() + "\"") + ", "
+                + (r.grading() == null ? "default grading" : "--grading " + r.grading()) + ", --lang " + r.lang();
+        List<String> damage = damage(r);
+        String actualSha = Evaluator.sha256(r.submission());
+        boolean intact = actualSha.equals(r.submissionSha256()) && actualSha.equals(v.path("input").path("digest").asText());
+        List<String> recordedPaths = r.rulebookFiles().stream().map(EvaluationRecord.FileDigest::path).toList();
+        if (!intact) {
+            return new Verification(summary, damage, false, r.engineVersion(), Evaluator.version(), r.rulebookDigest(), null,
+                    recordedPaths, List.of(), null, null, r.verdictSha256(), null, false);
+        }
+        Verdict verdict = null;
+        String rerunError = null;
+        try {
+            verdict = new Evaluator(rulebook).evaluate(r.submissionFile(), r.submission(), new Evaluator.Options(r.edition(), r.grading()));
+        } catch (InvalidSubmissionException e) {
+            StringBuilder b = new StringBuilder("this rulebook refuses the submission (" + e.problems().size() + " problem(s))");
+            e.problems().forEach(p -> b.append('\n').append(p));
+            rerunError = b.toString();
+        } catch (UsageException e) {
+            rerunError = e.getMessage();
+        }
+        List<String> nowPaths = verdict == null ? recordedPaths : verdict.rulebookFiles();
+        List<EvaluationRecord.FileDigest> now = Records.fileDigests(nowPaths, rulebook.rulebook());
+        List<Verification.FileChange> changes = changes(r.rulebookFiles(), now);
+        if (verdict == null) {
+            return new Verification(summary, damage, true, r.engineVersion(), Evaluator.version(), r.rulebookDigest(), null,
+                    nowPaths, changes, rerunError, null, r.verdictSha256(), null, false);
+        }
+        String text = JsonVerdictWriter.write(verdict, new Messages(r.lang()));
+        String sha = Records.sha256(text);
+        VerdictDiff diff = VerdictDiff.compare(v, Records.parse(text));
+        boolean identical = damage.isEmpty() && sha.equals(r.verdictSha256());
+        return new Verification(summary, damage, true, r.engineVersion(), Evaluator.version(), r.rulebookDigest(),
+                verdict.rulebookDigest(), nowPaths, changes, null, diff, r.verdictSha256(), sha, identical);
+    }
+
+    /** Where the record disagrees with itself: the parts of a record repeat each other so an edit shows. */
+    private static List<String> damage(EvaluationRecord r) {
+        List<String> out = new ArrayList<>();
+        JsonNode v = r.verdict();
+        String actual = Evaluator.sha256(r.submission());
+        if (!actual.equals(r.submissionSha256())) {
+            out.add("submission: its bytes hash to " + actual + ", the record says " + r.submissionSha256());
+        }
+        if (!r.submissionSha256().equals(v.path("input").path("digest").asText())) {
+            out.add("submission: the record says " + r.submissionSha256() + ", its verdict's input.digest " + v.path("input").path("digest").asText());
+        }
+        String verdictSha = Records.sha256(Records.verdictText(v));
+        if (!verdictSha.equals(r.verdictSha256())) {
+            out.add("verdict: its text hashes to " + verdictSha + ", verdict_sha256 says " + r.verdictSha256() + " (edited after recording)");
+        }
+        if (!r.rulebookDigest().equals(v.path("rulebook").path("digest").asText())) {
+            out.add("rulebook: the record's digest " + r.rulebookDigest() + " is not its verdict's " + v.path("rulebook").path("digest").asText());
+        }
+        List<String> verdictFiles = new ArrayList<>();
+        v.path("rulebook").path("files").forEach(f -> verdictFiles.add(f.asText()));
+        if (!verdictFiles.equals(r.rulebookFiles().stream().map(EvaluationRecord.FileDigest::path).toList())) {
+            out.add("rulebook: the record's file list is not its verdict's rulebook.files");
+        }
+        if (!r.engineVersion().equals(v.path("engine").path("version").asText())) {
+            out.add("engine: the record says " + r.engineVersion() + ", its verdict " + v.path("engine").path("version").asText());
+        }
+        return out;
+    }
+
+    static List<Verification.FileChange> changes(List<EvaluationRecord.FileDigest> recorded, List<EvaluationRecord.FileDigest> now) {
+        Map<String, String> before = new LinkedHashMap<>();
+        recorded.forEach(f -> before.put(f.path(), f.sha256()));
+        Map<String, String> after = new LinkedHashMap<>();
+        now.forEach(f -> after.put(f.path(), f.sha256()));
+        List<Verification.FileChange> out = new ArrayList<>();
+        before.forEach((path, sha) -> {
+            if (!after.containsKey(path)) out.add(new Verification.FileChange(path, Verification.Kind.REMOVED));
+            else if (!after.get(path).equals(sha)) out.add(new Verification.FileChange(path, Verification.Kind.CHANGED));
+        });
+        after.keySet().stream().filter(p -> !before.containsKey(p)).forEach(p -> out.add(new Verification.FileChange(p, Verification.Kind.ADDED)));
+        return out;
+    }
+}

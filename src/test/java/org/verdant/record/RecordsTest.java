@@ -1,0 +1,106 @@
+package org.verdant.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.verdant.evaluation.Evaluator;
+import org.verdant.support.TestRulebook;
+import org.verdant.verdict.Verdict;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RecordsTest {
+    /** A genuine record must never look edited: every checked-in verdict survives the trip through a record byte for byte. */
+    @Test
+    void everyFixtureVerdictIsReproducedExactlyFromItsEmbeddedCopy() throws IOException {
+        List<Path> verdicts;
+        try (Stream<Path> walk = Files.walk(Path.of("fixtures"))) {
+            verdicts = walk.filter(p -> p.toString().endsWith(".expected.json")).sorted().toList();
+        }
+        assertThat(verdicts).hasSizeGreaterThan(20);
+        for (Path p : verdicts) {
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            assertThat(Records.verdictText(Records.parse(text))).as(p.toString()).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void aRecordReadsBackAsWritten() throws Exception {
+        byte[] yaml = TestRulebook.base().getBytes(StandardCharsets.UTF_8);
+        Evaluator.Options options = new Evaluator.Options("GB/T 36132-2018", "hebei-db13t6005-2024");
+        Verdict v = new Evaluator(TestRulebook.compiled()).evaluate("base.yaml", yaml, options);
+        EvaluationRecord r = Records.of(v, yaml, options, "en", TestRulebook.compiled().rulebook());
+        EvaluationRecord back = Records.read(Records.toJson(r).getBytes(StandardCharsets.UTF_8));
+        assertThat(back.submission()).isEqualTo(yaml);
+        assertThat(back.edition()).isEqualTo("GB/T 36132-2018");
+        assertThat(back.grading()).isEqualTo("hebei-db13t6005-2024");
+        assertThat(back.lang()).isEqualTo("en");
+        assertThat(back.rulebookFiles()).isEqualTo(r.rulebookFiles());
+        assertThat(back.rulebookFiles()).extracting(EvaluationRecord.FileDigest::path).contains("scorecards/grading/hebei-db13t6005-2024.yaml");
+        assertThat(back.verdict()).isEqualTo(r.verdict());
+        assertThat(Verifier.verify(back, TestRulebook.compiled()).identical()).isTrue();
+    }
+
+    @Test
+    void lineEndingsDoNotChangeAFilesDigest() {
+        assertThat(Records.fileSha256("a\r\nb\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Records.fileSha256("a\nb\n".getBytes(StandardCharsets.UTF_8)))
+                .isNotEqualTo(Records.fileSha256("a\nc\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void malformedRecordsAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> Records.read("[]".getBytes(StandardCharsets.UTF_8))).hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> Records.read("{\"format\":\"verdant.record/1\"}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("submission.base64: missing");
+        assertThatThrownBy(() -> Records.read(("{\"format\":\"verdant.record/1\",\"submission\":{\"base64\":\"***\"}}").getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("not base64");
+    }
+
+    @Test
+    void fileChangesAreNamedByDigest() {
+        var recorded = List.of(new EvaluationRecord.FileDigest("rules/a.drl", "sha256:1"), new EvaluationRecord.FileDigest("rules/b.drl", "sha256:2"),
+                new EvaluationRecord.FileDigest("scorecards/c.yaml", "sha256:3"));
+        var now = List.of(new EvaluationRecord.FileDigest("rules/a.drl", "sha256:1"), new EvaluationRecord.FileDigest("rules/b.drl", "sha256:9"),
+                new EvaluationRecord.FileDigest("rules/d.drl", "sha256:4"));
+        assertThat(Verifier.changes(recorded, now)).containsExactly(
+                new Verification.FileChange("rules/b.drl", Verification.Kind.CHANGED),
+                new Verification.FileChange("scorecards/c.yaml", Verification.Kind.REMOVED),
+                new Verification.FileChange("rules/d.drl", Verification.Kind.ADDED));
+    }
+
+    @Test
+    void verdictDiffNamesHeadlineCriteriaAndOtherParts() {
+        JsonNode before = Records.parse("""
+                {"format":"verdant.verdict/1","eligible":true,"score":80.5,"grade":null,
+                 "gates":[{"id":"B1","status":"met"}],
+                 "criteria":[{"id":"INF-05","status":"met","points":10,"max":10,"reason":"a"},
+                             {"id":"INF-06","status":"met","points":5,"max":5,"reason":"a"},
+                             {"id":"OLD","status":"met","points":1,"max":1}],
+                 "warnings":[],"engine":{"version":"1"}}""");
+        ObjectNode after = (ObjectNode) Records.parse(before.toString());
+        after.put("eligible", false);
+        ((ObjectNode) after.get("gates").get(0)).put("status", "not_met");
+        ((ObjectNode) after.get("criteria").get(0)).put("status", "not_met").put("points", 0);
+        ((ObjectNode) after.get("criteria").get(1)).put("reason", "b");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) after.get("criteria")).remove(2);
+        ((ObjectNode) after.get("engine")).put("version", "2");
+        VerdictDiff d = VerdictDiff.compare(before, after);
+        assertThat(d.lines()).containsExactly(
+                "eligible: true → false",
+                "B1: met → not_met",
+                "INF-05: met 10/10 → not_met 0/10",
+                "INF-06: met 5/5 (reason changed)",
+                "OLD: met 1/1 → absent",
+                "also differ: engine");
+        assertThat(VerdictDiff.compare(before, before).isEmpty()).isTrue();
+    }
+}
