@@ -172,6 +172,39 @@ class ReportDocumentTest {
         if (c.radarAxes() > 0) assertThat(md).contains("上表即图表数据");
     }
 
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void markdownRendersAsGfmTables(Case c) throws Exception {
+        Verdict v = evaluate(c.fixture(), c.grading());
+        JsonNode json = expected(c.fixture());
+        Document doc = gfm(ReportDocument.render(v, new Messages("zh"), ReportFormat.md));
+        assertThat(doc.select("h2")).hasSize(9);
+        Element gates = doc.select("h2:contains(基本要求与否决项核查) + table").first();
+        assertThat(gates).isNotNull();
+        assertThat(gates.select("tbody tr")).hasSize(json.get("gates").size());
+        for (int i = 0; i < json.get("gates").size(); i++) {
+            Elements cells = gates.select("tbody tr").get(i).select("td");
+            assertThat(cells).hasSize(6);
+            assertThat(cells.get(0).text()).isEqualTo(json.get("gates").get(i).get("id").asText());
+            assertThat(cells.get(4).text()).startsWith(json.get("gates").get(i).get("reason").asText());
+        }
+        assertThat(doc.select("h3:matches(^5\\.\\d)")).hasSize(json.get("categories").size());
+        List<String> firstCells = doc.select("h3:matches(^5\\.\\d) ~ table tbody tr td:eq(0)").eachText();
+        for (JsonNode crit : json.get("criteria")) {
+            assertThat(firstCells).anyMatch(t -> t.startsWith(crit.get("id").asText() + " ("));
+        }
+        // no escape or emphasis marker is left over as text
+        assertThat(doc.text()).doesNotContain("\\|").doesNotContain("\\<").doesNotContain("**");
+    }
+
+    /** The Markdown as GitHub renders it (CommonMark with GFM tables), parsed. */
+    static Document gfm(String md) {
+        var extensions = List.of(org.commonmark.ext.gfm.tables.TablesExtension.create());
+        var parser = org.commonmark.parser.Parser.builder().extensions(extensions).build();
+        var renderer = org.commonmark.renderer.html.HtmlRenderer.builder().extensions(extensions).build();
+        return Jsoup.parseBodyFragment(renderer.render(parser.parse(md)));
+    }
+
     @Test
     void escapesTheFacilityNameAndEvidence() throws Exception {
         String yaml = TestRulebook.with(TestRulebook.base(), "facility.name", "'<script>alert(\"x\")</script> & Co | Ltd *bold*'");
@@ -193,6 +226,12 @@ class ReportDocumentTest {
                 .contains("\\<script\\>alert(\"x\")\\</script\\> \\& Co \\| Ltd \\*bold\\*")
                 .contains("\\<img src=x onerror=alert(1)\\>; a \\| b");
         assertTablesWellFormed(md);
+        Document rendered = gfm(md);
+        assertThat(rendered.select("script, img")).isEmpty();
+        assertThat(rendered.select("h2:contains(基本信息) + table tbody tr").first().select("td").get(1).text())
+                .isEqualTo("<script>alert(\"x\")</script> & Co | Ltd *bold*");
+        assertThat(rendered.select("h2:contains(基本要求与否决项核查) + table tbody tr").first().select("td").get(5).text())
+                .isEqualTo("<img src=x onerror=alert(1)>; a | b");
     }
 
     @Test
