@@ -1,0 +1,63 @@
+package org.verdant.cli;
+
+import org.verdant.evaluation.Evaluator;
+import org.verdant.report.Messages;
+import org.verdant.report.document.ReportDocument;
+import org.verdant.report.document.ReportFormat;
+import org.verdant.verdict.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Evaluate a submission and write the evaluation report (第三方评价报告): basic information, basis and method, "
+                + "basic requirements, results with charts, each first-level indicator, computations, improvement, provisional figures. "
+                + "HTML prints on A4.")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The submission (YAML).")
+    Path file;
+
+    @Option(names = "--format", defaultValue = "html", description = "html or md (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
+    EvaluateCommand.Lang lang;
+
+    @Option(names = "--grading", paramLabel = "ID", description = "Grading table, e.g. hebei-db13t6005-2024 (default: the edition's, usually none).")
+    String grading;
+
+    @Option(names = "--edition", paramLabel = "EDITION", description = "Evaluate under this edition, e.g. \"GB/T 36132-2018\" (default: chosen by evaluation_date).")
+    String edition;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Mixin
+    RulebookOptions rulebook = new RulebookOptions();
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        return Outcomes.run(err, file, () -> {
+            byte[] bytes = InputFile.read(file);
+            Verdict verdict = new Evaluator(rulebook.load()).evaluate(file.toString(), bytes, new Evaluator.Options(edition, grading));
+            String text = ReportDocument.render(verdict, new Messages(lang.name()), format);
+            if (output != null) {
+                EvaluateCommand.write(output, text);
+            } else {
+                out.print(text);
+            }
+            return ExitCodes.OK;
+        });
+    }
+}

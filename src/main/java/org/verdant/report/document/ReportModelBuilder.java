@@ -1,0 +1,387 @@
+package org.verdant.report.document;
+
+import org.verdant.findings.Finding;
+import org.verdant.findings.FindingCollector;
+import org.verdant.findings.Status;
+import org.verdant.report.Messages;
+import org.verdant.rulebook.Figure;
+import org.verdant.rulebook.Scorecard;
+import org.verdant.submission.Submission;
+import org.verdant.verdict.GreenIndex;
+import org.verdant.verdict.Verdict;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A verdict to the report's model: every label translated, every figure formatted. */
+final class ReportModelBuilder {
+    private static final double EPS = 1e-9;
+    /** Criterion types whose value is computed and compared with reference values. */
+    private static final Set<String> QUANTITATIVE = Set.of("performance", "scaled", "index", "threshold");
+    private static final List<String> TIERS = List.of("basic", "advanced", "baseline", "leading", "threshold");
+
+    private final Verdict v;
+    private final Messages m;
+    private final String sep;
+
+    private ReportModelBuilder(Verdict v, Messages m) {
+        this.v = v;
+        this.m = m;
+        this.sep = "en".equals(m.lang()) ? "; " : "；";
+    }
+
+    static ReportModel build(Verdict v, Messages m, ImprovementAdvisor advisor) {
+        return new ReportModelBuilder(v, m).model(advisor);
+    }
+
+    private ReportModel model(ImprovementAdvisor advisor) {
+        Scorecard sc = v.scorecard();
+        String scheme = sc.scheme();
+        boolean park = v.greenIndex() != null;
+        boolean zeroCarbon = Scorecard.NO_SCORE.equals(sc.scoring());
+        List<Charts.Datum> data = chartData();
+        return new ReportModel(m.lang(), title(), scheme, sc.title().in(m.lang()), sc.edition(), sc.scoring(), v.hasScore(),
+                park, zeroCarbon, info(data), basis(), gates(), categories(), Charts.radar(data), Charts.bars(data),
+                park ? parkIndex(v.greenIndex()) : null, zeroCarbon ? guidance() : List.of(), sections(), quantitative(),
+                advisor.advise(v, m), provisional(), notes(), trace());
+    }
+
+    private String title() {
+        Submission.Evaluator e = v.submission().evaluator();
+        String kind = e == null || e.kind() == null ? "none" : e.kind();
+        return m.get("doc.title", m.get("doc.title." + v.scorecard().scheme()), m.get("doc.report_kind." + kind));
+    }
+
+    // ---- 1 basic information ----
+
+    private ReportModel.Info info(List<Charts.Datum> data) {
+        Submission s = v.submission();
+        Submission.Evaluator e = s.evaluator();
+        String basicState = v.eligible() == null ? "pending" : v.eligible() ? "ok" : "fail";
+        String basic = m.get(v.eligible() == null ? "doc.result.undetermined" : v.eligible() ? "label.conforms" : "label.not_conforms");
+        boolean hasMandatory = v.criteria().stream().anyMatch(j -> "mandatory".equals(j.type()) || "performance".equals(j.type()));
+        String mandatory = hasMandatory ? m.get(v.mandatoryMet() ? "label.all_met" : "label.not_all_met") : null;
+        String scoreLabel;
+        String score;
+        if (v.greenIndex() != null) {
+            scoreLabel = m.get("doc.info.green_index", v.greenIndex().last().year());
+            score = Num.round(v.score(), 2);
+        } else if (v.hasScore()) {
+            scoreLabel = m.get("doc.info.score");
+            score = Num.round(v.score(), 2) + " / 100";
+        } else {
+            scoreLabel = m.get("doc.info.score");
+            score = m.get("label.not_scored");
+        }
+        String grade = v.grade().label() != null ? v.grade().label() + paren(v.grade().tableTitle().in(m.lang()))
+                : m.get("label.none") + paren(m.get(v.grade().whyNone()));
+        return new ReportModel.Info(s.facility().name(), s.facility().creditCode(), s.facility().industry(), s.facility().province(),
+                s.facility().address(), e == null ? null : e.organisation(),
+                e == null || e.kind() == null ? null : m.get("doc.kind." + e.kind()), e == null ? null : e.lead(),
+                s.evaluationDate().toString(), String.valueOf(s.reportingYear()),
+                v.scorecard().title().in(m.lang()) + " " + v.scorecard().edition(),
+                v.grade().tableTitle() == null ? m.get("label.none") : v.grade().tableTitle().in(m.lang()),
+                basic, basicState, mandatory, v.mandatoryMet() ? "ok" : "fail", scoreLabel, score, grade, highlights(data),
+                conclusion(basic, mandatory, scoreLabel, score, grade));
+    }
+
+    /** The strongest first-level indicators and the criteria met at full points. */
+    private List<String> highlights(List<Charts.Datum> data) {
+        List<String> out = new ArrayList<>();
+        if (Scorecard.NO_SCORE.equals(v.scorecard().scoring())) {
+            List<String> met = v.criteria().stream().filter(j -> j.finding().status() == Status.MET)
+                    .map(j -> j.id() + " " + j.name().in(m.lang())).toList();
+            out.add(met.isEmpty() ? m.get("doc.highlight.no_guidance_met") : m.get("doc.highlight.guidance_met", String.join(sep, met)));
+            return out;
+        }
+        // the two best, and any tied with the second
+        List<Charts.Datum> sorted = data.stream().sorted(Comparator.comparingDouble((Charts.Datum d) -> -d.percent())
+                .thenComparing(Charts.Datum::id)).toList();
+        double bar = sorted.size() < 2 ? Double.NEGATIVE_INFINITY : sorted.get(1).percent() - EPS;
+        List<Charts.Datum> best = sorted.stream().filter(d -> d.percent() >= bar).toList();
+        if (!best.isEmpty()) {
+            out.add(m.get("doc.highlight.categories", String.join(sep, best.stream()
+                    .map(d -> d.id() + " " + d.name() + " (" + Num.round(d.percent(), 1) + " %)").toList())));
+        }
+        List<Verdict.Judged> scored = v.criteria().stream()
+                .filter(j -> j.finding().status() != Status.NOT_APPLICABLE && j.finding().max() > EPS).toList();
+        List<Verdict.Judged> full = scored.stream().filter(j -> j.finding().points() >= j.finding().max() - EPS).toList();
+        out.add(m.get("doc.highlight.full_points", full.size(), scored.size()));
+        List<String> quantitative = full.stream().filter(j -> QUANTITATIVE.contains(j.type())).map(Verdict.Judged::id).toList();
+        if (!quantitative.isEmpty()) {
+            out.add(m.get("doc.highlight.quantitative", String.join(", ", quantitative)));
+        }
+        return out;
+    }
+
+    private List<String> conclusion(String basic, String mandatory, String scoreLabel, String score, String grade) {
+        List<String> out = new ArrayList<>();
+        out.add(m.get("doc.conclusion.basic", basic));
+        if (mandatory != null) out.add(m.get("doc.conclusion.mandatory", mandatory));
+        out.add(m.get("doc.conclusion.score", scoreLabel, score));
+        out.add(m.get("doc.conclusion.grade", grade));
+        if (!v.isEligible() || !v.mandatoryMet()) out.add(m.get("label.eligible_note"));
+        return out;
+    }
+
+    // ---- 2 basis and method ----
+
+    private ReportModel.Basis basis() {
+        Scorecard sc = v.scorecard();
+        List<String> additional = sc.overlays().stream().map(o -> o.title().in(m.lang()) + " " + o.edition()).toList();
+        String method = m.get("doc.method." + sc.scheme() + "." + sc.scoring());
+        Submission.Evaluator e = v.submission().evaluator();
+        String kind = e == null || e.kind() == null ? m.get("label.none") : m.get("doc.kind." + e.kind());
+        return new ReportModel.Basis(sc.title().in(m.lang()) + " " + sc.edition(), additional,
+                v.grade().tableTitle() == null ? m.get("label.none") : v.grade().tableTitle().in(m.lang()) + " (" + v.grade().tableId() + ")",
+                String.join(", ", v.rulebookParts()), v.rulebookDigest(), method, kind);
+    }
+
+    // ---- 3 basic requirements ----
+
+    private List<ReportModel.GateRow> gates() {
+        return v.gates().stream().map(g -> {
+            Finding f = g.finding();
+            String kind = "gate".equals(g.type()) ? null : m.get("gate_kind." + g.type());
+            return new ReportModel.GateRow(g.id(), g.name().in(m.lang()), g.clause(), kind, f.status().code(),
+                    m.get("status." + f.status().code()), reason(f), figures(g), f.evidence());
+        }).toList();
+    }
+
+    // ---- 4 results ----
+
+    /** Each scored first-level indicator's percent and its gained and lost points in the total. */
+    private List<Charts.Datum> chartData() {
+        List<Charts.Datum> out = new ArrayList<>();
+        for (Verdict.CategoryResult c : v.categories()) {
+            Double pct = percent(c);
+            if (pct == null) continue;
+            double full = full(c);
+            out.add(new Charts.Datum(c.spec().id(), c.spec().name().in(m.lang()), pct, c.weighted(), Math.max(0, full - c.weighted())));
+        }
+        return out;
+    }
+
+    /** The category's score in percent: its score, or points ÷ max where the scoring gives it none (parks). */
+    private static Double percent(Verdict.CategoryResult c) {
+        if (c.weighted() == null) return null;
+        if (c.score() != null) return c.score();
+        return c.max() > EPS ? 100.0 * c.points() / c.max() : null;
+    }
+
+    /** What the category can contribute to the total: its weight (category_percent) or its maximum. */
+    private double full(Verdict.CategoryResult c) {
+        if (Scorecard.CATEGORY_PERCENT.equals(v.scorecard().scoring())) return c.spec().weight().number();
+        return c.max();
+    }
+
+    private List<ReportModel.CategoryRow> categories() {
+        List<ReportModel.CategoryRow> out = new ArrayList<>();
+        for (Verdict.CategoryResult c : v.categories()) {
+            if (c.weighted() == null) continue;
+            Double pct = percent(c);
+            out.add(new ReportModel.CategoryRow(c.spec().id(), c.spec().name().in(m.lang()),
+                    c.spec().weight() == null ? null : Num.round(c.spec().weight().number(), 2),
+                    Num.round(c.points(), 2), Num.round(c.max(), 2), pct == null ? null : Num.round(pct, 2),
+                    Num.round(c.weighted(), 2), Num.round(full(c), 2), Num.round(Math.max(0, full(c) - c.weighted()), 2)));
+        }
+        return out;
+    }
+
+    private ReportModel.ParkIndex parkIndex(GreenIndex gi) {
+        List<ReportModel.IndexYearRow> years = gi.years().stream().map(y -> new ReportModel.IndexYearRow(
+                String.valueOf(y.year()), Num.round(y.gi(), 2), String.valueOf(y.assessed()), String.valueOf(y.optionalReported()),
+                y.mandatoryMissing().isEmpty() ? "—" : String.join(", ", y.mandatoryMissing()),
+                m.get(y.complete() ? "doc.yes" : "doc.no"),
+                y.passes() == null ? m.get("doc.gi.no_pass_line") : m.get(y.passes() ? "label.passes" : "label.below_pass_line"))).toList();
+        List<ReportModel.SwitchRow> switches = gi.switches().stream().map(sw -> new ReportModel.SwitchRow(sw.name(),
+                m.get("doc.switch." + sw.name()), sw.value(), sw.figure() == null ? "—" : statusWord(sw.figure().status()),
+                sw.figure() == null ? "—" : sw.figure().source())).toList();
+        return new ReportModel.ParkIndex(years, switches);
+    }
+
+    /** Zero-carbon parks: the core veto(s) and the guidance indicators in one table. */
+    private List<ReportModel.GuidanceRow> guidance() {
+        List<ReportModel.GuidanceRow> out = new ArrayList<>();
+        for (Verdict.Judged g : v.gates()) {
+            if (!"core".equals(g.type())) continue;
+            out.add(guidanceRow(g, m.get("doc.zc.core"), m.get("doc.zc.vetoes")));
+        }
+        for (Verdict.Judged j : v.criteria()) {
+            if ("threshold".equals(j.type())) out.add(guidanceRow(j, m.get("type.threshold"), m.get("doc.zc.no_veto")));
+        }
+        return out;
+    }
+
+    private ReportModel.GuidanceRow guidanceRow(Verdict.Judged j, String role, String vetoes) {
+        Finding f = j.finding();
+        Map<String, Object> values = f.values();
+        String threshold = values.containsKey("threshold") ? Num.withUnit(values.get("threshold"), values.get("unit"))
+                : "z0.threshold_not_defined".equals(f.reasonKey()) ? m.get("doc.zc.threshold_not_defined") : "—";
+        String value = values.containsKey("value") ? Num.withUnit(values.get("value"), values.get("unit"))
+                : values.get("parts") instanceof List<?> p && !p.isEmpty() ? m.get("doc.fig.parts", p.size()) : "—";
+        return new ReportModel.GuidanceRow(j.id(), j.name().in(m.lang()), role, vetoes, value, threshold, f.status().code(),
+                m.get("status." + f.status().code()), reason(f));
+    }
+
+    // ---- 5 first-level indicators ----
+
+    private List<ReportModel.Section> sections() {
+        List<ReportModel.Section> out = new ArrayList<>();
+        int n = 0;
+        for (Verdict.CategoryResult c : v.categories()) {
+            n++;
+            String id = c.spec().id();
+            List<ReportModel.CriterionRow> rows = new ArrayList<>();
+            boolean pointsShown = c.weighted() != null;
+            for (Verdict.Judged j : v.criteria()) {
+                if (!j.category().equals(id)) continue;
+                Finding f = j.finding();
+                String points = !pointsShown || "threshold".equals(j.type()) ? null
+                        : f.status() == Status.NOT_APPLICABLE ? "—" : Num.round(f.points(), 2) + " / " + Num.round(f.max(), 2);
+                rows.add(new ReportModel.CriterionRow(j.id(), j.name().in(m.lang()), j.clause(), m.get("type." + j.type()),
+                        f.status().code(), m.get("status." + f.status().code()), reason(f), figures(j), points, f.evidence()));
+            }
+            out.add(new ReportModel.Section("5." + n, id, c.spec().name().in(m.lang()), summary(c), pointsShown, rows));
+        }
+        return out;
+    }
+
+    private String summary(Verdict.CategoryResult c) {
+        if (c.weighted() == null) return m.get("doc.section.not_scored", c.spec().criteria().size());
+        Double pct = percent(c);
+        if (Scorecard.CATEGORY_PERCENT.equals(v.scorecard().scoring())) {
+            return m.get("doc.section.summary_percent", Num.round(c.points(), 2), Num.round(c.max(), 2), Num.round(pct, 2),
+                    Num.round(c.spec().weight().number(), 2), Num.round(c.weighted(), 2));
+        }
+        return m.get("doc.section.summary_points", Num.round(c.points(), 2), Num.round(c.max(), 2), pct == null ? "—" : Num.round(pct, 2));
+    }
+
+    // ---- 6 quantitative indicators ----
+
+    private List<ReportModel.Quantitative> quantitative() {
+        List<ReportModel.Quantitative> out = new ArrayList<>();
+        for (Verdict.Judged g : v.gates()) {
+            if ("core".equals(g.type()) || g.finding().values().containsKey("computation")) out.add(quantitative(g, m.get("type.gate"), false));
+        }
+        for (Verdict.Judged j : v.criteria()) {
+            if (QUANTITATIVE.contains(j.type()) || j.finding().values().containsKey("computation")) {
+                out.add(quantitative(j, j.category(), !"threshold".equals(j.type()) && v.hasScore()));
+            }
+        }
+        return out;
+    }
+
+    private ReportModel.Quantitative quantitative(Verdict.Judged j, String category, boolean pointsShown) {
+        Finding f = j.finding();
+        Map<String, Object> values = f.values();
+        Object unit = values.get("unit");
+        List<ReportModel.Reference> refs = new ArrayList<>();
+        for (String tier : TIERS) {
+            if (values.containsKey(tier)) {
+                refs.add(new ReportModel.Reference(m.get("doc.fig.role." + tier), Num.withUnit(values.get(tier), unit),
+                        text(values.get(tier + "_from")), text(values.get(tier + "_source"))));
+            } else if (values.containsKey(tier + "_missing")) {
+                refs.add(new ReportModel.Reference(m.get("doc.fig.role." + tier), "—", text(values.get(tier + "_missing")), null));
+            }
+        }
+        String form = values.get("form_reason") instanceof FindingCollector.FormReason r ? m.get(r.key(), r.arg()) : null;
+        List<ReportModel.Part> parts = new ArrayList<>();
+        if (values.get("parts") instanceof List<?> list) {
+            for (Object o : list) parts.add(part((Map<?, ?>) o));
+        }
+        List<ReportModel.YearValue> years = f.indexYears().stream().map(y -> new ReportModel.YearValue(String.valueOf(y.year()),
+                y.reported() ? Num.withUnit(y.value(), y.unit()) : m.get("label.not_reported"), y.computation(),
+                y.ratio() == null ? "—" : Num.value(y.ratio()))).toList();
+        List<String> missing = values.get("missing_inputs") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        List<String> notes = new ArrayList<>(f.notes());
+        notes.addAll(f.warnings());
+        return new ReportModel.Quantitative(j.id(), j.name().in(m.lang()), category, m.get("type." + j.type()), f.status().code(),
+                m.get("status." + f.status().code()), reason(f), form, text(values.get("formula")), text(values.get("computation")),
+                values.containsKey("value") ? Num.withUnit(values.get("value"), unit) : null, refs,
+                values.containsKey("ratio") ? Num.value(values.get("ratio")) : null, text(values.get("scoring")),
+                pointsShown ? Num.round(f.points(), 4) + " / " + Num.round(f.max(), 4) : null, parts, years, missing, notes);
+    }
+
+    private ReportModel.Part part(Map<?, ?> p) {
+        Object unit = p.get("unit");
+        List<String> refs = new ArrayList<>();
+        for (String tier : List.of("baseline", "leading", "threshold")) {
+            if (p.containsKey(tier)) {
+                refs.add(m.get("doc.fig.role." + tier) + " " + Num.withUnit(p.get(tier), unit) + " (" + p.get(tier + "_from") + ")");
+            }
+        }
+        List<String> outcome = new ArrayList<>();
+        if (p.containsKey("ratio")) outcome.add(m.get("doc.fig.ratio", Num.value(p.get("ratio"))));
+        if (p.containsKey("weight_share")) {
+            outcome.add(m.get("doc.fig.weight_share", p.containsKey("weight_share_computation") ? p.get("weight_share_computation")
+                    : Num.value(p.get("weight_share"))));
+        }
+        if (p.get("reaches") instanceof Boolean b) outcome.add(m.get(b ? "doc.fig.reaches" : "doc.fig.falls_short"));
+        return new ReportModel.Part(String.valueOf(p.get("product")), text(p.get("computation")), String.join(sep, refs),
+                String.join(sep, outcome));
+    }
+
+    // ---- 7, 8 provisional figures and notes ----
+
+    private List<ReportModel.ProvisionalRow> provisional() {
+        return v.warnings().stream().filter(w -> w.figure() != null).map(w -> {
+            Figure f = w.figure();
+            return new ReportModel.ProvisionalRow(f.ref(), w.criterion() == null ? "—" : w.criterion(), Num.withUnit(f.value(), f.unit()),
+                    statusWord(f.status()), f.source());
+        }).toList();
+    }
+
+    private List<String> notes() {
+        return v.warnings().stream().filter(w -> w.figure() == null).map(w -> m.get(w.key(), w.args())).toList();
+    }
+
+    private ReportModel.Trace trace() {
+        Submission s = v.submission();
+        return new ReportModel.Trace(v.rulebookDigest(), v.rulebookParts(), v.rulebookFiles(), Path.of(s.file()).getFileName().toString(),
+                v.inputDigest(), "verdant " + v.engineVersion());
+    }
+
+    // ---- shared ----
+
+    private String reason(Finding f) {
+        return f.reasonKey() == null ? "" : m.get(f.reasonKey(), f.reasonArgs());
+    }
+
+    /** The figures a criterion compared, in one line: value, reference values, ratio or degree. */
+    private String figures(Verdict.Judged j) {
+        Finding f = j.finding();
+        Map<String, Object> values = f.values();
+        Object unit = values.get("unit");
+        List<String> out = new ArrayList<>();
+        if (values.containsKey("value")) out.add(m.get("doc.fig.value", Num.withUnit(values.get("value"), unit)));
+        for (String tier : TIERS) {
+            if (values.containsKey(tier)) out.add(m.get("doc.fig.role." + tier) + " " + Num.withUnit(values.get(tier), unit));
+        }
+        if (values.get("parts") instanceof List<?> p && !p.isEmpty()) out.add(m.get("doc.fig.parts", p.size()));
+        if (values.containsKey("ratio")) out.add(m.get("doc.fig.ratio", Num.value(values.get("ratio"))));
+        if (values.containsKey("degree")) out.add(m.get("doc.fig.degree", Num.value(values.get("degree"))));
+        if ("graded".equals(j.type()) && values.containsKey("scoring")) out.add(String.valueOf(values.get("scoring")));
+        if (values.containsKey("window_from") && values.containsKey("window_to")) {
+            out.add(m.get("doc.fig.window", values.get("window_from"), values.get("window_to")));
+        }
+        return String.join(sep, out);
+    }
+
+    private String statusWord(String status) {
+        return "verified".equals(status) ? m.get("doc.verified") : m.get("word." + status);
+    }
+
+    /** A parenthetical in the reader's language: full-width brackets in Chinese. */
+    private String paren(String s) {
+        return "en".equals(m.lang()) ? " (" + s + ")" : "（" + s + "）";
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+}
