@@ -44,7 +44,7 @@ public final class VerdantCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, validate, rules check, schemes");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, validate, rules check, schemes, compare-editions, improve, what-if, diff");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

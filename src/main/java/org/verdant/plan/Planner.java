@@ -445,13 +445,15 @@ public final class Planner {
     /** No single figure moves the indicator: the points it would add are computed from the scorecard, not re-evaluated. */
     private Outcome estimated(Verdict.Judged j, Aim aim, double value, double target, String unit, String level) {
         Finding f = j.finding();
-        double pointsAfter = aim == Aim.FULL ? f.max() : f.points();
+        boolean basic = aim == Aim.BASIC && "performance".equals(j.type());
+        double pointsAfter = basic ? spec(j.id()).basic().points().number() : aim == Aim.FULL ? f.max() : f.points();
         Double gain = totalGain(j, pointsAfter - f.points());
         if (gain == null) return open(j, "plan.open.no_lever", shown(value, unit), shown(target, unit));
         String hintKey = HINTS.contains(indicatorName(j)) ? "plan.hint." + indicatorName(j) : "plan.hint.none";
         Plan.Step step = new Plan.Step(j.id(), j.name(), j.type(),
                 Plan.Phrase.of("plan.do.raise", shown(value, unit), shown(target, unit), Plan.Phrase.of("plan.level." + level), Plan.Phrase.of(hintKey)),
-                List.of(), f.status().code(), Status.MET.code(), f.points(), pointsAfter, f.max(), base.score(), base.score() + gain,
+                List.of(), f.status().code(), (basic ? Status.PARTLY_MET : Status.MET).code(), f.points(), pointsAfter, f.max(),
+                base.score(), base.score() + gain,
                 null, Plan.Effort.DATA, false);
         return new Outcome(step, null);
     }

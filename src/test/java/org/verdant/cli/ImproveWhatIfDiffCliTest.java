@@ -61,6 +61,15 @@ class ImproveWhatIfDiffCliTest {
     }
 
     @Test
+    void improveOnAnInvalidSubmissionExitsThreeWithItsProblems() throws IOException {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Path.of(FOOD)).replace("land_area: 300 亩", "land_area: -3 亩"));
+        Run r = run("improve", bad.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_SUBMISSION);
+        assertThat(r.err()).containsPattern("bad\\.yaml:\\d+:\\d+: site\\.land_area").doesNotContain("\tat ");
+    }
+
+    @Test
     void whatIfShowsBeforeAndAfter() {
         Run r = run("what-if", FOOD, "--set", "products[0].energy=7920 tce", "--set", "claims.INF-06.met=true",
                 "--set", "claims.INF-06.evidence=[二期多层厂房验收]", "--lang", "en");
