@@ -13,6 +13,8 @@ import org.verdant.submission.SubmissionReader;
 import org.verdant.verdict.Verdict;
 import org.verdant.verdict.VerdictBuilder;
 import org.verdant.yaml.Problems;
+import org.verdant.yaml.YamlNode;
+import org.verdant.yaml.YamlReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +49,19 @@ public final class Evaluator {
     /** Stage 1: read and check; throws with every problem found. */
     public Validated validate(String file, byte[] bytes, Options options) throws InvalidSubmissionException, RulebookException {
         Problems problems = new Problems();
-        Submission s = SubmissionReader.readPartial(file, bytes, problems);
+        YamlNode root = YamlReader.read(file, bytes, problems);
+        if (root == null) throw new InvalidSubmissionException(problems);
+        return validate(file, root, problems, options);
+    }
+
+    /** Stage 1 from a YAML tree already read: each node keeps the location it came from (what-if edits carry theirs). */
+    public Validated validate(String file, YamlNode root, Options options) throws InvalidSubmissionException, RulebookException {
+        return validate(file, root, new Problems(), options);
+    }
+
+    private Validated validate(String file, YamlNode root, Problems problems, Options options)
+            throws InvalidSubmissionException, RulebookException {
+        Submission s = SubmissionReader.readPartial(file, root, problems);
         if (s == null) throw new InvalidSubmissionException(problems);
         // Scorecard checks run even when the reader found problems, so one run reports them all.
         boolean canPickEdition = s.scheme() != null
@@ -65,11 +79,24 @@ public final class Evaluator {
 
     public Verdict evaluate(String file, byte[] bytes, Options options)
             throws InvalidSubmissionException, RulebookException, UsageException {
-        Validated v = validate(file, bytes, options);
+        return evaluate(validate(file, bytes, options), sha256(bytes), options);
+    }
+
+    /** Evaluates a YAML tree already read; {@code inputDigest} names what it was built from. */
+    public Verdict evaluate(String file, YamlNode root, String inputDigest, Options options)
+            throws InvalidSubmissionException, RulebookException, UsageException {
+        return evaluate(validate(file, root, options), inputDigest, options);
+    }
+
+    private Verdict evaluate(Validated v, String inputDigest, Options options) throws RulebookException, UsageException {
         GradingTable grading = grading(v.scorecard(), options.grading());
         List<Object> facts = FactBuilder.facts(v.submission(), v.scorecard(), rulebook.rulebook().benchmarks());
         List<Finding> findings = RuleSession.run(rulebook, v.scorecard(), facts);
-        return VerdictBuilder.build(v.submission(), v.scorecard(), findings, rulebook.rulebook(), grading, sha256(bytes), version());
+        return VerdictBuilder.build(v.submission(), v.scorecard(), findings, rulebook.rulebook(), grading, inputDigest, version());
+    }
+
+    public CompiledRulebook rulebook() {
+        return rulebook;
     }
 
     private GradingTable grading(Scorecard scorecard, String requested) throws UsageException {

@@ -77,6 +77,11 @@ public final class SubmissionReader {
     public static Submission readPartial(String file, byte[] bytes, Problems problems) {
         YamlNode root = YamlReader.read(file, bytes, problems);
         if (root == null) return null;
+        return readPartial(file, root, problems);
+    }
+
+    /** As {@link #readPartial(String, byte[], Problems)}, from a tree already read (and possibly edited: what-if). */
+    public static Submission readPartial(String file, YamlNode root, Problems problems) {
         return new SubmissionReader(file, problems).submission(root);
     }
 

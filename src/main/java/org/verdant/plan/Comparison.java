@@ -1,0 +1,148 @@
+package org.verdant.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Two verdicts side by side: the headline (eligibility, mandatory part, score, grade), every gate
+ * and criterion whose status, points or compared values differ, each category's weighted points,
+ * the input values that differ, and the rulebook parts and figures that differ, so each point of
+ * difference can be traced to its cause.
+ */
+public record Comparison(VerdictView a, VerdictView b, List<TreeDiff.Leaf> inputs, boolean inputsKnown,
+                         List<ItemChange> items, int unchanged, List<CategoryChange> categories, List<ParameterChange> parameters) {
+
+    /** A gate or criterion that differs; a null status means the other verdict has no such item. */
+    public record ItemChange(String id, String name, boolean gate, String statusA, String statusB, Double pointsA, Double pointsB,
+                             Double maxA, Double maxB, List<TreeDiff.Leaf> values) {
+        public double pointsDelta() {
+            return (pointsB == null ? 0 : pointsB) - (pointsA == null ? 0 : pointsA);
+        }
+    }
+
+    public record CategoryChange(String id, String name, Double weightedA, Double weightedB) {
+    }
+
+    /** A rulebook part, parameter or figure that differs ({@code what} names it). */
+    public record ParameterChange(String what, String a, String b) {
+    }
+
+    /** Values compared per criterion; wording that depends on the reader's language is left out. */
+    private static final Set<String> LANGUAGE_DEPENDENT = Set.of("form_reason");
+
+    /** {@code inputs} null: the input values are not known (a side is a verdict file). */
+    public static Comparison of(VerdictView a, VerdictView b, List<TreeDiff.Leaf> inputs) {
+        List<ItemChange> items = new ArrayList<>();
+        int unchanged = 0;
+        Set<String> ids = new LinkedHashSet<>();
+        a.gates().forEach(i -> ids.add(i.id()));
+        b.gates().forEach(i -> ids.add(i.id()));
+        a.criteria().forEach(i -> ids.add(i.id()));
+        b.criteria().forEach(i -> ids.add(i.id()));
+        for (String id : ids) {
+            VerdictView.Item x = a.item(id);
+            VerdictView.Item y = b.item(id);
+            List<TreeDiff.Leaf> values = values(x == null ? null : x.values(), y == null ? null : y.values());
+            boolean differs = x == null || y == null || !x.status().equals(y.status()) || !Objects.equals(x.points(), y.points())
+                    || !Objects.equals(x.max(), y.max()) || !values.isEmpty();
+            if (!differs) {
+                unchanged++;
+                continue;
+            }
+            VerdictView.Item any = y != null ? y : x;
+            items.add(new ItemChange(id, any.name(), "gate".equals(any.type()), x == null ? null : x.status(), y == null ? null : y.status(),
+                    x == null ? null : x.points(), y == null ? null : y.points(), x == null ? null : x.max(), y == null ? null : y.max(), values));
+        }
+        List<CategoryChange> categories = new ArrayList<>();
+        Map<String, VerdictView.Category> bById = new LinkedHashMap<>();
+        b.categories().forEach(c -> bById.put(c.id(), c));
+        for (VerdictView.Category c : a.categories()) {
+            VerdictView.Category d = bById.remove(c.id());
+            categories.add(new CategoryChange(c.id(), c.name(), c.weighted(), d == null ? null : d.weighted()));
+        }
+        bById.values().forEach(d -> categories.add(new CategoryChange(d.id(), d.name(), null, d.weighted())));
+        return new Comparison(a, b, inputs == null ? List.of() : inputs, inputs != null, items, unchanged, categories, parameters(a, b));
+    }
+
+    public Double scoreDelta() {
+        return a.score() == null || b.score() == null ? null : b.score() - a.score();
+    }
+
+    private static List<ParameterChange> parameters(VerdictView a, VerdictView b) {
+        List<ParameterChange> out = new ArrayList<>();
+        add(out, "scheme", a.scheme(), b.scheme());
+        add(out, "edition", a.edition(), b.edition());
+        add(out, "grading", a.gradingTable(), b.gradingTable());
+        Map<String, String> partsA = parts(a.parts());
+        Map<String, String> partsB = parts(b.parts());
+        Set<String> names = new LinkedHashSet<>(partsA.keySet());
+        names.addAll(partsB.keySet());
+        for (String n : names) add(out, n, partsA.get(n), partsB.get(n));
+        add(out, "rulebook digest", a.rulebookDigest(), b.rulebookDigest());
+        Set<String> refs = new LinkedHashSet<>(a.figures().keySet());
+        refs.addAll(b.figures().keySet());
+        for (String ref : refs) {
+            VerdictView.Figure x = a.figures().get(ref);
+            VerdictView.Figure y = b.figures().get(ref);
+            if (x != null && y != null && Objects.equals(x.value(), y.value()) && Objects.equals(x.unit(), y.unit())
+                    && Objects.equals(x.status(), y.status()) && Objects.equals(x.source(), y.source())) continue;
+            if (x != null && y != null && Objects.equals(x.shown(), y.shown())) {
+                out.add(new ParameterChange(ref + " source", x.source(), y.source()));
+            } else {
+                out.add(new ParameterChange(ref, x == null ? null : x.shown(), y == null ? null : y.shown()));
+            }
+        }
+        add(out, "engine", a.engine(), b.engine());
+        return out;
+    }
+
+    /** "green-factory/gbt36132-2018@2026.11.0" → name and version, so a version bump shows as one row. */
+    private static Map<String, String> parts(List<String> parts) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String p : parts) {
+            int at = p.lastIndexOf('@');
+            if (at < 0) out.put(p, "yes");
+            else out.put(p.substring(0, at), p.substring(at + 1));
+        }
+        return out;
+    }
+
+    private static void add(List<ParameterChange> out, String what, String a, String b) {
+        if (!Objects.equals(a, b)) out.add(new ParameterChange(what, a, b));
+    }
+
+    /** The compared values that differ, leaf by leaf. */
+    static List<TreeDiff.Leaf> values(JsonNode a, JsonNode b) {
+        Map<String, String> x = new LinkedHashMap<>();
+        Map<String, String> y = new LinkedHashMap<>();
+        flatten("", a, x);
+        flatten("", b, y);
+        Set<String> keys = new LinkedHashSet<>(x.keySet());
+        keys.addAll(y.keySet());
+        List<TreeDiff.Leaf> out = new ArrayList<>();
+        for (String k : keys) {
+            if (!Objects.equals(x.get(k), y.get(k))) out.add(new TreeDiff.Leaf(k, x.get(k), y.get(k)));
+        }
+        return out;
+    }
+
+    private static void flatten(String path, JsonNode n, Map<String, String> out) {
+        if (n == null || n.isMissingNode()) return;
+        if (n.isObject()) {
+            n.fields().forEachRemaining(e -> {
+                if (!LANGUAGE_DEPENDENT.contains(e.getKey())) flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out);
+            });
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) flatten(path + "[" + i + "]", n.get(i), out);
+        } else {
+            out.put(path, n.isNull() ? "null" : n.isNumber() ? n.decimalValue().stripTrailingZeros().toPlainString() : n.asText());
+        }
+    }
+}

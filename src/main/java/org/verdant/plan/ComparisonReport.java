@@ -1,0 +1,212 @@
+package org.verdant.plan;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verdant.report.Messages;
+
+import java.util.List;
+
+/** A {@link Comparison} as text (zh/en) or JSON ({@code verdant.diff/1}); what-if and diff share it. */
+public final class ComparisonReport {
+    public static final String FORMAT = "verdant.diff/1";
+    /** Value lines shown per criterion in text; JSON has them all. */
+    private static final int VALUE_LINES = 12;
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private final Messages m;
+    private final StringBuilder out = new StringBuilder();
+
+    private ComparisonReport(Messages m) {
+        this.m = m;
+    }
+
+    /** What the two sides are: a title, the column labels and, for a what-if, the changes made. */
+    public record Heading(String title, String labelA, String labelB, List<Assignment> changes) {
+    }
+
+    public static String text(Comparison c, Heading h, Messages m) {
+        return new ComparisonReport(m).body(c, h);
+    }
+
+    private String body(Comparison c, Heading h) {
+        line(h.title());
+        line("");
+        if (!h.changes().isEmpty()) {
+            line(m.get("diff.changes"));
+            h.changes().forEach(a -> line("  " + Assignment.options(List.of(a))));
+            line("");
+        }
+        line(String.format("%-28s %-22s %s", m.get("diff.result"), h.labelA(), h.labelB()));
+        row(m.get("label.basic_requirements"), eligibility(c.a().eligible()), eligibility(c.b().eligible()), null);
+        row(m.get("label.mandatory"), m.get(c.a().mandatoryMet() ? "label.all_met" : "label.not_all_met"),
+                m.get(c.b().mandatoryMet() ? "label.all_met" : "label.not_all_met"), null);
+        Double delta = c.scoreDelta();
+        row(m.get("label.score"), Numbers.show(c.a().score(), 2), Numbers.show(c.b().score(), 2),
+                delta == null ? null : Numbers.signed(delta, 2));
+        row(m.get("label.grade"), c.a().grade() == null ? m.get("label.none") : c.a().grade(),
+                c.b().grade() == null ? m.get("label.none") : c.b().grade(), null);
+        line("");
+        if (!c.inputsKnown()) {
+            line(m.get("diff.inputs_unknown"));
+        } else if (c.inputs().isEmpty()) {
+            line(m.get("diff.inputs_same"));
+        } else {
+            line(m.get("diff.inputs", c.inputs().size()));
+            c.inputs().forEach(l -> line("  " + l.path() + ": " + side(l.a()) + " → " + side(l.b())));
+        }
+        line("");
+        if (c.items().isEmpty()) {
+            line(m.get("diff.items_none", c.unchanged()));
+        } else {
+            line(m.get("diff.items", c.items().size(), c.unchanged()));
+            for (Comparison.ItemChange i : c.items()) {
+                String points = i.gate() ? "" : " " + Numbers.show(i.pointsA(), 4) + "/" + Numbers.show(i.maxA(), 4) + " → "
+                        + Numbers.show(i.pointsB(), 4) + "/" + Numbers.show(i.maxB(), 4);
+                String delta2 = i.gate() || Math.abs(i.pointsDelta()) < 1e-9 ? "" : "  (" + m.get("diff.points_delta", Numbers.signed(i.pointsDelta(), 4)) + ")";
+                line("  " + i.id() + "  " + status(i.statusA()) + " → " + status(i.statusB()) + points + delta2 + "  " + i.name());
+                int shown = 0;
+                for (TreeDiff.Leaf l : i.values()) {
+                    if (shown++ == VALUE_LINES) {
+                        line("      " + m.get("diff.more", i.values().size() - VALUE_LINES));
+                        break;
+                    }
+                    line("      " + l.path() + ": " + side(l.a()) + " → " + side(l.b()));
+                }
+            }
+        }
+        List<Comparison.CategoryChange> cats = c.categories().stream()
+                .filter(k -> k.weightedA() != null || k.weightedB() != null).toList();
+        if (!cats.isEmpty()) {
+            line("");
+            line(m.get("diff.categories"));
+            for (Comparison.CategoryChange k : cats) {
+                double d = (k.weightedB() == null ? 0 : k.weightedB()) - (k.weightedA() == null ? 0 : k.weightedA());
+                line(String.format("  %-4s %-26s %8s → %-8s %s", k.id(), k.name(), Numbers.show(k.weightedA(), 2),
+                        Numbers.show(k.weightedB(), 2), Math.abs(d) < 5e-5 ? "" : Numbers.signed(d, 2)));
+            }
+        }
+        line("");
+        if (c.parameters().isEmpty()) {
+            line(m.get("diff.parameters_none", c.a().rulebookDigest()));
+        } else {
+            line(m.get("diff.parameters"));
+            c.parameters().forEach(p -> line("  " + p.what() + ": " + side(p.a()) + " → " + side(p.b())));
+            boolean digestOnly = c.parameters().stream().allMatch(p -> p.what().equals("rulebook digest") || p.what().equals("engine"));
+            if (digestOnly) line("  " + m.get("diff.digest_only"));
+        }
+        return out.toString();
+    }
+
+    public static String json(Comparison c, Heading h) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", FORMAT);
+        root.set("a", side(c.a(), h.labelA()));
+        root.set("b", side(c.b(), h.labelB()));
+        Double delta = c.scoreDelta();
+        if (delta != null) root.put("score_delta", Numbers.round(delta, 4)); else root.putNull("score_delta");
+        ArrayNode changes = root.putArray("changes");
+        h.changes().forEach(a -> changes.add(a.text()));
+        if (c.inputsKnown()) {
+            ArrayNode inputs = root.putArray("inputs");
+            c.inputs().forEach(l -> inputs.add(leaf(l)));
+        } else {
+            root.putNull("inputs");
+        }
+        ArrayNode items = root.putArray("items");
+        for (Comparison.ItemChange i : c.items()) {
+            ObjectNode o = items.addObject();
+            o.put("id", i.id());
+            o.put("name", i.name());
+            o.put("gate", i.gate());
+            o.set("a", state(i.statusA(), i.pointsA(), i.maxA()));
+            o.set("b", state(i.statusB(), i.pointsB(), i.maxB()));
+            if (!i.gate()) o.put("points_delta", Numbers.round(i.pointsDelta(), 4));
+            ArrayNode values = o.putArray("values");
+            i.values().forEach(l -> values.add(leaf(l)));
+        }
+        root.put("unchanged", c.unchanged());
+        ArrayNode cats = root.putArray("categories");
+        for (Comparison.CategoryChange k : c.categories()) {
+            if (k.weightedA() == null && k.weightedB() == null) continue;
+            ObjectNode o = cats.addObject();
+            o.put("id", k.id());
+            o.put("name", k.name());
+            number(o, "a", k.weightedA());
+            number(o, "b", k.weightedB());
+        }
+        ArrayNode params = root.putArray("parameters");
+        for (Comparison.ParameterChange p : c.parameters()) {
+            ObjectNode o = params.addObject();
+            o.put("what", p.what());
+            o.put("a", p.a());
+            o.put("b", p.b());
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode side(VerdictView v, String label) {
+        ObjectNode o = NODES.objectNode();
+        o.put("label", label);
+        o.put("scheme", v.scheme());
+        o.put("edition", v.edition());
+        o.put("facility", v.facility());
+        if (v.eligible() != null) o.put("eligible", v.eligible()); else o.putNull("eligible");
+        o.put("mandatory_met", v.mandatoryMet());
+        number(o, "score", v.score());
+        o.put("grade", v.grade());
+        o.put("rulebook_digest", v.rulebookDigest());
+        o.put("input_digest", v.inputDigest());
+        return o;
+    }
+
+    private static ObjectNode state(String status, Double points, Double max) {
+        ObjectNode o = NODES.objectNode();
+        o.put("status", status);
+        number(o, "points", points);
+        number(o, "max", max);
+        return o;
+    }
+
+    private static ObjectNode leaf(TreeDiff.Leaf l) {
+        ObjectNode o = NODES.objectNode();
+        o.put("path", l.path());
+        o.put("a", l.a());
+        o.put("b", l.b());
+        return o;
+    }
+
+    static void number(ObjectNode o, String key, Double d) {
+        if (d == null) o.putNull(key); else o.put(key, Numbers.round(d, 4));
+    }
+
+    private String eligibility(Boolean eligible) {
+        return m.get(eligible == null ? "label.undetermined" : eligible ? "label.conforms" : "label.not_conforms");
+    }
+
+    private String status(String code) {
+        return code == null ? m.get("diff.absent") : m.get("status." + code);
+    }
+
+    private String side(String value) {
+        return value == null ? m.get("diff.absent") : value;
+    }
+
+    private void row(String label, String a, String b, String note) {
+        line((String.format("%-28s %-22s %s", "  " + label, a, b) + (note == null ? "" : "  (" + note + ")")).stripTrailing());
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+}

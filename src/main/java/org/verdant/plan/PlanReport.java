@@ -1,0 +1,203 @@
+package org.verdant.plan;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verdant.report.Messages;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link Plan} as text (zh/en) or JSON ({@code verdant.plan/1}). */
+public final class PlanReport {
+    public static final String FORMAT = "verdant.plan/1";
+
+    private final Messages m;
+    private final StringBuilder out = new StringBuilder();
+
+    private PlanReport(Messages m) {
+        this.m = m;
+    }
+
+    public static String text(Plan p, Messages m) {
+        return new PlanReport(m).body(p);
+    }
+
+    private String body(Plan p) {
+        line(m.get("plan.title") + " — " + p.facility() + " (" + p.edition() + ")");
+        line(m.get("plan.now") + ": " + state(p.now(), p.scored()));
+        line("");
+        if (p.blockers().isEmpty() && p.open().stream().noneMatch(Plan.Open::blocking)) {
+            line(m.get("plan.blockers_none"));
+        } else {
+            line(m.get("plan.blockers"));
+            for (Plan.Step s : p.blockers()) step(s, null, p.scored());
+            for (Plan.Open o : p.open()) if (o.blocking()) open(o);
+        }
+        line("");
+        if (p.changes().isEmpty()) {
+            line(m.get(p.scored() ? "plan.changes_none" : "plan.changes_unscored_none"));
+        } else {
+            line(m.get(p.scored() ? "plan.changes" : "plan.changes_unscored"));
+            if (p.scored()) line("  " + m.get("plan.rank"));
+            int n = 1;
+            for (Plan.Step s : p.changes()) step(s, n++, p.scored());
+        }
+        List<Plan.Open> notPlanned = p.open().stream().filter(o -> !o.blocking()).toList();
+        if (!notPlanned.isEmpty()) {
+            line("");
+            line(m.get("plan.open"));
+            notPlanned.forEach(this::open);
+        }
+        if (p.target() != null) target(p, p.target());
+        return out.toString();
+    }
+
+    private void step(Plan.Step s, Integer rank, boolean scored) {
+        boolean moves = scored && s.gain() != null && Math.abs(s.gain()) >= 5e-5;
+        String gain = moves ? Numbers.signed(s.gain(), 2) + "  " : "";
+        String head = (rank == null ? "  " : String.format("  %2d. ", rank)) + gain + s.id() + "  " + s.name().in(m.lang());
+        line(head);
+        line("      " + render(s.action()));
+        if (!s.changes().isEmpty()) line("      " + Assignment.options(s.changes()));
+        String outcome = s.max() > 0
+                ? m.get("plan.outcome", status(s.statusBefore()), status(s.statusAfter()), Numbers.show(s.pointsBefore(), 4),
+                Numbers.show(s.pointsAfter(), 4), Numbers.show(s.max(), 4))
+                : m.get("plan.outcome_gate", status(s.statusBefore()), status(s.statusAfter()));
+        String total = moves
+                ? "; " + m.get("plan.total", Numbers.show(s.scoreBefore(), 2), Numbers.show(s.scoreAfter(), 2)) : "";
+        line("      → " + outcome + total + "  [" + m.get(s.verified() ? "plan.verified" : "plan.not_verified") + "]");
+    }
+
+    private void open(Plan.Open o) {
+        line("  " + o.id() + "  " + o.name().in(m.lang()) + " (" + status(o.status()) + ")");
+        line("      " + render(o.why()));
+    }
+
+    private void target(Plan p, Plan.Target t) {
+        line("");
+        line(m.get("plan.target", t.asked(), render(t.goal())));
+        if (t.reachable() && t.steps().isEmpty()) {
+            line("  " + m.get("plan.target.reached_now"));
+        } else if (t.reachable()) {
+            line("  " + m.get("plan.target.reachable", t.steps().size(), String.join(", ", t.steps().stream().map(Plan.Step::id).toList()),
+                    state(t.reached(), true)));
+        } else {
+            line("  " + render(t.why()));
+            if (!t.steps().isEmpty()) {
+                line("  " + m.get("plan.target.with_all", String.join(", ", t.steps().stream().map(Plan.Step::id).toList()),
+                        state(t.reached(), true)));
+            }
+        }
+        if (!t.steps().isEmpty()) {
+            line("  " + m.get("plan.target.command"));
+            line("    ./verdant what-if " + Assignment.quote(p.file()) + " " + Assignment.options(Planner.changesOf(t.steps()))
+                    + (p.now().gradingTable() == null ? "" : " --grading " + p.now().gradingTable()));
+        }
+        line("  " + m.get("plan.target.rule"));
+    }
+
+    private String state(Plan.State s, boolean scored) {
+        List<String> parts = new ArrayList<>();
+        parts.add(m.get("label.basic_requirements") + ": " + m.get(s.eligible() == null ? "label.undetermined"
+                : s.eligible() ? "label.conforms" : "label.not_conforms"));
+        parts.add(m.get("label.mandatory") + ": " + m.get(s.mandatoryMet() ? "label.all_met" : "label.not_all_met"));
+        if (scored) parts.add(m.get("label.score") + ": " + Numbers.show(s.score(), 2));
+        if (s.gradingTable() != null) parts.add(m.get("label.grade") + ": " + (s.grade() == null ? m.get("label.none") : s.grade()));
+        return String.join("; ", parts);
+    }
+
+    private String status(String code) {
+        return m.get("status." + code);
+    }
+
+    /** A phrase in the reader's language; phrase arguments (a finding's reason, say) are rendered first. */
+    String render(Plan.Phrase phrase) {
+        Object[] args = phrase.args().stream().map(a -> a instanceof Plan.Phrase inner ? render(inner) : a).toArray();
+        return m.get(phrase.key(), args).strip();
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+
+    // ---- JSON ----
+
+    public static String json(Plan p, Messages m) {
+        PlanReport r = new PlanReport(m);
+        ObjectNode root = ComparisonReport.NODES.objectNode();
+        root.put("format", FORMAT);
+        root.put("scheme", p.scheme());
+        root.put("edition", p.edition());
+        root.put("facility", p.facility());
+        root.put("lang", m.lang());
+        root.put("input", java.nio.file.Path.of(p.file()).getFileName().toString());
+        root.set("now", state(p.now()));
+        ArrayNode blockers = root.putArray("blockers");
+        p.blockers().forEach(s -> blockers.add(r.step(s)));
+        ArrayNode changes = root.putArray("changes");
+        p.changes().forEach(s -> changes.add(r.step(s)));
+        ArrayNode open = root.putArray("open");
+        for (Plan.Open o : p.open()) {
+            ObjectNode n = open.addObject();
+            n.put("id", o.id());
+            n.put("name", o.name().in(m.lang()));
+            n.put("status", o.status());
+            n.put("blocking", o.blocking());
+            n.put("why", r.render(o.why()));
+        }
+        if (p.target() != null) {
+            Plan.Target t = p.target();
+            ObjectNode n = root.putObject("target");
+            n.put("asked", t.asked());
+            n.put("goal", r.render(t.goal()));
+            n.put("reachable", t.reachable());
+            ArrayNode ids = n.putArray("changes");
+            t.steps().forEach(s -> ids.add(s.id()));
+            ArrayNode set = n.putArray("set");
+            Planner.changesOf(t.steps()).forEach(a -> set.add(a.text()));
+            if (t.reached() != null) n.set("reached", state(t.reached())); else n.putNull("reached");
+            if (t.why() != null) n.put("why", r.render(t.why())); else n.putNull("why");
+            n.put("rule", m.get("plan.target.rule"));
+        } else {
+            root.putNull("target");
+        }
+        try {
+            return ComparisonReport.MAPPER.writeValueAsString(root) + "\n";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectNode step(Plan.Step s) {
+        ObjectNode n = ComparisonReport.NODES.objectNode();
+        n.put("id", s.id());
+        n.put("name", s.name().in(m.lang()));
+        n.put("type", s.type());
+        n.put("action", render(s.action()));
+        ArrayNode set = n.putArray("set");
+        s.changes().forEach(a -> set.add(a.text()));
+        ObjectNode before = n.putObject("before");
+        before.put("status", s.statusBefore());
+        before.put("points", Numbers.round(s.pointsBefore(), 4));
+        ObjectNode after = n.putObject("after");
+        after.put("status", s.statusAfter());
+        after.put("points", Numbers.round(s.pointsAfter(), 4));
+        n.put("max", Numbers.round(s.max(), 4));
+        ComparisonReport.number(n, "score_before", s.scoreBefore());
+        ComparisonReport.number(n, "score_after", s.scoreAfter());
+        ComparisonReport.number(n, "gain", s.gain());
+        n.put("verified", s.verified());
+        n.put("effort", s.effort().name().toLowerCase());
+        return n;
+    }
+
+    private static ObjectNode state(Plan.State s) {
+        ObjectNode n = ComparisonReport.NODES.objectNode();
+        if (s.eligible() != null) n.put("eligible", s.eligible()); else n.putNull("eligible");
+        n.put("mandatory_met", s.mandatoryMet());
+        ComparisonReport.number(n, "score", s.score());
+        n.put("grade", s.grade());
+        n.put("grading", s.gradingTable());
+        return n;
+    }
+}

@@ -1,0 +1,56 @@
+package org.verdant.plan;
+
+import org.junit.jupiter.api.Test;
+import org.verdant.evaluation.UsageException;
+import org.verdant.report.JsonVerdictWriter;
+import org.verdant.report.Messages;
+import org.verdant.support.TestRulebook;
+import org.verdant.verdict.Verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** Two verdicts compared: from submissions just evaluated and from JSON verdicts written earlier. */
+class ComparisonTest {
+    private static final Messages EN = new Messages("en");
+
+    @Test
+    void twoSubmissionsDifferInInputsAndInTheCriteriaThoseInputsDecide() {
+        String a = TestRulebook.base();
+        String b = TestRulebook.with(TestRulebook.with(a, "claims.INF-05", "{met: false}"), "products.0.energy", "110000 tce");
+        Verdict va = TestRulebook.evaluate(a);
+        Verdict vb = TestRulebook.evaluate(b);
+        var inputs = TreeDiff.between(
+                org.verdant.yaml.YamlReader.read("a", a.getBytes(), new org.verdant.yaml.Problems()),
+                org.verdant.yaml.YamlReader.read("b", b.getBytes(), new org.verdant.yaml.Problems()));
+        Comparison c = Comparison.of(VerdictView.of(va, EN), VerdictView.of(vb, EN), inputs);
+        assertThat(c.inputs()).contains(new TreeDiff.Leaf("products[0].energy", "98000 tce", "110000 tce"),
+                new TreeDiff.Leaf("claims.INF-05.met", "true", "false"));
+        assertThat(c.items()).extracting(Comparison.ItemChange::id).contains("INF-05", "PRF-11");
+        // the total moves by exactly the categories' weighted deltas
+        double categories = c.categories().stream().mapToDouble(k -> k.weightedB() - k.weightedA()).sum();
+        assertThat(c.scoreDelta()).isCloseTo(categories, within(1e-6));
+        assertThat(c.scoreDelta()).isLessThan(0);
+    }
+
+    @Test
+    void verdictFilesCompareTheirCriterionValuesAndFigures() throws UsageException {
+        Verdict va = TestRulebook.evaluate(TestRulebook.base());
+        Verdict vb = TestRulebook.evaluate(TestRulebook.with(TestRulebook.base(), "materials.green", "40 t"));
+        String ja = JsonVerdictWriter.write(va, EN);
+        String jb = JsonVerdictWriter.write(vb, new Messages("zh"));
+        Comparison c = Comparison.of(VerdictView.parse("a.json", ja), VerdictView.parse("b.json", jb), null);
+        assertThat(c.inputsKnown()).isFalse();
+        assertThat(c.items()).extracting(Comparison.ItemChange::id).containsExactly("PRF-04");
+        assertThat(c.items().get(0).values()).contains(new TreeDiff.Leaf("value", "60", "40"));
+        assertThat(c.parameters()).isEmpty(); // the language of a verdict file is not a difference
+        // a figure that differs is named with both values
+        String changed = ja.replace("\"figure\" : \"PRF-04.basic.reference\",\n    \"value\" : 30", "\"figure\" : \"PRF-04.basic.reference\",\n    \"value\" : 35");
+        assertThat(changed).isNotEqualTo(ja);
+        Comparison f = Comparison.of(VerdictView.parse("a.json", ja), VerdictView.parse("c.json", changed), null);
+        assertThat(f.parameters()).contains(new Comparison.ParameterChange("PRF-04.basic.reference", "30 % (provisional)", "35 % (provisional)"));
+        assertThatThrownBy(() -> VerdictView.parse("x.json", "{\"format\": \"other\"}")).hasMessageContaining("not a verdict");
+        assertThatThrownBy(() -> VerdictView.parse("x.json", "{")).hasMessageContaining("not a JSON verdict");
+    }
+}
