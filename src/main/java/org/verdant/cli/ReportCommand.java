@@ -1,6 +1,10 @@
 package org.verdant.cli;
 
 import org.verdant.evaluation.Evaluator;
+import org.verdant.plan.Plan;
+import org.verdant.plan.Planner;
+import org.verdant.plan.Scenario;
+import org.verdant.report.document.PlanAdvisor;
 import org.verdant.report.Messages;
 import org.verdant.report.document.ReportDocument;
 import org.verdant.report.document.ReportFormat;
@@ -50,8 +54,12 @@ final class ReportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         return Outcomes.run(err, file, () -> {
             byte[] bytes = InputFile.read(file);
-            Verdict verdict = new Evaluator(rulebook.load()).evaluate(file.toString(), bytes, new Evaluator.Options(edition, grading));
-            String text = ReportDocument.render(verdict, new Messages(lang.name()), format);
+            Evaluator.Options options = new Evaluator.Options(edition, grading);
+            Evaluator evaluator = new Evaluator(rulebook.load());
+            Verdict verdict = evaluator.evaluate(file.toString(), bytes, options);
+            // the improvement section is the planner's: each change checked by evaluating the changed submission
+            Plan plan = Planner.plan(Scenario.of(evaluator, file.toString(), bytes, options), null);
+            String text = ReportDocument.render(verdict, new Messages(lang.name()), format, new PlanAdvisor(plan));
             if (output != null) {
                 EvaluateCommand.write(output, text);
             } else {

@@ -110,6 +110,11 @@ public final class PlanReport {
         return m.get("status." + code);
     }
 
+    /** A phrase in the reader's language (for other renderers of a plan, e.g. the evaluation report). */
+    public static String phrase(Plan.Phrase phrase, Messages m) {
+        return new PlanReport(m).render(phrase);
+    }
+
     /** A phrase in the reader's language; phrase arguments (a finding's reason, say) are rendered first. */
     String render(Plan.Phrase phrase) {
         Object[] args = phrase.args().stream().map(a -> a instanceof Plan.Phrase inner ? render(inner) : a).toArray();
