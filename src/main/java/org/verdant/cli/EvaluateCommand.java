@@ -46,6 +46,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
+    @Mixin
+    EvaluateArchiving archiving = new EvaluateArchiving();
+
     enum Format { text, json }
 
     enum Lang { zh, en }
@@ -60,6 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Verdict verdict = evaluator.evaluate(file.toString(), bytes, new Evaluator.Options(edition, grading));
             Messages messages = new Messages(lang.name());
             String text = format == Format.json ? JsonVerdictWriter.write(verdict, messages) : TextVerdictRenderer.render(verdict, messages);
+            archiving.store(err, bytes, file, verdict, messages, edition, grading);
             if (output != null) {
                 write(output, text);
             } else {
