@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VerdantCli.Version.class,
         description = "Evaluates Chinese green-manufacturing applications with an open rulebook.",
         subcommands = {EvaluateCommand.class, ValidateCommand.class, RulesCommand.class, SchemesCommand.class,
-                CompareEditionsCommand.class, ArchiveCommand.class},
+                CompareEditionsCommand.class, ArchiveCommand.class, CohortCommand.class},
         footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error, 2 usage error,",
                 "3 invalid submission, 4 invalid rulebook."})
 public final class VerdantCli implements Runnable {
