@@ -272,10 +272,10 @@ final class ArchiveCommand implements Runnable {
 
     static String table(List<ArchiveEntry> entries) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("%-5s %-5s %-4s  %-18s %-16s %-18s %-8s %-5s %7s  %-6s %-24s  %s%n", "ID", "PREV", "YEAR", "SCHEME", "EDITION",
+        s.append(String.format("%-5s %-5s %-4s  %-18s %-18s %-18s %-8s %-5s %7s  %-6s %-24s  %s%n", "ID", "PREV", "YEAR", "SCHEME", "EDITION",
                 "CREDIT CODE", "INDUSTRY", "ELIG", "SCORE", "GRADE", "EVALUATED (UTC)", "FACILITY"));
         for (ArchiveEntry e : entries) {
-            s.append(String.format("%-5d %-5s %-4d  %-18s %-16s %-18s %-8s %-5s %7s  %-6s %-24s  %s%n", e.id(),
+            s.append(String.format("%-5d %-5s %-4d  %-18s %-18s %-18s %-8s %-5s %7s  %-6s %-24s  %s%n", e.id(),
                     e.previousId() == null ? "-" : e.previousId(), e.reportingYear(), e.scheme(), e.edition(), e.creditCode(),
                     dash(e.industry()), e.eligible() == null ? "?" : e.eligible() ? "yes" : "no",
                     e.score() == null ? "-" : e.score().toPlainString(), dash(e.grade()), e.evaluatedAt(), e.facilityName()));

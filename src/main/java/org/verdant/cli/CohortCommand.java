@@ -18,9 +18,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 @Command(name = "cohort", mixinStandardHelpOptions = true,
-        description = {"Grade a cohort of archived evaluations with the 企业绿码 codes (A+ top 5 %, A next 35 %, B the rest): "
+        description = {"Grade a cohort of archived evaluations with the 企业绿码 codes (A+ top 5 %%, A next 35 %%, B the rest): "
                 + "the latest record per facility for the reporting year; only eligible units with a score are ranked. "
-                + "Flags units in the bottom 5 % in each of the last three years (removal candidates); for green parks, "
+                + "Flags units in the bottom 5 %% in each of the last three years (removal candidates); for green parks, "
                 + "compares each new applicant with the average of the existing parks of its province.",
                 "The tie and small-cohort rule is printed with every result (docs/archive.md)."})
 final class CohortCommand implements Callable<Integer> {
@@ -35,6 +35,10 @@ final class CohortCommand implements Callable<Integer> {
 
     @Option(names = "--industry", paramLabel = "CODE", description = "Only industry codes starting with CODE (GB/T 4754), e.g. C30.")
     String industry;
+
+    @Option(names = "--edition", paramLabel = "EDITION", description = "Only records evaluated under this edition, e.g. \"GB/T 36132-2025\" "
+            + "(default: all; the output warns when editions are mixed).")
+    String edition;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -60,7 +64,7 @@ final class CohortCommand implements Callable<Integer> {
                     return of;
                 }
             });
-            CohortReport report = CohortGrader.grade(records, year, scheme, industry);
+            CohortReport report = CohortGrader.grade(records, year, scheme, industry, edition);
             out.print(switch (format) {
                 case json -> CohortRenderer.json(report);
                 case csv -> CohortRenderer.csv(report);

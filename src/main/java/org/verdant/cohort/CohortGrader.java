@@ -30,13 +30,25 @@ public final class CohortGrader {
     }
 
     public static CohortReport grade(Archive archive, int year, String scheme, String industry) {
-        return grade(archive.list(new ArchiveQuery(null, null, scheme, industry)), year, scheme, industry);
+        return grade(archive, year, scheme, industry, null);
+    }
+
+    /** As {@link #grade(Archive, int, String, String)}, limited to the records of one edition when it is not null. */
+    public static CohortReport grade(Archive archive, int year, String scheme, String industry, String edition) {
+        return grade(archive.list(new ArchiveQuery(null, null, scheme, industry)), year, scheme, industry, edition);
     }
 
     /** Grades from the records of one scheme (any years); {@code industry} is only reported. */
     public static CohortReport grade(List<ArchiveEntry> records, int year, String scheme, String industry) {
+        return grade(records, year, scheme, industry, null);
+    }
+
+    public static CohortReport grade(List<ArchiveEntry> all, int year, String scheme, String industry, String edition) {
+        List<ArchiveEntry> records = edition == null ? all : all.stream().filter(e -> edition.equals(e.edition())).toList();
         Map<Integer, Map<String, ArchiveEntry>> byYear = latestPerFacility(records);
         Map<String, ArchiveEntry> current = byYear.getOrDefault(year, Map.of());
+        java.util.SortedMap<String, Integer> editions = new TreeMap<>();
+        current.values().forEach(e -> editions.merge(e.edition(), 1, Integer::sum));
 
         // The three years of the dynamic-management window, each placed on its own.
         List<CohortReport.WindowYear> window = new ArrayList<>();
@@ -87,7 +99,7 @@ public final class CohortGrader {
         notGraded.sort(Comparator.comparing((CohortReport.NotGraded u) -> u.reason().ordinal()).thenComparing(u -> u.entry().creditCode()));
 
         CohortReport.ParkComparison parks = GREEN_PARK.equals(scheme) ? parks(records, year, current) : null;
-        return new CohortReport(year, scheme, industry, n, CohortRule.small(n), CohortRule.aPlusLimit(n), CohortRule.aLimit(n),
+        return new CohortReport(year, scheme, industry, edition, java.util.Collections.unmodifiableSortedMap(editions), n, CohortRule.small(n), CohortRule.aPlusLimit(n), CohortRule.aLimit(n),
                 aPlus, a, b, graded, notGraded, window, parks);
     }
 

@@ -27,7 +27,13 @@ public final class CohortRenderer {
         StringBuilder s = new StringBuilder();
         s.append("Cohort: ").append(r.scheme()).append(", reporting year ").append(r.year())
                 .append(r.industry() == null ? "" : ", industry " + r.industry() + "*")
+                .append(r.edition() == null ? "" : ", edition " + r.edition())
                 .append(" (latest archived record per facility)\n");
+        if (r.editions().size() > 1) {
+            s.append("MIXED EDITIONS: ").append(String.join(", ", r.editions().entrySet().stream()
+                            .map(x -> x.getKey() + " (" + x.getValue() + ")").toList()))
+                    .append(" are ranked together; --edition grades one edition's scores alone.\n");
+        }
         s.append("Rule: ").append(CohortRule.TEXT).append('\n');
         s.append("Ranked: ").append(r.ranked()).append(" unit(s); A+ up to rank ").append(r.aPlusLimit())
                 .append(", A up to rank ").append(r.aLimit()).append(". Codes given: A+ ").append(r.aPlusCount())
@@ -91,6 +97,9 @@ public final class CohortRenderer {
         root.put("scheme", r.scheme());
         root.put("reporting_year", r.year());
         if (r.industry() != null) root.put("industry", r.industry()); else root.putNull("industry");
+        if (r.edition() != null) root.put("edition", r.edition()); else root.putNull("edition");
+        ObjectNode editions = root.putObject("editions");
+        r.editions().forEach(editions::put);
         root.put("rule", CohortRule.TEXT);
         root.put("ranked", r.ranked());
         root.put("small_cohort", r.small());
@@ -198,6 +207,7 @@ public final class CohortRenderer {
         o.put("record", e.id());
         o.put("reporting_year", e.reportingYear());
         if (e.eligible() != null) o.put("eligible", e.eligible()); else o.putNull("eligible");
+        o.put("mandatory_met", e.mandatoryMet());
         if (e.score() != null) o.put("score", e.score()); else o.putNull("score");
         return o;
     }

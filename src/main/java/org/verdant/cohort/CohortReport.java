@@ -17,8 +17,12 @@ import java.util.List;
  * @param notGraded    units with no code: ineligible, undetermined, without a score, or not filed
  * @param years        the three years of the dynamic-management window (Y−2, Y−1, Y), each cohort's size
  * @param parks        for green parks: each applicant against its region's existing parks; else null
+ * @param edition      the edition the cohort was limited to, or null
+ * @param editions     the editions of the year's records and how many units each (more than one: scores of
+ *                     different editions are ranked together, and the output says so)
  */
-public record CohortReport(int year, String scheme, String industry, int ranked, boolean small,
+public record CohortReport(int year, String scheme, String industry, String edition, java.util.SortedMap<String, Integer> editions,
+                           int ranked, boolean small,
                            int aPlusLimit, int aLimit, int aPlusCount, int aCount, int bCount,
                            List<GradedUnit> graded, List<NotGraded> notGraded, List<WindowYear> years,
                            ParkComparison parks) {

@@ -118,6 +118,17 @@ class ArchiveCliTest {
     }
 
     @Test
+    void helpPrintsCleanly() {
+        for (String[] args : new String[][]{{"--help"}, {"cohort", "--help"}, {"archive", "--help"}, {"archive", "verify", "--help"},
+                {"evaluate", "--help"}}) {
+            CliTest.Run r = run(args);
+            assertThat(r.code()).isZero();
+            assertThat(r.err()).as(String.join(" ", args)).isEmpty();
+            assertThat(r.out()).doesNotContain("WARN");
+        }
+    }
+
+    @Test
     void archiveTakesADirectoryOnlyWhenOneIsGiven() {
         EvaluateCommand c = new EvaluateCommand();
         new CommandLine(c).parseArgs("--archive", "f.yaml");

@@ -225,6 +225,23 @@ class CohortGraderTest {
         assertThat(unknown.err).contains("no archived evaluation of 'green-factroy'").contains("green-factory");
     }
 
+    @Test
+    void saysWhenEditionsAreMixedAndGradesOneOnRequest() {
+        List<ArchiveEntry> mixed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String edition = i == 0 ? "GB/T 36132-2025" : "GB/T 36132-2018";
+            mixed.add(new ArchiveEntry(i + 1, null, java.time.Instant.EPOCH, "green-factory", edition, Stored.creditCode(300 + i), "工厂" + i,
+                    "C3011", "江苏", 2025, true, true, BigDecimal.valueOf(80 + i), null, "f.yaml", "sha256:x", "sha256:r", "dev"));
+        }
+        CohortReport all = CohortGrader.grade(mixed, 2025, "green-factory", null);
+        assertThat(all.editions()).containsExactly(java.util.Map.entry("GB/T 36132-2018", 2), java.util.Map.entry("GB/T 36132-2025", 1));
+        assertThat(CohortRenderer.text(all)).contains("MIXED EDITIONS: GB/T 36132-2018 (2), GB/T 36132-2025 (1) are ranked together");
+        CohortReport one = CohortGrader.grade(mixed, 2025, "green-factory", null, "GB/T 36132-2018");
+        assertThat(one.ranked()).isEqualTo(2);
+        assertThat(CohortRenderer.text(one)).doesNotContain("MIXED").contains("edition GB/T 36132-2018");
+        assertThat(CohortRenderer.json(one)).contains("\"editions\" : {\n    \"GB/T 36132-2018\" : 2\n  }");
+    }
+
     record Run(int code, String out, String err) {
     }
 

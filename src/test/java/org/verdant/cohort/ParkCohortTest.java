@@ -100,7 +100,8 @@ class ParkCohortTest {
 
         String text = CohortRenderer.text(r);
         assertThat(text).contains("江苏: 2 existing park(s) counted, average 92.11")
-                .contains("applicant " + P1).contains("MEETS").contains("BELOW").contains("Existing park: an eligible, scored record");
+                .contains("applicant " + P1).contains("MEETS").contains("BELOW").contains("Existing park: an eligible, scored record")
+                .contains("SMALL COHORT: 4 ranked unit(s), fewer than 20").contains("Codes given: A+ 2, A 0, B 2"); // P1 and P3 tie at 92.66: both rank 1
         assertThat(CohortRenderer.json(r)).contains("\"meets_regional_average\" : true").contains("\"average\" : 92.11");
         assertThat(CohortRenderer.csv(r)).contains(",92.11,true,").contains(",92.11,false,");
     }
