@@ -51,6 +51,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
+    @Mixin
+    EvaluateArchiving archiving = new EvaluateArchiving();
+
     enum Format { text, json }
 
     enum Lang { zh, en }
@@ -67,6 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Messages messages = new Messages(lang.name());
             if (record != null) write(record, Records.toJson(Records.of(verdict, bytes, options, lang.name(), compiled.rulebook())));
             String text = format == Format.json ? JsonVerdictWriter.write(verdict, messages) : TextVerdictRenderer.render(verdict, messages);
+            archiving.store(err, bytes, file, verdict, messages, edition, grading);
             if (output != null) {
                 write(output, text);
             } else {

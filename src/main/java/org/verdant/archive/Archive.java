@@ -1,0 +1,400 @@
+package org.verdant.archive;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.verdant.evaluation.Evaluator;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The evaluation archive: every archived evaluation with its submission bytes and verdict JSON,
+ * append-only. There is no update or delete here, and the schema refuses both (triggers).
+ *
+ * <p>An SQLite file in a data directory ({@link #open(Path)}) serves one machine; a PostgreSQL
+ * database ({@link #open(String, String, String)}) serves a shared deployment. The schema is
+ * migrated with Flyway when the archive is opened. Each call opens its own connection, so one
+ * {@code Archive} may be shared between threads.
+ */
+public final class Archive implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final String VERDICT_FORMAT = "verdant.verdict/1";
+    private static final int ATTEMPTS = 5;
+    /** The PostgreSQL advisory lock writers take ("verdant" in ASCII). */
+    private static final long PG_WRITE_LOCK = 0x76657264616e74L;
+
+    private static final String ENTRY_COLUMNS = "id, previous_id, evaluated_at, scheme, edition, credit_code, facility_name, industry, "
+            + "province, reporting_year, eligible, mandatory_met, score, grade, input_file, input_digest, rulebook_digest, engine_version";
+
+    /** The databases the archive runs on: the migrations' folder and the type of the submission bytes. */
+    enum Vendor {
+        SQLITE("sqlite", "BLOB"), POSTGRESQL("postgresql", "BYTEA");
+
+        final String folder;
+        final String bytesType;
+
+        Vendor(String folder, String bytesType) {
+            this.folder = folder;
+            this.bytesType = bytesType;
+        }
+
+        static Vendor of(String url) {
+            if (url.startsWith("jdbc:sqlite:")) return SQLITE;
+            if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;
+            throw new ArchiveException("unsupported JDBC URL '" + ArchiveLocation.jdbc(url, null, null).describe()
+                    + "': the archive runs on SQLite (jdbc:sqlite:FILE) and PostgreSQL (jdbc:postgresql://HOST/DB)");
+        }
+    }
+
+    private final ArchiveLocation location;
+    private final Vendor vendor;
+
+    private Archive(ArchiveLocation location) {
+        this.location = location;
+        this.vendor = Vendor.of(location.url());
+    }
+
+    /** Opens (creating it if need be) the SQLite archive in a data directory. */
+    public static Archive open(Path dataDir) {
+        return open(ArchiveLocation.dataDir(dataDir), true);
+    }
+
+    /** Opens the archive at a JDBC URL (user and password may be in the URL). */
+    public static Archive open(String jdbcUrl) {
+        return open(ArchiveLocation.jdbc(jdbcUrl, null, null), true);
+    }
+
+    public static Archive open(String jdbcUrl, String user, String password) {
+        return open(ArchiveLocation.jdbc(jdbcUrl, user, password), true);
+    }
+
+    /**
+     * Opens the archive at {@code location} and brings its schema up to date. With
+     * {@code create} false a data directory without an archive file is an error rather than a
+     * new, empty archive (for commands that only read).
+     */
+    public static Archive open(ArchiveLocation location, boolean create) {
+        if (location.dataDir() != null) {
+            Path file = location.dataDir().resolve(ArchiveLocation.FILE_NAME);
+            if (!create && !Files.isRegularFile(file)) {
+                throw new ArchiveException("no archive at " + file + " (evaluate with --archive to start one)");
+            }
+            try {
+                Files.createDirectories(location.dataDir());
+            } catch (IOException e) {
+                throw new ArchiveException("cannot create the data directory " + location.dataDir() + ": " + e.getMessage(), e);
+            }
+        }
+        Archive archive = new Archive(location);
+        archive.migrate();
+        return archive;
+    }
+
+    public ArchiveLocation location() {
+        return location;
+    }
+
+    /** One migration at a time on an SQLite file: a lock file across processes, a monitor within this one. */
+    private void migrate() {
+        if (vendor != Vendor.SQLITE || location.dataDir() == null) {
+            runMigrations();
+            return;
+        }
+        Path lockFile = location.dataDir().resolve(ArchiveLocation.FILE_NAME + ".lock");
+        synchronized (Archive.class) {
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = ch.lock()) {
+                runMigrations();
+            } catch (IOException e) {
+                throw new ArchiveException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void runMigrations() {
+        try {
+            Flyway.configure(Archive.class.getClassLoader())
+                    .dataSource(location.url(), location.user(), location.password())
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder)
+                    .placeholders(Map.of("bytes_type", vendor.bytesType))
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new ArchiveException("cannot open the archive at " + location.describe() + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Appends one evaluation and returns its entry. A record already archived for the same
+     * scheme, credit code and reporting year becomes its {@code previousId}.
+     *
+     * @throws ArchiveException if the verdict is not a {@code verdant.verdict/1} JSON of this
+     *                          submission (its input digest must be the bytes' sha256), or the
+     *                          database fails
+     */
+    public ArchiveEntry store(ArchiveInput input) {
+        Fields f = Fields.read(input.verdictJson());
+        String digest = Evaluator.sha256(input.submission());
+        if (!digest.equals(f.inputDigest)) {
+            throw new ArchiveException("the verdict's input digest " + f.inputDigest + " is not the submission's (" + digest + ")");
+        }
+        Instant at = Instant.ofEpochMilli(input.evaluatedAt().toEpochMilli());
+        SQLException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try (Connection c = connect()) {
+                c.setAutoCommit(false);
+                try {
+                    if (vendor == Vendor.POSTGRESQL) {
+                        // Writers queue on one transaction lock (readers are not held up), so MAX(id) + 1 is free when inserted.
+                        try (Statement st = c.createStatement()) {
+                            st.execute("SELECT pg_advisory_xact_lock(" + PG_WRITE_LOCK + ")");
+                        }
+                    }
+                    long id = nextId(c);
+                    Long previous = chainHead(c, f.scheme, f.creditCode, f.reportingYear);
+                    insert(c, id, previous, at, f, input);
+                    c.commit();
+                    return new ArchiveEntry(id, previous, at, f.scheme, f.edition, f.creditCode, f.facilityName, f.industry,
+                            f.province, f.reportingYear, f.eligible, f.mandatoryMet, f.score, f.grade, input.file(),
+                            f.inputDigest, f.rulebookDigest, f.engineVersion);
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                // Two writers took the same id or the same previous record (a writer without the lock): try again.
+                if (!"23505".equals(e.getSQLState())) throw failure("cannot store the evaluation", e);
+                last = e;
+            }
+        }
+        throw failure("cannot store the evaluation after " + ATTEMPTS + " attempts", last);
+    }
+
+    /** One archived evaluation in full, or empty when there is no record with that id. */
+    public Optional<ArchivedEvaluation> get(long id) {
+        String sql = "SELECT " + ENTRY_COLUMNS + ", submission, verdict_json, lang, requested_edition, requested_grading "
+                + "FROM evaluation WHERE id = ?";
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                ArchiveEntry entry = entry(rs);
+                return Optional.of(new ArchivedEvaluation(entry, rs.getBytes("submission"), rs.getString("verdict_json"),
+                        rs.getString("lang"), rs.getString("requested_edition"), rs.getString("requested_grading")));
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read record " + id, e);
+        }
+    }
+
+    /** Every record of a facility (any scheme), by scheme, reporting year and then archiving order. */
+    public List<ArchiveEntry> history(String creditCode) {
+        return query("SELECT " + ENTRY_COLUMNS + " FROM evaluation WHERE credit_code = ? ORDER BY scheme, reporting_year, id",
+                List.of(creditCode));
+    }
+
+    /** The records matching a filter, in archiving order (by id). */
+    public List<ArchiveEntry> list(ArchiveQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + ENTRY_COLUMNS + " FROM evaluation WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.creditCode() != null) {
+            sql.append(" AND credit_code = ?");
+            args.add(q.creditCode());
+        }
+        if (q.year() != null) {
+            sql.append(" AND reporting_year = ?");
+            args.add(q.year());
+        }
+        if (q.scheme() != null) {
+            sql.append(" AND scheme = ?");
+            args.add(q.scheme());
+        }
+        if (q.industry() != null) {
+            sql.append(" AND SUBSTR(industry, 1, ").append(q.industry().length()).append(") = ?");
+            args.add(q.industry());
+        }
+        sql.append(" ORDER BY id");
+        return query(sql.toString(), args);
+    }
+
+    /** {@link #list(ArchiveQuery)} by reporting year, scheme and industry prefix (each may be null). */
+    public List<ArchiveEntry> list(Integer year, String scheme, String industry) {
+        return list(new ArchiveQuery(null, year, scheme, industry));
+    }
+
+    /** Nothing to release: every call closes its own connection. */
+    @Override
+    public void close() {
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    Connection connect() throws SQLException {
+        Properties p = new Properties();
+        if (location.user() != null) p.setProperty("user", location.user());
+        if (location.password() != null) p.setProperty("password", location.password());
+        if (vendor == Vendor.SQLITE) {
+            p.setProperty("foreign_keys", "true");
+            p.setProperty("busy_timeout", "30000");
+            // A writer takes the lock when it begins, so reading MAX(id) and inserting cannot interleave.
+            p.setProperty("transaction_mode", "IMMEDIATE");
+        }
+        return DriverManager.getConnection(location.url(), p);
+    }
+
+    private static long nextId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM evaluation");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) + 1;
+        }
+    }
+
+    private static Long chainHead(Connection c, String scheme, String creditCode, int year) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT MAX(id) FROM evaluation WHERE scheme = ? AND credit_code = ? AND reporting_year = ?")) {
+            ps.setString(1, scheme);
+            ps.setString(2, creditCode);
+            ps.setInt(3, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long id = rs.getLong(1);
+                return rs.wasNull() ? null : id;
+            }
+        }
+    }
+
+    private static void insert(Connection c, long id, Long previous, Instant at, Fields f, ArchiveInput in) throws SQLException {
+        String sql = "INSERT INTO evaluation (id, previous_id, evaluated_at, scheme, edition, credit_code, facility_name, industry, "
+                + "province, reporting_year, eligible, mandatory_met, score, grade, lang, requested_edition, requested_grading, "
+                + "input_file, input_digest, rulebook_digest, engine_version, submission, verdict_json) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, id);
+            if (previous == null) ps.setNull(i++, Types.BIGINT); else ps.setLong(i++, previous);
+            ps.setString(i++, TIME.format(at));
+            ps.setString(i++, f.scheme);
+            ps.setString(i++, f.edition);
+            ps.setString(i++, f.creditCode);
+            ps.setString(i++, f.facilityName);
+            ps.setString(i++, f.industry);
+            ps.setString(i++, f.province);
+            ps.setInt(i++, f.reportingYear);
+            if (f.eligible == null) ps.setNull(i++, Types.SMALLINT); else ps.setShort(i++, (short) (f.eligible ? 1 : 0));
+            ps.setShort(i++, (short) (f.mandatoryMet ? 1 : 0));
+            if (f.score == null) ps.setNull(i++, Types.DECIMAL); else ps.setBigDecimal(i++, f.score);
+            ps.setString(i++, f.grade);
+            ps.setString(i++, f.lang);
+            ps.setString(i++, in.requestedEdition());
+            ps.setString(i++, in.requestedGrading());
+            ps.setString(i++, in.file());
+            ps.setString(i++, f.inputDigest);
+            ps.setString(i++, f.rulebookDigest);
+            ps.setString(i++, f.engineVersion);
+            ps.setBytes(i++, in.submission());
+            ps.setString(i, in.verdictJson());
+            ps.executeUpdate();
+        }
+    }
+
+    private List<ArchiveEntry> query(String sql, List<?> args) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+            List<ArchiveEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(entry(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("cannot read the archive", e);
+        }
+    }
+
+    private static ArchiveEntry entry(ResultSet rs) throws SQLException {
+        long previous = rs.getLong("previous_id");
+        Long previousId = rs.wasNull() ? null : previous;
+        int eligible = rs.getInt("eligible");
+        Boolean eligibleValue = rs.wasNull() ? null : eligible == 1;
+        String score = rs.getString("score");
+        return new ArchiveEntry(rs.getLong("id"), previousId, Instant.parse(rs.getString("evaluated_at")),
+                rs.getString("scheme"), rs.getString("edition"), rs.getString("credit_code"), rs.getString("facility_name"),
+                rs.getString("industry"), rs.getString("province"), rs.getInt("reporting_year"), eligibleValue,
+                rs.getInt("mandatory_met") == 1, score == null ? null : plain(new BigDecimal(score)), rs.getString("grade"),
+                rs.getString("input_file"), rs.getString("input_digest"), rs.getString("rulebook_digest"), rs.getString("engine_version"));
+    }
+
+    /** 98.50 → 98.5, 100.00 → 100: the verdict JSON's way of writing a score. */
+    static BigDecimal plain(BigDecimal d) {
+        BigDecimal b = d.stripTrailingZeros();
+        return b.scale() < 0 ? b.setScale(0) : b;
+    }
+
+    private ArchiveException failure(String what, SQLException e) {
+        return new ArchiveException(what + " (" + location.describe() + "): " + firstLine(e.getMessage()), e);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /** The fields an archived record indexes, read from its verdict JSON. */
+    private record Fields(String scheme, String edition, String creditCode, String facilityName, String industry,
+                          String province, int reportingYear, Boolean eligible, boolean mandatoryMet, BigDecimal score,
+                          String grade, String lang, String inputDigest, String rulebookDigest, String engineVersion) {
+        static Fields read(String verdictJson) {
+            JsonNode v;
+            try {
+                v = JSON.readTree(verdictJson.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new ArchiveException("the verdict is not JSON: " + firstLine(e.getMessage()));
+            }
+            if (v == null || !VERDICT_FORMAT.equals(v.path("format").asText(null))) {
+                throw new ArchiveException("the verdict is not a " + VERDICT_FORMAT + " document");
+            }
+            JsonNode facility = v.path("facility");
+            JsonNode score = v.path("score");
+            JsonNode eligible = v.path("eligible");
+            return new Fields(required(v, "scheme"), required(v, "edition"), required(facility, "credit_code"),
+                    required(facility, "name"), facility.path("industry").asText(null), facility.path("province").asText(null),
+                    v.path("reporting_year").asInt(), eligible.isBoolean() ? eligible.booleanValue() : null,
+                    v.path("mandatory_met").asBoolean(), score.isNumber() ? plain(score.decimalValue()) : null,
+                    v.path("grade").asText(null), required(v, "lang"), required(v.path("input"), "digest"),
+                    required(v.path("rulebook"), "digest"), required(v.path("engine"), "version"));
+        }
+
+        private static String required(JsonNode n, String field) {
+            JsonNode x = n.path(field);
+            if (!x.isTextual()) throw new ArchiveException("the verdict has no " + field);
+            return x.asText();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.verdant.archive;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Archive records as JSON: {@code verdant.archive-list/1} for lists and histories,
+ * {@code verdant.archive-record/1} for one record with its verdict.
+ */
+public final class ArchiveJson {
+    public static final String LIST_FORMAT = "verdant.archive-list/1";
+    public static final String RECORD_FORMAT = "verdant.archive-record/1";
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private ArchiveJson() {
+    }
+
+    public static String list(List<ArchiveEntry> entries) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", LIST_FORMAT);
+        ArrayNode records = root.putArray("records");
+        entries.forEach(e -> entry(records.addObject(), e));
+        return write(root);
+    }
+
+    /** One record: its entry, what was requested, and the verdict (parsed, as stored). */
+    public static String record(ArchivedEvaluation a) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", RECORD_FORMAT);
+        entry(root, a.entry());
+        ObjectNode requested = root.putObject("requested");
+        if (a.requestedEdition() != null) requested.put("edition", a.requestedEdition()); else requested.putNull("edition");
+        if (a.requestedGrading() != null) requested.put("grading", a.requestedGrading()); else requested.putNull("grading");
+        requested.put("lang", a.lang());
+        root.put("submission_bytes", a.submission().length);
+        try {
+            root.set("verdict", MAPPER.readTree(a.verdictJson()));
+        } catch (IOException e) {
+            throw new ArchiveException("record " + a.entry().id() + " holds a verdict that is not JSON", e);
+        }
+        return write(root);
+    }
+
+    public static ObjectNode entry(ObjectNode o, ArchiveEntry e) {
+        o.put("id", e.id());
+        if (e.previousId() != null) o.put("previous_id", e.previousId()); else o.putNull("previous_id");
+        o.put("evaluated_at", e.evaluatedAt().toString());
+        o.put("scheme", e.scheme());
+        o.put("edition", e.edition());
+        o.put("credit_code", e.creditCode());
+        o.put("facility", e.facilityName());
+        if (e.industry() != null) o.put("industry", e.industry()); else o.putNull("industry");
+        if (e.province() != null) o.put("province", e.province()); else o.putNull("province");
+        o.put("reporting_year", e.reportingYear());
+        if (e.eligible() != null) o.put("eligible", e.eligible()); else o.putNull("eligible");
+        o.put("mandatory_met", e.mandatoryMet());
+        if (e.score() != null) o.put("score", e.score()); else o.putNull("score");
+        if (e.grade() != null) o.put("grade", e.grade()); else o.putNull("grade");
+        o.put("input_file", e.inputFile());
+        o.put("input_digest", e.inputDigest());
+        o.put("rulebook_digest", e.rulebookDigest());
+        o.put("engine_version", e.engineVersion());
+        return o;
+    }
+
+    private static String write(ObjectNode root) {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

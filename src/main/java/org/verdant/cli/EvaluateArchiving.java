@@ -1,0 +1,77 @@
+package org.verdant.cli;
+
+import org.verdant.archive.Archive;
+import org.verdant.archive.ArchiveEntry;
+import org.verdant.archive.ArchiveException;
+import org.verdant.archive.ArchiveInput;
+import org.verdant.evaluation.UsageException;
+import org.verdant.report.JsonVerdictWriter;
+import org.verdant.report.Messages;
+import org.verdant.verdict.Verdict;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Stack;
+
+/**
+ * {@code evaluate --archive [DIR]} and {@code --jdbc-url URL}: store the evaluation (submission
+ * bytes, verdict JSON, digests, time) in the archive. The time goes into the archive only.
+ */
+public class EvaluateArchiving {
+    @Option(names = "--archive", arity = "0..1", paramLabel = "DIR", parameterConsumer = OptionalDir.class,
+            description = "Store the evaluation in the archive: DIR, else $VERDANT_JDBC_URL, $VERDANT_DATA or ./verdant-data.")
+    String archive;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "Store the evaluation in this database (implies --archive), "
+            + "e.g. jdbc:postgresql://host/verdant.")
+    String jdbcUrl;
+
+    private static final String DEFAULT = "";
+
+    boolean requested() {
+        return archive != null || jdbcUrl != null;
+    }
+
+    /** Stores the evaluation if asked to; says where on {@code err} (stdout keeps the verdict alone). */
+    void store(PrintWriter err, byte[] bytes, Path file, Verdict verdict, Messages messages, String edition, String grading)
+            throws UsageException {
+        if (!requested()) return;
+        String verdictJson = JsonVerdictWriter.write(verdict, messages);
+        Path dir = archive == null || archive.equals(DEFAULT) ? null : Path.of(archive);
+        try (Archive a = ArchiveOptions.open(dir, jdbcUrl, true)) {
+            ArchiveEntry e = a.store(new ArchiveInput(bytes, file.toString(), verdictJson, edition, grading, Instant.now()));
+            err.println("archived as record " + e.id() + (e.previousId() == null ? "" : " (re-evaluation of record " + e.previousId() + ")")
+                    + " in " + a.location().describe());
+        } catch (ArchiveException e) {
+            throw new UsageException("archive: " + e.getMessage());
+        }
+    }
+
+    /**
+     * --archive takes the next argument as its DIR unless it is an option or the submission
+     * (an existing file, or a name ending in .yaml/.yml), so "evaluate --archive f.yaml" works.
+     */
+    static final class OptionalDir implements CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+            String next = args.isEmpty() ? null : args.peek();
+            boolean dir = next != null && !next.startsWith("-") && !next.endsWith(".yaml") && !next.endsWith(".yml")
+                    && !isFile(next);
+            argSpec.setValue(dir ? args.pop() : DEFAULT);
+        }
+
+        private static boolean isFile(String name) {
+            try {
+                return Files.isRegularFile(Path.of(name));
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+    }
+}
