@@ -5,6 +5,9 @@ import org.verdant.evaluation.UsageException;
 import org.verdant.report.JsonVerdictWriter;
 import org.verdant.report.Messages;
 import org.verdant.report.TextVerdictRenderer;
+import org.verdant.report.Trace;
+import org.verdant.report.TraceBuilder;
+import org.verdant.yaml.PathIndex;
 import org.verdant.verdict.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -43,6 +47,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the verdict to FILE instead of standard output.")
     Path output;
 
+    @Option(names = "--trace", description = "With --format json: add to every gate and criterion a trace (the inputs it used with "
+            + "their file:line, derived values, levels, scorecard figures, points arithmetic). For text, use 'verdant explain'.")
+    boolean trace;
+
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
@@ -55,11 +63,13 @@ final class EvaluateCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         return Outcomes.run(err, file, () -> {
+            if (trace && format != Format.json) throw new UsageException("--trace goes with --format json; for text, run 'verdant explain " + file + "'");
             byte[] bytes = InputFile.read(file);
             Evaluator evaluator = new Evaluator(rulebook.load());
             Verdict verdict = evaluator.evaluate(file.toString(), bytes, new Evaluator.Options(edition, grading));
             Messages messages = new Messages(lang.name());
-            String text = format == Format.json ? JsonVerdictWriter.write(verdict, messages) : TextVerdictRenderer.render(verdict, messages);
+            Map<String, Trace> traces = trace ? TraceBuilder.all(verdict, PathIndex.of(file.toString(), bytes), messages) : null;
+            String text = format == Format.json ? JsonVerdictWriter.write(verdict, messages, traces) : TextVerdictRenderer.render(verdict, messages);
             if (output != null) {
                 write(output, text);
             } else {
