@@ -144,6 +144,7 @@ public final class TraceBuilder {
             gate(j.id()).map(Scorecard.GateSpec::threshold).ifPresent(t -> t.tiers().forEach(tier -> used.add(tier.figure())));
         }
         if ("index".equals(j.type()) && verdict.greenIndex() != null) {
+            if (verdict.greenIndex().weighted()) category(j).ifPresent(r -> used.add(r.spec().weight()));
             verdict.greenIndex().switches().stream().map(GreenIndex.Switch::figure).filter(java.util.Objects::nonNull).forEach(used::add);
         }
         List<Trace.FigureUse> out = new ArrayList<>();
@@ -245,7 +246,7 @@ public final class TraceBuilder {
                 c.advanced().points().number());
         Double x = (Double) f.values().get("value");
         if (x == null) {
-            out.add(m.get("trace.points.no_value", String.join(", ", missing(j)), f.max()));
+            out.add(m.get("trace.points.no_value", whyNothing(j), f.max()));
             return;
         }
         String unit = (String) f.values().get("unit");
@@ -278,7 +279,7 @@ public final class TraceBuilder {
         if (f.values().containsKey("scoring")) {
             out.add((String) f.values().get("scoring"));
         } else {
-            out.add(m.get("trace.points.no_value", String.join(", ", missing(j)), f.max()));
+            out.add(m.get("trace.points.no_value", whyNothing(j), f.max()));
         }
     }
 
@@ -355,7 +356,7 @@ public final class TraceBuilder {
         } else if (x != null) {
             out.add(m.get("trace.points.no_threshold", Derive.show(x, unit)));
         } else if (parts.isEmpty() || f.status() == Status.MISSING_DATA) {
-            out.add(m.get("trace.points.threshold_missing", String.join(", ", missing(j))));
+            out.add(m.get("trace.points.threshold_missing", whyNothing(j)));
         }
         if (!t.gate()) out.add(m.get("trace.points.guidance"));
     }
@@ -378,6 +379,12 @@ public final class TraceBuilder {
                 // parks: the index lines say how the criterion counts; zero-carbon parks score nothing
             }
         }
+    }
+
+    /** What was missing, or the reason when nothing was (e.g. a division by zero). */
+    private String whyNothing(Verdict.Judged j) {
+        List<String> missing = missing(j);
+        return missing.isEmpty() ? m.get(j.finding().reasonKey(), j.finding().reasonArgs()) : String.join(", ", missing);
     }
 
     /** "47 % ≥ 30 %" when reached, "47 % < 50 %" when not, in the indicator's direction. */

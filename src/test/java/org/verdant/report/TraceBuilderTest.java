@@ -1,7 +1,10 @@
 package org.verdant.report;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.verdant.evaluation.Evaluator;
+import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.rulebook.RulebookLoader;
 import org.verdant.support.TestRulebook;
 import org.verdant.verdict.Verdict;
 import org.verdant.yaml.PathIndex;
@@ -170,6 +173,32 @@ class TraceBuilderTest {
         assertThat(eg1.points()).hasSize(3).last().isEqualTo("2025: ratio 2.0455 ÷ 3 = 0.6818; share of the GI 100 ÷ "
                 + t.verdict().greenIndex().year(2025).assessed() + " × ratio = 2.8409 of GI " + JsonVerdictWriter.round(gi2025, 2));
         assertThat(t.of("RG1").points()).allSatisfy(line -> assertThat(line).contains(", capped at 1;"));
+    }
+
+    @Test
+    void weighedCategoriesGiveEachIndicatorItsCategorysShareOfTheIndex(@TempDir Path dir) throws Exception {
+        Path scorecards = TestRulebook.copyScorecards(dir);
+        Path file = scorecards.resolve("green-park/miit-2016-586.yaml");
+        String text = Files.readString(file, StandardCharsets.UTF_8).replace("category_weighting: {value: none,", "category_weighting: {value: category_weights,");
+        for (String[] cw : new String[][]{{"EG", "30"}, {"RG", "30"}, {"IG", "10"}, {"CG", "10"}, {"HG", "10"}, {"MG", "10"}}) {
+            text = text.replace("  - id: " + cw[0] + "\n", "  - id: " + cw[0] + "\n    weight: {value: " + cw[1] + ", status: placeholder, source: test}\n");
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        String fixture = "fixtures/green-park/zhejiang-tongxiang-water-outstanding.yaml";
+        byte[] bytes = Files.readAllBytes(Path.of(fixture));
+        Verdict v = new Evaluator(new CompiledRulebook(RulebookLoader.load(Path.of("rules"), scorecards)))
+                .evaluate(fixture, bytes, Evaluator.Options.defaults());
+        Trace rg1 = TraceBuilder.all(v, PathIndex.of(fixture, bytes), new Messages("en")).get("RG1");
+        // Tongxiang assesses six RG indicators in 2025: 100 × 30 ÷ 100 ÷ 6 = 5 points at ratio 1
+        assertThat(rg1.points()).last().isEqualTo("2025: ratio 4500 ÷ 1500 = 3, capped at 1; share of the GI 100 × 30 ÷ 100 ÷ 6 × ratio = 5 of GI "
+                + JsonVerdictWriter.round(v.greenIndex().year(2025).gi(), 2));
+        assertThat(rg1.figures()).filteredOn(x -> x.ref().equals("RG.weight")).singleElement()
+                .extracting(Trace.FigureUse::at).isEqualTo("scorecards/green-park/miit-2016-586.yaml:" + (lineOf(file, "  - id: RG") + 1));
+    }
+
+    private static int lineOf(Path file, String text) throws Exception {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return indexOf(lines, 0, text + "$") + 1;
     }
 
     @Test
