@@ -6,6 +6,9 @@ import org.verdant.record.Records;
 import org.verdant.report.JsonVerdictWriter;
 import org.verdant.report.Messages;
 import org.verdant.report.TextVerdictRenderer;
+import org.verdant.report.Trace;
+import org.verdant.report.TraceBuilder;
+import org.verdant.yaml.PathIndex;
 import org.verdant.verdict.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -48,6 +52,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + "the options and the rulebook files' digests, for 'verdant verify'.")
     Path record;
 
+    @Option(names = "--trace", description = "With --format json: add to every gate and criterion a trace (the inputs it used with "
+            + "their file:line, derived values, levels, scorecard figures, points arithmetic). For text, use 'verdant explain'.")
+    boolean trace;
+
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
@@ -63,13 +71,15 @@ final class EvaluateCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         return Outcomes.run(err, file, () -> {
+            if (trace && format != Format.json) throw new UsageException("--trace goes with --format json; for text, run 'verdant explain " + file + "'");
             byte[] bytes = InputFile.read(file);
             var compiled = rulebook.load();
             var options = new Evaluator.Options(edition, grading);
             Verdict verdict = new Evaluator(compiled).evaluate(file.toString(), bytes, options);
             Messages messages = new Messages(lang.name());
             if (record != null) write(record, Records.toJson(Records.of(verdict, bytes, options, lang.name(), compiled.rulebook())));
-            String text = format == Format.json ? JsonVerdictWriter.write(verdict, messages) : TextVerdictRenderer.render(verdict, messages);
+            Map<String, Trace> traces = trace ? TraceBuilder.all(verdict, PathIndex.of(file.toString(), bytes), messages) : null;
+            String text = format == Format.json ? JsonVerdictWriter.write(verdict, messages, traces) : TextVerdictRenderer.render(verdict, messages);
             archiving.store(err, bytes, file, verdict, messages, edition, grading);
             if (output != null) {
                 write(output, text);

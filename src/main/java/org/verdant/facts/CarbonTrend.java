@@ -9,7 +9,8 @@ import java.util.List;
  * A park's CO2 intensity (per unit of industrial value added) over the three reporting years,
  * and whether it falls strictly year on year (green park gate G2).
  */
-public record CarbonTrend(List<Integer> years, List<Double> intensities, List<String> missingInputs, String computation) {
+public record CarbonTrend(List<Integer> years, List<Double> intensities, List<String> missingInputs, String computation,
+                          List<String> inputs) {
 
     public boolean isComplete() {
         return missingInputs.isEmpty();
@@ -38,6 +39,7 @@ public record CarbonTrend(List<Integer> years, List<Double> intensities, List<St
         List<Double> values = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> parts = new ArrayList<>();
+        List<String> inputs = new ArrayList<>();
         for (int y = reportingYear - 2; y <= reportingYear; y++) {
             Submission.ParkYear py = park.year(y);
             if (py == null) {
@@ -45,6 +47,7 @@ public record CarbonTrend(List<Integer> years, List<Double> intensities, List<St
                 continue;
             }
             IndicatorValue v = ParkFigures.intensity(py);
+            inputs.addAll(v.inputs());
             if (!v.isAvailable()) {
                 missing.addAll(v.missingInputs());
                 continue;
@@ -53,6 +56,6 @@ public record CarbonTrend(List<Integer> years, List<Double> intensities, List<St
             values.add(v.value());
             parts.add(y + ": " + v.computation());
         }
-        return new CarbonTrend(years, values, missing, String.join("; ", parts));
+        return new CarbonTrend(years, values, missing, String.join("; ", parts), inputs);
     }
 }

@@ -17,7 +17,8 @@ public final class Corrections {
     private Corrections() {
     }
 
-    public record Corrected(double value, String trace, List<String> warnings, List<Figure> figures) {
+    /** A corrected level; {@code inputs} are the paths of the correction inputs it read. */
+    public record Corrected(double value, String trace, List<String> warnings, List<Figure> figures, List<String> inputs) {
     }
 
     public static Corrected level(Benchmarks.EnergyLimitRow row, int level, Map<String, Quantity> inputs, String productPath) {
@@ -25,6 +26,7 @@ public final class Corrections {
         StringBuilder trace = new StringBuilder(Derive.format(value));
         List<String> warnings = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
+        List<String> used = new ArrayList<>();
         for (Benchmarks.Adjustment a : row.adjustments()) {
             if (!a.levels().contains(level)) continue;
             Quantity input = inputs.get(a.input());
@@ -34,6 +36,7 @@ public final class Corrections {
                         + " not stated, so the " + a.input() + " correction is not applied (uncorrected level " + Derive.format(value) + ")");
                 continue;
             }
+            used.add(inputPath);
             double x = "altitude".equals(a.input()) ? input.in("m") : input.base() * 100;
             switch (a.kind()) {
                 case "per_point_below" -> {
@@ -67,6 +70,7 @@ public final class Corrections {
                                 + " is not stated, so the level is not corrected");
                         break;
                     }
+                    used.add(productPath + ".corrections." + a.factorInput());
                     value *= factor.base();
                     trace.insert(0, "(").append(") × ").append(Derive.format(factor.base())).append(" (")
                             .append(a.factorInput()).append(", ").append(a.input()).append(' ').append(input.text()).append(')');
@@ -75,6 +79,6 @@ public final class Corrections {
         }
         String shown = trace.toString().equals(Derive.format(row.levels().get(level))) ? null
                 : trace + " = " + Derive.format(value) + " " + row.unit();
-        return new Corrected(value, shown, warnings, figures);
+        return new Corrected(value, shown, warnings, figures, used);
     }
 }

@@ -17,8 +17,16 @@ public final class Derive {
     private Derive() {
     }
 
-    /** An operand: a sum of submission figures (text for display), or the fields it lacks. */
-    public record Term(double base, String dimension, String text, List<String> missing, List<String> notes) {
+    /**
+     * An operand: a sum of submission figures (text for display), or the fields it lacks.
+     * {@code inputs} are the paths of the figures it was made of.
+     */
+    public record Term(double base, String dimension, String text, List<String> missing, List<String> notes,
+                       List<String> inputs) {
+        public Term(double base, String dimension, String text, List<String> missing, List<String> notes) {
+            this(base, dimension, text, missing, notes, List.of());
+        }
+
         public boolean isMissing() {
             return !missing.isEmpty();
         }
@@ -27,13 +35,13 @@ public final class Derive {
     public static Term term(String path, Quantity q) {
         if (q == null) return new Term(0, null, path, List.of(path), List.of());
         List<String> notes = q.unit().note() == null ? List.of() : List.of(q.unit().note());
-        return new Term(q.base(), q.unit().dimension(), q.text(), List.of(), notes);
+        return new Term(q.base(), q.unit().dimension(), q.text(), List.of(), notes, List.of(path));
     }
 
     /** A plain count as an operand; missing when null. */
     public static Term number(String path, Integer n) {
         if (n == null) return new Term(0, null, path, List.of(path), List.of());
-        return new Term(n, "1", String.valueOf(n), List.of(), List.of());
+        return new Term(n, "1", String.valueOf(n), List.of(), List.of(), List.of(path));
     }
 
     /** A figure that counts as zero when absent (e.g. open storage yards a site does not have). */
@@ -47,7 +55,8 @@ public final class Derive {
         List<String> notes = new ArrayList<>(a.notes());
         b.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         String dim = a.dimension() != null ? a.dimension() : b.dimension();
-        return new Term(a.base() + b.base(), dim, "(" + a.text() + " + " + b.text() + ")", missing, notes);
+        return new Term(a.base() + b.base(), dim, "(" + a.text() + " + " + b.text() + ")", missing, notes,
+                merge(a.inputs(), b.inputs()));
     }
 
     /**
@@ -59,12 +68,13 @@ public final class Derive {
         denominator.missing().stream().filter(m -> !missing.contains(m)).forEach(missing::add);
         List<String> notes = new ArrayList<>(numerator.notes());
         denominator.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        List<String> inputs = merge(numerator.inputs(), denominator.inputs());
         if (!missing.isEmpty()) {
-            return new IndicatorValue(indicator, null, unit, formula, null, List.copyOf(missing), notes);
+            return new IndicatorValue(indicator, null, unit, formula, null, List.copyOf(missing), notes, inputs);
         }
         if (denominator.base() == 0) {
             return new IndicatorValue(indicator, null, unit, formula, numerator.text() + " ÷ " + denominator.text() + ": division by zero",
-                    List.of(), notes);
+                    List.of(), notes, inputs);
         }
         double ratioInBase = numerator.base() / denominator.base();
         Unit target = Units.require(unit);
@@ -74,7 +84,7 @@ public final class Derive {
                     + ": the result is too large to be a figure", List.of(), notes);
         }
         String computation = numerator.text() + " ÷ " + denominator.text() + " = " + format(value) + (unit.isEmpty() ? "" : " " + unit);
-        return new IndicatorValue(indicator, value, unit, formula, computation, List.of(), notes);
+        return new IndicatorValue(indicator, value, unit, formula, computation, List.of(), notes, inputs);
     }
 
     /** A value the submission states directly, converted to {@code unit}. */
@@ -82,7 +92,7 @@ public final class Derive {
         double value = q.in(unit);
         String computation = path + " = " + q.text() + (q.unit().symbol().equals(unit) ? "" : " = " + format(value) + " " + unit);
         List<String> notes = q.unit().note() == null ? List.of() : List.of(q.unit().note());
-        return new IndicatorValue(indicator, value, unit, formula, computation, List.of(), notes);
+        return new IndicatorValue(indicator, value, unit, formula, computation, List.of(), notes, List.of(path));
     }
 
     /**
@@ -100,10 +110,8 @@ public final class Derive {
             return quotient("energy_per_unit", formula, term(main.path() + ".energy", main.energy()), output, unit);
         }
         if (main.onlyProduct() && !factoryEnergy.isMissing()) {
-            IndicatorValue v = quotient("energy_per_unit", formula, factoryEnergy, output, unit);
-            List<String> notes = new ArrayList<>(v.notes());
-            notes.add("single-product factory: the factory's comprehensive energy is attributed to its product");
-            return new IndicatorValue(v.indicator(), v.value(), v.unit(), v.formula(), v.computation(), v.missingInputs(), notes);
+            return quotient("energy_per_unit", formula, factoryEnergy, output, unit)
+                    .withNotes(List.of("single-product factory: the factory's comprehensive energy is attributed to its product"));
         }
         return quotient("energy_per_unit", formula, term(main.path() + ".energy (or energy_per_unit)", null), output, unit);
     }
@@ -120,18 +128,16 @@ public final class Derive {
         double base = 0;
         List<String> parts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (Submission.Carrier c : energy.carriers()) {
-            if (c.amount() == null) return term("energy.carriers[].amount", null);
-            if (c.factor() != null) {
-                base += c.amount().base() * c.factor().base();
-                parts.add(c.amount().text() + " × " + c.factor().text());
-            } else {
-                base += c.amount().base();
-                parts.add(c.amount().text());
-                if (c.amount().unit().note() != null && !notes.contains(c.amount().unit().note())) notes.add(c.amount().unit().note());
-            }
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < energy.carriers().size(); i++) {
+            Term t = carrier(energy.carriers().get(i), i);
+            if (t.isMissing()) return t;
+            base += t.base();
+            parts.add(t.text());
+            notes = merge(notes, t.notes());
+            inputs.addAll(t.inputs());
         }
-        return new Term(base, "energy", "Σ energy.carriers (" + String.join(" + ", parts) + ")", List.of(), notes);
+        return new Term(base, "energy", "Σ energy.carriers (" + String.join(" + ", parts) + ")", List.of(), notes, inputs);
     }
 
     /** A value with its unit, e.g. "98 kgce/t", "45 %" or "1.5". */
@@ -157,17 +163,23 @@ public final class Derive {
     /** How many items a list holds; missing when the submission does not state the list. */
     public static IndicatorValue count(String indicator, String formula, String path, java.util.Collection<?> items) {
         if (items == null) return new IndicatorValue(indicator, null, "", formula, null, List.of(path), List.of());
-        return new IndicatorValue(indicator, (double) items.size(), "", formula, path + ": " + items.size(), List.of(), List.of());
+        return new IndicatorValue(indicator, (double) items.size(), "", formula, path + ": " + items.size(), List.of(), List.of(),
+                List.of(path));
     }
 
     /** Projects in the reporting year and the two before it, ÷ 3. */
     public static IndicatorValue projectsPerYear(String indicator, String formula, Submission.CleanerProduction c, int reportingYear) {
         String path = "cleaner_production.retrofit_projects";
         if (c.retrofitProjects() == null) return new IndicatorValue(indicator, null, "", formula, null, List.of(path), List.of());
-        long n = c.retrofitProjects().stream().filter(p -> p.year() >= reportingYear - 2 && p.year() <= reportingYear).count();
+        List<String> counted = new ArrayList<>(List.of("reporting_year"));
+        for (int i = 0; i < c.retrofitProjects().size(); i++) {
+            int year = c.retrofitProjects().get(i).year();
+            if (year >= reportingYear - 2 && year <= reportingYear) counted.add(path + "[" + i + "].year");
+        }
+        long n = counted.size() - 1;
         double value = n / 3.0;
         return new IndicatorValue(indicator, value, "", formula, n + " projects in " + (reportingYear - 2) + "–" + reportingYear
-                + " ÷ 3 = " + format(value), List.of(), List.of());
+                + " ÷ 3 = " + format(value), List.of(), List.of(), counted);
     }
 
     /** The smallest (limit − concentration) ÷ limit over the stated pollutants, in %. */
@@ -177,7 +189,11 @@ public final class Derive {
         }
         double min = Double.MAX_VALUE;
         String worst = null;
-        for (Submission.PollutantConcentration c : e.concentrations()) {
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < e.concentrations().size(); i++) {
+            Submission.PollutantConcentration c = e.concentrations().get(i);
+            String at = "emissions.concentrations[" + i + "]";
+            inputs.addAll(List.of(at + ".concentration", at + ".limit"));
             double margin = (c.limit().base() - c.concentration().base()) / c.limit().base() * 100;
             if (margin < min) {
                 min = margin;
@@ -186,7 +202,7 @@ public final class Derive {
             }
         }
         return new IndicatorValue(indicator, min, "%", formula, "min over " + e.concentrations().size() + " = " + worst
-                + " = " + format(min) + " %", List.of(), List.of());
+                + " = " + format(min) + " %", List.of(), List.of(), inputs);
     }
 
     /** Renewable carriers' energy ÷ all carriers' energy, in %. */
@@ -198,9 +214,13 @@ public final class Derive {
         Term renewable = new Term(0, "energy", "", List.of(), List.of());
         List<String> allParts = new ArrayList<>();
         List<String> renewableParts = new ArrayList<>();
-        for (Submission.Carrier c : energy.carriers()) {
-            Term t = carrier(c);
-            if (t.isMissing()) return new IndicatorValue(indicator, null, "%", formula, null, t.missing(), List.of());
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < energy.carriers().size(); i++) {
+            Submission.Carrier c = energy.carriers().get(i);
+            Term t = carrier(c, i);
+            if (t.isMissing()) return new IndicatorValue(indicator, null, "%", formula, null, t.missing(), List.of(), inputs);
+            inputs.addAll(t.inputs());
+            if (c.renewable()) inputs.add("energy.carriers[" + i + "].renewable");
             all = new Term(all.base() + t.base(), "energy", "", List.of(), merge(all.notes(), t.notes()));
             allParts.add(t.text());
             if (c.renewable()) {
@@ -209,7 +229,7 @@ public final class Derive {
             }
         }
         Term num = new Term(renewable.base(), "energy", renewableParts.isEmpty() ? "0" : "(" + String.join(" + ", renewableParts) + ")",
-                List.of(), renewable.notes());
+                List.of(), renewable.notes(), inputs);
         Term den = new Term(all.base(), "energy", "(" + String.join(" + ", allParts) + ")", List.of(), all.notes());
         return quotient(indicator, formula, num, den, "%");
     }
@@ -219,16 +239,20 @@ public final class Derive {
         Term t = factoryEnergy(energy);
         if (t.isMissing()) return new IndicatorValue("annual_energy", null, "tce", "年综合能源消费量", null, t.missing(), List.of());
         double tce = t.base() / 1000;
-        return new IndicatorValue("annual_energy", tce, "tce", "年综合能源消费量", t.text() + " = " + format(tce) + " tce", List.of(), t.notes());
+        return new IndicatorValue("annual_energy", tce, "tce", "年综合能源消费量", t.text() + " = " + format(tce) + " tce", List.of(), t.notes(),
+                t.inputs());
     }
 
-    private static Term carrier(Submission.Carrier c) {
+    /** One carrier's energy: its amount, times its factor to standard coal when it has one. */
+    private static Term carrier(Submission.Carrier c, int index) {
+        String at = "energy.carriers[" + index + "]";
         if (c.amount() == null) return term("energy.carriers[].amount", null);
         if (c.factor() != null) {
-            return new Term(c.amount().base() * c.factor().base(), "energy", c.amount().text() + " × " + c.factor().text(), List.of(), List.of());
+            return new Term(c.amount().base() * c.factor().base(), "energy", c.amount().text() + " × " + c.factor().text(), List.of(), List.of(),
+                    List.of(at + ".amount", at + ".factor"));
         }
         List<String> notes = c.amount().unit().note() == null ? List.of() : List.of(c.amount().unit().note());
-        return new Term(c.amount().base(), "energy", c.amount().text(), List.of(), notes);
+        return new Term(c.amount().base(), "energy", c.amount().text(), List.of(), notes, List.of(at + ".amount"));
     }
 
     private static List<String> merge(List<String> a, List<String> b) {

@@ -33,12 +33,16 @@ public final class EnergyIntensity {
             Unit unit = new Unit(row.unit());
             Double perUnit = null;
             String computation;
+            List<String> inputs = new ArrayList<>(List.of(p.path() + ".energy_limit"));
             if (p.energyPerUnit() != null) {
                 perUnit = p.energyPerUnit().in(unit.symbol);
                 computation = p.path() + ".energy_per_unit = " + p.energyPerUnit().text();
+                inputs.add(p.path() + ".energy_per_unit");
+                if (p.output() != null) inputs.add(p.path() + ".output"); // weighs the product by energy use
             } else if (p.energy() != null && p.output() != null) {
                 perUnit = unit.of(p.energy(), p.output());
                 computation = p.energy().text() + " ÷ " + p.output().text() + " = " + Derive.show(perUnit, unit.symbol);
+                inputs.addAll(List.of(p.path() + ".energy", p.path() + ".output"));
             } else {
                 missing.add(p.path() + ".energy or " + p.path() + ".energy_per_unit" + (p.output() == null ? ", " + p.path() + ".output" : ""));
                 continue;
@@ -54,8 +58,10 @@ public final class EnergyIntensity {
             figures.add(References.levelFigure(row, baselineLevel));
             figures.add(References.levelFigure(row, leadingLevel));
             figures.addAll(b.figures());
+            b.inputs().stream().filter(i -> !inputs.contains(i)).forEach(inputs::add);
+            l.inputs().stream().filter(i -> !inputs.contains(i)).forEach(inputs::add);
             parts.add(new ScaledParts.Part(p.name(), p.path(), perUnit, row.unit(), computation, b.value(),
-                    origin(row, baselineLevel, b), l.value(), origin(row, leadingLevel, l), 1, null));
+                    origin(row, baselineLevel, b), l.value(), origin(row, leadingLevel, l), 1, null, inputs));
         }
         if (!missing.isEmpty()) return new ScaledParts(criterionId, "per_product", parts, missing, warnings, figures);
         if (parts.size() > 1) {
@@ -72,7 +78,7 @@ public final class EnergyIntensity {
                 double share = total == 0 ? 1.0 / parts.size() : Math.abs(energies.get(i)) / total;
                 String how = "|" + energyTexts.get(i) + "| ÷ Σ|covered products' energy| = " + Derive.format(share * 100) + " %";
                 weighted.add(new ScaledParts.Part(p.product(), p.path(), p.value(), p.unit(), p.computation(), p.baseline(),
-                        p.baselineOrigin(), p.leading(), p.leadingOrigin(), share, how));
+                        p.baselineOrigin(), p.leading(), p.leadingOrigin(), share, how, p.inputs()));
             }
             parts = weighted;
         }

@@ -33,17 +33,18 @@ public record IndexRatios(String criterionId, int reportingYear, List<IndexYear>
             IndicatorValue v = valueIn(values, year);
             if (v == null || !v.isAvailable()) {
                 years.add(new IndexYear(year, null, indicator.unit(), v == null ? null : v.computation(), null, false,
-                        v == null ? List.of() : v.missingInputs()));
+                        v == null ? List.of() : v.missingInputs(), v == null ? null : v.formula(), v == null ? List.of() : v.inputs()));
                 continue;
             }
             double ratio = ratio(v.value(), indicator.leading() == null ? 1 : indicator.leading().number(), indicator.direction());
             if (capped) ratio = Math.min(ratio, 1);
-            years.add(new IndexYear(year, v.value(), v.unit(), v.computation(), ratio, true, List.of()));
+            years.add(new IndexYear(year, v.value(), v.unit(), v.computation(), ratio, true, List.of(), v.formula(), v.inputs()));
         }
         return new IndexRatios(indicator.id(), reportingYear, years, indicator.leading(), capped);
     }
 
-    static double ratio(double x, double leading, String direction) {
+    /** x ÷ L (higher is better), L ÷ x (lower is better) or 1/0 (yes/no), before any cap. */
+    public static double ratio(double x, double leading, String direction) {
         return switch (direction) {
             case "yes_no" -> x >= 1 ? 1 : 0;
             case "lower" -> {

@@ -3,9 +3,10 @@ package org.verdant.facts;
 import java.util.List;
 
 /**
- * One reporting year of a park index indicator: its value (null when not reported), how it was
- * computed, and its ratio to the leading value (null when not reported).
+ * One reporting year of a park index indicator: its value (null when not reported), its formula
+ * and how it was computed, its ratio to the leading value (null when not reported), and the
+ * submission fields it was computed from.
  */
 public record IndexYear(int year, Double value, String unit, String computation, Double ratio, boolean reported,
-                        List<String> missingInputs) {
+                        List<String> missingInputs, String formula, List<String> inputs) {
 }

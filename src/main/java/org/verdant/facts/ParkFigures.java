@@ -38,7 +38,7 @@ public final class ParkFigures {
         String path = "park.years[" + s.year() + "].indicators." + s.id();
         if (s.yes() != null) {
             return new YearValue(s.year(), new IndicatorValue(indicator.indicator(), s.yes() ? 1.0 : 0.0, "", indicator.id(),
-                    path + " = " + (s.yes() ? "yes" : "no"), List.of(), List.of()));
+                    path + " = " + (s.yes() ? "yes" : "no"), List.of(), List.of(), List.of(path)));
         }
         return new YearValue(s.year(), Derive.stated(indicator.indicator(), indicator.id(), path, s.quantity(), indicator.unit()));
     }
@@ -55,14 +55,17 @@ public final class ParkFigures {
         if (previous == null) missing.add("park.years[" + (year.year() - 1) + "] (co2, industrial_value_added)");
         else missing.addAll(before.missingInputs());
         missing.addAll(now.missingInputs());
+        List<String> inputs = new ArrayList<>(before == null ? List.of() : before.inputs());
+        inputs.addAll(now.inputs());
         if (!missing.isEmpty() || before.value() == null || now.value() == null || before.value() == 0) {
             return new YearValue(year.year(), new IndicatorValue(indicator, null, "%", formula,
-                    before != null && before.value() != null && before.value() == 0 ? "previous intensity is zero" : null, missing, List.of()));
+                    before != null && before.value() != null && before.value() == 0 ? "previous intensity is zero" : null, missing, List.of(),
+                    inputs));
         }
         double reduction = (before.value() - now.value()) / before.value() * 100;
         String computation = "(" + Derive.format(before.value()) + " − " + Derive.format(now.value()) + ") ÷ " + Derive.format(before.value())
                 + " tCO2/万元 (" + previous.year() + " → " + year.year() + ") = " + Derive.format(reduction) + " %";
-        return new YearValue(year.year(), new IndicatorValue(indicator, reduction, "%", formula, computation, List.of(), List.of()));
+        return new YearValue(year.year(), new IndicatorValue(indicator, reduction, "%", formula, computation, List.of(), List.of(), inputs));
     }
 
     /** CO2 per unit of industrial value added in one year (tCO2/万元). */

@@ -7,10 +7,15 @@ import java.util.List;
 /**
  * The level one tier of a performance criterion is compared with, in the indicator's unit, and
  * where it came from. When it cannot be found, {@code value} is null and {@code missing} says
- * what would supply it.
+ * what would supply it. {@code inputs} are the submission fields it was read or corrected from.
  */
 public record ReferenceLevel(String criterionId, String tier, Double value, String unit, String origin, String source,
-                             String status, List<Figure> figures, String missing, List<String> warnings) {
+                             String status, List<Figure> figures, String missing, List<String> warnings, List<String> inputs) {
+
+    public ReferenceLevel(String criterionId, String tier, Double value, String unit, String origin, String source,
+                          String status, List<Figure> figures, String missing, List<String> warnings) {
+        this(criterionId, tier, value, unit, origin, source, status, figures, missing, warnings, List.of());
+    }
 
     public boolean isAvailable() {
         return value != null;

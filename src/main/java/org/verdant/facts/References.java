@@ -29,7 +29,7 @@ public final class References {
         double level = value.unit().isEmpty() && q.unit().dimension().equals("1") ? q.base() : q.in(Units.require(value.unit()));
         return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(),
                 "submission (references." + spec.indicator() + "." + spec.tier() + " = " + q.text() + ")",
-                stated.source(), "stated", List.of(), null, List.of());
+                stated.source(), "stated", List.of(), null, List.of(), List.of("references." + spec.indicator() + "." + spec.tier()));
     }
 
     public static ReferenceLevel factorOfBasic(ReferenceSpec spec, ReferenceLevel basic) {
@@ -38,7 +38,7 @@ public final class References {
         figures.add(factor);
         return new ReferenceLevel(spec.criterionId(), spec.tier(), basic.value() * factor.number(), basic.unit(),
                 Derive.format(factor.number()) + " × basic level " + Derive.format(basic.value()), basic.source(),
-                factor.status(), figures, null, List.of());
+                factor.status(), figures, null, List.of(), basic.inputs());
     }
 
     /** A level of the main product's energy-limit row, corrected as the standard prescribes. */
@@ -50,13 +50,15 @@ public final class References {
         figures.add(levelFigure(row, spec.level()));
         figures.addAll(c.figures());
         String origin = row.standard() + " level " + spec.level() + " (" + row.id() + ")" + (c.trace() == null ? "" : ", corrected: " + c.trace());
+        List<String> inputs = new ArrayList<>(List.of(product.path() + ".energy_limit"));
+        inputs.addAll(c.inputs());
         return new ReferenceLevel(spec.criterionId(), spec.tier(), converted, value.unit(), origin, figures.get(0).source(),
-                row.status(), figures, null, c.warnings());
+                row.status(), figures, null, c.warnings(), inputs);
     }
 
     public static Figure levelFigure(Benchmarks.EnergyLimitRow row, int level) {
         return new Figure("energy-limit." + row.id() + ".level" + level, row.levels().get(level), row.unit(), row.status(),
-                row.standard() + " " + row.product().zh() + ", level " + level + " — " + row.source(), row.clause(), null);
+                row.standard() + " " + row.product().zh() + ", level " + level + " — " + row.source(), row.clause(), row.location());
     }
 
     /** The level the submission states (references.&lt;indicator&gt;.basic), else the scorecard's fallback figure. */
@@ -66,7 +68,7 @@ public final class References {
             double level = value.unit().isEmpty() && q.unit().dimension().equals("1") ? q.base() : q.in(Units.require(value.unit()));
             return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(),
                     "submission (references." + spec.indicator() + ".basic = " + q.text() + ")", stated.source(), "stated",
-                    List.of(), null, List.of());
+                    List.of(), null, List.of(), List.of("references." + spec.indicator() + ".basic"));
         }
         if (spec.fixed() == null) return missing(spec, value, "references." + spec.indicator() + ".basic");
         Figure f = spec.fixed();
@@ -86,7 +88,7 @@ public final class References {
                 return new ReferenceLevel(spec.criterionId(), spec.tier(), f.number(), value.unit(),
                         "tier ≥ " + Derive.format(Units.require(t.unit()).fromBase(t.atLeast())) + " " + t.unit()
                                 + " (annual energy " + Derive.show(annualEnergy.value(), "tce") + ")",
-                        f.source(), f.status(), List.of(f), null, List.of());
+                        f.source(), f.status(), List.of(f), null, List.of(), annualEnergy.inputs());
             }
         }
         return missing(spec, value, "a tier for annual energy " + Derive.show(annualEnergy.value(), "tce"));
@@ -99,7 +101,8 @@ public final class References {
         if (q == null) return missing(spec, value, product.path() + ".water_quota." + spec.quota());
         return new ReferenceLevel(spec.criterionId(), spec.tier(), q.in(Units.require(value.unit())), value.unit(),
                 quota.standard() + " " + ("advanced".equals(spec.quota()) ? "先进值" : "通用值") + " (" + product.path()
-                        + ".water_quota." + spec.quota() + " = " + q.text() + ")", quota.standard(), "stated", List.of(), null, List.of());
+                        + ".water_quota." + spec.quota() + " = " + q.text() + ")", quota.standard(), "stated", List.of(), null, List.of(),
+                List.of(product.path() + ".water_quota." + spec.quota()));
     }
 
     public static ReferenceLevel missing(ReferenceSpec spec, IndicatorValue value, String what) {

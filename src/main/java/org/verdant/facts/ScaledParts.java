@@ -11,9 +11,10 @@ import java.util.List;
 public record ScaledParts(String criterionId, String form, List<Part> parts, List<String> missingInputs,
                           List<String> warnings, List<Figure> figures) {
 
+    /** One product compared with its levels; {@code inputs} are the submission fields its value and levels were read from. */
     public record Part(String product, String path, double value, String unit, String computation, double baseline,
                        String baselineOrigin, double leading, String leadingOrigin, double weightShare,
-                       String weightComputation) {
+                       String weightComputation, List<String> inputs) {
     }
 
     public boolean isComplete() {

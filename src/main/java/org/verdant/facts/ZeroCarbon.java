@@ -16,7 +16,7 @@ public final class ZeroCarbon {
         if (t.isMissing()) return new IndicatorValue("annual_energy", null, "tce", "年综合能源消费量", null, t.missing(), List.of());
         double tce = t.base() / 1000;
         return new IndicatorValue("annual_energy", tce, "tce", "年综合能源消费量", t.text() + " = " + Derive.format(tce) + " tce",
-                List.of(), t.notes());
+                List.of(), t.notes(), t.inputs());
     }
 
     public static IndicatorValue statedIntensity(Submission.StatedIndicator s) {

@@ -26,10 +26,18 @@ public final class Finding {
     private final List<String> notes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<org.verdant.facts.IndexYear> indexYears = new ArrayList<>();
+    private final List<String> inputs;
+    private final List<Figure> parameters;
 
     Finding(String criterionId, String rule) {
+        this(criterionId, rule, List.of(), List.of());
+    }
+
+    Finding(String criterionId, String rule, List<String> inputs, List<Figure> parameters) {
         this.criterionId = criterionId;
         this.rule = rule;
+        this.inputs = List.copyOf(inputs);
+        this.parameters = List.copyOf(parameters);
     }
 
     public Finding status(Status status, double points, double max) {
@@ -128,5 +136,18 @@ public final class Finding {
 
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * The submission fields (paths) behind the facts the deciding rule matched: what a trace
+     * points at. Not part of the verdict proper, so it leaves the verdict's JSON unchanged.
+     */
+    public List<String> inputs() {
+        return inputs;
+    }
+
+    /** The scorecard parameters the deciding rule matched (the figures it recorded are in {@link #figures()}). */
+    public List<Figure> parameters() {
+        return parameters;
     }
 }

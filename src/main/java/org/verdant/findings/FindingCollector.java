@@ -15,11 +15,15 @@ import java.util.Map;
 import org.verdant.facts.IndexIndicator;
 import org.verdant.facts.IndexRatios;
 import org.verdant.facts.IndexYear;
+import org.verdant.facts.Parameter;
 import org.verdant.facts.Requirement;
+import org.verdant.facts.SubmissionFields;
+import org.verdant.rulebook.Figure;
 import org.verdant.facts.ThresholdIndicator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The rules' global {@code findings}: each rule that decides a criterion records its finding
@@ -28,18 +32,23 @@ import java.util.List;
 public final class FindingCollector extends DefaultAgendaEventListener {
     private final List<Finding> findings = new ArrayList<>();
     private String currentRule = "";
+    private List<?> currentFacts = List.of();
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         currentRule = event.getMatch().getRule().getName();
+        currentFacts = event.getMatch().getObjects();
     }
 
     public List<Finding> all() {
         return findings;
     }
 
+    /** A finding of the rule firing now, with the submission fields and parameters behind the facts it matched. */
     private Finding start(String criterionId) {
-        Finding f = new Finding(criterionId, currentRule);
+        List<Object> facts = currentFacts.stream().filter(Objects::nonNull).map(Object.class::cast).toList();
+        List<Figure> parameters = facts.stream().filter(Parameter.class::isInstance).map(o -> ((Parameter) o).figure()).toList();
+        Finding f = new Finding(criterionId, currentRule, SubmissionFields.of(facts), parameters);
         findings.add(f);
         return f;
     }

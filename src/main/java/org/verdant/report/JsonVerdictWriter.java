@@ -24,6 +24,7 @@ import java.util.Map;
  */
 public final class JsonVerdictWriter {
     public static final String FORMAT = "verdant.verdict/1";
+    public static final String EXPLAIN_FORMAT = "verdant.explain/1";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -33,14 +34,42 @@ public final class JsonVerdictWriter {
     }
 
     public static String write(Verdict v, Messages m) {
+        return write(v, m, null);
+    }
+
+    /** The verdict with a {@code trace} object in every gate and criterion ({@code traces} null: none, as without --trace). */
+    public static String write(Verdict v, Messages m, Map<String, Trace> traces) {
+        return text(toJson(v, m, traces));
+    }
+
+    /** The chosen gates and criteria with their traces: what {@code verdant explain --format json} prints. */
+    public static String explain(Verdict v, List<Verdict.Judged> chosen, Map<String, Trace> traces, Messages m) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", EXPLAIN_FORMAT);
+        root.put("scheme", v.scorecard().scheme());
+        root.put("edition", v.scorecard().edition());
+        root.put("lang", m.lang());
+        ObjectNode input = root.putObject("input");
+        input.put("file", Path.of(v.submission().file()).getFileName().toString());
+        input.put("digest", v.inputDigest());
+        ArrayNode criteria = root.putArray("criteria");
+        for (Verdict.Judged j : chosen) criteria.add(judged(j, m, !"gate".equals(j.category()), traces.get(j.id())));
+        return text(root);
+    }
+
+    private static String text(ObjectNode root) {
         try {
-            return MAPPER.writeValueAsString(toJson(v, m)) + "\n";
+            return MAPPER.writeValueAsString(root) + "\n";
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static ObjectNode toJson(Verdict v, Messages m) {
+        return toJson(v, m, null);
+    }
+
+    private static ObjectNode toJson(Verdict v, Messages m, Map<String, Trace> traces) {
         Submission s = v.submission();
         ObjectNode root = NODES.objectNode();
         root.put("format", FORMAT);
@@ -83,9 +112,9 @@ public final class JsonVerdictWriter {
         }
         if (v.greenIndex() != null) root.set("green_index", greenIndex(v.greenIndex()));
         ArrayNode gates = root.putArray("gates");
-        for (Verdict.Judged g : v.gates()) gates.add(judged(g, m, false));
+        for (Verdict.Judged g : v.gates()) gates.add(judged(g, m, false, traces == null ? null : traces.get(g.id())));
         ArrayNode criteria = root.putArray("criteria");
-        for (Verdict.Judged c : v.criteria()) criteria.add(judged(c, m, true));
+        for (Verdict.Judged c : v.criteria()) criteria.add(judged(c, m, true, traces == null ? null : traces.get(c.id())));
         ArrayNode warnings = root.putArray("warnings");
         for (Verdict.Warning w : v.warnings()) {
             ObjectNode o = warnings.addObject();
@@ -121,7 +150,7 @@ public final class JsonVerdictWriter {
         return root;
     }
 
-    private static ObjectNode judged(Verdict.Judged j, Messages m, boolean scored) {
+    private static ObjectNode judged(Verdict.Judged j, Messages m, boolean scored, Trace trace) {
         Finding f = j.finding();
         ObjectNode o = NODES.objectNode();
         o.put("id", j.id());
@@ -155,6 +184,46 @@ public final class JsonVerdictWriter {
             f.notes().forEach(notes::add);
         }
         o.put("rule", f.rule());
+        if (trace != null) o.set("trace", trace(trace));
+        return o;
+    }
+
+    private static ObjectNode trace(Trace t) {
+        ObjectNode o = NODES.objectNode();
+        ArrayNode inputs = o.putArray("inputs");
+        for (Trace.Input i : t.inputs()) inputs.addObject().put("path", i.path()).put("value", i.value()).put("at", i.at());
+        ArrayNode derived = o.putArray("derived");
+        for (Trace.Derived d : t.derived()) {
+            ObjectNode x = derived.addObject();
+            if (d.label() != null) x.put("label", d.label());
+            if (d.formula() != null) x.put("formula", d.formula());
+            x.put("computation", d.computation());
+        }
+        ArrayNode levels = o.putArray("levels");
+        for (Trace.Level l : t.levels()) {
+            ObjectNode x = levels.addObject();
+            if (l.label() != null) x.put("label", l.label());
+            x.put("role", l.role());
+            x.set("value", value(l.value()));
+            if (l.unit() != null) x.put("unit", l.unit());
+            x.put("from", l.from());
+            if (l.source() != null) x.put("source", l.source());
+        }
+        ArrayNode figures = o.putArray("figures");
+        for (Trace.FigureUse f : t.figures()) {
+            ObjectNode x = figures.addObject();
+            x.put("ref", f.ref());
+            x.set("value", value(f.value()));
+            if (f.unit() != null) x.put("unit", f.unit());
+            x.put("status", f.status());
+            x.put("source", f.source());
+            if (f.clause() != null) x.put("clause", f.clause());
+            if (f.at() != null) x.put("at", f.at());
+        }
+        ArrayNode missing = o.putArray("missing");
+        t.missing().forEach(missing::add);
+        ArrayNode points = o.putArray("points");
+        t.points().forEach(points::add);
         return o;
     }
 

@@ -202,7 +202,7 @@ public final class TextVerdictRenderer {
         if (!f.evidence().isEmpty()) line("      " + m.get("label.evidence") + ": " + String.join("; ", f.evidence()));
     }
 
-    private static String mark(Status s) {
+    static String mark(Status s) {
         return switch (s) {
             case MET -> "✔";
             case PARTLY_MET -> "◐";
@@ -212,7 +212,7 @@ public final class TextVerdictRenderer {
         };
     }
 
-    private static String num(double d) {
+    static String num(double d) {
         return JsonVerdictWriter.round(d, 4).toPlainString();
     }
 

@@ -1,5 +1,7 @@
 package org.verdant.rulebook;
 
+import org.verdant.yaml.Location;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +20,15 @@ public record Benchmarks(String file, String id, String version, List<String> no
     /**
      * {@code corrections} describes, in words, what the standard corrects for; {@code adjustments}
      * are the corrections this rulebook applies, each driven by one input of the product.
+     * {@code location} is where the row stands in the benchmarks file.
      */
     public record EnergyLimitRow(String id, String standard, String clause, Text product, String unit,
                                  Map<Integer, Double> levels, String status, String source, String corrections,
-                                 List<Adjustment> adjustments) {
+                                 List<Adjustment> adjustments, Location location) {
+        public EnergyLimitRow(String id, String standard, String clause, Text product, String unit, Map<Integer, Double> levels,
+                              String status, String source, String corrections, List<Adjustment> adjustments) {
+            this(id, standard, clause, product, unit, levels, status, source, corrections, adjustments, null);
+        }
     }
 
     /**

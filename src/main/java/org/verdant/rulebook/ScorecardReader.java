@@ -410,7 +410,7 @@ final class ScorecardReader {
             }
             rows.add(new Benchmarks.EnergyLimitRow(id, n.text("standard", true), n.text("clause", true), text(n, "product", true),
                     unit, levels, n.choice("status", true, STATUSES), n.text("source", true), n.text("corrections", false),
-                    adjustments));
+                    adjustments, item.location()));
         }
         return new Benchmarks(file, top.text("id", true), top.text("version", true), strings(top, "notes"), rows);
     }

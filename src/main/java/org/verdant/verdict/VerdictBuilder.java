@@ -146,7 +146,7 @@ public final class VerdictBuilder {
     }
 
     /** Mandatory requirements must be met (or not apply); performance criteria must reach the basic tier. */
-    static boolean meetsMandatoryPart(Scorecard.CriterionSpec c, Finding f) {
+    public static boolean meetsMandatoryPart(Scorecard.CriterionSpec c, Finding f) {
         return switch (c.type()) {
             case "mandatory" -> f.status() == Status.MET || f.status() == Status.NOT_APPLICABLE;
             case "performance" -> f.status() == Status.MET || f.status() == Status.PARTLY_MET;

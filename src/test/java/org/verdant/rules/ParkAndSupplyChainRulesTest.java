@@ -12,16 +12,15 @@ import org.verdant.rulebook.RulebookLoader;
 import org.verdant.verdict.GreenIndex;
 import org.verdant.verdict.Verdict;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.verdant.support.TestRulebook.compiled;
+import static org.verdant.support.TestRulebook.copyScorecards;
 import static org.verdant.support.TestRulebook.evaluate;
 import static org.verdant.support.TestRulebook.read;
 import static org.verdant.support.TestRulebook.status;
@@ -202,17 +201,4 @@ class ParkAndSupplyChainRulesTest {
         Files.writeString(edited, text.replace(from, to), StandardCharsets.UTF_8);
         return new CompiledRulebook(RulebookLoader.load(Path.of("rules"), scorecards));
     }
-
-    private static Path copyScorecards(Path dir) throws IOException {
-        Path scorecards = dir.resolve("scorecards");
-        try (Stream<Path> walk = Files.walk(Path.of("scorecards"))) {
-            for (Path p : walk.toList()) {
-                Path target = scorecards.resolve(Path.of("scorecards").relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-        return scorecards;
-    }
-
 }

@@ -40,6 +40,19 @@ public final class TestRulebook {
         return compiled;
     }
 
+    /** A copy of the project's scorecards under {@code dir}, to edit for one test. */
+    public static Path copyScorecards(Path dir) throws IOException {
+        Path scorecards = dir.resolve("scorecards");
+        try (java.util.stream.Stream<Path> walk = Files.walk(Path.of("scorecards"))) {
+            for (Path p : walk.toList()) {
+                Path target = scorecards.resolve(Path.of("scorecards").relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        return scorecards;
+    }
+
     public static String read(String path) {
         try {
             return Files.readString(Path.of(path), StandardCharsets.UTF_8);

@@ -1,0 +1,75 @@
+package org.verdant.report;
+
+import org.verdant.facts.Derive;
+import org.verdant.findings.Finding;
+import org.verdant.verdict.Verdict;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Stage 5 (explanations, for people): the traces of the chosen criteria as text. */
+public final class ExplainRenderer {
+    private final Messages m;
+    private final StringBuilder out = new StringBuilder();
+
+    private ExplainRenderer(Messages m) {
+        this.m = m;
+    }
+
+    public static String render(Verdict v, List<Verdict.Judged> chosen, Map<String, Trace> traces, Messages m) {
+        ExplainRenderer r = new ExplainRenderer(m);
+        r.line(m.get("trace.title") + " — " + v.submission().facility().name() + " — " + v.scorecard().title().in(m.lang()) + " "
+                + v.scorecard().edition() + " — " + Path.of(v.submission().file()).getFileName());
+        for (Verdict.Judged j : chosen) r.criterion(j, traces.get(j.id()));
+        return r.out.toString();
+    }
+
+    private void criterion(Verdict.Judged j, Trace t) {
+        Finding f = j.finding();
+        boolean gate = "gate".equals(j.category());
+        String kind = gate ? m.get("type.gate") + ("gate".equals(j.type()) ? "" : ", " + m.get("gate_kind." + j.type()))
+                : m.get("type." + j.type());
+        String points = gate || "threshold".equals(j.type()) ? ""
+                : "  " + TextVerdictRenderer.num(f.points()) + "/" + TextVerdictRenderer.num(f.max()) + " " + m.get("label.points");
+        line("");
+        line(TextVerdictRenderer.mark(f.status()) + " " + j.id() + " " + m.get("status." + f.status().code()) + "  " + kind + points
+                + "  " + j.name().in(m.lang()) + "  [" + j.clause() + "]");
+        line("    " + m.get(f.reasonKey(), f.reasonArgs()));
+        section("trace.inputs", t.inputs().stream().map(i -> i.path() + " = " + i.value() + "  (" + i.at() + ")").toList());
+        if (!t.derived().isEmpty()) {
+            line("  " + m.get("trace.derived"));
+            for (Trace.Derived d : t.derived()) {
+                String label = d.label() == null ? "" : d.label() + ": ";
+                if (d.formula() != null) {
+                    line("    " + label + d.formula());
+                    line("      " + d.computation());
+                } else {
+                    line("    " + label + d.computation());
+                }
+            }
+        }
+        section("trace.levels", t.levels().stream().map(l -> (l.label() == null ? "" : l.label() + ": ") + m.get("word." + l.role())
+                + " " + Derive.show(l.value(), l.unit()) + " — " + l.from() + (l.source() == null ? "" : "; " + l.source())).toList());
+        section("trace.figures", t.figures().stream().map(fig -> fig.ref() + " = " + shown(fig.value()) + (fig.unit() == null ? "" : " " + fig.unit())
+                + " [" + fig.status() + "] — " + fig.source() + (fig.clause() == null ? "" : "; " + fig.clause())
+                + (fig.at() == null ? "" : "  (" + fig.at() + ")")).toList());
+        section("trace.missing", t.missing());
+        section("trace.points", t.points());
+        if (!f.evidence().isEmpty()) line("  " + m.get("label.evidence") + ": " + String.join("; ", f.evidence()));
+    }
+
+    private static String shown(Object figureValue) {
+        return figureValue instanceof Number n ? Derive.format(n.doubleValue()) : String.valueOf(figureValue);
+    }
+
+    private void section(String title, List<String> lines) {
+        if (lines.isEmpty()) return;
+        line("  " + m.get(title));
+        lines.forEach(l -> line("    " + l));
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+}
