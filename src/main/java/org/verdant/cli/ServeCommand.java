@@ -1,0 +1,123 @@
+package org.verdant.cli;
+
+import org.verdant.archive.Archive;
+import org.verdant.evaluation.UsageException;
+import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.rulebook.RulebookException;
+import org.verdant.serve.VerdantServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the JSON API and the web page: evaluate, store, report, trace, diff, cohort and verify over HTTP, "
+                + "with one compiled rulebook and the archive of --data (docs/serve.md).",
+                "Listens on 127.0.0.1 unless --bind says otherwise. With --token-file F or $VERDANT_API_TOKEN every POST needs "
+                        + "'Authorization: Bearer TOKEN'. Stops on Ctrl-C."})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}; 0: any free port).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
+    String bind;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "A file holding the API token required for writes (POST); default: $VERDANT_API_TOKEN, else none.")
+    Path tokenFile;
+
+    @Mixin
+    ArchiveOptions archive = new ArchiveOptions();
+
+    @Mixin
+    RulebookOptions rulebook = new RulebookOptions();
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        return Outcomes.run(err, null, () -> {
+            if (port < 0 || port > 65535) throw new UsageException("--port: " + port + " is not a port (0 to 65535)");
+            String token = token();
+            boolean loopback = loopback(bind);
+            CompiledRulebook compiled = rulebook.load();
+            try {
+                compiled.compileAll(); // compile every edition now, so the first request is not slow
+            } catch (RulebookException e) {
+                Console.problems(err, e.problems(), "warning: invalid rulebook (" + e.problems().size()
+                        + " problem(s)); evaluations under the editions concerned answer 500 with these problems");
+            }
+            Archive a = ArchiveOptions.open(archive.data, archive.jdbcUrl, true);
+            VerdantServer server;
+            try {
+                server = VerdantServer.start(new VerdantServer.Config(bind, port, compiled, a, token), err);
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new UsageException("cannot listen on " + bind + ":" + port + ": " + cause.getMessage());
+            }
+            out.println("verdant serve: " + server.uri() + "  (archive " + a.location().describe() + "; rulebook "
+                    + compiled.rulebook().digest() + ")");
+            out.println(token == null ? "no API token: anyone who can reach this address can submit evaluations"
+                    : "an API token is required for writes (POST)");
+            if (!loopback && token == null) {
+                err.println("warning: listening on " + bind + " without an API token; set --token-file or VERDANT_API_TOKEN");
+            }
+            out.println("Ctrl-C stops the server");
+            out.flush();
+            err.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "verdant-serve-stop"));
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                server.close();
+            }
+            return ExitCodes.OK;
+        });
+    }
+
+    /** --token-file, else $VERDANT_API_TOKEN, else none; surrounding whitespace (a final newline) is not part of it. */
+    private String token() throws UsageException {
+        if (tokenFile != null) {
+            String t;
+            try {
+                t = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UsageException("--token-file: cannot read " + tokenFile + ": " + e.getMessage());
+            }
+            if (t.isEmpty()) throw new UsageException("--token-file: " + tokenFile + " is empty");
+            if (t.length() < 16) throw new UsageException("--token-file: the token is " + t.length() + " characters; use 16 or more");
+            return t;
+        }
+        String env = System.getenv("VERDANT_API_TOKEN");
+        if (env == null || env.isBlank()) return null;
+        if (env.strip().length() < 16) throw new UsageException("VERDANT_API_TOKEN: the token is too short; use 16 characters or more");
+        return env.strip();
+    }
+
+    private static boolean loopback(String host) throws UsageException {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind: unknown address '" + host + "'");
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package org.verdant.serve;
+
+import io.javalin.http.Context;
+import org.verdant.archive.Archive;
+import org.verdant.archive.ArchiveEntry;
+import org.verdant.archive.ArchiveInput;
+import org.verdant.archive.ArchiveJson;
+import org.verdant.archive.ArchiveQuery;
+import org.verdant.archive.ArchivedEvaluation;
+import org.verdant.archive.Reevaluation;
+import org.verdant.archive.VerdictComparison;
+import org.verdant.cohort.CohortGrader;
+import org.verdant.cohort.CohortRenderer;
+import org.verdant.cohort.CohortReport;
+import org.verdant.evaluation.Evaluator;
+import org.verdant.evaluation.InvalidSubmissionException;
+import org.verdant.evaluation.UsageException;
+import org.verdant.plan.Comparison;
+import org.verdant.plan.ComparisonReport;
+import org.verdant.plan.Plan;
+import org.verdant.plan.PlanReport;
+import org.verdant.plan.Planner;
+import org.verdant.plan.Scenario;
+import org.verdant.plan.TreeDiff;
+import org.verdant.plan.VerdictView;
+import org.verdant.report.JsonVerdictWriter;
+import org.verdant.report.Messages;
+import org.verdant.report.TraceBuilder;
+import org.verdant.report.document.PlanAdvisor;
+import org.verdant.report.document.ReportDocument;
+import org.verdant.report.document.ReportFormat;
+import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.rulebook.RulebookException;
+import org.verdant.verdict.Verdict;
+import org.verdant.yaml.PathIndex;
+import org.verdant.yaml.Problems;
+import org.verdant.yaml.YamlNode;
+import org.verdant.yaml.YamlReader;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The JSON API's handlers. Each one reads its request, calls the classes the commands use
+ * ({@link Evaluator}, {@link Archive}, {@link Planner}, {@link ReportDocument}, {@link TraceBuilder},
+ * {@link Comparison}, {@link CohortGrader}, {@link Reevaluation}) and writes their formats; errors
+ * are thrown and written as JSON by {@link VerdantServer}.
+ */
+final class Api {
+    static final String JSON = "application/json; charset=utf-8";
+    static final String HTML = "text/html; charset=utf-8";
+    /** The report is a document without scripts: its own inline styles, nothing else. */
+    static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+    private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+    private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-Za-z]{1,32}");
+    private static final String RADAR = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"radar\"";
+
+    private final CompiledRulebook rulebook;
+    private final Evaluator evaluator;
+    private final Archive archive;
+    private final byte[] token;
+    /** Evaluations at once: one per core; a request waits for its turn (up to a minute) rather than thrash the machine. */
+    private final Semaphore work;
+
+    Api(CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations) {
+        this.rulebook = rulebook;
+        this.evaluator = new Evaluator(rulebook);
+        this.archive = archive;
+        this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.work = new Semaphore(Math.max(1, concurrentEvaluations), true);
+    }
+
+    boolean tokenRequired() {
+        return token != null;
+    }
+
+    // ---- reference data -------------------------------------------------------------------
+
+    void schemes(Context ctx) {
+        json(ctx, 200, ApiJson.schemes(rulebook.rulebook(), tokenRequired()));
+    }
+
+    void messages(Context ctx) throws ApiException {
+        json(ctx, 200, WebMessages.json(SubmissionRequest.lang(ctx.queryParam("lang"))));
+    }
+
+    void template(Context ctx) throws ApiException {
+        String name = ctx.pathParam("name").replaceFirst("\\.ya?ml$", "");
+        Templates.Template t = Templates.named(name).orElseThrow(() -> ApiException.notFound("no template '" + clip(name)
+                + "'; the templates are " + String.join(", ", Templates.all().stream().map(Templates.Template::name).toList())));
+        ctx.status(200).contentType("application/yaml; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + t.fileName() + "\"")
+                .result(Templates.bytes(t));
+    }
+
+    // ---- evaluating -----------------------------------------------------------------------
+
+    /** POST /api/evaluations: evaluate, store in the archive, answer 201 with the verdict exactly as the CLI writes it. */
+    void store(Context ctx) throws Exception {
+        authorize(ctx);
+        SubmissionRequest r = SubmissionRequest.read(ctx);
+        String verdictJson = withWork(() -> JsonVerdictWriter.write(evaluator.evaluate(r.file(), r.bytes(), r.options()), new Messages(r.lang())));
+        ArchiveEntry e = archive.store(new ArchiveInput(r.bytes(), r.file(), verdictJson, r.edition(), r.grading(), Instant.now()));
+        ctx.header("Location", "/api/evaluations/" + e.id());
+        ctx.header("X-Verdant-Record", String.valueOf(e.id()));
+        if (e.previousId() != null) ctx.header("X-Verdant-Previous-Record", String.valueOf(e.previousId()));
+        json(ctx, 201, verdictJson);
+    }
+
+    /** POST /api/evaluate: the verdict, the improvement plan and the radar chart, nothing stored (the web page's preview). */
+    void preview(Context ctx) throws Exception {
+        authorize(ctx);
+        SubmissionRequest r = SubmissionRequest.read(ctx);
+        String format = ctx.queryParam("format") == null ? "preview" : ctx.queryParam("format");
+        if (format.equals("verdict")) {
+            // exactly what `evaluate --format json [--trace]` prints
+            boolean trace = "true".equals(ctx.queryParam("trace"));
+            json(ctx, 200, withWork(() -> {
+                Verdict v = evaluator.evaluate(r.file(), r.bytes(), r.options());
+                Messages m = new Messages(r.lang());
+                return JsonVerdictWriter.write(v, m, trace ? TraceBuilder.all(v, PathIndex.of(r.file(), r.bytes()), m) : null);
+            }));
+            return;
+        }
+        if (!format.equals("preview")) throw ApiException.badRequest("format: preview or verdict");
+        boolean withPlan = !"false".equals(ctx.queryParam("plan"));
+        String answer = withWork(() -> {
+            Scenario scenario = Scenario.of(evaluator, r.file(), r.bytes(), r.options());
+            Verdict v = scenario.baseline();
+            Messages m = new Messages(r.lang());
+            Plan plan = withPlan ? Planner.plan(scenario, null) : null;
+            String report = plan != null ? ReportDocument.render(v, m, ReportFormat.html, new PlanAdvisor(plan))
+                    : ReportDocument.render(v, m, ReportFormat.html);
+            return ApiJson.preview(JsonVerdictWriter.write(v, m), plan == null ? null : PlanReport.json(plan, m), radar(report));
+        });
+        json(ctx, 200, answer);
+    }
+
+    /** POST /api/report: the evaluation report of a submission (HTML, or Markdown with format=md), nothing stored. */
+    void report(Context ctx) throws Exception {
+        authorize(ctx);
+        SubmissionRequest r = SubmissionRequest.read(ctx);
+        ReportFormat format = reportFormat(ctx);
+        String text = withWork(() -> {
+            Scenario scenario = Scenario.of(evaluator, r.file(), r.bytes(), r.options());
+            Verdict v = scenario.baseline();
+            return ReportDocument.render(v, new Messages(r.lang()), format, new PlanAdvisor(Planner.plan(scenario, null)));
+        });
+        document(ctx, format, text);
+    }
+
+    // ---- the archive ----------------------------------------------------------------------
+
+    /** GET /api/evaluations/{id}: the record with its verdict, as {@code archive show --format json}. */
+    void get(Context ctx) throws ApiException {
+        json(ctx, 200, ArchiveJson.record(stored(ctx.pathParam("id"))));
+    }
+
+    /** GET /api/evaluations/{id}/report: the stored submission's report, re-run with its options (it must reproduce the stored verdict). */
+    void storedReport(Context ctx) throws Exception {
+        ArchivedEvaluation a = stored(ctx.pathParam("id"));
+        ReportFormat format = reportFormat(ctx);
+        String lang = ctx.queryParam("lang") == null ? a.lang() : SubmissionRequest.lang(ctx.queryParam("lang"));
+        String text = withWork(() -> {
+            Scenario scenario = Scenario.of(evaluator, a.entry().inputFile(), a.submission(), options(a));
+            Verdict v = reproduce(a, scenario.baseline());
+            return ReportDocument.render(v, new Messages(lang), format, new PlanAdvisor(Planner.plan(scenario, null)));
+        });
+        document(ctx, format, text);
+    }
+
+    /** GET /api/evaluations/{id}/trace: the stored verdict with a trace in every gate and criterion ({@code evaluate --format json --trace}). */
+    void storedTrace(Context ctx) throws Exception {
+        ArchivedEvaluation a = stored(ctx.pathParam("id"));
+        String json = withWork(() -> {
+            Verdict v = reproduce(a, evaluator.evaluate(a.entry().inputFile(), a.submission(), options(a)));
+            Messages m = new Messages(a.lang());
+            return JsonVerdictWriter.write(v, m, TraceBuilder.all(v, PathIndex.of(a.entry().inputFile(), a.submission()), m));
+        });
+        json(ctx, 200, json);
+    }
+
+    /** GET /api/evaluations?credit_code=&year=&scheme=&industry=: records in archiving order. */
+    void list(Context ctx) throws ApiException {
+        ArchiveQuery q = new ArchiveQuery(creditCode(ctx.queryParam("credit_code")), year(ctx.queryParam("year"), false),
+                blankToNull(ctx.queryParam("scheme")), blankToNull(ctx.queryParam("industry")));
+        json(ctx, 200, ArchiveJson.list(archive.list(q)));
+    }
+
+    /** GET /api/facilities/{credit_code}/history. */
+    void history(Context ctx) throws ApiException {
+        String code = creditCode(ctx.pathParam("code"));
+        json(ctx, 200, ArchiveJson.list(archive.history(code)));
+    }
+
+    /** GET /api/diff?a=ID&b=ID: the two stored verdicts compared as {@code verdant diff} compares them, with their inputs. */
+    void diff(Context ctx) throws ApiException {
+        ArchivedEvaluation a = stored(required(ctx, "a"));
+        ArchivedEvaluation b = stored(required(ctx, "b"));
+        Messages m = new Messages(SubmissionRequest.lang(ctx.queryParam("lang")));
+        String nameA = "record " + a.entry().id();
+        String nameB = "record " + b.entry().id();
+        VerdictView va;
+        VerdictView vb;
+        try {
+            va = VerdictView.parse(nameA, a.verdictJson());
+            vb = VerdictView.parse(nameB, b.verdictJson());
+        } catch (UsageException e) {
+            throw new ApiException(500, "archive", e.getMessage());
+        }
+        YamlNode ta = YamlReader.read(a.entry().inputFile(), a.submission(), new Problems());
+        YamlNode tb = YamlReader.read(b.entry().inputFile(), b.submission(), new Problems());
+        List<TreeDiff.Leaf> inputs = ta != null && tb != null ? TreeDiff.between(ta, tb) : null;
+        Comparison c = Comparison.of(va, vb, inputs);
+        var heading = new ComparisonReport.Heading(m.get("diff.title", nameA, nameB), "A", "B", List.of());
+        if ("text".equals(ctx.queryParam("format"))) {
+            ctx.status(200).contentType("text/plain; charset=utf-8").result(ComparisonReport.text(c, heading, m));
+        } else {
+            json(ctx, 200, ComparisonReport.json(c, heading));
+        }
+    }
+
+    /** GET /api/cohort?year=&scheme=&industry=&edition=&format=json|csv|text: the 企业绿码 grades of a cohort. */
+    void cohort(Context ctx) throws ApiException {
+        int year = year(ctx.queryParam("year"), true);
+        String scheme = ctx.queryParam("scheme") == null || ctx.queryParam("scheme").isBlank() ? "green-factory" : ctx.queryParam("scheme");
+        CohortReport report = CohortGrader.grade(archive, year, scheme, blankToNull(ctx.queryParam("industry")),
+                blankToNull(ctx.queryParam("edition")));
+        String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
+        switch (format) {
+            case "json" -> json(ctx, 200, CohortRenderer.json(report));
+            case "csv" -> ctx.status(200).contentType("text/csv; charset=utf-8").result(CohortRenderer.csv(report));
+            case "text" -> ctx.status(200).contentType("text/plain; charset=utf-8").result(CohortRenderer.text(report));
+            default -> throw ApiException.badRequest("format: json, csv or text");
+        }
+    }
+
+    /** POST /api/evaluations/{id}/verify: re-run the stored submission against the server's rulebook ({@code archive verify}). */
+    void verify(Context ctx) throws Exception {
+        authorize(ctx);
+        ArchivedEvaluation a = stored(ctx.pathParam("id"));
+        Reevaluation.Outcome o = withWork(() -> Reevaluation.verify(a, rulebook));
+        var root = ApiJson.NODES.objectNode();
+        root.put("format", "verdant.archive-verify/1");
+        root.put("record", a.entry().id());
+        root.put("identical", o.identical());
+        root.put("archived_rulebook_digest", a.entry().rulebookDigest());
+        root.put("rulebook_digest", digest(o.verdictJson()));
+        var diffs = root.putArray("differences");
+        for (VerdictComparison.Difference d : o.comparison().differences()) {
+            diffs.addObject().put("what", d.what()).put("archived", d.archived()).put("now", d.now());
+        }
+        json(ctx, 200, ApiJson.write(root));
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    /** With a token configured, a write needs {@code Authorization: Bearer TOKEN} (compared in constant time). */
+    void authorize(Context ctx) throws ApiException {
+        if (token == null) return;
+        String header = ctx.header("Authorization");
+        byte[] given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (!MessageDigest.isEqual(given, token)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"verdant\"");
+            throw new ApiException(401, "unauthorized", header == null
+                    ? "this server requires an API token for writes: send Authorization: Bearer TOKEN"
+                    : "the API token is not the one this server was started with");
+        }
+    }
+
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T withWork(Work<T> w) throws Exception {
+        if (!work.tryAcquire(60, TimeUnit.SECONDS)) {
+            throw new ApiException(503, "busy", "the server is busy evaluating other submissions; try again shortly");
+        }
+        try {
+            return w.run();
+        } finally {
+            work.release();
+        }
+    }
+
+    /** The stored record {@code id}; ids are numbers, so no request names anything but a row of the archive. */
+    private ArchivedEvaluation stored(String id) throws ApiException {
+        if (id == null || !ID.matcher(id).matches()) throw ApiException.notFound("no record '" + clip(String.valueOf(id)) + "' (ids are 1, 2, 3, …)");
+        return archive.get(Long.parseLong(id)).orElseThrow(() -> ApiException.notFound("no record " + id));
+    }
+
+    /** The verdict re-run from a stored submission, provided it is byte for byte the stored one; 409 with the differences otherwise. */
+    private static Verdict reproduce(ArchivedEvaluation a, Verdict now) throws ApiException {
+        String json = JsonVerdictWriter.write(now, new Messages(a.lang()));
+        if (json.equals(a.verdictJson())) return now;
+        List<Map<String, String>> differences = new ArrayList<>();
+        for (VerdictComparison.Difference d : VerdictComparison.compare(a.verdictJson(), json).differences()) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("what", d.what());
+            m.put("archived", d.archived());
+            m.put("now", d.now());
+            differences.add(m);
+        }
+        throw new ApiException(409, "not_reproduced", "record " + a.entry().id() + " is not reproduced by this server's rulebook and engine, "
+                + "so its report and trace cannot be rendered here; POST /api/evaluations/" + a.entry().id()
+                + "/verify shows what differs, and a server started with the rulebook it was made with (--rules, --scorecards) renders it",
+                null, differences);
+    }
+
+    private static Evaluator.Options options(ArchivedEvaluation a) {
+        return new Evaluator.Options(a.requestedEdition(), a.requestedGrading());
+    }
+
+    static String radar(String reportHtml) {
+        int start = reportHtml.indexOf(RADAR);
+        if (start < 0) return null;
+        int end = reportHtml.indexOf("</svg>", start);
+        return end < 0 ? null : reportHtml.substring(start, end + "</svg>".length());
+    }
+
+    private static ReportFormat reportFormat(Context ctx) throws ApiException {
+        String f = ctx.queryParam("format");
+        if (f == null || f.equals("html")) return ReportFormat.html;
+        if (f.equals("md")) return ReportFormat.md;
+        throw ApiException.badRequest("format: html or md");
+    }
+
+    private static void document(Context ctx, ReportFormat format, String text) {
+        if (format == ReportFormat.html) {
+            ctx.header("Content-Security-Policy", REPORT_CSP);
+            ctx.status(200).contentType(HTML).result(text);
+        } else {
+            ctx.status(200).contentType("text/markdown; charset=utf-8").result(text);
+        }
+    }
+
+    private static String required(Context ctx, String param) throws ApiException {
+        String v = ctx.queryParam(param);
+        if (v == null || v.isBlank()) throw ApiException.badRequest("name the records to compare: ?a=ID&b=ID");
+        if (!ID.matcher(v).matches()) throw ApiException.badRequest(param + ": '" + clip(v) + "' is not a record id (1, 2, 3, …)");
+        return v;
+    }
+
+    private static Integer year(String value, boolean required) throws ApiException {
+        if (value == null || value.isBlank()) {
+            if (required) throw ApiException.badRequest("year: the reporting year is required, e.g. ?year=2023");
+            return null;
+        }
+        if (!value.matches("[0-9]{4}")) throw ApiException.badRequest("year: '" + clip(value) + "' is not a year");
+        return Integer.parseInt(value);
+    }
+
+    private static String creditCode(String value) throws ApiException {
+        if (value == null || value.isBlank()) return null;
+        if (!CREDIT_CODE.matcher(value).matches()) throw ApiException.badRequest("credit_code: '" + clip(value) + "' is not a credit code");
+        return value.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String digest(String verdictJson) {
+        try {
+            return ApiJson.MAPPER.readTree(verdictJson).path("rulebook").path("digest").asText();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    static void json(Context ctx, int status, String body) {
+        ctx.status(status).contentType(JSON).result(body);
+    }
+}

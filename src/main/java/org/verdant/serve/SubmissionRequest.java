@@ -1,0 +1,165 @@
+package org.verdant.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import org.verdant.evaluation.Evaluator;
+import org.verdant.yaml.YamlReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A submission as a request carries it: the body's bytes (YAML or JSON, at most
+ * {@link YamlReader#MAX_BYTES}), the file name that problems and the verdict name, and the
+ * options. The body is either the submission itself, or a JSON envelope
+ * {@code {"submission": "<YAML or JSON text>", "file": …, "edition": …, "grading": …, "lang": …}};
+ * query parameters of the same names win over the envelope's fields. Nothing here touches a
+ * file: the file name is a label, cut to its last path segment.
+ */
+record SubmissionRequest(byte[] bytes, String file, String edition, String grading, String lang) {
+    /** The same limit as the YAML reader's: a body the reader would refuse is refused before it is read. */
+    static final int MAX_BYTES = YamlReader.MAX_BYTES;
+    static final Set<String> MEDIA_TYPES = Set.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
+            "application/json", "text/plain");
+    private static final Set<String> ENVELOPE_FIELDS = Set.of("submission", "file", "edition", "grading", "lang");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_NAME = 120;
+
+    Evaluator.Options options() {
+        return new Evaluator.Options(edition, grading);
+    }
+
+    static SubmissionRequest read(Context ctx) throws ApiException {
+        String mediaType = mediaType(ctx.header("Content-Type"));
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BYTES) throw tooLarge();
+        byte[] body;
+        try (InputStream in = ctx.req().getInputStream()) {
+            body = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
+        }
+        if (body.length > MAX_BYTES) throw tooLarge();
+        String file = null;
+        String edition = null;
+        String grading = null;
+        String lang = null;
+        boolean json = mediaType.equals("application/json");
+        JsonNode envelope = json ? envelope(body) : null;
+        if (envelope != null) {
+            for (Iterator<String> it = envelope.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!ENVELOPE_FIELDS.contains(name)) {
+                    throw ApiException.badRequest("unknown field '" + name + "' in the request; an envelope has "
+                            + String.join(", ", ENVELOPE_FIELDS.stream().sorted().toList()));
+                }
+            }
+            body = text(envelope, "submission").getBytes(StandardCharsets.UTF_8);
+            file = optionalText(envelope, "file");
+            edition = optionalText(envelope, "edition");
+            grading = optionalText(envelope, "grading");
+            lang = optionalText(envelope, "lang");
+        }
+        file = first(ctx.queryParam("file"), file);
+        edition = first(ctx.queryParam("edition"), edition);
+        grading = first(ctx.queryParam("grading"), grading);
+        lang = first(ctx.queryParam("lang"), lang);
+        String name = fileName(file, json && envelope == null ? "submission.json" : "submission.yaml");
+        return new SubmissionRequest(body, name, limited("edition", edition), limited("grading", grading), lang(lang));
+    }
+
+    /** The media type without parameters, lower case; 415 unless it is one a submission comes in (UTF-8 only). */
+    static String mediaType(String header) throws ApiException {
+        if (header == null || header.isBlank()) {
+            throw unsupported("no Content-Type: send the submission as application/yaml, text/yaml, application/json or text/plain");
+        }
+        String[] parts = header.split(";");
+        String type = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (!MEDIA_TYPES.contains(type)) {
+            throw unsupported("Content-Type " + type + " is not accepted: send the submission as application/yaml, text/yaml, "
+                    + "application/json or text/plain");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip().toLowerCase(Locale.ROOT);
+            if (p.startsWith("charset=")) {
+                String cs = p.substring("charset=".length()).replace("\"", "").strip();
+                if (!cs.equals("utf-8") && !cs.equals("utf8")) {
+                    throw unsupported("charset " + cs + " is not accepted: a submission is UTF-8");
+                }
+            }
+        }
+        return type;
+    }
+
+    /** "zh" (the default) or "en". */
+    static String lang(String lang) throws ApiException {
+        if (lang == null || lang.isBlank()) return "zh";
+        if (lang.equals("zh") || lang.equals("en")) return lang;
+        throw ApiException.badRequest("lang: '" + clip(lang) + "' is not a language Verdant writes; use zh or en");
+    }
+
+    /** The last path segment of a client's file name, without control characters; the default when none is left. */
+    static String fileName(String given, String fallback) {
+        if (given == null) return fallback;
+        String s = given.replace('\\', '/');
+        s = s.substring(s.lastIndexOf('/') + 1);
+        StringBuilder b = new StringBuilder();
+        s.codePoints().filter(c -> !Character.isISOControl(c) && c != '\u2028' && c != '\u2029').forEach(b::appendCodePoint);
+        String name = b.toString().strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) return fallback;
+        return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+    }
+
+    /** The body as a JSON envelope, or null when it is not one (a submission written as JSON, or not JSON at all). */
+    private static JsonNode envelope(byte[] body) {
+        try {
+            JsonNode n = JSON.readTree(body);
+            return n != null && n.isObject() && n.has("submission") ? n : null;
+        } catch (IOException e) {
+            return null; // not JSON: the YAML reader reports where
+        }
+    }
+
+    private static String text(JsonNode envelope, String field) throws ApiException {
+        JsonNode n = envelope.get(field);
+        if (n == null || !n.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' must be a string: the submission's text (YAML or JSON)");
+        }
+        return n.asText();
+    }
+
+    private static String optionalText(JsonNode envelope, String field) throws ApiException {
+        JsonNode n = envelope.get(field);
+        if (n == null || n.isNull()) return null;
+        if (!n.isTextual()) throw ApiException.badRequest("'" + field + "' must be a string");
+        return n.asText();
+    }
+
+    private static String limited(String what, String value) throws ApiException {
+        if (value == null || value.isBlank()) return null;
+        if (value.length() > 200) throw ApiException.badRequest(what + ": too long");
+        return value;
+    }
+
+    private static String first(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "too_large", "the request body is larger than " + MAX_BYTES
+                + " bytes (2 MiB), the limit for a submission");
+    }
+
+    private static ApiException unsupported(String message) {
+        return new ApiException(415, "unsupported_media_type", message);
+    }
+}

@@ -1,0 +1,172 @@
+package org.verdant.serve;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.verdant.archive.Archive;
+import org.verdant.archive.ArchiveException;
+import org.verdant.evaluation.InvalidSubmissionException;
+import org.verdant.evaluation.UsageException;
+import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.rulebook.RulebookException;
+
+import java.io.PrintWriter;
+import java.net.URI;
+
+/**
+ * {@code verdant serve}: the JSON API and the web page in one process, on an embedded Jetty
+ * (Javalin), with one compiled rulebook and one archive shared by every request.
+ *
+ * <p>Routes, with the API's details in docs/serve.md:
+ * <pre>
+ * GET  /                                  the web page (and /app.js, /app.css, /favicon.svg)
+ * GET  /api/schemes                       schemes, editions, dates, grading tables, templates
+ * GET  /api/messages?lang=                the page's words (web.*, status.*, type.*)
+ * GET  /api/templates/{name}              a blank submission template
+ * POST /api/evaluations                   evaluate and store → 201, Location, the verdict
+ * POST /api/evaluate                      evaluate, plan, radar; nothing stored
+ * POST /api/report                        the report of a submission; nothing stored
+ * GET  /api/evaluations                   list (credit_code, year, scheme, industry)
+ * GET  /api/evaluations/{id}              the record and its verdict
+ * GET  /api/evaluations/{id}/report       its report
+ * GET  /api/evaluations/{id}/trace        its verdict with traces
+ * POST /api/evaluations/{id}/verify       re-run it against this rulebook
+ * GET  /api/facilities/{code}/history     a facility's records
+ * GET  /api/diff?a=&b=                    two records compared
+ * GET  /api/cohort?year=&scheme=&industry= 企业绿码 grades
+ * </pre>
+ */
+public final class VerdantServer implements AutoCloseable {
+    /** What the server needs: where to listen, the rulebook, the archive, and the token for writes (null: none). */
+    public record Config(String host, int port, CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations) {
+        public Config(String host, int port, CompiledRulebook rulebook, Archive archive, String token) {
+            this(host, port, rulebook, archive, token, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /** The page's policy: its own files only, no inline script, nothing from elsewhere. */
+    static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    private static final String ANSWERED = "verdant.answered";
+
+    private final Javalin app;
+    private final Config config;
+
+    private VerdantServer(Javalin app, Config config) {
+        this.app = app;
+        this.config = config;
+    }
+
+    /** Starts listening (port 0: any free port; see {@link #port()}). */
+    public static VerdantServer start(Config c, PrintWriter log) {
+        Api api = new Api(c.rulebook(), c.archive(), c.token(), c.concurrentEvaluations());
+        WebAssets assets = new WebAssets();
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = c.host();
+            config.jetty.port = c.port();
+            QueuedThreadPool pool = new QueuedThreadPool(32, 4);
+            pool.setName("verdant-http");
+            config.jetty.threadPool = pool;
+            // bodies are read by SubmissionRequest with the YAML reader's limit; this is only Javalin's own ceiling
+            config.http.maxRequestSize = SubmissionRequest.MAX_BYTES + 1L;
+            config.http.generateEtags = false;
+            config.router.ignoreTrailingSlashes = true;
+
+            var r = config.routes;
+            r.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+                ctx.header("Cache-Control", "no-store");
+            });
+            r.get("/", ctx -> asset(ctx, assets, "index.html"));
+            r.get("/index.html", ctx -> asset(ctx, assets, "index.html"));
+            r.get("/app.js", ctx -> asset(ctx, assets, "app.js"));
+            r.get("/app.css", ctx -> asset(ctx, assets, "app.css"));
+            r.get("/favicon.svg", ctx -> asset(ctx, assets, "favicon.svg"));
+
+            r.get("/api/schemes", api::schemes);
+            r.get("/api/messages", api::messages);
+            r.get("/api/templates/{name}", api::template);
+            r.post("/api/evaluations", api::store);
+            r.post("/api/evaluate", api::preview);
+            r.post("/api/report", api::report);
+            r.get("/api/evaluations", api::list);
+            r.get("/api/evaluations/{id}", api::get);
+            r.get("/api/evaluations/{id}/report", api::storedReport);
+            r.get("/api/evaluations/{id}/trace", api::storedTrace);
+            r.post("/api/evaluations/{id}/verify", api::verify);
+            r.get("/api/facilities/{code}/history", api::history);
+            r.get("/api/diff", api::diff);
+            r.get("/api/cohort", api::cohort);
+
+            r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
+            r.exception(InvalidSubmissionException.class, (e, ctx) -> answer(ctx, new ApiException(422, "invalid_submission",
+                    "invalid submission (" + e.count() + " problem(s)); nothing was scored", e.problems(), null)));
+            r.exception(RulebookException.class, (e, ctx) -> answer(ctx, new ApiException(500, "invalid_rulebook",
+                    "invalid rulebook (" + e.problems().size() + " problem(s)): the server's rulebook does not compile for this edition",
+                    e.problems(), null)));
+            r.exception(UsageException.class, (e, ctx) -> answer(ctx, ApiException.badRequest(e.getMessage()
+                    .replace("--grading", "grading").replace("--edition", "edition"))));
+            r.exception(ArchiveException.class, (e, ctx) -> answer(ctx, new ApiException(500, "archive", "archive: " + e.getMessage())));
+            r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, switch (e.getStatus()) {
+                case 404 -> ApiException.notFound("no such endpoint: " + ctx.method() + " " + Api.clip(ctx.path()));
+                case 405 -> new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + Api.clip(ctx.path()));
+                case 413 -> new ApiException(413, "too_large", "the request body is larger than " + SubmissionRequest.MAX_BYTES
+                        + " bytes (2 MiB), the limit for a submission");
+                default -> new ApiException(e.getStatus(), "http_" + e.getStatus(), e.getMessage());
+            }));
+            r.exception(Exception.class, (e, ctx) -> {
+                if (log != null) {
+                    log.println("internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
+                    if (System.getenv("VERDANT_DEBUG") != null) e.printStackTrace(log);
+                    log.flush();
+                }
+                answer(ctx, new ApiException(500, "internal", "internal error: " + e.getClass().getSimpleName()
+                        + " (please report it with the input that caused it)"));
+            });
+            r.error(404, ctx -> {
+                if (ctx.attribute(ANSWERED) == null) {
+                    answer(ctx, ApiException.notFound("no such endpoint: " + ctx.method() + " " + Api.clip(ctx.path())));
+                }
+            });
+            r.error(405, ctx -> {
+                if (ctx.attribute(ANSWERED) == null) {
+                    answer(ctx, new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + Api.clip(ctx.path())));
+                }
+            });
+        });
+        app.start();
+        return new VerdantServer(app, c);
+    }
+
+    private static void asset(Context ctx, WebAssets assets, String name) {
+        WebAssets.Asset a = assets.get(name);
+        ctx.header("Content-Security-Policy", PAGE_CSP);
+        ctx.header("Cache-Control", "no-cache");
+        ctx.status(200).contentType(a.contentType()).result(a.bytes());
+    }
+
+    private static void answer(Context ctx, ApiException e) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        Api.json(ctx, e.status(), ApiJson.error(e));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The address to open in a browser. */
+    public URI uri() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        if (host.equals("0.0.0.0") || host.equals("[::]")) host = "127.0.0.1";
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,43 @@
+package org.verdant.serve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The web page's files, bundled in the jar under {@code org/verdant/web/} and read once: the page
+ * loads nothing from the network. Only the names listed here are served.
+ */
+final class WebAssets {
+    record Asset(String contentType, byte[] bytes) {
+    }
+
+    private static final Map<String, String> TYPES = new LinkedHashMap<>();
+
+    static {
+        TYPES.put("index.html", "text/html; charset=utf-8");
+        TYPES.put("app.js", "text/javascript; charset=utf-8");
+        TYPES.put("app.css", "text/css; charset=utf-8");
+        TYPES.put("favicon.svg", "image/svg+xml");
+    }
+
+    private final Map<String, Asset> assets = new LinkedHashMap<>();
+
+    WebAssets() {
+        for (Map.Entry<String, String> e : TYPES.entrySet()) {
+            String resource = "/org/verdant/web/" + e.getKey();
+            try (InputStream in = WebAssets.class.getResourceAsStream(resource)) {
+                if (in == null) throw new IllegalStateException("missing resource " + resource);
+                assets.put(e.getKey(), new Asset(e.getValue(), in.readAllBytes()));
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
+
+    Asset get(String name) {
+        return assets.get(name);
+    }
+}
