@@ -220,7 +220,7 @@ final class Api {
         YamlNode tb = YamlReader.read(b.entry().inputFile(), b.submission(), new Problems());
         List<TreeDiff.Leaf> inputs = ta != null && tb != null ? TreeDiff.between(ta, tb) : null;
         Comparison c = Comparison.of(va, vb, inputs);
-        var heading = new ComparisonReport.Heading(m.get("diff.title", nameA, nameB), "A", "B", List.of());
+        var heading = new ComparisonReport.Heading(m.get("diff.title", nameA, nameB), nameA, nameB, List.of());
         if ("text".equals(ctx.queryParam("format"))) {
             ctx.status(200).contentType("text/plain; charset=utf-8").result(ComparisonReport.text(c, heading, m));
         } else {
