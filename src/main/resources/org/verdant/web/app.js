@@ -287,7 +287,7 @@
     state.errorLines = new Set(body.problems.filter((p) => p.line).map((p) => p.line));
     $('result').hidden = true;
     $('problems').hidden = false;
-    renderProblems(body.message);
+    renderProblems();
     renderLines(true);
     const first = body.problems.find((p) => p.line);
     if (first) {
@@ -298,8 +298,8 @@
     }
   }
 
-  function renderProblems(message) {
-    $('problems-summary').textContent = message || '';
+  function renderProblems() {
+    $('problems-summary').textContent = t('web.problems.count', state.problems.length);
     const list = $('problem-list');
     list.replaceChildren();
     for (const p of state.problems) {
@@ -373,7 +373,10 @@
     yesNo($('eligible'), v.eligible);
     yesNo($('mandatory'), v.mandatory_met);
     $('score').textContent = v.score === null ? t('web.no_score') : String(v.score);
+    // no grade: say why (no grading table chosen, or the table's requirement not met)
     $('grade').textContent = v.grade !== null ? v.grade : (v.grading && v.grading.reason) || '—';
+    $('grade').className = v.grade !== null ? '' : 'none';
+    $('score').className = v.score !== null ? '' : 'none';
 
     const gates = $('gates').tBodies[0];
     gates.replaceChildren();
@@ -506,7 +509,7 @@
   async function switchLanguage() {
     await loadMessages(state.lang === 'zh' ? 'en' : 'zh');
     fillSchemes();
-    if (state.problems.length) renderProblems($('problems-summary').textContent);
+    if (state.problems.length) renderProblems();
     if (state.preview && !$('result').hidden) {
       // the verdict's reasons are written in the language asked for: ask again
       busy(true);

@@ -1,0 +1,230 @@
+package org.verdant.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.verdant.archive.Archive;
+import org.verdant.support.TestRulebook;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The web page in a real headless Chromium, driven by Selenium: upload a fixture, see its score
+ * and grade, filter the criteria, switch to English, download the verdict, archive it, and see a
+ * validation error's line highlighted. Screenshots go to target/screenshots/.
+ *
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (or VERDANT_CHROMIUM and
+ * VERDANT_CHROMEDRIVER naming the binaries); without them the test is skipped, not failed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
+class WebPageBrowserTest {
+    static final Path CEMENT = Path.of("fixtures/green-factory/2018/cement-jiangsu-high-scorer.yaml");
+    static final Path UNKNOWN_KEY = Path.of("fixtures/invalid/unknown-key.yaml");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    Path data;
+    Path downloads;
+    VerdantServer server;
+    WebDriver driver;
+    WebDriverWait wait;
+
+    static Optional<Path> binary(String env, String... candidates) {
+        String given = System.getenv(env);
+        if (given != null && !given.isBlank()) return Optional.of(Path.of(given)).filter(Files::isExecutable);
+        for (String c : candidates) {
+            Path p = Path.of(c);
+            if (Files.isExecutable(p)) return Optional.of(p);
+        }
+        String path = System.getenv("PATH");
+        if (path == null) return Optional.empty();
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            for (String c : candidates) {
+                Path p = Path.of(dir).resolve(Path.of(c).getFileName());
+                if (Files.isExecutable(p)) return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @BeforeAll
+    void start() throws IOException {
+        Optional<Path> chromium = binary("VERDANT_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+        Optional<Path> chromedriver = binary("VERDANT_CHROMEDRIVER", "/usr/bin/chromedriver");
+        assumeTrue(chromium.isPresent(), "no Chromium (apt-get install chromium, or set VERDANT_CHROMIUM): browser test skipped");
+        assumeTrue(chromedriver.isPresent(), "no chromedriver (apt-get install chromium-driver, or set VERDANT_CHROMEDRIVER): browser test skipped");
+
+        data = Files.createTempDirectory("verdant-browser-test");
+        downloads = Files.createDirectories(data.resolve("downloads"));
+        Files.createDirectories(SCREENSHOTS);
+        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data.resolve("archive")), null), null);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.get().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,2600",
+                "--lang=zh-CN", "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-sync",
+                "--disable-background-networking", "--disable-component-update", "--disable-domain-reliability",
+                // the page must work without a network: nothing but this machine resolves
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1", "--proxy-server=direct://", "--proxy-bypass-list=*");
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.get().toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (driver != null) driver.quit();
+        if (server != null) server.close();
+        if (data != null) {
+            try (Stream<Path> walk = Files.walk(data)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private WebElement id(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    private void upload(Path file) {
+        id("file").sendKeys(file.toAbsolutePath().toString());
+    }
+
+    private List<WebElement> visibleFindings() {
+        return id("findings").findElements(By.cssSelector("tbody tr")).stream().filter(WebElement::isDisplayed).toList();
+    }
+
+    @Test
+    void uploadSeeTheVerdictSwitchLanguageDownloadArchiveAndSeeAProblemLine() throws Exception {
+        driver.get(server.uri().toString());
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Verdant 绿色制造评价");
+        assertThat(new Select(id("scheme")).getOptions()).hasSize(Templates.all().size());
+
+        // a valid submission: score, grade, gates, radar, criteria, plan
+        upload(CEMENT);
+        wait.until(ExpectedConditions.textToBe(By.id("score"), "98.33"));
+        assertThat(id("grade").getText()).isEqualTo("未选择分级表");
+        assertThat(id("eligible").getText()).isEqualTo("是");
+        assertThat(id("facility").getText()).contains("镇江华岳水泥有限公司");
+        assertThat(id("gates").findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThan(8);
+        assertThat(id("radar").findElements(By.cssSelector("svg.radar polygon.score"))).hasSize(1);
+        assertThat(id("plan-changes").findElements(By.tagName("li"))).isNotEmpty();
+        int all = visibleFindings().size();
+        assertThat(all).isEqualTo(57);
+        screenshot("01-verdict-zh.png");
+
+        new Select(id("status-filter")).selectByValue("not_met");
+        List<WebElement> notMet = visibleFindings();
+        assertThat(notMet).isNotEmpty().hasSizeLessThan(all);
+        assertThat(notMet).allSatisfy(tr -> assertThat(tr.getDomAttribute("data-status")).isEqualTo("not_met"));
+        assertThat(notMet.get(0).getText()).contains("PRD-06");
+        new Select(id("status-filter")).selectByValue("");
+        assertThat(visibleFindings()).hasSize(all);
+
+        // English: the page's words and the verdict's reasons
+        id("lang-toggle").click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Verdant green-manufacturing evaluation"));
+        wait.until(ExpectedConditions.textToBe(By.id("grade"), "no grading table selected"));
+        assertThat(id("score").getText()).isEqualTo("98.33");
+        assertThat(id("eligible").getText()).isEqualTo("yes");
+        assertThat(driver.findElement(By.cssSelector("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(id("findings").getText()).contains("Declared not met");
+        screenshot("02-verdict-en.png");
+
+        // the JSON verdict download is the CLI's verdict in the page's language
+        id("download-json").click();
+        Path json = downloads.resolve("cement-jiangsu-high-scorer.verdict.json");
+        wait.until(d -> Files.isRegularFile(json) && json.toFile().length() > 0);
+        String cli = ServeApiTest.cli("evaluate", CEMENT.toString(), "--format", "json", "--lang", "en").out();
+        wait.until(d -> cli.equals(read(json)));
+        id("download-report").click();
+        Path report = downloads.resolve("cement-jiangsu-high-scorer.report.html");
+        wait.until(d -> Files.isRegularFile(report) && read(report).contains("</html>"));
+
+        // archive it: the page names the record
+        id("store").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stored")));
+        assertThat(id("stored").getText()).startsWith("Archived as record 1");
+        JsonNode stored = new Http(server.uri(), null).get("/api/evaluations/1").json();
+        assertThat(stored.path("verdict").path("lang").asText()).isEqualTo("en");
+
+        // an invalid submission: the problem is listed and its line highlighted beside the text
+        upload(UNKNOWN_KEY);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problems")));
+        assertThat(id("result").isDisplayed()).isFalse();
+        WebElement problem = id("problem-list").findElement(By.cssSelector("li[data-line='13']"));
+        assertThat(problem.getText()).contains("line 13, column 3").contains("site.land_aera").contains("unknown key; did you mean 'land_area'?");
+        WebElement gutterLine = id("gutter").findElement(By.cssSelector("div[data-line='13']"));
+        assertThat(gutterLine.getDomAttribute("class")).isEqualTo("error");
+        assertThat(gutterLine.getText()).isEqualTo("13");
+        assertThat(id("backdrop").findElement(By.cssSelector("div[data-line='13']")).getDomAttribute("class")).isEqualTo("error");
+        assertThat(id("gutter").findElements(By.cssSelector("div.error"))).hasSize(1);
+        assertThat(gutterLine.isDisplayed()).isTrue();
+        screenshot("03-problem-en.png");
+
+        problem.click();
+        Object selected = ((JavascriptExecutor) driver).executeScript(
+                "const t = document.getElementById('source'); return t.value.substring(t.selectionStart, t.selectionEnd);");
+        assertThat(selected).isEqualTo("  land_aera: 150 亩");
+
+        id("lang-toggle").click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Verdant 绿色制造评价"));
+        assertThat(id("problem-list").getText()).contains("第 13 行第 3 列");
+        screenshot("04-problem-zh.png");
+
+        // a factory with a blocker: the plan lists it first, with what clears it
+        upload(Path.of("fixtures/green-factory/2018/electronics-guangdong-mandatory-gap.yaml"));
+        wait.until(ExpectedConditions.textToBe(By.id("score"), "87.85"));
+        assertThat(id("mandatory").getText()).isEqualTo("否");
+        assertThat(id("plan-blockers").getText()).contains("INF-12").contains("met: true");
+        new Select(id("status-filter")).selectByValue("not_met");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('findings').scrollIntoView()");
+        screenshot("05-plan-and-filter-zh.png");
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
