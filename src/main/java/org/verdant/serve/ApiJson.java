@@ -142,11 +142,17 @@ final class ApiJson {
             o.put("source", g.source());
             ArrayNode bands = o.putArray("bands");
             for (GradingTable.Band b : g.bands()) {
-                ObjectNode x = bands.addObject().put("label", b.label()).put("min", b.min());
-                if (b.below() != null) x.put("below", b.below()); else x.putNull("below");
+                ObjectNode x = bands.addObject().put("label", b.label()).put("min", plain(b.min()));
+                if (b.below() != null) x.put("below", plain(b.below())); else x.putNull("below");
             }
         }
         return write(root);
+    }
+
+    /** 90.0 → 90, 62.5 → 62.5: a band limit as the grading table writes it. */
+    private static java.math.BigDecimal plain(double d) {
+        java.math.BigDecimal b = java.math.BigDecimal.valueOf(d).stripTrailingZeros();
+        return b.scale() < 0 ? b.setScale(0) : b;
     }
 
     private static void text(ObjectNode o, Text t) {

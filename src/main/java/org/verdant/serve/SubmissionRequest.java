@@ -29,6 +29,8 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String gradi
     private static final Set<String> ENVELOPE_FIELDS = Set.of("submission", "file", "edition", "grading", "lang");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_NAME = 120;
+    /** How much of an oversized body is read and dropped before the 413 is sent. */
+    private static final long DRAIN_BYTES = 4L * MAX_BYTES;
 
     Evaluator.Options options() {
         return new Evaluator.Options(edition, grading);
@@ -37,14 +39,14 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String gradi
     static SubmissionRequest read(Context ctx) throws ApiException {
         String mediaType = mediaType(ctx.header("Content-Type"));
         long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BYTES) throw tooLarge();
         byte[] body;
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > MAX_BYTES) throw tooLarge(ctx, in);
             body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) throw tooLarge(ctx, in);
         } catch (IOException e) {
             throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
         }
-        if (body.length > MAX_BYTES) throw tooLarge();
         String file = null;
         String edition = null;
         String grading = null;
@@ -154,7 +156,21 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String gradi
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    private static ApiException tooLarge() {
+    /**
+     * A body over the limit: refused without keeping it. What the client is still sending is read
+     * and dropped (up to {@link #DRAIN_BYTES}) so that a client that reads the answer only after
+     * sending everything gets it, and the connection is closed after the answer.
+     */
+    private static ApiException tooLarge(Context ctx, InputStream in) {
+        try {
+            long left = DRAIN_BYTES;
+            byte[] sink = new byte[64 * 1024];
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) left -= n;
+        } catch (IOException e) {
+            // the client gave up: nothing to drain
+        }
+        ctx.header("Connection", "close");
         return new ApiException(413, "too_large", "the request body is larger than " + MAX_BYTES
                 + " bytes (2 MiB), the limit for a submission");
     }

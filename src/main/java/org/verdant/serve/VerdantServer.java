@@ -73,6 +73,7 @@ public final class VerdantServer implements AutoCloseable {
             // bodies are read by SubmissionRequest with the YAML reader's limit; this is only Javalin's own ceiling
             config.http.maxRequestSize = SubmissionRequest.MAX_BYTES + 1L;
             config.http.generateEtags = false;
+            config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
 
             var r = config.routes;

@@ -381,6 +381,7 @@ class ServeApiTest {
         assertError(http.get("/api/templates/..%2F..%2Fpom.xml"), 404, "not_found");
         assertError(http.get("/api/no-such-thing"), 404, "not_found");
         assertError(http.get("/etc/passwd"), 404, "not_found");
+        assertError(http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/1")).DELETE()), 405, "method_not_allowed");
     }
 
     @Test
