@@ -49,6 +49,12 @@
     fillSchemes();
   }
 
+  /** A scheme's name in the page's language; its id when the messages do not name it (a scheme added later). */
+  function schemeName(id) {
+    const key = 'web.scheme.' + id;
+    return state.messages[key] === undefined ? id : t(key);
+  }
+
   function titleOf(text) {
     return state.lang === 'en' && text.en ? text.en : text.zh;
   }
@@ -63,7 +69,7 @@
         o.value = tpl.name;
         o.dataset.scheme = s.scheme;
         o.dataset.edition = tpl.edition;
-        o.textContent = t('web.scheme.' + s.scheme) + ' — ' + tpl.edition;
+        o.textContent = schemeName(s.scheme) + ' — ' + tpl.edition;
         select.appendChild(o);
       }
     }
@@ -369,7 +375,7 @@
       }
     }
     $('facility').textContent = v.facility.name + ' (' + v.facility.credit_code + ')';
-    $('edition').textContent = t('web.scheme.' + v.scheme) + ' · ' + v.edition + ' · ' + v.reporting_year;
+    $('edition').textContent = schemeName(v.scheme) + ' · ' + v.edition + ' · ' + v.reporting_year;
     yesNo($('eligible'), v.eligible);
     yesNo($('mandatory'), v.mandatory_met);
     $('score').textContent = v.score === null ? t('web.no_score') : String(v.score);

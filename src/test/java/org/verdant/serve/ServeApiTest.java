@@ -330,6 +330,25 @@ class ServeApiTest {
         assertThat(verify.json().path("identical").asBoolean()).isTrue();
     }
 
+    @Test
+    void concurrentRequestsShareTheRulebookAndGetTheSameVerdict() throws Exception {
+        String expected = cli("evaluate", CEMENT.toString(), "--format", "json").out();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Http.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> http.post("/api/evaluate?format=verdict&file=cement-jiangsu-high-scorer.yaml", YAML, bytes(CEMENT))));
+            }
+            for (var f : answers) {
+                Http.Answer a = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(a.status()).as(a.body()).isEqualTo(200);
+                assertThat(a.body()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- refusals ---------------------------------------------------------------------------------
 
     @Test
