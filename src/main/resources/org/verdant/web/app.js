@@ -515,7 +515,12 @@
   async function switchLanguage() {
     await loadMessages(state.lang === 'zh' ? 'en' : 'zh');
     fillSchemes();
-    if (state.problems.length) renderProblems();
+    if (state.problems.length && !$('problems').hidden) {
+      renderProblems();
+      say(t('web.problems.title'), true);
+    } else if ($('message').className !== 'error') {
+      say('', false);
+    }
     if (state.preview && !$('result').hidden) {
       // the verdict's reasons are written in the language asked for: ask again
       busy(true);

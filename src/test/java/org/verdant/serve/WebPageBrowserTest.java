@@ -223,6 +223,7 @@ class WebPageBrowserTest {
         id("lang-toggle").click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Verdant 绿色制造评价"));
         assertThat(id("problem-list").getText()).contains("第 13 行第 3 列");
+        assertThat(id("message").getText()).isEqualTo("申报材料有误，未评分");
         screenshot("04-problem-zh.png");
 
         // a factory with a blocker: the plan lists it first, with what clears it
