@@ -82,4 +82,30 @@ public final class ArchiveJson {
             throw new IllegalStateException(e);
         }
     }
+
+    public static final String VERIFY_FORMAT = "verdant.archive-verify/1";
+
+    /** The outcome of re-running a stored evaluation ({@code archive verify}, POST /api/evaluations/{id}/verify). */
+    public static ObjectNode verification(ArchiveEntry e, Reevaluation.Outcome o) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("format", VERIFY_FORMAT);
+        root.put("record", e.id());
+        root.put("identical", o.identical());
+        root.put("archived_rulebook_digest", e.rulebookDigest());
+        root.put("rulebook_digest", rulebookDigestOf(o.verdictJson()));
+        ArrayNode diffs = root.putArray("differences");
+        for (VerdictComparison.Difference d : o.comparison().differences()) {
+            diffs.addObject().put("what", d.what()).put("archived", d.archived()).put("now", d.now());
+        }
+        return root;
+    }
+
+    /** The rulebook digest a verdict JSON names ("?" when the text is not a verdict). */
+    public static String rulebookDigestOf(String verdictJson) {
+        try {
+            return new ObjectMapper().readTree(verdictJson).path("rulebook").path("digest").asText();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
 }

@@ -215,18 +215,9 @@ final class ArchiveCommand implements Runnable {
                 }
                 Reevaluation.Outcome o = Reevaluation.verify(a, rulebook.load());
                 ArchiveEntry e = a.entry();
-                String nowDigest = digest(o.verdictJson());
+                String nowDigest = ArchiveJson.rulebookDigestOf(o.verdictJson());
                 if (format == Format.json) {
-                    ObjectNode root = JsonNodeFactory.instance.objectNode();
-                    root.put("format", "verdant.archive-verify/1");
-                    root.put("record", e.id());
-                    root.put("identical", o.identical());
-                    root.put("archived_rulebook_digest", e.rulebookDigest());
-                    root.put("rulebook_digest", nowDigest);
-                    var diffs = root.putArray("differences");
-                    for (VerdictComparison.Difference d : o.comparison().differences()) {
-                        diffs.addObject().put("what", d.what()).put("archived", d.archived()).put("now", d.now());
-                    }
+                    ObjectNode root = ArchiveJson.verification(e, o);
                     out.print(root.toPrettyString() + "\n");
                 } else {
                     out.println("record " + e.id() + ": " + e.facilityName() + " " + e.creditCode() + ", " + e.scheme() + " " + e.edition()
@@ -242,14 +233,6 @@ final class ArchiveCommand implements Runnable {
                 }
                 return o.identical() ? ExitCodes.OK : ExitCodes.DIFFERS;
             });
-        }
-
-        private static String digest(String verdictJson) {
-            try {
-                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(verdictJson).path("rulebook").path("digest").asText();
-            } catch (Exception ex) {
-                return "?";
-            }
         }
     }
 

@@ -248,16 +248,7 @@ final class Api {
         authorize(ctx);
         ArchivedEvaluation a = stored(ctx.pathParam("id"));
         Reevaluation.Outcome o = withWork(() -> Reevaluation.verify(a, rulebook));
-        var root = ApiJson.NODES.objectNode();
-        root.put("format", "verdant.archive-verify/1");
-        root.put("record", a.entry().id());
-        root.put("identical", o.identical());
-        root.put("archived_rulebook_digest", a.entry().rulebookDigest());
-        root.put("rulebook_digest", digest(o.verdictJson()));
-        var diffs = root.putArray("differences");
-        for (VerdictComparison.Difference d : o.comparison().differences()) {
-            diffs.addObject().put("what", d.what()).put("archived", d.archived()).put("now", d.now());
-        }
+        var root = ArchiveJson.verification(a.entry(), o);
         json(ctx, 200, ApiJson.write(root));
     }
 
@@ -363,14 +354,6 @@ final class Api {
         if (value == null || value.isBlank()) return null;
         if (!CREDIT_CODE.matcher(value).matches()) throw ApiException.badRequest("credit_code: '" + clip(value) + "' is not a credit code");
         return value.toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static String digest(String verdictJson) {
-        try {
-            return ApiJson.MAPPER.readTree(verdictJson).path("rulebook").path("digest").asText();
-        } catch (Exception e) {
-            return "?";
-        }
     }
 
     private static String blankToNull(String s) {
