@@ -36,14 +36,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
-    Lang lang;
 
-    @Option(names = "--grading", paramLabel = "ID", description = "Grading table, e.g. hebei-db13t6005-2024 (default: the edition's, usually none).")
-    String grading;
 
-    @Option(names = "--edition", paramLabel = "EDITION", description = "Evaluate under this edition, e.g. \"GB/T 36132-2018\" (default: chosen by evaluation_date).")
-    String edition;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the verdict to FILE instead of standard output.")
     Path output;
@@ -55,6 +49,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "With --format json: add to every gate and criterion a trace (the inputs it used with "
             + "their file:line, derived values, levels, scorecard figures, points arithmetic). For text, use 'verdant explain'.")
     boolean trace;
+
+    @Mixin
+    EvaluationOptions evaluation = new EvaluationOptions();
 
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
@@ -74,13 +71,13 @@ final class EvaluateCommand implements Callable<Integer> {
             if (trace && format != Format.json) throw new UsageException("--trace goes with --format json; for text, run 'verdant explain " + file + "'");
             byte[] bytes = InputFile.read(file);
             var compiled = rulebook.load();
-            var options = new Evaluator.Options(edition, grading);
+            var options = evaluation.options();
             Verdict verdict = new Evaluator(compiled).evaluate(file.toString(), bytes, options);
-            Messages messages = new Messages(lang.name());
-            if (record != null) write(record, Records.toJson(Records.of(verdict, bytes, options, lang.name(), compiled.rulebook())));
+            Messages messages = evaluation.messages();
+            if (record != null) write(record, Records.toJson(Records.of(verdict, bytes, options, evaluation.lang.name(), compiled.rulebook())));
             Map<String, Trace> traces = trace ? TraceBuilder.all(verdict, PathIndex.of(file.toString(), bytes), messages) : null;
             String text = format == Format.json ? JsonVerdictWriter.write(verdict, messages, traces) : TextVerdictRenderer.render(verdict, messages);
-            archiving.store(err, bytes, file, verdict, messages, edition, grading);
+            archiving.store(err, bytes, file, verdict, messages, evaluation.edition, evaluation.grading);
             if (output != null) {
                 write(output, text);
             } else {

@@ -38,14 +38,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     EvaluateCommand.Format format;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
-    EvaluateCommand.Lang lang;
 
-    @Option(names = "--grading", paramLabel = "ID", description = "Grading table, as for evaluate.")
-    String grading;
 
-    @Option(names = "--edition", paramLabel = "EDITION", description = "Evaluate under this edition (default: chosen by evaluation_date).")
-    String edition;
+
+    @Mixin
+    EvaluationOptions evaluation = new EvaluationOptions();
 
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
@@ -56,9 +53,9 @@ final class ExplainCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         return Outcomes.run(err, file, () -> {
             byte[] bytes = InputFile.read(file);
-            Verdict verdict = new Evaluator(rulebook.load()).evaluate(file.toString(), bytes, new Evaluator.Options(edition, grading));
+            Verdict verdict = new Evaluator(rulebook.load()).evaluate(file.toString(), bytes, evaluation.options());
             List<Verdict.Judged> chosen = choose(verdict, criterion);
-            Messages messages = new Messages(lang.name());
+            Messages messages = evaluation.messages();
             Map<String, Trace> traces = TraceBuilder.all(verdict, PathIndex.of(file.toString(), bytes), messages);
             out.print(format == EvaluateCommand.Format.json ? JsonVerdictWriter.explain(verdict, chosen, traces, messages)
                     : ExplainRenderer.render(verdict, chosen, traces, messages));

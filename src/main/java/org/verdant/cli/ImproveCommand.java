@@ -30,17 +30,14 @@ final class ImproveCommand implements Callable<Integer> {
             description = "A grade of the grading table (e.g. ★★★★, with --grading) or a score to reach.")
     String target;
 
-    @Option(names = "--grading", paramLabel = "ID", description = "Grading table, e.g. hebei-db13t6005-2024.")
-    String grading;
 
-    @Option(names = "--edition", paramLabel = "EDITION", description = "Plan under this edition (default: chosen by evaluation_date).")
-    String edition;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     EvaluateCommand.Format format;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
-    EvaluateCommand.Lang lang;
+
+    @Mixin
+    EvaluationOptions evaluation = new EvaluationOptions();
 
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
@@ -51,9 +48,9 @@ final class ImproveCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         return Outcomes.run(err, file, () -> {
             byte[] bytes = InputFile.read(file);
-            Scenario scenario = Scenario.of(new Evaluator(rulebook.load()), file.toString(), bytes, new Evaluator.Options(edition, grading));
+            Scenario scenario = Scenario.of(new Evaluator(rulebook.load()), file.toString(), bytes, evaluation.options());
             Plan plan = Planner.plan(scenario, target);
-            Messages m = new Messages(lang.name());
+            Messages m = evaluation.messages();
             out.print(format == EvaluateCommand.Format.json ? PlanReport.json(plan, m) : PlanReport.text(plan, m));
             return ExitCodes.OK;
         });

@@ -33,17 +33,14 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "html", description = "html or md (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
-    EvaluateCommand.Lang lang;
 
-    @Option(names = "--grading", paramLabel = "ID", description = "Grading table, e.g. hebei-db13t6005-2024 (default: the edition's, usually none).")
-    String grading;
 
-    @Option(names = "--edition", paramLabel = "EDITION", description = "Evaluate under this edition, e.g. \"GB/T 36132-2018\" (default: chosen by evaluation_date).")
-    String edition;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
+
+    @Mixin
+    EvaluationOptions evaluation = new EvaluationOptions();
 
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
@@ -54,12 +51,12 @@ final class ReportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         return Outcomes.run(err, file, () -> {
             byte[] bytes = InputFile.read(file);
-            Evaluator.Options options = new Evaluator.Options(edition, grading);
+            Evaluator.Options options = evaluation.options();
             Evaluator evaluator = new Evaluator(rulebook.load());
             Verdict verdict = evaluator.evaluate(file.toString(), bytes, options);
             // the improvement section is the planner's: each change checked by evaluating the changed submission
             Plan plan = Planner.plan(Scenario.of(evaluator, file.toString(), bytes, options), null);
-            String text = ReportDocument.render(verdict, new Messages(lang.name()), format, new PlanAdvisor(plan));
+            String text = ReportDocument.render(verdict, evaluation.messages(), format, new PlanAdvisor(plan));
             if (output != null) {
                 EvaluateCommand.write(output, text);
             } else {

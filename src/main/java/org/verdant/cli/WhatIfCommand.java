@@ -39,14 +39,11 @@ final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     EvaluateCommand.Format format;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
-    EvaluateCommand.Lang lang;
 
-    @Option(names = "--grading", paramLabel = "ID", description = "Grading table, e.g. hebei-db13t6005-2024.")
-    String grading;
 
-    @Option(names = "--edition", paramLabel = "EDITION", description = "Evaluate under this edition (default: chosen by evaluation_date).")
-    String edition;
+
+    @Mixin
+    EvaluationOptions evaluation = new EvaluationOptions();
 
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
@@ -59,7 +56,7 @@ final class WhatIfCommand implements Callable<Integer> {
             List<Assignment> changes = new ArrayList<>();
             for (String s : sets) changes.add(Assignment.parse(s));
             byte[] bytes = InputFile.read(file);
-            Scenario scenario = Scenario.of(new Evaluator(rulebook.load()), file.toString(), bytes, new Evaluator.Options(edition, grading));
+            Scenario scenario = Scenario.of(new Evaluator(rulebook.load()), file.toString(), bytes, evaluation.options());
             Verdict before = scenario.baseline();
             Verdict after;
             try {
@@ -70,7 +67,7 @@ final class WhatIfCommand implements Callable<Integer> {
                         + " problem(s)); nothing was scored");
                 return ExitCodes.INVALID_SUBMISSION;
             }
-            Messages m = new Messages(lang.name());
+            Messages m = evaluation.messages();
             Comparison c = Comparison.of(VerdictView.of(before, m), VerdictView.of(after, m),
                     TreeDiff.between(scenario.root(), scenario.edited(changes)));
             var heading = new ComparisonReport.Heading(m.get("diff.title_whatif", file, changes.size()),
