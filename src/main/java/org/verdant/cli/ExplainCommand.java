@@ -38,9 +38,6 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     EvaluateCommand.Format format;
 
-
-
-
     @Mixin
     EvaluationOptions evaluation = new EvaluationOptions();
 

@@ -30,11 +30,8 @@ final class ImproveCommand implements Callable<Integer> {
             description = "A grade of the grading table (e.g. ★★★★, with --grading) or a score to reach.")
     String target;
 
-
-
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     EvaluateCommand.Format format;
-
 
     @Mixin
     EvaluationOptions evaluation = new EvaluationOptions();

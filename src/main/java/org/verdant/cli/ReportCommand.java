@@ -33,9 +33,6 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "html", description = "html or md (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
-
-
-
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
 

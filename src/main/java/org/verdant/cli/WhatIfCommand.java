@@ -39,9 +39,6 @@ final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     EvaluateCommand.Format format;
 
-
-
-
     @Mixin
     EvaluationOptions evaluation = new EvaluationOptions();
 
