@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VerdantCli.Version.class,
         description = "Evaluates Chinese green-manufacturing applications with an open rulebook.",
         subcommands = {EvaluateCommand.class, ValidateCommand.class, RulesCommand.class, SchemesCommand.class,
-                CompareEditionsCommand.class},
+                CompareEditionsCommand.class, BatchCommand.class, GenerateCommand.class},
         footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error, 2 usage error,",
                 "3 invalid submission, 4 invalid rulebook."})
 public final class VerdantCli implements Runnable {
@@ -44,7 +44,7 @@ public final class VerdantCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, validate, rules check, schemes");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, validate, rules check, schemes, compare-editions, batch, generate");
     }
 
     static final class Version implements CommandLine.IVersionProvider {
