@@ -15,6 +15,9 @@ count="${1:-100000}"
 threads="${2:-$(nproc)}"
 xmx="${3:-512m}"
 out="${OUT:-/dev/null}"
+# the flags ./verdant runs a batch with (full tiered compilation); JVM_FLAGS="-XX:+UseSerialGC
+# -XX:TieredStopAtLevel=1" measures the C1-only flags the other commands use
+jvm_flags="${JVM_FLAGS:--XX:+UseSerialGC}"
 work=target/bench-batch
 mkdir -p "$work"
 ./verdant --version >/dev/null # builds the jar if needed
@@ -27,12 +30,12 @@ if [ ! -s "$stream" ]; then
   mv "$stream.tmp" "$stream"
 fi
 echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2 " MB"}') memory, $(java -version 2>&1 | head -1)"
-echo "input:   $stream ($(du -h "$stream" | cut -f1)), $count submissions, $threads thread(s), -Xmx$xmx"
+echo "input:   $stream ($(du -h "$stream" | cut -f1)), $count submissions, $threads thread(s), -Xmx$xmx $jvm_flags"
 echo "load before: $(uptime | sed 's/.*load average: //')"
 gc="$work/gc-$count-$threads.log"
 rm -f "$gc"
 start=$(date +%s.%N)
-java -Xmx"$xmx" -XX:+UseSerialGC -Xlog:gc:file="$gc" -jar target/verdant.jar batch "$stream" \
+java -Xmx"$xmx" $jvm_flags -Xlog:gc:file="$gc" -jar target/verdant.jar batch "$stream" \
   --threads "$threads" --out "$out" --summary "$work/summary-$count.csv" --no-progress 2> "$work/stderr-$count.txt"
 end=$(date +%s.%N)
 echo "load after:  $(uptime | sed 's/.*load average: //')"

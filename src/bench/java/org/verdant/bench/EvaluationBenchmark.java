@@ -41,8 +41,8 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 4, time = 5)
-@Measurement(iterations = 5, time = 5)
+@Warmup(iterations = 10, time = 10)
+@Measurement(iterations = 5, time = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 @State(Scope.Thread)
 public class EvaluationBenchmark {
