@@ -113,7 +113,7 @@ public final class Summary implements AutoCloseable {
         BigDecimal a = atRank(lo);
         BigDecimal b = hi == lo ? a : atRank(hi);
         BigDecimal frac = BigDecimal.valueOf(rank - lo);
-        return a.add(b.subtract(a).multiply(frac)).setScale(2, RoundingMode.HALF_UP);
+        return a.add(b.subtract(a).multiply(frac)).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
     }
 
     private BigDecimal atRank(long rank) {
