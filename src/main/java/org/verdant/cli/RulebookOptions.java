@@ -1,6 +1,7 @@
 package org.verdant.cli;
 
 import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.rulebook.KieBaseCache;
 import org.verdant.rulebook.RulebookException;
 import org.verdant.rulebook.RulebookLoader;
 import picocli.CommandLine.Option;
@@ -9,7 +10,9 @@ import java.nio.file.Path;
 
 /**
  * Where the rulebook comes from: --rules/--scorecards, else VERDANT_RULES/VERDANT_SCORECARDS
- * (the ./verdant launcher points them at the checkout), else the copy inside the jar.
+ * (the ./verdant launcher points them at the checkout), else the copy inside the jar. Compiled rules
+ * are kept between runs in the {@link KieBaseCache} (keyed by the rules' digest; VERDANT_CACHE=off
+ * turns it off).
  */
 public class RulebookOptions {
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules directory (DRL). Default: $VERDANT_RULES, else the built-in rulebook.")
@@ -28,7 +31,7 @@ public class RulebookOptions {
         String key = r + "|" + s;
         synchronized (RulebookOptions.class) {
             if (cached == null || !key.equals(cachedKey)) {
-                cached = new CompiledRulebook(RulebookLoader.load(r, s));
+                cached = new CompiledRulebook(RulebookLoader.load(r, s), KieBaseCache.fromEnvironment());
                 cachedKey = key;
             }
             return cached;

@@ -14,7 +14,7 @@ import java.util.List;
         subcommands = {EvaluateCommand.class, ValidateCommand.class, RulesCommand.class, SchemesCommand.class,
                 CompareEditionsCommand.class, VerifyCommand.class, TestCommand.class, ReportCommand.class,
                 ImproveCommand.class, WhatIfCommand.class, DiffCommand.class, ArchiveCommand.class, CohortCommand.class, ExplainCommand.class,
-                ServeCommand.class},
+                ServeCommand.class, BatchCommand.class, GenerateCommand.class},
         footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error,",
                 "2 usage error, 3 invalid submission, 4 invalid rulebook,",
                 "5 record not reproduced (verify) or fixture differs (test)."})
@@ -58,7 +58,7 @@ public final class VerdantCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, explain, validate, report, improve, what-if, diff, rules check, schemes, compare-editions, verify, test, archive, cohort, serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, explain, validate, report, improve, what-if, diff, rules check, schemes, compare-editions, verify, test, archive, cohort, serve, batch, generate");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

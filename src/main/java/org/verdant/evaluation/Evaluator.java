@@ -121,7 +121,16 @@ public final class Evaluator {
         }
     }
 
+    /** The engine's version (read once: every verdict carries it). */
     public static String version() {
+        return Version.VALUE;
+    }
+
+    private static final class Version {
+        static final String VALUE = readVersion();
+    }
+
+    private static String readVersion() {
         try (InputStream in = Evaluator.class.getResourceAsStream("/org/verdant/version.properties")) {
             Properties p = new Properties();
             if (in != null) p.load(in);

@@ -21,9 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CompiledRulebook {
     private final Rulebook rulebook;
     private final Map<String, KieBase> bases = new ConcurrentHashMap<>();
+    private final KieBaseCache cache;
 
     public CompiledRulebook(Rulebook rulebook) {
+        this(rulebook, null);
+    }
+
+    /** With {@code cache} (may be null), compiled rules are read from and kept on disk between runs. */
+    public CompiledRulebook(Rulebook rulebook, KieBaseCache cache) {
         this.rulebook = rulebook;
+        this.cache = cache;
     }
 
     public Rulebook rulebook() {
@@ -58,8 +65,12 @@ public final class CompiledRulebook {
     }
 
     private KieBase compile(Scorecard scorecard) throws RulebookException {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         List<SourceFile> files = rulebook.rulesFor(scorecard);
+        if (cache != null) {
+            KieBase cached = cache.load(files, CompiledRulebook.class.getClassLoader());
+            if (cached != null) return cached;
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (SourceFile f : files) {
             builder.add(ResourceFactory.newByteArrayResource(f.bytes()).setSourcePath(f.logicalPath()), ResourceType.DRL);
         }
@@ -78,6 +89,7 @@ public final class CompiledRulebook {
             problems.sort(null);
             throw new RulebookException(problems);
         }
+        if (cache != null) cache.store(files, builder.getKnowledgePackages());
         return builder.newKieBase();
     }
 

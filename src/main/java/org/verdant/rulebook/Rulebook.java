@@ -28,8 +28,17 @@ public record Rulebook(
     }
 
     public String digestFor(Scorecard scorecard, GradingTable grading) {
-        return RulebookLoader.digest(filesFor(scorecard, grading));
+        // Every verdict carries this digest; hashing the rulebook's files again for each one cost
+        // about a fifth of an evaluation. A rulebook never changes once read, so it is computed once
+        // per (rulebook, scorecard with its overlays, grading table).
+        String key = scorecard.id() + '\0' + String.join("\0", scorecard.files()) + '\0' + (grading == null ? "" : grading.file());
+        return DIGESTS.computeIfAbsent(files, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> RulebookLoader.digest(filesFor(scorecard, grading)));
     }
+
+    /** Digests already computed, per rulebook (its file list, held weakly: a rulebook no longer used is forgotten). */
+    private static final Map<List<SourceFile>, Map<String, String>> DIGESTS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     public Optional<Scorecard> scorecard(String scheme, String edition) {
         return scorecards.values().stream().filter(s -> s.scheme().equals(scheme) && s.edition().equals(edition)).findFirst();

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Batch throughput and peak heap (see BENCHMARKS.md).
+#
+#   bench/batch.sh [COUNT] [THREADS] [XMX]        defaults: 100000, nproc, 512m
+#
+# Generates COUNT green-factory submissions (seed 1, both editions, 5 % deliberately invalid) into
+# one multi-document stream once (target/bench-batch/stream-COUNT.yaml, about 6.7 kB each), then
+# evaluates the stream with `verdant batch` in a JVM capped at XMX, writing the JSON lines to
+# /dev/null (about 58 kB per verdict: 100 000 verdicts are ~5.8 GB; set OUT=FILE to keep them).
+# Prints the machine, the load average before and after, wall time, throughput, and the heap from
+# the GC log: the most used before any collection (the peak) and the most live after one.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+count="${1:-100000}"
+threads="${2:-$(nproc)}"
+xmx="${3:-512m}"
+out="${OUT:-/dev/null}"
+# the flags ./verdant runs a batch with (full tiered compilation); JVM_FLAGS="-XX:+UseSerialGC
+# -XX:TieredStopAtLevel=1" measures the C1-only flags the other commands use
+jvm_flags="${JVM_FLAGS:--XX:+UseSerialGC}"
+work=target/bench-batch
+mkdir -p "$work"
+./verdant --version >/dev/null # builds the jar if needed
+export VERDANT_RULES="$PWD/rules" VERDANT_SCORECARDS="$PWD/scorecards"
+stream="$work/stream-$count.yaml"
+if [ ! -s "$stream" ]; then
+  echo "generating $count submissions into $stream …" >&2
+  java -XX:+UseSerialGC -jar target/verdant.jar generate --scheme green-factory --count "$count" --seed 1 \
+    --invalid-share 0.05 > "$stream.tmp"
+  mv "$stream.tmp" "$stream"
+fi
+echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2 " MB"}') memory, $(java -version 2>&1 | head -1)"
+echo "input:   $stream ($(du -h "$stream" | cut -f1)), $count submissions, $threads thread(s), -Xmx$xmx $jvm_flags"
+echo "load before: $(uptime | sed 's/.*load average: //')"
+gc="$work/gc-$count-$threads.log"
+rm -f "$gc"
+start=$(date +%s.%N)
+java -Xmx"$xmx" $jvm_flags -Xlog:gc:file="$gc" -jar target/verdant.jar batch "$stream" \
+  --threads "$threads" --out "$out" --summary "$work/summary-$count.csv" --no-progress 2> "$work/stderr-$count.txt"
+end=$(date +%s.%N)
+echo "load after:  $(uptime | sed 's/.*load average: //')"
+head -1 "$work/stderr-$count.txt"
+awk -v s="$start" -v e="$end" -v n="$count" 'BEGIN { printf "wall: %.1f s, %.0f submissions/s (including JVM start and rulebook load)\n", e - s, n / (e - s) }'
+# GC lines look like: [12.345s][info][gc] GC(7) Pause Young (Allocation Failure) 140M->31M(494M) 3.210ms
+awk '/Pause/ { if (match($0, /[0-9]+M->[0-9]+M\([0-9]+M\)/)) { split(substr($0, RSTART, RLENGTH), a, /M->|M\(|M\)/);
+       if (a[1] > before) before = a[1]; if (a[2] > after) after = a[2]; if (a[3] > cap) cap = a[3]; n++ } }
+     END { printf "heap: peak used %d MB (before a collection), most live after a collection %d MB, committed at most %d MB; %d collections\n", before, after, cap, n }' "$gc"
+grep -E '^(status|edition) ' "$work/stderr-$count.txt" || true

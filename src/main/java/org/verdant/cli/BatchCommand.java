@@ -1,0 +1,154 @@
+package org.verdant.cli;
+
+import org.verdant.batch.BatchEvaluation;
+import org.verdant.batch.BatchRunner;
+import org.verdant.batch.Inputs;
+import org.verdant.batch.Outcome;
+import org.verdant.batch.Progress;
+import org.verdant.batch.Summary;
+import org.verdant.evaluation.Evaluator;
+import org.verdant.evaluation.UsageException;
+import org.verdant.report.Messages;
+import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.yaml.YamlReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Evaluate many submissions in parallel with one compiled rulebook and write one JSON line per input, in input order: "
+                + "the verdict (as 'evaluate --format json' writes it, on one line) or an error record (verdant.batch-error/1). "
+                + "Ends with a summary on standard error (and in a CSV with --summary).",
+                "INPUT is a file, a directory (searched recursively for *.yaml, *.yml, *.json, in name order), "
+                        + "a multi-document YAML stream ('---' between submissions; problems are reported at the stream's lines), "
+                        + "or - for standard input (a stream).",
+                "Exit code 0 when the batch ran, whatever the inputs held (count them in the summary); 1 if an input met an internal error, "
+                        + "4 if the rulebook is invalid, 2 for a usage error (e.g. --out cannot be written)."})
+final class BatchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Files, directories, multi-document streams, or - for standard input.")
+    List<String> inputs;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the JSON lines to FILE (default: standard output).")
+    Path out;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the summary as CSV (section,key,value,detail).")
+    Path summaryCsv;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of processors, ${DEFAULT-VALUE}).",
+            defaultValue = "0", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
+    int threads;
+
+    @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
+    EvaluateCommand.Lang lang;
+
+    @Option(names = "--grading", paramLabel = "ID", description = "Grading table for every input (default: each edition's, usually none).")
+    String grading;
+
+    @Option(names = "--edition", paramLabel = "EDITION", description = "Evaluate every input under this edition (default: chosen by each evaluation_date).")
+    String edition;
+
+    @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
+    boolean noProgress;
+
+    @Mixin
+    RulebookOptions rulebook = new RulebookOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        return Outcomes.run(err, null, () -> {
+            int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            if (threads < 0) throw new UsageException("--threads must be at least 1");
+            CompiledRulebook compiled = rulebook.load();
+            if (grading != null && !grading.equals("none") && !compiled.rulebook().gradings().containsKey(grading)) {
+                throw new UsageException("--grading: unknown grading table '" + grading + "'; available: "
+                        + String.join(", ", compiled.rulebook().gradings().keySet()));
+            }
+            BatchEvaluation evaluation = new BatchEvaluation(new Evaluator(compiled), new Evaluator.Options(edition, grading), new Messages(lang.name()));
+            boolean terminal = System.console() != null && !noProgress;
+            Progress progress = terminal ? new Progress(err, Inputs.totalBytes(inputs), workers) : Progress.NONE;
+            long start = System.nanoTime();
+            try (Summary summary = summaryCsv != null ? new Summary().keepingAllFailures() : new Summary();
+                 OutputStream sink = open(out, spec.commandLine().getOut())) {
+                BatchRunner.run(new Inputs(inputs, YamlReader.MAX_BYTES, () -> System.in), evaluation, workers,
+                        BatchRunner.window(workers), sink, summary, progress);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                err.printf(Locale.ROOT, "verdant batch: %d input(s) in %.1f s (%.0f/s, %d thread(s))%s%n", summary.total(), seconds,
+                        summary.total() / Math.max(seconds, 1e-9), workers, out == null ? "" : "; results in " + out);
+                err.print(summary.text());
+                if (summaryCsv != null) {
+                    try {
+                        summary.writeCsv(summaryCsv);
+                    } catch (IOException e) {
+                        throw new UsageException("cannot write " + summaryCsv + ": " + e.getMessage());
+                    }
+                    err.println("summary in " + summaryCsv);
+                }
+                err.flush();
+                return exitCode(summary);
+            }
+        });
+    }
+
+    /** 0 when every input came to a verdict or an input error; a defect of the tool or the rulebook is not the inputs'. */
+    private static int exitCode(Summary summary) {
+        if (summary.count(Outcome.ERROR) == 0) return ExitCodes.OK;
+        if (summary.errorCodes().contains(ExitCodes.INVALID_RULEBOOK)) return ExitCodes.INVALID_RULEBOOK;
+        if (summary.errorCodes().contains(ExitCodes.INTERNAL_ERROR)) return ExitCodes.INTERNAL_ERROR;
+        return ExitCodes.OK;
+    }
+
+    private static OutputStream open(Path out, PrintWriter stdout) throws UsageException {
+        if (out == null && stdout == Console.OUT) {
+            // the process's standard output, as bytes; not closed with the batch
+            return new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+        if (out == null) {
+            // a caller's writer (tests, embedding): each write is one whole line, so decoding it alone is safe
+            return new OutputStream() {
+                @Override
+                public void write(int b) {
+                    throw new UnsupportedOperationException("whole lines only");
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    stdout.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void flush() {
+                    stdout.flush();
+                }
+            };
+        }
+        try {
+            return new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + out + ": " + e.getMessage());
+        }
+    }
+}

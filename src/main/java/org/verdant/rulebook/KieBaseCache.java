@@ -1,0 +1,193 @@
+package org.verdant.rulebook;
+
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Compiled DRL kept on disk between runs, so a cold {@code verdant evaluate} does not compile the
+ * rules again (compiling is most of a cold start). What is stored is Drools' own serialized form
+ * of the compiled packages; a new knowledge base is assembled from them.
+ *
+ * <p>An entry's name is a digest over everything the compiled form depends on: each DRL file's
+ * path and bytes, in the order they are compiled, the Verdant code that the rules call (the
+ * digest of the jar, or of the class files when run from a build directory), the Drools version
+ * and the Java version. A different rulebook, an edited rule or a rebuilt jar therefore names a
+ * different entry, and a cached form is never used for rules it was not compiled from. An entry
+ * that cannot be read is ignored (the rules are compiled and the entry written again).
+ *
+ * <p>Where: {@code $VERDANT_CACHE_DIR}, else {@code $XDG_CACHE_HOME/verdant}, else
+ * {@code ~/.cache/verdant}; {@code VERDANT_CACHE=off} (or the system property
+ * {@code verdant.cache=off}) turns it off. Entries are {@code kiebase-<digest>.bin}, written to a
+ * temporary file and renamed, so concurrent runs never read half an entry.
+ */
+public final class KieBaseCache {
+    /** Bumped when the entry layout changes. */
+    private static final String LAYOUT = "verdant.kiebase/1";
+
+    private final Path dir;
+    private final String codeIdentity;
+
+    public KieBaseCache(Path dir) {
+        this.dir = dir;
+        this.codeIdentity = codeIdentity();
+    }
+
+    /** The cache the environment asks for, or null when it is turned off or has no place to live. */
+    public static KieBaseCache fromEnvironment() {
+        String off = firstNonBlank(System.getProperty("verdant.cache"), System.getenv("VERDANT_CACHE"));
+        if (off != null && (off.equalsIgnoreCase("off") || off.equalsIgnoreCase("false") || off.equals("0"))) return null;
+        String explicit = firstNonBlank(System.getProperty("verdant.cache.dir"), System.getenv("VERDANT_CACHE_DIR"));
+        if (explicit != null) return new KieBaseCache(Path.of(explicit));
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) return new KieBaseCache(Path.of(xdg, "verdant"));
+        String home = System.getProperty("user.home");
+        if (home == null || home.isBlank() || home.equals("?")) return null;
+        return new KieBaseCache(Path.of(home, ".cache", "verdant"));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The entry for these rule files: where it is (or would be) on disk. */
+    public Path entry(List<SourceFile> ruleFiles) {
+        return dir.resolve("kiebase-" + key(ruleFiles) + ".bin");
+    }
+
+    /** The knowledge base stored for exactly these rule files, or null. */
+    public KieBase load(List<SourceFile> ruleFiles, ClassLoader classLoader) {
+        if (codeIdentity == null) return null;
+        Path entry = entry(ruleFiles);
+        if (!Files.isRegularFile(entry)) return null;
+        try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(Files.readAllBytes(entry)), classLoader)) {
+            Object header = in.readObject();
+            if (!LAYOUT.equals(header)) return null;
+            @SuppressWarnings("unchecked")
+            Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
+            var base = org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase();
+            base.addPackages(new ArrayList<>(packages));
+            return base;
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            return null; // unreadable or stale entry: compile instead, and overwrite it
+        }
+    }
+
+    /** Stores the compiled packages of these rule files; a failure to write only costs the next run a compile. */
+    public void store(List<SourceFile> ruleFiles, Collection<KiePackage> packages) {
+        if (codeIdentity == null) return;
+        Path entry = entry(ruleFiles);
+        Path tmp = null;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+            try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
+                out.writeObject(LAYOUT);
+                out.writeObject(new ArrayList<>(packages));
+            }
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "kiebase-", ".tmp");
+            Files.write(tmp, bytes.toByteArray());
+            try {
+                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException | RuntimeException e) {
+            // read-only home, full disk, a package Drools cannot serialize: run without the cache
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+            }
+        }
+    }
+
+    private String key(List<SourceFile> ruleFiles) {
+        MessageDigest md = sha256();
+        update(md, LAYOUT);
+        update(md, codeIdentity);
+        update(md, String.valueOf(KieBase.class.getPackage().getImplementationVersion()));
+        update(md, String.valueOf(org.drools.core.impl.KnowledgeBaseImpl.class.getPackage().getImplementationVersion()));
+        update(md, System.getProperty("java.vm.version", ""));
+        for (SourceFile f : ruleFiles) {
+            update(md, f.logicalPath());
+            md.update(f.bytes());
+            md.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(md.digest()).substring(0, 32);
+    }
+
+    /**
+     * The digest of the code the compiled rules link against: the jar this class was loaded from,
+     * or every class file under the directory it was loaded from. Null when neither can be read
+     * (then nothing is cached).
+     */
+    private static String codeIdentity() {
+        try {
+            var source = KieBaseCache.class.getProtectionDomain().getCodeSource();
+            if (source == null) return null;
+            Path where = Path.of(source.getLocation().toURI());
+            MessageDigest md = sha256();
+            if (Files.isRegularFile(where)) {
+                try (InputStream in = Files.newInputStream(where)) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n; (n = in.read(buffer)) > 0; ) md.update(buffer, 0, n);
+                }
+            } else if (Files.isDirectory(where)) {
+                try (Stream<Path> files = Files.walk(where)) {
+                    for (Path p : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                        update(md, where.relativize(p).toString());
+                        md.update(Files.readAllBytes(p));
+                    }
+                }
+            } else {
+                return null;
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void update(MessageDigest md, String s) {
+        md.update(s.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) return a;
+        if (b != null && !b.isBlank()) return b;
+        return null;
+    }
+}

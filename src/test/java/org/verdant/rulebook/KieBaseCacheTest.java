@@ -1,0 +1,101 @@
+package org.verdant.rulebook;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.KieBase;
+import org.verdant.evaluation.Evaluator;
+import org.verdant.evaluation.InvalidSubmissionException;
+import org.verdant.report.JsonVerdictWriter;
+import org.verdant.report.Messages;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Compiled rules kept on disk give the same verdicts as rules compiled afresh, and only for the same rules. */
+class KieBaseCacheTest {
+    @TempDir
+    Path cacheDir;
+
+    @Test
+    void everyValidFixtureGivesTheSameVerdictFromACachedKnowledgeBase() throws Exception {
+        Rulebook rulebook = RulebookLoader.load(Path.of("rules"), Path.of("scorecards"));
+        KieBaseCache cache = new KieBaseCache(cacheDir);
+        Evaluator fresh = new Evaluator(new CompiledRulebook(rulebook, cache)); // compiles, writes the cache
+        Evaluator fromCache = new Evaluator(new CompiledRulebook(rulebook, cache)); // reads it
+        Evaluator uncached = new Evaluator(new CompiledRulebook(rulebook));
+        List<Path> fixtures;
+        try (Stream<Path> walk = Files.walk(Path.of("fixtures"))) {
+            fixtures = walk.filter(p -> p.toString().endsWith(".yaml") && !p.startsWith(Path.of("fixtures", "invalid"))).sorted().toList();
+        }
+        assertThat(fixtures).hasSizeGreaterThan(20);
+        List<String> checked = new ArrayList<>();
+        for (Path f : fixtures) {
+            byte[] bytes = Files.readAllBytes(f);
+            for (String edition : editionsFor(rulebook, fresh, f, bytes)) {
+                Evaluator.Options options = new Evaluator.Options(edition, "none");
+                String expected = json(uncached, f, bytes, options);
+                assertThat(json(fresh, f, bytes, options)).as(f + " " + edition + " (compiled, cache written)").isEqualTo(expected);
+                assertThat(json(fromCache, f, bytes, options)).as(f + " " + edition + " (from the cache)").isEqualTo(expected);
+                checked.add(f + " " + edition);
+            }
+        }
+        try (Stream<Path> entries = Files.list(cacheDir)) {
+            assertThat(entries.filter(p -> p.getFileName().toString().startsWith("kiebase-")).count())
+                    .as("one entry per edition-with-overlays compiled").isGreaterThanOrEqualTo(5);
+        }
+        assertThat(checked).hasSizeGreaterThan(25);
+    }
+
+    @Test
+    void aChangedRuleFileNamesAnotherEntryAndABrokenEntryIsIgnored() throws Exception {
+        Rulebook rulebook = RulebookLoader.load(Path.of("rules"), Path.of("scorecards"));
+        Scorecard edition = rulebook.scorecard("green-factory", "GB/T 36132-2018").orElseThrow();
+        List<SourceFile> files = rulebook.rulesFor(edition);
+        KieBaseCache cache = new KieBaseCache(cacheDir);
+        new CompiledRulebook(rulebook, cache).kieBase(edition);
+        Path entry = cache.entry(files);
+        assertThat(entry).exists();
+        assertThat(cache.load(files, getClass().getClassLoader())).isNotNull();
+
+        List<SourceFile> edited = new ArrayList<>(files);
+        SourceFile first = edited.get(0);
+        edited.set(0, new SourceFile(first.logicalPath(), first.displayPath(),
+                (new String(first.bytes(), StandardCharsets.UTF_8) + "\n// an edit\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(cache.entry(edited)).isNotEqualTo(entry);
+        assertThat(cache.load(edited, getClass().getClassLoader())).as("never used for other rules").isNull();
+
+        Files.write(entry, "not a knowledge base".getBytes(StandardCharsets.UTF_8));
+        assertThat(cache.load(files, getClass().getClassLoader())).isNull();
+        KieBase recompiled = new CompiledRulebook(rulebook, cache).kieBase(edition);
+        assertThat(recompiled.getKiePackages()).isNotEmpty();
+        assertThat(cache.load(files, getClass().getClassLoader())).as("rewritten after the compile").isNotNull();
+    }
+
+    private static List<String> editionsFor(Rulebook rulebook, Evaluator evaluator, Path f, byte[] bytes) throws RulebookException {
+        try {
+            String scheme = evaluator.validate(f.toString(), bytes, Evaluator.Options.defaults()).scorecard().scheme();
+            List<String> editions = new ArrayList<>();
+            for (Scorecard s : rulebook.editions(scheme)) {
+                try {
+                    evaluator.validate(f.toString(), bytes, new Evaluator.Options(s.edition(), null));
+                    editions.add(s.edition());
+                } catch (InvalidSubmissionException e) {
+                    // not valid under that edition (e.g. not_applicable under 2025): nothing to compare
+                }
+            }
+            return editions;
+        } catch (InvalidSubmissionException e) {
+            return List.of();
+        }
+    }
+
+    private static String json(Evaluator evaluator, Path f, byte[] bytes, Evaluator.Options options) throws Exception {
+        return JsonVerdictWriter.write(evaluator.evaluate(f.toString(), bytes, options), new Messages("en"));
+    }
+}
