@@ -17,6 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.generate.SubmissionGenerator;
 import org.verdant.report.JsonVerdictWriter;
+import org.verdant.report.TraceBuilder;
+import org.verdant.yaml.PathIndex;
 import org.verdant.report.Messages;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.RulebookLoader;
@@ -85,6 +87,14 @@ public class EvaluationBenchmark {
     @Benchmark
     public Verdict fullEvaluation() throws Exception {
         return evaluator.evaluate("generated.yaml", nextInput(), Evaluator.Options.defaults());
+    }
+
+    /** As evaluate --format json --trace: the verdict, every criterion's trace (inputs located in the YAML), and the JSON. */
+    @Benchmark
+    public String fullEvaluationWithTrace() throws Exception {
+        byte[] input = nextInput();
+        Verdict v = evaluator.evaluate("generated.yaml", input, Evaluator.Options.defaults());
+        return JsonVerdictWriter.write(v, messages, TraceBuilder.all(v, PathIndex.of("generated.yaml", input), messages));
     }
 
     @Benchmark
