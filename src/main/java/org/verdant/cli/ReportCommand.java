@@ -49,10 +49,11 @@ final class ReportCommand implements Callable<Integer> {
         return Outcomes.run(err, file, () -> {
             byte[] bytes = InputFile.read(file);
             Evaluator.Options options = evaluation.options();
-            Evaluator evaluator = new Evaluator(rulebook.load());
-            Verdict verdict = evaluator.evaluate(file.toString(), bytes, options);
-            // the improvement section is the planner's: each change checked by evaluating the changed submission
-            Plan plan = Planner.plan(Scenario.of(evaluator, file.toString(), bytes, options), null);
+            // one scenario serves both: its baseline is the report's verdict (evaluated once), and the improvement
+            // section is the planner's, each change checked by evaluating the changed submission
+            Scenario scenario = Scenario.of(new Evaluator(rulebook.load()), file.toString(), bytes, options);
+            Verdict verdict = scenario.baseline();
+            Plan plan = Planner.plan(scenario, null);
             String text = ReportDocument.render(verdict, evaluation.messages(), format, new PlanAdvisor(plan));
             if (output != null) {
                 EvaluateCommand.write(output, text);
