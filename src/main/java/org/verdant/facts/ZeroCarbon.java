@@ -24,9 +24,11 @@ public final class ZeroCarbon {
                 "tCO2e/tce");
     }
 
-    /** The lowest annual energy for which a threshold is defined, e.g. "200000 tce" (from the reference's missing text). */
-    public static String lowestTier(ReferenceLevel unavailable) {
-        return unavailable.missing();
+    /** The lowest annual energy for which the scorecard defines a threshold, e.g. "200000 tce". */
+    public static String lowestTier(ReferenceSpec spec) {
+        return spec.tiers().stream().min(java.util.Comparator.comparingDouble(org.verdant.rulebook.Scorecard.EnergyTier::atLeast))
+                .map(t -> Derive.show(org.verdant.units.Units.require(t.unit()).fromBase(t.atLeast()), t.unit()))
+                .orElse("—");
     }
 
     public static boolean allReach(ThresholdIndicator t, ScaledParts parts) {
