@@ -36,10 +36,10 @@ class BatchCommandTest {
     @TempDir
     Path tmp;
 
-    private static final String CEMENT = "fixtures/green-factory/2018/cement-jiangsu-high-scorer.yaml";
-    private static final String PHARMA = "fixtures/green-factory/2025/pharma-zhejiang-5000tce-tier.yaml";
-    private static final String PARK = "fixtures/green-park/zhenjiang-etdz-national-strong.yaml";
-    private static final String NEGATIVE = "fixtures/invalid/negative-area.yaml"; // site.footprint_area at 15:19
+    private static final String CEMENT = "fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml";
+    private static final String PHARMA = "fixtures/green-factory/gbt36132-2025/pharma-zhejiang-5000tce-tier.yaml";
+    private static final String PARK = "fixtures/green-park/miit-2016-586/zhenjiang-etdz-national-strong.yaml";
+    private static final String NEGATIVE = "fixtures/green-factory/gbt36132-2018/invalid/negative-area.yaml"; // site.footprint_area at 15:19
 
     /** A stream: comment, cement, the invalid file, the park; with the line each document starts on. */
     private Path stream() throws IOException {

@@ -15,8 +15,8 @@ import static org.verdant.cli.CliTest.withRulebook;
 
 /** {@code verdant explain} and {@code evaluate --trace}: output, exit codes, and the verdict left unchanged without --trace. */
 class ExplainCommandTest {
-    private static final String CEMENT_2018 = "fixtures/green-factory/2018/cement-jiangsu-high-scorer.yaml";
-    private static final String PARK = "fixtures/green-park/zhenjiang-etdz-national-strong.yaml";
+    private static final String CEMENT_2018 = "fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml";
+    private static final String PARK = "fixtures/green-park/miit-2016-586/zhenjiang-etdz-national-strong.yaml";
 
     @Test
     void explainsOneCriterionWithTheLinesOfItsInputs() {
@@ -70,10 +70,10 @@ class ExplainCommandTest {
 
     @Test
     void evaluateWithTraceAddsATraceAndChangesNothingElse() throws Exception {
-        String file = "fixtures/green-factory/2025/cement-yunnan-high-altitude.yaml";
+        String file = "fixtures/green-factory/gbt36132-2025/cement-yunnan-high-altitude.yaml";
         CliTest.Run plain = run(withRulebook("evaluate", file, "--format", "json"));
         assertThat(plain.code()).as(plain.err()).isZero();
-        assertThat(plain.out()).isEqualTo(Files.readString(Path.of("fixtures/green-factory/2025/cement-yunnan-high-altitude.expected.json"),
+        assertThat(plain.out()).isEqualTo(Files.readString(Path.of("fixtures/green-factory/gbt36132-2025/cement-yunnan-high-altitude.expected.json"),
                 StandardCharsets.UTF_8));
         assertThat(plain.out()).doesNotContain("\"trace\"");
 

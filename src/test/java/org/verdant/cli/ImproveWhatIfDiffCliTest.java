@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** improve, what-if and diff on the command line: output and exit codes. */
 class ImproveWhatIfDiffCliTest {
-    private static final String FOOD = "fixtures/green-factory/2018/food-hebei-star-rated.yaml";
+    private static final String FOOD = "fixtures/green-factory/gbt36132-2018/food-hebei-star-rated.yaml";
 
     record Run(int code, String out, String err) {
     }
@@ -55,7 +55,7 @@ class ImproveWhatIfDiffCliTest {
         Run noTable = run("improve", FOOD, "--target", "★★★★");
         assertThat(noTable.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(noTable.err()).contains("usage error: --target '★★★★' is a grade, but no grading table is selected");
-        Run zeroCarbon = run("improve", "fixtures/zero-carbon-park/xining-500k-over-threshold.yaml", "--target", "90");
+        Run zeroCarbon = run("improve", "fixtures/zero-carbon-park/ndrc-2025-910/xining-500k-over-threshold.yaml", "--target", "90");
         assertThat(zeroCarbon.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run("improve", "no-such.yaml").code()).isEqualTo(ExitCodes.USAGE);
     }

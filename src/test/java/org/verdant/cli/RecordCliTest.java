@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** evaluate --record and verify: a record reproduces its verdict, and every kind of difference is named. */
 class RecordCliTest {
-    private static final Path CEMENT = Path.of("fixtures/green-factory/2018/cement-jiangsu-high-scorer.yaml");
-    private static final Path FOOD = Path.of("fixtures/green-factory/2018/food-hebei-star-rated.yaml");
+    private static final Path CEMENT = Path.of("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml");
+    private static final Path FOOD = Path.of("fixtures/green-factory/gbt36132-2018/food-hebei-star-rated.yaml");
     private static final String SCORECARD_2018 = "scorecards/green-factory/gbt36132-2018.yaml";
     private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 

@@ -30,7 +30,7 @@ class ReportCommandTest {
     @TempDir
     Path tmp;
 
-    private static final String CEMENT = "fixtures/green-factory/2018/cement-jiangsu-high-scorer.yaml";
+    private static final String CEMENT = "fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml";
 
     @Test
     void htmlByDefaultInChinese() {
@@ -55,7 +55,7 @@ class ReportCommandTest {
         Run r = run("report", CEMENT, "--edition", "GB/T 36132-2025", "--format", "md");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("GB/T 36132-2025").contains("### 5.1 E ");
-        Run graded = run("report", "fixtures/green-factory/2018/food-hebei-star-rated.yaml", "--grading", "hebei-db13t6005-2024");
+        Run graded = run("report", "fixtures/green-factory/gbt36132-2018/food-hebei-star-rated.yaml", "--grading", "hebei-db13t6005-2024");
         assertThat(graded.code()).as(graded.err()).isZero();
         assertThat(graded.out()).contains("河北省绿色工厂星级评价");
     }
@@ -66,7 +66,7 @@ class ReportCommandTest {
         assertThat(run("report", "nowhere.yaml").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run("report", CEMENT, "--grading", "nowhere").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run("report", CEMENT, "-o", tmp.resolve("missing/dir/r.html").toString()).code()).isEqualTo(ExitCodes.USAGE);
-        Run invalid = run("report", "fixtures/invalid/missing-required.yaml");
+        Run invalid = run("report", "fixtures/green-factory/invalid/missing-required.yaml");
         assertThat(invalid.code()).isEqualTo(ExitCodes.INVALID_SUBMISSION);
         assertThat(invalid.out()).isEmpty();
         assertThat(invalid.err()).contains("invalid submission");

@@ -40,7 +40,7 @@ class TestCommandTest {
         Path dir = tmp.resolve("fx");
         Files.createDirectories(dir.resolve("factory"));
         Files.createDirectories(dir.resolve("invalid"));
-        Path cement = Files.copy(Path.of("fixtures/green-factory/2018/cement-jiangsu-high-scorer.yaml"), dir.resolve("factory/cement.yaml"));
+        Path cement = Files.copy(Path.of("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml"), dir.resolve("factory/cement.yaml"));
         Files.writeString(dir.resolve("factory/cement.edition-2025.args"), "--edition \"GB/T 36132-2025\"\n", StandardCharsets.UTF_8);
         Files.copy(Path.of("fixtures/invalid/empty.yaml"), dir.resolve("invalid/empty.yaml"));
 

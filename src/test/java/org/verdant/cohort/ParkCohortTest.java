@@ -37,7 +37,7 @@ class ParkCohortTest {
     static final String P4 = code(6); // ineligible applicant
 
     static String park(String fixture, String code, String province, int year) {
-        String y = TestRulebook.read("fixtures/green-park/" + fixture + ".yaml");
+        String y = TestRulebook.read("fixtures/green-park/miit-2016-586/" + fixture + ".yaml");
         y = TestRulebook.with(y, "facility.credit_code", code);
         y = TestRulebook.with(y, "facility.province", province);
         if (year == 2024) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs the command line in-process and checks what a refusal or a verdict must look like. */
 final class Cli {
-    static final Path FIXTURE = Path.of("fixtures/green-factory/2018/cement-jiangsu-high-scorer.yaml");
+    static final Path FIXTURE = Path.of("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What a Java stack trace or an exception name leaks onto stderr. */
     private static final Pattern STACK_TRACE = Pattern.compile("\\tat |\\bat (org|java|jdk|com|sun)\\.|Exception|Error:|\\.java:\\d+\\)");

@@ -73,7 +73,7 @@ class PlannerTest {
 
     @Test
     void aVetoTheSubmissionCannotChangeMakesAGradeUnreachable() throws Exception {
-        Plan plan = Planner.plan(WhatIfTest.scenario("fixtures/green-factory/2018/textile-dyeing-zhejiang-accident-veto.yaml", HEBEI), "★★★");
+        Plan plan = Planner.plan(WhatIfTest.scenario("fixtures/green-factory/gbt36132-2018/textile-dyeing-zhejiang-accident-veto.yaml", HEBEI), "★★★");
         assertThat(plan.target().reachable()).isFalse();
         assertThat(plan.target().why().key()).isEqualTo("plan.target.blocked");
         assertThat(plan.target().why().args().get(0)).isEqualTo("B2");
@@ -92,7 +92,7 @@ class PlannerTest {
      */
     @Test
     void missingDataAGradeNeedsIsNamedAndNoCriterionIsChangedTwice() throws Exception {
-        String autoparts = "fixtures/green-factory/2018/autoparts-anhui-self-assessment-gaps.yaml";
+        String autoparts = "fixtures/green-factory/gbt36132-2018/autoparts-anhui-self-assessment-gaps.yaml";
         Plan graded = Planner.plan(WhatIfTest.scenario(autoparts, HEBEI), "★★★");
         assertThat(graded.target().reachable()).isFalse();
         assertThat(graded.target().why().key()).isEqualTo("plan.target.blocked_data");
@@ -114,7 +114,7 @@ class PlannerTest {
 
     @Test
     void mandatoryGapsAreBlockersClearedByEvidence() throws Exception {
-        Plan plan = Planner.plan(WhatIfTest.scenario("fixtures/green-factory/2018/electronics-guangdong-mandatory-gap.yaml", HEBEI), "★★★★");
+        Plan plan = Planner.plan(WhatIfTest.scenario("fixtures/green-factory/gbt36132-2018/electronics-guangdong-mandatory-gap.yaml", HEBEI), "★★★★");
         assertThat(plan.blockers()).extracting(Plan.Step::id).contains("INF-12");
         assertThat(plan.target().reachable()).isTrue();
         assertThat(plan.target().steps().get(0).id()).isEqualTo("INF-12");
@@ -123,7 +123,7 @@ class PlannerTest {
 
     @Test
     void zeroCarbonParksPlanTheCoreIndicatorAndGuidanceButTakeNoTarget() throws Exception {
-        Scenario s = WhatIfTest.scenario("fixtures/zero-carbon-park/xining-500k-over-threshold.yaml", null);
+        Scenario s = WhatIfTest.scenario("fixtures/zero-carbon-park/ndrc-2025-910/xining-500k-over-threshold.yaml", null);
         Plan plan = Planner.plan(s, null);
         Plan.Step z0 = step(plan.blockers(), "Z0");
         assertThat(z0.changes()).containsExactly(Assignment.parse("park.years[2025].statistics.co2=100000 tCO2")); // 0.2 × 500000 tce

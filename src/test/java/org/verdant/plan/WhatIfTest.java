@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** What-if against hand-checked arithmetic, and where its errors point. */
 class WhatIfTest {
-    static final String FOOD = "fixtures/green-factory/2018/food-hebei-star-rated.yaml";
+    static final String FOOD = "fixtures/green-factory/gbt36132-2018/food-hebei-star-rated.yaml";
 
     static Scenario scenario(String file, String grading) throws Exception {
         byte[] bytes = TestRulebook.read(file).getBytes(StandardCharsets.UTF_8);

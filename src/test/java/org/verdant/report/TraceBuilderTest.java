@@ -63,7 +63,7 @@ class TraceBuilderTest {
 
     @Test
     void performanceIndicatorOf2018ShowsInputsLevelsTiersAndTheCategory() throws Exception {
-        String f = "fixtures/green-factory/2018/cement-jiangsu-high-scorer.yaml";
+        String f = "fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml";
         Traced t = trace(f);
         Trace prf02 = t.of("PRF-02");
         assertThat(prf02.inputs()).extracting(Trace.Input::path, Trace.Input::value, Trace.Input::at).containsExactly(
@@ -100,7 +100,7 @@ class TraceBuilderTest {
 
     @Test
     void unmetAndMissingCriteriaSayWhatWasComparedAndWhyNoPoints() throws Exception {
-        String f = "fixtures/green-factory/2018/machinery-shandong-missing-reference.yaml";
+        String f = "fixtures/green-factory/gbt36132-2018/machinery-shandong-missing-reference.yaml";
         Traced t = trace(f);
         Trace missing = t.of("PRF-06");
         assertThat(missing.inputs()).extracting(Trace.Input::path, Trace.Input::at)
@@ -122,7 +122,7 @@ class TraceBuilderTest {
 
     @Test
     void scaledIndicatorOf2025PerProductShowsTheCorrectionOfItsLevels() throws Exception {
-        String f = "fixtures/green-factory/2025/cement-yunnan-high-altitude.yaml";
+        String f = "fixtures/green-factory/gbt36132-2025/cement-yunnan-high-altitude.yaml";
         Trace e1 = trace(f).of("E1");
         assertThat(e1.inputs()).extracting(Trace.Input::path, Trace.Input::value, Trace.Input::at).containsExactly(
                 tuple("products[0].energy_limit", "cement-clinker", at(f, "energy_limit: cement-clinker")),
@@ -159,7 +159,7 @@ class TraceBuilderTest {
 
     @Test
     void parkIndexIndicatorShowsEachYearsRatioAndShareOfTheIndex() throws Exception {
-        String f = "fixtures/green-park/zhenjiang-etdz-national-strong.yaml";
+        String f = "fixtures/green-park/miit-2016-586/zhenjiang-etdz-national-strong.yaml";
         Traced t = trace(f);
         Trace eg1 = t.of("EG1");
         assertThat(eg1.inputs()).extracting(Trace.Input::path, Trace.Input::at).contains(
@@ -184,7 +184,7 @@ class TraceBuilderTest {
             text = text.replace("  - id: " + cw[0] + "\n", "  - id: " + cw[0] + "\n    weight: {value: " + cw[1] + ", status: placeholder, source: test}\n");
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        String fixture = "fixtures/green-park/zhejiang-tongxiang-water-outstanding.yaml";
+        String fixture = "fixtures/green-park/miit-2016-586/zhejiang-tongxiang-water-outstanding.yaml";
         byte[] bytes = Files.readAllBytes(Path.of(fixture));
         Verdict v = new Evaluator(new CompiledRulebook(RulebookLoader.load(Path.of("rules"), scorecards)))
                 .evaluate(fixture, bytes, Evaluator.Options.defaults());
@@ -203,7 +203,7 @@ class TraceBuilderTest {
 
     @Test
     void zeroCarbonCoreGateShowsItsTierAndTheVeto() throws Exception {
-        String f = "fixtures/zero-carbon-park/baotou-1500k-at-threshold.yaml";
+        String f = "fixtures/zero-carbon-park/ndrc-2025-910/baotou-1500k-at-threshold.yaml";
         Trace z0 = trace(f).of("Z0");
         assertThat(z0.inputs()).extracting(Trace.Input::path, Trace.Input::value, Trace.Input::at).containsExactly(
                 tuple("park.years[2025].statistics.co2", "450000 tCO2", at(f, "- year: 2025", "co2:")),
@@ -219,19 +219,19 @@ class TraceBuilderTest {
         });
         assertThat(z0.points()).containsExactly("0.3 tCO2e/tce ≤ 0.3 tCO2e/tce → met", "Gate met; gates are not scored.");
 
-        Trace undetermined = trace("fixtures/zero-carbon-park/wuxi-150k-park-within-park.yaml").of("Z0");
+        Trace undetermined = trace("fixtures/zero-carbon-park/ndrc-2025-910/wuxi-150k-park-within-park.yaml").of("Z0");
         assertThat(undetermined.figures()).extracting(Trace.FigureUse::ref)
                 .containsExactly("Z0.threshold[1000000 tce]", "Z0.threshold[200000 tce]");
         assertThat(undetermined.points()).containsExactly("0.2 tCO2e/tce: no threshold to compare with.",
                 "No threshold for this facility: eligibility is undetermined (null), not guessed.");
 
-        assertThat(trace("fixtures/zero-carbon-park/shizuishan-1500k-over-threshold.yaml").of("Z0").points())
+        assertThat(trace("fixtures/zero-carbon-park/ndrc-2025-910/shizuishan-1500k-over-threshold.yaml").of("Z0").points())
                 .containsExactly("0.31 tCO2e/tce > 0.3 tCO2e/tce → not met", "Gate not met: the facility is not eligible (gates are not scored).");
     }
 
     @Test
     void gatesPointAtTheClaimsAndAccidentsTheyWereDecidedFrom() throws Exception {
-        String f = "fixtures/green-factory/2018/textile-dyeing-zhejiang-accident-veto.yaml";
+        String f = "fixtures/green-factory/gbt36132-2018/textile-dyeing-zhejiang-accident-veto.yaml";
         Traced t = trace(f);
         Trace b2 = t.of("B2");
         assertThat(b2.inputs()).extracting(Trace.Input::path, Trace.Input::at).contains(
@@ -246,14 +246,14 @@ class TraceBuilderTest {
         assertThat(t.of("B1").inputs()).extracting(Trace.Input::path, Trace.Input::at)
                 .containsExactly(tuple("claims.B1", at(f, "  B1:")));
 
-        Traced park = trace("fixtures/green-park/hunan-shaodong-provincial-incomplete.yaml");
+        Traced park = trace("fixtures/green-park/miit-2016-586/hunan-shaodong-provincial-incomplete.yaml");
         assertThat(park.of("A1").inputs()).isEmpty();
         assertThat(park.of("A1").missing()).containsExactly("claims.A1");
     }
 
     @Test
     void gradedItemShowsMaximumTimesDegree() throws Exception {
-        String f = "fixtures/green-supply-chain/smartphone-guangdong-just-below-five-stars.yaml";
+        String f = "fixtures/green-supply-chain/miit-2016-586/smartphone-guangdong-just-below-five-stars.yaml";
         Trace x12 = trace(f).of("X12");
         assertThat(x12.inputs()).extracting(Trace.Input::path, Trace.Input::at)
                 .containsExactly(tuple("claims.X12", at(f, "  X12:")));

@@ -31,8 +31,8 @@ import static org.verdant.support.TestRulebook.with;
  * each figure here was computed by hand (fixtures/INTENT-*.md), not read back from the engine.
  */
 class ParkAndSupplyChainRulesTest {
-    private static final String TONGXIANG = "fixtures/green-park/zhejiang-tongxiang-water-outstanding.yaml";
-    private static final String ORDOS = "fixtures/zero-carbon-park/ordos-mengsu-500k-at-threshold.yaml";
+    private static final String TONGXIANG = "fixtures/green-park/miit-2016-586/zhejiang-tongxiang-water-outstanding.yaml";
+    private static final String ORDOS = "fixtures/zero-carbon-park/ndrc-2025-910/ordos-mengsu-500k-at-threshold.yaml";
 
     // --- green industrial park: the GI and its switches ---
 
@@ -114,14 +114,14 @@ class ParkAndSupplyChainRulesTest {
                 "minimum_optional_indicators: {value: 0,", "minimum_optional_indicators: {value: 3,");
         // Shaodong reports 2, 3 and 3 optional indicators (INTENT-green-park.md)
         Verdict v = new Evaluator(strict).evaluate("t.yaml",
-                read("fixtures/green-park/hunan-shaodong-provincial-incomplete.yaml").getBytes(StandardCharsets.UTF_8), Evaluator.Options.defaults());
+                read("fixtures/green-park/miit-2016-586/hunan-shaodong-provincial-incomplete.yaml").getBytes(StandardCharsets.UTF_8), Evaluator.Options.defaults());
         assertThat(v.greenIndex().years()).extracting(GreenIndex.Year::enoughOptional).containsExactly(false, true, true);
         assertThat(v.warnings()).anySatisfy(w -> assertThat(w.key()).isEqualTo("warning.index_optional_short"));
     }
 
     @Test
     void aParkWhoseCarbonIntensityRoseInYearTwoFailsG2() {
-        Verdict v = evaluate(read("fixtures/green-park/ningxia-dongling-energy-carbon-rise.yaml"));
+        Verdict v = evaluate(read("fixtures/green-park/miit-2016-586/ningxia-dongling-energy-carbon-rise.yaml"));
         assertThat(status(v, "G2")).isEqualTo(Status.NOT_MET);
         assertThat(v.eligible()).isFalse();
         assertThat(v.score()).isCloseTo(82.50, within(0.005)); // still scored
@@ -129,7 +129,7 @@ class ParkAndSupplyChainRulesTest {
 
     @Test
     void aMissingMandatoryIndicatorScoresZeroThatYearAndIsReported() {
-        Verdict v = evaluate(read("fixtures/green-park/hunan-shaodong-provincial-incomplete.yaml"));
+        Verdict v = evaluate(read("fixtures/green-park/miit-2016-586/hunan-shaodong-provincial-incomplete.yaml"));
         assertThat(v.mandatoryMet()).isFalse();
         GreenIndex.Year y2023 = v.greenIndex().year(2023);
         assertThat(y2023.mandatoryMissing()).containsExactly("HG4");
@@ -139,7 +139,7 @@ class ParkAndSupplyChainRulesTest {
 
     @Test
     void encouragedItemsNeverBlock() {
-        String yaml = with(read("fixtures/green-park/zhenjiang-etdz-national-strong.yaml"), "claims.A2", "{met: false}");
+        String yaml = with(read("fixtures/green-park/miit-2016-586/zhenjiang-etdz-national-strong.yaml"), "claims.A2", "{met: false}");
         Verdict v = evaluate(yaml);
         assertThat(status(v, "A2")).isEqualTo(Status.NOT_MET);
         assertThat(v.eligible()).isTrue();
@@ -170,9 +170,9 @@ class ParkAndSupplyChainRulesTest {
 
     @ParameterizedTest(name = "{0} → GSCI {1}")
     @CsvSource({
-            "fixtures/green-supply-chain/machinery-hunan-systems-zero-rates.yaml, 86",
-            "fixtures/green-supply-chain/aircon-guangdong-everything-full.yaml, 100",
-            "fixtures/green-supply-chain/television-sichuan-no-platform-no-disclosure.yaml, 80",
+            "fixtures/green-supply-chain/miit-2016-586/machinery-hunan-systems-zero-rates.yaml, 86",
+            "fixtures/green-supply-chain/miit-2016-586/aircon-guangdong-everything-full.yaml, 100",
+            "fixtures/green-supply-chain/miit-2016-586/television-sichuan-no-platform-no-disclosure.yaml, 80",
     })
     void gsciWorkedChecks(String fixture, double gsci) {
         assertThat(evaluate(read(fixture)).score()).isCloseTo(gsci, within(1e-9));
@@ -180,7 +180,7 @@ class ParkAndSupplyChainRulesTest {
 
     @Test
     void aQualitativeItemEarnsItsAssessedDegree() {
-        String yaml = with(read("fixtures/green-supply-chain/aircon-guangdong-everything-full.yaml"), "claims.X11.degree", "0.25");
+        String yaml = with(read("fixtures/green-supply-chain/miit-2016-586/aircon-guangdong-everything-full.yaml"), "claims.X11.degree", "0.25");
         Verdict v = evaluate(yaml);
         assertThat(status(v, "X11")).isEqualTo(Status.PARTLY_MET);
         assertThat(v.score()).isCloseTo(100 - 8 * 0.75, within(1e-9));

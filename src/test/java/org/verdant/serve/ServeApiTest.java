@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServeApiTest {
     static final String TOKEN = "test-token-0123456789abcdef";
     static final String YAML = "application/yaml";
-    static final Path CEMENT = Path.of("fixtures/green-factory/2018/cement-jiangsu-high-scorer.yaml");
+    static final Path CEMENT = Path.of("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml");
 
     Path data;
     VerdantServer server;
@@ -189,7 +189,7 @@ class ServeApiTest {
 
     @Test
     void optionsInTheQueryOrInAJsonEnvelope() throws IOException {
-        Path food = Path.of("fixtures/green-factory/2018/food-hebei-star-rated.yaml");
+        Path food = Path.of("fixtures/green-factory/gbt36132-2018/food-hebei-star-rated.yaml");
         Run cli = cli("evaluate", food.toString(), "--format", "json", "--lang", "en", "--grading", "hebei-db13t6005-2024");
         Http.Answer byQuery = http.post("/api/evaluations?lang=en&grading=hebei-db13t6005-2024&file=food-hebei-star-rated.yaml", "text/yaml", bytes(food));
         assertThat(byQuery.body()).isEqualTo(cli.out());
@@ -222,8 +222,8 @@ class ServeApiTest {
     @Test
     void invalidSubmissionsAnswer422WithTheCliLocations() throws IOException {
         List<Path> invalid;
-        try (Stream<Path> s = Files.list(Path.of("fixtures/invalid"))) {
-            invalid = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        try (Stream<Path> s = Files.walk(Path.of("fixtures"))) {
+            invalid = s.filter(p -> p.toString().endsWith(".yaml") && p.getParent().getFileName().toString().equals("invalid")).sorted().toList();
         }
         assertThat(invalid).hasSizeGreaterThan(20);
         for (Path f : invalid) {
@@ -235,13 +235,13 @@ class ServeApiTest {
             assertError(a, 422, "invalid_submission");
             List<String> apiProblems = new ArrayList<>();
             for (JsonNode p : a.json().path("problems")) {
-                String where = "fixtures/invalid/" + p.path("file").asText()
+                String where = f.getParent() + "/" + p.path("file").asText()
                         + (p.path("line").isNull() ? "" : ":" + p.path("line").asInt() + ":" + p.path("column").asInt());
                 apiProblems.add(where + ": " + (p.path("path").asText().isEmpty() ? "" : p.path("path").asText() + ": ") + p.path("message").asText());
             }
             assertThat(apiProblems).as(f.toString()).containsExactlyElementsOf(cliProblems);
         }
-        JsonNode unknownKey = http.post("/api/evaluate?file=unknown-key.yaml", YAML, bytes(Path.of("fixtures/invalid/unknown-key.yaml")))
+        JsonNode unknownKey = http.post("/api/evaluate?file=unknown-key.yaml", YAML, bytes(Path.of("fixtures/green-factory/gbt36132-2018/invalid/unknown-key.yaml")))
                 .json().path("problems").get(0);
         assertThat(unknownKey.path("line").asInt()).isEqualTo(13);
         assertThat(unknownKey.path("column").asInt()).isEqualTo(3);
@@ -265,7 +265,7 @@ class ServeApiTest {
         Http.Answer verdictOnly = http.post("/api/evaluate?format=verdict&trace=true&file=cement-jiangsu-high-scorer.yaml", YAML, bytes(CEMENT));
         assertThat(verdictOnly.body()).isEqualTo(cli("evaluate", CEMENT.toString(), "--format", "json", "--trace").out());
 
-        JsonNode park = http.post("/api/evaluate?file=z.yaml", YAML, bytes(Path.of("fixtures/zero-carbon-park/ordos-mengsu-500k-at-threshold.yaml"))).json();
+        JsonNode park = http.post("/api/evaluate?file=z.yaml", YAML, bytes(Path.of("fixtures/zero-carbon-park/ndrc-2025-910/ordos-mengsu-500k-at-threshold.yaml"))).json();
         assertThat(park.path("verdict").path("score").isNull()).isTrue();
         assertThat(park.path("radar_svg").isNull()).as("no categories to chart").isTrue();
     }
@@ -292,7 +292,7 @@ class ServeApiTest {
 
     @Test
     void listHistoryDiffCohortAndVerify() {
-        Path gap = Path.of("fixtures/green-factory/2018/electronics-guangdong-mandatory-gap.yaml");
+        Path gap = Path.of("fixtures/green-factory/gbt36132-2018/electronics-guangdong-mandatory-gap.yaml");
         long a = id(store(CEMENT));
         long b = id(store(gap));
         String code = "91321183788362137D";

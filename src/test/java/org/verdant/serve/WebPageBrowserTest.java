@@ -46,8 +46,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
 class WebPageBrowserTest {
-    static final Path CEMENT = Path.of("fixtures/green-factory/2018/cement-jiangsu-high-scorer.yaml");
-    static final Path UNKNOWN_KEY = Path.of("fixtures/invalid/unknown-key.yaml");
+    static final Path CEMENT = Path.of("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml");
+    static final Path UNKNOWN_KEY = Path.of("fixtures/green-factory/gbt36132-2018/invalid/unknown-key.yaml");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     /** Selenium warns that it has no DevTools bindings for this Chromium; the test uses WebDriver only. */
     static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
@@ -227,7 +227,7 @@ class WebPageBrowserTest {
         screenshot("04-problem-zh.png");
 
         // a factory with a blocker: the plan lists it first, with what clears it
-        upload(Path.of("fixtures/green-factory/2018/electronics-guangdong-mandatory-gap.yaml"));
+        upload(Path.of("fixtures/green-factory/gbt36132-2018/electronics-guangdong-mandatory-gap.yaml"));
         wait.until(ExpectedConditions.textToBe(By.id("score"), "87.85"));
         assertThat(id("mandatory").getText()).isEqualTo("否");
         assertThat(id("plan-blockers").getText()).contains("INF-12").contains("met: true");

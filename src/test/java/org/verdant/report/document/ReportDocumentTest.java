@@ -48,11 +48,11 @@ class ReportDocumentTest {
 
     static Stream<Case> fixtures() {
         return Stream.of(
-                new Case("fixtures/green-factory/2018/cement-jiangsu-high-scorer", null, "98.33 / 100", 6, 6),
-                new Case("fixtures/green-factory/2025/cement-yunnan-high-altitude", null, "56.75 / 100", 5, 5),
-                new Case("fixtures/green-park/zhenjiang-etdz-national-strong", null, "93.63", 6, 6),
-                new Case("fixtures/zero-carbon-park/wuxi-150k-park-within-park", null, "不计分（否决指标与引导性指标）", 0, 0),
-                new Case("fixtures/green-supply-chain/smartphone-guangdong-just-below-five-stars", "gsc-electronics-egsci",
+                new Case("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer", null, "98.33 / 100", 6, 6),
+                new Case("fixtures/green-factory/gbt36132-2025/cement-yunnan-high-altitude", null, "56.75 / 100", 5, 5),
+                new Case("fixtures/green-park/miit-2016-586/zhenjiang-etdz-national-strong", null, "93.63", 6, 6),
+                new Case("fixtures/zero-carbon-park/ndrc-2025-910/wuxi-150k-park-within-park", null, "不计分（否决指标与引导性指标）", 0, 0),
+                new Case("fixtures/green-supply-chain/miit-2016-586/smartphone-guangdong-just-below-five-stars", "gsc-electronics-egsci",
                         "84.99 / 100", 6, 6));
     }
 
@@ -236,7 +236,7 @@ class ReportDocumentTest {
 
     @Test
     void englishReport() throws Exception {
-        Verdict v = evaluate("fixtures/green-factory/2018/cement-jiangsu-high-scorer", null);
+        Verdict v = evaluate("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer", null);
         Document doc = parse(ReportDocument.render(v, new Messages("en"), ReportFormat.html));
         assertThat(doc.select("html").attr("lang")).isEqualTo("en");
         assertThat(doc.select("h1").text()).isEqualTo("Green factory third-party evaluation report");
@@ -250,7 +250,7 @@ class ReportDocumentTest {
 
     @Test
     void zeroCarbonParkHasNoScoreAndShowsItsCoreVetoAndGuidance() throws Exception {
-        Verdict v = evaluate("fixtures/zero-carbon-park/wuxi-150k-park-within-park", null);
+        Verdict v = evaluate("fixtures/zero-carbon-park/ndrc-2025-910/wuxi-150k-park-within-park", null);
         assertThat(v.eligible()).isNull();
         Document doc = parse(ReportDocument.render(v, new Messages("zh"), ReportFormat.html));
         assertThat(doc.select("#result-basic").text()).startsWith("待定");
@@ -271,7 +271,7 @@ class ReportDocumentTest {
 
     @Test
     void greenParkShowsTheIndexPerYearAndTheSwitches() throws Exception {
-        Verdict v = evaluate("fixtures/green-park/zhenjiang-etdz-national-strong", null);
+        Verdict v = evaluate("fixtures/green-park/miit-2016-586/zhenjiang-etdz-national-strong", null);
         Document doc = parse(ReportDocument.render(v, new Messages("zh"), ReportFormat.html));
         assertThat(doc.select("tr.gi-year").eachText()).containsExactly(
                 "2023 85.99 24 8 — 是 未设合格线", "2024 92.26 24 8 — 是 未设合格线", "2025 93.63 24 8 — 是 未设合格线");
@@ -286,7 +286,7 @@ class ReportDocumentTest {
 
     @Test
     void gradeAndStrongestCategoriesForASupplyChain() throws Exception {
-        Verdict v = evaluate("fixtures/green-supply-chain/smartphone-guangdong-just-below-five-stars", "gsc-electronics-egsci");
+        Verdict v = evaluate("fixtures/green-supply-chain/miit-2016-586/smartphone-guangdong-just-below-five-stars", "gsc-electronics-egsci");
         Document doc = parse(ReportDocument.render(v, new Messages("zh"), ReportFormat.html));
         assertThat(doc.select("#result-grade").text()).startsWith("★★★★（").contains("EGSCI");
         assertThat(doc.text()).contains("得分率最高的一级指标：X3 绿色生产 (97.5 %)；X1 绿色供应链管理战略 (97 %)");
@@ -297,7 +297,7 @@ class ReportDocumentTest {
 
     @Test
     void theImprovementSectionTakesAnotherAdvisor() throws Exception {
-        Verdict v = evaluate("fixtures/green-factory/2018/cement-jiangsu-high-scorer", null);
+        Verdict v = evaluate("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer", null);
         ImprovementAdvisor advisor = (verdict, m) -> List.of(new Improvement("X-1", "<b>plan</b>", "c", false, "not_met", "不符合",
                 "1", "2", "do it"));
         Document doc = parse(ReportDocument.render(v, new Messages("zh"), ReportFormat.html, advisor));
