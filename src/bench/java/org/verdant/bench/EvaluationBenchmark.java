@@ -16,10 +16,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.generate.SubmissionGenerator;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.TraceBuilder;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.explain.TraceBuilder;
 import org.verdant.yaml.PathIndex;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.RulebookLoader;
 import org.verdant.verdict.Verdict;
@@ -94,12 +94,12 @@ public class EvaluationBenchmark {
     public String fullEvaluationWithTrace() throws Exception {
         byte[] input = nextInput();
         Verdict v = evaluator.evaluate("generated.yaml", input, Evaluator.Options.defaults());
-        return JsonVerdictWriter.write(v, messages, TraceBuilder.all(v, PathIndex.of("generated.yaml", input), messages));
+        return VerdictJson.write(v, messages, TraceBuilder.all(v, PathIndex.of("generated.yaml", input), messages));
     }
 
     @Benchmark
     public byte[] fullEvaluationAndJson() throws Exception {
         Verdict v = evaluator.evaluate("generated.yaml", nextInput(), Evaluator.Options.defaults());
-        return COMPACT.writeValueAsBytes(JsonVerdictWriter.toJson(v, messages));
+        return COMPACT.writeValueAsBytes(VerdictJson.toJson(v, messages));
     }
 }

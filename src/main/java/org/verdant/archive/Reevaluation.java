@@ -3,8 +3,8 @@ package org.verdant.archive;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.InvalidSubmissionException;
 import org.verdant.evaluation.UsageException;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.Messages;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Messages;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.RulebookException;
 import org.verdant.verdict.Verdict;
@@ -29,7 +29,7 @@ public final class Reevaluation {
             throws InvalidSubmissionException, RulebookException, UsageException {
         Verdict verdict = new Evaluator(rulebook).evaluate(archived.entry().inputFile(), archived.submission(),
                 new Evaluator.Options(archived.requestedEdition(), archived.requestedGrading()));
-        String json = JsonVerdictWriter.write(verdict, new Messages(archived.lang()));
+        String json = VerdictJson.write(verdict, new Messages(archived.lang()));
         return new Outcome(archived, json, VerdictComparison.compare(archived.verdictJson(), json));
     }
 }

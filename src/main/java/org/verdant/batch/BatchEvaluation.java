@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.InvalidSubmissionException;
 import org.verdant.evaluation.UsageException;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.Messages;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Messages;
 import org.verdant.rulebook.RulebookException;
 import org.verdant.verdict.Verdict;
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 import org.verdant.yaml.Problem;
 
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class BatchEvaluation {
                 return error(item, Outcome.INVALID, 3, List.of(new Problem(new Location(item.input(), item.firstLine(), 1), "", item.tooLarge()).toString()));
             }
             Verdict v = evaluator.evaluate(item.input(), item.bytes(), options);
-            ObjectNode json = JsonVerdictWriter.toJson(v, messages);
+            ObjectNode json = VerdictJson.toJson(v, messages);
             byte[] line = line(json);
             JsonNode score = json.get("score");
             return new Outcome(item.seq(), item.input(), item.document(), item.inStream(), Outcome.VALID, 0, line,

@@ -8,7 +8,7 @@ import org.verdant.batch.Progress;
 import org.verdant.batch.Summary;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.UsageException;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.yaml.YamlReader;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package org.verdant.cli;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.UsageException;
 import org.verdant.report.EditionComparison;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.submission.SubmissionReader;

@@ -8,7 +8,7 @@ import org.verdant.plan.ComparisonReport;
 import org.verdant.plan.Scenario;
 import org.verdant.plan.TreeDiff;
 import org.verdant.plan.VerdictView;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 import org.verdant.rulebook.RulebookException;
 import org.verdant.yaml.YamlNode;
 import picocli.CommandLine.Command;

@@ -5,8 +5,8 @@ import org.verdant.archive.ArchiveEntry;
 import org.verdant.archive.ArchiveException;
 import org.verdant.archive.ArchiveInput;
 import org.verdant.evaluation.UsageException;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.Messages;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Messages;
 import org.verdant.verdict.Verdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -42,7 +42,7 @@ public class EvaluateArchiving {
     void store(PrintWriter err, byte[] bytes, Path file, Verdict verdict, Messages messages, String edition, String grading)
             throws UsageException {
         if (!requested()) return;
-        String verdictJson = JsonVerdictWriter.write(verdict, messages);
+        String verdictJson = VerdictJson.write(verdict, messages);
         Path dir = archive == null || archive.equals(DEFAULT) ? null : Path.of(archive);
         try (Archive a = ArchiveOptions.open(dir, jdbcUrl, true)) {
             ArchiveEntry e = a.store(new ArchiveInput(bytes, file.toString(), verdictJson, edition, grading, Instant.now()));

@@ -3,11 +3,11 @@ package org.verdant.cli;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.UsageException;
 import org.verdant.record.Records;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.Messages;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Messages;
 import org.verdant.report.TextVerdictRenderer;
-import org.verdant.report.Trace;
-import org.verdant.report.TraceBuilder;
+import org.verdant.explain.Trace;
+import org.verdant.explain.TraceBuilder;
 import org.verdant.yaml.PathIndex;
 import org.verdant.verdict.Verdict;
 import picocli.CommandLine.Command;
@@ -72,8 +72,8 @@ final class EvaluateCommand implements Callable<Integer> {
             Verdict verdict = new Evaluator(compiled).evaluate(file.toString(), bytes, options);
             Messages messages = evaluation.messages();
             if (record != null) write(record, Records.toJson(Records.of(verdict, bytes, options, evaluation.lang.name(), compiled.rulebook())));
-            Map<String, Trace> traces = trace ? TraceBuilder.all(verdict, PathIndex.of(file.toString(), bytes), messages) : null;
-            String text = format == Format.json ? JsonVerdictWriter.write(verdict, messages, traces) : TextVerdictRenderer.render(verdict, messages);
+            Map<String, com.fasterxml.jackson.databind.JsonNode> traces = trace ? org.verdant.explain.TraceJson.nodes(TraceBuilder.all(verdict, PathIndex.of(file.toString(), bytes), messages)) : null;
+            String text = format == Format.json ? VerdictJson.write(verdict, messages, traces) : TextVerdictRenderer.render(verdict, messages);
             archiving.store(err, bytes, file, verdict, messages, evaluation.edition, evaluation.grading);
             if (output != null) {
                 write(output, text);

@@ -1,7 +1,7 @@
 package org.verdant.cli;
 
 import org.verdant.evaluation.Evaluator;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 import picocli.CommandLine.Option;
 
 /** The options of every command that evaluates a submission: which edition, which grading table, which language. */

@@ -2,12 +2,12 @@ package org.verdant.cli;
 
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.UsageException;
-import org.verdant.report.ExplainRenderer;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.Messages;
-import org.verdant.report.Trace;
-import org.verdant.report.TraceBuilder;
-import org.verdant.submission.Suggest;
+import org.verdant.explain.ExplainRenderer;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Messages;
+import org.verdant.explain.Trace;
+import org.verdant.explain.TraceBuilder;
+import org.verdant.text.Suggest;
 import org.verdant.verdict.Verdict;
 import org.verdant.yaml.PathIndex;
 import picocli.CommandLine.Command;
@@ -54,7 +54,7 @@ final class ExplainCommand implements Callable<Integer> {
             List<Verdict.Judged> chosen = choose(verdict, criterion);
             Messages messages = evaluation.messages();
             Map<String, Trace> traces = TraceBuilder.all(verdict, PathIndex.of(file.toString(), bytes), messages);
-            out.print(format == EvaluateCommand.Format.json ? JsonVerdictWriter.explain(verdict, chosen, traces, messages)
+            out.print(format == EvaluateCommand.Format.json ? org.verdant.explain.TraceJson.explain(verdict, chosen, traces, messages)
                     : ExplainRenderer.render(verdict, chosen, traces, messages));
             return ExitCodes.OK;
         });

@@ -5,7 +5,7 @@ import org.verdant.plan.Plan;
 import org.verdant.plan.PlanReport;
 import org.verdant.plan.Planner;
 import org.verdant.plan.Scenario;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

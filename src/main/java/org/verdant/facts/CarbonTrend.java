@@ -1,5 +1,6 @@
 package org.verdant.facts;
 
+import org.verdant.text.Numbers;
 import org.verdant.submission.Submission;
 
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public record CarbonTrend(List<Integer> years, List<Double> intensities, List<St
         List<String> out = new ArrayList<>();
         for (int i = 1; i < intensities.size(); i++) {
             if (!(intensities.get(i) < intensities.get(i - 1))) {
-                out.add(years.get(i) + " (" + Derive.format(intensities.get(i)) + " ≥ " + Derive.format(intensities.get(i - 1)) + ")");
+                out.add(years.get(i) + " (" + Numbers.format(intensities.get(i)) + " ≥ " + Numbers.format(intensities.get(i - 1)) + ")");
             }
         }
         return out;

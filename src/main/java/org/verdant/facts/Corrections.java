@@ -1,5 +1,6 @@
 package org.verdant.facts;
 
+import org.verdant.text.Numbers;
 import org.verdant.rulebook.Benchmarks;
 import org.verdant.rulebook.Figure;
 import org.verdant.units.Quantity;
@@ -23,7 +24,7 @@ public final class Corrections {
 
     public static Corrected level(Benchmarks.EnergyLimitRow row, int level, Map<String, Quantity> inputs, String productPath) {
         double value = row.levels().get(level);
-        StringBuilder trace = new StringBuilder(Derive.format(value));
+        StringBuilder trace = new StringBuilder(Numbers.format(value));
         List<String> warnings = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
         List<String> used = new ArrayList<>();
@@ -33,7 +34,7 @@ public final class Corrections {
             String inputPath = productPath + ".corrections." + a.input();
             if (input == null) {
                 warnings.add(row.standard() + " " + row.id() + " level " + level + ": " + inputPath
-                        + " not stated, so the " + a.input() + " correction is not applied (uncorrected level " + Derive.format(value) + ")");
+                        + " not stated, so the " + a.input() + " correction is not applied (uncorrected level " + Numbers.format(value) + ")");
                 continue;
             }
             used.add(inputPath);
@@ -44,10 +45,10 @@ public final class Corrections {
                     if (a.maxPoints() != null) points = Math.min(points, a.maxPoints());
                     if (points > 0) {
                         value += a.perPoint().number() * points;
-                        trace.append(" + ").append(Derive.format(a.perPoint().number())).append(" × ")
-                                .append(Derive.format(points)).append(" (").append(a.input()).append(' ')
-                                .append(input.text()).append(" below ").append(Derive.format(a.pivot()))
-                                .append(a.maxPoints() == null ? "" : ", at most " + Derive.format(a.maxPoints())).append(')');
+                        trace.append(" + ").append(Numbers.format(a.perPoint().number())).append(" × ")
+                                .append(Numbers.format(points)).append(" (").append(a.input()).append(' ')
+                                .append(input.text()).append(" below ").append(Numbers.format(a.pivot()))
+                                .append(a.maxPoints() == null ? "" : ", at most " + Numbers.format(a.maxPoints())).append(')');
                     }
                     figures.add(a.perPoint());
                 }
@@ -55,9 +56,9 @@ public final class Corrections {
                     double points = x - a.pivot();
                     if (points != 0) {
                         value += a.perPoint().number() * points;
-                        trace.append(points > 0 ? " + " : " − ").append(Derive.format(a.perPoint().number())).append(" × ")
-                                .append(Derive.format(Math.abs(points))).append(" (").append(a.input()).append(' ')
-                                .append(input.text()).append(" vs ").append(Derive.format(a.pivot())).append(')');
+                        trace.append(points > 0 ? " + " : " − ").append(Numbers.format(a.perPoint().number())).append(" × ")
+                                .append(Numbers.format(Math.abs(points))).append(" (").append(a.input()).append(' ')
+                                .append(input.text()).append(" vs ").append(Numbers.format(a.pivot())).append(')');
                     }
                     figures.add(a.perPoint());
                 }
@@ -66,19 +67,19 @@ public final class Corrections {
                     Quantity factor = inputs.get(a.factorInput());
                     if (factor == null) {
                         warnings.add(row.standard() + " " + row.id() + " level " + level + ": " + a.input() + " " + input.text()
-                                + " is above " + Derive.format(a.pivot()) + " but " + productPath + ".corrections." + a.factorInput()
+                                + " is above " + Numbers.format(a.pivot()) + " but " + productPath + ".corrections." + a.factorInput()
                                 + " is not stated, so the level is not corrected");
                         break;
                     }
                     used.add(productPath + ".corrections." + a.factorInput());
                     value *= factor.base();
-                    trace.insert(0, "(").append(") × ").append(Derive.format(factor.base())).append(" (")
+                    trace.insert(0, "(").append(") × ").append(Numbers.format(factor.base())).append(" (")
                             .append(a.factorInput()).append(", ").append(a.input()).append(' ').append(input.text()).append(')');
                 }
             }
         }
-        String shown = trace.toString().equals(Derive.format(row.levels().get(level))) ? null
-                : trace + " = " + Derive.format(value) + " " + row.unit();
+        String shown = trace.toString().equals(Numbers.format(row.levels().get(level))) ? null
+                : trace + " = " + Numbers.format(value) + " " + row.unit();
         return new Corrected(value, shown, warnings, figures, used);
     }
 }

@@ -59,6 +59,6 @@ public final class CultivationChecks {
         List<String> shown = systems.stream().map(o -> (Submission.ManagementSystem) o)
                 .filter(m -> Boolean.TRUE.equals(m.established()) && !m.evidence().isEmpty())
                 .map(Submission.ManagementSystem::system).toList();
-        return org.verdant.submission.SubmissionReader.SYSTEMS.stream().filter(s -> !shown.contains(s)).toList();
+        return org.verdant.rulebook.Vocabulary.SYSTEMS.stream().filter(s -> !shown.contains(s)).toList();
     }
 }

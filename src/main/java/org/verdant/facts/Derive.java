@@ -7,7 +7,7 @@ import org.verdant.units.Units;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.verdant.text.Numbers;
 
 /**
  * Arithmetic the derivation rules use to compute indicators from raw figures, keeping the
@@ -83,14 +83,14 @@ public final class Derive {
             return new IndicatorValue(indicator, null, unit, formula, numerator.text() + " ÷ " + denominator.text()
                     + ": the result is too large to be a figure", List.of(), notes);
         }
-        String computation = numerator.text() + " ÷ " + denominator.text() + " = " + format(value) + (unit.isEmpty() ? "" : " " + unit);
+        String computation = numerator.text() + " ÷ " + denominator.text() + " = " + Numbers.format(value) + (unit.isEmpty() ? "" : " " + unit);
         return new IndicatorValue(indicator, value, unit, formula, computation, List.of(), notes, inputs);
     }
 
     /** A value the submission states directly, converted to {@code unit}. */
     public static IndicatorValue stated(String indicator, String formula, String path, Quantity q, String unit) {
         double value = q.in(unit);
-        String computation = path + " = " + q.text() + (q.unit().symbol().equals(unit) ? "" : " = " + format(value) + " " + unit);
+        String computation = path + " = " + q.text() + (q.unit().symbol().equals(unit) ? "" : " = " + Numbers.format(value) + " " + unit);
         List<String> notes = q.unit().note() == null ? List.of() : List.of(q.unit().note());
         return new IndicatorValue(indicator, value, unit, formula, computation, List.of(), notes, List.of(path));
     }
@@ -140,43 +140,10 @@ public final class Derive {
         return new Term(base, "energy", "Σ energy.carriers (" + String.join(" + ", parts) + ")", List.of(), notes, inputs);
     }
 
-    /** A value with its unit, e.g. "98 kgce/t", "45 %" or "1.5". */
+    /** A value with its unit, as {@link Numbers#show}: the rules write figures into reasons with it. */
     public static String show(Double value, String unit) {
-        if (value == null) return "—";
-        return format(value) + (unit == null || unit.isEmpty() ? "" : " " + unit);
+        return Numbers.show(value, unit);
     }
-
-    /**
-     * Shows a number without exponent: up to four decimals, or four significant digits below one
-     * so that small per-unit figures (0.000123 tce/t) do not show as zero.
-     */
-    public static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v); // what %d prints in Locale.ROOT
-        if (Math.abs(v) < 1) {
-            return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
-        }
-        String s = fourDecimals(v);
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == '0') end--; // trailing zeros, as "0+$" did
-        s = s.substring(0, end);
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    /**
-     * {@code String.format(Locale.ROOT, "%.4f", v)}, with one formatter per thread: a new formatter
-     * looks up the locale's digits on every call, which made number formatting a tenth of the cost
-     * of a rule session. Same formatter, same output.
-     */
-    private static String fourDecimals(double v) {
-        java.util.Formatter f = FOUR_DECIMALS.get();
-        StringBuilder out = (StringBuilder) f.out();
-        out.setLength(0);
-        f.format("%.4f", v);
-        return out.toString();
-    }
-
-    private static final ThreadLocal<java.util.Formatter> FOUR_DECIMALS =
-            ThreadLocal.withInitial(() -> new java.util.Formatter(new StringBuilder(32), Locale.ROOT));
 
     /** How many items a list holds; missing when the submission does not state the list. */
     public static IndicatorValue count(String indicator, String formula, String path, java.util.Collection<?> items) {
@@ -197,7 +164,7 @@ public final class Derive {
         long n = counted.size() - 1;
         double value = n / 3.0;
         return new IndicatorValue(indicator, value, "", formula, n + " projects in " + (reportingYear - 2) + "–" + reportingYear
-                + " ÷ 3 = " + format(value), List.of(), List.of(), counted);
+                + " ÷ 3 = " + Numbers.format(value), List.of(), List.of(), counted);
     }
 
     /** The smallest (limit − concentration) ÷ limit over the stated pollutants, in %. */
@@ -220,7 +187,7 @@ public final class Derive {
             }
         }
         return new IndicatorValue(indicator, min, "%", formula, "min over " + e.concentrations().size() + " = " + worst
-                + " = " + format(min) + " %", List.of(), List.of(), inputs);
+                + " = " + Numbers.format(min) + " %", List.of(), List.of(), inputs);
     }
 
     /** Renewable carriers' energy ÷ all carriers' energy, in %. */
@@ -257,7 +224,7 @@ public final class Derive {
         Term t = factoryEnergy(energy);
         if (t.isMissing()) return new IndicatorValue("annual_energy", null, "tce", "年综合能源消费量", null, t.missing(), List.of());
         double tce = t.base() / 1000;
-        return new IndicatorValue("annual_energy", tce, "tce", "年综合能源消费量", t.text() + " = " + format(tce) + " tce", List.of(), t.notes(),
+        return new IndicatorValue("annual_energy", tce, "tce", "年综合能源消费量", t.text() + " = " + Numbers.format(tce) + " tce", List.of(), t.notes(),
                 t.inputs());
     }
 

@@ -1,5 +1,6 @@
 package org.verdant.facts;
 
+import org.verdant.text.Numbers;
 import org.verdant.rulebook.Benchmarks;
 import org.verdant.rulebook.Figure;
 import org.verdant.units.Quantity;
@@ -41,7 +42,7 @@ public final class EnergyIntensity {
                 if (p.output() != null) inputs.add(p.path() + ".output"); // weighs the product by energy use
             } else if (p.energy() != null && p.output() != null) {
                 perUnit = unit.of(p.energy(), p.output());
-                computation = p.energy().text() + " ÷ " + p.output().text() + " = " + Derive.show(perUnit, unit.symbol);
+                computation = p.energy().text() + " ÷ " + p.output().text() + " = " + Numbers.show(perUnit, unit.symbol);
                 inputs.addAll(List.of(p.path() + ".energy", p.path() + ".output"));
             } else {
                 missing.add(p.path() + ".energy or " + p.path() + ".energy_per_unit" + (p.output() == null ? ", " + p.path() + ".output" : ""));
@@ -76,7 +77,7 @@ public final class EnergyIntensity {
             for (int i = 0; i < parts.size(); i++) {
                 ScaledParts.Part p = parts.get(i);
                 double share = total == 0 ? 1.0 / parts.size() : Math.abs(energies.get(i)) / total;
-                String how = "|" + energyTexts.get(i) + "| ÷ Σ|covered products' energy| = " + Derive.format(share * 100) + " %";
+                String how = "|" + energyTexts.get(i) + "| ÷ Σ|covered products' energy| = " + Numbers.format(share * 100) + " %";
                 weighted.add(new ScaledParts.Part(p.product(), p.path(), p.value(), p.unit(), p.computation(), p.baseline(),
                         p.baselineOrigin(), p.leading(), p.leadingOrigin(), share, how, p.inputs()));
             }

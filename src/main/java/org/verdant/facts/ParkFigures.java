@@ -1,5 +1,6 @@
 package org.verdant.facts;
 
+import org.verdant.text.Numbers;
 import org.verdant.submission.Submission;
 import org.verdant.units.Quantity;
 
@@ -63,8 +64,8 @@ public final class ParkFigures {
                     inputs));
         }
         double reduction = (before.value() - now.value()) / before.value() * 100;
-        String computation = "(" + Derive.format(before.value()) + " − " + Derive.format(now.value()) + ") ÷ " + Derive.format(before.value())
-                + " tCO2/万元 (" + previous.year() + " → " + year.year() + ") = " + Derive.format(reduction) + " %";
+        String computation = "(" + Numbers.format(before.value()) + " − " + Numbers.format(now.value()) + ") ÷ " + Numbers.format(before.value())
+                + " tCO2/万元 (" + previous.year() + " → " + year.year() + ") = " + Numbers.format(reduction) + " %";
         return new YearValue(year.year(), new IndicatorValue(indicator, reduction, "%", formula, computation, List.of(), List.of(), inputs));
     }
 

@@ -1,5 +1,6 @@
 package org.verdant.facts;
 
+import org.verdant.text.Numbers;
 import org.verdant.rulebook.Benchmarks;
 import org.verdant.rulebook.Figure;
 import org.verdant.submission.Submission;
@@ -37,7 +38,7 @@ public final class References {
         List<Figure> figures = new ArrayList<>(basic.figures());
         figures.add(factor);
         return new ReferenceLevel(spec.criterionId(), spec.tier(), basic.value() * factor.number(), basic.unit(),
-                Derive.format(factor.number()) + " × basic level " + Derive.format(basic.value()), basic.source(),
+                Numbers.format(factor.number()) + " × basic level " + Numbers.format(basic.value()), basic.source(),
                 factor.status(), figures, null, List.of(), basic.inputs());
     }
 
@@ -86,12 +87,12 @@ public final class References {
             if (kgce >= t.atLeast() - 1e-6) {
                 Figure f = t.figure();
                 return new ReferenceLevel(spec.criterionId(), spec.tier(), f.number(), value.unit(),
-                        "tier ≥ " + Derive.format(Units.require(t.unit()).fromBase(t.atLeast())) + " " + t.unit()
-                                + " (annual energy " + Derive.show(annualEnergy.value(), "tce") + ")",
+                        "tier ≥ " + Numbers.format(Units.require(t.unit()).fromBase(t.atLeast())) + " " + t.unit()
+                                + " (annual energy " + Numbers.show(annualEnergy.value(), "tce") + ")",
                         f.source(), f.status(), List.of(f), null, List.of(), annualEnergy.inputs());
             }
         }
-        return missing(spec, value, "a tier for annual energy " + Derive.show(annualEnergy.value(), "tce"));
+        return missing(spec, value, "a tier for annual energy " + Numbers.show(annualEnergy.value(), "tce"));
     }
 
     /** The main product's water-intake quota, general (baseline) or advanced (leading). */

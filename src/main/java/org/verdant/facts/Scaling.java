@@ -1,5 +1,6 @@
 package org.verdant.facts;
 
+import org.verdant.text.Numbers;
 /**
  * The GB/T 36132-2025 scoring rule: {@code points = w × clamp((x − B)/(L − B), 0, 1)}. One
  * expression serves both directions (L > B when higher is better, L < B when lower is better);
@@ -27,6 +28,6 @@ public final class Scaling {
 
     /** Points rounded to 4 decimals so that sums are stable across platforms. */
     public static double points(double weight, double share) {
-        return Math.round(weight * share * 10000) / 10000.0;
+        return Numbers.fourPlaces(weight * share);
     }
 }

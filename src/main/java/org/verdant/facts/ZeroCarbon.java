@@ -1,5 +1,6 @@
 package org.verdant.facts;
 
+import org.verdant.text.Numbers;
 import org.verdant.submission.Submission;
 
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ public final class ZeroCarbon {
         Derive.Term t = ParkFigures.term(y, "energy");
         if (t.isMissing()) return new IndicatorValue("annual_energy", null, "tce", "年综合能源消费量", null, t.missing(), List.of());
         double tce = t.base() / 1000;
-        return new IndicatorValue("annual_energy", tce, "tce", "年综合能源消费量", t.text() + " = " + Derive.format(tce) + " tce",
+        return new IndicatorValue("annual_energy", tce, "tce", "年综合能源消费量", t.text() + " = " + Numbers.format(tce) + " tce",
                 List.of(), t.notes(), t.inputs());
     }
 
@@ -27,7 +28,7 @@ public final class ZeroCarbon {
     /** The lowest annual energy for which the scorecard defines a threshold, e.g. "200000 tce". */
     public static String lowestTier(ReferenceSpec spec) {
         return spec.tiers().stream().min(java.util.Comparator.comparingDouble(org.verdant.rulebook.Scorecard.EnergyTier::atLeast))
-                .map(t -> Derive.show(org.verdant.units.Units.require(t.unit()).fromBase(t.atLeast()), t.unit()))
+                .map(t -> Numbers.show(org.verdant.units.Units.require(t.unit()).fromBase(t.atLeast()), t.unit()))
                 .orElse("—");
     }
 
@@ -39,7 +40,7 @@ public final class ZeroCarbon {
         List<String> out = new ArrayList<>();
         for (ScaledParts.Part p : parts.parts()) {
             if (!t.reaches(p.value(), p.baseline())) {
-                out.add(p.product() + " " + Derive.show(p.value(), p.unit()) + " > " + Derive.show(p.baseline(), p.unit()));
+                out.add(p.product() + " " + Numbers.show(p.value(), p.unit()) + " > " + Numbers.show(p.baseline(), p.unit()));
             }
         }
         return out;

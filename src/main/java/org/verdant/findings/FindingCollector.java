@@ -1,5 +1,6 @@
 package org.verdant.findings;
 
+import org.verdant.text.Numbers;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.verdant.facts.IndicatorValue;
@@ -73,9 +74,9 @@ public final class FindingCollector extends DefaultAgendaEventListener {
     /** A qualitative item met to an assessed degree: that share of its points. */
     public Finding metToDegree(Requirement r, double degree) {
         Status status = degree >= 1 ? Status.MET : Status.PARTLY_MET;
-        Finding f = start(r.id()).status(status, Math.round(r.maxPoints() * degree * 10000) / 10000.0, r.maxPoints());
-        return f.value("degree", degree).value("scoring", Derive.format(r.maxPoints()) + " × " + Derive.format(degree)
-                + " = " + Derive.format(r.maxPoints() * degree));
+        Finding f = start(r.id()).status(status, Numbers.fourPlaces(r.maxPoints() * degree), r.maxPoints());
+        return f.value("degree", degree).value("scoring", Numbers.format(r.maxPoints()) + " × " + Numbers.format(degree)
+                + " = " + Numbers.format(r.maxPoints() * degree));
     }
 
     /**
@@ -89,7 +90,7 @@ public final class FindingCollector extends DefaultAgendaEventListener {
         IndexYear last = ratios.last();
         f.value("value", last.value()).value("unit", i.unit()).value("computation", last.computation());
         if (i.leading() != null) f.value("leading", i.leading().number()).value("leading_from", "scorecard").figures(List.of(i.leading()));
-        if (last.ratio() != null) f.value("ratio", Math.round(last.ratio() * 10000) / 10000.0);
+        if (last.ratio() != null) f.value("ratio", Numbers.fourPlaces(last.ratio()));
         if (!last.missingInputs().isEmpty()) f.value("missing_inputs", last.missingInputs());
         List<Map<String, Object>> years = new ArrayList<>();
         for (IndexYear y : ratios.years()) {
@@ -97,7 +98,7 @@ public final class FindingCollector extends DefaultAgendaEventListener {
             m.put("year", y.year());
             m.put("value", y.value());
             m.put("computation", y.computation());
-            m.put("ratio", y.ratio() == null ? null : Math.round(y.ratio() * 10000) / 10000.0);
+            m.put("ratio", y.ratio() == null ? null : Numbers.fourPlaces(y.ratio()));
             if (!y.missingInputs().isEmpty()) m.put("missing_inputs", y.missingInputs());
             years.add(m);
         }
@@ -156,7 +157,7 @@ public final class FindingCollector extends DefaultAgendaEventListener {
         compared(f, v, null, null);
         level(f, "baseline", baseline);
         level(f, "leading", leading);
-        f.value("ratio", Math.round(share * 10000) / 10000.0);
+        f.value("ratio", Numbers.fourPlaces(share));
         f.value("scoring", scoringText(s, v.value(), baseline.value(), leading.value(), share));
         return f.figures(java.util.List.of(s.weightFigure()));
     }
@@ -173,16 +174,16 @@ public final class FindingCollector extends DefaultAgendaEventListener {
             m.put("baseline_from", p.baselineOrigin());
             m.put("leading", p.leading());
             m.put("leading_from", p.leadingOrigin());
-            m.put("ratio", Math.round(r * 10000) / 10000.0);
-            m.put("weight_share", Math.round(p.weightShare() * 10000) / 10000.0);
+            m.put("ratio", Numbers.fourPlaces(r));
+            m.put("weight_share", Numbers.fourPlaces(p.weightShare()));
             if (p.weightComputation() != null) m.put("weight_share_computation", p.weightComputation());
             shown.add(m);
         }
         Finding f = scaledStatus(s, share);
         form(f, form);
-        f.value("parts", shown).value("ratio", Math.round(share * 10000) / 10000.0)
-                .value("scoring", Derive.format(s.weight()) + " × Σ(share × ratio) = " + Derive.format(s.weight()) + " × "
-                        + Derive.format(share) + " = " + Derive.format(Scaling.points(s.weight(), share)));
+        f.value("parts", shown).value("ratio", Numbers.fourPlaces(share))
+                .value("scoring", Numbers.format(s.weight()) + " × Σ(share × ratio) = " + Numbers.format(s.weight()) + " × "
+                        + Numbers.format(share) + " = " + Numbers.format(Scaling.points(s.weight(), share)));
         return f.figures(java.util.List.of(s.weightFigure())).figures(parts.figures()).warn(parts.warnings());
     }
 
@@ -229,12 +230,12 @@ public final class FindingCollector extends DefaultAgendaEventListener {
     }
 
     private static String scoringText(ScaledIndicator s, double x, double b, double l, double share) {
-        String w = Derive.format(s.weight());
+        String w = Numbers.format(s.weight());
         if (Math.abs(l - b) <= 1e-9 * Math.max(1, Math.abs(b))) {
-            return "B = L = " + Derive.format(b) + ": step, " + (share >= 1 ? w : "0");
+            return "B = L = " + Numbers.format(b) + ": step, " + (share >= 1 ? w : "0");
         }
-        return w + " × clamp((" + Derive.format(x) + " − " + Derive.format(b) + ") ÷ (" + Derive.format(l) + " − "
-                + Derive.format(b) + "), 0, 1) = " + w + " × " + Derive.format(share) + " = " + Derive.format(Scaling.points(s.weight(), share));
+        return w + " × clamp((" + Numbers.format(x) + " − " + Numbers.format(b) + ") ÷ (" + Numbers.format(l) + " − "
+                + Numbers.format(b) + "), 0, 1) = " + w + " × " + Numbers.format(share) + " = " + Numbers.format(Scaling.points(s.weight(), share));
     }
 
     /** Records the value, its computation and both reference levels the rule compared. */

@@ -77,7 +77,6 @@ final class FactoryGenerator {
     private static final String GIVEN = "建国伟明华军平志强丽敏静磊洋勇艳杰娟涛超";
     private static final List<String> FUNCTIONS = List.of("metering", "online_monitoring", "analysis", "forecasting",
             "scheduling", "optimisation", "carbon_accounting", "reporting");
-    private static final List<String> SYSTEMS = List.of("quality", "occupational_health_safety", "environmental", "energy");
     private static final Map<String, String> SYSTEM_LETTER = Map.of("quality", "Q", "occupational_health_safety", "S",
             "environmental", "E", "energy", "En");
     private static final LocalDate CULTIVATION_FROM = LocalDate.of(2024, 1, 19);
@@ -338,7 +337,7 @@ final class FactoryGenerator {
 
         void managementSystems(Yaml y) {
             y.line("management_systems:");
-            for (String system : SYSTEMS) {
+            for (String system : org.verdant.rulebook.Vocabulary.SYSTEMS) {
                 // applicants nearly always run a quality system; the others are missing now and then in weaker plants
                 if (!system.equals("quality") && rng.nextDouble() > 0.9 + 0.1 * q) continue;
                 y.line(2, system + ":");

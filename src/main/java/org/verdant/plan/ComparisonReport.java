@@ -1,12 +1,13 @@
 package org.verdant.plan;
 
+import org.verdant.text.Numbers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 
 import java.util.List;
 
@@ -48,7 +49,7 @@ public final class ComparisonReport {
         row(m.get("label.mandatory"), m.get(c.a().mandatoryMet() ? "label.all_met" : "label.not_all_met"),
                 m.get(c.b().mandatoryMet() ? "label.all_met" : "label.not_all_met"), null);
         Double delta = c.scoreDelta();
-        row(m.get("label.score"), Numbers.show(c.a().score(), 2), Numbers.show(c.b().score(), 2),
+        row(m.get("label.score"), Numbers.rounded(c.a().score(), 2, "—"), Numbers.rounded(c.b().score(), 2, "—"),
                 delta == null ? null : Numbers.signed(delta, 2));
         row(m.get("label.grade"), c.a().grade() == null ? m.get("label.none") : c.a().grade(),
                 c.b().grade() == null ? m.get("label.none") : c.b().grade(), null);
@@ -67,8 +68,8 @@ public final class ComparisonReport {
         } else {
             line(m.get("diff.items", c.items().size(), c.unchanged()));
             for (Comparison.ItemChange i : c.items()) {
-                String points = i.gate() ? "" : " " + Numbers.show(i.pointsA(), 4) + "/" + Numbers.show(i.maxA(), 4) + " → "
-                        + Numbers.show(i.pointsB(), 4) + "/" + Numbers.show(i.maxB(), 4);
+                String points = i.gate() ? "" : " " + Numbers.rounded(i.pointsA(), 4, "—") + "/" + Numbers.rounded(i.maxA(), 4, "—") + " → "
+                        + Numbers.rounded(i.pointsB(), 4, "—") + "/" + Numbers.rounded(i.maxB(), 4, "—");
                 String delta2 = i.gate() || Math.abs(i.pointsDelta()) < 1e-9 ? "" : "  (" + m.get("diff.points_delta", Numbers.signed(i.pointsDelta(), 4)) + ")";
                 line("  " + i.id() + "  " + status(i.statusA()) + " → " + status(i.statusB()) + points + delta2 + "  " + i.name());
                 int shown = 0;
@@ -88,8 +89,8 @@ public final class ComparisonReport {
             line(m.get("diff.categories"));
             for (Comparison.CategoryChange k : cats) {
                 double d = (k.weightedB() == null ? 0 : k.weightedB()) - (k.weightedA() == null ? 0 : k.weightedA());
-                line(String.format("  %-4s %-26s %8s → %-8s %s", k.id(), k.name(), Numbers.show(k.weightedA(), 2),
-                        Numbers.show(k.weightedB(), 2), Math.abs(d) < 5e-5 ? "" : Numbers.signed(d, 2)));
+                line(String.format("  %-4s %-26s %8s → %-8s %s", k.id(), k.name(), Numbers.rounded(k.weightedA(), 2, "—"),
+                        Numbers.rounded(k.weightedB(), 2, "—"), Math.abs(d) < 5e-5 ? "" : Numbers.signed(d, 2)));
             }
         }
         line("");

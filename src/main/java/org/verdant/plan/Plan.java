@@ -1,6 +1,6 @@
 package org.verdant.plan;
 
-import org.verdant.rulebook.Text;
+import org.verdant.text.Text;
 import org.verdant.verdict.Verdict;
 
 import java.util.List;

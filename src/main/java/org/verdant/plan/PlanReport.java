@@ -1,8 +1,9 @@
 package org.verdant.plan;
 
+import org.verdant.text.Numbers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +61,11 @@ public final class PlanReport {
         line("      " + render(s.action()));
         if (!s.changes().isEmpty()) line("      " + Assignment.options(s.changes()));
         String outcome = s.max() > 0
-                ? m.get("plan.outcome", status(s.statusBefore()), status(s.statusAfter()), Numbers.show(s.pointsBefore(), 4),
-                Numbers.show(s.pointsAfter(), 4), Numbers.show(s.max(), 4))
+                ? m.get("plan.outcome", status(s.statusBefore()), status(s.statusAfter()), Numbers.rounded(s.pointsBefore(), 4, "—"),
+                Numbers.rounded(s.pointsAfter(), 4, "—"), Numbers.rounded(s.max(), 4, "—"))
                 : m.get("plan.outcome_gate", status(s.statusBefore()), status(s.statusAfter()));
         String total = moves
-                ? "; " + m.get("plan.total", Numbers.show(s.scoreBefore(), 2), Numbers.show(s.scoreAfter(), 2)) : "";
+                ? "; " + m.get("plan.total", Numbers.rounded(s.scoreBefore(), 2, "—"), Numbers.rounded(s.scoreAfter(), 2, "—")) : "";
         line("      → " + outcome + total + "  [" + m.get(s.verified() ? "plan.verified" : "plan.not_verified") + "]");
     }
 
@@ -101,7 +102,7 @@ public final class PlanReport {
         parts.add(m.get("label.basic_requirements") + ": " + m.get(s.eligible() == null ? "label.undetermined"
                 : s.eligible() ? "label.conforms" : "label.not_conforms"));
         parts.add(m.get("label.mandatory") + ": " + m.get(s.mandatoryMet() ? "label.all_met" : "label.not_all_met"));
-        if (scored) parts.add(m.get("label.score") + ": " + Numbers.show(s.score(), 2));
+        if (scored) parts.add(m.get("label.score") + ": " + Numbers.rounded(s.score(), 2, "—"));
         if (s.gradingTable() != null) parts.add(m.get("label.grade") + ": " + (s.grade() == null ? m.get("label.none") : s.grade()));
         return String.join("; ", parts);
     }

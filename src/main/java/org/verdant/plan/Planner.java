@@ -1,5 +1,6 @@
 package org.verdant.plan;
 
+import org.verdant.text.Numbers;
 import org.verdant.evaluation.InvalidSubmissionException;
 import org.verdant.evaluation.UsageException;
 import org.verdant.findings.Finding;
@@ -248,7 +249,7 @@ public final class Planner {
     private Attempt allSystems() {
         List<Assignment> changes = new ArrayList<>();
         List<String> systems = new ArrayList<>();
-        for (String sys : org.verdant.submission.SubmissionReader.SYSTEMS) {
+        for (String sys : org.verdant.rulebook.Vocabulary.SYSTEMS) {
             List<Assignment> more = established(sys);
             if (!more.isEmpty()) systems.add(sys);
             changes.addAll(more);
@@ -696,6 +697,6 @@ public final class Planner {
     }
 
     private static String shown(double value, String unit) {
-        return org.verdant.facts.Derive.format(value) + (unit == null || unit.isEmpty() ? "" : " " + unit);
+        return Numbers.format(value) + (unit == null || unit.isEmpty() ? "" : " " + unit);
     }
 }

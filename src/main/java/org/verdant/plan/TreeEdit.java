@@ -1,7 +1,7 @@
 package org.verdant.plan;
 
 import org.verdant.evaluation.UsageException;
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 import org.verdant.yaml.Problem;
 import org.verdant.yaml.Problems;
 import org.verdant.yaml.YamlNode;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.verdant.evaluation.UsageException;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.Messages;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Messages;
 import org.verdant.verdict.Verdict;
 
 import java.io.IOException;
@@ -41,7 +41,7 @@ public record VerdictView(String scheme, String edition, String facility, Boolea
     }
 
     public static VerdictView of(Verdict v, Messages m) {
-        return from(JsonVerdictWriter.toJson(v, m));
+        return from(VerdictJson.toJson(v, m));
     }
 
     /** Reads a verdict file's text; anything but a verdant.verdict/1 document is a usage error naming the file. */
@@ -54,13 +54,13 @@ public record VerdictView(String scheme, String edition, String facility, Boolea
         } catch (IOException e) {
             throw new UsageException(file + ": cannot read: " + e.getMessage());
         }
-        if (root == null || !JsonVerdictWriter.FORMAT.equals(root.path("format").asText())) {
-            throw new UsageException(file + ": JSON, but not a verdict (format " + JsonVerdictWriter.FORMAT + ")");
+        if (root == null || !VerdictJson.FORMAT.equals(root.path("format").asText())) {
+            throw new UsageException(file + ": JSON, but not a verdict (format " + VerdictJson.FORMAT + ")");
         }
         try {
             return from(root);
         } catch (RuntimeException e) {
-            throw new UsageException(file + ": a " + JsonVerdictWriter.FORMAT + " document with missing or malformed fields");
+            throw new UsageException(file + ": a " + VerdictJson.FORMAT + " document with missing or malformed fields");
         }
     }
 

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verdant.evaluation.Evaluator;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.Messages;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Messages;
 import org.verdant.rulebook.Rulebook;
 import org.verdant.rulebook.SourceFile;
 import org.verdant.verdict.Verdict;
@@ -38,7 +38,7 @@ public final class Records {
      * prints it), with the bytes of the rulebook files the verdict names taken from {@code rulebook}.
      */
     public static EvaluationRecord of(Verdict verdict, byte[] submission, Evaluator.Options options, String lang, Rulebook rulebook) {
-        String verdictJson = JsonVerdictWriter.write(verdict, new Messages(lang));
+        String verdictJson = VerdictJson.write(verdict, new Messages(lang));
         JsonNode tree = parse(verdictJson);
         return new EvaluationRecord(tree.path("input").path("file").asText(), submission.clone(), Evaluator.sha256(submission),
                 options.edition(), options.grading(), lang, verdict.rulebookDigest(), fileDigests(verdict.rulebookFiles(), rulebook),

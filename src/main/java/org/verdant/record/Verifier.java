@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.InvalidSubmissionException;
 import org.verdant.evaluation.UsageException;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.Messages;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Messages;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.RulebookException;
 import org.verdant.verdict.Verdict;
@@ -53,7 +53,7 @@ public final class Verifier {
             return new Verification(summary, damage, true, r.engineVersion(), Evaluator.version(), r.rulebookDigest(), null,
                     nowPaths, changes, rerunError, null, r.verdictSha256(), null, false);
         }
-        String text = JsonVerdictWriter.write(verdict, new Messages(r.lang()));
+        String text = VerdictJson.write(verdict, new Messages(r.lang()));
         String sha = Records.sha256(text);
         VerdictDiff diff = VerdictDiff.compare(v, Records.parse(text));
         boolean identical = damage.isEmpty() && sha.equals(r.verdictSha256());

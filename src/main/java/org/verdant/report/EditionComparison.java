@@ -1,5 +1,7 @@
 package org.verdant.report;
 
+import org.verdant.text.Numbers;
+import org.verdant.text.Messages;
 import org.verdant.findings.Status;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.verdict.DataToCollect;
@@ -106,7 +108,7 @@ public final class EditionComparison {
     }
 
     private static String num(double d, int places) {
-        return JsonVerdictWriter.round(d, places).toPlainString();
+        return Numbers.round(d, places).toPlainString();
     }
 
     private void line(String s) {

@@ -1,5 +1,7 @@
 package org.verdant.report;
 
+import org.verdant.text.Numbers;
+import org.verdant.text.Messages;
 import org.verdant.facts.Derive;
 import org.verdant.findings.Finding;
 import org.verdant.findings.Status;
@@ -42,9 +44,9 @@ public final class TextVerdictRenderer {
         line("  " + m.get("label.mandatory") + ": " + m.get(v.mandatoryMet() ? "label.all_met" : "label.not_all_met"));
         if (v.greenIndex() != null) {
             line("  " + m.get("label.green_index") + " " + v.greenIndex().last().year() + ": "
-                    + JsonVerdictWriter.round(v.score(), 2).toPlainString());
+                    + Numbers.round(v.score(), 2).toPlainString());
         } else if (v.hasScore()) {
-            line("  " + m.get("label.score") + ": " + JsonVerdictWriter.round(v.score(), 2).toPlainString() + " / 100");
+            line("  " + m.get("label.score") + ": " + Numbers.round(v.score(), 2).toPlainString() + " / 100");
         } else {
             line("  " + m.get("label.score") + ": " + m.get("label.not_scored"));
         }
@@ -123,14 +125,14 @@ public final class TextVerdictRenderer {
         for (Verdict.CategoryResult c : v.categories()) {
             if (c.score() == null) {
                 line(String.format("  %-4s %s  %s %s", c.spec().id(), c.spec().name().in(m.lang()), m.get("label.points"),
-                        c.weighted() == null ? "—" : JsonVerdictWriter.round(c.weighted(), 2).toPlainString()));
+                        c.weighted() == null ? "—" : Numbers.round(c.weighted(), 2).toPlainString()));
                 continue;
             }
             line(String.format("  %-4s %s  %s %s  %s %s / %s  → %s",
                     c.spec().id(), c.spec().name().in(m.lang()), m.get("label.weight"),
-                    JsonVerdictWriter.round(c.spec().weight().number(), 2).toPlainString(),
-                    m.get("label.score"), JsonVerdictWriter.round(c.score(), 2).toPlainString(), "100",
-                    JsonVerdictWriter.round(c.weighted(), 2).toPlainString()));
+                    Numbers.round(c.spec().weight().number(), 2).toPlainString(),
+                    m.get("label.score"), Numbers.round(c.score(), 2).toPlainString(), "100",
+                    Numbers.round(c.weighted(), 2).toPlainString()));
         }
     }
 
@@ -146,7 +148,7 @@ public final class TextVerdictRenderer {
             String state = y.complete() ? "" : "  " + m.get("label.incomplete")
                     + (y.mandatoryMissing().isEmpty() ? "" : ": " + String.join(", ", y.mandatoryMissing()));
             String pass = y.passes() == null ? "" : "  " + m.get(y.passes() ? "label.passes" : "label.below_pass_line");
-            line("  " + y.year() + "  GI " + JsonVerdictWriter.round(y.gi(), 2).toPlainString() + "  ("
+            line("  " + y.year() + "  GI " + Numbers.round(y.gi(), 2).toPlainString() + "  ("
                     + m.get("label.indicators_assessed", y.assessed(), y.optionalReported()) + ")" + state + pass);
         }
         line("  " + m.get("label.switches") + ": " + gi.switches().stream().map(sw -> sw.name() + " = " + sw.value())
@@ -168,7 +170,7 @@ public final class TextVerdictRenderer {
         }
         if (!f.indexYears().isEmpty()) {
             for (org.verdant.facts.IndexYear y : f.indexYears()) {
-                line("      · " + y.year() + ": " + (y.reported() ? (y.computation() == null ? Derive.show(y.value(), y.unit()) : y.computation())
+                line("      · " + y.year() + ": " + (y.reported() ? (y.computation() == null ? Numbers.show(y.value(), y.unit()) : y.computation())
                         + "; " + m.get("label.ratio") + " " + num(y.ratio()) : m.get("label.not_reported")));
             }
         }
@@ -202,7 +204,7 @@ public final class TextVerdictRenderer {
         if (!f.evidence().isEmpty()) line("      " + m.get("label.evidence") + ": " + String.join("; ", f.evidence()));
     }
 
-    static String mark(Status s) {
+    public static String mark(Status s) {
         return switch (s) {
             case MET -> "✔";
             case PARTLY_MET -> "◐";
@@ -212,8 +214,8 @@ public final class TextVerdictRenderer {
         };
     }
 
-    static String num(double d) {
-        return JsonVerdictWriter.round(d, 4).toPlainString();
+    public static String num(double d) {
+        return Numbers.round(d, 4).toPlainString();
     }
 
     private void line(String s) {

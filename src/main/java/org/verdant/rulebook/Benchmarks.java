@@ -1,6 +1,7 @@
 package org.verdant.rulebook;
 
-import org.verdant.yaml.Location;
+import org.verdant.text.Text;
+import org.verdant.text.Location;
 
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 import org.verdant.yaml.Problem;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package org.verdant.rulebook;
 
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 
 /**
  * A number (or word) from a scorecard with its provenance: {@code status} is verified,

@@ -1,5 +1,6 @@
 package org.verdant.rulebook;
 
+import org.verdant.text.Text;
 import java.util.List;
 
 /** A grading table applied after scoring: bands of the total score, highest first. */

@@ -1,6 +1,6 @@
 package org.verdant.rulebook;
 
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 import org.verdant.yaml.Problems;
 
 import java.io.IOException;

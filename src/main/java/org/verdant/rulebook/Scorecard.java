@@ -1,5 +1,6 @@
 package org.verdant.rulebook;
 
+import org.verdant.text.Text;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,8 @@
 package org.verdant.rulebook;
 
-import org.verdant.submission.Node;
-import org.verdant.yaml.Location;
+import org.verdant.text.Text;
+import org.verdant.yaml.Node;
+import org.verdant.text.Location;
 import org.verdant.yaml.Problems;
 import org.verdant.yaml.YamlNode;
 import org.verdant.yaml.YamlReader;
@@ -252,8 +253,8 @@ final class ScorecardReader {
         String system = n.text("system", false);
         String aspect = n.text("aspect", false);
         if ("management_system".equals(decidedBy)) {
-            if (system == null || !org.verdant.submission.SubmissionReader.SYSTEMS.contains(system)) {
-                problems.add(k.location(), k.path() + ".system", "name the system: one of " + org.verdant.submission.SubmissionReader.SYSTEMS);
+            if (system == null || !org.verdant.rulebook.Vocabulary.SYSTEMS.contains(system)) {
+                problems.add(k.location(), k.path() + ".system", "name the system: one of " + org.verdant.rulebook.Vocabulary.SYSTEMS);
             }
             if (aspect == null || !Set.of("established", "certified").contains(aspect)) {
                 problems.add(k.location(), k.path() + ".aspect", "aspect is established or certified");
@@ -418,13 +419,13 @@ final class ScorecardReader {
     private Benchmarks.Adjustment adjustment(String rowId, YamlNode a) {
         Node n = Node.of(a, problems, "input", "kind", "pivot", "per_point", "max_points", "factor_input", "levels", "clause");
         if (n == null) return null;
-        String input = n.choice("input", true, org.verdant.submission.SubmissionReader.CORRECTION_INPUTS.keySet());
+        String input = n.choice("input", true, org.verdant.rulebook.Vocabulary.CORRECTION_INPUTS.keySet());
         String kind = n.choice("kind", true, Set.of("per_point_below", "per_point_away", "factor_above"));
         Double pivot = number(n, "pivot", true);
         Figure perPoint = null;
         String factorInput = null;
         if ("factor_above".equals(kind)) {
-            factorInput = n.choice("factor_input", true, org.verdant.submission.SubmissionReader.CORRECTION_INPUTS.keySet());
+            factorInput = n.choice("factor_input", true, org.verdant.rulebook.Vocabulary.CORRECTION_INPUTS.keySet());
         } else if (kind != null) {
             perPoint = figure("energy-limit." + rowId + ".adjustment." + input, n.value("per_point", true), true);
         }

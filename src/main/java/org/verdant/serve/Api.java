@@ -23,10 +23,10 @@ import org.verdant.plan.Planner;
 import org.verdant.plan.Scenario;
 import org.verdant.plan.TreeDiff;
 import org.verdant.plan.VerdictView;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.Messages;
-import org.verdant.report.TraceBuilder;
-import org.verdant.report.document.PlanAdvisor;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Messages;
+import org.verdant.explain.TraceBuilder;
+import org.verdant.plan.PlanAdvisor;
 import org.verdant.report.document.ReportDocument;
 import org.verdant.report.document.ReportFormat;
 import org.verdant.rulebook.CompiledRulebook;
@@ -107,7 +107,7 @@ final class Api {
     void store(Context ctx) throws Exception {
         authorize(ctx);
         SubmissionRequest r = SubmissionRequest.read(ctx);
-        String verdictJson = withWork(() -> JsonVerdictWriter.write(evaluator.evaluate(r.file(), r.bytes(), r.options()), new Messages(r.lang())));
+        String verdictJson = withWork(() -> VerdictJson.write(evaluator.evaluate(r.file(), r.bytes(), r.options()), new Messages(r.lang())));
         ArchiveEntry e = archive.store(new ArchiveInput(r.bytes(), r.file(), verdictJson, r.edition(), r.grading(), Instant.now()));
         ctx.header("Location", "/api/evaluations/" + e.id());
         ctx.header("X-Verdant-Record", String.valueOf(e.id()));
@@ -126,7 +126,7 @@ final class Api {
             json(ctx, 200, withWork(() -> {
                 Verdict v = evaluator.evaluate(r.file(), r.bytes(), r.options());
                 Messages m = new Messages(r.lang());
-                return JsonVerdictWriter.write(v, m, trace ? TraceBuilder.all(v, PathIndex.of(r.file(), r.bytes()), m) : null);
+                return VerdictJson.write(v, m, trace ? org.verdant.explain.TraceJson.nodes(TraceBuilder.all(v, PathIndex.of(r.file(), r.bytes()), m)) : null);
             }));
             return;
         }
@@ -139,7 +139,7 @@ final class Api {
             Plan plan = withPlan ? Planner.plan(scenario, null) : null;
             String report = plan != null ? ReportDocument.render(v, m, ReportFormat.html, new PlanAdvisor(plan))
                     : ReportDocument.render(v, m, ReportFormat.html);
-            return ApiJson.preview(JsonVerdictWriter.write(v, m), plan == null ? null : PlanReport.json(plan, m), radar(report));
+            return ApiJson.preview(VerdictJson.write(v, m), plan == null ? null : PlanReport.json(plan, m), radar(report));
         });
         json(ctx, 200, answer);
     }
@@ -183,7 +183,7 @@ final class Api {
         String json = withWork(() -> {
             Verdict v = reproduce(a, evaluator.evaluate(a.entry().inputFile(), a.submission(), options(a)));
             Messages m = new Messages(a.lang());
-            return JsonVerdictWriter.write(v, m, TraceBuilder.all(v, PathIndex.of(a.entry().inputFile(), a.submission()), m));
+            return VerdictJson.write(v, m, org.verdant.explain.TraceJson.nodes(TraceBuilder.all(v, PathIndex.of(a.entry().inputFile(), a.submission()), m)));
         });
         json(ctx, 200, json);
     }
@@ -291,7 +291,7 @@ final class Api {
 
     /** The verdict re-run from a stored submission, provided it is byte for byte the stored one; 409 with the differences otherwise. */
     private static Verdict reproduce(ArchivedEvaluation a, Verdict now) throws ApiException {
-        String json = JsonVerdictWriter.write(now, new Messages(a.lang()));
+        String json = VerdictJson.write(now, new Messages(a.lang()));
         if (json.equals(a.verdictJson())) return now;
         List<Map<String, String>> differences = new ArrayList<>();
         for (VerdictComparison.Difference d : VerdictComparison.compare(a.verdictJson(), json).differences()) {

@@ -11,7 +11,7 @@ import org.verdant.evaluation.Evaluator;
 import org.verdant.rulebook.GradingTable;
 import org.verdant.rulebook.Rulebook;
 import org.verdant.rulebook.Scorecard;
-import org.verdant.rulebook.Text;
+import org.verdant.text.Text;
 import org.verdant.yaml.Problem;
 
 import java.util.ArrayList;

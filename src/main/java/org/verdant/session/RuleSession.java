@@ -6,7 +6,7 @@ import org.verdant.findings.FindingCollector;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.RulebookException;
 import org.verdant.rulebook.Scorecard;
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 import org.verdant.yaml.Problem;
 
 import java.util.ArrayList;

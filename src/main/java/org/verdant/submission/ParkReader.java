@@ -1,5 +1,7 @@
 package org.verdant.submission;
 
+import org.verdant.yaml.Bound;
+import org.verdant.yaml.Node;
 import org.verdant.units.Quantity;
 import org.verdant.yaml.Problems;
 import org.verdant.yaml.YamlNode;
@@ -78,7 +80,7 @@ final class ParkReader {
         }
         Node gb = n.child("green_body", false, "name", "full_time_staff", "evidence");
         Submission.GreenBody body = gb == null ? null
-                : new Submission.GreenBody(gb.text("name", false), gb.integer("full_time_staff", true, 0, 100000), gb.evidence("evidence"));
+                : new Submission.GreenBody(gb.text("name", false), gb.integer("full_time_staff", true, 0, 100000), Evidences.read(gb, "evidence"));
         Node au = n.child("key_enterprise_audits", false, "listed", "completed", "evidence");
         Submission.AuditList audits = null;
         if (au != null) {
@@ -87,7 +89,7 @@ final class ParkReader {
             if (listed != null && completed != null && completed > listed) {
                 problems.add(au.raw("completed"), completed + " audits completed, but only " + listed + " enterprises listed");
             }
-            audits = new Submission.AuditList(listed, completed, au.evidence("evidence"));
+            audits = new Submission.AuditList(listed, completed, Evidences.read(au, "evidence"));
         }
         List<Submission.ParkYear> years = years(n, reportingYear);
         List<Submission.EnterpriseProduct> products = new ArrayList<>();

@@ -1,7 +1,7 @@
 package org.verdant.submission;
 
 import org.verdant.units.Quantity;
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 
 import java.time.LocalDate;
 import java.util.List;

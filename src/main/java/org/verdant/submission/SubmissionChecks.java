@@ -1,9 +1,10 @@
 package org.verdant.submission;
 
+import org.verdant.text.Suggest;
 import org.verdant.rulebook.Rulebook;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.units.Units;
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 import org.verdant.yaml.Problems;
 
 import java.util.List;

@@ -1,7 +1,11 @@
 package org.verdant.submission;
 
+import org.verdant.rulebook.Vocabulary;
+
+import org.verdant.yaml.Bound;
+import org.verdant.yaml.Node;
 import org.verdant.units.Quantity;
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 import org.verdant.yaml.Problems;
 import org.verdant.yaml.YamlNode;
 import org.verdant.yaml.YamlReader;
@@ -47,10 +51,6 @@ public final class SubmissionReader {
         all.addAll(List.of("park", "supply_chain"));
         return List.copyOf(all);
     }
-    /** Inputs an energy-limit standard corrects its levels by, with their dimensions. */
-    public static final Map<String, String> CORRECTION_INPUTS = Map.of(
-            "feed_grade", "1", "clinker_ratio", "1", "altitude", "length", "altitude_factor", "1");
-    public static final List<String> SYSTEMS = List.of("quality", "occupational_health_safety", "environmental", "energy");
     private static final Set<String> OUTPUT_DIMENSIONS = Set.of("mass", "count", "length", "area", "volume");
 
     private final Problems problems;
@@ -137,16 +137,16 @@ public final class SubmissionReader {
         Submission.Emissions emissions = emissions(root.child("emissions", false, "waste_gas_volume", "main_pollutant", "ghg",
                 "concentrations"));
         Submission.AccidentHistory accidents = accidents(root.child("accidents", false, "evidence", "events"));
-        Map<String, Submission.ManagementSystem> systems = managementSystems(root.child("management_systems", false, SYSTEMS));
+        Map<String, Submission.ManagementSystem> systems = managementSystems(root.child("management_systems", false, Vocabulary.SYSTEMS));
         Node csr = root.child("social_responsibility_reports", false, "years", "evidence");
-        Submission.CsrReports csrReports = csr == null ? null : new Submission.CsrReports(years(csr), csr.evidence("evidence"));
+        Submission.CsrReports csrReports = csr == null ? null : new Submission.CsrReports(years(csr), Evidences.read(csr, "evidence"));
         String outputDimension = mainOutputDimension(products);
         Map<String, Submission.StatedReference> references = references(root.child("references", false,
                 ReferenceIndicators.ALL.keySet()), outputDimension);
         Map<String, Submission.Claim> claims = claims(root.value("claims", false));
         Node ecm = root.child("energy_carbon_management", false, "functions", "evidence");
         Submission.EnergyCarbonManagement management = ecm == null ? null
-                : new Submission.EnergyCarbonManagement(ecm.has("functions") ? texts(ecm, "functions") : null, ecm.evidence("evidence"));
+                : new Submission.EnergyCarbonManagement(ecm.has("functions") ? texts(ecm, "functions") : null, Evidences.read(ecm, "evidence"));
         Submission.CleanerProduction cleaner = cleanerProduction(root.child("cleaner_production", false,
                 "catalogue_technologies", "retrofit_projects", "investment_last_3_years"), year);
         Node cf = root.child("carbon_footprint", false, "product_categories", "accounted", "evidence");
@@ -264,10 +264,10 @@ public final class SubmissionReader {
             Submission.RawMaterial raw = rm == null ? null
                     : new Submission.RawMaterial(rm.text("name", false), rm.quantity("consumption", "mass", true, Bound.NON_NEGATIVE));
             Map<String, Quantity> corrections = new LinkedHashMap<>();
-            Node cn = p.child("corrections", false, CORRECTION_INPUTS.keySet());
+            Node cn = p.child("corrections", false, Vocabulary.CORRECTION_INPUTS.keySet());
             if (cn != null) {
                 for (String input : cn.mapping().entries().keySet()) {
-                    String dim = CORRECTION_INPUTS.get(input);
+                    String dim = Vocabulary.CORRECTION_INPUTS.get(input);
                     if (dim == null) continue; // reported as an unknown key
                     Bound bound = input.equals("altitude") ? Bound.ANY : dim.equals("1") && !input.equals("altitude_factor")
                             ? Bound.PERCENT : Bound.POSITIVE;
@@ -378,19 +378,19 @@ public final class SubmissionReader {
                 events.add(new Submission.Accident(date, kind, severity, a.text("description", false), item.location()));
             }
         }
-        return new Submission.AccidentHistory(n.evidence("evidence"), events);
+        return new Submission.AccidentHistory(Evidences.read(n, "evidence"), events);
     }
 
     private Map<String, Submission.ManagementSystem> managementSystems(Node n) {
         Map<String, Submission.ManagementSystem> out = new LinkedHashMap<>();
         if (n == null) return out;
-        for (String system : SYSTEMS) {
+        for (String system : Vocabulary.SYSTEMS) {
             Node s = n.child(system, false, "established", "evidence", "certificate");
             if (s == null) continue;
             Node c = s.child("certificate", false, "body", "number", "valid_until");
             Submission.Certificate cert = c == null ? null
                     : new Submission.Certificate(c.text("body", true), c.text("number", true), c.date("valid_until", true));
-            out.put(system, new Submission.ManagementSystem(system, s.bool("established", true), s.evidence("evidence"),
+            out.put(system, new Submission.ManagementSystem(system, s.bool("established", true), Evidences.read(s, "evidence"),
                     cert, s.mapping().location()));
         }
         return out;
@@ -465,7 +465,7 @@ public final class SubmissionReader {
                 problems.add(entry.value(), "say why the requirement does not apply (reason: …)");
             }
             Double degree = degree(c, status);
-            out.put(entry.key(), new Submission.Claim(entry.key(), status, c.evidence("evidence"), reason,
+            out.put(entry.key(), new Submission.Claim(entry.key(), status, Evidences.read(c, "evidence"), reason,
                     c.text("note", false), degree, entry.keyLocation()));
         }
         return out;
@@ -511,7 +511,7 @@ public final class SubmissionReader {
             for (YamlNode item : items) {
                 Node t = Node.of(item, problems, "name", "catalogue", "evidence");
                 if (t != null) technologies.add(new Submission.CatalogueTechnology(t.text("name", true), t.text("catalogue", true),
-                        t.evidence("evidence")));
+                        Evidences.read(t, "evidence")));
             }
         }
         List<Submission.RetrofitProject> projects = new ArrayList<>();
@@ -525,7 +525,7 @@ public final class SubmissionReader {
                     problems.add(r.raw("year"), "project year " + y + " is after the reporting year " + year);
                 }
                 projects.add(new Submission.RetrofitProject(r.text("name", true), y == null ? 0 : y,
-                        r.quantity("investment", "money", false, Bound.NON_NEGATIVE), r.evidence("evidence")));
+                        r.quantity("investment", "money", false, Bound.NON_NEGATIVE), Evidences.read(r, "evidence")));
             }
         }
         Node inv = n.child("investment_last_3_years", false, "green_retrofit", "total");
@@ -544,7 +544,7 @@ public final class SubmissionReader {
         if (categories != null && accounted != null && accounted > categories) {
             problems.add(n.raw("accounted"), accounted + " categories accounted, but only " + categories + " product categories");
         }
-        return new Submission.CarbonFootprint(categories, accounted, n.evidence("evidence"));
+        return new Submission.CarbonFootprint(categories, accounted, Evidences.read(n, "evidence"));
     }
 
     private Submission.Application application(Node n) {
@@ -588,7 +588,7 @@ public final class SubmissionReader {
         return new Submission.Standing(n.choice("operating_status", false, Set.of("normal", "suspended", "deregistered")),
                 n.integer("production_stopped_months", false, 0, 1200), n.bool("abnormal_operation_list", false),
                 n.has("violations") ? violations : null, n.has("removals") ? removals : null,
-                n.has("inspection_findings") ? findings : null, rectification, n.bool("dishonest_debtor", false), n.evidence("evidence"),
+                n.has("inspection_findings") ? findings : null, rectification, n.bool("dishonest_debtor", false), Evidences.read(n, "evidence"),
                 n.mapping().location());
     }
 

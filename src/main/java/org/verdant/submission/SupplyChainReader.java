@@ -1,5 +1,7 @@
 package org.verdant.submission;
 
+import org.verdant.yaml.Bound;
+import org.verdant.yaml.Node;
 import org.verdant.units.Quantity;
 import org.verdant.yaml.Problems;
 
@@ -34,7 +36,7 @@ final class SupplyChainReader {
         if ("suppliers".equals(key) && p != null && w != null && p.base() > w.base()) {
             problems.add(n.raw(part), p.text() + " low-risk suppliers, but only " + w.text() + " suppliers in all");
         }
-        return new Submission.Rate(n.mapping().path(), part, p, whole, w, n.evidence("evidence"));
+        return new Submission.Rate(n.mapping().path(), part, p, whole, w, Evidences.read(n, "evidence"));
     }
 
     /** Recovery may be counted in pieces or weighed: the unit of the whole decides, counts when it has none. */

@@ -1,6 +1,6 @@
 package org.verdant.units;
 
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 
 /**
  * A figure as written in the submission ({@code text}, {@code location}) and its value in the

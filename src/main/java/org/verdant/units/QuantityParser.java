@@ -1,6 +1,6 @@
 package org.verdant.units;
 
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package org.verdant.verdict;
 
+import org.verdant.text.Numbers;
 import org.verdant.findings.Finding;
 import org.verdant.rulebook.Figure;
 import org.verdant.rulebook.Scorecard;
@@ -97,7 +98,7 @@ public record GreenIndex(List<Switch> switches, List<Year> years) {
                 org.verdant.facts.IndexYear y = indexYear(byId.get(id), year);
                 double ratio = y == null || y.ratio() == null ? 0 : y.ratio();
                 double max = weighted ? 100 * e.getKey().weight().number() / weightSum / e.getValue().size() : 100.0 / assessedAll;
-                double points = Math.round(max * ratio * 10000) / 10000.0;
+                double points = Numbers.fourPlaces(max * ratio);
                 shares.put(id, new double[]{points, max});
                 gi += max * ratio;
             }

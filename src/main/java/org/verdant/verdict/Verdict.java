@@ -38,7 +38,7 @@ public record Verdict(
     }
 
     /** A finding beside the scorecard entry it judged. */
-    public record Judged(String id, String category, String type, org.verdant.rulebook.Text name, String clause,
+    public record Judged(String id, String category, String type, org.verdant.text.Text name, String clause,
                          Finding finding, Figure pointsFigure) {
     }
 
@@ -47,7 +47,7 @@ public record Verdict(
     }
 
     /** The grading table applied (null table: none selected), its label, and why none applies. */
-    public record Grade(String tableId, org.verdant.rulebook.Text tableTitle, String label, String whyNone) {
+    public record Grade(String tableId, org.verdant.text.Text tableTitle, String label, String whyNone) {
     }
 
     /**

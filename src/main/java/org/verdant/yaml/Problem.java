@@ -1,5 +1,6 @@
 package org.verdant.yaml;
 
+import org.verdant.text.Location;
 /** One thing wrong with an input, printed as {@code file:line:column: path: message}. */
 public record Problem(Location location, String path, String message) implements Comparable<Problem> {
 

@@ -1,5 +1,6 @@
 package org.verdant.yaml;
 
+import org.verdant.text.Location;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

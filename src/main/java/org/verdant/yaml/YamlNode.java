@@ -1,5 +1,6 @@
 package org.verdant.yaml;
 
+import org.verdant.text.Location;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

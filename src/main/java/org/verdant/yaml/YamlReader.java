@@ -1,5 +1,6 @@
 package org.verdant.yaml;
 
+import org.verdant.text.Location;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

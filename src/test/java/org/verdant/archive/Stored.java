@@ -1,8 +1,8 @@
 package org.verdant.archive;
 
 import org.verdant.evaluation.Evaluator;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.Messages;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Messages;
 import org.verdant.submission.CreditCode;
 import org.verdant.support.TestRulebook;
 
@@ -52,7 +52,7 @@ public final class Stored {
     public static String verdictJson(String yaml, String file) {
         try {
             var verdict = new Evaluator(TestRulebook.compiled()).evaluate(file, yaml.getBytes(StandardCharsets.UTF_8), Evaluator.Options.defaults());
-            return JsonVerdictWriter.write(verdict, new Messages("zh"));
+            return VerdictJson.write(verdict, new Messages("zh"));
         } catch (Exception e) {
             throw new AssertionError("evaluation failed: " + e, e);
         }

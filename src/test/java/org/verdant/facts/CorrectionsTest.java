@@ -3,7 +3,7 @@ package org.verdant.facts;
 import org.junit.jupiter.api.Test;
 import org.verdant.rulebook.Benchmarks;
 import org.verdant.rulebook.Figure;
-import org.verdant.rulebook.Text;
+import org.verdant.text.Text;
 import org.verdant.units.Quantity;
 import org.verdant.units.Units;
 

@@ -2,8 +2,8 @@ package org.verdant.plan;
 
 import org.junit.jupiter.api.Test;
 import org.verdant.evaluation.UsageException;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.Messages;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Messages;
 import org.verdant.support.TestRulebook;
 import org.verdant.verdict.Verdict;
 
@@ -38,8 +38,8 @@ class ComparisonTest {
     void verdictFilesCompareTheirCriterionValuesAndFigures() throws UsageException {
         Verdict va = TestRulebook.evaluate(TestRulebook.base());
         Verdict vb = TestRulebook.evaluate(TestRulebook.with(TestRulebook.base(), "materials.green", "40 t"));
-        String ja = JsonVerdictWriter.write(va, EN);
-        String jb = JsonVerdictWriter.write(vb, new Messages("zh"));
+        String ja = VerdictJson.write(va, EN);
+        String jb = VerdictJson.write(vb, new Messages("zh"));
         Comparison c = Comparison.of(VerdictView.parse("a.json", ja), VerdictView.parse("b.json", jb), null);
         assertThat(c.inputsKnown()).isFalse();
         assertThat(c.items()).extracting(Comparison.ItemChange::id).containsExactly("PRF-04");

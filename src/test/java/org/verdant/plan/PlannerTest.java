@@ -2,7 +2,7 @@ package org.verdant.plan;
 
 import org.junit.jupiter.api.Test;
 import org.verdant.evaluation.UsageException;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 import org.verdant.verdict.Verdict;
 
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.InvalidSubmissionException;
 import org.verdant.evaluation.UsageException;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 import org.verdant.support.TestRulebook;
 import org.verdant.verdict.Verdict;
 

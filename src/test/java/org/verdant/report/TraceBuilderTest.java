@@ -1,5 +1,9 @@
 package org.verdant.report;
 
+import org.verdant.text.Numbers;
+import org.verdant.explain.TraceBuilder;
+import org.verdant.explain.Trace;
+import org.verdant.text.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdant.evaluation.Evaluator;
@@ -171,7 +175,7 @@ class TraceBuilderTest {
         assertThat(eg1.figures()).extracting(Trace.FigureUse::ref).contains("EG1.leading", "parameters.cap_ratio_at_one");
         double gi2025 = t.verdict().greenIndex().year(2025).gi();
         assertThat(eg1.points()).hasSize(3).last().isEqualTo("2025: ratio 2.0455 ÷ 3 = 0.6818; share of the GI 100 ÷ "
-                + t.verdict().greenIndex().year(2025).assessed() + " × ratio = 2.8409 of GI " + JsonVerdictWriter.round(gi2025, 2));
+                + t.verdict().greenIndex().year(2025).assessed() + " × ratio = 2.8409 of GI " + Numbers.round(gi2025, 2));
         assertThat(t.of("RG1").points()).allSatisfy(line -> assertThat(line).contains(", capped at 1;"));
     }
 
@@ -191,7 +195,7 @@ class TraceBuilderTest {
         Trace rg1 = TraceBuilder.all(v, PathIndex.of(fixture, bytes), new Messages("en")).get("RG1");
         // Tongxiang assesses six RG indicators in 2025: 100 × 30 ÷ 100 ÷ 6 = 5 points at ratio 1
         assertThat(rg1.points()).last().isEqualTo("2025: ratio 4500 ÷ 1500 = 3, capped at 1; share of the GI 100 × 30 ÷ 100 ÷ 6 × ratio = 5 of GI "
-                + JsonVerdictWriter.round(v.greenIndex().year(2025).gi(), 2));
+                + Numbers.round(v.greenIndex().year(2025).gi(), 2));
         assertThat(rg1.figures()).filteredOn(x -> x.ref().equals("RG.weight")).singleElement()
                 .extracting(Trace.FigureUse::at).isEqualTo("scorecards/green-park/miit-2016-586.yaml:" + (lineOf(file, "  - id: RG") + 1));
     }

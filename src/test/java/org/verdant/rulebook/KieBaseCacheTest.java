@@ -5,8 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieBase;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.InvalidSubmissionException;
-import org.verdant.report.JsonVerdictWriter;
-import org.verdant.report.Messages;
+import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Messages;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,6 +96,6 @@ class KieBaseCacheTest {
     }
 
     private static String json(Evaluator evaluator, Path f, byte[] bytes, Evaluator.Options options) throws Exception {
-        return JsonVerdictWriter.write(evaluator.evaluate(f.toString(), bytes, options), new Messages("en"));
+        return VerdictJson.write(evaluator.evaluate(f.toString(), bytes, options), new Messages("en"));
     }
 }

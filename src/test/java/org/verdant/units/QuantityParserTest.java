@@ -1,7 +1,7 @@
 package org.verdant.units;
 
 import org.junit.jupiter.api.Test;
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

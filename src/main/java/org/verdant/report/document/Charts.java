@@ -1,5 +1,6 @@
 package org.verdant.report.document;
 
+import org.verdant.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +74,7 @@ public final class Charts {
             // labels above the centre grow upwards, below it downwards
             double ly = label[1] + (sin < -0.5 ? -14.0 * lines.size() : sin > 0.5 ? 12 : -4);
             axes.add(new Axis(Num.coord(end[0]), Num.coord(end[1]), Num.coord(label[0]), Num.coord(ly), anchor, d.id(), lines,
-                    Num.round(d.percent(), 1) + " %"));
+                    Numbers.rounded(d.percent(), 1) + " %"));
             double[] p = point(cx, cy, RADIUS * clamp(d.percent()) / 100.0, a);
             shape.add(p);
             dots.add(new Dot(Num.coord(p[0]), Num.coord(p[1])));
@@ -105,12 +106,12 @@ public final class Charts {
             List<String> lines = wrap(d.id() + " " + d.name(), 30);
             double labelY = y + BAR_H / 2 + 4 - 6.0 * (lines.size() - 1);
             bars.add(new Bar(d.id(), lines, Num.coord(labelY), Num.coord(y), Num.coord(y + BAR_H / 2 + 4), Num.coord(g),
-                    Num.coord(BAR_LEFT + g), Num.coord(l), Num.round(d.gained(), 2), Num.round(d.lost(), 2),
+                    Num.coord(BAR_LEFT + g), Num.coord(l), Numbers.rounded(d.gained(), 2), Numbers.rounded(d.lost(), 2),
                     Num.coord(BAR_LEFT + g + l + 4)));
             y += BAR_H + BAR_GAP;
         }
         List<Tick> ticks = new ArrayList<>();
-        for (int i = 0; i <= steps; i++) ticks.add(new Tick(Num.coord(BAR_LEFT + span * i / steps), Num.round(step * i, 2)));
+        for (int i = 0; i <= steps; i++) ticks.add(new Tick(Num.coord(BAR_LEFT + span * i / steps), Numbers.rounded(step * i, 2)));
         int height = (int) Math.ceil(y + 20);
         return new Bars(BARS_W, height, Num.coord(BAR_LEFT), Num.coord(BAR_RIGHT), bars, ticks, Num.coord(y + 2));
     }

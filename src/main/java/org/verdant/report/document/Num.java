@@ -1,5 +1,6 @@
 package org.verdant.report.document;
 
+import org.verdant.text.Numbers;
 import org.verdant.facts.Derive;
 
 import java.math.BigDecimal;
@@ -11,21 +12,11 @@ final class Num {
     private Num() {
     }
 
-    /** Rounded half-up to {@code places} decimals, trailing zeros dropped: 98.3333 → "98.33", 100.0 → "100". */
-    static String round(double d, int places) {
-        BigDecimal b = BigDecimal.valueOf(d).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
-        return (b.scale() < 0 ? b.setScale(0) : b).toPlainString();
-    }
-
-    static String round(Double d, int places, String otherwise) {
-        return d == null ? otherwise : round(d, places);
-    }
-
     /** A figure from a finding's values: numbers as the verdict shows them (up to four decimals), other values as text. */
     static String value(Object o) {
         if (o == null) return "—";
-        if (o instanceof Double d) return Derive.format(d);
-        if (o instanceof Float f) return Derive.format(f);
+        if (o instanceof Double d) return Numbers.format(d);
+        if (o instanceof Float f) return Numbers.format(f);
         if (o instanceof Number n) return n.toString();
         return String.valueOf(o);
     }

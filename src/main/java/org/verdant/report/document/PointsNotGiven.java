@@ -1,8 +1,11 @@
 package org.verdant.report.document;
 
+import org.verdant.text.Numbers;
+import org.verdant.plan.Improvement;
+import org.verdant.plan.ImprovementAdvisor;
 import org.verdant.findings.Finding;
 import org.verdant.findings.Status;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.verdict.DataToCollect;
 import org.verdant.verdict.Verdict;
@@ -60,8 +63,8 @@ public final class PointsNotGiven implements ImprovementAdvisor {
             out.add(new Improvement(l.j().id(), l.j().name().in(m.lang()),
                     c == null ? l.j().category() : c.spec().id() + " " + c.spec().name().in(m.lang()), false,
                     f.status().code(), m.get("status." + f.status().code()),
-                    noPoints ? null : m.get("doc.improve.lost", Num.round(l.lost(), 2), Num.round(f.max(), 2)),
-                    l.impact() == null ? null : Num.round(l.impact(), 2), action(l.j(), collect, m)));
+                    noPoints ? null : m.get("doc.improve.lost", Numbers.rounded(l.lost(), 2), Numbers.rounded(f.max(), 2)),
+                    l.impact() == null ? null : Numbers.rounded(l.impact(), 2), action(l.j(), collect, m)));
         }
         return out;
     }

@@ -1,12 +1,13 @@
 package org.verdant.report.document;
 
+import org.verdant.plan.ImprovementAdvisor;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 import org.verdant.verdict.Verdict;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.verdant.report.document;
 
+import org.verdant.plan.Improvement;
 import java.util.List;
 
 /**

@@ -1,9 +1,11 @@
 package org.verdant.report.document;
 
+import org.verdant.text.Numbers;
+import org.verdant.plan.ImprovementAdvisor;
 import org.verdant.findings.Finding;
 import org.verdant.findings.FindingCollector;
 import org.verdant.findings.Status;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 import org.verdant.rulebook.Figure;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.submission.Submission;
@@ -69,10 +71,10 @@ final class ReportModelBuilder {
         String score;
         if (v.greenIndex() != null) {
             scoreLabel = m.get("doc.info.green_index", v.greenIndex().last().year());
-            score = Num.round(v.score(), 2);
+            score = Numbers.rounded(v.score(), 2);
         } else if (v.hasScore()) {
             scoreLabel = m.get("doc.info.score");
-            score = Num.round(v.score(), 2) + " / 100";
+            score = Numbers.rounded(v.score(), 2) + " / 100";
         } else {
             scoreLabel = m.get("doc.info.score");
             score = m.get("label.not_scored");
@@ -105,7 +107,7 @@ final class ReportModelBuilder {
         List<Charts.Datum> best = sorted.stream().filter(d -> d.percent() >= bar).toList();
         if (!best.isEmpty()) {
             out.add(m.get("doc.highlight.categories", String.join(sep, best.stream()
-                    .map(d -> d.id() + " " + d.name() + " (" + Num.round(d.percent(), 1) + " %)").toList())));
+                    .map(d -> d.id() + " " + d.name() + " (" + Numbers.rounded(d.percent(), 1) + " %)").toList())));
         }
         List<Verdict.Judged> scored = v.criteria().stream()
                 .filter(j -> j.finding().status() != Status.NOT_APPLICABLE && j.finding().max() > EPS).toList();
@@ -185,16 +187,16 @@ final class ReportModelBuilder {
             if (c.weighted() == null) continue;
             Double pct = percent(c);
             out.add(new ReportModel.CategoryRow(c.spec().id(), c.spec().name().in(m.lang()),
-                    c.spec().weight() == null ? null : Num.round(c.spec().weight().number(), 2),
-                    Num.round(c.points(), 2), Num.round(c.max(), 2), pct == null ? null : Num.round(pct, 2),
-                    Num.round(c.weighted(), 2), Num.round(full(c), 2), Num.round(Math.max(0, full(c) - c.weighted()), 2)));
+                    c.spec().weight() == null ? null : Numbers.rounded(c.spec().weight().number(), 2),
+                    Numbers.rounded(c.points(), 2), Numbers.rounded(c.max(), 2), pct == null ? null : Numbers.rounded(pct, 2),
+                    Numbers.rounded(c.weighted(), 2), Numbers.rounded(full(c), 2), Numbers.rounded(Math.max(0, full(c) - c.weighted()), 2)));
         }
         return out;
     }
 
     private ReportModel.ParkIndex parkIndex(GreenIndex gi) {
         List<ReportModel.IndexYearRow> years = gi.years().stream().map(y -> new ReportModel.IndexYearRow(
-                String.valueOf(y.year()), Num.round(y.gi(), 2), String.valueOf(y.assessed()), String.valueOf(y.optionalReported()),
+                String.valueOf(y.year()), Numbers.rounded(y.gi(), 2), String.valueOf(y.assessed()), String.valueOf(y.optionalReported()),
                 y.mandatoryMissing().isEmpty() ? "—" : String.join(", ", y.mandatoryMissing()),
                 m.get(y.complete() ? "doc.yes" : "doc.no"),
                 y.passes() == null ? m.get("doc.gi.no_pass_line") : m.get(y.passes() ? "label.passes" : "label.below_pass_line"))).toList();
@@ -242,7 +244,7 @@ final class ReportModelBuilder {
                 if (!j.category().equals(id)) continue;
                 Finding f = j.finding();
                 String points = !pointsShown || "threshold".equals(j.type()) ? null
-                        : f.status() == Status.NOT_APPLICABLE ? "—" : Num.round(f.points(), 2) + " / " + Num.round(f.max(), 2);
+                        : f.status() == Status.NOT_APPLICABLE ? "—" : Numbers.rounded(f.points(), 2) + " / " + Numbers.rounded(f.max(), 2);
                 rows.add(new ReportModel.CriterionRow(j.id(), j.name().in(m.lang()), j.clause(), m.get("type." + j.type()),
                         f.status().code(), m.get("status." + f.status().code()), reason(f), figures(j), points, f.evidence()));
             }
@@ -255,10 +257,10 @@ final class ReportModelBuilder {
         if (c.weighted() == null) return m.get("doc.section.not_scored", c.spec().criteria().size());
         Double pct = percent(c);
         if (Scorecard.CATEGORY_PERCENT.equals(v.scorecard().scoring())) {
-            return m.get("doc.section.summary_percent", Num.round(c.points(), 2), Num.round(c.max(), 2), Num.round(pct, 2),
-                    Num.round(c.spec().weight().number(), 2), Num.round(c.weighted(), 2));
+            return m.get("doc.section.summary_percent", Numbers.rounded(c.points(), 2), Numbers.rounded(c.max(), 2), Numbers.rounded(pct, 2),
+                    Numbers.rounded(c.spec().weight().number(), 2), Numbers.rounded(c.weighted(), 2));
         }
-        return m.get("doc.section.summary_points", Num.round(c.points(), 2), Num.round(c.max(), 2), pct == null ? "—" : Num.round(pct, 2));
+        return m.get("doc.section.summary_points", Numbers.rounded(c.points(), 2), Numbers.rounded(c.max(), 2), pct == null ? "—" : Numbers.rounded(pct, 2));
     }
 
     // ---- 6 quantitative indicators ----
@@ -304,7 +306,7 @@ final class ReportModelBuilder {
                 m.get("status." + f.status().code()), reason(f), form, text(values.get("formula")), text(values.get("computation")),
                 values.containsKey("value") ? Num.withUnit(values.get("value"), unit) : null, refs,
                 values.containsKey("ratio") ? Num.value(values.get("ratio")) : null, text(values.get("scoring")),
-                pointsShown ? Num.round(f.points(), 4) + " / " + Num.round(f.max(), 4) : null, parts, years, missing, notes);
+                pointsShown ? Numbers.rounded(f.points(), 4) + " / " + Numbers.rounded(f.max(), 4) : null, parts, years, missing, notes);
     }
 
     private ReportModel.Part part(Map<?, ?> p) {

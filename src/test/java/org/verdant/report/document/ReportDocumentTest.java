@@ -1,5 +1,7 @@
 package org.verdant.report.document;
 
+import org.verdant.plan.Improvement;
+import org.verdant.plan.ImprovementAdvisor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.verdant.evaluation.Evaluator;
-import org.verdant.report.Messages;
+import org.verdant.text.Messages;
 import org.verdant.support.TestRulebook;
 import org.verdant.verdict.Verdict;
 import org.xml.sax.InputSource;

@@ -1,4 +1,6 @@
-package org.verdant.submission;
+package org.verdant.yaml;
+
+import org.verdant.text.Suggest;
 
 import org.verdant.units.Quantity;
 import org.verdant.units.QuantityParser;
@@ -115,7 +117,7 @@ public final class Node {
         return s == null ? null : date(s, problems);
     }
 
-    static LocalDate date(YamlNode.Scalar s, Problems problems) {
+    public static LocalDate date(YamlNode.Scalar s, Problems problems) {
         try {
             return LocalDate.parse(s.text().strip());
         } catch (DateTimeParseException e) {
@@ -130,7 +132,7 @@ public final class Node {
         return integer(s, problems, min, max);
     }
 
-    static Integer integer(YamlNode.Scalar s, Problems problems, int min, int max) {
+    public static Integer integer(YamlNode.Scalar s, Problems problems, int min, int max) {
         if (!"int".equals(s.type())) {
             problems.add(s, "expected a whole number, found " + (s.type().equals("string") ? "'" + s.text() + "'" : s.kind()));
             return null;
@@ -169,7 +171,7 @@ public final class Node {
      * The dimension of the unit written after the number in a scalar ("2.0e6 台" → count), or null
      * when there is no number, no unit or an unknown one: lets a field accept several dimensions.
      */
-    static String writtenDimension(YamlNode n) {
+    public static String writtenDimension(YamlNode n) {
         if (!(n instanceof YamlNode.Scalar s) || s.isNull()) return null;
         var m = WRITTEN_UNIT.matcher(s.text().strip());
         if (!m.matches() || m.group(1).isBlank()) return null;
@@ -183,7 +185,7 @@ public final class Node {
         return quantity(n, dimension, Bound.ANY, problems);
     }
 
-    static Quantity quantity(YamlNode n, String dimension, Bound bound, Problems problems) {
+    public static Quantity quantity(YamlNode n, String dimension, Bound bound, Problems problems) {
         if (!(n instanceof YamlNode.Scalar s)) {
             problems.add(n, "expected a number with a unit, found " + n.kind());
             return null;
@@ -221,27 +223,5 @@ public final class Node {
         if (n instanceof YamlNode.Sequence seq) return seq.items();
         problems.add(n, "expected a list, found " + n.kind());
         return null;
-    }
-
-    /** Evidence: a list of strings or {document, date, id} mappings. */
-    public List<Submission.Evidence> evidence(String key) {
-        List<Submission.Evidence> out = new ArrayList<>();
-        YamlNode raw = value(key, false);
-        if (raw == null) return out;
-        List<YamlNode> items = raw instanceof YamlNode.Sequence seq ? seq.items() : List.of(raw);
-        for (YamlNode item : items) {
-            if (item instanceof YamlNode.Scalar s && s.type().equals("string") && !s.text().isBlank()) {
-                out.add(new Submission.Evidence(s.text().strip(), null, null));
-            } else if (item instanceof YamlNode.Mapping) {
-                Node e = Node.of(item, problems, "document", "date", "id");
-                String doc = e.text("document", true);
-                LocalDate date = e.date("date", false);
-                String id = e.text("id", false);
-                if (doc != null) out.add(new Submission.Evidence(doc, date, id));
-            } else {
-                problems.add(item, "evidence is a document name or {document, date, id}, found " + item.kind());
-            }
-        }
-        return out;
     }
 }

@@ -1,4 +1,4 @@
-package org.verdant.submission;
+package org.verdant.yaml;
 
 import org.verdant.units.Quantity;
 
@@ -10,7 +10,7 @@ public enum Bound {
     /** A share: 0 to 100 %. */
     PERCENT;
 
-    String check(Quantity q) {
+    public String check(Quantity q) {
         double v = q.value();
         return switch (this) {
             case ANY -> null;

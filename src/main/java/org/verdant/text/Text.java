@@ -1,4 +1,4 @@
-package org.verdant.rulebook;
+package org.verdant.text;
 
 /** A name in Chinese and English. */
 public record Text(String zh, String en) {

@@ -1,5 +1,8 @@
-package org.verdant.report;
+package org.verdant.explain;
 
+import org.verdant.text.Numbers;
+import org.verdant.text.Messages;
+import org.verdant.verdict.VerdictJson;
 import org.verdant.facts.Derive;
 import org.verdant.facts.IndexRatios;
 import org.verdant.facts.IndexYear;
@@ -12,7 +15,7 @@ import org.verdant.rulebook.Scorecard;
 import org.verdant.verdict.GreenIndex;
 import org.verdant.verdict.Verdict;
 import org.verdant.verdict.VerdictBuilder;
-import org.verdant.yaml.Location;
+import org.verdant.text.Location;
 import org.verdant.yaml.PathIndex;
 
 import java.nio.file.Path;
@@ -254,7 +257,7 @@ public final class TraceBuilder {
         boolean advancedReached = tier(out, "advanced", p.advancedPoints(), x, (Double) f.values().get("advanced"), f, p, unit, basicReached);
         double basic = basicReached ? p.basicPoints() : 0;
         double advanced = basicReached && advancedReached ? p.advancedPoints() : 0;
-        out.add(m.get("trace.points.sum", Derive.format(basic) + " + " + Derive.format(advanced), f.points(), f.max()));
+        out.add(m.get("trace.points.sum", Numbers.format(basic) + " + " + Numbers.format(advanced), f.points(), f.max()));
     }
 
     /** One tier's line; returns whether the value reaches it. The advanced tier only counts once the basic one is reached. */
@@ -274,7 +277,7 @@ public final class TraceBuilder {
         Finding f = j.finding();
         for (Map<?, ?> p : parts(f)) {
             out.add(m.get("trace.points.part", p.get("product"), clamp((Double) p.get("value"), (Double) p.get("baseline"),
-                    (Double) p.get("leading"), (Double) p.get("ratio")), Derive.format((Double) p.get("weight_share") * 100) + " %"));
+                    (Double) p.get("leading"), (Double) p.get("ratio")), Numbers.format((Double) p.get("weight_share") * 100) + " %"));
         }
         if (f.values().containsKey("scoring")) {
             out.add((String) f.values().get("scoring"));
@@ -284,9 +287,9 @@ public final class TraceBuilder {
     }
 
     private static String clamp(double x, double b, double l, double ratio) {
-        if (Math.abs(l - b) <= 1e-9 * Math.max(1, Math.abs(b))) return "B = L = " + Derive.format(b) + ": " + Derive.format(ratio);
-        return "clamp((" + Derive.format(x) + " − " + Derive.format(b) + ") ÷ (" + Derive.format(l) + " − " + Derive.format(b)
-                + "), 0, 1) = " + Derive.format(ratio);
+        if (Math.abs(l - b) <= 1e-9 * Math.max(1, Math.abs(b))) return "B = L = " + Numbers.format(b) + ": " + Numbers.format(ratio);
+        return "clamp((" + Numbers.format(x) + " − " + Numbers.format(b) + ") ÷ (" + Numbers.format(l) + " − " + Numbers.format(b)
+                + "), 0, 1) = " + Numbers.format(ratio);
     }
 
     private void index(Verdict.Judged j, List<String> out) {
@@ -315,10 +318,10 @@ public final class TraceBuilder {
         double l = leading == null ? 1 : leading;
         double raw = IndexRatios.ratio(x, l, direction);
         String text = switch (direction) {
-            case "yes_no" -> (x >= 1 ? m.get("trace.yes") : m.get("trace.no")) + " → " + Derive.format(raw);
-            case "lower" -> x <= 0 || l == 0 ? Derive.format(x) + " ≤ 0 → " + Derive.format(raw)
-                    : Derive.format(l) + " ÷ " + Derive.format(x) + " = " + Derive.format(raw);
-            default -> l == 0 ? Derive.format(raw) : Derive.format(x) + " ÷ " + Derive.format(l) + " = " + Derive.format(raw);
+            case "yes_no" -> (x >= 1 ? m.get("trace.yes") : m.get("trace.no")) + " → " + Numbers.format(raw);
+            case "lower" -> x <= 0 || l == 0 ? Numbers.format(x) + " ≤ 0 → " + Numbers.format(raw)
+                    : Numbers.format(l) + " ÷ " + Numbers.format(x) + " = " + Numbers.format(raw);
+            default -> l == 0 ? Numbers.format(raw) : Numbers.format(x) + " ÷ " + Numbers.format(l) + " = " + Numbers.format(raw);
         };
         return capped && raw > 1 ? text + ", " + m.get("trace.capped") : text;
     }
@@ -333,7 +336,7 @@ public final class TraceBuilder {
         double weightSum = verdict.scorecard().categories().stream().filter(c -> assessedPerCategory.containsKey(c.id()))
                 .mapToDouble(c -> c.weight().number()).sum();
         Scorecard.CategorySpec own = category(j).orElseThrow().spec();
-        return "100 × " + Derive.format(own.weight().number()) + " ÷ " + Derive.format(weightSum) + " ÷ "
+        return "100 × " + Numbers.format(own.weight().number()) + " ÷ " + Numbers.format(weightSum) + " ÷ "
                 + assessedPerCategory.get(own.id());
     }
 
@@ -354,7 +357,7 @@ public final class TraceBuilder {
         if (x != null && level != null) {
             out.add(comparison(x, level, direction, t.reaches(x, level), unit) + " → " + m.get("status." + f.status().code()));
         } else if (x != null) {
-            out.add(m.get("trace.points.no_threshold", Derive.show(x, unit)));
+            out.add(m.get("trace.points.no_threshold", Numbers.show(x, unit)));
         } else if (parts.isEmpty() || f.status() == Status.MISSING_DATA) {
             out.add(m.get("trace.points.threshold_missing", whyNothing(j)));
         }
@@ -390,11 +393,11 @@ public final class TraceBuilder {
     /** "47 % ≥ 30 %" when reached, "47 % < 50 %" when not, in the indicator's direction. */
     private static String comparison(double x, double level, String direction, boolean reached, String unit) {
         String op = "lower".equals(direction) ? (reached ? "≤" : ">") : (reached ? "≥" : "<");
-        return Derive.show(x, unit) + " " + op + " " + Derive.show(level, unit);
+        return Numbers.show(x, unit) + " " + op + " " + Numbers.show(level, unit);
     }
 
     private static String round2(double d) {
-        return JsonVerdictWriter.round(d, 2).toPlainString();
+        return Numbers.round(d, 2).toPlainString();
     }
 
     private static List<Map<?, ?>> parts(Finding f) {

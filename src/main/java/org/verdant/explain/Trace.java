@@ -1,5 +1,6 @@
-package org.verdant.report;
+package org.verdant.explain;
 
+import org.verdant.text.Messages;
 import java.util.List;
 
 /**

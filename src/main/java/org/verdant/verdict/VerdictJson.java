@@ -1,5 +1,7 @@
-package org.verdant.report;
+package org.verdant.verdict;
 
+import org.verdant.text.Messages;
+import org.verdant.text.Numbers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +15,6 @@ import org.verdant.submission.Submission;
 import org.verdant.verdict.Verdict;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,42 +23,30 @@ import java.util.Map;
  * Stage 5 (machine-readable): the verdict as JSON, format verdant.verdict/1. Key order is fixed
  * and no clock time is written, so the same input and rulebook give byte-identical output.
  */
-public final class JsonVerdictWriter {
+public final class VerdictJson {
     public static final String FORMAT = "verdant.verdict/1";
-    public static final String EXPLAIN_FORMAT = "verdant.explain/1";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-    private JsonVerdictWriter() {
+    private VerdictJson() {
     }
 
     public static String write(Verdict v, Messages m) {
         return write(v, m, null);
     }
 
-    /** The verdict with a {@code trace} object in every gate and criterion ({@code traces} null: none, as without --trace). */
-    public static String write(Verdict v, Messages m, Map<String, Trace> traces) {
+    /**
+     * The verdict with a {@code trace} object in every gate and criterion ({@code traces}, by id,
+     * as the explain package writes them; null: none, as without --trace).
+     */
+    public static String write(Verdict v, Messages m, Map<String, ? extends JsonNode> traces) {
         return text(toJson(v, m, traces));
     }
 
-    /** The chosen gates and criteria with their traces: what {@code verdant explain --format json} prints. */
-    public static String explain(Verdict v, List<Verdict.Judged> chosen, Map<String, Trace> traces, Messages m) {
-        ObjectNode root = NODES.objectNode();
-        root.put("format", EXPLAIN_FORMAT);
-        root.put("scheme", v.scorecard().scheme());
-        root.put("edition", v.scorecard().edition());
-        root.put("lang", m.lang());
-        ObjectNode input = root.putObject("input");
-        input.put("file", Path.of(v.submission().file()).getFileName().toString());
-        input.put("digest", v.inputDigest());
-        ArrayNode criteria = root.putArray("criteria");
-        for (Verdict.Judged j : chosen) criteria.add(judged(j, m, !"gate".equals(j.category()), traces.get(j.id())));
-        return text(root);
-    }
-
-    private static String text(ObjectNode root) {
+    /** The canonical text of a verdict-shaped tree: indented, plain decimals, one final newline. */
+    public static String text(ObjectNode root) {
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (Exception e) {
@@ -69,7 +58,7 @@ public final class JsonVerdictWriter {
         return toJson(v, m, null);
     }
 
-    private static ObjectNode toJson(Verdict v, Messages m, Map<String, Trace> traces) {
+    public static ObjectNode toJson(Verdict v, Messages m, Map<String, ? extends JsonNode> traces) {
         Submission s = v.submission();
         ObjectNode root = NODES.objectNode();
         root.put("format", FORMAT);
@@ -150,7 +139,8 @@ public final class JsonVerdictWriter {
         return root;
     }
 
-    private static ObjectNode judged(Verdict.Judged j, Messages m, boolean scored, Trace trace) {
+    /** One gate or criterion as the verdict writes it, with its trace node when given. */
+    public static ObjectNode judged(Verdict.Judged j, Messages m, boolean scored, JsonNode trace) {
         Finding f = j.finding();
         ObjectNode o = NODES.objectNode();
         o.put("id", j.id());
@@ -184,46 +174,7 @@ public final class JsonVerdictWriter {
             f.notes().forEach(notes::add);
         }
         o.put("rule", f.rule());
-        if (trace != null) o.set("trace", trace(trace));
-        return o;
-    }
-
-    private static ObjectNode trace(Trace t) {
-        ObjectNode o = NODES.objectNode();
-        ArrayNode inputs = o.putArray("inputs");
-        for (Trace.Input i : t.inputs()) inputs.addObject().put("path", i.path()).put("value", i.value()).put("at", i.at());
-        ArrayNode derived = o.putArray("derived");
-        for (Trace.Derived d : t.derived()) {
-            ObjectNode x = derived.addObject();
-            if (d.label() != null) x.put("label", d.label());
-            if (d.formula() != null) x.put("formula", d.formula());
-            x.put("computation", d.computation());
-        }
-        ArrayNode levels = o.putArray("levels");
-        for (Trace.Level l : t.levels()) {
-            ObjectNode x = levels.addObject();
-            if (l.label() != null) x.put("label", l.label());
-            x.put("role", l.role());
-            x.set("value", value(l.value()));
-            if (l.unit() != null) x.put("unit", l.unit());
-            x.put("from", l.from());
-            if (l.source() != null) x.put("source", l.source());
-        }
-        ArrayNode figures = o.putArray("figures");
-        for (Trace.FigureUse f : t.figures()) {
-            ObjectNode x = figures.addObject();
-            x.put("ref", f.ref());
-            x.set("value", value(f.value()));
-            if (f.unit() != null) x.put("unit", f.unit());
-            x.put("status", f.status());
-            x.put("source", f.source());
-            if (f.clause() != null) x.put("clause", f.clause());
-            if (f.at() != null) x.put("at", f.at());
-        }
-        ArrayNode missing = o.putArray("missing");
-        t.missing().forEach(missing::add);
-        ArrayNode points = o.putArray("points");
-        t.points().forEach(points::add);
+        if (trace != null) o.set("trace", trace);
         return o;
     }
 
@@ -246,7 +197,8 @@ public final class JsonVerdictWriter {
         return o;
     }
 
-    private static JsonNode value(Object v) {
+    /** A finding value as JSON: numbers to six decimals, maps and lists as objects and arrays. */
+    public static JsonNode value(Object v) {
         if (v == null) return NODES.nullNode();
         if (v instanceof Double d) return Double.isFinite(d) ? NODES.numberNode(round(d, 6)) : NODES.nullNode();
         if (v instanceof Integer i) return NODES.numberNode(i);
@@ -265,8 +217,7 @@ public final class JsonVerdictWriter {
         return NODES.textNode(String.valueOf(v));
     }
 
-    static BigDecimal round(double d, int places) {
-        BigDecimal b = BigDecimal.valueOf(d).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
-        return b.scale() < 0 ? b.setScale(0) : b;
+    private static BigDecimal round(double d, int places) {
+        return Numbers.round(d, places);
     }
 }

@@ -1,4 +1,4 @@
-package org.verdant.report;
+package org.verdant.text;
 
 import org.verdant.facts.Derive;
 
@@ -41,8 +41,8 @@ public final class Messages {
 
     /** Numbers without grouping or exponent; words (system names, directions) translated. */
     private String display(Object o) {
-        if (o instanceof Double d) return Derive.format(d);
-        if (o instanceof Float f) return Derive.format(f);
+        if (o instanceof Double d) return Numbers.format(d);
+        if (o instanceof Float f) return Numbers.format(f);
         if (o instanceof Number n) return n.toString();
         if (o instanceof String s && bundle.containsKey("word." + s)) return bundle.getString("word." + s);
         return String.valueOf(o);

@@ -1,4 +1,4 @@
-package org.verdant.report.document;
+package org.verdant.plan;
 
 /**
  * A point not given (or a check not passed) and what would earn it. {@code blocking}: a basic

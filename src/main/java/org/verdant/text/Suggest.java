@@ -1,4 +1,4 @@
-package org.verdant.submission;
+package org.verdant.text;
 
 import java.util.Collection;
 import java.util.Optional;

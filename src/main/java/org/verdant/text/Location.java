@@ -1,4 +1,4 @@
-package org.verdant.yaml;
+package org.verdant.text;
 
 /** A place in a source file, 1-based. */
 public record Location(String file, int line, int column) {

@@ -1,6 +1,9 @@
-package org.verdant.report.document;
+package org.verdant.plan;
 
-import org.verdant.report.Messages;
+import org.verdant.report.document.ReportFormat;
+import org.verdant.report.document.ReportDocument;
+import org.verdant.report.document.PointsNotGiven;
+import org.verdant.text.Messages;
 import org.verdant.verdict.Verdict;
 
 import java.util.List;

@@ -1,5 +1,8 @@
-package org.verdant.report;
+package org.verdant.explain;
 
+import org.verdant.text.Numbers;
+import org.verdant.text.Messages;
+import org.verdant.report.TextVerdictRenderer;
 import org.verdant.facts.Derive;
 import org.verdant.findings.Finding;
 import org.verdant.verdict.Verdict;
@@ -50,7 +53,7 @@ public final class ExplainRenderer {
             }
         }
         section("trace.levels", t.levels().stream().map(l -> (l.label() == null ? "" : l.label() + ": ") + m.get("word." + l.role())
-                + " " + Derive.show(l.value(), l.unit()) + " — " + l.from() + (l.source() == null ? "" : "; " + l.source())).toList());
+                + " " + Numbers.show(l.value(), l.unit()) + " — " + l.from() + (l.source() == null ? "" : "; " + l.source())).toList());
         section("trace.figures", t.figures().stream().map(fig -> fig.ref() + " = " + shown(fig.value()) + (fig.unit() == null ? "" : " " + fig.unit())
                 + " [" + fig.status() + "] — " + fig.source() + (fig.clause() == null ? "" : "; " + fig.clause())
                 + (fig.at() == null ? "" : "  (" + fig.at() + ")")).toList());
@@ -60,7 +63,7 @@ public final class ExplainRenderer {
     }
 
     private static String shown(Object figureValue) {
-        return figureValue instanceof Number n ? Derive.format(n.doubleValue()) : String.valueOf(figureValue);
+        return figureValue instanceof Number n ? Numbers.format(n.doubleValue()) : String.valueOf(figureValue);
     }
 
     private void section(String title, List<String> lines) {

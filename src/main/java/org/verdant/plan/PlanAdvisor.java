@@ -1,8 +1,7 @@
-package org.verdant.report.document;
+package org.verdant.plan;
 
-import org.verdant.plan.Plan;
-import org.verdant.plan.PlanReport;
-import org.verdant.report.Messages;
+import org.verdant.text.Numbers;
+import org.verdant.text.Messages;
 import org.verdant.verdict.Verdict;
 
 import java.util.ArrayList;
@@ -38,8 +37,8 @@ public final class PlanAdvisor implements ImprovementAdvisor {
         double lost = s.max() - s.pointsBefore();
         Double gain = s.gain();
         return new Improvement(s.id(), s.name().in(m.lang()), category(v, s.id(), m), blocking, s.statusBefore(),
-                m.get("status." + s.statusBefore()), scored(v) ? m.get("doc.improve.lost", Num.round(lost, 2), Num.round(s.max(), 2)) : null,
-                gain == null ? null : Num.round(gain, 2), PlanReport.phrase(s.action(), m)
+                m.get("status." + s.statusBefore()), scored(v) ? m.get("doc.improve.lost", Numbers.rounded(lost, 2), Numbers.rounded(s.max(), 2)) : null,
+                gain == null ? null : Numbers.rounded(gain, 2), PlanReport.phrase(s.action(), m)
                 + (s.verified() ? "" : " (" + m.get("plan.not_verified") + ")"));
     }
 
