@@ -28,6 +28,8 @@ final class ScorecardReader {
     private static final double EPS = 1e-9;
 
     private final Problems problems = new Problems();
+    /** The sources of the file being read, by id: each figure's {@code source} names one of them. */
+    private Map<String, Source> sources = Map.of();
 
     private ScorecardReader() {
     }
@@ -43,10 +45,11 @@ final class ScorecardReader {
             if (root == null) continue;
             Node top = Node.of(root, r.problems, List.of("format", "id", "version", "scheme", "edition", "title", "applies",
                     "default_grading", "notes", "parameters", "gates", "categories", "rows", "applies_to", "requires",
-                    "status", "source", "bands", "scoring", "overlays"));
+                    "status", "source", "detail", "bands", "scoring", "overlays", "sources"));
             if (top == null) continue;
             String format = top.text("format", true);
             if (format == null) continue;
+            r.sources = r.sources(top);
             switch (format) {
                 case "verdant.scorecard/1" -> {
                     Scorecard s = r.scorecard(f.displayPath(), top);
@@ -171,7 +174,7 @@ final class ScorecardReader {
     }
 
     private Scorecard.GateSpec gate(YamlNode g, Set<String> ids) {
-        Node n = Node.of(g, problems, "id", "name", "clause", "decided_by", "status", "source", "kind", "indicator", "direction",
+        Node n = Node.of(g, problems, "id", "name", "clause", "decided_by", "status", "source", "detail", "kind", "indicator", "direction",
                 "unit", "threshold");
         if (n == null) return null;
         String gid = n.text("id", true);
@@ -191,7 +194,7 @@ final class ScorecardReader {
             problems.add(n.raw("kind"), "a core gate is decided_by indicator, against a threshold");
         }
         return new Scorecard.GateSpec(gid, text(n, "name", true), n.text("clause", true), decidedBy,
-                n.choice("status", true, STATUSES), n.text("source", true), kind, indicator, direction, unit, threshold);
+                n.choice("status", true, STATUSES), source(n), kind, indicator, direction, unit, threshold);
     }
 
     private Scorecard.CriterionSpec criterion(String category, YamlNode k, Set<String> ids) {
@@ -292,7 +295,7 @@ final class ScorecardReader {
 
     private Scorecard.ReferenceSpec scaledReference(String ref, YamlNode node) {
         if (node == null) return null;
-        Node r = Node.of(node, problems, "value", "unit", "status", "source", "clause", "from", "level", "quota", "fallback", "tiers");
+        Node r = Node.of(node, problems, "value", "unit", "status", "source", "detail", "clause", "from", "level", "quota", "fallback", "tiers");
         if (r == null) return null;
         if (r.has("value")) return Scorecard.ReferenceSpec.of("fixed", figure(ref, r.mapping(), true), null, null);
         String from = r.choice("from", true, Set.of("submission", "energy_limit", "water_quota", "annual_energy"));
@@ -306,7 +309,7 @@ final class ScorecardReader {
             default -> {
                 List<Scorecard.EnergyTier> tiers = new ArrayList<>();
                 for (YamlNode t : list(r, "tiers")) {
-                    Node tn = Node.of(t, problems, "at_least", "value", "unit", "status", "source", "clause");
+                    Node tn = Node.of(t, problems, "at_least", "value", "unit", "status", "source", "detail", "clause");
                     if (tn == null) continue;
                     YamlNode atLeast = tn.value("at_least", true);
                     var q = atLeast == null ? null : Node.quantityOf(atLeast, "energy", problems);
@@ -323,7 +326,7 @@ final class ScorecardReader {
     private Scorecard.TierSpec tier(String id, String tier, Node n) {
         if (n == null) return null;
         Figure points = figure(id + "." + tier + ".points", n.value("points", true), true);
-        Node r = n.child("reference", true, "value", "unit", "status", "source", "clause", "from", "factor", "level");
+        Node r = n.child("reference", true, "value", "unit", "status", "source", "detail", "clause", "from", "factor", "level");
         if (points == null || r == null) return null;
         String ref = id + "." + tier + ".reference";
         Scorecard.ReferenceSpec spec;
@@ -347,7 +350,7 @@ final class ScorecardReader {
     /** A figure object {value, status, source[, unit, clause]}; numeric when {@code numeric}. */
     private Figure figure(String ref, YamlNode node, boolean numeric) {
         if (node == null) return null;
-        Node n = Node.of(node, problems, "value", "unit", "status", "source", "clause");
+        Node n = Node.of(node, problems, "value", "unit", "status", "source", "detail", "clause");
         if (n == null) return null;
         return figureFrom(ref, n, numeric);
     }
@@ -356,7 +359,8 @@ final class ScorecardReader {
         YamlNode node = n.mapping();
         YamlNode v = n.value("value", true);
         String status = n.choice("status", true, STATUSES);
-        String source = n.text("source", true);
+        String sourceId = n.text("source", true);
+        String source = source(n);
         if (v == null || status == null || source == null) return null;
         Object value;
         if (!(v instanceof YamlNode.Scalar s)) {
@@ -375,14 +379,15 @@ final class ScorecardReader {
         } else {
             value = s.text();
         }
-        return new Figure(ref, value, n.text("unit", false), status, source, n.text("clause", false), node.location());
+        return new Figure(ref, value, n.text("unit", false), status, source, n.text("clause", false), node.location(),
+                sources.containsKey(sourceId) ? sourceId : null);
     }
 
     private Benchmarks benchmarks(String file, Node top) {
         List<Benchmarks.EnergyLimitRow> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlNode item : list(top, "rows")) {
-            Node n = Node.of(item, problems, "id", "standard", "clause", "product", "unit", "levels", "status", "source", "corrections",
+            Node n = Node.of(item, problems, "id", "standard", "clause", "product", "unit", "levels", "status", "source", "detail", "corrections",
                     "adjustments");
             if (n == null) continue;
             String id = n.text("id", true);
@@ -410,7 +415,7 @@ final class ScorecardReader {
                 if (adj != null) adjustments.add(adj);
             }
             rows.add(new Benchmarks.EnergyLimitRow(id, n.text("standard", true), n.text("clause", true), text(n, "product", true),
-                    unit, levels, n.choice("status", true, STATUSES), n.text("source", true), n.text("corrections", false),
+                    unit, levels, n.choice("status", true, STATUSES), source(n), n.text("corrections", false),
                     adjustments, item.location()));
         }
         return new Benchmarks(file, top.text("id", true), top.text("version", true), strings(top, "notes"), rows);
@@ -476,7 +481,52 @@ final class ScorecardReader {
             }
         }
         return new GradingTable(file, top.text("id", true), text(top, "title", true), applies, requires,
-                top.choice("status", true, STATUSES), top.text("source", true), strings(top, "notes"), bands);
+                top.choice("status", true, STATUSES), source(top), strings(top, "notes"), bands);
+    }
+
+    /**
+     * A file's {@code sources:}: each provenance written once, by id, with what it is and where
+     * in the repository it is described ({@code see}, a path relative to the repository).
+     */
+    private Map<String, Source> sources(Node top) {
+        Map<String, Source> out = new LinkedHashMap<>();
+        YamlNode raw = top.value("sources", false);
+        if (raw == null) return out;
+        if (!(raw instanceof YamlNode.Mapping m)) {
+            problems.add(raw, "expected a mapping of source ids to {title, see}");
+            return out;
+        }
+        for (var e : m.entries().values()) {
+            Node n = Node.of(e.value(), problems, "title", "see");
+            if (n == null) continue;
+            String title = n.text("title", true);
+            String see = n.text("see", false);
+            if (title != null) out.put(e.key(), new Source(e.key(), title, see));
+        }
+        return out;
+    }
+
+    /**
+     * The provenance of a figure, gate or row, as a verdict prints it. In a file with
+     * {@code sources:}, {@code source} names one of them (and {@code detail} says where in it);
+     * a file without sources may give the text itself.
+     */
+    private String source(Node n) {
+        String id = n.text("source", true);
+        if (id == null) return null;
+        String detail = n.text("detail", false);
+        if (sources.isEmpty()) {
+            if (detail != null) problems.add(n.raw("detail"), "detail goes with a source id from the file's sources:");
+            return id;
+        }
+        Source s = sources.get(id);
+        if (s == null) {
+            String hint = org.verdant.text.Suggest.nearest(id, sources.keySet()).map(x -> "; did you mean '" + x + "'?")
+                    .orElse("; the sources are " + String.join(", ", sources.keySet()));
+            problems.add(n.raw("source"), "unknown source '" + id + "'" + hint);
+            return null;
+        }
+        return s.cite(detail);
     }
 
     private Double number(Node n, String key, boolean required) {

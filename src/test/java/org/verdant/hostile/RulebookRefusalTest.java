@@ -97,4 +97,27 @@ class RulebookRefusalTest {
         assertRefusedRulebook(r);
         assertThat(r.err()).contains("the category weights sum to 75, not 100");
     }
+
+    @Test
+    void aFigureCitesASourceOfItsFileByIdAndAnUnknownIdIsRefusedWhereItStands() throws IOException {
+        Path scorecards = copyTree(Path.of("scorecards"), tmp.resolve("scorecards"));
+        Path card = scorecards.resolve("grading/hebei-db13t6005-2024.yaml");
+        String text = Files.readString(card, StandardCharsets.UTF_8);
+        String cited = text.replaceFirst("(?m)^source: .*$", "sources:\n  db13t6005: {title: \"DB13/T 6005—2024 绿色工厂星级评价导则\", see: \"docs/criteria/green-factory-2018.md\"}\nsource: db13t6005\ndetail: \"star bands\"");
+        assertThat(cited).isNotEqualTo(text);
+        Files.writeString(card, cited, StandardCharsets.UTF_8);
+        Run ok = Cli.run("evaluate", "fixtures/green-factory/gbt36132-2018/food-hebei-star-rated.yaml", "--format", "json",
+                "--grading", "hebei-db13t6005-2024", "--rules", "rules", "--scorecards", scorecards.toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+
+        // a fresh copy: the rulebook is read once per process and directory pair
+        Path broken = copyTree(scorecards, tmp.resolve("broken"));
+        card = broken.resolve("grading/hebei-db13t6005-2024.yaml");
+        String unknown = cited.replace("source: db13t6005", "source: db13t6050");
+        Files.writeString(card, unknown, StandardCharsets.UTF_8);
+        Run r = evaluate(Path.of("rules"), broken);
+        assertRefusedRulebook(r);
+        int line = lineOf(unknown, "source: db13t6050");
+        assertThat(r.err()).contains(card + ":" + line + ":9: source: unknown source 'db13t6050'; did you mean 'db13t6005'?");
+    }
 }
