@@ -35,10 +35,17 @@ public final class Evaluator {
         this.rulebook = rulebook;
     }
 
-    /** What to evaluate against: an edition and a grading table, null for the defaults. */
-    public record Options(String edition, String grading) {
+    /**
+     * What to evaluate against: an edition, an indicator table (GB/T 36132-2025: an id or a file
+     * path) and a grading table; null for the defaults.
+     */
+    public record Options(String edition, String table, String grading) {
+        public Options(String edition, String grading) {
+            this(edition, null, grading);
+        }
+
         public static Options defaults() {
-            return new Options(null, null);
+            return new Options(null, null, null);
         }
     }
 
