@@ -4,6 +4,8 @@ import org.verdant.facts.FactBuilder;
 import org.verdant.findings.Finding;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.GradingTable;
+import org.verdant.rulebook.IndicatorTable;
+import org.verdant.rulebook.Rulebook;
 import org.verdant.rulebook.RulebookException;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.session.RuleSession;
@@ -16,7 +18,13 @@ import org.verdant.yaml.Problems;
 import org.verdant.yaml.YamlNode;
 import org.verdant.yaml.YamlReader;
 
+import org.verdant.text.Location;
+import org.verdant.text.Suggest;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,12 +84,62 @@ public final class Evaluator {
         Scorecard scorecard = canPickEdition ? SubmissionChecks.edition(s, options.edition(), rulebook.rulebook(), problems) : null;
         if (scorecard != null) {
             scorecard = scorecard.withOverlays(rulebook.rulebook().overlays(s.scheme(), s.evaluationDate()));
-            SubmissionChecks.check(s, scorecard, rulebook.rulebook(), problems);
+            if (scorecard.usesIndicatorTables()) scorecard = withTable(scorecard, s, root, options, problems);
         }
+        if (scorecard != null) SubmissionChecks.check(s, scorecard, rulebook.rulebook(), problems);
         // A broken rulebook must not hide behind a bad submission: compile before reporting either.
         if (scorecard != null && !problems.isEmpty()) rulebook.kieBase(scorecard);
         if (!problems.isEmpty()) throw new InvalidSubmissionException(problems);
         return new Validated(s, scorecard);
+    }
+
+    /**
+     * The edition with its indicator table: --table (an id, or a table file), else the
+     * submission's {@code indicator_table}, else the edition's default (the verdict says so).
+     */
+    private Scorecard withTable(Scorecard edition, Submission s, YamlNode root, Options options, Problems problems) throws RulebookException {
+        Map<String, IndicatorTable> tables = rulebook.rulebook().tables();
+        IndicatorTable table;
+        String choice;
+        Location at;
+        if (options.table() != null) {
+            choice = "option";
+            at = new Location(s.file(), 1, 1);
+            table = tables.get(options.table());
+            if (table == null && Files.isRegularFile(Path.of(options.table()))) table = Rulebook.tableFromFile(Path.of(options.table()));
+            if (table == null) {
+                problems.add(at, "--table", "no indicator table '" + options.table() + "' (neither an id nor a file); the tables are "
+                        + String.join(", ", tables.keySet()));
+                return null;
+            }
+        } else if (root instanceof YamlNode.Mapping m && m.entries().get("indicator_table") != null) {
+            YamlNode.Entry e = m.entries().get("indicator_table");
+            choice = "submission";
+            at = e.value().location();
+            String id = e.value() instanceof YamlNode.Scalar sc ? sc.text() : null;
+            table = id == null ? null : tables.get(id);
+            if (table == null) {
+                String hint = id == null ? "" : Suggest.nearest(id, tables.keySet()).map(x -> "; did you mean '" + x + "'?").orElse("");
+                problems.add(at, "indicator_table", "no indicator table '" + id + "'; the tables are " + String.join(", ", tables.keySet()) + hint);
+                return null;
+            }
+        } else {
+            choice = "default";
+            at = s.locationOf("scheme");
+            table = tables.get(edition.defaultTable());
+        }
+        if (!table.edition().equals(edition.edition())) {
+            problems.add(at, choice.equals("option") ? "--table" : "indicator_table", "indicator table '" + table.id() + "' is for "
+                    + table.edition() + ", not " + edition.edition());
+            return null;
+        }
+        if (s.evaluationDate() != null && !table.appliesOn(s.evaluationDate())) {
+            problems.add(at, choice.equals("option") ? "--table" : "indicator_table", "indicator table '" + table.id() + "' applies "
+                    + (table.appliesFrom() == null ? "" : "from " + table.appliesFrom()) + (table.appliesUntil() == null ? "" : " until " + table.appliesUntil())
+                    + ", not on " + s.evaluationDate());
+            return null;
+        }
+        return edition.withTable(table, choice);
     }
 
     public Verdict evaluate(String file, byte[] bytes, Options options)

@@ -1,6 +1,7 @@
 package org.verdant.facts;
 
 import org.verdant.rulebook.Benchmarks;
+import org.verdant.rulebook.IndicatorTable;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.submission.Submission;
 
@@ -43,6 +44,7 @@ public final class FactBuilder {
 
     private static List<Object> criterion(Scorecard.CriterionSpec c) {
         List<Object> facts = new ArrayList<>();
+        if (c.tableIndicator() != null) return tableIndicator(c, c.tableIndicator());
         switch (c.type()) {
             case "performance" -> {
                 facts.add(new PerformanceIndicator(c.id(), c.indicator(), c.direction(),
@@ -67,6 +69,49 @@ public final class FactBuilder {
             default -> facts.add(new Requirement(c.id(), c.category(), c.type(), c.points().number(), c.decidedBy(), c.system(), c.aspect()));
         }
         return facts;
+    }
+
+    /**
+     * An indicator of the indicator table in force. Quantitative: the indicator, each form (what
+     * the Appendix B rules compute) and each form's references; a linear or count rule also as a
+     * scaled indicator, which the 5.2 c rules score. Qualitative: a requirement decided by claim.
+     */
+    private static List<Object> tableIndicator(Scorecard.CriterionSpec c, IndicatorTable.Indicator i) {
+        List<Object> facts = new ArrayList<>();
+        if (!i.type().quantitative()) {
+            String type = i.rule() instanceof IndicatorTable.Degree ? "graded" : "case";
+            facts.add(new Requirement(c.id(), c.category(), type, c.points().number(), "claim", null, null));
+            return facts;
+        }
+        TableIndicator t = new TableIndicator(i.id(), i.rule().code(), i.rule(), i.type().direction(), i.points().number(), i.points(), i.forms());
+        facts.add(t);
+        if (i.rule() instanceof IndicatorTable.Linear || i.rule() instanceof IndicatorTable.Count) {
+            facts.add(new ScaledIndicator(i.id(), i.type().direction(), i.points().number(), i.points()));
+        }
+        for (int n = 0; n < i.forms().size(); n++) {
+            IndicatorTable.Form f = i.forms().get(n);
+            TableForm form = new TableForm(i.id(), n, f.formula(), f.unit(), f.inputs());
+            facts.add(form);
+            if (f.baseline() != null) facts.add(tableReference(form, "baseline", f.baseline()));
+            if (f.leading() != null) facts.add(tableReference(form, "leading", f.leading()));
+        }
+        return facts;
+    }
+
+    private static ReferenceSpec tableReference(TableForm form, String tier, IndicatorTable.Reference r) {
+        String id = form.indicatorId();
+        String key = form.key();
+        if (r instanceof IndicatorTable.Fixed x) return new ReferenceSpec(id, key, tier, "fixed", x.figure(), null, null, null, List.of(), id);
+        if (r instanceof IndicatorTable.EnergyLimit x) return new ReferenceSpec(id, key, tier, "energy_limit", null, null, x.level(), null, List.of(), id);
+        if (r instanceof IndicatorTable.WaterQuota x) {
+            return new ReferenceSpec(id, key, tier, "water_quota", null, null, null, x.advanced() ? "advanced" : "general", List.of(), id);
+        }
+        if (r instanceof IndicatorTable.Industry x) return new ReferenceSpec(id, key, tier, x.code(), null, null, null, null, List.of(), id);
+        if (r instanceof IndicatorTable.Stated x) {
+            return new ReferenceSpec(id, key, tier, "submission", x.fallback(), null, null, null, List.of(), x.key() == null ? id : x.key());
+        }
+        IndicatorTable.ByAnnualEnergy x = (IndicatorTable.ByAnnualEnergy) r;
+        return new ReferenceSpec(id, key, tier, "annual_energy", null, null, null, null, x.tiers(), id);
     }
 
     /** A park, each year of its statistics, the indicators it states, and its enterprises' products. */

@@ -7,5 +7,10 @@ import org.verdant.rulebook.Figure;
  * says: fixed, submission, factor_of_basic or energy_limit.
  */
 public record ReferenceSpec(String criterionId, String indicator, String tier, String form, Figure fixed,
-                            Figure factor, Integer level, String quota, java.util.List<org.verdant.rulebook.Scorecard.EnergyTier> tiers) {
+                            Figure factor, Integer level, String quota, java.util.List<org.verdant.rulebook.Scorecard.EnergyTier> tiers,
+                            String statedKey) {
+    public ReferenceSpec(String criterionId, String indicator, String tier, String form, Figure fixed,
+                         Figure factor, Integer level, String quota, java.util.List<org.verdant.rulebook.Scorecard.EnergyTier> tiers) {
+        this(criterionId, indicator, tier, form, fixed, factor, level, quota, tiers, indicator);
+    }
 }

@@ -77,6 +77,22 @@ public final class References {
                 "scorecard default (references." + spec.indicator() + ".basic not stated)", f.source(), f.status(), List.of(f), null, List.of());
     }
 
+    /**
+     * An industry level (4.4.3: 行业平均水平 for the baseline, 行业先进水平 for the leading value):
+     * stated in the submission with its source (references.&lt;id&gt;.basic / .advanced), else missing
+     * data naming what to supply; never a guessed figure. A calibrated table writes a figure instead.
+     */
+    public static ReferenceLevel industry(ReferenceSpec spec, Submission.StatedReference stated, IndicatorValue value) {
+        boolean advanced = "industry_advanced".equals(spec.form());
+        String field = "references." + spec.statedKey() + "." + (advanced ? "advanced" : "basic");
+        String what = advanced ? "行业先进水平" : "行业平均水平";
+        Quantity q = stated == null ? null : advanced ? stated.advanced() : stated.basic();
+        if (q == null) return missing(spec, value, field + " (" + what + ", with its source; or evaluate against a calibrated table)");
+        double level = value.unit().isEmpty() && q.unit().dimension().equals("1") ? q.base() : q.in(Units.require(value.unit()));
+        return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(), "submission (" + field + " = " + q.text() + ", " + what + ")",
+                stated.source(), "stated", List.of(), null, List.of(), List.of(field));
+    }
+
     /** The figure of the tier the factory's annual energy use falls in. */
     public static ReferenceLevel byAnnualEnergy(ReferenceSpec spec, IndicatorValue annualEnergy, IndicatorValue value) {
         if (!annualEnergy.isAvailable()) {

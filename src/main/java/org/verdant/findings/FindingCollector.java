@@ -21,6 +21,8 @@ import org.verdant.facts.Requirement;
 import org.verdant.facts.SubmissionFields;
 import org.verdant.rulebook.Figure;
 import org.verdant.facts.ThresholdIndicator;
+import org.verdant.facts.TableIndicator;
+import org.verdant.rulebook.IndicatorTable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -211,6 +213,76 @@ public final class FindingCollector extends DefaultAgendaEventListener {
         Finding f = start(s.id()).status(Status.MISSING_DATA, 0, s.weight());
         form(f, form);
         return f.value("missing_inputs", parts.missingInputs()).figures(java.util.List.of(s.weightFigure())).warn(parts.warnings());
+    }
+
+    /** An indicator of the table that cannot be scored: its value or a level it needs is missing. */
+    public Finding tableMissing(TableIndicator t, ChosenForm form, IndicatorValue v, ReferenceLevel baseline, ReferenceLevel leading) {
+        Finding f = start(t.id()).status(Status.MISSING_DATA, 0, t.weight());
+        form(f, form);
+        compared(f, v, null, null);
+        level(f, "baseline", baseline);
+        level(f, "leading", leading);
+        return f.value("rule", t.ruleCode()).figures(List.of(t.weightFigure()));
+    }
+
+    /** A step: full points at or better than the leading value, none short of it. */
+    public Finding stepped(TableIndicator t, ChosenForm form, IndicatorValue v, ReferenceLevel leading) {
+        boolean reached = Scaling.share(v.value(), leading.value(), leading.value(), t.direction()) >= 1;
+        Finding f = start(t.id()).status(reached ? Status.MET : Status.NOT_MET, reached ? t.weight() : 0, t.weight());
+        form(f, form);
+        compared(f, v, null, null);
+        level(f, "leading", leading);
+        f.value("rule", "step").value("scoring", "L = " + Numbers.format(leading.value()) + ": " + (reached ? Numbers.format(t.weight()) : "0"));
+        return f.figures(List.of(t.weightFigure()));
+    }
+
+    /**
+     * The range method (极差法): not reaching B none, at or beyond L full points, between them the
+     * weight × (x − worst)/(best − worst); worst and best are the table's, else B and L.
+     */
+    public Finding ranged(TableIndicator t, ChosenForm form, IndicatorValue v, ReferenceLevel baseline, ReferenceLevel leading) {
+        IndicatorTable.Range range = (IndicatorTable.Range) t.rule();
+        double x = v.value();
+        double b = baseline.value();
+        double l = leading.value();
+        double worst = range.worst() == null ? b : range.worst().number();
+        double best = range.best() == null ? l : range.best().number();
+        double share;
+        if (Scaling.share(x, b, l, t.direction()) <= 0) share = 0;
+        else if (Scaling.share(x, b, l, t.direction()) >= 1) share = 1;
+        else share = Math.max(0, Math.min(1, (x - worst) / (best - worst)));
+        Status status = share >= 1 ? Status.MET : share <= 0 ? Status.NOT_MET : Status.PARTLY_MET;
+        Finding f = start(t.id()).status(status, Scaling.points(t.weight(), share), t.weight());
+        form(f, form);
+        compared(f, v, null, null);
+        level(f, "baseline", baseline);
+        level(f, "leading", leading);
+        f.value("rule", "range").value("worst", worst).value("best", best).value("ratio", Numbers.fourPlaces(share))
+                .value("scoring", Numbers.format(t.weight()) + " × clamp((" + Numbers.format(x) + " − " + Numbers.format(worst) + ") ÷ ("
+                        + Numbers.format(best) + " − " + Numbers.format(worst) + "), 0, 1) = " + Numbers.format(Scaling.points(t.weight(), share)));
+        if (range.worst() != null) f.figures(List.of(range.worst()));
+        if (range.best() != null) f.figures(List.of(range.best()));
+        return f.figures(List.of(t.weightFigure()));
+    }
+
+    /** Banded steps (分档): the points of the band the value falls in; none outside every band. */
+    public Finding banded(TableIndicator t, ChosenForm form, IndicatorValue v) {
+        IndicatorTable.Banded rule = (IndicatorTable.Banded) t.rule();
+        IndicatorTable.Band hit = rule.bands().stream().filter(b -> b.contains(v.value())).findFirst().orElse(null);
+        double points = hit == null ? 0 : hit.points().number();
+        Status status = points >= t.weight() - 1e-9 ? Status.MET : points <= 0 ? Status.NOT_MET : Status.PARTLY_MET;
+        Finding f = start(t.id()).status(status, points, t.weight());
+        form(f, form);
+        compared(f, v, null, null);
+        f.value("rule", "banded").value("band", hit == null ? null : band(hit, v.unit()))
+                .value("scoring", hit == null ? Numbers.show(v.value(), v.unit()) + ": no band, 0" : band(hit, v.unit()) + ": " + Numbers.format(points));
+        if (hit != null) f.figures(List.of(hit.points()));
+        return f.figures(List.of(t.weightFigure()));
+    }
+
+    private static String band(IndicatorTable.Band b, String unit) {
+        String u = unit == null || unit.isEmpty() ? "" : " " + unit;
+        return "[" + (b.from() == null ? "−∞" : Numbers.format(b.from())) + ", " + (b.to() == null ? "∞" : Numbers.format(b.to())) + ")" + u;
     }
 
     private Finding scaledStatus(ScaledIndicator s, double share) {

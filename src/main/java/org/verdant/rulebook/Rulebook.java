@@ -12,6 +12,7 @@ import java.util.Optional;
 public record Rulebook(
         String origin,
         Map<String, Scorecard> scorecards,
+        Map<String, IndicatorTable> tables,
         Benchmarks benchmarks,
         Map<String, GradingTable> gradings,
         List<SourceFile> ruleFiles,
@@ -39,6 +40,18 @@ public record Rulebook(
     /** Digests already computed, per rulebook (its file list, held weakly: a rulebook no longer used is forgotten). */
     private static final Map<List<SourceFile>, Map<String, String>> DIGESTS =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** An indicator table read from a file outside the rulebook (--table FILE), checked as the rulebook's are. */
+    public static IndicatorTable tableFromFile(java.nio.file.Path path) throws RulebookException {
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(path);
+        } catch (java.io.IOException e) {
+            throw new RulebookException(List.of(new org.verdant.yaml.Problem(org.verdant.text.Location.unknown(path.toString()), "",
+                    "cannot read the indicator table: " + e.getMessage())));
+        }
+        return ScorecardReader.table(new SourceFile("tables/" + path.getFileName(), path.toString(), bytes));
+    }
 
     public Optional<Scorecard> scorecard(String scheme, String edition) {
         return scorecards.values().stream().filter(s -> s.scheme().equals(scheme) && s.edition().equals(edition)).findFirst();

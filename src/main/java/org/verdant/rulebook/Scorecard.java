@@ -28,7 +28,10 @@ public record Scorecard(
         Map<String, Figure> parameters,
         List<GateSpec> gates,
         List<CategorySpec> categories,
-        List<Scorecard> overlays) {
+        List<Scorecard> overlays,
+        String defaultTable,
+        IndicatorTable table,
+        String tableChoice) {
 
     /** Category scores scaled to 100 and weighted (GB/T 36132-2018). */
     public static final String CATEGORY_PERCENT = "category_percent";
@@ -36,6 +39,11 @@ public record Scorecard(
     public static final String SUM_OF_POINTS = "sum_of_points";
     /** Each indicator's ratio to its leading value, averaged per year into a park green index (GI). */
     public static final String GREEN_INDEX = "green_index";
+    /**
+     * GB/T 36132-2025: the dimensions, indicators and added gates come from an indicator table
+     * (评价指标表); the result is the sum of the points (6.1), plus bonus items up to their maximum.
+     */
+    public static final String INDICATOR_TABLE = "indicator_table";
     /** No score: a veto and indicators reported met or not met (zero-carbon parks). */
     public static final String NO_SCORE = "none";
     /** Gate deciders that read the gate's claim (alone or with facts), so a submission may state one. */
@@ -65,6 +73,7 @@ public record Scorecard(
         List<String> files = new ArrayList<>();
         files.add(file);
         overlays.forEach(o -> files.add(o.file()));
+        if (table != null && table.file() != null) files.add(table.file());
         return files;
     }
 
@@ -80,8 +89,47 @@ public record Scorecard(
             mergedId.append('+').append(o.id());
         }
         return new Scorecard(file, mergedId.toString(), version, scheme, edition, title, appliesFrom, appliesUntil,
-                defaultGrading, scoring, overlaysSchemes, notes, allParameters, allGates, categories, List.copyOf(extra));
+                defaultGrading, scoring, overlaysSchemes, notes, allParameters, allGates, categories, List.copyOf(extra),
+                defaultTable, table, tableChoice);
     }
+
+    public boolean usesIndicatorTables() {
+        return INDICATOR_TABLE.equals(scoring);
+    }
+
+    /**
+     * This edition evaluated against an indicator table: its gates after the edition's own (4.2),
+     * its dimensions as the categories, each indicator a criterion, and its bonus items as a last
+     * category whose points are capped at the bonus maximum. {@code choice} says how the table
+     * was chosen: option (--table), submission (indicator_table) or default.
+     */
+    public Scorecard withTable(IndicatorTable t, String choice) {
+        List<GateSpec> allGates = new ArrayList<>(gates);
+        allGates.addAll(t.gates());
+        List<CategorySpec> cats = new ArrayList<>();
+        for (IndicatorTable.Dimension d : t.dimensions()) {
+            cats.add(new CategorySpec(d.id(), d.name(), d.weight(), d.indicators().stream().map(i -> criterion(i, d.id())).toList(), false));
+        }
+        if (t.bonus() != null) {
+            cats.add(new CategorySpec(BONUS, new org.verdant.text.Text("加分项", "Bonus items"), t.bonus().max(),
+                    t.bonus().items().stream().map(i -> criterion(i, BONUS)).toList(), true));
+        }
+        return new Scorecard(file, id, version, scheme, edition, title, appliesFrom, appliesUntil, defaultGrading, scoring,
+                overlaysSchemes, notes, parameters, allGates, cats, overlays, defaultTable, t, choice);
+    }
+
+    /** The id of the bonus items' category. */
+    public static final String BONUS = "BONUS";
+
+    private static CriterionSpec criterion(IndicatorTable.Indicator i, String category) {
+        // the criterion types the 2025 verdict already used: downstream (trace, report, plan) reads them
+        String type = i.type().quantitative() ? "scaled" : i.rule() instanceof IndicatorTable.Degree ? "graded" : "case";
+        String decidedBy = i.type().quantitative() ? "indicator" : "claim";
+        return new CriterionSpec(i.id(), category, i.name(), "GB/T 36132-2025 " + i.dimension() + "." + i.number(), type, i.points(),
+                decidedBy, null, null, null, i.type().quantitative() ? i.type().direction() : null, null, null, null, List.of(),
+                false, null, i);
+    }
+
 
     /** The edition's own id, without overlays. */
     public String editionId() {
@@ -105,7 +153,11 @@ public record Scorecard(
     }
 
     /** A first-level category; {@code weight} is null where the scoring does not weigh categories. */
-    public record CategorySpec(String id, Text name, Figure weight, List<CriterionSpec> criteria) {
+    public record CategorySpec(String id, Text name, Figure weight, List<CriterionSpec> criteria, boolean bonus) {
+        public CategorySpec(String id, Text name, Figure weight, List<CriterionSpec> criteria) {
+            this(id, name, weight, criteria, false);
+        }
+
         public double maxPoints() {
             return criteria.stream().mapToDouble(CriterionSpec::maxPoints).sum();
         }
@@ -123,7 +175,15 @@ public record Scorecard(
     public record CriterionSpec(String id, String category, Text name, String clause, String type, Figure points,
                                 String decidedBy, String system, String aspect, String indicator, String direction,
                                 String unit, TierSpec basic, TierSpec advanced, List<FormSpec> forms,
-                                boolean required, ReferenceSpec target) {
+                                boolean required, ReferenceSpec target, IndicatorTable.Indicator tableIndicator) {
+        public CriterionSpec(String id, String category, Text name, String clause, String type, Figure points,
+                             String decidedBy, String system, String aspect, String indicator, String direction,
+                             String unit, TierSpec basic, TierSpec advanced, List<FormSpec> forms,
+                             boolean required, ReferenceSpec target) {
+            this(id, category, name, clause, type, points, decidedBy, system, aspect, indicator, direction, unit, basic, advanced,
+                    forms, required, target, null);
+        }
+
         public double maxPoints() {
             if ("performance".equals(type)) return basic.points().number() + advanced.points().number();
             if ("index".equals(type) || "threshold".equals(type)) return 0;

@@ -18,16 +18,16 @@ import java.util.TreeMap;
 
 /** Parses and checks scorecards, benchmark tables and grading tables. */
 final class ScorecardReader {
-    static final Set<String> STATUSES = Set.of("verified", "provisional", "placeholder");
+    static final Set<String> STATUSES = Set.of("verified", "provisional", "placeholder", "calibrated");
     static final Set<String> GATE_DECIDERS = Set.of("claim", "accidents", "management_systems", "standing", "application",
             "park_eligibility", "claim_and_carbon_trend", "audit_list", "green_body", "indicator", "claim_and_accidents");
     static final Set<String> CRITERION_DECIDERS = Set.of("claim", "management_system", "csr_reports", "indicator", "stated");
     static final Set<String> TYPES = Set.of("mandatory", "optional", "performance", "scaled", "case", "index", "threshold", "graded");
     static final Set<String> SCORINGS = Set.of(Scorecard.CATEGORY_PERCENT, Scorecard.SUM_OF_POINTS, Scorecard.GREEN_INDEX,
-            Scorecard.NO_SCORE);
+            Scorecard.NO_SCORE, Scorecard.INDICATOR_TABLE);
     private static final double EPS = 1e-9;
 
-    private final Problems problems = new Problems();
+    final Problems problems = new Problems();
     /** The sources of the file being read, by id: each figure's {@code source} names one of them. */
     private Map<String, Source> sources = Map.of();
 
@@ -38,6 +38,7 @@ final class ScorecardReader {
         ScorecardReader r = new ScorecardReader();
         Map<String, Scorecard> scorecards = new TreeMap<>();
         Map<String, GradingTable> gradings = new TreeMap<>();
+        Map<String, IndicatorTable> tables = new TreeMap<>();
         Benchmarks benchmarks = Benchmarks.empty();
         for (SourceFile f : files) {
             if (!f.logicalPath().startsWith("scorecards/")) continue;
@@ -45,7 +46,8 @@ final class ScorecardReader {
             if (root == null) continue;
             Node top = Node.of(root, r.problems, List.of("format", "id", "version", "scheme", "edition", "title", "applies",
                     "default_grading", "notes", "parameters", "gates", "categories", "rows", "applies_to", "requires",
-                    "status", "source", "detail", "bands", "scoring", "overlays", "sources"));
+                    "status", "source", "detail", "bands", "scoring", "overlays", "sources", "default_table",
+                    "kind", "province", "industries", "pass_line", "bonus", "dimensions", "calibrated_from"));
             if (top == null) continue;
             String format = top.text("format", true);
             if (format == null) continue;
@@ -58,12 +60,18 @@ final class ScorecardReader {
                     }
                 }
                 case "verdant.benchmarks/1" -> benchmarks = r.benchmarks(f.displayPath(), top);
+                case "verdant.indicator-table/1" -> {
+                    IndicatorTable t = new IndicatorTableReader(r).table(f, top);
+                    if (t != null && tables.put(t.id(), t) != null) {
+                        r.problems.add(top.raw("id"), "indicator table id '" + t.id() + "' is used twice");
+                    }
+                }
                 case "verdant.grading/1" -> {
                     GradingTable g = r.grading(f.displayPath(), top);
                     if (g != null) gradings.put(g.id(), g);
                 }
                 default -> r.problems.add(top.raw("format"), "unknown format '" + format
-                        + "'; expected verdant.scorecard/1, verdant.benchmarks/1 or verdant.grading/1");
+                        + "'; expected verdant.scorecard/1, verdant.indicator-table/1, verdant.benchmarks/1 or verdant.grading/1");
             }
         }
         for (Scorecard s : scorecards.values()) {
@@ -79,8 +87,40 @@ final class ScorecardReader {
             r.problems.add(Location.unknown(origin), "", "no scorecards found");
         }
         if (!r.problems.isEmpty()) throw new RulebookException(r.problems.sorted());
-        return new Rulebook(origin, scorecards, benchmarks, gradings,
+        for (IndicatorTable t : tables.values()) {
+            boolean edition = scorecards.values().stream().anyMatch(s -> s.edition().equals(t.edition()) && s.usesIndicatorTables());
+            if (!edition) r.problems.add(new Location(t.file(), 1, 1), "edition", "no edition '" + t.edition() + "' evaluates indicator tables");
+        }
+        for (Scorecard s : scorecards.values()) {
+            if (s.usesIndicatorTables() && !tables.containsKey(s.defaultTable())) {
+                r.problems.add(new Location(s.file(), 1, 1), "default_table", "no indicator table '" + s.defaultTable() + "'");
+            }
+        }
+        if (!r.problems.isEmpty()) throw new RulebookException(r.problems.sorted());
+        return new Rulebook(origin, scorecards, tables, benchmarks, gradings,
                 files.stream().filter(f -> f.logicalPath().startsWith("rules/")).toList(), files, digest);
+    }
+
+    /** An indicator table given as a file of its own (--table FILE), checked like the rulebook's. */
+    static IndicatorTable table(SourceFile f) throws RulebookException {
+        ScorecardReader r = new ScorecardReader();
+        IndicatorTable t = null;
+        YamlNode root = YamlReader.read(f.displayPath(), f.bytes(), r.problems);
+        Node top = root == null ? null : Node.of(root, r.problems, List.of("format", "id", "version", "edition", "title", "kind", "province",
+                "industries", "applies", "status", "sources", "source", "detail", "notes", "pass_line", "gates", "bonus", "dimensions",
+                "calibrated_from"));
+        if (top != null) {
+            String format = top.text("format", true);
+            if (format != null && !format.equals("verdant.indicator-table/1")) {
+                r.problems.add(top.raw("format"), "an indicator table has format verdant.indicator-table/1, not '" + format + "'");
+            } else if (format != null) {
+                r.sources = r.sources(top);
+                t = new IndicatorTableReader(r).table(f, top);
+            }
+        }
+        if (!r.problems.isEmpty() || t == null) throw new RulebookException(r.problems.isEmpty()
+                ? List.of(new org.verdant.yaml.Problem(Location.unknown(f.displayPath()), "", "not an indicator table")) : r.problems.sorted());
+        return t;
     }
 
     private Scorecard scorecard(String file, Node top) {
@@ -95,6 +135,7 @@ final class ScorecardReader {
         String grading = top.text("default_grading", false);
         String scoring = top.has("scoring") ? top.choice("scoring", true, SCORINGS) : Scorecard.CATEGORY_PERCENT;
         boolean weighted = Scorecard.CATEGORY_PERCENT.equals(scoring) || Scorecard.SUM_OF_POINTS.equals(scoring);
+        String defaultTable = top.text("default_table", Scorecard.INDICATOR_TABLE.equals(scoring));
         List<String> overlays = strings(top, "overlays");
         List<String> notes = strings(top, "notes");
         Map<String, Figure> parameters = new LinkedHashMap<>();
@@ -163,17 +204,20 @@ final class ScorecardReader {
                         "category_weights needs a weight on every category (summing to 100)");
             }
         }
-        if (categories.isEmpty() && overlays.isEmpty()) {
+        if (categories.isEmpty() && overlays.isEmpty() && !Scorecard.INDICATOR_TABLE.equals(scoring)) {
             problems.add(top.mapping(), "a scorecard has categories, unless it overlays other schemes (overlays: [...]) with gates only");
         }
         if (!categories.isEmpty() && !overlays.isEmpty()) {
             problems.add(top.raw("overlays"), "an overlay holds gates only; it cannot have categories");
         }
+        if (Scorecard.INDICATOR_TABLE.equals(scoring) && !categories.isEmpty()) {
+            problems.add(top.raw("categories"), "an edition scored by indicator tables takes its dimensions from the table");
+        }
         return new Scorecard(file, id, version, scheme, edition, title, from, until, grading, scoring, overlays, notes,
-                parameters, gates, categories, List.of());
+                parameters, gates, categories, List.of(), defaultTable, null, null);
     }
 
-    private Scorecard.GateSpec gate(YamlNode g, Set<String> ids) {
+    Scorecard.GateSpec gate(YamlNode g, Set<String> ids) {
         Node n = Node.of(g, problems, "id", "name", "clause", "decided_by", "status", "source", "detail", "kind", "indicator", "direction",
                 "unit", "threshold");
         if (n == null) return null;
@@ -293,7 +337,7 @@ final class ScorecardReader {
                 scaledReference(ref + ".leading", n.value("leading", true)));
     }
 
-    private Scorecard.ReferenceSpec scaledReference(String ref, YamlNode node) {
+    Scorecard.ReferenceSpec scaledReference(String ref, YamlNode node) {
         if (node == null) return null;
         Node r = Node.of(node, problems, "value", "unit", "status", "source", "detail", "clause", "from", "level", "quota", "fallback", "tiers");
         if (r == null) return null;
@@ -348,14 +392,14 @@ final class ScorecardReader {
     }
 
     /** A figure object {value, status, source[, unit, clause]}; numeric when {@code numeric}. */
-    private Figure figure(String ref, YamlNode node, boolean numeric) {
+    Figure figure(String ref, YamlNode node, boolean numeric) {
         if (node == null) return null;
         Node n = Node.of(node, problems, "value", "unit", "status", "source", "detail", "clause");
         if (n == null) return null;
         return figureFrom(ref, n, numeric);
     }
 
-    private Figure figureFrom(String ref, Node n, boolean numeric) {
+    Figure figureFrom(String ref, Node n, boolean numeric) {
         YamlNode node = n.mapping();
         YamlNode v = n.value("value", true);
         String status = n.choice("status", true, STATUSES);
@@ -511,7 +555,7 @@ final class ScorecardReader {
      * {@code sources:}, {@code source} names one of them (and {@code detail} says where in it);
      * a file without sources may give the text itself.
      */
-    private String source(Node n) {
+    String source(Node n) {
         String id = n.text("source", true);
         if (id == null) return null;
         String detail = n.text("detail", false);
@@ -529,7 +573,7 @@ final class ScorecardReader {
         return s.cite(detail);
     }
 
-    private Double number(Node n, String key, boolean required) {
+    Double number(Node n, String key, boolean required) {
         YamlNode v = n.value(key, required);
         if (v == null) return null;
         if (v instanceof YamlNode.Scalar s && (s.type().equals("int") || s.type().equals("float"))) return Double.parseDouble(s.text());
@@ -537,18 +581,18 @@ final class ScorecardReader {
         return null;
     }
 
-    private Text text(Node n, String key, boolean required) {
+    Text text(Node n, String key, boolean required) {
         Node t = n.child(key, required, "zh", "en");
         if (t == null) return new Text(null, null);
         return new Text(t.text("zh", true), t.text("en", true));
     }
 
-    private List<YamlNode> list(Node n, String key) {
+    List<YamlNode> list(Node n, String key) {
         List<YamlNode> l = n.list(key, false);
         return l == null ? List.of() : l;
     }
 
-    private List<String> strings(Node n, String key) {
+    List<String> strings(Node n, String key) {
         List<String> out = new ArrayList<>();
         for (YamlNode item : list(n, key)) {
             if (item instanceof YamlNode.Scalar s && !s.isNull()) out.add(s.text());

@@ -62,7 +62,7 @@ public final class SubmissionChecks {
         }
         for (Submission.Claim c : s.claims().values()) {
             if (claimable.contains(c.criterionId())) {
-                if (Scorecard.SUM_OF_POINTS.equals(scorecard.scoring()) && c.met() == Submission.ClaimStatus.NOT_APPLICABLE
+                if ((Scorecard.SUM_OF_POINTS.equals(scorecard.scoring()) || scorecard.usesIndicatorTables()) && c.met() == Submission.ClaimStatus.NOT_APPLICABLE
                         && scorecard.criteria().stream().anyMatch(k -> k.id().equals(c.criterionId()))) {
                     problems.add(c.location(), "claims." + c.criterionId() + ".met", scorecard.edition()
                             + " scores every indicator; not_applicable is not accepted (state true or false)");
@@ -105,6 +105,16 @@ public final class SubmissionChecks {
         } else if (s.evaluator() == null || !"third_party".equals(s.evaluator().kind())) {
             problems.add(c.location(), path, "a degree of fulfilment is a third-party evaluator's assessment (evaluator.kind: third_party);"
                     + " a self-assessment states met: true or false");
+        } else {
+            // an indicator table's degree rule names its levels: the degree is one of their shares
+            scorecard.criteria().stream().filter(k -> k.id().equals(c.criterionId()) && k.tableIndicator() != null)
+                    .map(k -> k.tableIndicator().rule()).filter(r -> r instanceof org.verdant.rulebook.IndicatorTable.Degree d && !d.levels().isEmpty())
+                    .map(r -> ((org.verdant.rulebook.IndicatorTable.Degree) r).levels()).findFirst().ifPresent(levels -> {
+                        if (levels.stream().noneMatch(l -> Math.abs(l.share() - c.degree()) < 1e-9)) {
+                            problems.add(c.location(), path, "the table grades " + c.criterionId() + " by its levels: "
+                                    + String.join(", ", levels.stream().map(l -> l.id() + " = " + org.verdant.text.Numbers.format(l.share())).toList()));
+                        }
+                    });
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class SubmissionReader {
     /** Sections every scheme's submission may have. */
-    static final List<String> COMMON = List.of("format", "scheme", "edition", "evaluation_date", "reporting_year",
+    static final List<String> COMMON = List.of("format", "scheme", "edition", "indicator_table", "evaluation_date", "reporting_year",
             "evaluator", "facility", "accidents", "claims");
     /** Sections that describe a factory (green-factory only). */
     static final List<String> FACTORY = List.of("site", "economics", "products", "energy", "materials", "water", "solid_waste",

@@ -70,6 +70,11 @@ public final class VerdictBuilder {
                     score = max > 0 ? 100.0 * points / max : 0;
                     weighted = points;
                 }
+                // 6.1: the sum of the dimensions' points; bonus items count up to their maximum
+                case Scorecard.INDICATOR_TABLE -> {
+                    weighted = cat.bonus() ? Math.min(points, cat.weight().number()) : points;
+                    score = max > 0 ? 100.0 * weighted / (cat.bonus() ? cat.weight().number() : max) : 0;
+                }
                 // the category's share of the last year's index
                 case Scorecard.GREEN_INDEX -> weighted = points;
                 default -> {
@@ -85,11 +90,16 @@ public final class VerdictBuilder {
         Double score = Scorecard.NO_SCORE.equals(scorecard.scoring()) ? null : total;
         Boolean eligible = eligibility(gates);
         Verdict.Grade grade = grade(grading, eligible, mandatoryMet, score);
-        List<Verdict.Warning> warnings = warnings(scorecard, gates, criteria, categories, grading,
-                submission.claims().keySet());
+        List<Verdict.Warning> warnings = new ArrayList<>();
+        if (scorecard.table() != null && "default".equals(scorecard.tableChoice())) {
+            warnings.add(new Verdict.Warning("table_default", null, null, "warning.table_default",
+                    List.of(scorecard.table().id(), scorecard.table().title().zh())));
+        }
+        warnings.addAll(warnings(scorecard, gates, criteria, categories, grading, submission.claims().keySet()));
         if (index != null) indexWarnings(index, warnings);
         List<String> parts = new ArrayList<>();
         parts.add(scorecard.editionId() + "@" + scorecard.version());
+        if (scorecard.table() != null) parts.add("table/" + scorecard.table().id() + "@" + scorecard.table().version());
         scorecard.overlays().forEach(o -> parts.add(o.id() + "@" + o.version()));
         if (!rulebook.benchmarks().rows().isEmpty()) parts.add(rulebook.benchmarks().id() + "@" + rulebook.benchmarks().version());
         if (grading != null) parts.add("grading/" + grading.id());

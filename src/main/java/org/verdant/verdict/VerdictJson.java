@@ -65,6 +65,7 @@ public final class VerdictJson {
         root.put("scheme", v.scorecard().scheme());
         root.put("edition", v.scorecard().edition());
         root.put("lang", m.lang());
+        if (v.scorecard().table() != null) root.set("indicator_table", table(v));
         ObjectNode facility = root.putObject("facility");
         facility.put("name", s.facility().name());
         facility.put("credit_code", s.facility().creditCode());
@@ -175,6 +176,31 @@ public final class VerdictJson {
         }
         o.put("rule", f.rule());
         if (trace != null) o.set("trace", trace);
+        return o;
+    }
+
+    /**
+     * The indicator table the verdict was scored against (GB/T 36132-2025): which, which version,
+     * its digest, how it was chosen, and its pass line (6.2: absent unless the table states one).
+     */
+    private static ObjectNode table(Verdict v) {
+        org.verdant.rulebook.IndicatorTable t = v.scorecard().table();
+        ObjectNode o = NODES.objectNode();
+        o.put("id", t.id());
+        o.put("version", t.version());
+        o.put("kind", t.kind().code());
+        o.put("status", t.status());
+        if (t.province() != null) o.put("province", t.province());
+        o.put("digest", t.digest());
+        o.put("chosen_by", v.scorecard().tableChoice());
+        if (t.passLine() == null) {
+            o.putNull("pass_line");
+            o.putNull("meets_pass_line");
+        } else {
+            o.put("pass_line", round(t.passLine().number(), 2));
+            if (v.hasScore()) o.put("meets_pass_line", round(v.score(), 2).doubleValue() >= t.passLine().number() - 1e-9);
+            else o.putNull("meets_pass_line");
+        }
         return o;
     }
 
