@@ -72,9 +72,9 @@ final class ProductReader {
         if (p.has("raw_material") && p.has("raw_materials")) {
             problems.add(p.raw("raw_materials"), "give either raw_material or raw_materials, not both");
         }
-        List<Submission.RawMaterial> materials = new ArrayList<>();
         Node rm = p.child("raw_material", false, "name", "consumption");
-        if (rm != null) materials.add(new Submission.RawMaterial(rm.text("name", false), material(rm)));
+        Submission.RawMaterial single = rm == null ? null : new Submission.RawMaterial(rm.text("name", false), material(rm));
+        List<Submission.RawMaterial> materials = new ArrayList<>();
         for (YamlNode m : orEmpty(p.list("raw_materials", false))) {
             Node r = Node.of(m, problems, "name", "consumption");
             if (r == null) continue;
@@ -130,7 +130,7 @@ final class ProductReader {
                 p.quantity("standard_factor", "1", false, Bound.POSITIVE),
                 p.quantity("energy_share", "1", false, Bound.PERCENT));
         return new Submission.Product(name, Boolean.TRUE.equals(main), output, energy, perUnit,
-                p.text("energy_limit", false), materials.isEmpty() ? null : materials.get(0), corrections, quota, item.location(),
+                p.text("energy_limit", false), single != null ? single : materials.isEmpty() ? null : materials.get(0), corrections, quota, item.location(),
                 figures);
     }
 
