@@ -64,10 +64,10 @@ final class ParkReader {
             new String[]{"reclaimed_water_reused", "wastewater_treated"}, new String[]{"good_air_days", "monitored_days"},
             new String[]{"waste_energy_utilised", "waste_energy_available"});
 
-    private final SubmissionReader reader;
+    private final ProductReader reader;
     private final Problems problems;
 
-    ParkReader(SubmissionReader reader, Problems problems) {
+    ParkReader(ProductReader reader, Problems problems) {
         this.reader = reader;
         this.problems = problems;
     }
@@ -96,7 +96,7 @@ final class ParkReader {
         List<YamlNode> items = n.list("enterprise_products", false);
         if (items != null) {
             for (int i = 0; i < items.size(); i++) {
-                List<String> keys = new ArrayList<>(SubmissionReader.PRODUCT_KEYS);
+                List<String> keys = new ArrayList<>(ProductReader.BASIC_KEYS);
                 keys.add("enterprise");
                 keys.remove("main");
                 Node p = Node.of(items.get(i), problems, keys);

@@ -53,11 +53,35 @@ public record Submission(
                            LocalDate founded) {
     }
 
+    /**
+     * The site. {@code footprintArea}: buildings' footprint (older files include the structures'
+     * here and leave {@code structureFootprintArea} out); {@code floorAreaOver8m}: the floor area of
+     * storeys more than 8 m high, part of {@code buildingFloorArea} and counted once more by B.28.
+     */
     public record Site(Quantity landArea, Quantity buildingFloorArea, Quantity footprintArea,
-                       Quantity openStorageArea) {
+                       Quantity openStorageArea, Quantity structureFootprintArea, Quantity floorAreaOver8m) {
+        public Site(Quantity landArea, Quantity buildingFloorArea, Quantity footprintArea, Quantity openStorageArea) {
+            this(landArea, buildingFloorArea, footprintArea, openStorageArea, null, null);
+        }
     }
 
-    public record Economics(Quantity outputValue) {
+    /** The reporting year's output value and, for three-year ratios, earlier years' ({@code previousYears}). */
+    public record Economics(Quantity outputValue, List<YearOutput> previousYears) {
+        public Economics(Quantity outputValue) {
+            this(outputValue, List.of());
+        }
+
+        public Quantity outputValueOf(int year) {
+            return previousYears.stream().filter(y -> y.year() == year).map(YearOutput::outputValue).findFirst().orElse(null);
+        }
+
+        public int indexOf(int year) {
+            for (int i = 0; i < previousYears.size(); i++) if (previousYears.get(i).year() == year) return i;
+            return -1;
+        }
+    }
+
+    public record YearOutput(int year, Quantity outputValue) {
     }
 
     /**
@@ -66,10 +90,32 @@ public record Submission(
      */
     public record Product(String name, boolean main, Quantity output, Quantity energy, Quantity energyPerUnit,
                           String energyLimit, RawMaterial rawMaterial, Map<String, Quantity> corrections,
-                          WaterQuota waterQuota, Location location) {
+                          WaterQuota waterQuota, Location location, ProductFigures figures) {
+        public Product(String name, boolean main, Quantity output, Quantity energy, Quantity energyPerUnit,
+                       String energyLimit, RawMaterial rawMaterial, Map<String, Quantity> corrections,
+                       WaterQuota waterQuota, Location location) {
+            this(name, main, output, energy, energyPerUnit, energyLimit, rawMaterial, corrections, waterQuota, location,
+                    ProductFigures.NONE);
+        }
+
         public Quantity correction(String input) {
             return corrections.get(input);
         }
+    }
+
+    /**
+     * A product's own figures for the per-product formulas of GB/T 36132-2025 Appendix B (all
+     * optional): its output value, CO2, raw materials, water and waste flows, pollutants; its
+     * capacity and time standard (B.24/B.25, {@code representative}: the representative product);
+     * {@code standardFactor} (standard-product conversion) and {@code energyShare} (allocation) for
+     * the B.1 note's methods.
+     */
+    public record ProductFigures(Quantity outputValue, Quantity co2, List<RawMaterial> rawMaterials, Quantity waterIntake,
+                                 Quantity wastewaterGenerated, Quantity wastewaterDischarged, Quantity wasteGasGenerated,
+                                 Quantity wasteGasDischarged, List<Pollutant> pollutants, Quantity capacity,
+                                 Quantity timeStandard, boolean representative, Quantity standardFactor, Quantity energyShare) {
+        public static final ProductFigures NONE = new ProductFigures(null, null, List.of(), null, null, null, null, null, List.of(),
+                null, null, false, null, null);
     }
 
     /** The product's water-intake quota (用水定额): general and advanced values, per unit of output. */
@@ -79,11 +125,27 @@ public record Submission(
     public record RawMaterial(String name, Quantity consumption) {
     }
 
-    public record Energy(Quantity comprehensive, List<Carrier> carriers) {
+    /**
+     * {@code multiProductMethod}: how a factory with several products gets each product's energy
+     * (GB/T 36132-2025 B.1 note): measured, standard_product or allocated; null when not stated.
+     */
+    public record Energy(Quantity comprehensive, List<Carrier> carriers, String multiProductMethod) {
+        public Energy(Quantity comprehensive, List<Carrier> carriers) {
+            this(comprehensive, carriers, null);
+        }
     }
 
-    /** One energy carrier; {@code factor} converts its amount to standard coal. */
-    public record Carrier(String type, Quantity amount, Quantity factor, boolean renewable) {
+    /**
+     * One energy carrier; {@code factor} converts its amount to standard coal. A renewable
+     * carrier may say how it was {@code obtained} (B.5 note: self_generated, market_traded,
+     * dedicated_line, green_certificates) with its {@code proof}; {@code certificates} is the number
+     * of green-electricity certificates (1 = 1 MWh) that go with it.
+     */
+    public record Carrier(String type, Quantity amount, Quantity factor, boolean renewable, String obtained,
+                          List<Evidence> proof, Integer certificates) {
+        public Carrier(String type, Quantity amount, Quantity factor, boolean renewable) {
+            this(type, amount, factor, renewable, null, List.of(), null);
+        }
     }
 
     public record Materials(Quantity green, Quantity total) {
@@ -91,20 +153,46 @@ public record Submission(
 
     /** {@code recirculated}: 重复利用水量, water used again inside the plant (cooling loops, cascades). */
     public record Water(Quantity intake, Quantity wastewaterGenerated, Quantity wastewaterTreated,
-                        Quantity wastewaterReused, Quantity recirculated) {
+                        Quantity wastewaterReused, Quantity recirculated, Quantity wastewaterDischarged) {
+        public Water(Quantity intake, Quantity wastewaterGenerated, Quantity wastewaterTreated, Quantity wastewaterReused,
+                     Quantity recirculated) {
+            this(intake, wastewaterGenerated, wastewaterTreated, wastewaterReused, recirculated, null);
+        }
     }
 
     public record SolidWaste(Quantity generated, Quantity utilised, Quantity utilisedFromStock) {
     }
 
+    /**
+     * {@code wasteGasVolume} is the older name of the waste gas generated ({@code waste_gas_volume});
+     * {@code pollutants} lists pollutants generated and discharged, beside the main one.
+     */
     public record Emissions(Quantity wasteGasVolume, Pollutant mainPollutant, Quantity ghg,
-                            List<PollutantConcentration> concentrations) {
+                            List<PollutantConcentration> concentrations, Quantity wasteGasGeneratedStated,
+                            Quantity wasteGasDischarged, List<Pollutant> pollutants) {
+        public Emissions(Quantity wasteGasVolume, Pollutant mainPollutant, Quantity ghg, List<PollutantConcentration> concentrations) {
+            this(wasteGasVolume, mainPollutant, ghg, concentrations, null, null, List.of());
+        }
+
         public Quantity mainPollutantGenerated() {
             return mainPollutant == null ? null : mainPollutant.generated();
         }
+
+        /** The waste gas generated (B.16): {@code waste_gas_generated}, or the older {@code waste_gas_volume}. */
+        public Quantity wasteGasGenerated() {
+            return wasteGasGeneratedStated != null ? wasteGasGeneratedStated : wasteGasVolume;
+        }
+
+        /** The field {@link #wasteGasGenerated()} was read from. */
+        public String wasteGasGeneratedPath() {
+            return wasteGasGeneratedStated == null && wasteGasVolume != null ? "emissions.waste_gas_volume" : "emissions.waste_gas_generated";
+        }
     }
 
-    public record Pollutant(String name, Quantity generated) {
+    public record Pollutant(String name, Quantity generated, Quantity discharged) {
+        public Pollutant(String name, Quantity generated) {
+            this(name, generated, null);
+        }
     }
 
     /** An annual-average discharge concentration and the limit the permit sets for it. */

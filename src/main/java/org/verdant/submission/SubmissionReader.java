@@ -51,7 +51,6 @@ public final class SubmissionReader {
         all.addAll(List.of("park", "supply_chain"));
         return List.copyOf(all);
     }
-    private static final Set<String> OUTPUT_DIMENSIONS = Set.of("mass", "count", "length", "area", "volume");
 
     private final Problems problems;
     private final String file;
@@ -106,36 +105,18 @@ public final class SubmissionReader {
         Submission.Evaluator evaluator = evaluator(root.child("evaluator", false, "organisation", "kind", "lead"));
         Submission.Facility facility = facility(root.child("facility", true,
                 "name", "credit_code", "industry", "province", "address", "founded"), !isPark(scheme));
-        Submission.Site site = site(root.child("site", false,
-                "land_area", "building_floor_area", "footprint_area", "open_storage_area"));
-        Node eco = root.child("economics", false, "output_value");
-        Submission.Economics economics = eco == null ? null
-                : new Submission.Economics(eco.quantity("output_value", "money", false, Bound.NON_NEGATIVE));
-        List<Submission.Product> products = products(root.list("products", false));
-        Submission.Energy energy = energy(root.child("energy", false, "comprehensive", "carriers"));
-        Node mat = root.child("materials", false, "green", "total");
-        Submission.Materials materials = mat == null ? null : new Submission.Materials(
-                mat.quantity("green", "mass", false, Bound.NON_NEGATIVE),
-                mat.quantity("total", "mass", false, Bound.NON_NEGATIVE));
-        if (materials != null && materials.green() != null && materials.total() != null
-                && materials.green().base() > materials.total().base()) {
-            problems.add(mat.raw("green"), "green material (" + materials.green() + ") exceeds all material (" + materials.total() + ")");
-        }
-        Node w = root.child("water", false, "intake", "wastewater_generated", "wastewater_treated", "wastewater_reused",
-                "recirculated");
-        Submission.Water water = w == null ? null : new Submission.Water(
-                w.quantity("intake", "volume", false, Bound.NON_NEGATIVE),
-                w.quantity("wastewater_generated", "volume", false, Bound.NON_NEGATIVE),
-                w.quantity("wastewater_treated", "volume", false, Bound.NON_NEGATIVE),
-                w.quantity("wastewater_reused", "volume", false, Bound.NON_NEGATIVE),
-                w.quantity("recirculated", "volume", false, Bound.NON_NEGATIVE));
-        Node sw = root.child("solid_waste", false, "generated", "utilised", "utilised_from_stock");
-        Submission.SolidWaste solidWaste = sw == null ? null : new Submission.SolidWaste(
-                sw.quantity("generated", "mass", false, Bound.NON_NEGATIVE),
-                sw.quantity("utilised", "mass", false, Bound.NON_NEGATIVE),
-                sw.quantity("utilised_from_stock", "mass", false, Bound.NON_NEGATIVE));
-        Submission.Emissions emissions = emissions(root.child("emissions", false, "waste_gas_volume", "main_pollutant", "ghg",
-                "concentrations"));
+        ResourceReader resources = new ResourceReader(problems);
+        Submission.Site site = resources.site(root.child("site", false, ResourceReader.SITE_KEYS));
+        Submission.Economics economics = resources.economics(root.child("economics", false, "output_value", "previous_years"), year);
+        List<Submission.Product> products = new ProductReader(problems).products(root.list("products", false));
+        Node energyNode = root.child("energy", false, ResourceReader.ENERGY_KEYS);
+        Submission.Energy energy = resources.energy(energyNode);
+        resources.checkMultiProductMethod(energyNode, energy, products);
+        Submission.Materials materials = resources.materials(root.child("materials", false, "green", "total"));
+        Submission.Water water = resources.water(root.child("water", false, ResourceReader.WATER_KEYS));
+        Submission.SolidWaste solidWaste = resources.solidWaste(root.child("solid_waste", false, "generated", "utilised",
+                "utilised_from_stock"));
+        Submission.Emissions emissions = resources.emissions(root.child("emissions", false, ResourceReader.EMISSIONS_KEYS));
         Submission.AccidentHistory accidents = accidents(root.child("accidents", false, "evidence", "events"));
         Map<String, Submission.ManagementSystem> systems = managementSystems(root.child("management_systems", false, Vocabulary.SYSTEMS));
         Node csr = root.child("social_responsibility_reports", false, "years", "evidence");
@@ -155,7 +136,7 @@ public final class SubmissionReader {
         Submission.Standing standing = standing(root.child("standing", false, "operating_status", "production_stopped_months",
                 "abnormal_operation_list", "violations", "removals", "inspection_findings", "energy_rectification",
                 "dishonest_debtor", "evidence"));
-        Submission.Park park = root.has("park") ? new ParkReader(this, problems).park(root.child("park", true, ParkReader.KEYS), scheme, year)
+        Submission.Park park = root.has("park") ? new ParkReader(new ProductReader(problems), problems).park(root.child("park", true, ParkReader.KEYS), scheme, year)
                 : null;
         if (park == null && isPark(scheme)) problems.add(root.mapping().location(), "park", "a " + scheme + " submission needs a park section");
         Submission.SupplyChain supplyChain = root.has("supply_chain")
@@ -204,157 +185,6 @@ public final class SubmissionReader {
         }
         return new Submission.Facility(n.text("name", true), code, industry, n.text("province", true),
                 n.text("address", false), n.date("founded", false));
-    }
-
-    private Submission.Site site(Node n) {
-        if (n == null) return null;
-        Submission.Site site = new Submission.Site(
-                n.quantity("land_area", "area", false, Bound.POSITIVE),
-                n.quantity("building_floor_area", "area", false, Bound.NON_NEGATIVE),
-                n.quantity("footprint_area", "area", false, Bound.NON_NEGATIVE),
-                n.quantity("open_storage_area", "area", false, Bound.NON_NEGATIVE));
-        if (site.landArea() != null && site.footprintArea() != null) {
-            double covered = site.footprintArea().base() + (site.openStorageArea() == null ? 0 : site.openStorageArea().base());
-            if (covered > site.landArea().base() * 1.000001) {
-                problems.add(n.raw("footprint_area"), "footprint and open storage (" + Math.round(covered)
-                        + " m²) exceed the land area (" + Math.round(site.landArea().base()) + " m²)");
-            }
-        }
-        return site;
-    }
-
-    private List<Submission.Product> products(List<YamlNode> items) {
-        List<Submission.Product> out = new ArrayList<>();
-        if (items == null) return out;
-        for (YamlNode item : items) {
-            Node p = Node.of(item, problems, PRODUCT_KEYS);
-            Submission.Product product = product(p, item);
-            if (product != null) out.add(product);
-        }
-        long mains = out.stream().filter(Submission.Product::main).count();
-        if (mains > 1) {
-            problems.add(items.get(0).location(), "products", "only one product may be marked main: true");
-        } else if (mains == 0 && out.size() > 1) {
-            problems.add(items.get(0).location(), "products",
-                    "mark the product per-unit indicators are computed for with main: true");
-        }
-        return out;
-    }
-
-    static final List<String> PRODUCT_KEYS = List.of("name", "main", "output", "energy", "energy_per_unit", "energy_limit",
-            "raw_material", "corrections", "water_quota");
-
-    /** One product line (a factory's, or a park enterprise's); null when {@code p} is not a mapping. */
-    Submission.Product product(Node p, YamlNode item) {
-            if (p == null) return null;
-            String name = p.text("name", true);
-            Boolean main = p.bool("main", false);
-            Quantity output = outputQuantity(p);
-            Quantity energy = p.quantity("energy", "energy", false, Bound.ANY);
-            Quantity perUnit = null;
-            if (p.has("energy_per_unit") && output != null) {
-                perUnit = p.quantity("energy_per_unit", "energy/" + output.unit().dimension(), false, Bound.ANY);
-            } else if (p.has("energy_per_unit")) {
-                perUnit = p.quantity("energy_per_unit", "energy/mass", false, Bound.ANY);
-            }
-            if (energy != null && perUnit != null) {
-                problems.add(p.raw("energy_per_unit"), "give either energy or energy_per_unit, not both");
-            }
-            Node rm = p.child("raw_material", false, "name", "consumption");
-            Submission.RawMaterial raw = rm == null ? null
-                    : new Submission.RawMaterial(rm.text("name", false), rm.quantity("consumption", "mass", true, Bound.NON_NEGATIVE));
-            Map<String, Quantity> corrections = new LinkedHashMap<>();
-            Node cn = p.child("corrections", false, Vocabulary.CORRECTION_INPUTS.keySet());
-            if (cn != null) {
-                for (String input : cn.mapping().entries().keySet()) {
-                    String dim = Vocabulary.CORRECTION_INPUTS.get(input);
-                    if (dim == null) continue; // reported as an unknown key
-                    Bound bound = input.equals("altitude") ? Bound.ANY : dim.equals("1") && !input.equals("altitude_factor")
-                            ? Bound.PERCENT : Bound.POSITIVE;
-                    Quantity q = cn.quantity(input, dim, false, bound);
-                    if (q != null) corrections.put(input, q);
-                }
-            }
-            Submission.WaterQuota quota = null;
-            Node wq = p.child("water_quota", false, "standard", "general", "advanced");
-            if (wq != null) {
-                String perDim = "volume/" + (output == null ? "mass" : output.unit().dimension());
-                quota = new Submission.WaterQuota(wq.text("standard", true), wq.quantity("general", perDim, true, Bound.NON_NEGATIVE),
-                        wq.quantity("advanced", perDim, false, Bound.NON_NEGATIVE));
-                if (quota.general() != null && quota.advanced() != null && quota.advanced().base() > quota.general().base()) {
-                    problems.add(wq.raw("advanced"), "the advanced quota (" + quota.advanced() + ") must not exceed the general one ("
-                            + quota.general() + "): less water is better");
-                }
-            }
-            return new Submission.Product(name, Boolean.TRUE.equals(main), output, energy, perUnit,
-                    p.text("energy_limit", false), raw, corrections, quota, item.location());
-    }
-
-    private Quantity outputQuantity(Node p) {
-        YamlNode n = p.value("output", true);
-        if (n == null) return null;
-        String dim = Node.writtenDimension(n);
-        if (dim == null || !OUTPUT_DIMENSIONS.contains(dim)) dim = "mass";
-        return Node.quantity(n, dim, Bound.POSITIVE, problems);
-    }
-
-    private Submission.Energy energy(Node n) {
-        if (n == null) return null;
-        // GB/T 2589 deducts energy sent out, so a works recovering more than it takes in is net negative.
-        Quantity comprehensive = n.quantity("comprehensive", "energy", false, Bound.ANY);
-        List<Submission.Carrier> carriers = new ArrayList<>();
-        List<YamlNode> items = n.list("carriers", false);
-        if (items != null) {
-            for (YamlNode item : items) {
-                Node c = Node.of(item, problems, "type", "amount", "factor", "renewable");
-                if (c == null) continue;
-                String type = c.text("type", true);
-                YamlNode amountNode = c.value("amount", true);
-                Quantity amount = null;
-                Quantity factor = null;
-                if (amountNode != null) {
-                    amount = amountOf(amountNode);
-                }
-                if (amount != null && !amount.unit().dimension().equals("energy")) {
-                    factor = c.quantity("factor", "energy/" + amount.unit().dimension(), true, Bound.POSITIVE);
-                } else if (c.has("factor") && amount != null) {
-                    problems.add(c.raw("factor"), "the amount is already energy (" + amount + "); drop the factor");
-                }
-                Boolean renewable = c.bool("renewable", false);
-                carriers.add(new Submission.Carrier(type, amount, factor, Boolean.TRUE.equals(renewable)));
-            }
-        }
-        return new Submission.Energy(comprehensive, carriers);
-    }
-
-    private Quantity amountOf(YamlNode node) {
-        for (String dim : List.of("energy", "mass", "volume")) {
-            Problems trial = new Problems();
-            Quantity q = Node.quantity(node, dim, Bound.NON_NEGATIVE, trial);
-            if (q != null) return q;
-        }
-        return Node.quantity(node, "energy", Bound.NON_NEGATIVE, problems);
-    }
-
-    private Submission.Emissions emissions(Node n) {
-        if (n == null) return null;
-        Node mp = n.child("main_pollutant", false, "name", "generated");
-        Submission.Pollutant pollutant = mp == null ? null
-                : new Submission.Pollutant(mp.text("name", true), mp.quantity("generated", "mass", true, Bound.NON_NEGATIVE));
-        List<Submission.PollutantConcentration> concentrations = new ArrayList<>();
-        List<YamlNode> items = n.list("concentrations", false);
-        if (items != null) {
-            for (YamlNode item : items) {
-                Node c = Node.of(item, problems, "pollutant", "outlet", "concentration", "limit");
-                if (c == null) continue;
-                Quantity conc = c.quantity("concentration", "mass/volume", true, Bound.NON_NEGATIVE);
-                Quantity limit = c.quantity("limit", "mass/volume", true, Bound.POSITIVE);
-                concentrations.add(new Submission.PollutantConcentration(c.text("pollutant", true), c.text("outlet", false),
-                        conc, limit, item.location()));
-            }
-        }
-        return new Submission.Emissions(n.quantity("waste_gas_volume", "volume", false, Bound.NON_NEGATIVE), pollutant,
-                n.quantity("ghg", "ghg", false, Bound.NON_NEGATIVE), concentrations);
     }
 
     private Submission.AccidentHistory accidents(Node n) {

@@ -50,6 +50,9 @@ public final class Units {
         length("m", 1, "米");
         length("km", 1000, "千米", "公里");
         length("万米", 1e4, "万m");
+        // time standards (工时定额) per unit of output, GB/T 36132-2025 B.25
+        put(new Unit("h", "time", 1, null), "小时", "工时");
+        put(new Unit("min", "time", 1.0 / 60, null), "分钟");
     }
 
     public static final Unit NONE = new Unit("", "1", 1, null);

@@ -1,0 +1,313 @@
+package org.verdant.submission;
+
+import org.verdant.units.Quantity;
+import org.verdant.yaml.Bound;
+import org.verdant.yaml.Node;
+import org.verdant.yaml.Problems;
+import org.verdant.yaml.YamlNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a factory's resource sections: {@code site}, {@code economics}, {@code energy},
+ * {@code materials}, {@code water}, {@code solid_waste} and {@code emissions}, with the checks
+ * their figures imply (a part never exceeds its whole: discharged ≤ generated, and so on).
+ */
+final class ResourceReader {
+    static final List<String> SITE_KEYS = List.of("land_area", "building_floor_area", "footprint_area", "open_storage_area",
+            "structure_footprint_area", "floor_area_over_8m");
+    static final List<String> ENERGY_KEYS = List.of("comprehensive", "carriers", "multi_product_method");
+    static final List<String> WATER_KEYS = List.of("intake", "wastewater_generated", "wastewater_treated", "wastewater_reused",
+            "recirculated", "wastewater_discharged");
+    static final List<String> EMISSIONS_KEYS = List.of("waste_gas_volume", "waste_gas_generated", "waste_gas_discharged",
+            "main_pollutant", "pollutants", "ghg", "concentrations");
+    static final Set<String> MULTI_PRODUCT_METHODS = Set.of("measured", "standard_product", "allocated");
+    /** B.5 note: the ways renewable electricity counts. */
+    static final Set<String> OBTAINED = Set.of("self_generated", "market_traded", "dedicated_line", "green_certificates");
+    /** One green-electricity certificate (GEC) stands for 1 MWh of renewable electricity. */
+    static final double KWH_PER_CERTIFICATE = 1000;
+
+    private final Problems problems;
+
+    ResourceReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    Submission.Site site(Node n) {
+        if (n == null) return null;
+        Submission.Site site = new Submission.Site(
+                n.quantity("land_area", "area", false, Bound.POSITIVE),
+                n.quantity("building_floor_area", "area", false, Bound.NON_NEGATIVE),
+                n.quantity("footprint_area", "area", false, Bound.NON_NEGATIVE),
+                n.quantity("open_storage_area", "area", false, Bound.NON_NEGATIVE),
+                n.quantity("structure_footprint_area", "area", false, Bound.NON_NEGATIVE),
+                n.quantity("floor_area_over_8m", "area", false, Bound.NON_NEGATIVE));
+        if (site.landArea() != null && (site.footprintArea() != null || site.structureFootprintArea() != null)) {
+            double covered = base(site.footprintArea()) + base(site.structureFootprintArea()) + base(site.openStorageArea());
+            if (covered > site.landArea().base() * 1.000001) {
+                String key = site.footprintArea() != null ? "footprint_area" : "structure_footprint_area";
+                problems.add(n.raw(key), "footprint, structures and open storage (" + Math.round(covered)
+                        + " m²) exceed the land area (" + Math.round(site.landArea().base()) + " m²)");
+            }
+        }
+        partOf(n, "floor_area_over_8m", site.floorAreaOver8m(), "building_floor_area", site.buildingFloorArea(), problems);
+        return site;
+    }
+
+    Submission.Economics economics(Node n, Integer reportingYear) {
+        if (n == null) return null;
+        List<Submission.YearOutput> years = new ArrayList<>();
+        for (YamlNode item : orEmpty(n.list("previous_years", false))) {
+            Node y = Node.of(item, problems, "year", "output_value");
+            if (y == null) continue;
+            Integer year = y.integer("year", true, 1990, 2100);
+            Quantity value = y.quantity("output_value", "money", true, Bound.NON_NEGATIVE);
+            if (year == null) continue;
+            if (reportingYear != null && year >= reportingYear) {
+                problems.add(y.raw("year"), "a previous year comes before the reporting year " + reportingYear + ", found " + year);
+            } else if (years.stream().anyMatch(o -> o.year() == year)) {
+                problems.add(y.raw("year"), "year " + year + " is listed twice");
+            } else if (value != null) {
+                years.add(new Submission.YearOutput(year, value));
+            }
+        }
+        return new Submission.Economics(n.quantity("output_value", "money", false, Bound.NON_NEGATIVE), List.copyOf(years));
+    }
+
+    Submission.Energy energy(Node n) {
+        if (n == null) return null;
+        // GB/T 2589 deducts energy sent out, so a works recovering more than it takes in is net negative.
+        Quantity comprehensive = n.quantity("comprehensive", "energy", false, Bound.ANY);
+        List<Submission.Carrier> carriers = new ArrayList<>();
+        List<YamlNode> items = n.list("carriers", false);
+        if (items != null) {
+            for (YamlNode item : items) {
+                Node c = Node.of(item, problems, "type", "amount", "factor", "renewable", "obtained", "proof", "certificates");
+                if (c == null) continue;
+                carriers.add(carrier(c));
+            }
+        }
+        return new Submission.Energy(comprehensive, carriers, n.choice("multi_product_method", false, MULTI_PRODUCT_METHODS));
+    }
+
+    private Submission.Carrier carrier(Node c) {
+        String type = c.text("type", true);
+        YamlNode amountNode = c.value("amount", true);
+        Quantity amount = amountNode == null ? null : amountOf(amountNode);
+        Quantity factor = null;
+        if (amount != null && !amount.unit().dimension().equals("energy")) {
+            factor = c.quantity("factor", "energy/" + amount.unit().dimension(), true, Bound.POSITIVE);
+        } else if (c.has("factor") && amount != null) {
+            problems.add(c.raw("factor"), "the amount is already energy (" + amount + "); drop the factor");
+        }
+        Boolean renewable = c.bool("renewable", false);
+        String obtained = c.choice("obtained", false, OBTAINED);
+        List<Submission.Evidence> proof = Evidences.read(c, "proof");
+        Integer certificates = c.integer("certificates", false, 1, Integer.MAX_VALUE);
+        boolean electricity = amount != null && amount.unit().note() != null;
+        if (obtained != null) {
+            if (Boolean.FALSE.equals(renewable)) {
+                problems.add(c.raw("renewable"), "a carrier obtained as renewable energy (obtained: " + obtained + ") is renewable");
+            }
+            if ((obtained.equals("dedicated_line") || obtained.equals("green_certificates")) && amount != null && !electricity) {
+                problems.add(c.raw("obtained"), obtained + " applies to electricity: state the amount in kWh, MWh or 万kWh");
+            }
+            if (!obtained.equals("self_generated") && proof.isEmpty()) {
+                problems.add(c.raw("obtained"), "B.5 counts " + obtained + " renewable electricity on its proof: list the contract,"
+                        + " settlement voucher, certificates or the trading centre's consumption statement under proof");
+            }
+        }
+        if (certificates != null) {
+            if (!"green_certificates".equals(obtained) && !"market_traded".equals(obtained)) {
+                problems.add(c.raw("certificates"), "green certificates go with electricity obtained: green_certificates (bought"
+                        + " separately) or market_traded (bundled with the trade, not counted again)");
+            } else if (amount != null && electricity && certificates * KWH_PER_CERTIFICATE > amount.base() / org.verdant.units.Units.KGCE_PER_KWH * (1 + 1e-9)) {
+                problems.add(c.raw("certificates"), certificates + " certificates stand for " + (long) (certificates * KWH_PER_CERTIFICATE)
+                        + " kWh, more than the " + amount + " consumed: certificates count only for electricity the factory used");
+            }
+        } else if ("green_certificates".equals(obtained)) {
+            problems.add(c.mapping(), "state how many green certificates cover this electricity (certificates: …, 1 = 1 MWh)");
+        }
+        return new Submission.Carrier(type, amount, factor, Boolean.TRUE.equals(renewable) || obtained != null, obtained,
+                proof, certificates);
+    }
+
+    private Quantity amountOf(YamlNode node) {
+        for (String dim : List.of("energy", "mass", "volume")) {
+            Problems trial = new Problems();
+            Quantity q = Node.quantity(node, dim, Bound.NON_NEGATIVE, trial);
+            if (q != null) return q;
+        }
+        return Node.quantity(node, "energy", Bound.NON_NEGATIVE, problems);
+    }
+
+    /**
+     * The B.1 note's methods need figures on every product: standard_product a standard factor
+     * on each (outputs in one dimension), allocated an energy share on each, summing to 100 %.
+     */
+    void checkMultiProductMethod(Node energyNode, Submission.Energy energy, List<Submission.Product> products) {
+        if (energy == null || energy.multiProductMethod() == null) return;
+        YamlNode at = energyNode.raw("multi_product_method");
+        switch (energy.multiProductMethod()) {
+            case "standard_product" -> {
+                for (int i = 0; i < products.size(); i++) {
+                    if (products.get(i).figures().standardFactor() == null) {
+                        problems.add(products.get(i).location(), "products[" + i + "].standard_factor",
+                                "energy.multi_product_method is standard_product: give each product its conversion factor to the standard product");
+                    }
+                }
+                long dims = products.stream().filter(p -> p.output() != null).map(p -> p.output().unit().dimension()).distinct().count();
+                if (dims > 1) problems.add(at, "products converted to one standard product must state their outputs in one kind of unit");
+            }
+            case "allocated" -> {
+                double sum = 0;
+                for (int i = 0; i < products.size(); i++) {
+                    Quantity share = products.get(i).figures().energyShare();
+                    if (share == null) {
+                        problems.add(products.get(i).location(), "products[" + i + "].energy_share",
+                                "energy.multi_product_method is allocated: give each product its share of the energy");
+                        return;
+                    }
+                    sum += share.value();
+                }
+                if (Math.abs(sum - 100) > 0.01) {
+                    problems.add(at, "the products' energy shares add up to " + org.verdant.text.Numbers.format(sum) + " %, not 100 %");
+                }
+            }
+            default -> { }
+        }
+    }
+
+    Submission.Materials materials(Node mat) {
+        if (mat == null) return null;
+        Submission.Materials materials = new Submission.Materials(
+                mat.quantity("green", "mass", false, Bound.NON_NEGATIVE),
+                mat.quantity("total", "mass", false, Bound.NON_NEGATIVE));
+        if (materials.green() != null && materials.total() != null && materials.green().base() > materials.total().base()) {
+            problems.add(mat.raw("green"), "green material (" + materials.green() + ") exceeds all material (" + materials.total() + ")");
+        }
+        return materials;
+    }
+
+    Submission.Water water(Node w) {
+        if (w == null) return null;
+        Submission.Water water = new Submission.Water(
+                w.quantity("intake", "volume", false, Bound.NON_NEGATIVE),
+                wastewater(w, "wastewater_generated", problems),
+                wastewater(w, "wastewater_treated", problems),
+                wastewater(w, "wastewater_reused", problems),
+                w.quantity("recirculated", "volume", false, Bound.NON_NEGATIVE),
+                wastewater(w, "wastewater_discharged", problems));
+        partOf(w, "wastewater_discharged", water.wastewaterDischarged(), "wastewater_generated", water.wastewaterGenerated(), problems);
+        return water;
+    }
+
+    Submission.SolidWaste solidWaste(Node sw) {
+        if (sw == null) return null;
+        Submission.SolidWaste waste = new Submission.SolidWaste(
+                sw.quantity("generated", "mass", false, Bound.NON_NEGATIVE),
+                sw.quantity("utilised", "mass", false, Bound.NON_NEGATIVE),
+                sw.quantity("utilised_from_stock", "mass", false, Bound.NON_NEGATIVE));
+        partOf(sw, "utilised_from_stock", waste.utilisedFromStock(), "utilised", waste.utilised(), problems);
+        if (waste.utilised() != null && waste.generated() != null
+                && waste.utilised().base() > (waste.generated().base() + base(waste.utilisedFromStock())) * (1 + 1e-9)) {
+            problems.add(sw.raw("utilised"), "utilised (" + waste.utilised() + ") exceeds what was generated plus the stock utilised;"
+                    + " waste bought in is not counted (B.11)");
+        }
+        return waste;
+    }
+
+    Submission.Emissions emissions(Node n) {
+        if (n == null) return null;
+        Node mp = n.child("main_pollutant", false, "name", "generated", "discharged");
+        Submission.Pollutant pollutant = mp == null ? null : pollutant(mp, true);
+        List<Submission.PollutantConcentration> concentrations = new ArrayList<>();
+        List<YamlNode> items = n.list("concentrations", false);
+        if (items != null) {
+            for (YamlNode item : items) {
+                Node c = Node.of(item, problems, "pollutant", "outlet", "concentration", "limit");
+                if (c == null) continue;
+                Quantity conc = c.quantity("concentration", "mass/volume", true, Bound.NON_NEGATIVE);
+                Quantity limit = c.quantity("limit", "mass/volume", true, Bound.POSITIVE);
+                concentrations.add(new Submission.PollutantConcentration(c.text("pollutant", true), c.text("outlet", false),
+                        conc, limit, item.location()));
+            }
+        }
+        if (n.has("waste_gas_volume") && n.has("waste_gas_generated")) {
+            problems.add(n.raw("waste_gas_volume"), "waste_gas_volume is the older name of waste_gas_generated: give one of them");
+        }
+        Quantity volume = n.quantity("waste_gas_volume", "volume", false, Bound.NON_NEGATIVE);
+        Quantity generated = n.quantity("waste_gas_generated", "volume", false, Bound.NON_NEGATIVE);
+        Quantity discharged = n.quantity("waste_gas_discharged", "volume", false, Bound.NON_NEGATIVE);
+        partOf(n, "waste_gas_discharged", discharged, n.has("waste_gas_generated") ? "waste_gas_generated" : "waste_gas_volume",
+                generated != null ? generated : volume, problems);
+        List<Submission.Pollutant> pollutants = pollutants(n, "pollutants", problems);
+        if (pollutant != null && pollutant.name() != null) {
+            pollutants.stream().filter(q -> PollutantNames.same(q.name(), pollutant.name())).findFirst().ifPresent(q -> {
+                if (differ(q.generated(), pollutant.generated()) || differ(q.discharged(), pollutant.discharged())) {
+                    problems.add(mp.mapping(), "the main pollutant " + pollutant.name() + " is also listed under pollutants with other figures");
+                }
+            });
+        }
+        return new Submission.Emissions(volume, pollutant, n.quantity("ghg", "ghg", false, Bound.NON_NEGATIVE), concentrations,
+                generated, discharged, pollutants);
+    }
+
+    private static boolean differ(Quantity a, Quantity b) {
+        return a != null && b != null && Math.abs(a.base() - b.base()) > 1e-9 * Math.max(Math.abs(a.base()), Math.abs(b.base()));
+    }
+
+    /** A pollutant: its name, the amount generated and discharged (discharged ≤ generated). */
+    private Submission.Pollutant pollutant(Node p, boolean generatedRequired) {
+        Quantity generated = p.quantity("generated", "mass", generatedRequired, Bound.NON_NEGATIVE);
+        Quantity discharged = p.quantity("discharged", "mass", false, Bound.NON_NEGATIVE);
+        partOf(p, "discharged", discharged, "generated", generated, problems);
+        return new Submission.Pollutant(p.text("name", true), generated, discharged);
+    }
+
+    /** A list of pollutants {name, generated, discharged}, each named once. */
+    static List<Submission.Pollutant> pollutants(Node n, String key, Problems problems) {
+        List<Submission.Pollutant> out = new ArrayList<>();
+        for (YamlNode item : orEmpty(n.list(key, false))) {
+            Node p = Node.of(item, problems, "name", "generated", "discharged");
+            if (p == null) continue;
+            if (!p.has("generated") && !p.has("discharged")) problems.add(item, "give the amount generated and/or discharged");
+            Submission.Pollutant pollutant = new ResourceReader(problems).pollutant(p, false);
+            if (pollutant.name() != null && out.stream().anyMatch(o -> PollutantNames.same(o.name(), pollutant.name()))) {
+                problems.add(p.raw("name"), "pollutant '" + pollutant.name() + "' is listed twice");
+                continue;
+            }
+            out.add(pollutant);
+        }
+        return out;
+    }
+
+    /** Wastewater in m3 or t (the standard counts it in t; statistics often in m3). */
+    static Quantity wastewater(Node n, String key, Problems problems) {
+        YamlNode v = n.value(key, false);
+        if (v == null) return null;
+        String dim = "mass".equals(Node.writtenDimension(v)) ? "mass" : "volume";
+        return Node.quantity(v, dim, Bound.NON_NEGATIVE, problems);
+    }
+
+    /**
+     * A part must not exceed its whole. Wastewater may be in t and m3 on either side: compared at
+     * 1 t = 1 m3, which is how the base units stand (both factor 1).
+     */
+    static void partOf(Node n, String partKey, Quantity part, String wholeKey, Quantity whole, Problems problems) {
+        if (part == null || whole == null) return;
+        if (part.base() > whole.base() * (1 + 1e-9)) {
+            problems.add(n.raw(partKey), partKey + " (" + part + ") exceeds " + wholeKey + " (" + whole + ")");
+        }
+    }
+
+    private static double base(Quantity q) {
+        return q == null ? 0 : q.base();
+    }
+
+    private static List<YamlNode> orEmpty(List<YamlNode> l) {
+        return l == null ? List.of() : l;
+    }
+}
