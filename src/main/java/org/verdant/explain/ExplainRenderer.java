@@ -39,6 +39,8 @@ public final class ExplainRenderer {
         line(TextVerdictRenderer.mark(f.status()) + " " + j.id() + " " + m.get("status." + f.status().code()) + "  " + kind + points
                 + "  " + j.name().in(m.lang()) + "  [" + j.clause() + "]");
         line("    " + m.get(f.reasonKey(), f.reasonArgs()));
+        section("trace.rules", t.rules().stream().map(r -> m.get("trace.rule." + r.role()) + " \"" + r.rule() + "\""
+                + (r.at() == null ? "" : "  (" + r.at() + ")")).toList());
         section("trace.inputs", t.inputs().stream().map(i -> i.path() + " = " + i.value() + "  (" + i.at() + ")").toList());
         if (!t.derived().isEmpty()) {
             line("  " + m.get("trace.derived"));

@@ -9,8 +9,12 @@ import java.util.List;
  * applied to those), the scorecard figures used (each with its line), what was missing, and the
  * points arithmetic. Built from a verdict by {@link TraceBuilder}.
  */
-public record Trace(String criterionId, List<Input> inputs, List<Derived> derived, List<Level> levels,
+public record Trace(String criterionId, List<RuleUse> rules, List<Input> inputs, List<Derived> derived, List<Level> levels,
                     List<FigureUse> figures, List<String> missing, List<String> points) {
+
+    /** A rule behind the finding: {@code role} decided (the one that recorded it) or derived (a figure it used); {@code at} its file:line. */
+    public record RuleUse(String role, String rule, String at) {
+    }
 
     /** A submission field: its path, its text in the file and where it stands ({@code file:line}). */
     public record Input(String path, String value, String at) {

@@ -64,7 +64,18 @@ public final class TraceBuilder {
 
     private Trace trace(Verdict.Judged j) {
         Finding f = j.finding();
-        return new Trace(j.id(), inputs(f), derived(f), levels(f), figures(j), missing(j), points(j));
+        return new Trace(j.id(), rules(f), inputs(f), derived(f), levels(f), figures(j), missing(j), points(j));
+    }
+
+    /** The deciding rule and the rules that derived what it matched, each with its file:line. */
+    private List<Trace.RuleUse> rules(Finding f) {
+        org.verdant.rulebook.RuleIndex index = verdict.rulebookIndex();
+        List<Trace.RuleUse> out = new ArrayList<>();
+        out.add(new Trace.RuleUse("decided", f.rule(), index == null ? null : index.find(f.rule()).map(Object::toString).orElse(null)));
+        for (String r : f.derivedBy()) {
+            out.add(new Trace.RuleUse("derived", r, index == null ? null : index.find(r).map(Object::toString).orElse(null)));
+        }
+        return out;
     }
 
     // ---- what the rule read ----

@@ -46,6 +46,11 @@ public final class TraceJson {
 
     static ObjectNode trace(Trace t) {
         ObjectNode o = NODES.objectNode();
+        ArrayNode rules = o.putArray("rules");
+        for (Trace.RuleUse r : t.rules()) {
+            ObjectNode x = rules.addObject().put("role", r.role()).put("rule", r.rule());
+            if (r.at() != null) x.put("at", r.at());
+        }
         ArrayNode inputs = o.putArray("inputs");
         for (Trace.Input i : t.inputs()) inputs.addObject().put("path", i.path()).put("value", i.value()).put("at", i.at());
         ArrayNode derived = o.putArray("derived");

@@ -28,16 +28,23 @@ public final class Finding {
     private final List<org.verdant.facts.IndexYear> indexYears = new ArrayList<>();
     private final List<String> inputs;
     private final List<Figure> parameters;
+    private final List<String> derivedBy;
 
     Finding(String criterionId, String rule) {
-        this(criterionId, rule, List.of(), List.of());
+        this(criterionId, rule, List.of(), List.of(), List.of());
     }
 
-    Finding(String criterionId, String rule, List<String> inputs, List<Figure> parameters) {
+    Finding(String criterionId, String rule, List<String> inputs, List<Figure> parameters, List<String> derivedBy) {
         this.criterionId = criterionId;
         this.rule = rule;
         this.inputs = List.copyOf(inputs);
         this.parameters = List.copyOf(parameters);
+        this.derivedBy = List.copyOf(derivedBy);
+    }
+
+    /** The rules that derived the facts the deciding rule matched (values, levels, the form chosen), in match order. */
+    public List<String> derivedBy() {
+        return derivedBy;
     }
 
     public Finding status(Status status, double points, double max) {

@@ -3,6 +3,10 @@ package org.verdant.findings;
 import org.verdant.text.Numbers;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.verdant.facts.IndicatorValue;
 import org.verdant.facts.PerformanceIndicator;
 import org.verdant.facts.ReferenceLevel;
@@ -32,8 +36,10 @@ import java.util.Objects;
  * The rules' global {@code findings}: each rule that decides a criterion records its finding
  * here. It listens to the agenda so every finding names the rule that produced it.
  */
-public final class FindingCollector extends DefaultAgendaEventListener {
+public final class FindingCollector extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
     private final List<Finding> findings = new ArrayList<>();
+    /** The rule that inserted each derived fact (by identity): a trace names the rules behind a finding's figures. */
+    private final Map<Object, String> insertedBy = new java.util.IdentityHashMap<>();
     private String currentRule = "";
     private List<?> currentFacts = List.of();
 
@@ -47,11 +53,29 @@ public final class FindingCollector extends DefaultAgendaEventListener {
         return findings;
     }
 
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getRule() != null) insertedBy.put(event.getObject(), event.getRule().getName());
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+    }
+
     /** A finding of the rule firing now, with the submission fields and parameters behind the facts it matched. */
     private Finding start(String criterionId) {
         List<Object> facts = currentFacts.stream().filter(Objects::nonNull).map(Object.class::cast).toList();
         List<Figure> parameters = facts.stream().filter(Parameter.class::isInstance).map(o -> ((Parameter) o).figure()).toList();
-        Finding f = new Finding(criterionId, currentRule, SubmissionFields.of(facts), parameters);
+        List<String> derivedBy = new ArrayList<>();
+        for (Object o : facts) {
+            String rule = insertedBy.get(o);
+            if (rule != null && !derivedBy.contains(rule)) derivedBy.add(rule);
+        }
+        Finding f = new Finding(criterionId, currentRule, SubmissionFields.of(facts), parameters, derivedBy);
         findings.add(f);
         return f;
     }

@@ -70,6 +70,16 @@ public record Rulebook(
                 .filter(s -> date == null || s.appliesOn(date)).toList();
     }
 
+    /** Where the rules an evaluation under {@code scorecard} compiles are written, by rule name. */
+    public RuleIndex ruleIndex(Scorecard scorecard) {
+        String key = String.join("\0", scorecard.ruleSets());
+        return RULE_INDEXES.computeIfAbsent(files, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> RuleIndex.of(rulesFor(scorecard)));
+    }
+
+    private static final Map<List<SourceFile>, Map<String, RuleIndex>> RULE_INDEXES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** The rule files that belong to a scorecard: rules/common and rules/&lt;id&gt;/ of it and its overlays. */
     public List<SourceFile> rulesFor(Scorecard scorecard) {
         List<String> dirs = scorecard.ruleSets().stream().map(id -> "rules/" + id + "/").toList();

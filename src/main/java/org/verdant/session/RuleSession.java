@@ -30,7 +30,8 @@ public final class RuleSession {
         FindingCollector findings = new FindingCollector();
         try {
             session.setGlobal("findings", findings);
-            session.addEventListener(findings);
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) findings);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) findings);
             facts.forEach(session::insert);
             for (int i = PHASES.size() - 1; i >= 0; i--) {
                 session.getAgenda().getAgendaGroup(PHASES.get(i)).setFocus();

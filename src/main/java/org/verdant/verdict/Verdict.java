@@ -26,7 +26,8 @@ public record Verdict(
         List<String> rulebookFiles,
         String inputDigest,
         String engineVersion,
-        GreenIndex greenIndex) {
+        GreenIndex greenIndex,
+        org.verdant.rulebook.RuleIndex rulebookIndex) {
 
     /** Eligibility: true, false, or null when a core gate's threshold is not defined for the facility (nothing guessed). */
     public boolean isEligible() {
