@@ -17,6 +17,7 @@ import static org.verdant.support.TestRulebook.with;
 /** GB/T 36132-2025: edition choice, re-benchmarking a 2018 submission, forms and scaled scoring. */
 class GreenFactory2025RulesTest {
     private static final Evaluator.Options EDITION_2025 = new Evaluator.Options("GB/T 36132-2025", null);
+    private static final String COVERED_CLINKER = "    energy_limit: cement-clinker\n";
 
     @Test
     void theEvaluationDatePicksTheEdition() {
@@ -40,11 +41,18 @@ class GreenFactory2025RulesTest {
     }
 
     @Test
+    void e1IsPerProductWhenAStandardCoversTheProduct() {
+        assertThat(base()).contains(COVERED_CLINKER); // the all-met clinker names its energy-limit standard
+        Finding e1 = finding(evaluate(base(), EDITION_2025), "E1");
+        assertThat(e1.values().get("form")).isEqualTo("per_product");
+    }
+
+    @Test
     void e1IsPerOutputValueWhenNoStandardCoversTheProduct() {
-        Verdict v = evaluate(base(), EDITION_2025);
-        Finding e1 = finding(v, "E1");
-        boolean covered = base().contains("energy_limit:");
-        assertThat(e1.values().get("form")).isEqualTo(covered ? "per_product" : "per_output_value");
+        String uncovered = base().replace(COVERED_CLINKER, "");
+        assertThat(uncovered).doesNotContain("energy_limit:");
+        Finding e1 = finding(evaluate(uncovered, EDITION_2025), "E1");
+        assertThat(e1.values().get("form")).isEqualTo("per_output_value");
     }
 
     @Test

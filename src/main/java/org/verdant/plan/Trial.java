@@ -1,0 +1,69 @@
+package org.verdant.plan;
+
+import org.verdant.evaluation.InvalidSubmissionException;
+import org.verdant.evaluation.UsageException;
+import org.verdant.findings.Finding;
+import org.verdant.findings.Status;
+import org.verdant.rulebook.RulebookException;
+import org.verdant.verdict.Verdict;
+
+import java.util.List;
+
+import static org.verdant.plan.PlanContext.judged;
+import static org.verdant.plan.PlanContext.reason;
+
+/**
+ * A candidate change applied to the submission and evaluated again, so the step it makes claims
+ * only the points the rules give; or, when it reaches nothing, why.
+ */
+final class Trial {
+    /** What a step aims at: clearing a gate or mandatory requirement, a performance indicator's basic tier, or full points. */
+    enum Aim { CLEAR, BASIC, FULL }
+
+    /** A candidate: the changes to the submission, what the reader is told to do, and what it asks of the facility. */
+    record Attempt(List<Assignment> changes, Plan.Phrase action, Plan.Effort effort) {
+    }
+
+    /** One criterion planned: a step that reaches the aim, or why there is none. */
+    record Outcome(Plan.Step step, Plan.Open open) {
+    }
+
+    private final PlanContext context;
+
+    Trial(PlanContext context) {
+        this.context = context;
+    }
+
+    Outcome attempt(Verdict.Judged j, Aim aim, Attempt a) throws UsageException, RulebookException {
+        if (a == null) return open(j, "plan.open.data", reason(j.finding()));
+        Verdict after;
+        try {
+            after = context.scenario().evaluate(a.changes());
+        } catch (InvalidSubmissionException e) {
+            return open(j, "plan.open.infeasible", a.changes().get(0).path().text(), e.problems().get(0).message());
+        }
+        if (!reached(after, j.id(), aim)) return open(j, "plan.open.not_cleared", reason(judged(after, j.id()).finding()));
+        return new Outcome(step(j, a, after, true), null);
+    }
+
+    Plan.Step step(Verdict.Judged j, Attempt a, Verdict after, boolean verified) {
+        Finding now = judged(after, j.id()).finding();
+        Verdict base = context.base();
+        return new Plan.Step(j.id(), j.name(), j.type(), a.action(), a.changes(), j.finding().status().code(), now.status().code(),
+                j.finding().points(), now.points(), j.finding().max(), base.score(), after.score(), Plan.State.of(after), a.effort(), verified);
+    }
+
+    static Outcome open(Verdict.Judged j, String key, Object... args) {
+        return new Outcome(null, new Plan.Open(j.id(), j.name(), j.finding().status().code(), false, Plan.Phrase.of(key, args)));
+    }
+
+    static boolean reached(Verdict v, String id, Aim aim) {
+        Verdict.Judged j = judged(v, id);
+        Status s = j.finding().status();
+        return switch (aim) {
+            case CLEAR -> s == Status.MET || s == Status.NOT_APPLICABLE && !"core".equals(j.type()) && !"index".equals(j.type());
+            case BASIC -> s == Status.MET || s == Status.PARTLY_MET;
+            case FULL -> j.finding().max() > 0 ? j.finding().points() >= j.finding().max() - 1e-6 : s == Status.MET;
+        };
+    }
+}
