@@ -122,6 +122,7 @@ public final class AppendixB {
 
     /** B.2 comprehensive energy per output value of the main product (standard-product method: the factory's). */
     public static IndicatorValue energyPerOutputValue(TableForm f, Submission.Energy e, FactoryProducts p, Submission.Economics eco) {
+        if (wholeFactory(f)) return express(f, Derive.factoryEnergy(e), factoryOutputValue(eco), "kgce/万元", List.of(WHOLE_FACTORY));
         if (p.main() == null) return missing(f, "kgce/万元", "products");
         String method = method(e, p);
         if ("standard_product".equals(method)) {
@@ -147,6 +148,7 @@ public final class AppendixB {
     /** B.4 CO2 per output value of the main product. */
     public static IndicatorValue co2PerOutputValue(TableForm f, Submission.Emissions em, Submission.Energy e, FactoryProducts p,
                                                    Submission.Economics eco) {
+        if (wholeFactory(f)) return express(f, Derive.term("emissions.ghg", em.ghg()), factoryOutputValue(eco), "tCO2e/万元", List.of(WHOLE_FACTORY));
         if (p.main() == null) return missing(f, "tCO2e/万元", "products");
         String method = method(e, p);
         if ("standard_product".equals(method) && p.main().figures().co2() == null) {
@@ -244,11 +246,15 @@ public final class AppendixB {
 
     /** B.8 water intake per unit of the main product. */
     public static IndicatorValue waterIntakePerUnitProduct(TableForm f, Submission.Water w, FactoryProducts p) {
+        if (wholeFactory(f) && p.main() != null) {
+            return express(f, Derive.term("water.intake", w.intake()), output(p), perUnitDefault("m3", p), List.of(WHOLE_FACTORY_PER_PRODUCT));
+        }
         return perUnit(f, p, "water_intake", x -> x.figures().waterIntake(), "water.intake", w.intake(), "m3");
     }
 
     /** B.9 water intake per output value of the main product. */
     public static IndicatorValue waterIntakePerOutputValue(TableForm f, Submission.Water w, FactoryProducts p, Submission.Economics eco) {
+        if (wholeFactory(f)) return express(f, Derive.term("water.intake", w.intake()), factoryOutputValue(eco), "m3/万元", List.of(WHOLE_FACTORY));
         return perValue(f, p, eco, "water_intake", x -> x.figures().waterIntake(), "water.intake", w.intake(), "m3/万元");
     }
 
@@ -456,6 +462,22 @@ public final class AppendixB {
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    private static final String WHOLE_FACTORY = "指标表按全厂计 (inputs.scope: factory): 全厂数值 ÷ 工业总产值";
+    private static final String WHOLE_FACTORY_PER_PRODUCT = "指标表按全厂计 (inputs.scope: factory): 全厂取水量 ÷ 主要产品产量";
+
+    /**
+     * A table may compute a per-product formula for the whole factory ({@code inputs: {scope:
+     * factory}}): the factory's total over its output value, or over the main product's output
+     * where a quota is set per unit of the main product (water quotas are whole-works figures).
+     */
+    private static boolean wholeFactory(TableForm f) {
+        return "factory".equals(f.input("scope"));
+    }
+
+    private static Term factoryOutputValue(Submission.Economics eco) {
+        return Derive.term("economics.output_value", eco.outputValue());
+    }
 
     /** The B.1 note's method: only a factory with several products has one. */
     private static String method(Submission.Energy e, FactoryProducts p) {

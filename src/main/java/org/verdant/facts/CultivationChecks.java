@@ -20,8 +20,15 @@ public final class CultivationChecks {
         return s.operatingStatus() == null || s.abnormalOperationList() == null;
     }
 
+    /** The cultivation veto's violations (tax evasion, tax fraud, other) within the window. */
     public static List<Submission.Violation> violationsWithin(Submission.Standing s, EvaluationContext ctx, Parameter years) {
-        return s.violations().stream().filter(v -> ctx.withinYearsBefore(v.date(), years.intValue())).toList();
+        return violationsOfKind(s, ctx, years, "tax_evasion tax_fraud other");
+    }
+
+    /** Violations of the given kinds (a space-separated list) within the window. */
+    public static List<Submission.Violation> violationsOfKind(Submission.Standing s, EvaluationContext ctx, Parameter years, String kinds) {
+        List<String> wanted = java.util.Arrays.asList(kinds.split("\\s+"));
+        return s.violations().stream().filter(v -> wanted.contains(v.kind()) && ctx.withinYearsBefore(v.date(), years.intValue())).toList();
     }
 
     public static List<Submission.Removal> removalsWithin(Submission.Standing s, EvaluationContext ctx, Parameter years) {

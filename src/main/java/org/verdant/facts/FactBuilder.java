@@ -140,6 +140,7 @@ public final class FactBuilder {
         facts.add(s.solidWaste() != null ? s.solidWaste() : new Submission.SolidWaste(null, null, null));
         facts.add(s.emissions() != null ? s.emissions() : new Submission.Emissions(null, null, null, List.of()));
         facts.add(mainProduct(s.products()));
+        facts.add(new FactoryProducts(s.products()));
         for (int i = 0; i < s.products().size(); i++) facts.add(ProductLine.of(s.products().get(i), i));
         facts.add(s.energyCarbonManagement() != null ? s.energyCarbonManagement()
                 : new Submission.EnergyCarbonManagement(null, List.of()));

@@ -391,7 +391,7 @@ public final class SubmissionReader {
         for (YamlNode item : orEmpty(n.list("violations", false))) {
             Node v = Node.of(item, problems, "date", "kind", "description");
             if (v != null) violations.add(new Submission.Violation(v.date("date", true),
-                    v.choice("kind", true, Set.of("tax_evasion", "tax_fraud", "other")), v.text("description", false), item.location()));
+                    v.choice("kind", true, Set.of("tax_evasion", "tax_fraud", "safety", "quality", "environmental", "other")), v.text("description", false), item.location()));
         }
         List<Submission.Removal> removals = new ArrayList<>();
         for (YamlNode item : orEmpty(n.list("removals", false))) {
