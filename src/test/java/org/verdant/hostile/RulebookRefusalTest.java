@@ -103,9 +103,9 @@ class RulebookRefusalTest {
         Path scorecards = copyTree(Path.of("scorecards"), tmp.resolve("scorecards"));
         Path card = scorecards.resolve("grading/hebei-db13t6005-2024.yaml");
         String text = Files.readString(card, StandardCharsets.UTF_8);
-        String cited = text.replaceFirst("(?m)^source: .*$", "sources:\n  db13t6005: {title: \"DB13/T 6005—2024 绿色工厂星级评价导则\", see: \"docs/criteria/green-factory-2018.md\"}\nsource: db13t6005\ndetail: \"star bands\"");
-        assertThat(cited).isNotEqualTo(text);
-        Files.writeString(card, cited, StandardCharsets.UTF_8);
+        // the shipped grading table cites its source by id (sources: db13t6005, detail: the star bands)
+        String cited = text;
+        assertThat(cited).containsPattern("(?m)^sources:\n  db13t6005: \\{title: ").contains("\nsource: db13t6005\ndetail: ");
         Run ok = Cli.run("evaluate", "fixtures/green-factory/gbt36132-2018/food-hebei-star-rated.yaml", "--format", "json",
                 "--grading", "hebei-db13t6005-2024", "--rules", "rules", "--scorecards", scorecards.toString());
         assertThat(ok.code()).as(ok.err()).isZero();

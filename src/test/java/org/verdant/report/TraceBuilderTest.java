@@ -83,7 +83,7 @@ class TraceBuilderTest {
         String scorecard = "scorecards/green-factory/gbt36132-2018.yaml";
         assertThat(prf02.figures()).filteredOn(x -> x.ref().equals("PRF-02.basic.reference")).singleElement().satisfies(x -> {
             assertThat(x.status()).isEqualTo("provisional");
-            assertThat(x.source()).isEqualTo("project criteria notes green-factory-2018.md PRF-02 basic ≥ 30% [P]");
+            assertThat(x.source()).isEqualTo("GB/T 36132-2018 5.7 performance 绩效, fixed reference levels and factors (docs/criteria/green-factory-2018.md#reference-levels): PRF-02 basic ≥ 30% [P]");
             assertThat(x.at()).isEqualTo(rulebookAt(scorecard, "id: PRF-02", "reference:"));
         });
         assertThat(prf02.figures()).extracting(Trace.FigureUse::ref)
@@ -185,7 +185,7 @@ class TraceBuilderTest {
         Path file = scorecards.resolve("green-park/miit-2016-586.yaml");
         String text = Files.readString(file, StandardCharsets.UTF_8).replace("category_weighting: {value: none,", "category_weighting: {value: category_weights,");
         for (String[] cw : new String[][]{{"EG", "30"}, {"RG", "30"}, {"IG", "10"}, {"CG", "10"}, {"HG", "10"}, {"MG", "10"}}) {
-            text = text.replace("  - id: " + cw[0] + "\n", "  - id: " + cw[0] + "\n    weight: {value: " + cw[1] + ", status: placeholder, source: test}\n");
+            text = text.replace("  - id: " + cw[0] + "\n", "  - id: " + cw[0] + "\n    weight: {value: " + cw[1] + ", status: placeholder, source: gi-switches, detail: \"test weights\"}\n");
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
         String fixture = "fixtures/green-park/miit-2016-586/zhejiang-tongxiang-water-outstanding.yaml";

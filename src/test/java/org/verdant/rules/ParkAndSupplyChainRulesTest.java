@@ -77,7 +77,7 @@ class ParkAndSupplyChainRulesTest {
         Path file = scorecards.resolve("green-park/miit-2016-586.yaml");
         String text = Files.readString(file, StandardCharsets.UTF_8).replace("category_weighting: {value: none,", "category_weighting: {value: category_weights,");
         for (String[] cw : new String[][]{{"EG", "30"}, {"RG", "30"}, {"IG", "10"}, {"CG", "10"}, {"HG", "10"}, {"MG", "10"}}) {
-            text = text.replace("  - id: " + cw[0] + "\n", "  - id: " + cw[0] + "\n    weight: {value: " + cw[1] + ", status: placeholder, source: test}\n");
+            text = text.replace("  - id: " + cw[0] + "\n", "  - id: " + cw[0] + "\n    weight: {value: " + cw[1] + ", status: placeholder, source: gi-switches, detail: \"test weights\"}\n");
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
         Verdict v = new Evaluator(new CompiledRulebook(RulebookLoader.load(Path.of("rules"), scorecards)))
