@@ -38,6 +38,7 @@ public final class Corrections {
         private final List<String> warnings = new ArrayList<>();
         private final List<Figure> figures = new ArrayList<>();
         private final List<String> used = new ArrayList<>();
+        private final java.util.Set<String> warnedMissing = new java.util.HashSet<>();
 
         Run(Benchmarks.EnergyLimitRow row, int level, String productPath) {
             this.row = row;
@@ -53,8 +54,10 @@ public final class Corrections {
                 Quantity input = inputs.get(a.input());
                 String inputPath = path(a.input());
                 if (input == null) {
-                    warn(inputPath + " not stated, so the " + a.input() + " correction is not applied (uncorrected level "
-                            + Numbers.format(value) + ")");
+                    if (!warnedMissing.add(a.input())) continue; // one input may drive two corrections (steel grade)
+                    boolean untouched = value == row.levels().get(level);
+                    warn(inputPath + " not stated, so the " + a.input() + " correction is not applied ("
+                            + (untouched ? "uncorrected level " : "level without it ") + Numbers.format(value) + ")");
                     continue;
                 }
                 used.add(inputPath);
