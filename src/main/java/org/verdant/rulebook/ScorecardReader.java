@@ -59,7 +59,7 @@ final class ScorecardReader {
                         r.problems.add(top.raw("id"), "scorecard id '" + s.id() + "' is used twice");
                     }
                 }
-                case "verdant.benchmarks/1" -> benchmarks = r.benchmarks(f.displayPath(), top);
+                case "verdant.benchmarks/1" -> benchmarks = new BenchmarksReader(r, r.problems).read(f.displayPath(), top);
                 case "verdant.indicator-table/1" -> {
                     IndicatorTable t = new IndicatorTableReader(r).table(f, top);
                     if (t != null && tables.put(t.id(), t) != null) {
@@ -427,71 +427,6 @@ final class ScorecardReader {
                 sources.containsKey(sourceId) ? sourceId : null);
     }
 
-    private Benchmarks benchmarks(String file, Node top) {
-        List<Benchmarks.EnergyLimitRow> rows = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (YamlNode item : list(top, "rows")) {
-            Node n = Node.of(item, problems, "id", "standard", "clause", "product", "unit", "levels", "status", "source", "detail", "corrections",
-                    "adjustments");
-            if (n == null) continue;
-            String id = n.text("id", true);
-            if (id != null && !ids.add(id)) problems.add(n.raw("id"), "row id '" + id + "' is used twice");
-            Map<Integer, Double> levels = new TreeMap<>();
-            Node lv = n.child("levels", true, "1", "2", "3");
-            if (lv != null) {
-                for (int level = 1; level <= 3; level++) {
-                    YamlNode v = lv.value(String.valueOf(level), true);
-                    if (v instanceof YamlNode.Scalar s && (s.type().equals("int") || s.type().equals("float"))) {
-                        levels.put(level, Double.parseDouble(s.text()));
-                    } else if (v != null) {
-                        problems.add(v, "a level is a number");
-                    }
-                }
-                if (levels.size() == 3 && !(levels.get(1) <= levels.get(2) && levels.get(2) <= levels.get(3))) {
-                    problems.add(lv.mapping(), "levels must not increase in strictness from 1 to 3 (level 1 ≤ level 2 ≤ level 3)");
-                }
-            }
-            String unit = n.text("unit", true);
-            if (unit != null && org.verdant.units.Units.parse(unit).isEmpty()) problems.add(n.raw("unit"), "unknown unit '" + unit + "'");
-            List<Benchmarks.Adjustment> adjustments = new ArrayList<>();
-            for (YamlNode a : list(n, "adjustments")) {
-                Benchmarks.Adjustment adj = adjustment(id, a);
-                if (adj != null) adjustments.add(adj);
-            }
-            rows.add(new Benchmarks.EnergyLimitRow(id, n.text("standard", true), n.text("clause", true), text(n, "product", true),
-                    unit, levels, n.choice("status", true, STATUSES), source(n), n.text("corrections", false),
-                    adjustments, item.location()));
-        }
-        return new Benchmarks(file, top.text("id", true), top.text("version", true), strings(top, "notes"), rows);
-    }
-
-    private Benchmarks.Adjustment adjustment(String rowId, YamlNode a) {
-        Node n = Node.of(a, problems, "input", "kind", "pivot", "per_point", "max_points", "factor_input", "levels", "clause");
-        if (n == null) return null;
-        String input = n.choice("input", true, org.verdant.rulebook.Vocabulary.CORRECTION_INPUTS.keySet());
-        String kind = n.choice("kind", true, Set.of("per_point_below", "per_point_away", "factor_above"));
-        Double pivot = number(n, "pivot", true);
-        Figure perPoint = null;
-        String factorInput = null;
-        if ("factor_above".equals(kind)) {
-            factorInput = n.choice("factor_input", true, org.verdant.rulebook.Vocabulary.CORRECTION_INPUTS.keySet());
-        } else if (kind != null) {
-            perPoint = figure("energy-limit." + rowId + ".adjustment." + input, n.value("per_point", true), true);
-        }
-        List<Integer> levels = new ArrayList<>();
-        for (YamlNode l : list(n, "levels")) {
-            if (l instanceof YamlNode.Scalar s && s.type().equals("int") && Set.of("1", "2", "3").contains(s.text())) {
-                levels.add(Integer.parseInt(s.text()));
-            } else {
-                problems.add(l, "a level is 1, 2 or 3");
-            }
-        }
-        if (levels.isEmpty()) problems.add(n.mapping(), "name the levels the adjustment corrects (levels: [1, 2, 3])");
-        if (input == null || kind == null || pivot == null) return null;
-        return new Benchmarks.Adjustment(input, kind, pivot, perPoint, number(n, "max_points", false), factorInput,
-                levels, n.text("clause", false));
-    }
-
     private GradingTable grading(String file, Node top) {
         List<GradingTable.AppliesTo> applies = new ArrayList<>();
         for (YamlNode a : list(top, "applies_to")) {
@@ -601,7 +536,7 @@ final class ScorecardReader {
         return out;
     }
 
-    private static String fmt(double d) {
+    static String fmt(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

@@ -90,8 +90,14 @@ final class ProductReader {
             for (String input : cn.mapping().entries().keySet()) {
                 String dim = Vocabulary.CORRECTION_INPUTS.get(input);
                 if (dim == null) continue; // reported as an unknown key
-                Bound bound = input.equals("altitude") ? Bound.ANY : dim.equals("1") && !input.equals("altitude_factor")
-                        ? Bound.PERCENT : Bound.POSITIVE;
+                if (dim.equals(Vocabulary.WORD)) {
+                    // a condition (quenching: wet): kept as a unitless quantity whose text is the word
+                    String word = cn.choice(input, false, new java.util.LinkedHashSet<>(Vocabulary.CORRECTION_CHOICES.get(input)));
+                    if (word != null) corrections.put(input, new Quantity(0, org.verdant.units.Units.NONE, word, cn.raw(input).location()));
+                    continue;
+                }
+                Bound bound = input.equals("altitude") ? Bound.ANY : Vocabulary.CORRECTION_SHARES.contains(input) ? Bound.PERCENT
+                        : input.equals("altitude_factor") ? Bound.POSITIVE : Bound.NON_NEGATIVE;
                 Quantity q = cn.quantity(input, dim, false, bound);
                 if (q != null) corrections.put(input, q);
             }

@@ -143,22 +143,24 @@ class TraceBuilderTest {
                 tuple("P·O 42.5 / P·C 42.5 水泥", "159930 tce ÷ 1.8e6 t = 88.85 kgce/t"));
         assertThat(e1.levels()).extracting(Trace.Level::label, Trace.Level::role, Trace.Level::value, Trace.Level::from).contains(
                 tuple("硅酸盐水泥熟料", "baseline", 107.0, "GB 16780-2021 level 2 (cement-clinker)"),
-                tuple("P·O 42.5 / P·C 42.5 水泥", "baseline", 92.35,
-                        "GB 16780-2021 level 2 (cement), corrected: 87 + 1.07 × 5 (clinker_ratio 80 % vs 75) = 92.35 kgce/t"));
+                tuple("P·O 42.5 / P·C 42.5 水泥", "baseline", 92.75,
+                        "GB 16780-2021 level 2 (cement), corrected: 87 + 1.15 × 5 (clinker_ratio 80 % vs 75) = 92.75 kgce/t"));
         String benchmarks = "scorecards/benchmarks/energy-limits.yaml";
         assertThat(e1.figures()).filteredOn(x -> x.ref().equals("energy-limit.cement.adjustment.clinker_ratio")).singleElement()
                 .satisfies(x -> {
-                    assertThat(x.status()).isEqualTo("placeholder");
-                    assertThat(x.source()).startsWith("project estimate, not from the standard");
-                    assertThat(x.at()).isEqualTo(rulebookAt(benchmarks, "- id: cement$", "per_point:"));
+                    assertThat(x.status()).isEqualTo("provisional");
+                    assertThat(x.source()).startsWith("GB 16780-2021 水泥单位产品能源消耗限额");
+                    assertThat(x.at()).isEqualTo(rulebookAt(benchmarks, "- id: cement$", "- input: clinker_ratio"));
                 });
         assertThat(e1.figures()).filteredOn(x -> x.ref().equals("energy-limit.cement-clinker.level2")).singleElement()
                 .extracting(Trace.FigureUse::at).isEqualTo(rulebookAt(benchmarks, null, "- id: cement-clinker"));
         assertThat(e1.points()).containsExactly(
                 "硅酸盐水泥熟料: clamp((106 − 107) ÷ (100 − 107), 0, 1) = 0.1429, weight share 49.85 %",
-                "P·O 42.5 / P·C 42.5 水泥: clamp((88.85 − 92.35) ÷ (85.35 − 92.35), 0, 1) = 0.5, weight share 50.15 %",
-                "8 × Σ(share × ratio) = 8 × 0.3219 = 2.5756",
-                "Category E Low-carbon energy: 8.3402 of 30 points; the total 56.75 is the sum of the points.");
+                // level 2: 87 + 1.15 × (80 − 75) = 92.75; level 1: 80 + 1.10 × 5 = 85.5; (88.85 − 92.75) ÷ (85.5 − 92.75) = 3.9 ÷ 7.25 = 0.5379
+                "P·O 42.5 / P·C 42.5 水泥: clamp((88.85 − 92.75) ÷ (85.5 − 92.75), 0, 1) = 0.5379, weight share 50.15 %",
+                // 8 × (0.4985 × 1/7 + 0.5015 × 0.5379) = 8 × 0.3410 = 2.7278; E: 8.3402 − 2.5756 + 2.7278 = 8.4924
+                "8 × Σ(share × ratio) = 8 × 0.341 = 2.7278",
+                "Category E Low-carbon energy: 8.4924 of 30 points; the total 56.9 is the sum of the points.");
     }
 
     @Test
