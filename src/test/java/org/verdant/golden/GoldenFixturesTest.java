@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -64,6 +66,26 @@ class GoldenFixturesTest {
         }
         assertThat(stray).as("expectation files no valid fixture evaluation reads").isEmpty();
         assertThat(owned).as("expectation files").hasSizeGreaterThan(30);
+    }
+
+    private static final Pattern HAND_COMPUTATION = Pattern.compile("# hand computation: (fixtures/INTENT[^,]*\\.md), \"([^\"]+)\"");
+
+    /** Each expectation file's first comment names the INTENT section its figures are transcribed from, and that section exists. */
+    @Test
+    void everyExpectationFileNamesItsHandComputation() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (Fixture f : Fixture.discover(FIXTURES)) {
+            if (f.invalid() || !Files.exists(f.expect())) continue;
+            String comment = Files.readAllLines(f.expect()).stream().filter(l -> l.startsWith("#")).findFirst().orElse("");
+            Matcher m = HAND_COMPUTATION.matcher(comment);
+            if (!m.matches()) {
+                wrong.add(f.expect() + ": first comment is not '# hand computation: fixtures/INTENT….md, \"SECTION\"'");
+            } else if (!Files.exists(Path.of(m.group(1)))
+                    || !Files.readAllLines(Path.of(m.group(1))).contains("## " + m.group(2))) {
+                wrong.add(f.expect() + ": no section '## " + m.group(2) + "' in " + m.group(1));
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     /** No snapshot carries a digest: record tests cover digests, and a snapshot must not change with every rulebook edit. */
