@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Evaluate every fixture under DIR and compare it with its expectation (NAME.expected.json, "
-                + "or NAME.expected.txt under an 'invalid' folder; options from NAME.args; variants NAME.VARIANT.args), "
-                + "then report the criteria and statuses no fixture exercises.",
+        description = {"Evaluate every fixture under DIR and check it: a valid fixture's hand-written figures (NAME.expect.yaml), "
+                + "then the snapshot of its whole verdict without digests (NAME.expected.json); under an 'invalid' folder the exit code "
+                + "and messages (NAME.expected.txt). Options come from NAME.args; variants NAME.VARIANT.args. Expectation failures "
+                + "are listed first, snapshot differences after them, then the criteria and statuses no fixture exercises.",
                 "Run it from the checkout's root: invalid fixtures' expected messages name the file as fixtures/…."})
 final class TestCommand implements Callable<Integer> {
     @Spec
@@ -32,7 +33,8 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "fixtures", description = "Fixtures folder (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--update", description = "Rewrite every expectation with the current output (review the diff before committing it).")
+    @Option(names = "--update", description = "Rewrite every snapshot with the current output (review the diff before committing it); "
+            + "the hand-written NAME.expect.yaml files are still checked, never rewritten.")
     boolean update;
 
     @Mixin
@@ -50,28 +52,46 @@ final class TestCommand implements Callable<Integer> {
             var compiled = rulebook.load(); // fail here, once, on a bad rulebook rather than once per fixture
             FixtureRunner runner = new FixtureRunner(VerdantCli::runCaptured, rulebookArgs());
             Map<String, String> verdicts = new LinkedHashMap<>();
+            List<FixtureRunner.Result> snapshotsDiffering = new ArrayList<>();
             int failed = 0;
+            int expectationsFailed = 0;
             int updated = 0;
             for (Fixture f : fixtures) {
                 FixtureRunner.Result r = runner.run(f);
                 if (r.code() == 0) verdicts.put(f.label(), r.actual());
-                if (update && r.outcome() != FixtureRunner.Outcome.WRONG_EXIT) {
-                    boolean changed = FixtureRunner.update(r);
-                    if (changed) updated++;
+                if (r.wrongExit()) {
+                    failed++;
+                    out.println("FAIL    " + f.label());
+                    r.exitExplanation().lines().forEach(l -> out.println("        " + l));
+                    continue;
+                }
+                boolean changed = update && FixtureRunner.update(r);
+                if (changed) updated++;
+                boolean snapshotFails = !update && !r.snapshotMatches();
+                if (snapshotFails) snapshotsDiffering.add(r);
+                if (!r.expectations().isEmpty()) expectationsFailed++;
+                if (r.expectations().isEmpty() && !snapshotFails) {
                     out.println((changed ? "UPDATED " : "ok      ") + f.label());
                     continue;
                 }
-                if (r.passed()) {
-                    out.println("ok      " + f.label());
-                } else {
-                    failed++;
-                    out.println("FAIL    " + f.label());
-                    r.explanation().lines().forEach(l -> out.println("        " + l));
+                failed++;
+                out.println("FAIL    " + f.label() + (changed ? " (snapshot rewritten)" : ""));
+                r.expectations().forEach(l -> out.println("        " + l));
+                if (snapshotFails) out.println("        snapshot " + f.expected().getFileName() + " differs (below)");
+            }
+            if (!snapshotsDiffering.isEmpty()) {
+                out.println();
+                out.println("Snapshot differences (the whole verdict; review them, then ./verdant test --update):");
+                for (FixtureRunner.Result r : snapshotsDiffering) {
+                    out.println("FAIL    " + r.fixture().label());
+                    r.snapshotExplanation().lines().forEach(l -> out.println("        " + l));
                 }
             }
             out.println();
             out.println(fixtures.size() + " fixture evaluations: " + (fixtures.size() - failed) + " passed, " + failed + " failed"
-                    + (update ? ", " + updated + " expectation(s) rewritten" : ""));
+                    + (failed == 0 ? "" : " (" + expectationsFailed + " with failed expectations, " + snapshotsDiffering.size()
+                    + " with a different snapshot)")
+                    + (update ? ", " + updated + " snapshot(s) rewritten" : ""));
             out.println();
             out.print(CoverageReport.render(Coverage.of(compiled.rulebook(), verdicts)));
             return failed == 0 ? ExitCodes.OK : ExitCodes.DIFFERS;

@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One evaluation of a fixture and the expectation it is compared with: NAME.yaml alone
- * (NAME.expected.json, options from NAME.args if present) or a variant NAME.VARIANT.args
- * (NAME.VARIANT.expected.json). Under a folder named {@code invalid} the expectation is the exit
- * code and messages (NAME.expected.txt).
+ * One evaluation of a fixture and what it is compared with: NAME.yaml alone (options from
+ * NAME.args if present) or a variant NAME.VARIANT.args. A valid fixture has the figures a reviewer
+ * checks, written by hand (NAME.expect.yaml, NAME.VARIANT.expect.yaml; see {@link Expectations}),
+ * and a snapshot of its whole verdict without digests (NAME.expected.json,
+ * NAME.VARIANT.expected.json). Under a folder named {@code invalid} the snapshot is the exit code
+ * and messages (NAME.expected.txt) and there are no figures.
  *
  * @param yaml        the submission
  * @param expectation NAME or NAME.VARIANT: the stem of the .args and .expected.* files
@@ -25,9 +27,23 @@ import java.util.stream.Stream;
 public record Fixture(Path yaml, String expectation, String variant, List<String> args, boolean invalid) {
     private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
 
-    /** The checked-in expectation file. */
+    /** Ends the name of a hand-written expectation file, which is YAML but not a submission. */
+    public static final String EXPECT_SUFFIX = ".expect.yaml";
+
+    /** The checked-in snapshot: the verdict without digests, or an invalid fixture's exit code and messages. */
     public Path expected() {
         return yaml.resolveSibling(expectation + (invalid ? ".expected.txt" : ".expected.json"));
+    }
+
+    /** The hand-written figures this evaluation must show (valid fixtures only). */
+    public Path expect() {
+        return yaml.resolveSibling(expectation + EXPECT_SUFFIX);
+    }
+
+    /** Whether {@code p} is a fixture's submission: a .yaml file that is not an expectation file. */
+    public static boolean isSubmission(Path p) {
+        String name = p.getFileName().toString();
+        return name.endsWith(".yaml") && !name.endsWith(EXPECT_SUFFIX);
     }
 
     /** How the fixture is named in reports: the file, and the variant in brackets. */
@@ -39,7 +55,7 @@ public record Fixture(Path yaml, String expectation, String variant, List<String
     public static List<Fixture> discover(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted().toList();
+            files = walk.filter(p -> isSubmission(p) && Files.isRegularFile(p)).sorted().toList();
         }
         List<Fixture> out = new ArrayList<>();
         for (Path f : files) {

@@ -1,6 +1,13 @@
 package org.verdant.coverage;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verdant.record.Records;
 import org.verdant.record.VerdictDiff;
+import org.verdant.yaml.Problem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +18,10 @@ import java.util.List;
 
 /**
  * Runs fixtures through the command line exactly as a user would ({@code evaluate FILE --format
- * json} plus the fixture's options) and compares the output with the checked-in expectation.
- * The golden-fixture test and {@code verdant test} both use it, so they cannot drift apart.
+ * json} plus the fixture's options), checks the hand-written expectations (NAME.expect.yaml, see
+ * {@link Expectations}) against the verdict, then compares the whole verdict with its snapshot
+ * (NAME.expected.json), digests left out of both. The golden-fixture test and {@code verdant test}
+ * both use it, so they cannot drift apart.
  */
 public final class FixtureRunner {
     /** The command line, injected so this package does not depend on the CLI that uses it. */
@@ -24,37 +33,65 @@ public final class FixtureRunner {
     public record Output(int code, String out, String err) {
     }
 
-    public enum Outcome { PASS, FAIL, NO_EXPECTATION, WRONG_EXIT }
-
     /**
-     * @param actual   what the evaluation produced in the expectation's form (the JSON verdict, or
-     *                 "exit N" and the messages for an invalid fixture)
-     * @param expected the checked-in expectation, null when there is none
+     * One fixture evaluation.
+     *
+     * @param output       what the evaluation printed on standard output (the full JSON verdict)
+     * @param actual       the evaluation in the snapshot's form: the verdict without digests, or
+     *                     "exit N" and the messages for an invalid fixture
+     * @param expected     the checked-in snapshot without digests, null when there is none
+     * @param expectations every expectation that does not hold (or the expectation file's own
+     *                     problems, or its absence), one line each; empty when all hold
      */
-    public record Result(Fixture fixture, Outcome outcome, int code, String actual, String expected, String err) {
+    public record Result(Fixture fixture, int code, String output, String actual, String expected, String err,
+                         List<String> expectations) {
+        public Result {
+            expectations = List.copyOf(expectations);
+        }
+
+        public boolean wrongExit() {
+            return code != (fixture.invalid() ? 3 : 0);
+        }
+
+        public boolean snapshotMatches() {
+            return actual.equals(expected);
+        }
+
         public boolean passed() {
-            return outcome == Outcome.PASS;
+            return !wrongExit() && expectations.isEmpty() && snapshotMatches();
         }
 
-        /** A short explanation of a failure: what differs, in a few lines. */
-        public String explanation() {
-            return switch (outcome) {
-                case PASS -> "";
-                case NO_EXPECTATION -> "no " + fixture.expected().getFileName() + " (create it with --update and review it)";
-                case WRONG_EXIT -> "exit " + code + ", expected " + (fixture.invalid() ? 3 : 0)
-                        + (err.isBlank() ? "" : ": " + err.strip().lines().limit(5).reduce((a, b) -> a + "\n" + b).orElse(""));
-                case FAIL -> diff();
-            };
+        /** Why the exit code is wrong, in a few lines. */
+        public String exitExplanation() {
+            return "exit " + code + ", expected " + (fixture.invalid() ? 3 : 0)
+                    + (err.isBlank() ? "" : ": " + err.strip().lines().limit(5).reduce((a, b) -> a + "\n" + b).orElse(""));
         }
 
-        private String diff() {
+        /** What differs from the snapshot, in a few lines: the verdict's terms first, then the lines. */
+        public String snapshotExplanation() {
+            if (expected == null) return "no " + fixture.expected().getFileName() + " (create it with --update and review it)";
+            if (snapshotMatches()) return "";
             List<String> lines = new ArrayList<>();
             if (!fixture.invalid()) lines.addAll(VerdictDiff.compare(expected, actual).lines());
             lines.add("lines (- expected, + actual):");
             lines.addAll(LineDiff.shortDiff(expected, actual, 12));
             return String.join("\n", lines);
         }
+
+        /** Everything that failed: the exit code, else the expectations first, then the snapshot. */
+        public String explanation() {
+            if (wrongExit()) return exitExplanation();
+            List<String> parts = new ArrayList<>(expectations);
+            if (!snapshotMatches()) parts.add(snapshotExplanation());
+            return String.join("\n", parts);
+        }
     }
+
+    /** The snapshot leaves these out: records and their tests cover digests, and one figure changed should not touch every golden. */
+    private static final List<String> DIGESTS = List.of("rulebook", "input");
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private final Cli cli;
     private final List<String> rulebookArgs;
@@ -70,23 +107,60 @@ public final class FixtureRunner {
         args.addAll(rulebookArgs);
         args.addAll(f.args());
         Output o = cli.run(args);
-        String actual = f.invalid() ? "exit " + o.code() + "\n" + o.err() : o.out();
-        int wanted = f.invalid() ? 3 : 0;
+        String actual = f.invalid() ? "exit " + o.code() + "\n" + o.err() : o.code() == 0 ? snapshot(o.out()) : o.out();
         Path expectedFile = f.expected();
-        String expected = Files.exists(expectedFile) ? Files.readString(expectedFile, StandardCharsets.UTF_8) : null;
-        Outcome outcome = o.code() != wanted ? Outcome.WRONG_EXIT
-                : expected == null ? Outcome.NO_EXPECTATION
-                : expected.equals(actual) ? Outcome.PASS : Outcome.FAIL;
-        return new Result(f, outcome, o.code(), actual, expected, o.err());
+        String expected = null;
+        if (Files.exists(expectedFile)) {
+            String text = Files.readString(expectedFile, StandardCharsets.UTF_8);
+            expected = f.invalid() ? text : snapshot(text);
+        }
+        List<String> expectations = new ArrayList<>();
+        Path expect = f.expect();
+        if (f.invalid()) {
+            if (Files.exists(expect)) {
+                expectations.add(expect + ": not read: an invalid fixture is checked by its " + expectedFile.getFileName());
+            }
+        } else if (!Files.exists(expect)) {
+            expectations.add("no " + expect.getFileName() + ": write the figures of the fixture's hand computation there (fixtures/README.md)");
+        } else if (o.code() == 0) {
+            for (Problem p : Expectations.check(expect.toString().replace('\\', '/'), Files.readAllBytes(expect), o.out())) {
+                expectations.add(p.toString());
+            }
+        }
+        return new Result(f, o.code(), o.out(), actual, expected, o.err(), expectations);
     }
 
     /**
-     * Writes the actual output as the new expectation; returns false when nothing changed. A
-     * fixture that exits with the wrong code is not written: its output is not a verdict to keep.
+     * A JSON verdict as its snapshot keeps it: {@code rulebook.digest} and {@code input.digest}
+     * left out, everything else as the verdict writer printed it. Text that is not a JSON object
+     * is returned unchanged, so it shows in the diff as it is.
+     */
+    public static String snapshot(String verdictJson) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(verdictJson);
+        } catch (IOException e) {
+            return verdictJson;
+        }
+        if (tree == null || !tree.isObject()) return verdictJson;
+        for (String section : DIGESTS) {
+            if (tree.get(section) instanceof ObjectNode o) o.remove("digest");
+        }
+        return Records.verdictText(tree);
+    }
+
+    /**
+     * Writes the actual output as the new snapshot; returns false when nothing changed. A fixture
+     * that exits with the wrong code is not written: its output is not a verdict to keep. The
+     * expectation files are written by hand and never touched.
      */
     public static boolean update(Result r) throws IOException {
-        if (r.outcome() == Outcome.WRONG_EXIT) throw new IllegalArgumentException("not an output to keep: " + r.fixture().label());
-        if (r.actual().equals(r.expected())) return false;
+        if (r.wrongExit()) throw new IllegalArgumentException("not an output to keep: " + r.fixture().label());
+        if (r.snapshotMatches()) {
+            // the same verdict: still drop digests an older snapshot carries
+            String onDisk = Files.readString(r.fixture().expected(), StandardCharsets.UTF_8);
+            if (onDisk.equals(r.actual())) return false;
+        }
         Files.writeString(r.fixture().expected(), r.actual(), StandardCharsets.UTF_8);
         return true;
     }

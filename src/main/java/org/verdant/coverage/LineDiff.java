@@ -61,7 +61,8 @@ final class LineDiff {
                 continue;
             }
             if (out.size() > maxLines) {
-                out.add("  … (" + (ops.size() - k) + " more lines in the difference)");
+                long more = ops.subList(k, ops.size()).stream().filter(op -> op.charAt(0) != ' ').count();
+                out.add("  … (" + more + " more changed lines)");
                 break;
             }
             if (gap) out.add("  …");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.verdant.coverage.FixtureRunner;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,8 +74,8 @@ class ExplainCommandTest {
         String file = "fixtures/green-factory/gbt36132-2025/cement-yunnan-high-altitude.yaml";
         CliTest.Run plain = run(withRulebook("evaluate", file, "--format", "json"));
         assertThat(plain.code()).as(plain.err()).isZero();
-        assertThat(plain.out()).isEqualTo(Files.readString(Path.of("fixtures/green-factory/gbt36132-2025/cement-yunnan-high-altitude.expected.json"),
-                StandardCharsets.UTF_8));
+        assertThat(FixtureRunner.snapshot(plain.out())).isEqualTo(Files.readString(
+                Path.of("fixtures/green-factory/gbt36132-2025/cement-yunnan-high-altitude.expected.json"), StandardCharsets.UTF_8));
         assertThat(plain.out()).doesNotContain("\"trace\"");
 
         CliTest.Run traced = run(withRulebook("evaluate", file, "--format", "json", "--trace"));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.coverage.Fixture;
+import org.verdant.coverage.FixtureRunner;
 import org.verdant.record.EvaluationRecord;
 import org.verdant.record.InvalidRecordException;
 import org.verdant.record.Records;
@@ -129,7 +130,7 @@ class RecordCliTest {
             Run v = run(withRulebook("verify", rec.toString()));
             assertThat(v.code()).as(f.label() + ":\n" + v.out() + v.err()).isZero();
             String verdict = Records.verdictText(Records.read(Files.readAllBytes(rec)).verdict());
-            assertThat(verdict).as(f.label()).isEqualTo(Files.readString(f.expected(), StandardCharsets.UTF_8));
+            assertThat(FixtureRunner.snapshot(verdict)).as(f.label()).isEqualTo(Files.readString(f.expected(), StandardCharsets.UTF_8));
         }
     }
 

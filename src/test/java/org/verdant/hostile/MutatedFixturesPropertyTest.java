@@ -199,7 +199,7 @@ class MutatedFixturesPropertyTest {
     private static List<Fixture> fixtures() {
         try (Stream<Path> walk = Files.walk(Path.of("fixtures/green-factory"))) {
             List<Fixture> out = new ArrayList<>();
-            for (Path p : walk.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("invalid")).sorted().toList()) {
+            for (Path p : walk.filter(p -> org.verdant.coverage.Fixture.isSubmission(p) && !p.toString().contains("invalid")).sorted().toList()) {
                 out.add(new Fixture(p.toString(), Files.readAllBytes(p)));
             }
             assertThat(out).hasSizeGreaterThanOrEqualTo(10);

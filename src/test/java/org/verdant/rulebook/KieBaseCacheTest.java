@@ -31,7 +31,7 @@ class KieBaseCacheTest {
         Evaluator uncached = new Evaluator(new CompiledRulebook(rulebook));
         List<Path> fixtures;
         try (Stream<Path> walk = Files.walk(Path.of("fixtures"))) {
-            fixtures = walk.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("invalid")).sorted().toList();
+            fixtures = walk.filter(p -> org.verdant.coverage.Fixture.isSubmission(p) && !p.toString().contains("invalid")).sorted().toList();
         }
         assertThat(fixtures).hasSizeGreaterThan(20);
         List<String> checked = new ArrayList<>();
