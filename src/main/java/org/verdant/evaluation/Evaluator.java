@@ -133,7 +133,9 @@ public final class Evaluator {
                     + table.edition() + ", not " + edition.edition());
             return null;
         }
-        if (s.evaluationDate() != null && !table.appliesOn(s.evaluationDate())) {
+        // a table's dates bind an evaluation dated by them; a re-benchmark under a named edition is not
+        boolean datedByTable = options.edition() == null && s.edition() == null;
+        if (datedByTable && s.evaluationDate() != null && !table.appliesOn(s.evaluationDate())) {
             problems.add(at, choice.equals("option") ? "--table" : "indicator_table", "indicator table '" + table.id() + "' applies "
                     + (table.appliesFrom() == null ? "" : "from " + table.appliesFrom()) + (table.appliesUntil() == null ? "" : " until " + table.appliesUntil())
                     + ", not on " + s.evaluationDate());
