@@ -48,7 +48,8 @@ final class ResourceReader {
             double covered = base(site.footprintArea()) + base(site.structureFootprintArea()) + base(site.openStorageArea());
             if (covered > site.landArea().base() * 1.000001) {
                 String key = site.footprintArea() != null ? "footprint_area" : "structure_footprint_area";
-                problems.add(n.raw(key), "footprint, structures and open storage (" + Math.round(covered)
+                String what = site.structureFootprintArea() == null ? "footprint and open storage" : "footprint, structures and open storage";
+                problems.add(n.raw(key), what + " (" + Math.round(covered)
                         + " m²) exceed the land area (" + Math.round(site.landArea().base()) + " m²)");
             }
         }
