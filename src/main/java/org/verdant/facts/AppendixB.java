@@ -188,6 +188,7 @@ public final class AppendixB {
                 default -> "绿证";
             };
             if ("green_certificates".equals(c.obtained())) {
+                if (c.certificates() == null) return missing(f, "%", at + ".certificates");
                 inputs.add(at + ".certificates");
                 double kwh = c.certificates() * KWH_PER_CERTIFICATE;
                 energy = Math.min(energy, kwh * Units.KGCE_PER_KWH);
