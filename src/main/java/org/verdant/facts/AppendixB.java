@@ -715,8 +715,7 @@ public final class AppendixB {
         boolean sameWritten = num.dimension().equals(den.dimension())
                 && target.get().dimension().equals(num.dimension() + "/" + den.dimension());
         if (!dimension.equals(target.get().dimension()) && !sameWritten) {
-            return badUnit(f, unit, sameWritten || !dimension.equals("1") ? naturalUnit(dimension)
-                    : naturalUnit(num.dimension() + "/" + den.dimension()), inputs);
+            return badUnit(f, unit, naturalUnit(dimension), inputs);
         }
         return Derive.quotient(f.key(), formula, num, den, unit).withNotes(notes);
     }
