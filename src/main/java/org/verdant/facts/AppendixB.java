@@ -190,6 +190,7 @@ public final class AppendixB {
                 default -> "绿证";
             };
             if ("green_certificates".equals(c.obtained())) {
+                if (c.certificates() == null) return missing(f, "%", at + ".certificates");
                 inputs.add(at + ".certificates");
                 double kwh = c.certificates() * KWH_PER_CERTIFICATE;
                 energy = Math.min(energy, kwh * Units.KGCE_PER_KWH);
@@ -736,8 +737,7 @@ public final class AppendixB {
         boolean sameWritten = num.dimension().equals(den.dimension())
                 && target.get().dimension().equals(num.dimension() + "/" + den.dimension());
         if (!dimension.equals(target.get().dimension()) && !sameWritten) {
-            return badUnit(f, unit, sameWritten || !dimension.equals("1") ? naturalUnit(dimension)
-                    : naturalUnit(num.dimension() + "/" + den.dimension()), inputs);
+            return badUnit(f, unit, naturalUnit(dimension), inputs);
         }
         return Derive.quotient(f.key(), formula, num, den, unit).withNotes(notes);
     }

@@ -125,7 +125,7 @@ final class ProductReader {
         }
         Submission.ProductFigures figures = new Submission.ProductFigures(
                 p.quantity("output_value", "money", false, Bound.NON_NEGATIVE),
-                p.quantity("co2", "ghg", false, Bound.ANY),
+                p.quantity("co2", "ghg", false, Bound.NON_NEGATIVE),
                 List.copyOf(materials),
                 p.quantity("water_intake", "volume", false, Bound.NON_NEGATIVE),
                 wwGenerated, wwDischarged, gasGenerated, gasDischarged,

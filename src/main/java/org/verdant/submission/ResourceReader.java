@@ -1,6 +1,7 @@
 package org.verdant.submission;
 
 import org.verdant.units.Quantity;
+import org.verdant.units.Units;
 import org.verdant.yaml.Bound;
 import org.verdant.yaml.Node;
 import org.verdant.yaml.Problems;
@@ -48,7 +49,8 @@ final class ResourceReader {
             double covered = base(site.footprintArea()) + base(site.structureFootprintArea()) + base(site.openStorageArea());
             if (covered > site.landArea().base() * 1.000001) {
                 String key = site.footprintArea() != null ? "footprint_area" : "structure_footprint_area";
-                problems.add(n.raw(key), "footprint, structures and open storage (" + Math.round(covered)
+                String what = site.structureFootprintArea() == null ? "footprint and open storage" : "footprint, structures and open storage";
+                problems.add(n.raw(key), what + " (" + Math.round(covered)
                         + " m²) exceed the land area (" + Math.round(site.landArea().base()) + " m²)");
             }
         }
@@ -177,6 +179,45 @@ final class ResourceReader {
                 }
             }
             default -> { }
+        }
+    }
+
+    /**
+     * The products' own figures are parts of the factory's: their sum must not exceed the
+     * factory's figure where both are stated (reported at the first product that states it).
+     */
+    void checkProductsWithinFactory(List<YamlNode> items, List<Submission.Product> products, Submission.Economics economics,
+                                    Submission.Water water, Submission.Emissions emissions) {
+        if (items == null || products.size() != items.size()) return;
+        within(items, products, "output_value", x -> x.outputValue(), "economics.output_value", economics == null ? null : economics.outputValue());
+        within(items, products, "co2", x -> x.co2(), "emissions.ghg", emissions == null ? null : emissions.ghg());
+        within(items, products, "water_intake", x -> x.waterIntake(), "water.intake", water == null ? null : water.intake());
+        within(items, products, "wastewater_generated", x -> x.wastewaterGenerated(), "water.wastewater_generated",
+                water == null ? null : water.wastewaterGenerated());
+        within(items, products, "wastewater_discharged", x -> x.wastewaterDischarged(), "water.wastewater_discharged",
+                water == null ? null : water.wastewaterDischarged());
+        within(items, products, "waste_gas_generated", x -> x.wasteGasGenerated(), "emissions.waste_gas_generated",
+                emissions == null ? null : emissions.wasteGasGenerated());
+        within(items, products, "waste_gas_discharged", x -> x.wasteGasDischarged(), "emissions.waste_gas_discharged",
+                emissions == null ? null : emissions.wasteGasDischarged());
+    }
+
+    private void within(List<YamlNode> items, List<Submission.Product> products, String key,
+                        java.util.function.Function<Submission.ProductFigures, Quantity> get, String wholePath, Quantity whole) {
+        if (whole == null) return;
+        double sum = 0;
+        int first = -1;
+        for (int i = 0; i < products.size(); i++) {
+            Quantity q = get.apply(products.get(i).figures());
+            if (q == null) continue;
+            if (first < 0) first = i;
+            sum += q.base();
+        }
+        if (first >= 0 && sum > whole.base() * (1 + 1e-9)) {
+            YamlNode at = items.get(first) instanceof YamlNode.Mapping m && m.get(key) != null ? m.get(key) : items.get(first);
+            problems.add(at.location(), "products[" + first + "]." + key, "the products' " + key + " ("
+                    + org.verdant.text.Numbers.format(sum) + " " + Units.base(whole.unit().dimension()).symbol()
+                    + ") exceeds the factory's " + wholePath + " (" + whole + ")");
         }
     }
 

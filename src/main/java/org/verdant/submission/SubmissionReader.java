@@ -108,7 +108,8 @@ public final class SubmissionReader {
         ResourceReader resources = new ResourceReader(problems);
         Submission.Site site = resources.site(root.child("site", false, ResourceReader.SITE_KEYS));
         Submission.Economics economics = resources.economics(root.child("economics", false, "output_value", "previous_years"), year);
-        List<Submission.Product> products = new ProductReader(problems).products(root.list("products", false));
+        List<YamlNode> productItems = root.list("products", false);
+        List<Submission.Product> products = new ProductReader(problems).products(productItems);
         Node energyNode = root.child("energy", false, ResourceReader.ENERGY_KEYS);
         Submission.Energy energy = resources.energy(energyNode);
         resources.checkMultiProductMethod(energyNode, energy, products);
@@ -117,6 +118,7 @@ public final class SubmissionReader {
         Submission.SolidWaste solidWaste = resources.solidWaste(root.child("solid_waste", false, "generated", "utilised",
                 "utilised_from_stock"));
         Submission.Emissions emissions = resources.emissions(root.child("emissions", false, ResourceReader.EMISSIONS_KEYS));
+        resources.checkProductsWithinFactory(productItems, products, economics, water, emissions);
         Submission.AccidentHistory accidents = accidents(root.child("accidents", false, "evidence", "events"));
         Map<String, Submission.ManagementSystem> systems = managementSystems(root.child("management_systems", false, Vocabulary.SYSTEMS));
         Node csr = root.child("social_responsibility_reports", false, "years", "evidence");

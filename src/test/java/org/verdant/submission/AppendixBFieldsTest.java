@@ -132,6 +132,18 @@ class AppendixBFieldsTest {
     }
 
     @Test
+    void theProductsFiguresArePartsOfTheFactorys() {
+        assertThat(problems("""
+                economics: {output_value: 100 万元}
+                water: {intake: 1000 m3}
+                products:
+                  - {name: A, main: true, output: 1 t, output_value: 70 万元, water_intake: 600 m3}
+                  - {name: B, output: 1 t, output_value: 20 万元, water_intake: 500 m3}
+                """)).containsExactly(
+                "f.yaml:8:75: products[0].water_intake: the products' water_intake (1100 m3) exceeds the factory's water.intake (1000 m3)");
+    }
+
+    @Test
     void solidWasteUtilisedExcludesWasteBoughtIn() {
         assertThat(problems("solid_waste: {generated: 100 t, utilised: 130 t, utilised_from_stock: 20 t}\n")).singleElement().asString()
                 .contains("utilised (130 t) exceeds what was generated plus the stock utilised");
