@@ -103,6 +103,19 @@ public final class Coverage {
             byScorecard.put(s.id(), criteria);
             groups.add(new Group(s.scheme(), s.edition(), s.id(), s.overlaysSchemes(), List.copyOf(criteria.values())));
         }
+        // an edition scored by indicator tables: each table is a group of its own (its gates and indicators)
+        for (var t : rulebook.tables().values()) {
+            Scorecard edition = rulebook.scorecards().values().stream().filter(x -> x.edition().equals(t.edition()) && x.usesIndicatorTables())
+                    .findFirst().orElse(null);
+            if (edition == null) continue;
+            Scorecard s = edition.withTable(t, "coverage");
+            Map<String, Criterion> criteria = new LinkedHashMap<>();
+            for (Scorecard.GateSpec g : t.gates()) criteria.put(g.id(), new Criterion(g.id(), "gate", new EnumMap<>(Status.class)));
+            for (Scorecard.CriterionSpec c : s.criteria()) criteria.put(c.id(), new Criterion(c.id(), c.type(), new EnumMap<>(Status.class)));
+            String key = tableKey(t.id());
+            byScorecard.put(key, criteria);
+            groups.add(new Group(edition.scheme(), edition.edition() + " / " + t.id(), key, List.of(), List.copyOf(criteria.values())));
+        }
         List<String> unmatched = new ArrayList<>();
         verdicts.forEach((label, text) -> {
             JsonNode v = parse(text);
@@ -110,10 +123,12 @@ public final class Coverage {
             String scheme = v.path("scheme").asText();
             String edition = v.path("edition").asText();
             Scorecard own = rulebook.scorecard(scheme, edition).orElse(null);
+            String table = v.path("indicator_table").path("id").asText(null);
             for (String section : List.of("gates", "criteria")) {
                 for (JsonNode j : v.path(section)) {
                     String id = j.path("id").asText();
-                    Criterion c = find(rulebook, byScorecard, own, scheme, id);
+                    Criterion c = table != null && byScorecard.containsKey(tableKey(table)) && byScorecard.get(tableKey(table)).containsKey(id)
+                            ? byScorecard.get(tableKey(table)).get(id) : find(rulebook, byScorecard, own, scheme, id);
                     if (c == null) {
                         unmatched.add(label + ": " + scheme + " " + edition + " " + id);
                         continue;
@@ -124,6 +139,10 @@ public final class Coverage {
             }
         });
         return new Coverage(groups, unmatched);
+    }
+
+    private static String tableKey(String tableId) {
+        return "table/" + tableId;
     }
 
     /** The criterion in the verdict's own edition, else in an eligibility scorecard layered over its scheme. */

@@ -175,6 +175,24 @@ public record IndicatorTable(String file, String id, String version, String edit
     public record Bonus(Figure max, List<Indicator> items) {
     }
 
+    /**
+     * The name the rest of Verdant knows a formula's quantity by (the planner's levers, the edition
+     * comparison, the 2018 edition's indicators where they measure the same thing).
+     */
+    public static String quantity(String formula) {
+        return QUANTITIES.getOrDefault(formula, formula);
+    }
+
+    private static final java.util.Map<String, String> QUANTITIES = java.util.Map.ofEntries(
+            java.util.Map.entry("B.1", "energy_per_unit"), java.util.Map.entry("B.2", "energy_per_output_value"),
+            java.util.Map.entry("B.3", "carbon_per_unit"), java.util.Map.entry("B.4", "carbon_per_output_value"),
+            java.util.Map.entry("B.5", "renewable_share"), java.util.Map.entry("B.6", "raw_material_per_unit"),
+            java.util.Map.entry("B.8", "water_per_unit"), java.util.Map.entry("B.9", "water_per_output_value"),
+            java.util.Map.entry("B.10", "water_reuse_rate"), java.util.Map.entry("B.11", "solid_waste_utilisation_rate"),
+            java.util.Map.entry("B.12", "wastewater_per_unit"), java.util.Map.entry("B.16", "waste_gas_per_unit"),
+            java.util.Map.entry("B.20", "main_pollutant_per_unit"), java.util.Map.entry("B.26", "output_value_per_m2"),
+            java.util.Map.entry("B.27", "building_coverage"), java.util.Map.entry("B.28", "plot_ratio"));
+
     public List<Indicator> indicators() {
         return dimensions.stream().flatMap(d -> d.indicators().stream()).toList();
     }

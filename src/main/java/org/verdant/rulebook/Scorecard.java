@@ -125,8 +125,12 @@ public record Scorecard(
         // the criterion types the 2025 verdict already used: downstream (trace, report, plan) reads them
         String type = i.type().quantitative() ? "scaled" : i.rule() instanceof IndicatorTable.Degree ? "graded" : "case";
         String decidedBy = i.type().quantitative() ? "indicator" : "claim";
+        // each form as the quantity it measures, for the planner and the edition comparison (levels are the table's)
+        List<FormSpec> forms = i.forms().stream()
+                .map(f -> new FormSpec(i.forms().size() == 1 ? "single" : f.formula(), IndicatorTable.quantity(f.formula()), f.unit(), null, null))
+                .toList();
         return new CriterionSpec(i.id(), category, i.name(), "GB/T 36132-2025 " + i.dimension() + "." + i.number(), type, i.points(),
-                decidedBy, null, null, null, i.type().quantitative() ? i.type().direction() : null, null, null, null, List.of(),
+                decidedBy, null, null, null, i.type().quantitative() ? i.type().direction() : null, null, null, null, forms,
                 false, null, i);
     }
 

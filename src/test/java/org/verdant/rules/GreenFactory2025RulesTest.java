@@ -33,7 +33,7 @@ class GreenFactory2025RulesTest {
         // figures both editions read are scored; the new ones are listed to collect
         assertThat(finding(v, "R5").status()).isNotEqualTo(Status.MISSING_DATA);
         assertThat(finding(v, "L3").status()).isNotEqualTo(Status.MISSING_DATA);
-        assertThat(DataToCollect.of(v)).extracting(DataToCollect.Item::id).contains("E4", "C1", "C4", "P2", "R1", "G1");
+        assertThat(DataToCollect.of(v)).extracting(DataToCollect.Item::id).contains("E4", "C1", "C4", "P2", "R1", "G2");
         assertThat(DataToCollect.of(v).stream().filter(i -> i.id().equals("E4")).findFirst().orElseThrow().fields())
                 .containsExactly("energy_carbon_management.functions");
         assertThat(v.warnings()).anySatisfy(w -> assertThat(w.code()).isEqualTo("claims_not_used"));
@@ -44,7 +44,7 @@ class GreenFactory2025RulesTest {
     void e1IsPerProductWhenAStandardCoversTheProduct() {
         assertThat(base()).contains(COVERED_CLINKER); // the all-met clinker names its energy-limit standard
         Finding e1 = finding(evaluate(base(), EDITION_2025), "E1");
-        assertThat(e1.values().get("form")).isEqualTo("per_product");
+        assertThat(e1.values().get("form")).as("B.1 against the energy-limit levels").isEqualTo("B.1");
     }
 
     @Test
@@ -52,15 +52,17 @@ class GreenFactory2025RulesTest {
         String uncovered = base().replace(COVERED_CLINKER, "");
         assertThat(uncovered).doesNotContain("energy_limit:");
         Finding e1 = finding(evaluate(uncovered, EDITION_2025), "E1");
-        assertThat(e1.values().get("form")).isEqualTo("per_output_value");
+        assertThat(e1.values().get("form")).as("the national form's fallback, per output value").isEqualTo("B.2");
     }
 
     @Test
     void e4CountsFunctionsBetweenZeroAndEight() {
-        String yaml = with(base(), "energy_carbon_management", "{functions: [metering, online_monitoring, analysis, forecasting]}");
+        // four of Table C.1 row 4's twelve functions, by id and by the name the table prints; a function it does not list is not counted
+        String yaml = with(base(), "energy_carbon_management", "{functions: [energy_query, 能源消费量和强度计算, energy_analysis, carbon_emissions, metering]}");
         Finding e4 = finding(evaluate(yaml, EDITION_2025), "E4");
         assertThat(e4.status()).isEqualTo(Status.PARTLY_MET);
         assertThat(e4.points()).isCloseTo(3, within(1e-9)); // 6 × (4 − 0)/(8 − 0)
+        assertThat(e4.notes()).anySatisfy(n -> assertThat(n).contains("metering"));
     }
 
     @Test
