@@ -251,9 +251,10 @@ public final class Calibration {
         BigDecimal kq1 = quantile(kept, new BigDecimal("0.25"));
         BigDecimal kmed = quantile(kept, new BigDecimal("0.5"));
         BigDecimal kq3 = quantile(kept, new BigDecimal("0.75"));
-        if (n < filter.minCohort()) {
+        // the minimum is on the evaluations that report the value; the outliers left out are listed, not held against it
+        if (total < filter.minCohort()) {
             return new Indicator(id, name, formula, unit, lower, total, kept, outliers, kq1, kmed, kq3, null, null, 0,
-                    "n = " + n + "，少于最小队列 " + filter.minCohort() + "：未校准，保留原值");
+                    "只有 " + total + " 份评价有此数值，少于最小队列 " + filter.minCohort() + "：未校准，保留原值");
         }
         BigDecimal sum = kept.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal mean = sum.divide(BigDecimal.valueOf(n), MEAN_SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
