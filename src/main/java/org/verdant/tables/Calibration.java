@@ -173,7 +173,9 @@ public final class Calibration {
         String rule = TableTree.text(ind, "rule");
         List<ObjectNode> forms = new ArrayList<>();
         boolean multi = ind.path("forms").isArray() && !ind.path("forms").isEmpty();
-        if (multi) ind.get("forms").forEach(f -> forms.add((ObjectNode) f));
+        if (multi) ind.get("forms").forEach(f -> {
+            if (f instanceof ObjectNode o) forms.add(o);
+        });
         else forms.add(ind);
         for (ObjectNode form : forms) {
             String formula = TableTree.text(form, "formula");

@@ -164,8 +164,10 @@ final class SheetFiles {
                 }
             }
             return new TableSheets(header, rows);
-        } catch (org.apache.poi.UnsupportedFileFormatException | org.apache.poi.EmptyFileException | IOException e) {
-            // the bytes were read: what fails now is the workbook, not the file
+        } catch (org.apache.poi.ooxml.POIXMLException
+                 | org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException | org.apache.poi.util.RecordFormatException
+                 | IllegalArgumentException | IOException e) {
+            // the bytes were read: what fails now is the workbook (a damaged zip, XML or record), not the file
             throw new TableInputException(file + ": 不是 .xlsx 工作簿：" + e.getMessage());
         }
     }
@@ -259,7 +261,12 @@ final class SheetFiles {
     }
 
     static TableSheets readCsv(Path file) throws IOException, TableInputException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new TableInputException(file + ": 不是 UTF-8 文本（CSV 应以 UTF-8 保存）");
+        }
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         List<CSVRecord> records;
         try (Reader in = new StringReader(text); CSVParser parser = CSVParser.builder().setReader(in).setFormat(CSV).get()) {
