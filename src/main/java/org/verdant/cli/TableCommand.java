@@ -11,6 +11,7 @@ import org.verdant.tables.TableInputException;
 import org.verdant.tables.TableSpreadsheet;
 import org.verdant.tables.TableTree;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,6 +37,19 @@ final class TableCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: export, import, calibrate");
+    }
+
+    /** TABLE and where to look it up by id: shared by the subcommands that read a table. */
+    static final class TableArgument {
+        @Parameters(index = "0", paramLabel = "TABLE", description = "A table YAML file, or the id of a table in the rulebook.")
+        String table;
+
+        @Option(names = "--scorecards", paramLabel = "DIR", description = "Scorecards directory to find TABLE by id (default: $VERDANT_SCORECARDS, else ./scorecards).")
+        Path scorecards;
+
+        Path file() throws UsageException {
+            return tableFile(table, scorecards);
+        }
     }
 
     /** A table named by file, else by id among the rulebook's tables. */
@@ -69,8 +83,8 @@ final class TableCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "TABLE", description = "A table YAML file, or the id of a table in the rulebook.")
-        String table;
+        @Mixin
+        TableArgument table = new TableArgument();
 
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "The .xlsx or .csv file to write.")
         Path output;
@@ -78,14 +92,11 @@ final class TableCommand implements Runnable {
         @Option(names = "--format", paramLabel = "FORMAT", description = "xlsx or csv (default: from the output's extension, else xlsx).")
         TableSpreadsheet.Format format;
 
-        @Option(names = "--scorecards", paramLabel = "DIR", description = "Scorecards directory to find TABLE by id (default: $VERDANT_SCORECARDS, else ./scorecards).")
-        Path scorecards;
-
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             return Outcomes.run(err, null, () -> {
-                Path file = tableFile(table, scorecards);
+                Path file = table.file();
                 TableSpreadsheet.Format f = format != null ? format : TableSpreadsheet.formatOf(output);
                 if (f == null) f = TableSpreadsheet.Format.xlsx;
                 try {
@@ -144,8 +155,8 @@ final class TableCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "TABLE", description = "A table YAML file, or the id of a table in the rulebook.")
-        String table;
+        @Mixin
+        TableArgument table = new TableArgument();
 
         @Option(names = "--from", paramLabel = "FILE", description = "Verdicts, one JSON per line (verdant batch … --out results.jsonl); repeatable.")
         List<Path> from = new ArrayList<>();
@@ -169,9 +180,6 @@ final class TableCommand implements Runnable {
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "The calibrated table YAML to write.")
         Path output;
 
-        @Option(names = "--scorecards", paramLabel = "DIR", description = "Scorecards directory to find TABLE by id (default: $VERDANT_SCORECARDS, else ./scorecards).")
-        Path scorecards;
-
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -179,7 +187,7 @@ final class TableCommand implements Runnable {
                 if (from.isEmpty() == (archive == null && jdbcUrl == null))
                     throw new UsageException("name the verdicts: --from FILE… or --archive DIR / --jdbc-url URL (one of them)");
                 if (minCohort < 1) throw new UsageException("--min-cohort must be at least 1");
-                Path file = tableFile(table, scorecards);
+                Path file = table.file();
                 try {
                     ObjectNode tree = readTable(file);
                     List<Calibration.Input> inputs = from.isEmpty() ? fromArchive() : fromFiles();

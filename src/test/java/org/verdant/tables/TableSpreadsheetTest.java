@@ -9,6 +9,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
@@ -50,23 +51,18 @@ class TableSpreadsheetTest {
         return TableTree.read(TEST_TABLES.resolve(name));
     }
 
-    @ParameterizedTest
-    @MethodSource("tables")
-    void importOfExportIsTheSameTreeAsXlsx(Path yaml) throws Exception {
-        ObjectNode original = TableTree.read(yaml);
-        Path xlsx = tmp.resolve("t.xlsx");
-        TableSpreadsheet.export(original, yaml.toString(), TableSpreadsheet.Format.xlsx, xlsx);
-        ObjectNode back = TableSpreadsheet.importFile(xlsx);
-        assertThat(TableTree.same(original, back)).as(TableTree.yaml(back)).isTrue();
+    /** Every table in both formats. */
+    static Stream<Arguments> tablesAndFormats() throws IOException {
+        return tables().flatMap(t -> Stream.of(TableSpreadsheet.Format.values()).map(f -> Arguments.of(t, f)));
     }
 
     @ParameterizedTest
-    @MethodSource("tables")
-    void importOfExportIsTheSameTreeAsCsv(Path yaml) throws Exception {
+    @MethodSource("tablesAndFormats")
+    void importOfExportIsTheSameTree(Path yaml, TableSpreadsheet.Format format) throws Exception {
         ObjectNode original = TableTree.read(yaml);
-        Path csv = tmp.resolve("t.csv");
-        TableSpreadsheet.export(original, yaml.toString(), TableSpreadsheet.Format.csv, csv);
-        ObjectNode back = TableSpreadsheet.importFile(csv);
+        Path sheet = tmp.resolve("t." + format);
+        TableSpreadsheet.export(original, yaml.toString(), format, sheet);
+        ObjectNode back = TableSpreadsheet.importFile(sheet);
         assertThat(TableTree.same(original, back)).as(TableTree.yaml(back)).isTrue();
     }
 
