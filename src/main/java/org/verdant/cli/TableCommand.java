@@ -180,6 +180,11 @@ final class TableCommand implements Runnable {
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "The calibrated table YAML to write.")
         Path output;
 
+        @Option(names = "--lang", defaultValue = "zh", paramLabel = "LANG", description = "Language of the printed account: zh or en (default: ${DEFAULT-VALUE}).")
+        Lang lang;
+
+        enum Lang { zh, en }
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -194,7 +199,7 @@ final class TableCommand implements Runnable {
                     Calibration.Result result = Calibration.calibrate(tree, inputs, new Calibration.Filter(industry, year, minCohort));
                     Files.writeString(output, TableTree.yaml(result.table()), StandardCharsets.UTF_8);
                     PrintWriter out = spec.commandLine().getOut();
-                    out.print(Calibration.text(result));
+                    out.print(Calibration.text(result, lang.name()));
                     out.println();
                     out.println(output + ": " + result.table().path("version").asText());
                     return ExitCodes.OK;

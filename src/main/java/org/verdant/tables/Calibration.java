@@ -45,14 +45,21 @@ public final class Calibration {
     public record Filter(String industry, Integer year, int minCohort) {
     }
 
+    /** A message in both languages (Chinese is the default). */
+    public record Text(String zh, String en) {
+        String in(String lang) {
+            return "en".equals(lang) ? en : zh;
+        }
+    }
+
     /** A value left out, with why. */
-    public record Outlier(String facility, BigDecimal value, String reason) {
+    public record Outlier(String facility, BigDecimal value, Text reason) {
     }
 
     /** The figures for one form of one indicator, or why it was not calibrated. */
     public record Indicator(String id, String name, String formula, String unit, boolean lowerIsBetter, int total,
                             List<BigDecimal> kept, List<Outlier> outliers, BigDecimal q1, BigDecimal median, BigDecimal q3,
-                            BigDecimal baseline, BigDecimal leading, int leadingRank, String skipped) {
+                            BigDecimal baseline, BigDecimal leading, int leadingRank, Text skipped) {
     }
 
     /** The calibrated table and what was computed. */
@@ -181,10 +188,11 @@ public final class Calibration {
             String formula = TableTree.text(form, "formula");
             String unit = TableTree.text(form, "unit");
             if (!CALIBRATED_RULES.contains(rule)) {
-                report.add(skipped(id, name, formula, unit, lower, "评分规则为 " + rule + "：其引领值、基准值由指标表规定，不按行业水平校准"));
+                report.add(skipped(id, name, formula, unit, lower, new Text("评分规则为 " + rule + "：其引领值、基准值由指标表规定，不按行业水平校准",
+                        "rule " + rule + ": its leading value and baseline are the table's own, not the industry's")));
                 continue;
             }
-            String fixed = fixedReference(form.get("leading"));
+            Text fixed = fixedReference(form.get("leading"));
             if (fixed == null) fixed = fixedReference(form.get("baseline"));
             if (fixed != null) {
                 report.add(skipped(id, name, formula, unit, lower, fixed));
@@ -214,18 +222,18 @@ public final class Calibration {
     }
 
     /** Why a figure is not the industry's to set: a national standard's level, a tiered or stated figure. */
-    private static String fixedReference(JsonNode figure) {
-        if (figure == null || figure.isNull()) return "没有引领值或基准值";
+    private static Text fixedReference(JsonNode figure) {
+        if (figure == null || figure.isNull()) return new Text("没有引领值或基准值", "no leading value or baseline");
         String ref = TableTree.text(figure, "ref");
-        if ("energy_limit".equals(ref)) return "引用能耗限额标准（4.4.2）：保留原引用";
-        if ("water_quota".equals(ref)) return "引用用水定额（4.4.2）：保留原引用";
-        if ("submission".equals(ref)) return "引用申报材料中的水平：保留原引用";
-        if (figure.has("by")) return "按年综合能耗分档的数值：保留原分档";
-        if (ref != null && !ref.startsWith("industry_")) return "引用 " + ref + "：保留原引用";
+        if ("energy_limit".equals(ref)) return new Text("引用能耗限额标准（4.4.2）：保留原引用", "cites the energy-limit standard (4.4.2): kept");
+        if ("water_quota".equals(ref)) return new Text("引用用水定额（4.4.2）：保留原引用", "cites the water-intake quota (4.4.2): kept");
+        if ("submission".equals(ref)) return new Text("引用申报材料中的水平：保留原引用", "a level the submission states: kept");
+        if (figure.has("by")) return new Text("按年综合能耗分档的数值：保留原分档", "tiered by annual energy: the tiers are kept");
+        if (ref != null && !ref.startsWith("industry_")) return new Text("引用 " + ref + "：保留原引用", "cites " + ref + ": kept");
         return null;
     }
 
-    private static Indicator skipped(String id, String name, String formula, String unit, boolean lower, String why) {
+    private static Indicator skipped(String id, String name, String formula, String unit, boolean lower, Text why) {
         return new Indicator(id, name, formula, unit, lower, 0, List.of(), List.of(), null, null, null, null, null, 0, why);
     }
 
@@ -233,7 +241,7 @@ public final class Calibration {
                                    List<BigDecimal> values, List<String> facilities, Filter filter, String sourceId) {
         int total = values.size();
         if (total == 0) return new Indicator(id, name, formula, unit, lower, 0, List.of(), List.of(), null, null, null, null, null, 0,
-                "队列中没有该指标在此单位下的数值：未校准");
+                new Text("队列中没有该指标在此单位下的数值", "no evaluation of the cohort reports this indicator in this unit"));
         List<BigDecimal> sorted = values.stream().sorted().toList();
         BigDecimal q1 = quantile(sorted, new BigDecimal("0.25"));
         BigDecimal q3 = quantile(sorted, new BigDecimal("0.75"));
@@ -244,8 +252,10 @@ public final class Calibration {
         List<Outlier> outliers = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             BigDecimal x = values.get(i);
-            if (x.compareTo(low) < 0) outliers.add(new Outlier(facilities.get(i), x, "低于远端栅栏 Q1 − 3·IQR = " + plain(low)));
-            else if (x.compareTo(high) > 0) outliers.add(new Outlier(facilities.get(i), x, "高于远端栅栏 Q3 + 3·IQR = " + plain(high)));
+            if (x.compareTo(low) < 0) outliers.add(new Outlier(facilities.get(i), x,
+                    new Text("低于远端栅栏 Q1 − 3·IQR = " + plain(low), "below the far fence Q1 − 3·IQR = " + plain(low))));
+            else if (x.compareTo(high) > 0) outliers.add(new Outlier(facilities.get(i), x,
+                    new Text("高于远端栅栏 Q3 + 3·IQR = " + plain(high), "above the far fence Q3 + 3·IQR = " + plain(high))));
             else kept.add(x);
         }
         kept.sort(Comparator.naturalOrder());
@@ -256,7 +266,8 @@ public final class Calibration {
         // the minimum is on the evaluations that report the value; the outliers left out are listed, not held against it
         if (total < filter.minCohort()) {
             return new Indicator(id, name, formula, unit, lower, total, kept, outliers, kq1, kmed, kq3, null, null, 0,
-                    "只有 " + total + " 份评价有此数值，少于最小队列 " + filter.minCohort() + "：未校准，保留原值");
+                    new Text("只有 " + total + " 份评价有此数值，少于最小队列 " + filter.minCohort() + "：保留原值",
+                            "only " + total + " evaluation(s) report it, fewer than the minimum of " + filter.minCohort() + ": kept as it was"));
         }
         BigDecimal sum = kept.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal mean = sum.divide(BigDecimal.valueOf(n), MEAN_SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
@@ -305,39 +316,53 @@ public final class Calibration {
         return d == null ? "—" : d.stripTrailingZeros().toPlainString();
     }
 
-    /** The printed account: per indicator n, quartiles, outliers, B and L, and a 10-bin histogram. */
+    /** The printed account in Chinese. */
     public static String text(Result r) {
+        return text(r, "zh");
+    }
+
+    /** The printed account: per indicator n, quartiles, outliers, B and L, and a 10-bin histogram; lang zh or en. */
+    public static String text(Result r, String lang) {
+        boolean en = "en".equals(lang);
         StringBuilder s = new StringBuilder();
-        s.append("队列 cohort: ").append(r.cohort()).append(" 份评价；输入摘要 ").append(r.digest()).append("；来源 ").append(r.sourceId()).append('\n');
-        if (r.replaced() > 0) s.append("  同一企业同一年度的较早评价 ").append(r.replaced()).append(" 份被最新一份取代\n");
-        if (r.skippedOtherTable() > 0) s.append("  其他指标表（或未注明指标表）的评价 ").append(r.skippedOtherTable()).append(" 份未计入\n");
-        if (r.skippedErrors() > 0) s.append("  批量评价的错误记录 ").append(r.skippedErrors()).append(" 条未计入\n");
+        s.append(en ? "cohort: " : "队列 cohort: ").append(r.cohort()).append(en ? " evaluation(s); inputs digest " : " 份评价；输入摘要 ")
+                .append(r.digest()).append(en ? "; source " : "；来源 ").append(r.sourceId()).append('\n');
+        if (r.replaced() > 0) s.append(en ? "  earlier evaluations of a facility and year replaced by its latest: " : "  同一企业同一年度的较早评价被最新一份取代：")
+                .append(r.replaced()).append('\n');
+        if (r.skippedOtherTable() > 0) s.append(en ? "  evaluations of another table (or none) left out: " : "  其他指标表（或未注明指标表）的评价未计入：")
+                .append(r.skippedOtherTable()).append('\n');
+        if (r.skippedErrors() > 0) s.append(en ? "  batch error records left out: " : "  批量评价的错误记录未计入：").append(r.skippedErrors()).append('\n');
         for (Indicator i : r.indicators()) {
             s.append('\n').append(i.id()).append(' ').append(i.name());
             if (i.formula() != null) s.append(" · ").append(i.formula());
             if (i.unit() != null && !i.unit().isEmpty()) s.append(" · ").append(i.unit());
-            s.append(i.lowerIsBetter() ? "（越低越好）" : "（越高越好）").append('\n');
+            s.append(i.lowerIsBetter() ? (en ? " (lower is better)" : "（越低越好）") : (en ? " (higher is better)" : "（越高越好）")).append('\n');
             if (i.total() > 0) {
                 s.append("  n = ").append(i.kept().size()).append(" / ").append(i.total())
-                        .append("，Q1 = ").append(plain(i.q1())).append("，中位数 = ").append(plain(i.median()))
-                        .append("，Q3 = ").append(plain(i.q3())).append('\n');
+                        .append(en ? ", Q1 = " : "，Q1 = ").append(plain(i.q1())).append(en ? ", median = " : "，中位数 = ").append(plain(i.median()))
+                        .append(en ? ", Q3 = " : "，Q3 = ").append(plain(i.q3())).append('\n');
                 for (Outlier o : i.outliers())
-                    s.append("  剔除离群值 ").append(plain(o.value())).append("：").append(o.facility()).append("，").append(o.reason()).append('\n');
+                    s.append(en ? "  outlier left out " : "  剔除离群值 ").append(plain(o.value())).append(en ? ": " : "：").append(o.facility())
+                            .append(en ? ", " : "，").append(o.reason().in(lang)).append('\n');
             }
             if (i.skipped() != null) {
-                s.append("  未校准：").append(i.skipped()).append('\n');
+                s.append(en ? "  not calibrated: " : "  未校准：").append(i.skipped().in(lang)).append('\n');
             } else {
                 String u = i.unit() == null || i.unit().isEmpty() ? "" : " " + i.unit();
-                s.append("  基准值 B = 均值 = ").append(plain(i.baseline())).append(u)
-                        .append("；引领值 L = 前 5 %（第 ").append(i.leadingRank()).append(" 名 / ").append(i.kept().size())
-                        .append(i.lowerIsBetter() ? "，自低起" : "，自高起").append("）= ").append(plain(i.leading())).append(u).append('\n');
+                String from = i.lowerIsBetter() ? (en ? ", from the lowest" : "，自低起") : (en ? ", from the highest" : "，自高起");
+                if (en) s.append("  baseline B = mean = ").append(plain(i.baseline())).append(u)
+                        .append("; leading value L = best 5 % (rank ").append(i.leadingRank()).append(" of ").append(i.kept().size()).append(from)
+                        .append(") = ").append(plain(i.leading())).append(u).append('\n');
+                else s.append("  基准值 B = 均值 = ").append(plain(i.baseline())).append(u)
+                        .append("；引领值 L = 前 5 %（第 ").append(i.leadingRank()).append(" 名 / ").append(i.kept().size()).append(from)
+                        .append("）= ").append(plain(i.leading())).append(u).append('\n');
             }
-            if (!i.kept().isEmpty()) histogram(s, i.kept());
+            if (!i.kept().isEmpty()) histogram(s, i.kept(), en);
         }
         return s.toString();
     }
 
-    static void histogram(StringBuilder s, List<BigDecimal> sorted) {
+    static void histogram(StringBuilder s, List<BigDecimal> sorted, boolean en) {
         BigDecimal min = sorted.get(0);
         BigDecimal max = sorted.get(sorted.size() - 1);
         int bins = 10;
@@ -347,7 +372,7 @@ public final class Calibration {
             int b = width.signum() == 0 ? 0 : x.subtract(min).divide(width, MathContext.DECIMAL64).setScale(0, RoundingMode.FLOOR).intValue();
             counts[Math.min(b, bins - 1)]++;
         }
-        s.append("  分布（10 组，最后一组含上限）:\n");
+        s.append(en ? "  distribution (10 bins, the last one closed):\n" : "  分布（10 组，最后一组含上限）:\n");
         for (int b = 0; b < bins; b++) {
             BigDecimal from = min.add(width.multiply(BigDecimal.valueOf(b)));
             BigDecimal to = b == bins - 1 ? max : min.add(width.multiply(BigDecimal.valueOf(b + 1L)));

@@ -61,7 +61,8 @@ class CalibrationTest {
         assertThat(e2.outliers()).singleElement().satisfies(o -> {
             assertThat(o.value()).isEqualByComparingTo("250");
             assertThat(o.facility()).isEqualTo("工厂20 (91320000TEST000020)");
-            assertThat(o.reason()).isEqualTo("高于远端栅栏 Q3 + 3·IQR = 138");
+            assertThat(o.reason().zh()).isEqualTo("高于远端栅栏 Q3 + 3·IQR = 138");
+            assertThat(o.reason().en()).isEqualTo("above the far fence Q3 + 3·IQR = 138");
         });
         // the 20 kept: 95+97+98+100+101+102+103+104+104+105 = 1009, 106+107+108+109+110+111+112+114+116+118 = 1111,
         // sum 2120, B = 2120 / 20 = 106. L: ceil(0.05·20) = 1, the lowest: 95.
@@ -117,6 +118,10 @@ class CalibrationTest {
                 "基准值 B = 均值 = 106 kgCO2e/万元；引领值 L = 前 5 %（第 1 名 / 20，自低起）= 95 kgCO2e/万元",
                 "引领值 L = 前 5 %（第 2 名 / 21，自高起）= 94 %",
                 "引用能耗限额标准（4.4.2）：保留原引用");
+        assertThat(Calibration.text(r, "en")).contains("n = 20 / 21, Q1 = 101.75, median = 105.5, Q3 = 110.25",
+                "outlier left out 250: 工厂20 (91320000TEST000020), above the far fence Q3 + 3·IQR = 138",
+                "baseline B = mean = 106 kgCO2e/万元; leading value L = best 5 % (rank 1 of 20, from the lowest) = 95 kgCO2e/万元",
+                "not calibrated: cites the energy-limit standard (4.4.2): kept", "distribution (10 bins, the last one closed):");
         // the E2 histogram: 10 bins of (118 − 95)/10 = 2.3 over the 20 kept values, the counts add up to 20
         String e2Part = text.substring(text.indexOf("E2 单位产值碳排放量"), text.indexOf("E3 "));
         int sum = e2Part.lines().filter(l -> l.startsWith("    [")).mapToInt(l -> Integer.parseInt(l.substring(l.lastIndexOf(' ') + 1))).sum();
