@@ -373,11 +373,19 @@ public final class Calibration {
             counts[Math.min(b, bins - 1)]++;
         }
         s.append(en ? "  distribution (10 bins, the last one closed):\n" : "  分布（10 组，最后一组含上限）:\n");
-        for (int b = 0; b < bins; b++) {
+        List<String> labels = new ArrayList<>();
+        int shown = width.signum() == 0 ? 1 : bins;
+        for (int b = 0; b < shown; b++) {
             BigDecimal from = min.add(width.multiply(BigDecimal.valueOf(b)));
-            BigDecimal to = b == bins - 1 ? max : min.add(width.multiply(BigDecimal.valueOf(b + 1L)));
-            s.append(String.format(java.util.Locale.ROOT, "    [%s, %s%s %-20s %d%n", round(from), round(to), b == bins - 1 ? "]" : ")", "#".repeat(counts[b] * 20 / sorted.size() + (counts[b] > 0 && counts[b] * 20 / sorted.size() == 0 ? 1 : 0)), counts[b]));
-            if (width.signum() == 0) break;
+            BigDecimal to = b == bins - 1 || width.signum() == 0 ? max : min.add(width.multiply(BigDecimal.valueOf(b + 1L)));
+            labels.add("[" + round(from) + ", " + round(to) + (b == shown - 1 ? "]" : ")"));
+        }
+        int labelWidth = labels.stream().mapToInt(String::length).max().orElse(0);
+        for (int b = 0; b < shown; b++) {
+            // 20 marks for the whole cohort; a bin with anything in it shows at least one
+            int marks = counts[b] == 0 ? 0 : Math.max(1, counts[b] * 20 / sorted.size());
+            s.append("    ").append(labels.get(b)).append(" ".repeat(labelWidth - labels.get(b).length() + 1))
+                    .append(String.format(java.util.Locale.ROOT, "%-20s %d%n", "#".repeat(marks), counts[b]));
         }
     }
 
