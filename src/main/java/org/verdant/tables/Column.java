@@ -24,6 +24,8 @@ enum Column {
     POINTS_STATUS("权重分值状态", Scope.INDICATOR),
     POINTS_SOURCE("权重分值来源", Scope.INDICATOR),
     DIMENSION_ID("一级指标编号", Scope.DIMENSION),
+    WEIGHT_STATUS("一级指标权重状态", Scope.DIMENSION),
+    WEIGHT_SOURCE("一级指标权重来源", Scope.DIMENSION),
     INDICATOR_ID("指标编号", Scope.INDICATOR),
     NAME_EN("英文名称", Scope.INDICATOR),
     BANDS("分档/等级/项目", Scope.INDICATOR),

@@ -97,6 +97,8 @@ final class TableCodec {
             for (Row r : group) {
                 r.cells().put(Column.DIMENSION, dimCell);
                 r.cells().put(Column.DIMENSION_ID, TableTree.text(dim, "id"));
+                r.cells().put(Column.WEIGHT_STATUS, TableTree.text(dim.get("weight"), "status"));
+                r.cells().put(Column.WEIGHT_SOURCE, TableTree.text(dim.get("weight"), "source"));
             }
             groups.add(group);
             rows.addAll(group);
@@ -301,7 +303,14 @@ final class TableCodec {
         }
         dim.put("id", id);
         if (zh != null) dim.putObject("name").put("zh", zh);
-        if (weight != null) dim.putObject("weight").set("value", TableTree.number(weight));
+        String status = head.text(Column.WEIGHT_STATUS);
+        String source = head.text(Column.WEIGHT_SOURCE);
+        if (weight != null || status != null || source != null) {
+            ObjectNode w = dim.putObject("weight");
+            if (weight != null) w.set("value", TableTree.number(weight));
+            if (status != null) w.put("status", status);
+            if (source != null) w.put("source", source);
+        }
         return dim;
     }
 

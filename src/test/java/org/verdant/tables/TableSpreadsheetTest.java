@@ -90,6 +90,8 @@ class TableSpreadsheetTest {
             assertThat(s.getMergedRegions()).contains(new CellRangeAddress(1, 5, 0, 0), new CellRangeAddress(1, 2, 2, 2));
             assertThat(s.getRow(1).getCell(0).getStringCellValue()).isEqualTo("能源低碳化（30%）");
             assertThat(s.getRow(1).getCell(4).getStringCellValue()).isEqualTo("逆向定量");
+            assertThat(s.getRow(1).getCell(Column.WEIGHT_STATUS.ordinal()).getStringCellValue()).isEqualTo("provisional");
+            assertThat(s.getRow(1).getCell(Column.WEIGHT_SOURCE.ordinal()).getStringCellValue()).isEqualTo("gbt36132-2025");
             assertThat(s.getRow(1).getCell(5).getStringCellValue()).isEqualTo("kgce/t");
             assertThat(s.getRow(1).getCell(6).getStringCellValue()).isEqualTo("能耗限额1级");
             assertThat(s.getRow(1).getCell(7).getStringCellValue()).isEqualTo("能耗限额2级");
