@@ -1,0 +1,236 @@
+package org.verdant.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verdant.archive.Archive;
+import org.verdant.archive.ArchiveEntry;
+import org.verdant.archive.ArchiveQuery;
+import org.verdant.evaluation.UsageException;
+import org.verdant.tables.Calibration;
+import org.verdant.tables.CohortTooSmallException;
+import org.verdant.tables.TableInputException;
+import org.verdant.tables.TableSpreadsheet;
+import org.verdant.tables.TableTree;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "table", mixinStandardHelpOptions = true,
+        description = "GB/T 36132-2025 indicator tables (评价指标表): to and from a spreadsheet in the layout of Table A.1, "
+                + "and calibration of B and L from archived evaluations (4.4.3). See docs/indicator-tables.md.",
+        subcommands = {TableCommand.Export.class, TableCommand.Import.class, TableCommand.Calibrate.class})
+final class TableCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: export, import, calibrate");
+    }
+
+    /** TABLE and where to look it up by id: shared by the subcommands that read a table. */
+    static final class TableArgument {
+        @Parameters(index = "0", paramLabel = "TABLE", description = "A table YAML file, or the id of a table in the rulebook.")
+        String table;
+
+        @Option(names = "--scorecards", paramLabel = "DIR", description = "Scorecards directory to find TABLE by id (default: $VERDANT_SCORECARDS, else ./scorecards).")
+        Path scorecards;
+
+        Path file() throws UsageException {
+            return tableFile(table, scorecards);
+        }
+    }
+
+    /** A table named by file, else by id among the rulebook's tables. */
+    static Path tableFile(String table, Path scorecards) throws UsageException {
+        Path file = Path.of(table);
+        if (Files.isRegularFile(file)) return file;
+        String env = System.getenv("VERDANT_SCORECARDS");
+        Path dir = scorecards != null ? scorecards : env != null && !env.isBlank() ? Path.of(env) : Path.of("scorecards");
+        Path byId = dir.resolve("green-factory/gbt36132-2025/tables").resolve(table + ".yaml");
+        if (!table.contains("/") && Files.isRegularFile(byId)) return byId;
+        throw new UsageException(table + ": no such file, and no indicator table with that id under " + dir.resolve("green-factory/gbt36132-2025/tables"));
+    }
+
+    static ObjectNode readTable(Path file) throws UsageException, IOException, TableInputException {
+        if (!Files.isReadable(file)) throw new UsageException(file + ": cannot read");
+        return TableTree.read(file);
+    }
+
+    /** Prints located problems and returns exit code 3 (invalid input). */
+    static int refused(PrintWriter err, TableInputException e, String what) {
+        e.problems().forEach(err::println);
+        err.println(what + ": " + e.problems().size() + " problem(s); nothing was written");
+        return ExitCodes.INVALID_SUBMISSION;
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write an indicator table as a workbook (.xlsx: sheets 评价指标表 in the Table A.1 column order, merged "
+                    + "dimension cells, and 表头 with the table's fields) or as CSV (UTF-8 with BOM; cells beginning with = + - @ "
+                    + "are neutralised with a leading apostrophe). 'table import' reads it back to the same table."})
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        TableArgument table = new TableArgument();
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "The .xlsx or .csv file to write.")
+        Path output;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "xlsx or csv (default: from the output's extension, else xlsx).")
+        TableSpreadsheet.Format format;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            return Outcomes.run(err, null, () -> {
+                Path file = table.file();
+                TableSpreadsheet.Format f = format != null ? format : TableSpreadsheet.formatOf(output);
+                if (f == null) f = TableSpreadsheet.Format.xlsx;
+                try {
+                    ObjectNode tree = readTable(file);
+                    TableSpreadsheet.export(tree, file.toString(), f, output);
+                } catch (TableInputException e) {
+                    return refused(err, e, file.toString());
+                }
+                spec.commandLine().getOut().println(output + ": " + f + " (" + file + ")");
+                return ExitCodes.OK;
+            });
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Read a sheet in the layout of Table A.1 (.xlsx or .csv, as 'table export' writes it or drafted by hand) "
+                    + "into an indicator table YAML. 评分规则 text is mapped to a known rule, the Appendix B formula taken from its "
+                    + "column or recognised from the indicator's name and unit; what cannot be is refused as FILE:SHEET!CELL (exit 3)."})
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The .xlsx or .csv file.")
+        Path file;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The table YAML to write (default: standard output).")
+        Path output;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            return Outcomes.run(err, null, () -> {
+                if (!Files.isRegularFile(file)) throw new UsageException(file + ": no such file");
+                ObjectNode tree;
+                try {
+                    tree = TableSpreadsheet.importFile(file);
+                } catch (TableInputException e) {
+                    return refused(err, e, file.toString());
+                }
+                String yaml = TableTree.yaml(tree);
+                if (output == null) spec.commandLine().getOut().print(yaml);
+                else Files.writeString(output, yaml, StandardCharsets.UTF_8);
+                return ExitCodes.OK;
+            });
+        }
+    }
+
+    @Command(name = "calibrate", mixinStandardHelpOptions = true,
+            description = {"GB/T 36132-2025 4.4.3 from the industry: for each quantitative indicator (and form), B = the cohort's mean "
+                    + "and L = the value that covers the best 5 %% (rank ceil(0.05·n) from the better end), after leaving out values "
+                    + "beyond Tukey's far fences (Q1 − 3·IQR, Q3 + 3·IQR). Prints n, quartiles, the outliers and a histogram per "
+                    + "indicator and writes a new table version whose figures have status 'calibrated'.",
+                    "The cohort: the verdicts of TABLE (indicator_table.id), of the industry and year asked, the latest per facility; "
+                    + "one below --min-cohort is refused (exit 2). See docs/indicator-tables.md, \"Calibration (4.4.3)\"."})
+    static final class Calibrate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        TableArgument table = new TableArgument();
+
+        @Option(names = "--from", paramLabel = "FILE", description = "Verdicts, one JSON per line (verdant batch … --out results.jsonl); repeatable.")
+        List<Path> from = new ArrayList<>();
+
+        @Option(names = "--archive", paramLabel = "DIR", description = "Read the verdicts from the archive in this data directory.")
+        Path archive;
+
+        @Option(names = "--jdbc-url", paramLabel = "URL", description = "Read the verdicts from this archive database.")
+        String jdbcUrl;
+
+        @Option(names = "--industry", paramLabel = "CODE", description = "Only industry codes starting with CODE (GB/T 4754), e.g. C30.")
+        String industry;
+
+        @Option(names = "--year", paramLabel = "YEAR", description = "Only this reporting year.")
+        Integer year;
+
+        @Option(names = "--min-cohort", defaultValue = "" + Calibration.DEFAULT_MIN_COHORT, paramLabel = "N",
+                description = "Refuse a cohort (and skip an indicator) with fewer evaluations (default: ${DEFAULT-VALUE}).")
+        int minCohort;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "The calibrated table YAML to write.")
+        Path output;
+
+        @Option(names = "--lang", defaultValue = "zh", paramLabel = "LANG", description = "Language of the printed account: zh or en (default: ${DEFAULT-VALUE}).")
+        Lang lang;
+
+        enum Lang { zh, en }
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            return Outcomes.run(err, null, () -> {
+                if (from.isEmpty() == (archive == null && jdbcUrl == null))
+                    throw new UsageException("name the verdicts: --from FILE… or --archive DIR / --jdbc-url URL (one of them)");
+                if (minCohort < 1) throw new UsageException("--min-cohort must be at least 1");
+                Path file = table.file();
+                try {
+                    ObjectNode tree = readTable(file);
+                    List<Calibration.Input> inputs = from.isEmpty() ? fromArchive() : fromFiles();
+                    Calibration.Result result = Calibration.calibrate(tree, inputs, new Calibration.Filter(industry, year, minCohort));
+                    Files.writeString(output, TableTree.yaml(result.table()), StandardCharsets.UTF_8);
+                    PrintWriter out = spec.commandLine().getOut();
+                    out.print(Calibration.text(result, lang.name()));
+                    out.println();
+                    out.println(output + ": " + result.table().path("version").asText());
+                    return ExitCodes.OK;
+                } catch (TableInputException e) {
+                    return refused(err, e, file.toString());
+                } catch (CohortTooSmallException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            });
+        }
+
+        private List<Calibration.Input> fromFiles() throws UsageException, IOException {
+            List<Calibration.Input> inputs = new ArrayList<>();
+            for (Path f : from) {
+                if (!Files.isRegularFile(f)) throw new UsageException(f + ": no such file");
+                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (!lines.get(i).isBlank()) inputs.add(new Calibration.Input(f + ":" + (i + 1), lines.get(i)));
+                }
+            }
+            return inputs;
+        }
+
+        private List<Calibration.Input> fromArchive() throws UsageException {
+            List<Calibration.Input> inputs = new ArrayList<>();
+            try (Archive a = ArchiveOptions.open(archive, jdbcUrl, false)) {
+                for (ArchiveEntry e : a.list(new ArchiveQuery(null, year, "green-factory", industry))) {
+                    a.get(e.id()).ifPresent(full -> inputs.add(new Calibration.Input("archive record " + e.id(), full.verdictJson())));
+                }
+            }
+            return inputs;
+        }
+    }
+}
