@@ -4,7 +4,7 @@ import org.verdant.coverage.Coverage;
 import org.verdant.coverage.CoverageReport;
 import org.verdant.coverage.Fixture;
 import org.verdant.coverage.FixtureRunner;
-import org.verdant.evaluation.UsageException;
+import org.verdant.fault.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,43 +39,41 @@ final class TestCommand implements Callable<Integer> {
     RulebookOptions rulebook = new RulebookOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        return Outcomes.run(err, null, () -> {
-            Path root = relative(dir);
-            if (!Files.isDirectory(root)) throw new UsageException(dir + ": no such folder");
-            List<Fixture> fixtures = Fixture.discover(root);
-            if (fixtures.isEmpty()) throw new UsageException(dir + ": no fixtures (*.yaml) found");
-            var compiled = rulebook.load(); // fail here, once, on a bad rulebook rather than once per fixture
-            FixtureRunner runner = new FixtureRunner(VerdantCli::runCaptured, rulebookArgs());
-            Map<String, String> verdicts = new LinkedHashMap<>();
-            int failed = 0;
-            int updated = 0;
-            for (Fixture f : fixtures) {
-                FixtureRunner.Result r = runner.run(f);
-                if (r.code() == 0) verdicts.put(f.label(), r.actual());
-                if (update && r.outcome() != FixtureRunner.Outcome.WRONG_EXIT) {
-                    boolean changed = FixtureRunner.update(r);
-                    if (changed) updated++;
-                    out.println((changed ? "UPDATED " : "ok      ") + f.label());
-                    continue;
-                }
-                if (r.passed()) {
-                    out.println("ok      " + f.label());
-                } else {
-                    failed++;
-                    out.println("FAIL    " + f.label());
-                    r.explanation().lines().forEach(l -> out.println("        " + l));
-                }
+        Path root = relative(dir);
+        if (!Files.isDirectory(root)) throw new Fault(Fault.Kind.USAGE, dir + ": no such folder");
+        List<Fixture> fixtures = Fixture.discover(root);
+        if (fixtures.isEmpty()) throw new Fault(Fault.Kind.USAGE, dir + ": no fixtures (*.yaml) found");
+        var compiled = rulebook.load(); // fail here, once, on a bad rulebook rather than once per fixture
+        FixtureRunner runner = new FixtureRunner(VerdantCli::runCaptured, rulebookArgs());
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        int failed = 0;
+        int updated = 0;
+        for (Fixture f : fixtures) {
+            FixtureRunner.Result r = runner.run(f);
+            if (r.code() == 0) verdicts.put(f.label(), r.actual());
+            if (update && r.outcome() != FixtureRunner.Outcome.WRONG_EXIT) {
+                boolean changed = FixtureRunner.update(r);
+                if (changed) updated++;
+                out.println((changed ? "UPDATED " : "ok      ") + f.label());
+                continue;
             }
-            out.println();
-            out.println(fixtures.size() + " fixture evaluations: " + (fixtures.size() - failed) + " passed, " + failed + " failed"
-                    + (update ? ", " + updated + " expectation(s) rewritten" : ""));
-            out.println();
-            out.print(CoverageReport.render(Coverage.of(compiled.rulebook(), verdicts)));
-            return failed == 0 ? ExitCodes.OK : ExitCodes.DIFFERS;
-        });
+            if (r.passed()) {
+                out.println("ok      " + f.label());
+            } else {
+                failed++;
+                out.println("FAIL    " + f.label());
+                r.explanation().lines().forEach(l -> out.println("        " + l));
+            }
+        }
+        out.println();
+        out.println(fixtures.size() + " fixture evaluations: " + (fixtures.size() - failed) + " passed, " + failed + " failed"
+                + (update ? ", " + updated + " expectation(s) rewritten" : ""));
+        out.println();
+        out.print(CoverageReport.render(Coverage.of(compiled.rulebook(), verdicts)));
+        return failed == 0 ? ExitCodes.OK : ExitCodes.DIFFERS;
     }
 
     private List<String> rulebookArgs() {

@@ -1,6 +1,6 @@
 package org.verdant.coverage;
 
-import org.verdant.record.VerdictDiff;
+import org.verdant.compare.VerdictDiff;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

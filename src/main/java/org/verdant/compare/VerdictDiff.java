@@ -1,9 +1,7 @@
-package org.verdant.record;
+package org.verdant.compare;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.verdant.text.Json;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,9 +16,6 @@ import java.util.Set;
  * before → after, and which other parts differ (warnings, rulebook, engine, …).
  */
 public record VerdictDiff(List<Change> headline, List<CriterionChange> criteria, List<String> otherFields) {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private static final List<String> HEADLINE = List.of("scheme", "edition", "eligible", "mandatory_met", "score", "grade");
     private static final Set<String> JUDGED = Set.of("gates", "criteria");
 
@@ -48,8 +43,8 @@ public record VerdictDiff(List<Change> headline, List<CriterionChange> criteria,
         JsonNode b;
         JsonNode a;
         try {
-            b = JSON.readTree(before);
-            a = JSON.readTree(after);
+            b = Json.read(before);
+            a = Json.read(after);
         } catch (Exception e) {
             return new VerdictDiff(List.of(new Change("verdict", "JSON", "not JSON")), List.of(), List.of());
         }

@@ -1,8 +1,7 @@
-package org.verdant.archive;
+package org.verdant.compare;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.verdant.text.Json;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.util.Objects;
  * criterion), with anything else summed up as wording.
  */
 public final class VerdictComparison {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** One difference: what, its archived value and its value now ("—" for absent). */
     public record Difference(String what, String archived, String now) {
@@ -89,7 +87,7 @@ public final class VerdictComparison {
     private static String text(JsonNode n) {
         if (n.isMissingNode()) return "—";
         if (n.isNull()) return "null";
-        if (n.isNumber()) return Archive.plain(n.decimalValue()).toPlainString();
+        if (n.isNumber()) return plain(n.decimalValue()).toPlainString();
         return n.asText();
     }
 
@@ -109,9 +107,15 @@ public final class VerdictComparison {
         return MissingNode.getInstance();
     }
 
+    /** 90.50 → 90.5, 100.0 → 100: a figure as the archive lists it. */
+    private static java.math.BigDecimal plain(java.math.BigDecimal d) {
+        java.math.BigDecimal b = d.stripTrailingZeros();
+        return b.scale() < 0 ? b.setScale(0) : b;
+    }
+
     private static JsonNode parse(String json) {
         try {
-            return JSON.readTree(json);
+            return Json.read(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
