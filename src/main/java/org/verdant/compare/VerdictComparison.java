@@ -2,7 +2,6 @@ package org.verdant.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.verdant.text.Json;
-import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What differs between an archived verdict and a re-run of the same submission: identical bytes,
+ * What differs between an archived verdict and a re-run of the same submission (paired by
+ * {@link VerdictComparer}): identical bytes,
  * or each difference that matters to a reader (rulebook digest, engine version, edition,
  * eligibility, score, grade, category scores, and the status and points of every gate and
  * criterion), with anything else summed up as wording.
@@ -32,49 +32,50 @@ public final class VerdictComparison {
     public record Result(boolean identical, List<Difference> differences) {
     }
 
+    /** The headline fields compared, by path, with the names the differences give them. */
+    private static final Map<String, String> HEADLINE = new LinkedHashMap<>();
+
+    static {
+        HEADLINE.put("rulebook.digest", "rulebook digest");
+        HEADLINE.put("engine.version", "engine version");
+        HEADLINE.put("input.digest", "input digest");
+        for (String f : List.of("edition", "eligible", "mandatory_met", "score", "grade")) HEADLINE.put(f, f);
+    }
+
     private VerdictComparison() {
     }
 
     public static Result compare(String archivedJson, String nowJson) {
         if (archivedJson.equals(nowJson)) return new Result(true, List.of());
-        JsonNode a = parse(archivedJson);
-        JsonNode b = parse(nowJson);
+        VerdictComparer.Pairs pairs = VerdictComparer.compare(parse(archivedJson), parse(nowJson));
         List<Difference> out = new ArrayList<>();
-        field(out, "rulebook digest", a.path("rulebook").path("digest"), b.path("rulebook").path("digest"));
-        field(out, "engine version", a.path("engine").path("version"), b.path("engine").path("version"));
-        field(out, "input digest", a.path("input").path("digest"), b.path("input").path("digest"));
-        field(out, "edition", a.path("edition"), b.path("edition"));
-        field(out, "eligible", a.path("eligible"), b.path("eligible"));
-        field(out, "mandatory_met", a.path("mandatory_met"), b.path("mandatory_met"));
-        field(out, "score", a.path("score"), b.path("score"));
-        field(out, "grade", a.path("grade"), b.path("grade"));
-        Map<String, JsonNode> ca = byId(a.path("categories"));
-        Map<String, JsonNode> cb = byId(b.path("categories"));
-        for (String id : union(ca, cb)) {
-            field(out, "category " + id + " score", ca.getOrDefault(id, missing()).path("score"), cb.getOrDefault(id, missing()).path("score"));
+        HEADLINE.forEach((path, what) -> field(out, what, pairs.headline(path).before(), pairs.headline(path).after()));
+        for (VerdictComparer.Pair c : pairs.categories()) {
+            field(out, "category " + c.name() + " score", c.before().path("score"), c.after().path("score"));
         }
-        judged(out, "gate", byId(a.path("gates")), byId(b.path("gates")));
-        judged(out, "criterion", byId(a.path("criteria")), byId(b.path("criteria")));
-        int wa = a.path("warnings").size();
-        int wb = b.path("warnings").size();
-        if (wa != wb) out.add(new Difference("warnings", String.valueOf(wa), String.valueOf(wb)));
+        judged(out, pairs.gates());
+        judged(out, pairs.criteria());
+        if (pairs.warningsBefore() != pairs.warningsAfter()) {
+            out.add(new Difference("warnings", String.valueOf(pairs.warningsBefore()), String.valueOf(pairs.warningsAfter())));
+        }
         if (out.isEmpty()) {
             out.add(new Difference("wording", "the verdict JSON differs in text only (names, reasons, warnings or files listed)", "see the JSON"));
         }
         return new Result(false, out);
     }
 
-    private static void judged(List<Difference> out, String kind, Map<String, JsonNode> a, Map<String, JsonNode> b) {
-        for (String id : union(a, b)) {
-            JsonNode x = a.get(id);
-            JsonNode y = b.get(id);
-            if (x == null || y == null) {
-                out.add(new Difference(kind + " " + id, x == null ? "—" : "present", y == null ? "—" : "present"));
+    private static void judged(List<Difference> out, List<VerdictComparer.Judged> judged) {
+        for (VerdictComparer.Judged j : judged) {
+            JsonNode x = j.pair().before();
+            JsonNode y = j.pair().after();
+            String name = j.kind() + " " + j.id();
+            if (x.isMissingNode() || y.isMissingNode()) {
+                out.add(new Difference(name, x.isMissingNode() ? "—" : "present", y.isMissingNode() ? "—" : "present"));
                 continue;
             }
-            field(out, kind + " " + id + " status", x.path("status"), y.path("status"));
-            field(out, kind + " " + id + " points", x.path("points"), y.path("points"));
-            field(out, kind + " " + id + " max", x.path("max"), y.path("max"));
+            field(out, name + " status", x.path("status"), y.path("status"));
+            field(out, name + " points", x.path("points"), y.path("points"));
+            field(out, name + " max", x.path("max"), y.path("max"));
         }
     }
 
@@ -89,22 +90,6 @@ public final class VerdictComparison {
         if (n.isNull()) return "null";
         if (n.isNumber()) return plain(n.decimalValue()).toPlainString();
         return n.asText();
-    }
-
-    private static Map<String, JsonNode> byId(JsonNode array) {
-        Map<String, JsonNode> m = new LinkedHashMap<>();
-        for (JsonNode n : array) m.put(n.path("id").asText(), n);
-        return m;
-    }
-
-    private static List<String> union(Map<String, JsonNode> a, Map<String, JsonNode> b) {
-        List<String> ids = new ArrayList<>(a.keySet());
-        for (String id : b.keySet()) if (!a.containsKey(id)) ids.add(id);
-        return ids;
-    }
-
-    private static JsonNode missing() {
-        return MissingNode.getInstance();
     }
 
     /** 90.50 → 90.5, 100.0 → 100: a figure as the archive lists it. */
