@@ -1,12 +1,9 @@
 package org.verdant.archive;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verdant.compare.VerdictComparison;
+import org.verdant.text.Json;
 
 import java.io.IOException;
 import java.util.List;
@@ -18,17 +15,12 @@ import java.util.List;
 public final class ArchiveJson {
     public static final String LIST_FORMAT = "verdant.archive-list/1";
     public static final String RECORD_FORMAT = "verdant.archive-record/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private ArchiveJson() {
     }
 
     public static String list(List<ArchiveEntry> entries) {
-        ObjectNode root = NODES.objectNode();
+        ObjectNode root = Json.NODES.objectNode();
         root.put("format", LIST_FORMAT);
         ArrayNode records = root.putArray("records");
         entries.forEach(e -> entry(records.addObject(), e));
@@ -37,7 +29,7 @@ public final class ArchiveJson {
 
     /** One record: its entry, what was requested, and the verdict (parsed, as stored). */
     public static String record(ArchivedEvaluation a) {
-        ObjectNode root = NODES.objectNode();
+        ObjectNode root = Json.NODES.objectNode();
         root.put("format", RECORD_FORMAT);
         entry(root, a.entry());
         ObjectNode requested = root.putObject("requested");
@@ -46,7 +38,7 @@ public final class ArchiveJson {
         requested.put("lang", a.lang());
         root.put("submission_bytes", a.submission().length);
         try {
-            root.set("verdict", MAPPER.readTree(a.verdictJson()));
+            root.set("verdict", Json.READER.readTree(a.verdictJson()));
         } catch (IOException e) {
             throw new ArchiveException("record " + a.entry().id() + " holds a verdict that is not JSON", e);
         }
@@ -77,7 +69,7 @@ public final class ArchiveJson {
 
     private static String write(ObjectNode root) {
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return Json.PRETTY.writeValueAsString(root) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -86,15 +78,15 @@ public final class ArchiveJson {
     public static final String VERIFY_FORMAT = "verdant.archive-verify/1";
 
     /** The outcome of re-running a stored evaluation ({@code archive verify}, POST /api/evaluations/{id}/verify). */
-    public static ObjectNode verification(ArchiveEntry e, Reevaluation.Outcome o) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
+    public static ObjectNode verification(ArchiveEntry e, String verdictJsonNow, VerdictComparison.Result comparison) {
+        ObjectNode root = Json.NODES.objectNode();
         root.put("format", VERIFY_FORMAT);
         root.put("record", e.id());
-        root.put("identical", o.identical());
+        root.put("identical", comparison.identical());
         root.put("archived_rulebook_digest", e.rulebookDigest());
-        root.put("rulebook_digest", rulebookDigestOf(o.verdictJson()));
+        root.put("rulebook_digest", rulebookDigestOf(verdictJsonNow));
         ArrayNode diffs = root.putArray("differences");
-        for (VerdictComparison.Difference d : o.comparison().differences()) {
+        for (VerdictComparison.Difference d : comparison.differences()) {
             diffs.addObject().put("what", d.what()).put("archived", d.archived()).put("now", d.now());
         }
         return root;
@@ -103,7 +95,7 @@ public final class ArchiveJson {
     /** The rulebook digest a verdict JSON names ("?" when the text is not a verdict). */
     public static String rulebookDigestOf(String verdictJson) {
         try {
-            return new ObjectMapper().readTree(verdictJson).path("rulebook").path("digest").asText();
+            return Json.READER.readTree(verdictJson).path("rulebook").path("digest").asText();
         } catch (IOException e) {
             return "?";
         }

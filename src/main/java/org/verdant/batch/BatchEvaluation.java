@@ -1,20 +1,18 @@
 package org.verdant.batch;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.verdant.evaluation.Evaluator;
-import org.verdant.evaluation.InvalidSubmissionException;
-import org.verdant.evaluation.UsageException;
-import org.verdant.verdict.VerdictJson;
-import org.verdant.text.Messages;
-import org.verdant.rulebook.RulebookException;
-import org.verdant.verdict.Verdict;
+import org.verdant.app.Application;
+import org.verdant.app.Evaluation;
+import org.verdant.app.Faults;
+import org.verdant.app.Request;
+import org.verdant.app.Settings;
+import org.verdant.fault.Fault;
+import org.verdant.fault.Option;
+import org.verdant.text.Json;
 import org.verdant.text.Location;
+import org.verdant.verdict.Verdict;
 import org.verdant.yaml.Problem;
 
 import java.util.ArrayList;
@@ -30,18 +28,13 @@ import java.util.List;
  */
 public final class BatchEvaluation {
     public static final String ERROR_FORMAT = "verdant.batch-error/1";
-    /** The verdict writer's number format, without the indentation. */
-    private static final ObjectMapper COMPACT = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final Evaluator evaluator;
-    private final Evaluator.Options options;
-    private final Messages messages;
+    private final Application application;
+    private final Settings settings;
 
-    public BatchEvaluation(Evaluator evaluator, Evaluator.Options options, Messages messages) {
-        this.evaluator = evaluator;
-        this.options = options;
-        this.messages = messages;
+    public BatchEvaluation(Application application, Settings settings) {
+        this.application = application;
+        this.settings = settings;
     }
 
     public Outcome evaluate(Inputs.Item item) {
@@ -52,22 +45,33 @@ public final class BatchEvaluation {
             if (item.tooLarge() != null) {
                 return error(item, Outcome.INVALID, 3, List.of(new Problem(new Location(item.input(), item.firstLine(), 1), "", item.tooLarge()).toString()));
             }
-            Verdict v = evaluator.evaluate(item.input(), item.bytes(), options);
-            ObjectNode json = VerdictJson.toJson(v, messages);
-            byte[] line = line(json);
+            Evaluation e = application.evaluate(new Request(item.input(), item.bytes(), settings));
+            Verdict v = e.verdict();
+            ObjectNode json = e.jsonTree();
             JsonNode score = json.get("score");
-            return new Outcome(item.seq(), item.input(), item.document(), item.inStream(), Outcome.VALID, 0, line,
+            return new Outcome(item.seq(), item.input(), item.document(), item.inStream(), Outcome.VALID, 0, line(json),
                     v.scorecard().scheme(), v.scorecard().edition(), v.grade().label(), v.eligible(),
                     score == null || score.isNull() ? null : score.decimalValue(), null);
-        } catch (InvalidSubmissionException e) {
-            return error(item, Outcome.INVALID, 3, relocate(item, e.problems()));
-        } catch (UsageException e) {
-            return error(item, Outcome.ERROR, 2, List.of(item.input() + ": " + e.getMessage()));
-        } catch (RulebookException e) {
-            return error(item, Outcome.ERROR, 4, e.problems().stream().map(Problem::toString).toList());
+        } catch (Fault f) {
+            return failed(item, f);
         } catch (RuntimeException | StackOverflowError e) {
-            return error(item, Outcome.ERROR, 1, List.of(item.input() + ": internal error: " + e + " (please report this with the input that caused it)"));
+            return internal(item, e);
         }
+    }
+
+    /** The one mapping of a failure to an error record: its status, the exit code evaluate would give, its problems. */
+    private static Outcome failed(Inputs.Item item, Fault f) {
+        return switch (f.kind()) {
+            case INVALID_SUBMISSION -> error(item, Outcome.INVALID, 3, relocate(item, f.problems()));
+            case INVALID_RULEBOOK -> error(item, Outcome.ERROR, 4, f.problems().stream().map(Problem::toString).toList());
+            case INTERNAL -> internal(item, f instanceof Faults.Internal i ? i.bug() : f);
+            // batch is run from the command line: an option is named as its flag
+            default -> error(item, Outcome.ERROR, 2, List.of(item.input() + ": " + flag(f.option()) + f.getMessage()));
+        };
+    }
+
+    private static String flag(Option option) {
+        return option == null ? "" : "--" + option.word() + ": ";
     }
 
     /** An internal failure outside {@link #evaluate} (kept in order, like any other outcome). */
@@ -90,7 +94,7 @@ public final class BatchEvaluation {
     }
 
     private static Outcome error(Inputs.Item item, String status, int exitCode, List<String> problems) {
-        ObjectNode o = NODES.objectNode();
+        ObjectNode o = Json.NODES.objectNode();
         o.put("format", ERROR_FORMAT);
         o.put("input", item.input());
         o.put("document", item.document());
@@ -104,13 +108,9 @@ public final class BatchEvaluation {
     }
 
     private static byte[] line(ObjectNode json) {
-        try {
-            byte[] bytes = COMPACT.writeValueAsBytes(json);
-            byte[] line = java.util.Arrays.copyOf(bytes, bytes.length + 1);
-            line[bytes.length] = '\n';
-            return line;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] bytes = Json.compact(json);
+        byte[] line = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        line[bytes.length] = '\n';
+        return line;
     }
 }

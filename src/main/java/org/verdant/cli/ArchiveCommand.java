@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verdant.archive.Archive;
 import org.verdant.archive.ArchiveEntry;
-import org.verdant.archive.ArchiveException;
 import org.verdant.archive.ArchiveJson;
 import org.verdant.archive.ArchiveQuery;
 import org.verdant.archive.ArchivedEvaluation;
-import org.verdant.archive.Reevaluation;
-import org.verdant.archive.VerdictComparison;
-import org.verdant.evaluation.UsageException;
+import org.verdant.app.Reevaluation;
+import org.verdant.compare.VerdictComparison;
+import org.verdant.fault.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,17 +61,14 @@ final class ArchiveCommand implements Runnable {
         ArchiveOptions archive = new ArchiveOptions();
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
-            return Outcomes.run(spec.commandLine().getErr(), null, () -> {
-                List<ArchiveEntry> entries = read(() -> {
-                    try (Archive a = archive.open()) {
-                        return a.list(new ArchiveQuery(creditCode, year, scheme, industry));
-                    }
-                });
-                out.print(format == Format.json ? ArchiveJson.list(entries) : table(entries));
-                return ExitCodes.OK;
-            });
+            List<ArchiveEntry> entries;
+            try (Archive a = archive.open()) {
+                entries = a.list(new ArchiveQuery(creditCode, year, scheme, industry));
+            }
+            out.print(format == Format.json ? ArchiveJson.list(entries) : table(entries));
+            return ExitCodes.OK;
         }
     }
 
@@ -97,27 +93,25 @@ final class ArchiveCommand implements Runnable {
         ArchiveOptions archive = new ArchiveOptions();
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
-            return Outcomes.run(spec.commandLine().getErr(), null, () -> {
-                if (submission && verdict) throw new UsageException("--submission and --verdict: choose one");
-                ArchivedEvaluation a;
-                List<ArchiveEntry> history;
-                try (Archive archived = archive.open()) {
-                    a = read(() -> archived.get(id)).orElseThrow(() -> new UsageException("archive: no record " + id));
-                    history = read(() -> archived.history(a.entry().creditCode()));
-                }
-                if (submission) {
-                    out.print(new String(a.submission(), StandardCharsets.UTF_8));
-                } else if (verdict) {
-                    out.print(a.verdictJson());
-                } else if (format == Format.json) {
-                    out.print(ArchiveJson.record(a));
-                } else {
-                    show(out, a, history);
-                }
-                return ExitCodes.OK;
-            });
+            if (submission && verdict) throw new Fault(Fault.Kind.USAGE, "--submission and --verdict: choose one");
+            ArchivedEvaluation a;
+            List<ArchiveEntry> history;
+            try (Archive archived = archive.open()) {
+                a = archived.get(id).orElseThrow(() -> new Fault(Fault.Kind.NOT_FOUND, "archive: no record " + id));
+                history = archived.history(a.entry().creditCode());
+            }
+            if (submission) {
+                out.print(new String(a.submission(), StandardCharsets.UTF_8));
+            } else if (verdict) {
+                out.print(a.verdictJson());
+            } else if (format == Format.json) {
+                out.print(ArchiveJson.record(a));
+            } else {
+                show(out, a, history);
+            }
+            return ExitCodes.OK;
         }
 
         private static void show(PrintWriter out, ArchivedEvaluation a, List<ArchiveEntry> history) {
@@ -161,26 +155,23 @@ final class ArchiveCommand implements Runnable {
         ArchiveOptions archive = new ArchiveOptions();
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
-            return Outcomes.run(spec.commandLine().getErr(), null, () -> {
-                List<ArchiveEntry> entries = read(() -> {
-                    try (Archive a = archive.open()) {
-                        return a.history(creditCode);
-                    }
-                });
-                if (format == Format.json) {
-                    out.print(ArchiveJson.list(entries));
-                    return ExitCodes.OK;
-                }
-                if (entries.isEmpty()) {
-                    out.println("no archived evaluation of " + creditCode);
-                    return ExitCodes.OK;
-                }
-                out.println(entries.get(entries.size() - 1).facilityName() + "  " + creditCode + ": " + entries.size() + " evaluation(s)");
-                out.print(table(entries));
+            List<ArchiveEntry> entries;
+            try (Archive a = archive.open()) {
+                entries = a.history(creditCode);
+            }
+            if (format == Format.json) {
+                out.print(ArchiveJson.list(entries));
                 return ExitCodes.OK;
-            });
+            }
+            if (entries.isEmpty()) {
+                out.println("no archived evaluation of " + creditCode);
+                return ExitCodes.OK;
+            }
+            out.println(entries.get(entries.size() - 1).facilityName() + "  " + creditCode + ": " + entries.size() + " evaluation(s)");
+            out.print(table(entries));
+            return ExitCodes.OK;
         }
     }
 
@@ -206,50 +197,35 @@ final class ArchiveCommand implements Runnable {
         ArchiveOptions archive = new ArchiveOptions();
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
-            return Outcomes.run(spec.commandLine().getErr(), null, () -> {
-                ArchivedEvaluation a;
-                try (Archive archived = archive.open()) {
-                    a = read(() -> archived.get(id)).orElseThrow(() -> new UsageException("archive: no record " + id));
-                }
-                Reevaluation.Outcome o = Reevaluation.verify(a, rulebook.load());
-                ArchiveEntry e = a.entry();
-                String nowDigest = ArchiveJson.rulebookDigestOf(o.verdictJson());
-                if (format == Format.json) {
-                    ObjectNode root = ArchiveJson.verification(e, o);
-                    out.print(root.toPrettyString() + "\n");
+            ArchivedEvaluation a;
+            try (Archive archived = archive.open()) {
+                a = archived.get(id).orElseThrow(() -> new Fault(Fault.Kind.NOT_FOUND, "archive: no record " + id));
+            }
+            Reevaluation o = rulebook.application().verify(a);
+            ArchiveEntry e = a.entry();
+            String nowDigest = ArchiveJson.rulebookDigestOf(o.verdictJson());
+            if (format == Format.json) {
+                ObjectNode root = ArchiveJson.verification(e, o.verdictJson(), o.comparison());
+                out.print(root.toPrettyString() + "\n");
+            } else {
+                out.println("record " + e.id() + ": " + e.facilityName() + " " + e.creditCode() + ", " + e.scheme() + " " + e.edition()
+                        + ", reporting year " + e.reportingYear() + ", evaluated " + e.evaluatedAt());
+                out.println("archived with rulebook " + e.rulebookDigest() + ", engine " + e.engineVersion());
+                out.println("re-run with rulebook   " + nowDigest);
+                if (o.identical()) {
+                    out.println("IDENTICAL: the re-run verdict JSON is byte-identical to the archived one");
                 } else {
-                    out.println("record " + e.id() + ": " + e.facilityName() + " " + e.creditCode() + ", " + e.scheme() + " " + e.edition()
-                            + ", reporting year " + e.reportingYear() + ", evaluated " + e.evaluatedAt());
-                    out.println("archived with rulebook " + e.rulebookDigest() + ", engine " + e.engineVersion());
-                    out.println("re-run with rulebook   " + nowDigest);
-                    if (o.identical()) {
-                        out.println("IDENTICAL: the re-run verdict JSON is byte-identical to the archived one");
-                    } else {
-                        out.println("DIFFERS (" + o.comparison().differences().size() + "):");
-                        for (VerdictComparison.Difference d : o.comparison().differences()) out.println("  " + d);
-                    }
+                    out.println("DIFFERS (" + o.comparison().differences().size() + "):");
+                    for (VerdictComparison.Difference d : o.comparison().differences()) out.println("  " + d);
                 }
-                return o.identical() ? ExitCodes.OK : ExitCodes.DIFFERS;
-            });
+            }
+            return o.identical() ? ExitCodes.OK : ExitCodes.DIFFERS;
         }
     }
 
     // ---------------------------------------------------------------------------------------
-
-    interface Read<T> {
-        T get() throws UsageException;
-    }
-
-    /** Runs a read; an archive failure is the user's to fix (a usage error: unreachable database, no archive). */
-    static <T> T read(Read<T> r) throws UsageException {
-        try {
-            return r.get();
-        } catch (ArchiveException e) {
-            throw new UsageException("archive: " + e.getMessage());
-        }
-    }
 
     static String table(List<ArchiveEntry> entries) {
         StringBuilder s = new StringBuilder();

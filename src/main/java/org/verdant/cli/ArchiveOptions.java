@@ -3,7 +3,7 @@ package org.verdant.cli;
 import org.verdant.archive.Archive;
 import org.verdant.archive.ArchiveException;
 import org.verdant.archive.ArchiveLocation;
-import org.verdant.evaluation.UsageException;
+import org.verdant.fault.Fault;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -21,15 +21,15 @@ public class ArchiveOptions {
     String jdbcUrl;
 
     /** Opens the archive for reading: a data directory without one is a usage error. */
-    Archive open() throws UsageException {
+    Archive open() throws Fault {
         return open(data, jdbcUrl, false);
     }
 
-    static Archive open(Path dir, String url, boolean create) throws UsageException {
+    static Archive open(Path dir, String url, boolean create) throws Fault {
         try {
             return Archive.open(ArchiveLocation.resolve(dir, url, System.getenv()), create);
         } catch (IllegalArgumentException | ArchiveException e) {
-            throw new UsageException("archive: " + e.getMessage());
+            throw new Fault(Fault.Kind.ARCHIVE, e.getMessage());
         }
     }
 }

@@ -6,10 +6,9 @@ import org.verdant.batch.Inputs;
 import org.verdant.batch.Outcome;
 import org.verdant.batch.Progress;
 import org.verdant.batch.Summary;
-import org.verdant.evaluation.Evaluator;
-import org.verdant.evaluation.UsageException;
-import org.verdant.text.Messages;
-import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.app.Application;
+import org.verdant.app.Settings;
+import org.verdant.fault.Fault;
 import org.verdant.yaml.YamlReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,40 +71,35 @@ final class BatchCommand implements Callable<Integer> {
     RulebookOptions rulebook = new RulebookOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        return Outcomes.run(err, null, () -> {
-            int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-            if (threads < 0) throw new UsageException("--threads must be at least 1");
-            CompiledRulebook compiled = rulebook.load();
-            if (grading != null && !grading.equals("none") && !compiled.rulebook().gradings().containsKey(grading)) {
-                throw new UsageException("--grading: unknown grading table '" + grading + "'; available: "
-                        + String.join(", ", compiled.rulebook().gradings().keySet()));
-            }
-            BatchEvaluation evaluation = new BatchEvaluation(new Evaluator(compiled), new Evaluator.Options(edition, grading), new Messages(lang.name()));
-            boolean terminal = System.console() != null && !noProgress;
-            Progress progress = terminal ? new Progress(err, Inputs.totalBytes(inputs), workers) : Progress.NONE;
-            long start = System.nanoTime();
-            try (Summary summary = summaryCsv != null ? new Summary().keepingAllFailures() : new Summary();
-                 OutputStream sink = open(out, spec.commandLine().getOut())) {
-                BatchRunner.run(new Inputs(inputs, YamlReader.MAX_BYTES, () -> System.in), evaluation, workers,
-                        BatchRunner.window(workers), sink, summary, progress);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                err.printf(Locale.ROOT, "verdant batch: %d input(s) in %.1f s (%.0f/s, %d thread(s))%s%n", summary.total(), seconds,
-                        summary.total() / Math.max(seconds, 1e-9), workers, out == null ? "" : "; results in " + out);
-                err.print(summary.text());
-                if (summaryCsv != null) {
-                    try {
-                        summary.writeCsv(summaryCsv);
-                    } catch (IOException e) {
-                        throw new UsageException("cannot write " + summaryCsv + ": " + e.getMessage());
-                    }
-                    err.println("summary in " + summaryCsv);
+        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        if (threads < 0) throw new Fault(Fault.Kind.USAGE, "--threads must be at least 1");
+        Application application = rulebook.application();
+        application.requireGrading(grading);
+        BatchEvaluation evaluation = new BatchEvaluation(application, new Settings(edition, null, grading, lang.name()));
+        boolean terminal = System.console() != null && !noProgress;
+        Progress progress = terminal ? new Progress(err, Inputs.totalBytes(inputs), workers) : Progress.NONE;
+        long start = System.nanoTime();
+        try (Summary summary = summaryCsv != null ? new Summary().keepingAllFailures() : new Summary();
+             OutputStream sink = open(out, spec.commandLine().getOut())) {
+            BatchRunner.run(new Inputs(inputs, YamlReader.MAX_BYTES, () -> System.in), evaluation, workers,
+                    BatchRunner.window(workers), sink, summary, progress);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            err.printf(Locale.ROOT, "verdant batch: %d input(s) in %.1f s (%.0f/s, %d thread(s))%s%n", summary.total(), seconds,
+                    summary.total() / Math.max(seconds, 1e-9), workers, out == null ? "" : "; results in " + out);
+            err.print(summary.text());
+            if (summaryCsv != null) {
+                try {
+                    summary.writeCsv(summaryCsv);
+                } catch (IOException e) {
+                    throw new Fault(Fault.Kind.USAGE, "cannot write " + summaryCsv + ": " + e.getMessage());
                 }
-                err.flush();
-                return exitCode(summary);
+                err.println("summary in " + summaryCsv);
             }
-        });
+            err.flush();
+            return exitCode(summary);
+        }
     }
 
     /** 0 when every input came to a verdict or an input error; a defect of the tool or the rulebook is not the inputs'. */
@@ -116,7 +110,7 @@ final class BatchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static OutputStream open(Path out, PrintWriter stdout) throws UsageException {
+    private static OutputStream open(Path out, PrintWriter stdout) throws Fault {
         if (out == null && stdout == Console.OUT) {
             // the process's standard output, as bytes; not closed with the batch
             return new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16) {
@@ -148,7 +142,7 @@ final class BatchCommand implements Callable<Integer> {
         try {
             return new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + out + ": " + e.getMessage());
+            throw new Fault(Fault.Kind.USAGE, "cannot write " + out + ": " + e.getMessage());
         }
     }
 }

@@ -6,7 +6,7 @@ import org.verdant.archive.ArchiveQuery;
 import org.verdant.cohort.CohortGrader;
 import org.verdant.cohort.CohortRenderer;
 import org.verdant.cohort.CohortReport;
-import org.verdant.evaluation.UsageException;
+import org.verdant.fault.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,28 +49,24 @@ final class CohortCommand implements Callable<Integer> {
     enum Format { text, json, csv }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        return Outcomes.run(spec.commandLine().getErr(), null, () -> {
-            List<ArchiveEntry> records = ArchiveCommand.read(() -> {
-                try (Archive a = archive.open()) {
-                    List<ArchiveEntry> of = a.list(new ArchiveQuery(null, null, scheme, industry));
-                    if (of.isEmpty() && a.list(new ArchiveQuery(null, null, scheme, null)).isEmpty()) {
-                        TreeSet<String> schemes = new TreeSet<>();
-                        a.list(ArchiveQuery.all()).forEach(e -> schemes.add(e.scheme()));
-                        throw new UsageException("--scheme: no archived evaluation of '" + scheme + "'; the archive holds "
-                                + (schemes.isEmpty() ? "none" : String.join(", ", schemes)));
-                    }
-                    return of;
-                }
-            });
-            CohortReport report = CohortGrader.grade(records, year, scheme, industry, edition);
-            out.print(switch (format) {
-                case json -> CohortRenderer.json(report);
-                case csv -> CohortRenderer.csv(report);
-                case text -> CohortRenderer.text(report);
-            });
-            return ExitCodes.OK;
+        List<ArchiveEntry> records;
+        try (Archive a = archive.open()) {
+            records = a.list(new ArchiveQuery(null, null, scheme, industry));
+            if (records.isEmpty() && a.list(new ArchiveQuery(null, null, scheme, null)).isEmpty()) {
+                TreeSet<String> schemes = new TreeSet<>();
+                a.list(ArchiveQuery.all()).forEach(e -> schemes.add(e.scheme()));
+                throw new Fault(Fault.Kind.USAGE, "--scheme: no archived evaluation of '" + scheme + "'; the archive holds "
+                        + (schemes.isEmpty() ? "none" : String.join(", ", schemes)));
+            }
+        }
+        CohortReport report = CohortGrader.grade(records, year, scheme, industry, edition);
+        out.print(switch (format) {
+            case json -> CohortRenderer.json(report);
+            case csv -> CohortRenderer.csv(report);
+            case text -> CohortRenderer.text(report);
         });
+        return ExitCodes.OK;
     }
 }

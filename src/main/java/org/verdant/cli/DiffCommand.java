@@ -1,16 +1,9 @@
 package org.verdant.cli;
 
-import org.verdant.evaluation.Evaluator;
-import org.verdant.evaluation.InvalidSubmissionException;
-import org.verdant.evaluation.UsageException;
-import org.verdant.plan.Comparison;
-import org.verdant.plan.ComparisonReport;
-import org.verdant.plan.Scenario;
-import org.verdant.plan.TreeDiff;
-import org.verdant.plan.VerdictView;
+import org.verdant.app.Diff;
+import org.verdant.app.Settings;
+import org.verdant.fault.Fault;
 import org.verdant.text.Messages;
-import org.verdant.rulebook.RulebookException;
-import org.verdant.yaml.YamlNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -54,41 +46,24 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
-    /** One side: its verdict, and its YAML tree when it is a submission. */
-    private record Side(VerdictView verdict, YamlNode tree) {
-    }
-
     @Override
-    public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        return Outcomes.run(err, null, () -> {
-            Messages m = new Messages(lang.name());
-            Side sideA = side(a, rulebook, m);
-            RulebookOptions forB = rulebook;
-            if (rulesB != null || scorecardsB != null) {
-                forB = new RulebookOptions();
-                forB.rules = rulesB != null ? rulesB : rulebook.rules;
-                forB.scorecards = scorecardsB != null ? scorecardsB : rulebook.scorecards;
-            }
-            Side sideB = side(b, forB, m);
-            if (sideB.tree() == null && forB != rulebook) {
-                throw new UsageException("--rules-b/--scorecards-b evaluate B, but " + b + " is a verdict, already evaluated");
-            }
-            var inputs = sideA.tree() != null && sideB.tree() != null ? TreeDiff.between(sideA.tree(), sideB.tree()) : null;
-            Comparison c = Comparison.of(sideA.verdict(), sideB.verdict(), inputs);
-            var heading = new ComparisonReport.Heading(m.get("diff.title", a, b), "A", "B", java.util.List.of());
-            out.print(format == EvaluateCommand.Format.json ? ComparisonReport.json(c, heading) : ComparisonReport.text(c, heading, m));
-            return ExitCodes.OK;
-        });
-    }
-
-    private Side side(Path file, RulebookOptions rules, Messages m)
-            throws UsageException, InvalidSubmissionException, RulebookException {
-        byte[] bytes = InputFile.read(file);
-        String text = new String(bytes, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "").stripLeading();
-        if (text.startsWith("{")) return new Side(VerdictView.parse(file.toString(), text), null);
-        Scenario s = Scenario.of(new Evaluator(rules.load()), file.toString(), bytes, new Evaluator.Options(null, grading));
-        return new Side(VerdictView.of(s.baseline(), m), s.root());
+    public Integer call() throws Exception {
+        Messages m = new Messages(lang.name());
+        Settings settings = new Settings(null, null, grading, lang.name());
+        byte[] bytesA = InputFile.read(a);
+        Diff.Side sideA = Diff.side(rulebook.application(), a.toString(), bytesA, settings);
+        RulebookOptions forB = rulebook;
+        if (rulesB != null || scorecardsB != null) {
+            forB = new RulebookOptions();
+            forB.rules = rulesB != null ? rulesB : rulebook.rules;
+            forB.scorecards = scorecardsB != null ? scorecardsB : rulebook.scorecards;
+        }
+        byte[] bytesB = InputFile.read(b);
+        Diff.Side sideB = Diff.side(forB.application(), b.toString(), bytesB, settings);
+        if (!sideB.isSubmission() && forB != rulebook) {
+            throw new Fault(Fault.Kind.USAGE, "--rules-b/--scorecards-b evaluate B, but " + b + " is a verdict, already evaluated");
+        }
+        spec.commandLine().getOut().print(Diff.render(sideA, sideB, "A", "B", m, format == EvaluateCommand.Format.json));
+        return ExitCodes.OK;
     }
 }

@@ -1,13 +1,9 @@
 package org.verdant.cli;
 
+import org.verdant.app.Evaluation;
 import org.verdant.archive.Archive;
 import org.verdant.archive.ArchiveEntry;
-import org.verdant.archive.ArchiveException;
-import org.verdant.archive.ArchiveInput;
-import org.verdant.evaluation.UsageException;
-import org.verdant.verdict.VerdictJson;
-import org.verdant.text.Messages;
-import org.verdant.verdict.Verdict;
+import org.verdant.fault.Fault;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +12,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Stack;
 
 /**
@@ -39,17 +34,13 @@ public class EvaluateArchiving {
     }
 
     /** Stores the evaluation if asked to; says where on {@code err} (stdout keeps the verdict alone). */
-    void store(PrintWriter err, byte[] bytes, Path file, Verdict verdict, Messages messages, String edition, String grading)
-            throws UsageException {
+    void store(PrintWriter err, Evaluation evaluation) throws Fault {
         if (!requested()) return;
-        String verdictJson = VerdictJson.write(verdict, messages);
         Path dir = archive == null || archive.equals(DEFAULT) ? null : Path.of(archive);
         try (Archive a = ArchiveOptions.open(dir, jdbcUrl, true)) {
-            ArchiveEntry e = a.store(new ArchiveInput(bytes, file.toString(), verdictJson, edition, grading, Instant.now()));
+            ArchiveEntry e = evaluation.store(a);
             err.println("archived as record " + e.id() + (e.previousId() == null ? "" : " (re-evaluation of record " + e.previousId() + ")")
                     + " in " + a.location().describe());
-        } catch (ArchiveException e) {
-            throw new UsageException("archive: " + e.getMessage());
         }
     }
 

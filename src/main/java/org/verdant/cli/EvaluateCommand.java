@@ -1,32 +1,24 @@
 package org.verdant.cli;
 
-import org.verdant.evaluation.Evaluator;
-import org.verdant.evaluation.UsageException;
-import org.verdant.record.Records;
-import org.verdant.verdict.VerdictJson;
-import org.verdant.text.Messages;
-import org.verdant.report.TextVerdictRenderer;
-import org.verdant.explain.Trace;
-import org.verdant.explain.TraceBuilder;
-import org.verdant.yaml.PathIndex;
-import org.verdant.verdict.Verdict;
+import org.verdant.app.Evaluation;
+import org.verdant.app.Request;
+import org.verdant.fault.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a submission and print the verdict.")
-final class EvaluateCommand implements Callable<Integer> {
+final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Spec
     CommandSpec spec;
 
@@ -61,35 +53,33 @@ final class EvaluateCommand implements Callable<Integer> {
     enum Lang { zh, en }
 
     @Override
-    public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        return Outcomes.run(err, file, () -> {
-            if (trace && format != Format.json) throw new UsageException("--trace goes with --format json; for text, run 'verdant explain " + file + "'");
-            byte[] bytes = InputFile.read(file);
-            var compiled = rulebook.load();
-            var options = evaluation.options();
-            Verdict verdict = new Evaluator(compiled).evaluate(file.toString(), bytes, options);
-            Messages messages = evaluation.messages();
-            if (record != null) write(record, Records.toJson(Records.of(verdict, bytes, options, evaluation.lang.name(), compiled.rulebook())));
-            Map<String, com.fasterxml.jackson.databind.JsonNode> traces = trace ? org.verdant.explain.TraceJson.nodes(TraceBuilder.all(verdict, PathIndex.of(file.toString(), bytes), messages)) : null;
-            String text = format == Format.json ? VerdictJson.write(verdict, messages, traces) : TextVerdictRenderer.render(verdict, messages);
-            archiving.store(err, bytes, file, verdict, messages, evaluation.edition, evaluation.grading);
-            if (output != null) {
-                write(output, text);
-            } else {
-                out.print(text);
-            }
-            return ExitCodes.OK;
-        });
+    public Path submission() {
+        return file;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (trace && format != Format.json) throw new Fault(Fault.Kind.USAGE, "--trace goes with --format json; for text, run 'verdant explain " + file + "'");
+        Request request = request(file, evaluation);
+        Evaluation e = rulebook.application().evaluate(request);
+        if (record != null) write(record, e.record());
+        String text = format == Format.json ? e.json(trace) : e.text();
+        archiving.store(spec.commandLine().getErr(), e);
+        if (output != null) write(output, text); else spec.commandLine().getOut().print(text);
+        return ExitCodes.OK;
+    }
+
+    /** The submission file as a request with the command's evaluation options. */
+    static Request request(Path file, EvaluationOptions options) throws Fault {
+        return new Request(file.toString(), InputFile.read(file), options.settings());
     }
 
     /** Writes a result file; a path that cannot be written is the user's to fix (a usage error). */
-    static void write(Path output, String text) throws UsageException {
+    static void write(Path output, String text) throws Fault {
         try {
             Files.writeString(output, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + output + ": " + e.getMessage());
+            throw new Fault(Fault.Kind.USAGE, "cannot write " + output + ": " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.verdant.cli;
 
-import org.verdant.evaluation.UsageException;
+import org.verdant.fault.Fault;
 import org.verdant.generate.SubmissionGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,37 +47,35 @@ final class GenerateCommand implements Callable<Integer> {
     RulebookOptions rulebook = new RulebookOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return Outcomes.run(err, null, () -> {
-            if (count < 0) throw new UsageException("--count must not be negative");
-            SubmissionGenerator generator = new SubmissionGenerator(rulebook.load().rulebook(), scheme, edition, seed, invalidShare);
-            if (out != null) {
+        if (count < 0) throw new Fault(Fault.Kind.USAGE, "--count must not be negative");
+        SubmissionGenerator generator = new SubmissionGenerator(rulebook.load().rulebook(), scheme, edition, seed, invalidShare);
+        if (out != null) {
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                throw new Fault(Fault.Kind.USAGE, "cannot create " + out + ": " + e.getMessage());
+            }
+        }
+        int width = Math.max(6, String.valueOf(Math.max(0, count - 1)).length());
+        for (long i = 0; i < count; i++) {
+            String yaml = generator.submission(i);
+            if (out == null) {
+                stdout.print("---\n");
+                stdout.print(yaml);
+            } else {
+                Path file = out.resolve(String.format(Locale.ROOT, "%s-%d-%0" + width + "d.yaml", scheme, seed, i));
                 try {
-                    Files.createDirectories(out);
+                    Files.writeString(file, yaml, StandardCharsets.UTF_8);
                 } catch (IOException e) {
-                    throw new UsageException("cannot create " + out + ": " + e.getMessage());
+                    throw new Fault(Fault.Kind.USAGE, "cannot write " + file + ": " + e.getMessage());
                 }
             }
-            int width = Math.max(6, String.valueOf(Math.max(0, count - 1)).length());
-            for (long i = 0; i < count; i++) {
-                String yaml = generator.submission(i);
-                if (out == null) {
-                    stdout.print("---\n");
-                    stdout.print(yaml);
-                } else {
-                    Path file = out.resolve(String.format(Locale.ROOT, "%s-%d-%0" + width + "d.yaml", scheme, seed, i));
-                    try {
-                        Files.writeString(file, yaml, StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        throw new UsageException("cannot write " + file + ": " + e.getMessage());
-                    }
-                }
-            }
-            stdout.flush();
-            if (out != null) err.println("wrote " + count + " submission(s) to " + out);
-            return ExitCodes.OK;
-        });
+        }
+        stdout.flush();
+        if (out != null) err.println("wrote " + count + " submission(s) to " + out);
+        return ExitCodes.OK;
     }
 }

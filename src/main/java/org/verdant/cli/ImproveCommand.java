@@ -1,11 +1,7 @@
 package org.verdant.cli;
 
-import org.verdant.evaluation.Evaluator;
-import org.verdant.plan.Plan;
-import org.verdant.plan.PlanReport;
-import org.verdant.plan.Planner;
-import org.verdant.plan.Scenario;
-import org.verdant.text.Messages;
+import org.verdant.app.Request;
+import org.verdant.fault.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +15,7 @@ import java.util.concurrent.Callable;
 @Command(name = "improve", mixinStandardHelpOptions = true,
         description = "An improvement plan: the blockers first, each with what would clear it, then the changes ranked by "
                 + "the points they add (each re-evaluated); with --target, the fewest changes that reach a grade or score.")
-final class ImproveCommand implements Callable<Integer> {
+final class ImproveCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Spec
     CommandSpec spec;
 
@@ -40,16 +36,14 @@ final class ImproveCommand implements Callable<Integer> {
     RulebookOptions rulebook = new RulebookOptions();
 
     @Override
-    public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        return Outcomes.run(err, file, () -> {
-            byte[] bytes = InputFile.read(file);
-            Scenario scenario = Scenario.of(new Evaluator(rulebook.load()), file.toString(), bytes, evaluation.options());
-            Plan plan = Planner.plan(scenario, target);
-            Messages m = evaluation.messages();
-            out.print(format == EvaluateCommand.Format.json ? PlanReport.json(plan, m) : PlanReport.text(plan, m));
-            return ExitCodes.OK;
-        });
+    public Path submission() {
+        return file;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Request request = EvaluateCommand.request(file, evaluation);
+        spec.commandLine().getOut().print(rulebook.application().evaluate(request).improve(target, format == EvaluateCommand.Format.json));
+        return ExitCodes.OK;
     }
 }

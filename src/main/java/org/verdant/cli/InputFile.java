@@ -1,6 +1,6 @@
 package org.verdant.cli;
 
-import org.verdant.evaluation.UsageException;
+import org.verdant.fault.Fault;
 import org.verdant.yaml.YamlReader;
 
 import java.io.IOException;
@@ -19,18 +19,18 @@ final class InputFile {
     private InputFile() {
     }
 
-    static byte[] read(Path file) throws UsageException {
-        if (!Files.exists(file)) throw new UsageException(file + ": no such file");
-        if (!Files.isRegularFile(file)) throw new UsageException(file + ": not a file");
+    static byte[] read(Path file) throws Fault {
+        if (!Files.exists(file)) throw new Fault(Fault.Kind.USAGE, file + ": no such file");
+        if (!Files.isRegularFile(file)) throw new Fault(Fault.Kind.USAGE, file + ": not a file");
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(YamlReader.MAX_BYTES + 1);
         } catch (AccessDeniedException e) {
-            throw new UsageException(file + ": cannot read: permission denied");
+            throw new Fault(Fault.Kind.USAGE, file + ": cannot read: permission denied");
         } catch (NoSuchFileException e) {
-            throw new UsageException(file + ": no such file");
+            throw new Fault(Fault.Kind.USAGE, file + ": no such file");
         } catch (IOException e) {
             String why = e.getMessage() == null || e.getMessage().equals(file.toString()) ? e.getClass().getSimpleName() : e.getMessage();
-            throw new UsageException(file + ": cannot read: " + why);
+            throw new Fault(Fault.Kind.USAGE, file + ": cannot read: " + why);
         }
     }
 }

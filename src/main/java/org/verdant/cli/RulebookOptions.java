@@ -1,5 +1,6 @@
 package org.verdant.cli;
 
+import org.verdant.app.Application;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.KieBaseCache;
 import org.verdant.rulebook.RulebookException;
@@ -22,7 +23,17 @@ public class RulebookOptions {
     Path scorecards;
 
     private static CompiledRulebook cached;
+    private static Application cachedApplication;
     private static String cachedKey;
+
+    /** The application layer over the rulebook these options name. */
+    Application application() throws RulebookException {
+        CompiledRulebook r = load();
+        synchronized (RulebookOptions.class) {
+            if (cachedApplication == null || cachedApplication.rulebook() != r) cachedApplication = new Application(r);
+            return cachedApplication;
+        }
+    }
 
     /** Loads (once per process) the rulebook these options name. */
     CompiledRulebook load() throws RulebookException {

@@ -31,22 +31,19 @@ final class RulesCommand implements Runnable {
         RulebookOptions rulebook = new RulebookOptions();
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
-            var err = spec.commandLine().getErr();
-            return Outcomes.run(err, null, () -> {
-                CompiledRulebook compiled = rulebook.load();
-                compiled.compileAll();
-                Rulebook r = compiled.rulebook();
-                for (Scorecard s : r.scorecards().values()) {
-                    out.println("ok  " + s.scheme() + "  " + s.edition() + "  (scorecard " + s.id() + "@" + s.version() + ", "
-                            + r.rulesFor(s).size() + " rule files, " + (s.gates().size() + s.criteria().size()) + " criteria)");
-                }
-                out.println("ok  " + r.benchmarks().id() + "@" + r.benchmarks().version() + "  (" + r.benchmarks().rows().size() + " rows)");
-                for (var g : r.gradings().values()) out.println("ok  grading " + g.id() + "  (" + g.bands().size() + " bands)");
-                out.println("rulebook " + r.digest() + " from " + r.origin());
-                return ExitCodes.OK;
-            });
+            CompiledRulebook compiled = rulebook.load();
+            compiled.compileAll();
+            Rulebook r = compiled.rulebook();
+            for (Scorecard s : r.scorecards().values()) {
+                out.println("ok  " + s.scheme() + "  " + s.edition() + "  (scorecard " + s.id() + "@" + s.version() + ", "
+                        + r.rulesFor(s).size() + " rule files, " + (s.gates().size() + s.criteria().size()) + " criteria)");
+            }
+            out.println("ok  " + r.benchmarks().id() + "@" + r.benchmarks().version() + "  (" + r.benchmarks().rows().size() + " rows)");
+            for (var g : r.gradings().values()) out.println("ok  grading " + g.id() + "  (" + g.bands().size() + " bands)");
+            out.println("rulebook " + r.digest() + " from " + r.origin());
+            return ExitCodes.OK;
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.verdant.cli;
 
 import org.verdant.archive.Archive;
-import org.verdant.evaluation.UsageException;
+import org.verdant.fault.Fault;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.RulebookException;
 import org.verdant.serve.VerdantServer;
@@ -47,77 +47,75 @@ final class ServeCommand implements Callable<Integer> {
     RulebookOptions rulebook = new RulebookOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        return Outcomes.run(err, null, () -> {
-            if (port < 0 || port > 65535) throw new UsageException("--port: " + port + " is not a port (0 to 65535)");
-            String token = token();
-            boolean loopback = loopback(bind);
-            CompiledRulebook compiled = rulebook.load();
-            try {
-                compiled.compileAll(); // compile every edition now, so the first request is not slow
-            } catch (RulebookException e) {
-                Console.problems(err, e.problems(), "warning: invalid rulebook (" + e.problems().size()
-                        + " problem(s)); evaluations under the editions concerned answer 500 with these problems");
-            }
-            Archive a = ArchiveOptions.open(archive.data, archive.jdbcUrl, true);
-            VerdantServer server;
-            try {
-                server = VerdantServer.start(new VerdantServer.Config(bind, port, compiled, a, token), err);
-            } catch (RuntimeException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                throw new UsageException("cannot listen on " + bind + ":" + port + ": " + cause.getMessage());
-            }
-            out.println("verdant serve: " + server.uri() + "  (archive " + a.location().describe() + "; rulebook "
-                    + compiled.rulebook().digest() + ")");
-            out.println(token == null ? "no API token: anyone who can reach this address can submit evaluations"
-                    : "an API token is required for writes (POST)");
-            if (!loopback && token == null) {
-                err.println("warning: listening on " + bind + " without an API token; set --token-file or VERDANT_API_TOKEN");
-            }
-            out.println("Ctrl-C stops the server");
-            out.flush();
-            err.flush();
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "verdant-serve-stop"));
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                server.close();
-            }
-            return ExitCodes.OK;
-        });
+        if (port < 0 || port > 65535) throw new Fault(Fault.Kind.USAGE, "--port: " + port + " is not a port (0 to 65535)");
+        String token = token();
+        boolean loopback = loopback(bind);
+        CompiledRulebook compiled = rulebook.load();
+        try {
+            compiled.compileAll(); // compile every edition now, so the first request is not slow
+        } catch (RulebookException e) {
+            Console.problems(err, e.problems(), "warning: invalid rulebook (" + e.problems().size()
+                    + " problem(s)); evaluations under the editions concerned answer 500 with these problems");
+        }
+        Archive a = ArchiveOptions.open(archive.data, archive.jdbcUrl, true);
+        VerdantServer server;
+        try {
+            server = VerdantServer.start(new VerdantServer.Config(bind, port, compiled, a, token), err);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new Fault(Fault.Kind.USAGE, "cannot listen on " + bind + ":" + port + ": " + cause.getMessage());
+        }
+        out.println("verdant serve: " + server.uri() + "  (archive " + a.location().describe() + "; rulebook "
+                + compiled.rulebook().digest() + ")");
+        out.println(token == null ? "no API token: anyone who can reach this address can submit evaluations"
+                : "an API token is required for writes (POST)");
+        if (!loopback && token == null) {
+            err.println("warning: listening on " + bind + " without an API token; set --token-file or VERDANT_API_TOKEN");
+        }
+        out.println("Ctrl-C stops the server");
+        out.flush();
+        err.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "verdant-serve-stop"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+        return ExitCodes.OK;
     }
 
     /** --token-file, else $VERDANT_API_TOKEN, else none; surrounding whitespace (a final newline) is not part of it. */
-    private String token() throws UsageException {
+    private String token() throws Fault {
         if (tokenFile != null) {
             String t;
             try {
                 t = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new UsageException("--token-file: cannot read " + tokenFile + ": " + e.getMessage());
+                throw new Fault(Fault.Kind.USAGE, "--token-file: cannot read " + tokenFile + ": " + e.getMessage());
             }
-            if (t.isEmpty()) throw new UsageException("--token-file: " + tokenFile + " is empty");
-            if (t.length() < 16) throw new UsageException("--token-file: the token is " + t.length() + " characters; use 16 or more");
+            if (t.isEmpty()) throw new Fault(Fault.Kind.USAGE, "--token-file: " + tokenFile + " is empty");
+            if (t.length() < 16) throw new Fault(Fault.Kind.USAGE, "--token-file: the token is " + t.length() + " characters; use 16 or more");
             return t;
         }
         String env = System.getenv("VERDANT_API_TOKEN");
         if (env == null || env.isBlank()) return null;
-        if (env.strip().length() < 16) throw new UsageException("VERDANT_API_TOKEN: the token is too short; use 16 characters or more");
+        if (env.strip().length() < 16) throw new Fault(Fault.Kind.USAGE, "VERDANT_API_TOKEN: the token is too short; use 16 characters or more");
         return env.strip();
     }
 
-    private static boolean loopback(String host) throws UsageException {
+    private static boolean loopback(String host) throws Fault {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new UsageException("--bind: unknown address '" + host + "'");
+            throw new Fault(Fault.Kind.USAGE, "--bind: unknown address '" + host + "'");
         }
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verdant.archive.Archive;
 import org.verdant.archive.ArchiveEntry;
 import org.verdant.archive.ArchiveQuery;
-import org.verdant.evaluation.UsageException;
+import org.verdant.fault.Fault;
 import org.verdant.tables.Calibration;
 import org.verdant.tables.CohortTooSmallException;
 import org.verdant.tables.TableInputException;
@@ -47,24 +47,24 @@ final class TableCommand implements Runnable {
         @Option(names = "--scorecards", paramLabel = "DIR", description = "Scorecards directory to find TABLE by id (default: $VERDANT_SCORECARDS, else ./scorecards).")
         Path scorecards;
 
-        Path file() throws UsageException {
+        Path file() throws Fault {
             return tableFile(table, scorecards);
         }
     }
 
     /** A table named by file, else by id among the rulebook's tables. */
-    static Path tableFile(String table, Path scorecards) throws UsageException {
+    static Path tableFile(String table, Path scorecards) throws Fault {
         Path file = Path.of(table);
         if (Files.isRegularFile(file)) return file;
         String env = System.getenv("VERDANT_SCORECARDS");
         Path dir = scorecards != null ? scorecards : env != null && !env.isBlank() ? Path.of(env) : Path.of("scorecards");
         Path byId = dir.resolve("green-factory/gbt36132-2025/tables").resolve(table + ".yaml");
         if (!table.contains("/") && Files.isRegularFile(byId)) return byId;
-        throw new UsageException(table + ": no such file, and no indicator table with that id under " + dir.resolve("green-factory/gbt36132-2025/tables"));
+        throw new Fault(Fault.Kind.USAGE, table + ": no such file, and no indicator table with that id under " + dir.resolve("green-factory/gbt36132-2025/tables"));
     }
 
-    static ObjectNode readTable(Path file) throws UsageException, IOException, TableInputException {
-        if (!Files.isReadable(file)) throw new UsageException(file + ": cannot read");
+    static ObjectNode readTable(Path file) throws Fault, IOException, TableInputException {
+        if (!Files.isReadable(file)) throw new Fault(Fault.Kind.USAGE, file + ": cannot read");
         return TableTree.read(file);
     }
 
@@ -93,21 +93,19 @@ final class TableCommand implements Runnable {
         TableSpreadsheet.Format format;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
-            return Outcomes.run(err, null, () -> {
-                Path file = table.file();
-                TableSpreadsheet.Format f = format != null ? format : TableSpreadsheet.formatOf(output);
-                if (f == null) f = TableSpreadsheet.Format.xlsx;
-                try {
-                    ObjectNode tree = readTable(file);
-                    TableSpreadsheet.export(tree, file.toString(), f, output);
-                } catch (TableInputException e) {
-                    return refused(err, e, file.toString());
-                }
-                spec.commandLine().getOut().println(output + ": " + f + " (" + file + ")");
-                return ExitCodes.OK;
-            });
+            Path file = table.file();
+            TableSpreadsheet.Format f = format != null ? format : TableSpreadsheet.formatOf(output);
+            if (f == null) f = TableSpreadsheet.Format.xlsx;
+            try {
+                ObjectNode tree = readTable(file);
+                TableSpreadsheet.export(tree, file.toString(), f, output);
+            } catch (TableInputException e) {
+                return refused(err, e, file.toString());
+            }
+            spec.commandLine().getOut().println(output + ": " + f + " (" + file + ")");
+            return ExitCodes.OK;
         }
     }
 
@@ -126,21 +124,19 @@ final class TableCommand implements Runnable {
         Path output;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
-            return Outcomes.run(err, null, () -> {
-                if (!Files.isRegularFile(file)) throw new UsageException(file + ": no such file");
-                ObjectNode tree;
-                try {
-                    tree = TableSpreadsheet.importFile(file);
-                } catch (TableInputException e) {
-                    return refused(err, e, file.toString());
-                }
-                String yaml = TableTree.yaml(tree);
-                if (output == null) spec.commandLine().getOut().print(yaml);
-                else Files.writeString(output, yaml, StandardCharsets.UTF_8);
-                return ExitCodes.OK;
-            });
+            if (!Files.isRegularFile(file)) throw new Fault(Fault.Kind.USAGE, file + ": no such file");
+            ObjectNode tree;
+            try {
+                tree = TableSpreadsheet.importFile(file);
+            } catch (TableInputException e) {
+                return refused(err, e, file.toString());
+            }
+            String yaml = TableTree.yaml(tree);
+            if (output == null) spec.commandLine().getOut().print(yaml);
+            else Files.writeString(output, yaml, StandardCharsets.UTF_8);
+            return ExitCodes.OK;
         }
     }
 
@@ -186,35 +182,33 @@ final class TableCommand implements Runnable {
         enum Lang { zh, en }
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
-            return Outcomes.run(err, null, () -> {
-                if (from.isEmpty() == (archive == null && jdbcUrl == null))
-                    throw new UsageException("name the verdicts: --from FILE… or --archive DIR / --jdbc-url URL (one of them)");
-                if (minCohort < 1) throw new UsageException("--min-cohort must be at least 1");
-                Path file = table.file();
-                try {
-                    ObjectNode tree = readTable(file);
-                    List<Calibration.Input> inputs = from.isEmpty() ? fromArchive() : fromFiles();
-                    Calibration.Result result = Calibration.calibrate(tree, inputs, new Calibration.Filter(industry, year, minCohort));
-                    Files.writeString(output, TableTree.yaml(result.table()), StandardCharsets.UTF_8);
-                    PrintWriter out = spec.commandLine().getOut();
-                    out.print(Calibration.text(result, lang.name()));
-                    out.println();
-                    out.println(output + ": " + result.table().path("version").asText());
-                    return ExitCodes.OK;
-                } catch (TableInputException e) {
-                    return refused(err, e, file.toString());
-                } catch (CohortTooSmallException e) {
-                    throw new UsageException(e.getMessage());
-                }
-            });
+            if (from.isEmpty() == (archive == null && jdbcUrl == null))
+                throw new Fault(Fault.Kind.USAGE, "name the verdicts: --from FILE… or --archive DIR / --jdbc-url URL (one of them)");
+            if (minCohort < 1) throw new Fault(Fault.Kind.USAGE, "--min-cohort must be at least 1");
+            Path file = table.file();
+            try {
+                ObjectNode tree = readTable(file);
+                List<Calibration.Input> inputs = from.isEmpty() ? fromArchive() : fromFiles();
+                Calibration.Result result = Calibration.calibrate(tree, inputs, new Calibration.Filter(industry, year, minCohort));
+                Files.writeString(output, TableTree.yaml(result.table()), StandardCharsets.UTF_8);
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(Calibration.text(result, lang.name()));
+                out.println();
+                out.println(output + ": " + result.table().path("version").asText());
+                return ExitCodes.OK;
+            } catch (TableInputException e) {
+                return refused(err, e, file.toString());
+            } catch (CohortTooSmallException e) {
+                throw new Fault(Fault.Kind.USAGE, e.getMessage());
+            }
         }
 
-        private List<Calibration.Input> fromFiles() throws UsageException, IOException {
+        private List<Calibration.Input> fromFiles() throws Fault, IOException {
             List<Calibration.Input> inputs = new ArrayList<>();
             for (Path f : from) {
-                if (!Files.isRegularFile(f)) throw new UsageException(f + ": no such file");
+                if (!Files.isRegularFile(f)) throw new Fault(Fault.Kind.USAGE, f + ": no such file");
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                 for (int i = 0; i < lines.size(); i++) {
                     if (!lines.get(i).isBlank()) inputs.add(new Calibration.Input(f + ":" + (i + 1), lines.get(i)));
@@ -223,7 +217,7 @@ final class TableCommand implements Runnable {
             return inputs;
         }
 
-        private List<Calibration.Input> fromArchive() throws UsageException {
+        private List<Calibration.Input> fromArchive() throws Fault {
             List<Calibration.Input> inputs = new ArrayList<>();
             try (Archive a = ArchiveOptions.open(archive, jdbcUrl, false)) {
                 for (ArchiveEntry e : a.list(new ArchiveQuery(null, year, "green-factory", industry))) {

@@ -4,7 +4,7 @@ import org.verdant.coverage.Coverage;
 import org.verdant.coverage.CoverageReport;
 import org.verdant.coverage.Fixture;
 import org.verdant.coverage.FixtureRunner;
-import org.verdant.evaluation.UsageException;
+import org.verdant.fault.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,61 +41,59 @@ final class TestCommand implements Callable<Integer> {
     RulebookOptions rulebook = new RulebookOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        return Outcomes.run(err, null, () -> {
-            Path root = relative(dir);
-            if (!Files.isDirectory(root)) throw new UsageException(dir + ": no such folder");
-            List<Fixture> fixtures = Fixture.discover(root);
-            if (fixtures.isEmpty()) throw new UsageException(dir + ": no fixtures (*.yaml) found");
-            var compiled = rulebook.load(); // fail here, once, on a bad rulebook rather than once per fixture
-            FixtureRunner runner = new FixtureRunner(VerdantCli::runCaptured, rulebookArgs());
-            Map<String, String> verdicts = new LinkedHashMap<>();
-            List<FixtureRunner.Result> snapshotsDiffering = new ArrayList<>();
-            int failed = 0;
-            int expectationsFailed = 0;
-            int updated = 0;
-            for (Fixture f : fixtures) {
-                FixtureRunner.Result r = runner.run(f);
-                if (r.code() == 0) verdicts.put(f.label(), r.actual());
-                if (r.wrongExit()) {
-                    failed++;
-                    out.println("FAIL    " + f.label());
-                    r.exitExplanation().lines().forEach(l -> out.println("        " + l));
-                    continue;
-                }
-                boolean changed = update && FixtureRunner.update(r);
-                if (changed) updated++;
-                boolean snapshotFails = !update && !r.snapshotMatches();
-                if (snapshotFails) snapshotsDiffering.add(r);
-                if (!r.expectations().isEmpty()) expectationsFailed++;
-                if (r.expectations().isEmpty() && !snapshotFails) {
-                    out.println((changed ? "UPDATED " : "ok      ") + f.label());
-                    continue;
-                }
+        Path root = relative(dir);
+        if (!Files.isDirectory(root)) throw new Fault(Fault.Kind.USAGE, dir + ": no such folder");
+        List<Fixture> fixtures = Fixture.discover(root);
+        if (fixtures.isEmpty()) throw new Fault(Fault.Kind.USAGE, dir + ": no fixtures (*.yaml) found");
+        var compiled = rulebook.load(); // fail here, once, on a bad rulebook rather than once per fixture
+        FixtureRunner runner = new FixtureRunner(VerdantCli::runCaptured, rulebookArgs());
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        List<FixtureRunner.Result> snapshotsDiffering = new ArrayList<>();
+        int failed = 0;
+        int expectationsFailed = 0;
+        int updated = 0;
+        for (Fixture f : fixtures) {
+            FixtureRunner.Result r = runner.run(f);
+            if (r.code() == 0) verdicts.put(f.label(), r.actual());
+            if (r.wrongExit()) {
                 failed++;
-                out.println("FAIL    " + f.label() + (changed ? " (snapshot rewritten)" : ""));
-                r.expectations().forEach(l -> out.println("        " + l));
-                if (snapshotFails) out.println("        snapshot " + f.expected().getFileName() + " differs (below)");
+                out.println("FAIL    " + f.label());
+                r.exitExplanation().lines().forEach(l -> out.println("        " + l));
+                continue;
             }
-            if (!snapshotsDiffering.isEmpty()) {
-                out.println();
-                out.println("Snapshot differences (the whole verdict; review them, then ./verdant test --update):");
-                for (FixtureRunner.Result r : snapshotsDiffering) {
-                    out.println("FAIL    " + r.fixture().label());
-                    r.snapshotExplanation().lines().forEach(l -> out.println("        " + l));
-                }
+            boolean changed = update && FixtureRunner.update(r);
+            if (changed) updated++;
+            boolean snapshotFails = !update && !r.snapshotMatches();
+            if (snapshotFails) snapshotsDiffering.add(r);
+            if (!r.expectations().isEmpty()) expectationsFailed++;
+            if (r.expectations().isEmpty() && !snapshotFails) {
+                out.println((changed ? "UPDATED " : "ok      ") + f.label());
+                continue;
             }
+            failed++;
+            out.println("FAIL    " + f.label() + (changed ? " (snapshot rewritten)" : ""));
+            r.expectations().forEach(l -> out.println("        " + l));
+            if (snapshotFails) out.println("        snapshot " + f.expected().getFileName() + " differs (below)");
+        }
+        if (!snapshotsDiffering.isEmpty()) {
             out.println();
-            out.println(fixtures.size() + " fixture evaluations: " + (fixtures.size() - failed) + " passed, " + failed + " failed"
-                    + (failed == 0 ? "" : " (" + expectationsFailed + " with failed expectations, " + snapshotsDiffering.size()
-                    + " with a different snapshot)")
-                    + (update ? ", " + updated + " snapshot(s) rewritten" : ""));
-            out.println();
-            out.print(CoverageReport.render(Coverage.of(compiled.rulebook(), verdicts)));
-            return failed == 0 ? ExitCodes.OK : ExitCodes.DIFFERS;
-        });
+            out.println("Snapshot differences (the whole verdict; review them, then ./verdant test --update):");
+            for (FixtureRunner.Result r : snapshotsDiffering) {
+                out.println("FAIL    " + r.fixture().label());
+                r.snapshotExplanation().lines().forEach(l -> out.println("        " + l));
+            }
+        }
+        out.println();
+        out.println(fixtures.size() + " fixture evaluations: " + (fixtures.size() - failed) + " passed, " + failed + " failed"
+                + (failed == 0 ? "" : " (" + expectationsFailed + " with failed expectations, " + snapshotsDiffering.size()
+                + " with a different snapshot)")
+                + (update ? ", " + updated + " snapshot(s) rewritten" : ""));
+        out.println();
+        out.print(CoverageReport.render(Coverage.of(compiled.rulebook(), verdicts)));
+        return failed == 0 ? ExitCodes.OK : ExitCodes.DIFFERS;
     }
 
     private List<String> rulebookArgs() {

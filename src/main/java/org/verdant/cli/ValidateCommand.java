@@ -1,6 +1,9 @@
 package org.verdant.cli;
 
-import org.verdant.evaluation.Evaluator;
+import org.verdant.app.Application;
+import org.verdant.app.Request;
+import org.verdant.app.Settings;
+import org.verdant.fault.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +16,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a submission without scoring it: every problem, with file:line:column.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Spec
     CommandSpec spec;
 
@@ -27,14 +30,15 @@ final class ValidateCommand implements Callable<Integer> {
     RulebookOptions rulebook = new RulebookOptions();
 
     @Override
-    public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        return Outcomes.run(err, file, () -> {
-            byte[] bytes = InputFile.read(file);
-            var validated = new Evaluator(rulebook.load()).validate(file.toString(), bytes, new Evaluator.Options(edition, null));
-            out.println(file + ": valid submission for " + validated.scorecard().scheme() + " " + validated.scorecard().edition());
-            return ExitCodes.OK;
-        });
+    public Path submission() {
+        return file;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Request request = new Request(file.toString(), InputFile.read(file), Settings.defaults().withEdition(edition));
+        Application.Validation v = rulebook.application().validate(request);
+        spec.commandLine().getOut().println(file + ": valid submission for " + v.scheme() + " " + v.edition());
+        return ExitCodes.OK;
     }
 }

@@ -37,11 +37,7 @@ public final class VerdantCli implements Runnable {
                     + "--help' for usage");
             return ExitCodes.USAGE;
         });
-        cli.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            err.println("internal error: " + ex + " (please report this with the input that caused it)");
-            if (System.getenv("VERDANT_DEBUG") != null) ex.printStackTrace(err); // for developers, never by default
-            return ExitCodes.INTERNAL_ERROR;
-        });
+        cli.setExecutionExceptionHandler((ex, c, parseResult) -> CliFaults.report(err, ex, c.getCommand()));
         int code = cli.execute(args);
         out.flush();
         err.flush();
@@ -64,7 +60,7 @@ public final class VerdantCli implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"verdant " + org.verdant.evaluation.Evaluator.version()};
+            return new String[]{"verdant " + org.verdant.app.Application.version()};
         }
     }
 }

@@ -1,11 +1,10 @@
 package org.verdant.cli;
 
-import org.verdant.evaluation.UsageException;
+import org.verdant.fault.Fault;
 import org.verdant.record.EvaluationRecord;
 import org.verdant.record.InvalidRecordException;
 import org.verdant.record.Records;
 import org.verdant.record.Verification;
-import org.verdant.record.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,32 +35,29 @@ final class VerifyCommand implements Callable<Integer> {
     RulebookOptions rulebook = new RulebookOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        return Outcomes.run(err, null, () -> {
-            EvaluationRecord r;
-            try {
-                r = Records.read(read(record));
-            } catch (InvalidRecordException e) {
-                throw new UsageException(record + ": not a Verdant record: " + e.getMessage());
-            }
-            Verification v = Verifier.verify(r, rulebook.load());
-            out.println("record      " + record);
-            v.lines().forEach(out::println);
-            return v.identical() ? ExitCodes.OK : ExitCodes.DIFFERS;
-        });
+        EvaluationRecord r;
+        try {
+            r = Records.read(read(record));
+        } catch (InvalidRecordException e) {
+            throw new Fault(Fault.Kind.USAGE, record + ": not a Verdant record: " + e.getMessage());
+        }
+        Verification v = rulebook.application().verify(r);
+        out.println("record      " + record);
+        v.lines().forEach(out::println);
+        return v.identical() ? ExitCodes.OK : ExitCodes.DIFFERS;
     }
 
-    private static byte[] read(Path file) throws UsageException {
-        if (!Files.exists(file)) throw new UsageException(file + ": no such file");
-        if (!Files.isRegularFile(file)) throw new UsageException(file + ": not a file");
+    private static byte[] read(Path file) throws Fault {
+        if (!Files.exists(file)) throw new Fault(Fault.Kind.USAGE, file + ": no such file");
+        if (!Files.isRegularFile(file)) throw new Fault(Fault.Kind.USAGE, file + ": not a file");
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_RECORD_BYTES + 1);
-            if (bytes.length > MAX_RECORD_BYTES) throw new UsageException(file + ": larger than " + MAX_RECORD_BYTES + " bytes; not a record");
+            if (bytes.length > MAX_RECORD_BYTES) throw new Fault(Fault.Kind.USAGE, file + ": larger than " + MAX_RECORD_BYTES + " bytes; not a record");
             return bytes;
         } catch (IOException e) {
-            throw new UsageException(file + ": cannot read: " + e.getMessage());
+            throw new Fault(Fault.Kind.USAGE, file + ": cannot read: " + e.getMessage());
         }
     }
 }

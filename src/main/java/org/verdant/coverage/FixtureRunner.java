@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verdant.record.Records;
-import org.verdant.record.VerdictDiff;
+import org.verdant.compare.VerdictDiff;
 import org.verdant.yaml.Problem;
 
 import java.io.IOException;

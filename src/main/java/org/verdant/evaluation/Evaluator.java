@@ -1,6 +1,7 @@
 package org.verdant.evaluation;
 
 import org.verdant.facts.FactBuilder;
+import org.verdant.fault.Option;
 import org.verdant.findings.Finding;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.GradingTable;
@@ -74,7 +75,11 @@ public final class Evaluator {
         return validate(file, root, new Problems(), options);
     }
 
-    private Validated validate(String file, YamlNode root, Problems problems, Options options)
+    /**
+     * Stage 1 from a YAML tree the caller read, with the problems the reader found while reading it
+     * (so one read serves the evaluation, its trace and its what-ifs).
+     */
+    public Validated validate(String file, YamlNode root, Problems problems, Options options)
             throws InvalidSubmissionException, RulebookException {
         Submission s = SubmissionReader.readPartial(file, root, problems);
         if (s == null) throw new InvalidSubmissionException(problems);
@@ -155,6 +160,12 @@ public final class Evaluator {
         return evaluate(validate(file, root, options), inputDigest, options);
     }
 
+    /** Evaluates a YAML tree the caller read, with the problems its reader found; {@code inputDigest} names the bytes. */
+    public Verdict evaluate(String file, YamlNode root, Problems problems, String inputDigest, Options options)
+            throws InvalidSubmissionException, RulebookException, UsageException {
+        return evaluate(validate(file, root, problems, options), inputDigest, options);
+    }
+
     private Verdict evaluate(Validated v, String inputDigest, Options options) throws RulebookException, UsageException {
         GradingTable grading = grading(v.scorecard(), options.grading());
         List<Object> facts = FactBuilder.facts(v.submission(), v.scorecard(), rulebook.rulebook().benchmarks());
@@ -171,11 +182,11 @@ public final class Evaluator {
         if (id == null || id.equals("none")) return null;
         GradingTable table = rulebook.rulebook().gradings().get(id);
         if (table == null) {
-            throw new UsageException("--grading: unknown grading table '" + id + "'; available: "
+            throw new UsageException(Option.GRADING, "unknown grading table '" + id + "'; available: "
                     + String.join(", ", rulebook.rulebook().gradings().keySet()));
         }
         if (!table.appliesTo(scorecard.scheme(), scorecard.edition())) {
-            throw new UsageException("--grading: table '" + id + "' does not apply to " + scorecard.scheme() + " " + scorecard.edition());
+            throw new UsageException(Option.GRADING, "table '" + id + "' does not apply to " + scorecard.scheme() + " " + scorecard.edition());
         }
         return table;
     }

@@ -3,6 +3,7 @@ package org.verdant.plan;
 import org.verdant.text.Numbers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verdant.text.Json;
 import org.verdant.text.Messages;
 
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ public final class PlanReport {
 
     public static String json(Plan p, Messages m) {
         PlanReport r = new PlanReport(m);
-        ObjectNode root = ComparisonReport.NODES.objectNode();
+        ObjectNode root = Json.NODES.objectNode();
         root.put("format", FORMAT);
         root.put("scheme", p.scheme());
         root.put("edition", p.edition());
@@ -167,15 +168,11 @@ public final class PlanReport {
         } else {
             root.putNull("target");
         }
-        try {
-            return ComparisonReport.MAPPER.writeValueAsString(root) + "\n";
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.pretty(root);
     }
 
     private ObjectNode step(Plan.Step s) {
-        ObjectNode n = ComparisonReport.NODES.objectNode();
+        ObjectNode n = Json.NODES.objectNode();
         n.put("id", s.id());
         n.put("name", s.name().in(m.lang()));
         n.put("type", s.type());
@@ -189,19 +186,19 @@ public final class PlanReport {
         after.put("status", s.statusAfter());
         after.put("points", Numbers.round(s.pointsAfter(), 4));
         n.put("max", Numbers.round(s.max(), 4));
-        ComparisonReport.number(n, "score_before", s.scoreBefore());
-        ComparisonReport.number(n, "score_after", s.scoreAfter());
-        ComparisonReport.number(n, "gain", s.gain());
+        Json.putRounded(n, "score_before", s.scoreBefore());
+        Json.putRounded(n, "score_after", s.scoreAfter());
+        Json.putRounded(n, "gain", s.gain());
         n.put("verified", s.verified());
         n.put("effort", s.effort().name().toLowerCase());
         return n;
     }
 
     private static ObjectNode state(Plan.State s) {
-        ObjectNode n = ComparisonReport.NODES.objectNode();
+        ObjectNode n = Json.NODES.objectNode();
         if (s.eligible() != null) n.put("eligible", s.eligible()); else n.putNull("eligible");
         n.put("mandatory_met", s.mandatoryMet());
-        ComparisonReport.number(n, "score", s.score());
+        Json.putRounded(n, "score", s.score());
         n.put("grade", s.grade());
         n.put("grading", s.gradingTable());
         return n;

@@ -46,6 +46,16 @@ public final class Scenario {
         return new Scenario(evaluator, file, bytes, root, options);
     }
 
+    /**
+     * A file already read and evaluated: {@code root} is its YAML tree, {@code baseline} its
+     * verdict, so neither is read nor evaluated again.
+     */
+    public static Scenario of(Evaluator evaluator, String file, byte[] bytes, YamlNode root, Evaluator.Options options, Verdict baseline) {
+        Scenario s = new Scenario(evaluator, file, bytes, root, options);
+        s.verdicts.put(List.of(), baseline);
+        return s;
+    }
+
     public YamlNode root() {
         return root;
     }

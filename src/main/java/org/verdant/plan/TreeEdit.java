@@ -112,7 +112,7 @@ public final class TreeEdit {
         return number;
     }
 
-    static String yearOf(YamlNode item) {
+    public static String yearOf(YamlNode item) {
         if (item instanceof YamlNode.Mapping m && m.get("year") instanceof YamlNode.Scalar y && !y.isNull()) return y.text();
         return null;
     }

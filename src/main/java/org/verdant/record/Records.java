@@ -1,11 +1,9 @@
 package org.verdant.record;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verdant.text.Json;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.verdict.VerdictJson;
 import org.verdant.text.Messages;
@@ -25,9 +23,6 @@ import java.util.stream.Collectors;
 /** Writes and reads records (verdant.record/1). */
 public final class Records {
     /** The verdict writer's settings: re-serialising an embedded verdict gives back its exact text. */
-    private static final ObjectMapper WRITER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private static final Set<String> LANGS = Set.of("zh", "en");
 
     private Records() {
@@ -38,7 +33,12 @@ public final class Records {
      * prints it), with the bytes of the rulebook files the verdict names taken from {@code rulebook}.
      */
     public static EvaluationRecord of(Verdict verdict, byte[] submission, Evaluator.Options options, String lang, Rulebook rulebook) {
-        String verdictJson = VerdictJson.write(verdict, new Messages(lang));
+        return of(verdict, VerdictJson.write(verdict, new Messages(lang)), submission, options, lang, rulebook);
+    }
+
+    /** The same, from the verdict's JSON already written in {@code lang}. */
+    public static EvaluationRecord of(Verdict verdict, String verdictJson, byte[] submission, Evaluator.Options options, String lang,
+                                      Rulebook rulebook) {
         JsonNode tree = parse(verdictJson);
         return new EvaluationRecord(tree.path("input").path("file").asText(), submission.clone(), Evaluator.sha256(submission),
                 options.edition(), options.grading(), lang, verdict.rulebookDigest(), fileDigests(verdict.rulebookFiles(), rulebook),
@@ -69,7 +69,7 @@ public final class Records {
     }
 
     public static String toJson(EvaluationRecord r) {
-        ObjectNode root = VerdictDiff.JSON.createObjectNode();
+        ObjectNode root = Json.NODES.objectNode();
         root.put("format", EvaluationRecord.FORMAT);
         ObjectNode submission = root.putObject("submission");
         submission.put("file", r.submissionFile());
@@ -87,7 +87,7 @@ public final class Records {
         root.put("verdict_sha256", r.verdictSha256());
         root.set("verdict", r.verdict());
         try {
-            return WRITER.writeValueAsString(root) + "\n";
+            return Json.PRETTY.writeValueAsString(root) + "\n";
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -97,7 +97,7 @@ public final class Records {
     public static EvaluationRecord read(byte[] bytes) throws InvalidRecordException {
         JsonNode root;
         try {
-            root = VerdictDiff.JSON.readTree(bytes);
+            root = Json.READER.readTree(bytes);
         } catch (Exception e) {
             throw new InvalidRecordException("not JSON: " + firstLine(e.getMessage()));
         }
@@ -128,7 +128,7 @@ public final class Records {
     /** The embedded verdict's text as the verdict writer printed it, for its digest. */
     public static String verdictText(JsonNode verdict) {
         try {
-            return WRITER.writeValueAsString(verdict) + "\n";
+            return Json.PRETTY.writeValueAsString(verdict) + "\n";
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -136,7 +136,7 @@ public final class Records {
 
     static JsonNode parse(String json) {
         try {
-            return VerdictDiff.JSON.readTree(json);
+            return Json.READER.readTree(json);
         } catch (Exception e) {
             throw new IllegalStateException("the verdict writer produced invalid JSON", e);
         }

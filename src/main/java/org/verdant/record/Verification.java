@@ -1,5 +1,7 @@
 package org.verdant.record;
 
+import org.verdant.compare.VerdictDiff;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.InvalidSubmissionException;
 import org.verdant.evaluation.UsageException;
+import org.verdant.compare.VerdictDiff;
 import org.verdant.verdict.VerdictJson;
 import org.verdant.text.Messages;
 import org.verdant.rulebook.CompiledRulebook;
@@ -44,7 +45,8 @@ public final class Verifier {
             e.problems().forEach(p -> b.append('\n').append(p));
             rerunError = b.toString();
         } catch (UsageException e) {
-            rerunError = e.getMessage();
+            // verify is the CLI's: the option is named as its flag, as the summary names the options
+            rerunError = (e.option() == null ? "" : "--" + e.option().word() + ": ") + e.getMessage();
         }
         List<String> nowPaths = verdict == null ? recordedPaths : verdict.rulebookFiles();
         List<EvaluationRecord.FileDigest> now = Records.fileDigests(nowPaths, rulebook.rulebook());

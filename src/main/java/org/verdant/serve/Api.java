@@ -1,58 +1,33 @@
 package org.verdant.serve;
 
 import io.javalin.http.Context;
+import org.verdant.app.Application;
+import org.verdant.app.Diff;
+import org.verdant.app.Evaluation;
+import org.verdant.app.Reevaluation;
 import org.verdant.archive.Archive;
 import org.verdant.archive.ArchiveEntry;
-import org.verdant.archive.ArchiveInput;
 import org.verdant.archive.ArchiveJson;
 import org.verdant.archive.ArchiveQuery;
 import org.verdant.archive.ArchivedEvaluation;
-import org.verdant.archive.Reevaluation;
-import org.verdant.archive.VerdictComparison;
 import org.verdant.cohort.CohortGrader;
 import org.verdant.cohort.CohortRenderer;
 import org.verdant.cohort.CohortReport;
-import org.verdant.evaluation.Evaluator;
-import org.verdant.evaluation.InvalidSubmissionException;
-import org.verdant.evaluation.UsageException;
-import org.verdant.plan.Comparison;
-import org.verdant.plan.ComparisonReport;
-import org.verdant.plan.Plan;
-import org.verdant.plan.PlanReport;
-import org.verdant.plan.Planner;
-import org.verdant.plan.Scenario;
-import org.verdant.plan.TreeDiff;
-import org.verdant.plan.VerdictView;
-import org.verdant.verdict.VerdictJson;
-import org.verdant.text.Messages;
-import org.verdant.explain.TraceBuilder;
-import org.verdant.plan.PlanAdvisor;
-import org.verdant.report.document.ReportDocument;
 import org.verdant.report.document.ReportFormat;
 import org.verdant.rulebook.CompiledRulebook;
-import org.verdant.rulebook.RulebookException;
-import org.verdant.verdict.Verdict;
-import org.verdant.yaml.PathIndex;
-import org.verdant.yaml.Problems;
-import org.verdant.yaml.YamlNode;
-import org.verdant.yaml.YamlReader;
+import org.verdant.text.Messages;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The JSON API's handlers. Each one reads its request, calls the classes the commands use
- * ({@link Evaluator}, {@link Archive}, {@link Planner}, {@link ReportDocument}, {@link TraceBuilder},
- * {@link Comparison}, {@link CohortGrader}, {@link Reevaluation}) and writes their formats; errors
- * are thrown and written as JSON by {@link VerdantServer}.
+ * The JSON API's handlers. Each one reads its request, calls the application layer the commands
+ * call ({@link Application}, {@link Evaluation}, {@link Diff}; {@link Archive} and
+ * {@link CohortGrader} for reading the archive) and writes their formats; errors are thrown and
+ * written as JSON by {@link VerdantServer}, once for every handler.
  */
 final class Api {
     static final String JSON = "application/json; charset=utf-8";
@@ -61,10 +36,9 @@ final class Api {
     static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-Za-z]{1,32}");
-    private static final String RADAR = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"radar\"";
 
     private final CompiledRulebook rulebook;
-    private final Evaluator evaluator;
+    private final Application application;
     private final Archive archive;
     private final byte[] token;
     /** Evaluations at once: one per core; a request waits for its turn (up to a minute) rather than thrash the machine. */
@@ -72,7 +46,7 @@ final class Api {
 
     Api(CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations) {
         this.rulebook = rulebook;
-        this.evaluator = new Evaluator(rulebook);
+        this.application = new Application(rulebook);
         this.archive = archive;
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
         this.work = new Semaphore(Math.max(1, concurrentEvaluations), true);
@@ -107,12 +81,12 @@ final class Api {
     void store(Context ctx) throws Exception {
         authorize(ctx);
         SubmissionRequest r = SubmissionRequest.read(ctx);
-        String verdictJson = withWork(() -> VerdictJson.write(evaluator.evaluate(r.file(), r.bytes(), r.options()), new Messages(r.lang())));
-        ArchiveEntry e = archive.store(new ArchiveInput(r.bytes(), r.file(), verdictJson, r.edition(), r.grading(), Instant.now()));
+        Evaluation evaluation = withWork(() -> application.evaluate(r.request()));
+        ArchiveEntry e = evaluation.store(archive);
         ctx.header("Location", "/api/evaluations/" + e.id());
         ctx.header("X-Verdant-Record", String.valueOf(e.id()));
         if (e.previousId() != null) ctx.header("X-Verdant-Previous-Record", String.valueOf(e.previousId()));
-        json(ctx, 201, verdictJson);
+        json(ctx, 201, evaluation.json());
     }
 
     /** POST /api/evaluate: the verdict, the improvement plan and the radar chart, nothing stored (the web page's preview). */
@@ -123,23 +97,14 @@ final class Api {
         if (format.equals("verdict")) {
             // exactly what `evaluate --format json [--trace]` prints
             boolean trace = "true".equals(ctx.queryParam("trace"));
-            json(ctx, 200, withWork(() -> {
-                Verdict v = evaluator.evaluate(r.file(), r.bytes(), r.options());
-                Messages m = new Messages(r.lang());
-                return VerdictJson.write(v, m, trace ? org.verdant.explain.TraceJson.nodes(TraceBuilder.all(v, PathIndex.of(r.file(), r.bytes()), m)) : null);
-            }));
+            json(ctx, 200, withWork(() -> application.evaluate(r.request()).json(trace)));
             return;
         }
         if (!format.equals("preview")) throw ApiException.badRequest("format: preview or verdict");
         boolean withPlan = !"false".equals(ctx.queryParam("plan"));
         String answer = withWork(() -> {
-            Scenario scenario = Scenario.of(evaluator, r.file(), r.bytes(), r.options());
-            Verdict v = scenario.baseline();
-            Messages m = new Messages(r.lang());
-            Plan plan = withPlan ? Planner.plan(scenario, null) : null;
-            String report = plan != null ? ReportDocument.render(v, m, ReportFormat.html, new PlanAdvisor(plan))
-                    : ReportDocument.render(v, m, ReportFormat.html);
-            return ApiJson.preview(VerdictJson.write(v, m), plan == null ? null : PlanReport.json(plan, m), radar(report));
+            Evaluation e = application.evaluate(r.request());
+            return ApiJson.preview(e.json(), withPlan ? e.improve(null, true) : null, e.radar());
         });
         json(ctx, 200, answer);
     }
@@ -149,11 +114,7 @@ final class Api {
         authorize(ctx);
         SubmissionRequest r = SubmissionRequest.read(ctx);
         ReportFormat format = reportFormat(ctx);
-        String text = withWork(() -> {
-            Scenario scenario = Scenario.of(evaluator, r.file(), r.bytes(), r.options());
-            Verdict v = scenario.baseline();
-            return ReportDocument.render(v, new Messages(r.lang()), format, new PlanAdvisor(Planner.plan(scenario, null)));
-        });
+        String text = withWork(() -> application.evaluate(r.request()).report(format));
         document(ctx, format, text);
     }
 
@@ -169,22 +130,14 @@ final class Api {
         ArchivedEvaluation a = stored(ctx.pathParam("id"));
         ReportFormat format = reportFormat(ctx);
         String lang = ctx.queryParam("lang") == null ? a.lang() : SubmissionRequest.lang(ctx.queryParam("lang"));
-        String text = withWork(() -> {
-            Scenario scenario = Scenario.of(evaluator, a.entry().inputFile(), a.submission(), options(a));
-            Verdict v = reproduce(a, scenario.baseline());
-            return ReportDocument.render(v, new Messages(lang), format, new PlanAdvisor(Planner.plan(scenario, null)));
-        });
+        String text = withWork(() -> application.reproduce(a).withLang(lang).report(format));
         document(ctx, format, text);
     }
 
     /** GET /api/evaluations/{id}/trace: the stored verdict with a trace in every gate and criterion ({@code evaluate --format json --trace}). */
     void storedTrace(Context ctx) throws Exception {
         ArchivedEvaluation a = stored(ctx.pathParam("id"));
-        String json = withWork(() -> {
-            Verdict v = reproduce(a, evaluator.evaluate(a.entry().inputFile(), a.submission(), options(a)));
-            Messages m = new Messages(a.lang());
-            return VerdictJson.write(v, m, org.verdant.explain.TraceJson.nodes(TraceBuilder.all(v, PathIndex.of(a.entry().inputFile(), a.submission()), m)));
-        });
+        String json = withWork(() -> application.reproduce(a).json(true));
         json(ctx, 200, json);
     }
 
@@ -202,29 +155,18 @@ final class Api {
     }
 
     /** GET /api/diff?a=ID&b=ID: the two stored verdicts compared as {@code verdant diff} compares them, with their inputs. */
-    void diff(Context ctx) throws ApiException {
+    void diff(Context ctx) throws Exception {
         ArchivedEvaluation a = stored(required(ctx, "a"));
         ArchivedEvaluation b = stored(required(ctx, "b"));
         Messages m = new Messages(SubmissionRequest.lang(ctx.queryParam("lang")));
-        String nameA = "record " + a.entry().id();
-        String nameB = "record " + b.entry().id();
-        VerdictView va;
-        VerdictView vb;
-        try {
-            va = VerdictView.parse(nameA, a.verdictJson());
-            vb = VerdictView.parse(nameB, b.verdictJson());
-        } catch (UsageException e) {
-            throw new ApiException(500, "archive", e.getMessage());
-        }
-        YamlNode ta = YamlReader.read(a.entry().inputFile(), a.submission(), new Problems());
-        YamlNode tb = YamlReader.read(b.entry().inputFile(), b.submission(), new Problems());
-        List<TreeDiff.Leaf> inputs = ta != null && tb != null ? TreeDiff.between(ta, tb) : null;
-        Comparison c = Comparison.of(va, vb, inputs);
-        var heading = new ComparisonReport.Heading(m.get("diff.title", nameA, nameB), nameA, nameB, List.of());
-        if ("text".equals(ctx.queryParam("format"))) {
-            ctx.status(200).contentType("text/plain; charset=utf-8").result(ComparisonReport.text(c, heading, m));
+        Diff.Side sideA = Diff.side(a);
+        Diff.Side sideB = Diff.side(b);
+        boolean text = "text".equals(ctx.queryParam("format"));
+        String answer = Diff.render(sideA, sideB, sideA.name(), sideB.name(), m, !text);
+        if (text) {
+            ctx.status(200).contentType("text/plain; charset=utf-8").result(answer);
         } else {
-            json(ctx, 200, ComparisonReport.json(c, heading));
+            json(ctx, 200, answer);
         }
     }
 
@@ -247,8 +189,8 @@ final class Api {
     void verify(Context ctx) throws Exception {
         authorize(ctx);
         ArchivedEvaluation a = stored(ctx.pathParam("id"));
-        Reevaluation.Outcome o = withWork(() -> Reevaluation.verify(a, rulebook));
-        var root = ArchiveJson.verification(a.entry(), o);
+        Reevaluation o = withWork(() -> application.verify(a));
+        var root = ArchiveJson.verification(a.entry(), o.verdictJson(), o.comparison());
         json(ctx, 200, ApiJson.write(root));
     }
 
@@ -287,35 +229,6 @@ final class Api {
     private ArchivedEvaluation stored(String id) throws ApiException {
         if (id == null || !ID.matcher(id).matches()) throw ApiException.notFound("no record '" + clip(String.valueOf(id)) + "' (ids are 1, 2, 3, …)");
         return archive.get(Long.parseLong(id)).orElseThrow(() -> ApiException.notFound("no record " + id));
-    }
-
-    /** The verdict re-run from a stored submission, provided it is byte for byte the stored one; 409 with the differences otherwise. */
-    private static Verdict reproduce(ArchivedEvaluation a, Verdict now) throws ApiException {
-        String json = VerdictJson.write(now, new Messages(a.lang()));
-        if (json.equals(a.verdictJson())) return now;
-        List<Map<String, String>> differences = new ArrayList<>();
-        for (VerdictComparison.Difference d : VerdictComparison.compare(a.verdictJson(), json).differences()) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("what", d.what());
-            m.put("archived", d.archived());
-            m.put("now", d.now());
-            differences.add(m);
-        }
-        throw new ApiException(409, "not_reproduced", "record " + a.entry().id() + " is not reproduced by this server's rulebook and engine, "
-                + "so its report and trace cannot be rendered here; POST /api/evaluations/" + a.entry().id()
-                + "/verify shows what differs, and a server started with the rulebook it was made with (--rules, --scorecards) renders it",
-                null, differences);
-    }
-
-    private static Evaluator.Options options(ArchivedEvaluation a) {
-        return new Evaluator.Options(a.requestedEdition(), a.requestedGrading());
-    }
-
-    static String radar(String reportHtml) {
-        int start = reportHtml.indexOf(RADAR);
-        if (start < 0) return null;
-        int end = reportHtml.indexOf("</svg>", start);
-        return end < 0 ? null : reportHtml.substring(start, end + "</svg>".length());
     }
 
     private static ReportFormat reportFormat(Context ctx) throws ApiException {

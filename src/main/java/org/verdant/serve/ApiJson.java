@@ -1,16 +1,14 @@
 package org.verdant.serve;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import org.verdant.evaluation.Evaluator;
+import org.verdant.app.Application;
 import org.verdant.rulebook.GradingTable;
 import org.verdant.rulebook.Rulebook;
 import org.verdant.rulebook.Scorecard;
+import org.verdant.text.Json;
 import org.verdant.text.Text;
 import org.verdant.yaml.Problem;
 
@@ -24,20 +22,13 @@ final class ApiJson {
     static final String SCHEMES_FORMAT = "verdant.schemes/1";
     static final String PREVIEW_FORMAT = "verdant.preview/1";
     static final String ERROR_FORMAT = "verdant.error/1";
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    static final JsonNodeFactory NODES = Json.NODES;
 
     private ApiJson() {
     }
 
     static String write(ObjectNode root) {
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.pretty(root);
     }
 
     /** {@code {"error", "message"[, "problems"][, "count"][, "details"]}}. */
@@ -46,7 +37,7 @@ final class ApiJson {
         root.put("error", e.error());
         root.put("message", e.getMessage());
         if (e.problems() != null) root.set("problems", problems(e.problems()));
-        if (e.details() != null) root.set("details", MAPPER.valueToTree(e.details()));
+        if (e.details() != null) root.set("details", Json.PRETTY.valueToTree(e.details()));
         return write(root);
     }
 
@@ -78,7 +69,7 @@ final class ApiJson {
     static String schemes(Rulebook r, boolean tokenRequired) {
         ObjectNode root = NODES.objectNode();
         root.put("format", SCHEMES_FORMAT);
-        root.putObject("engine").put("version", Evaluator.version());
+        root.putObject("engine").put("version", Application.version());
         root.putObject("rulebook").put("digest", r.digest());
         ObjectNode service = root.putObject("service");
         service.put("token_required_for_writes", tokenRequired);

@@ -1,9 +1,10 @@
 package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.verdant.text.Json;
 import io.javalin.http.Context;
-import org.verdant.evaluation.Evaluator;
+import org.verdant.app.Request;
+import org.verdant.app.Settings;
 import org.verdant.yaml.YamlReader;
 
 import java.io.IOException;
@@ -17,23 +18,22 @@ import java.util.Set;
  * A submission as a request carries it: the body's bytes (YAML or JSON, at most
  * {@link YamlReader#MAX_BYTES}), the file name that problems and the verdict name, and the
  * options. The body is either the submission itself, or a JSON envelope
- * {@code {"submission": "<YAML or JSON text>", "file": …, "edition": …, "grading": …, "lang": …}};
+ * {@code {"submission": "<YAML or JSON text>", "file": …, "edition": …, "table": …, "grading": …, "lang": …}};
  * query parameters of the same names win over the envelope's fields. Nothing here touches a
  * file: the file name is a label, cut to its last path segment.
  */
-record SubmissionRequest(byte[] bytes, String file, String edition, String grading, String lang) {
+record SubmissionRequest(byte[] bytes, String file, String edition, String table, String grading, String lang) {
     /** The same limit as the YAML reader's: a body the reader would refuse is refused before it is read. */
     static final int MAX_BYTES = YamlReader.MAX_BYTES;
     static final Set<String> MEDIA_TYPES = Set.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
             "application/json", "text/plain");
-    private static final Set<String> ENVELOPE_FIELDS = Set.of("submission", "file", "edition", "grading", "lang");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> ENVELOPE_FIELDS = Set.of("submission", "file", "edition", "table", "grading", "lang");
     private static final int MAX_NAME = 120;
     /** How much of an oversized body is read and dropped before the 413 is sent. */
     private static final long DRAIN_BYTES = 4L * MAX_BYTES;
 
-    Evaluator.Options options() {
-        return new Evaluator.Options(edition, grading);
+    Request request() {
+        return new Request(file, bytes, new Settings(edition, table, grading, lang));
     }
 
     static SubmissionRequest read(Context ctx) throws ApiException {
@@ -49,6 +49,7 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String gradi
         }
         String file = null;
         String edition = null;
+        String table = null;
         String grading = null;
         String lang = null;
         boolean json = mediaType.equals("application/json");
@@ -64,15 +65,17 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String gradi
             body = text(envelope, "submission").getBytes(StandardCharsets.UTF_8);
             file = optionalText(envelope, "file");
             edition = optionalText(envelope, "edition");
+            table = optionalText(envelope, "table");
             grading = optionalText(envelope, "grading");
             lang = optionalText(envelope, "lang");
         }
         file = first(ctx.queryParam("file"), file);
         edition = first(ctx.queryParam("edition"), edition);
+        table = first(ctx.queryParam("table"), table);
         grading = first(ctx.queryParam("grading"), grading);
         lang = first(ctx.queryParam("lang"), lang);
         String name = fileName(file, json && envelope == null ? "submission.json" : "submission.yaml");
-        return new SubmissionRequest(body, name, limited("edition", edition), limited("grading", grading), lang(lang));
+        return new SubmissionRequest(body, name, limited("edition", edition), limited("table", table), limited("grading", grading), lang(lang));
     }
 
     /** The media type without parameters, lower case; 415 unless it is one a submission comes in (UTF-8 only). */
@@ -120,7 +123,7 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String gradi
     /** The body as a JSON envelope, or null when it is not one (a submission written as JSON, or not JSON at all). */
     private static JsonNode envelope(byte[] body) {
         try {
-            JsonNode n = JSON.readTree(body);
+            JsonNode n = Json.READER.readTree(body);
             return n != null && n.isObject() && n.has("submission") ? n : null;
         } catch (IOException e) {
             return null; // not JSON: the YAML reader reports where

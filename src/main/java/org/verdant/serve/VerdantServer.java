@@ -4,12 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.verdant.app.Faults;
 import org.verdant.archive.Archive;
-import org.verdant.archive.ArchiveException;
-import org.verdant.evaluation.InvalidSubmissionException;
-import org.verdant.evaluation.UsageException;
 import org.verdant.rulebook.CompiledRulebook;
-import org.verdant.rulebook.RulebookException;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -104,14 +101,6 @@ public final class VerdantServer implements AutoCloseable {
             r.get("/api/cohort", api::cohort);
 
             r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
-            r.exception(InvalidSubmissionException.class, (e, ctx) -> answer(ctx, new ApiException(422, "invalid_submission",
-                    "invalid submission (" + e.count() + " problem(s)); nothing was scored", e.problems(), null)));
-            r.exception(RulebookException.class, (e, ctx) -> answer(ctx, new ApiException(500, "invalid_rulebook",
-                    "invalid rulebook (" + e.problems().size() + " problem(s)): the server's rulebook does not compile for this edition",
-                    e.problems(), null)));
-            r.exception(UsageException.class, (e, ctx) -> answer(ctx, ApiException.badRequest(e.getMessage()
-                    .replace("--grading", "grading").replace("--edition", "edition"))));
-            r.exception(ArchiveException.class, (e, ctx) -> answer(ctx, new ApiException(500, "archive", "archive: " + e.getMessage())));
             r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, switch (e.getStatus()) {
                 case 404 -> ApiException.notFound("no such endpoint: " + ctx.method() + " " + Api.clip(ctx.path()));
                 case 405 -> new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + Api.clip(ctx.path()));
@@ -119,15 +108,8 @@ public final class VerdantServer implements AutoCloseable {
                         + " bytes (2 MiB), the limit for a submission");
                 default -> new ApiException(e.getStatus(), "http_" + e.getStatus(), e.getMessage());
             }));
-            r.exception(Exception.class, (e, ctx) -> {
-                if (log != null) {
-                    log.println("internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
-                    if (System.getenv("VERDANT_DEBUG") != null) e.printStackTrace(log);
-                    log.flush();
-                }
-                answer(ctx, new ApiException(500, "internal", "internal error: " + e.getClass().getSimpleName()
-                        + " (please report it with the input that caused it)"));
-            });
+            // every failure of the application layer, and any bug, mapped once
+            r.exception(Exception.class, (e, ctx) -> answer(ctx, ServeFaults.answer(Faults.of(e), ctx, log)));
             r.error(404, ctx -> {
                 if (ctx.attribute(ANSWERED) == null) {
                     answer(ctx, ApiException.notFound("no such endpoint: " + ctx.method() + " " + Api.clip(ctx.path())));

@@ -71,7 +71,7 @@ class PostgresArchiveTest {
             ArchivedEvaluation got = archive.get(2).orElseThrow();
             assertThat(new String(got.submission(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(again);
             assertThat(got.entry().evaluatedAt()).isEqualTo(Stored.T0);
-            assertThat(Reevaluation.verify(got, TestRulebook.compiled()).identical()).isTrue();
+            assertThat(new org.verdant.app.Application(TestRulebook.compiled()).verify(got).identical()).isTrue();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -1,5 +1,7 @@
 package org.verdant.plan;
 
+import org.verdant.compare.TreeDiff;
+
 import org.junit.jupiter.api.Test;
 import org.verdant.evaluation.UsageException;
 import org.verdant.yaml.Problems;

@@ -1,5 +1,10 @@
 package org.verdant.plan;
 
+import org.verdant.compare.Comparison;
+import org.verdant.compare.ComparisonReport;
+import org.verdant.compare.TreeDiff;
+import org.verdant.compare.VerdictView;
+
 import org.junit.jupiter.api.Test;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.InvalidSubmissionException;

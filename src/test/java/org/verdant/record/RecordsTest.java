@@ -1,5 +1,7 @@
 package org.verdant.record;
 
+import org.verdant.compare.VerdictDiff;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;

@@ -41,8 +41,22 @@ public final class ReportDocument {
         return render(ReportModelBuilder.build(verdict, messages, advisor), messages, format);
     }
 
+    /**
+     * The report's radar chart alone (the same SVG the HTML report draws), from the report model;
+     * null when the verdict has fewer than three first-level indicators.
+     */
+    public static String radar(Verdict verdict, Messages messages) {
+        ReportModel model = ReportModelBuilder.build(verdict, messages, new PointsNotGiven());
+        if (model.radar() == null) return null;
+        return evaluate(HTML.getTemplate("radar.html.peb"), model, messages).strip();
+    }
+
     static String render(ReportModel model, Messages messages, ReportFormat format) {
         PebbleTemplate template = (format == ReportFormat.html ? HTML : MD).getTemplate(format.template());
+        return evaluate(template, model, messages);
+    }
+
+    private static String evaluate(PebbleTemplate template, ReportModel model, Messages messages) {
         Map<String, Object> context = new HashMap<>();
         context.put("r", model);
         context.put(MESSAGES, messages);

@@ -1,5 +1,6 @@
-package org.verdant.plan;
+package org.verdant.compare;
 
+import org.verdant.plan.TreeEdit;
 import org.verdant.yaml.YamlNode;
 
 import java.util.ArrayList;

@@ -1,10 +1,9 @@
-package org.verdant.plan;
+package org.verdant.compare;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.verdant.evaluation.UsageException;
 import org.verdant.verdict.VerdictJson;
+import org.verdant.text.Json;
 import org.verdant.text.Messages;
 import org.verdant.verdict.Verdict;
 
@@ -23,7 +22,6 @@ public record VerdictView(String scheme, String edition, String facility, Boolea
                           List<Item> criteria, Map<String, Figure> figures, String rulebookDigest, List<String> parts,
                           String inputFile, String inputDigest, String engine) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** A first-level category's weighted points (null: not scored). */
     public record Category(String id, String name, Double weighted) {
@@ -48,7 +46,7 @@ public record VerdictView(String scheme, String edition, String facility, Boolea
     public static VerdictView parse(String file, String text) throws UsageException {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = Json.read(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UsageException(file + ": not a JSON verdict: " + e.getOriginalMessage());
         } catch (IOException e) {

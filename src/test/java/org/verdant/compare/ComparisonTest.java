@@ -1,4 +1,4 @@
-package org.verdant.plan;
+package org.verdant.compare;
 
 import org.junit.jupiter.api.Test;
 import org.verdant.evaluation.UsageException;

@@ -1,28 +1,18 @@
-package org.verdant.record;
+package org.verdant.compare;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.verdant.text.Json;
 
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * What differs between two JSON verdicts (verdant.verdict/1), in the terms a reviewer cares
+ * What differs between two JSON verdicts (verdant.verdict/1), as {@link VerdictComparer} pairs them, in the terms a reviewer cares
  * about: the headline (eligibility, score, grade), each gate's and criterion's status and points
  * before → after, and which other parts differ (warnings, rulebook, engine, …).
  */
 public record VerdictDiff(List<Change> headline, List<CriterionChange> criteria, List<String> otherFields) {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private static final List<String> HEADLINE = List.of("scheme", "edition", "eligible", "mandatory_met", "score", "grade");
-    private static final Set<String> JUDGED = Set.of("gates", "criteria");
 
     /** A headline field, before → after ("absent" where a verdict lacks it). */
     public record Change(String field, String before, String after) {
@@ -48,8 +38,8 @@ public record VerdictDiff(List<Change> headline, List<CriterionChange> criteria,
         JsonNode b;
         JsonNode a;
         try {
-            b = JSON.readTree(before);
-            a = JSON.readTree(after);
+            b = Json.read(before);
+            a = Json.read(after);
         } catch (Exception e) {
             return new VerdictDiff(List.of(new Change("verdict", "JSON", "not JSON")), List.of(), List.of());
         }
@@ -57,33 +47,31 @@ public record VerdictDiff(List<Change> headline, List<CriterionChange> criteria,
     }
 
     public static VerdictDiff compare(JsonNode before, JsonNode after) {
+        VerdictComparer.Pairs pairs = VerdictComparer.compare(before, after);
         List<Change> headline = new ArrayList<>();
         for (String field : HEADLINE) {
-            String b = text(before.get(field));
-            String a = text(after.get(field));
+            VerdictComparer.Pair p = pairs.headline(field);
+            String b = text(p.before());
+            String a = text(p.after());
             if (!b.equals(a)) headline.add(new Change(field, b, a));
         }
         List<CriterionChange> criteria = new ArrayList<>();
-        Map<String, JsonNode> b = judged(before);
-        Map<String, JsonNode> a = judged(after);
-        for (String id : union(b, a)) {
-            JsonNode x = b.get(id);
-            JsonNode y = a.get(id);
-            String ox = outcome(x);
-            String oy = outcome(y);
-            if (!ox.equals(oy)) {
-                criteria.add(new CriterionChange(id, ox, oy, null));
-            } else if (!x.equals(y)) {
-                String detail = !x.path("reason").equals(y.path("reason")) ? "reason" : !x.path("values").equals(y.path("values")) ? "values" : "details";
-                criteria.add(new CriterionChange(id, ox, oy, detail));
+        // in the order of the earlier verdict, then what only the later one has
+        for (boolean onlyAfter : new boolean[]{false, true}) {
+            for (VerdictComparer.Judged j : java.util.stream.Stream.concat(pairs.gates().stream(), pairs.criteria().stream()).toList()) {
+                if (j.onlyAfter() != onlyAfter) continue;
+                VerdictComparer.Pair p = j.pair();
+                String ox = outcome(p.before());
+                String oy = outcome(p.after());
+                if (!ox.equals(oy)) {
+                    criteria.add(new CriterionChange(j.id(), ox, oy, null));
+                } else if (p.differs()) {
+                    String detail = p.differsIn("reason") ? "reason" : p.differsIn("values") ? "values" : "details";
+                    criteria.add(new CriterionChange(j.id(), ox, oy, detail));
+                }
             }
         }
-        List<String> other = new ArrayList<>();
-        for (String field : union(fields(before), fields(after))) {
-            if (HEADLINE.contains(field) || JUDGED.contains(field)) continue;
-            if (!before.path(field).equals(after.path(field))) other.add(field);
-        }
-        return new VerdictDiff(headline, criteria, other);
+        return new VerdictDiff(headline, criteria, pairs.otherFieldsDiffering());
     }
 
     /** One line per difference, for a terminal. */
@@ -97,38 +85,14 @@ public record VerdictDiff(List<Change> headline, List<CriterionChange> criteria,
         return out;
     }
 
-    private static Map<String, JsonNode> judged(JsonNode verdict) {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (String section : List.of("gates", "criteria")) {
-            for (JsonNode j : verdict.path(section)) out.put(j.path("id").asText(), j);
-        }
-        return out;
-    }
-
     private static String outcome(JsonNode j) {
-        if (j == null) return "absent";
+        if (j.isMissingNode()) return "absent";
         String status = j.path("status").asText();
         if (!j.has("points")) return status;
         return status + " " + j.get("points").asText() + "/" + j.path("max").asText();
     }
 
     private static String text(JsonNode n) {
-        return n == null ? "absent" : n.isNull() ? "null" : n.asText();
-    }
-
-    private static List<String> fields(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) out.add(it.next());
-        return out;
-    }
-
-    private static List<String> union(Map<String, JsonNode> a, Map<String, JsonNode> b) {
-        return union(new ArrayList<>(a.keySet()), new ArrayList<>(b.keySet()));
-    }
-
-    private static List<String> union(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        for (String s : b) if (!out.contains(s)) out.add(s);
-        return out;
+        return n.isMissingNode() ? "absent" : n.isNull() ? "null" : n.asText();
     }
 }

@@ -1,7 +1,11 @@
-package org.verdant.archive;
+package org.verdant.app;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdant.archive.Archive;
+import org.verdant.archive.ArchiveEntry;
+import org.verdant.archive.Stored;
+import org.verdant.compare.VerdictComparison;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.RulebookLoader;
 import org.verdant.support.TestRulebook;
@@ -25,7 +29,7 @@ class ReevaluationTest {
         String yaml = Stored.factory(2023, Stored.creditCode(5), List.of("INF-05"));
         try (Archive archive = Archive.open(dir)) {
             ArchiveEntry e = Stored.store(archive, yaml);
-            Reevaluation.Outcome o = Reevaluation.verify(archive.get(e.id()).orElseThrow(), TestRulebook.compiled());
+            Reevaluation o = new Application(TestRulebook.compiled()).verify(archive.get(e.id()).orElseThrow());
             assertThat(o.identical()).isTrue();
             assertThat(o.comparison().differences()).isEmpty();
             assertThat(o.verdictJson()).isEqualTo(archive.get(e.id()).orElseThrow().verdictJson());
@@ -41,7 +45,7 @@ class ReevaluationTest {
         try (Archive archive = Archive.open(dir.resolve("data"))) {
             ArchiveEntry e = Stored.store(archive, yaml);
             assertThat(e.score()).isEqualByComparingTo("98");
-            Reevaluation.Outcome o = Reevaluation.verify(archive.get(e.id()).orElseThrow(), changed);
+            Reevaluation o = new Application(changed).verify(archive.get(e.id()).orElseThrow());
             assertThat(o.identical()).isFalse();
             List<String> diffs = o.comparison().differences().stream().map(VerdictComparison.Difference::toString).toList();
             assertThat(diffs).contains("score: 98 → 99", "category INF score: 90 → 95",

@@ -1,13 +1,11 @@
-package org.verdant.plan;
+package org.verdant.compare;
 
 import org.verdant.text.Numbers;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verdant.text.Json;
 import org.verdant.text.Messages;
+import org.verdant.plan.Assignment;
 
 import java.util.List;
 
@@ -16,10 +14,6 @@ public final class ComparisonReport {
     public static final String FORMAT = "verdant.diff/1";
     /** Value lines shown per criterion in text; JSON has them all. */
     private static final int VALUE_LINES = 12;
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private final Messages m;
     private final StringBuilder out = new StringBuilder();
@@ -106,7 +100,7 @@ public final class ComparisonReport {
     }
 
     public static String json(Comparison c, Heading h) {
-        ObjectNode root = NODES.objectNode();
+        ObjectNode root = Json.NODES.objectNode();
         root.put("format", FORMAT);
         root.set("a", side(c.a(), h.labelA()));
         root.set("b", side(c.b(), h.labelB()));
@@ -139,8 +133,8 @@ public final class ComparisonReport {
             ObjectNode o = cats.addObject();
             o.put("id", k.id());
             o.put("name", k.name());
-            number(o, "a", k.weightedA());
-            number(o, "b", k.weightedB());
+            Json.putRounded(o, "a", k.weightedA());
+            Json.putRounded(o, "b", k.weightedB());
         }
         ArrayNode params = root.putArray("parameters");
         for (Comparison.ParameterChange p : c.parameters()) {
@@ -149,22 +143,18 @@ public final class ComparisonReport {
             o.put("a", p.a());
             o.put("b", p.b());
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.pretty(root);
     }
 
     private static ObjectNode side(VerdictView v, String label) {
-        ObjectNode o = NODES.objectNode();
+        ObjectNode o = Json.NODES.objectNode();
         o.put("label", label);
         o.put("scheme", v.scheme());
         o.put("edition", v.edition());
         o.put("facility", v.facility());
         if (v.eligible() != null) o.put("eligible", v.eligible()); else o.putNull("eligible");
         o.put("mandatory_met", v.mandatoryMet());
-        number(o, "score", v.score());
+        Json.putRounded(o, "score", v.score());
         o.put("grade", v.grade());
         o.put("rulebook_digest", v.rulebookDigest());
         o.put("input_digest", v.inputDigest());
@@ -172,23 +162,19 @@ public final class ComparisonReport {
     }
 
     private static ObjectNode state(String status, Double points, Double max) {
-        ObjectNode o = NODES.objectNode();
+        ObjectNode o = Json.NODES.objectNode();
         o.put("status", status);
-        number(o, "points", points);
-        number(o, "max", max);
+        Json.putRounded(o, "points", points);
+        Json.putRounded(o, "max", max);
         return o;
     }
 
     private static ObjectNode leaf(TreeDiff.Leaf l) {
-        ObjectNode o = NODES.objectNode();
+        ObjectNode o = Json.NODES.objectNode();
         o.put("path", l.path());
         o.put("a", l.a());
         o.put("b", l.b());
         return o;
-    }
-
-    static void number(ObjectNode o, String key, Double d) {
-        if (d == null) o.putNull(key); else o.put(key, Numbers.round(d, 4));
     }
 
     private String eligibility(Boolean eligible) {

@@ -1,4 +1,4 @@
-package org.verdant.plan;
+package org.verdant.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,0 +1,172 @@
+package org.verdant.app;
+
+import org.verdant.archive.ArchivedEvaluation;
+import org.verdant.compare.VerdictComparison;
+import org.verdant.evaluation.Evaluator;
+import org.verdant.evaluation.InvalidSubmissionException;
+import org.verdant.evaluation.UsageException;
+import org.verdant.fault.Fault;
+import org.verdant.fault.Option;
+import org.verdant.plan.Assignment;
+import org.verdant.record.EvaluationRecord;
+import org.verdant.record.Verification;
+import org.verdant.record.Verifier;
+import org.verdant.report.EditionComparison;
+import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.rulebook.RulebookException;
+import org.verdant.rulebook.Scorecard;
+import org.verdant.submission.SubmissionReader;
+import org.verdant.verdict.Verdict;
+import org.verdant.yaml.Problems;
+import org.verdant.yaml.YamlNode;
+import org.verdant.yaml.YamlReader;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The operations users have, whichever face they use (the CLI, the HTTP service, batch): each
+ * reads a submission once, evaluates it once, and hands back an {@link Evaluation} that renders
+ * the verdict, its trace, its report and plan, and what-ifs from that one reading. Every failure
+ * is a {@link Fault}, in domain words, for the face to map.
+ */
+public final class Application {
+    private final CompiledRulebook rulebook;
+    private final Evaluator evaluator;
+
+    public Application(CompiledRulebook rulebook) {
+        this.rulebook = rulebook;
+        this.evaluator = new Evaluator(rulebook);
+    }
+
+    public CompiledRulebook rulebook() {
+        return rulebook;
+    }
+
+    /** The engine's version, as every verdict names it. */
+    public static String version() {
+        return Evaluator.version();
+    }
+
+    /** The sha256 digest of some bytes, as a verdict names its input ({@code sha256:…}). */
+    public static String digest(byte[] bytes) {
+        return Evaluator.sha256(bytes);
+    }
+
+    /** What-if changes, each written PATH=VALUE; checked before anything is evaluated. */
+    public static List<Assignment> changes(List<String> sets) throws Fault {
+        List<Assignment> changes = new ArrayList<>();
+        for (String s : sets) changes.add(Assignment.parse(s));
+        return changes;
+    }
+
+    /** Refuses a grading table the rulebook does not have before anything is evaluated (null and "none" are no table). */
+    public void requireGrading(String id) throws Fault {
+        if (id != null && !id.equals("none") && !rulebook.rulebook().gradings().containsKey(id)) {
+            throw new UsageException(Option.GRADING, "unknown grading table '" + id + "'; available: "
+                    + String.join(", ", rulebook.rulebook().gradings().keySet()));
+        }
+    }
+
+    /** Reads the submission once and evaluates it. */
+    public Evaluation evaluate(Request request) throws Fault {
+        Problems problems = new Problems();
+        YamlNode root = YamlReader.read(request.file(), request.bytes(), problems);
+        if (root == null) throw new InvalidSubmissionException(problems);
+        String digest = digest(request.bytes());
+        try {
+            Verdict verdict = evaluator.evaluate(request.file(), root, problems, digest, request.settings().evaluatorOptions());
+            return new Evaluation(this, request, root, digest, verdict);
+        } catch (RulebookException e) {
+            throw Faults.invalidRulebook(e);
+        }
+    }
+
+    /** A submission that passed every check: the scheme and edition it would be evaluated under. */
+    public record Validation(String scheme, String edition) {
+    }
+
+    /** Checks the submission without scoring it. */
+    public Validation validate(Request request) throws Fault {
+        try {
+            Evaluator.Validated v = evaluator.validate(request.file(), request.bytes(), request.settings().evaluatorOptions());
+            return new Validation(v.scorecard().scheme(), v.scorecard().edition());
+        } catch (RulebookException e) {
+            throw Faults.invalidRulebook(e);
+        }
+    }
+
+    /** The submission under every edition of its scheme, side by side (the settings' edition is not used). */
+    public String compareEditions(Request request) throws Fault {
+        var partial = SubmissionReader.readPartial(request.file(), request.bytes(), new Problems());
+        String scheme = partial == null ? null : partial.scheme();
+        List<Scorecard> editions = scheme == null ? List.of() : rulebook.rulebook().editions(scheme);
+        if (editions.size() < 2) {
+            // let the evaluator report what is wrong with the file, or say there is nothing to compare
+            validate(new Request(request.file(), request.bytes(), Settings.defaults()));
+            throw new Fault(Fault.Kind.USAGE, "scheme '" + scheme + "' has " + editions.size() + " edition(s) in this rulebook; nothing to compare");
+        }
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Scorecard edition : editions) {
+            Settings s = new Settings(edition.edition(), null, null, request.settings().lang());
+            verdicts.add(evaluate(new Request(request.file(), request.bytes(), s)).verdict());
+        }
+        return EditionComparison.render(verdicts, request.settings().messages());
+    }
+
+    /** An archived submission as a request: its bytes, its name and the options it was evaluated with. */
+    public static Request request(ArchivedEvaluation a, String lang) {
+        return new Request(a.entry().inputFile(), a.submission(),
+                new Settings(a.requestedEdition(), null, a.requestedGrading(), lang == null ? a.lang() : lang));
+    }
+
+    /** {@code archive verify}: the archived submission re-run with its options, compared with the archived verdict. */
+    public Reevaluation verify(ArchivedEvaluation archived) throws Fault {
+        Evaluation now = evaluate(request(archived, archived.lang()));
+        String json = now.json();
+        return new Reevaluation(archived, json, VerdictComparison.compare(archived.verdictJson(), json));
+    }
+
+    /**
+     * The archived submission re-run with its options, provided it reproduces the archived verdict
+     * byte for byte: a report or a trace of a record must show the verdict that was archived.
+     * Render it in another language with {@link Evaluation#withLang}.
+     */
+    public Evaluation reproduce(ArchivedEvaluation archived) throws Fault {
+        Evaluation now = evaluate(request(archived, archived.lang()));
+        String json = now.json();
+        if (json.equals(archived.verdictJson())) return now;
+        List<Fault.Difference> differences = new ArrayList<>();
+        for (VerdictComparison.Difference d : VerdictComparison.compare(archived.verdictJson(), json).differences()) {
+            differences.add(new Fault.Difference(d.what(), d.archived(), d.now()));
+        }
+        throw new NotReproduced(archived.entry().id(), differences);
+    }
+
+    /** An archived evaluation that this rulebook and engine no longer reproduce. */
+    public static final class NotReproduced extends Fault {
+        private final long recordId;
+
+        NotReproduced(long recordId, List<Difference> differences) {
+            super(Kind.NOT_REPRODUCED, "record " + recordId + " is not reproduced by this rulebook and engine", differences);
+            this.recordId = recordId;
+        }
+
+        public long recordId() {
+            return recordId;
+        }
+    }
+
+    /** {@code verify}: a record's submission re-run with its options against this rulebook. */
+    public Verification verify(EvaluationRecord record) throws Fault {
+        try {
+            return Verifier.verify(record, rulebook);
+        } catch (RulebookException e) {
+            throw Faults.invalidRulebook(e);
+        }
+    }
+
+    Evaluator evaluator() {
+        return evaluator;
+    }
+}

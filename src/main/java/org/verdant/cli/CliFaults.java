@@ -1,0 +1,70 @@
+package org.verdant.cli;
+
+import org.verdant.app.Faults;
+import org.verdant.fault.Fault;
+import org.verdant.fault.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * The one place that turns a failed command into the README's messages and exit codes: every
+ * command throws, picocli hands the exception here ({@link VerdantCli}), and a bad file, a bad
+ * submission and a bad rulebook are reported alike by every command.
+ */
+final class CliFaults {
+    private CliFaults() {
+    }
+
+    /** A command that evaluates one submission file: an invalid-submission summary names it. */
+    interface OfSubmission {
+        Path submission();
+    }
+
+    /** Prints what went wrong on {@code err}; returns the exit code. {@code command} is the command object that failed. */
+    static int report(PrintWriter err, Throwable thrown, Object command) {
+        Fault f = Faults.of(thrown);
+        Path file = command instanceof OfSubmission s ? s.submission() : null;
+        return switch (f.kind()) {
+            case USAGE, NOT_FOUND -> {
+                err.println("usage error: " + flag(f.option()) + f.getMessage());
+                yield ExitCodes.USAGE;
+            }
+            case ARCHIVE -> {
+                err.println("usage error: archive: " + f.getMessage());
+                yield ExitCodes.USAGE;
+            }
+            case INVALID_SUBMISSION -> {
+                if (f.option() == Option.SET) {
+                    // the file itself is valid (it was just evaluated): say the changes made it invalid
+                    Console.problems(err, f.problems(), file + " with the --set changes: invalid submission (" + f.problems().size()
+                            + " problem(s)); nothing was scored");
+                } else {
+                    Console.problems(err, f.problems(), (file == null ? "input" : file.toString()) + ": invalid submission ("
+                            + f.count() + " problem(s)); nothing was scored");
+                }
+                yield ExitCodes.INVALID_SUBMISSION;
+            }
+            case INVALID_RULEBOOK -> {
+                Console.problems(err, f.problems(), "invalid rulebook (" + f.problems().size() + " problem(s))");
+                yield ExitCodes.INVALID_RULEBOOK;
+            }
+            case NOT_REPRODUCED -> {
+                err.println(f.getMessage());
+                f.details().forEach(d -> err.println("  " + d));
+                yield ExitCodes.DIFFERS;
+            }
+            case INTERNAL -> {
+                Throwable bug = f instanceof Faults.Internal i ? i.bug() : f;
+                err.println("internal error: " + bug + " (please report this with the input that caused it)");
+                if (System.getenv("VERDANT_DEBUG") != null) bug.printStackTrace(err); // for developers, never by default
+                yield ExitCodes.INTERNAL_ERROR;
+            }
+        };
+    }
+
+    /** An option as the command line writes it, followed by ": " (nothing for none). */
+    static String flag(Option option) {
+        return option == null ? "" : "--" + option.word() + ": ";
+    }
+}

@@ -1,0 +1,69 @@
+package org.verdant.serve;
+
+import io.javalin.http.Context;
+import org.verdant.app.Application;
+import org.verdant.app.Faults;
+import org.verdant.fault.Fault;
+import org.verdant.fault.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that turns a failure of the application layer into the service's answer: an HTTP
+ * status, the {@code error} code and the message of {@code verdant.error/1}; an option is named
+ * as the request parameter (or envelope field) that sets it.
+ */
+final class ServeFaults {
+    private ServeFaults() {
+    }
+
+    static ApiException answer(Fault f, Context ctx, PrintWriter log) {
+        return switch (f.kind()) {
+            case USAGE -> ApiException.badRequest(parameter(f.option()) + f.getMessage());
+            case NOT_FOUND -> ApiException.notFound(parameter(f.option()) + f.getMessage());
+            case INVALID_SUBMISSION -> new ApiException(422, "invalid_submission",
+                    "invalid submission (" + f.count() + " problem(s)); nothing was scored", f.problems(), null);
+            case INVALID_RULEBOOK -> new ApiException(500, "invalid_rulebook",
+                    "invalid rulebook (" + f.problems().size() + " problem(s)): the server's rulebook does not compile for this edition",
+                    f.problems(), null);
+            case ARCHIVE -> new ApiException(500, "archive", "archive: " + f.getMessage());
+            case NOT_REPRODUCED -> notReproduced(f);
+            case INTERNAL -> internal(f instanceof Faults.Internal i ? i.bug() : f, ctx, log);
+        };
+    }
+
+    /** An option as the request names it (a query parameter or an envelope field), followed by ": ". */
+    static String parameter(Option option) {
+        return option == null ? "" : option.word() + ": ";
+    }
+
+    private static ApiException notReproduced(Fault f) {
+        List<Map<String, String>> differences = new ArrayList<>();
+        for (Fault.Difference d : f.details()) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("what", d.what());
+            m.put("archived", d.recorded());
+            m.put("now", d.now());
+            differences.add(m);
+        }
+        String id = f instanceof Application.NotReproduced n ? String.valueOf(n.recordId()) : "?";
+        return new ApiException(409, "not_reproduced", "record " + id + " is not reproduced by this server's rulebook and engine, "
+                + "so its report and trace cannot be rendered here; POST /api/evaluations/" + id
+                + "/verify shows what differs, and a server started with the rulebook it was made with (--rules, --scorecards) renders it",
+                null, differences);
+    }
+
+    private static ApiException internal(Throwable bug, Context ctx, PrintWriter log) {
+        if (log != null) {
+            log.println("internal error on " + ctx.method() + " " + ctx.path() + ": " + bug);
+            if (System.getenv("VERDANT_DEBUG") != null) bug.printStackTrace(log);
+            log.flush();
+        }
+        return new ApiException(500, "internal", "internal error: " + bug.getClass().getSimpleName()
+                + " (please report it with the input that caused it)");
+    }
+}

@@ -1,0 +1,86 @@
+package org.verdant.cli;
+
+import org.junit.jupiter.api.Test;
+import org.verdant.fault.Fault;
+import org.verdant.fault.Option;
+import org.verdant.text.Location;
+import org.verdant.yaml.Problem;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line's one mapping of faults to messages and the README's exit codes. */
+class CliFaultsTest {
+    private record Printed(int code, String err) {
+    }
+
+    private static Printed report(Throwable t, Object command) {
+        StringWriter err = new StringWriter();
+        int code = CliFaults.report(new PrintWriter(err, true), t, command);
+        return new Printed(code, err.toString());
+    }
+
+    private static final Problem PROBLEM = new Problem(new Location("f.yaml", 3, 5), "site.area", "must be a number");
+
+    @Test
+    void usageNamesTheOptionAsItsFlag() {
+        Printed p = report(new Fault(Fault.Kind.USAGE, Option.GRADING, "unknown grading table 'x'"), null);
+        assertThat(p.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(p.err()).isEqualTo("usage error: --grading: unknown grading table 'x'\n");
+        assertThat(report(new Fault(Fault.Kind.NOT_FOUND, "no criterion 'X'"), null).err()).isEqualTo("usage error: no criterion 'X'\n");
+        assertThat(report(new Fault(Fault.Kind.USAGE, Option.TABLE, "no table 'y'"), null).err()).startsWith("usage error: --table: ");
+    }
+
+    @Test
+    void anInvalidSubmissionIsNamedByTheCommandsFile() {
+        CliFaults.OfSubmission command = () -> Path.of("f.yaml");
+        Printed p = report(new Fault(Fault.Kind.INVALID_SUBMISSION, null, "1 problem(s)", List.of(PROBLEM), 1), command);
+        assertThat(p.code()).isEqualTo(ExitCodes.INVALID_SUBMISSION);
+        assertThat(p.err()).isEqualTo("f.yaml:3:5: site.area: must be a number\nf.yaml: invalid submission (1 problem(s)); nothing was scored\n");
+        assertThat(report(new Fault(Fault.Kind.INVALID_SUBMISSION, null, "", List.of(PROBLEM), 1), null).err())
+                .endsWith("input: invalid submission (1 problem(s)); nothing was scored\n");
+        assertThat(report(new Fault(Fault.Kind.INVALID_SUBMISSION, Option.SET, "", List.of(PROBLEM), 1), command).err())
+                .endsWith("f.yaml with the --set changes: invalid submission (1 problem(s)); nothing was scored\n");
+    }
+
+    @Test
+    void theOtherKindsHaveTheirExitCodes() {
+        Printed rulebook = report(new org.verdant.rulebook.RulebookException(List.of(PROBLEM)), null);
+        assertThat(rulebook.code()).isEqualTo(ExitCodes.INVALID_RULEBOOK);
+        assertThat(rulebook.err()).endsWith("invalid rulebook (1 problem(s))\n");
+        Printed archive = report(new org.verdant.archive.ArchiveException("database is locked"), null);
+        assertThat(archive.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(archive.err()).isEqualTo("usage error: archive: database is locked\n");
+        Printed differs = report(new Fault(Fault.Kind.NOT_REPRODUCED, "record 3 is not reproduced",
+                List.of(new Fault.Difference("score", "98", "99"))), null);
+        assertThat(differs.code()).isEqualTo(ExitCodes.DIFFERS);
+        assertThat(differs.err()).isEqualTo("record 3 is not reproduced\n  score: 98 → 99\n");
+        Printed bug = report(new IllegalStateException("boom"), null);
+        assertThat(bug.code()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(bug.err()).isEqualTo("internal error: java.lang.IllegalStateException: boom (please report this with the input that caused it)\n");
+    }
+
+    @Test
+    void everyCommandReportsThroughTheOneMapping() {
+        CliTest.Run r = CliTest.run(CliTest.withRulebook("evaluate", "fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml",
+                "--grading", "nope"));
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("usage error: --grading: unknown grading table 'nope'; available: ");
+        CliTest.Run explain = CliTest.run(CliTest.withRulebook("explain", "fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml",
+                "PRF-111"));
+        assertThat(explain.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(explain.err()).startsWith("usage error: no criterion 'PRF-111'");
+    }
+
+    @Test
+    void theTableOptionIsSharedByTheEvaluatingCommands() {
+        for (String command : List.of("evaluate", "explain", "report", "improve", "what-if")) {
+            CliTest.Run help = CliTest.run(command, "--help");
+            assertThat(help.out()).as(command).contains("--table=ID|FILE").contains("Indicator table for GB/T 36132-2025");
+        }
+    }
+}
