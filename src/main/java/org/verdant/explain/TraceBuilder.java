@@ -388,7 +388,7 @@ public final class TraceBuilder {
         switch (verdict.scorecard().scoring()) {
             case Scorecard.CATEGORY_PERCENT -> out.add(m.get("trace.points.category_percent", name, r.points(), r.max(), round2(r.score()),
                     r.spec().weight().number(), round2(r.weighted()), round2(verdict.score())));
-            case Scorecard.SUM_OF_POINTS -> out.add(m.get("trace.points.category_sum", name, r.points(), r.max(), round2(verdict.score())));
+            case Scorecard.SUM_OF_POINTS, Scorecard.INDICATOR_TABLE -> out.add(m.get("trace.points.category_sum", name, r.points(), r.max(), round2(verdict.score())));
             default -> {
                 // parks: the index lines say how the criterion counts; zero-carbon parks score nothing
             }

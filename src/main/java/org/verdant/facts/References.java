@@ -84,11 +84,15 @@ public final class References {
      */
     public static ReferenceLevel industry(ReferenceSpec spec, Submission.StatedReference stated, IndicatorValue value) {
         boolean advanced = "industry_advanced".equals(spec.form());
-        String field = "references." + spec.statedKey() + "." + (advanced ? "advanced" : "basic");
+        String field = "references." + spec.statedKey() + "." + (advanced ? "industry_advanced" : "industry_average");
         String what = advanced ? "行业先进水平" : "行业平均水平";
         Quantity q = stated == null ? null : advanced ? stated.advanced() : stated.basic();
         if (q == null) return missing(spec, value, field + " (" + what + ", with its source; or evaluate against a calibrated table)");
-        double level = value.unit().isEmpty() && q.unit().dimension().equals("1") ? q.base() : q.in(Units.require(value.unit()));
+        boolean ratio = value.unit().isEmpty() && q.unit().dimension().equals("1");
+        if (!ratio && (value.unit().isEmpty() || !Units.require(value.unit()).dimension().equals(q.unit().dimension()))) {
+            return missing(spec, value, field + " = " + q.text() + " is not in the indicator's unit (" + (value.unit().isEmpty() ? "a plain ratio" : value.unit()) + ")");
+        }
+        double level = ratio ? q.base() : q.in(Units.require(value.unit()));
         return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(), "submission (" + field + " = " + q.text() + ", " + what + ")",
                 stated.source(), "stated", List.of(), null, List.of(), List.of(field));
     }

@@ -170,6 +170,7 @@ final class IndicatorPlanner {
         Verdict base = context.base();
         String scoring = base.scorecard().scoring();
         if (Scorecard.SUM_OF_POINTS.equals(scoring)) return points;
+        if (Scorecard.INDICATOR_TABLE.equals(scoring)) return Scorecard.BONUS.equals(j.category()) ? null : points; // a bonus is capped
         if (!Scorecard.CATEGORY_PERCENT.equals(scoring)) return null;
         for (Verdict.CategoryResult c : base.categories()) {
             if (c.spec().id().equals(j.category()) && c.max() > 0) return c.spec().weight().number() * points / c.max();

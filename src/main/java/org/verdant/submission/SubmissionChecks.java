@@ -84,6 +84,19 @@ public final class SubmissionChecks {
                 problems.add(c.location(), path, "no such criterion in " + scorecard.edition() + hint);
             }
         }
+        for (Submission.StatedReference r : s.references().values()) {
+            if (ReferenceIndicators.ALL.containsKey(r.indicator())) continue;
+            boolean quantitative = scorecard.criteria().stream()
+                    .anyMatch(k -> k.id().equals(r.indicator()) && k.tableIndicator() != null && k.tableIndicator().type().quantitative());
+            if (!quantitative) {
+                List<String> ids = scorecard.criteria().stream().filter(k -> k.tableIndicator() != null && k.tableIndicator().type().quantitative())
+                        .map(Scorecard.CriterionSpec::id).toList();
+                String hint = Suggest.nearest(r.indicator(), ids).map(x -> "; did you mean '" + x + "'?").orElse("");
+                problems.add(r.location(), "references." + r.indicator(), scorecard.table() == null
+                        ? scorecard.edition() + " has no indicator '" + r.indicator() + "' (industry levels go with a GB/T 36132-2025 indicator table)"
+                        : "indicator table " + scorecard.table().id() + " has no quantitative indicator '" + r.indicator() + "'" + hint);
+            }
+        }
         for (int i = 0; i < s.products().size(); i++) checkEnergyLimit(s.products().get(i), "products[" + i + "]", rulebook, problems);
         if (s.park() != null) {
             for (Submission.EnterpriseProduct e : s.park().enterpriseProducts()) {

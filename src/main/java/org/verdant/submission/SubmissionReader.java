@@ -125,7 +125,7 @@ public final class SubmissionReader {
         Submission.CsrReports csrReports = csr == null ? null : new Submission.CsrReports(years(csr), Evidences.read(csr, "evidence"));
         String outputDimension = mainOutputDimension(products);
         Map<String, Submission.StatedReference> references = references(root.child("references", false,
-                ReferenceIndicators.ALL.keySet()), outputDimension);
+                referenceKeys(root)), outputDimension);
         Map<String, Submission.Claim> claims = claims(root.value("claims", false));
         Node ecm = root.child("energy_carbon_management", false, "functions", "evidence");
         Submission.EnergyCarbonManagement management = ecm == null ? null
@@ -248,10 +248,26 @@ public final class SubmissionReader {
                 .map(Submission.Product::output).map(q -> q.unit().dimension()).orElse("mass");
     }
 
+    /** An indicator id of a GB/T 36132-2025 indicator table (E2, C1-2, JS-B1): its levels are checked against the table. */
+    static final java.util.regex.Pattern TABLE_INDICATOR = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
+
+    /** The named reference indicators, and the table indicator ids the file uses (checked against the table later). */
+    private static java.util.Collection<String> referenceKeys(Node root) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(ReferenceIndicators.ALL.keySet());
+        if (root.value("references", false) instanceof YamlNode.Mapping m) {
+            m.entries().keySet().stream().filter(k -> TABLE_INDICATOR.matcher(k).matches()).forEach(keys::add);
+        }
+        return keys;
+    }
+
     private Map<String, Submission.StatedReference> references(Node n, String outputDimension) {
         Map<String, Submission.StatedReference> out = new LinkedHashMap<>();
         if (n == null) return out;
         for (var entry : n.mapping().entries().values()) {
+            if (TABLE_INDICATOR.matcher(entry.key()).matches()) {
+                tableReference(entry).ifPresent(r -> out.put(entry.key(), r));
+                continue;
+            }
             ReferenceIndicators.Spec spec = ReferenceIndicators.ALL.get(entry.key());
             if (spec == null) continue; // reported as an unknown key
             Node r = Node.of(entry.value(), problems, "basic", "advanced", "source", "note");
@@ -267,6 +283,34 @@ public final class SubmissionReader {
             out.put(entry.key(), new Submission.StatedReference(entry.key(), basic, advanced, source, entry.value().location()));
         }
         return out;
+    }
+
+    /**
+     * The industry levels of one indicator of an indicator table (4.4.3): {@code industry_average}
+     * (the baseline; {@code basic} is read the same) and {@code industry_advanced} (the leading
+     * value; or {@code advanced}), in the indicator's unit, with their source.
+     */
+    private java.util.Optional<Submission.StatedReference> tableReference(YamlNode.Entry entry) {
+        Node r = Node.of(entry.value(), problems, "industry_average", "industry_advanced", "basic", "advanced", "source", "note");
+        if (r == null) return java.util.Optional.empty();
+        for (String[] pair : new String[][]{{"industry_average", "basic"}, {"industry_advanced", "advanced"}}) {
+            if (r.has(pair[0]) && r.has(pair[1])) problems.add(r.raw(pair[1]), pair[0] + " and " + pair[1] + " are the same level: state one");
+        }
+        Quantity average = level(r, r.has("industry_average") ? "industry_average" : "basic");
+        Quantity advanced = level(r, r.has("industry_advanced") ? "industry_advanced" : "advanced");
+        if (average == null && advanced == null && !r.has("industry_average") && !r.has("industry_advanced") && !r.has("basic") && !r.has("advanced")) {
+            problems.add(entry.value(), "state the industry average and/or the industry advanced level");
+        }
+        String source = r.text("source", true);
+        return java.util.Optional.of(new Submission.StatedReference(entry.key(), average, advanced, source, entry.value().location()));
+    }
+
+    /** A level in whatever unit it is written in (the table's unit is checked when it is used); a bare number is a ratio. */
+    private Quantity level(Node r, String key) {
+        YamlNode v = r.value(key, false);
+        if (v == null) return null;
+        String dim = Node.writtenDimension(v);
+        return Node.quantity(v, dim == null ? "1" : dim, Bound.ANY, problems);
     }
 
     private Map<String, Submission.Claim> claims(YamlNode node) {

@@ -92,7 +92,7 @@ class ExplainCommandTest {
         JsonNode e1 = json.readTree(traced.out()).get("criteria").findParents("id").stream()
                 .filter(n -> n.get("id").asText().equals("E1")).findFirst().orElseThrow();
         assertThat(e1.get("trace").get("inputs").toString())
-                .contains("\"path\":\"products[1].corrections.clinker_ratio\",\"value\":\"80 %\",\"at\":\"cement-yunnan-high-altitude.yaml:53\"");
+                .contains("\"path\":\"products[1].corrections.clinker_ratio\",\"value\":\"80 %\",\"at\":\"cement-yunnan-high-altitude.yaml:56\""); // the line of corrections: {clinker_ratio: 80 %}
     }
 
     @Test

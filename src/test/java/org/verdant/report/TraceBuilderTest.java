@@ -160,7 +160,7 @@ class TraceBuilderTest {
                 "P·O 42.5 / P·C 42.5 水泥: clamp((88.85 − 92.75) ÷ (85.5 − 92.75), 0, 1) = 0.5379, weight share 50.15 %",
                 // 8 × (0.4985 × 1/7 + 0.5015 × 0.5379) = 8 × 0.3410 = 2.7278; E: 8.3402 − 2.5756 + 2.7278 = 8.4924
                 "8 × Σ(share × ratio) = 8 × 0.341 = 2.7278",
-                "Category E Low-carbon energy: 8.4924 of 30 points; the total 56.9 is the sum of the points.");
+                "Category E Low-carbon energy: 8.4924 of 30 points; the total 54.72 is the sum of the points.");
     }
 
     @Test
