@@ -114,10 +114,36 @@ public final class Application {
         return EditionComparison.render(verdicts, request.settings().messages());
     }
 
+    /**
+     * One submission under several GB/T 36132-2025 indicator tables (ids or files), side by side:
+     * each indicator's points under each table and why they differ.
+     */
+    public String compareTables(Request request, List<String> tables) throws Fault {
+        if (tables.size() < 2) throw new Fault(Fault.Kind.USAGE, Option.TABLE, "name two indicator tables or more to compare");
+        String edition = rulebook.rulebook().scorecards().values().stream().filter(Scorecard::usesIndicatorTables)
+                .map(Scorecard::edition).findFirst().orElseThrow(() -> new Fault(Fault.Kind.USAGE, Option.TABLE, "no edition of this rulebook uses indicator tables"));
+        List<Verdict> verdicts = new ArrayList<>();
+        for (String t : tables) {
+            Settings s = new Settings(edition, t, null, request.settings().lang());
+            verdicts.add(evaluate(new Request(request.file(), request.bytes(), s)).verdict());
+        }
+        return org.verdant.report.TableComparison.render(verdicts, request.settings().messages());
+    }
+
     /** An archived submission as a request: its bytes, its name and the options it was evaluated with. */
     public static Request request(ArchivedEvaluation a, String lang) {
         return new Request(a.entry().inputFile(), a.submission(),
-                new Settings(a.requestedEdition(), null, a.requestedGrading(), lang == null ? a.lang() : lang));
+                new Settings(a.requestedEdition(), requestedTable(a.verdictJson()), a.requestedGrading(), lang == null ? a.lang() : lang));
+    }
+
+    /** The indicator table an archived verdict was asked for (--table id), read from the verdict it stored. */
+    private static String requestedTable(String verdictJson) {
+        try {
+            var table = org.verdant.text.Json.read(verdictJson).path("indicator_table");
+            return "option".equals(table.path("chosen_by").asText()) ? table.path("id").asText(null) : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // an unreadable stored verdict is reported by the comparison itself
+        }
     }
 
     /** {@code archive verify}: the archived submission re-run with its options, compared with the archived verdict. */

@@ -30,6 +30,16 @@ final class SchemesCommand implements Callable<Integer> {
                     + (s.appliesUntil() == null ? "onwards" : "before " + s.appliesUntil());
             out.printf("%-20s %-18s %-26s %s@%s  %s%n", s.scheme(), s.edition(), applies, s.id(), s.version(), s.title().zh());
         }
+        for (Scorecard s : r.scorecards().values()) {
+            if (!s.usesIndicatorTables()) continue;
+            out.println();
+            out.println("INDICATOR TABLES OF " + s.edition() + " (--table ID, or indicator_table: in the submission; default " + s.defaultTable() + ")");
+            for (var t : r.tables().values()) {
+                if (t.edition().equals(s.edition())) {
+                    out.printf("  %-22s %-10s %-16s %s%n", t.id(), t.version(), t.kind().code(), t.title().zh());
+                }
+            }
+        }
         List<Scorecard> overlays = r.scorecards().values().stream().filter(Scorecard::isOverlay).toList();
         if (!overlays.isEmpty()) {
             out.println();

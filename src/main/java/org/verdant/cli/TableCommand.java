@@ -29,14 +29,38 @@ import java.util.concurrent.Callable;
 @Command(name = "table", mixinStandardHelpOptions = true,
         description = "GB/T 36132-2025 indicator tables (评价指标表): to and from a spreadsheet in the layout of Table A.1, "
                 + "and calibration of B and L from archived evaluations (4.4.3). See docs/indicator-tables.md.",
-        subcommands = {TableCommand.Export.class, TableCommand.Import.class, TableCommand.Calibrate.class})
+        subcommands = {TableCommand.ListTables.class, TableCommand.Export.class, TableCommand.Import.class, TableCommand.Calibrate.class})
 final class TableCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: export, import, calibrate");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, export, import, calibrate");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Every indicator table of the rulebook: id first, then edition, version, kind (national form, standard's example, "
+                    + "provincial, industry, calibrated), status and title. Evaluate against one with --table ID.")
+    static final class ListTables implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RulebookOptions rulebook = new RulebookOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            var out = spec.commandLine().getOut();
+            var r = rulebook.load().rulebook();
+            var m = new org.verdant.text.Messages("zh");
+            for (var t : r.tables().values()) {
+                String isDefault = r.scorecards().values().stream().anyMatch(s -> t.id().equals(s.defaultTable())) ? " (default)" : "";
+                out.printf("%-22s %-16s %-10s %-14s %-12s %s%s%s%n", t.id(), t.edition(), t.version(), t.kind().code(), t.status(),
+                        t.title().zh(), t.province() == null ? "" : " [" + t.province() + "]", isDefault);
+            }
+            return ExitCodes.OK;
+        }
     }
 
     /** TABLE and where to look it up by id: shared by the subcommands that read a table. */

@@ -11,6 +11,7 @@ import java.util.List;
  * and say whether, and why, the verdict would differ.
  *
  * @param edition the --edition given, null when evaluation_date chose it
+ * @param table   the --table given (GB/T 36132-2025: an indicator table id or file), null when the submission or the default chose it
  * @param grading the --grading given, null for the edition's default
  */
 public record EvaluationRecord(
@@ -18,6 +19,7 @@ public record EvaluationRecord(
         byte[] submission,
         String submissionSha256,
         String edition,
+        String table,
         String grading,
         String lang,
         String rulebookDigest,

@@ -41,7 +41,7 @@ public final class Records {
                                       Rulebook rulebook) {
         JsonNode tree = parse(verdictJson);
         return new EvaluationRecord(tree.path("input").path("file").asText(), submission.clone(), Evaluator.sha256(submission),
-                options.edition(), options.grading(), lang, verdict.rulebookDigest(), fileDigests(verdict.rulebookFiles(), rulebook),
+                options.edition(), options.table(), options.grading(), lang, verdict.rulebookDigest(), fileDigests(verdict.rulebookFiles(), rulebook),
                 verdict.engineVersion(), sha256(verdictJson), tree);
     }
 
@@ -77,6 +77,7 @@ public final class Records {
         submission.put("base64", Base64.getEncoder().encodeToString(r.submission()));
         ObjectNode options = root.putObject("options");
         options.put("edition", r.edition());
+        if (r.table() != null) options.put("table", r.table()); // absent in records made before indicator tables
         options.put("grading", r.grading());
         options.put("lang", r.lang());
         ObjectNode rulebook = root.putObject("rulebook");
@@ -121,7 +122,8 @@ public final class Records {
         JsonNode verdict = root.get("verdict");
         if (verdict == null || !verdict.isObject()) throw new InvalidRecordException("verdict: missing");
         return new EvaluationRecord(text(root, "submission", "file"), submission, text(root, "submission", "sha256"),
-                optional(root.path("options").get("edition")), optional(root.path("options").get("grading")), lang,
+                optional(root.path("options").get("edition")), optional(root.path("options").get("table")),
+                optional(root.path("options").get("grading")), lang,
                 text(root, "rulebook", "digest"), files, text(root, "engine", "version"), text(root, "verdict_sha256", null), verdict);
     }
 

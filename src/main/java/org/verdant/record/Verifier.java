@@ -39,7 +39,7 @@ public final class Verifier {
         Verdict verdict = null;
         String rerunError = null;
         try {
-            verdict = new Evaluator(rulebook).evaluate(r.submissionFile(), r.submission(), new Evaluator.Options(r.edition(), r.grading()));
+            verdict = new Evaluator(rulebook).evaluate(r.submissionFile(), r.submission(), new Evaluator.Options(r.edition(), r.table(), r.grading()));
         } catch (InvalidSubmissionException e) {
             StringBuilder b = new StringBuilder("this rulebook refuses the submission (" + e.problems().size() + " problem(s))");
             e.problems().forEach(p -> b.append('\n').append(p));

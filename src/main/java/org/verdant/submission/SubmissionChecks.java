@@ -60,6 +60,13 @@ public final class SubmissionChecks {
             other.gates().forEach(g -> otherEditions.add(g.id()));
             other.criteria().forEach(k -> otherEditions.add(k.id()));
         }
+        // a file written for another indicator table keeps its claims too: this table does not use them (the verdict says so)
+        for (var t : rulebook.tables().values()) {
+            if (scorecard.table() != null && t.id().equals(scorecard.table().id())) continue;
+            t.gates().forEach(g -> otherEditions.add(g.id()));
+            t.indicators().forEach(i -> otherEditions.add(i.id()));
+            if (t.bonus() != null) t.bonus().items().forEach(i -> otherEditions.add(i.id()));
+        }
         for (Submission.Claim c : s.claims().values()) {
             if (claimable.contains(c.criterionId())) {
                 if ((Scorecard.SUM_OF_POINTS.equals(scorecard.scoring()) || scorecard.usesIndicatorTables()) && c.met() == Submission.ClaimStatus.NOT_APPLICABLE

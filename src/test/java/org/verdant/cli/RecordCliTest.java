@@ -176,7 +176,7 @@ class RecordCliTest {
         EvaluationRecord r = Records.read(Files.readAllBytes(rec));
         ((ObjectNode) r.verdict().get("engine")).put("version", "0.0.9");
         // as an older engine would have written it: its version in both places, the digest of its own verdict text
-        EvaluationRecord older = new EvaluationRecord(r.submissionFile(), r.submission(), r.submissionSha256(), r.edition(), r.grading(),
+        EvaluationRecord older = new EvaluationRecord(r.submissionFile(), r.submission(), r.submissionSha256(), r.edition(), r.table(), r.grading(),
                 r.lang(), r.rulebookDigest(), r.rulebookFiles(), "0.0.9",
                 Evaluator.sha256(Records.verdictText(r.verdict()).getBytes(StandardCharsets.UTF_8)), r.verdict());
         Files.writeString(rec, Records.toJson(older), StandardCharsets.UTF_8);

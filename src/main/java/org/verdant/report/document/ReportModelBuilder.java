@@ -134,7 +134,13 @@ final class ReportModelBuilder {
 
     private ReportModel.Basis basis() {
         Scorecard sc = v.scorecard();
-        List<String> additional = sc.overlays().stream().map(o -> o.title().in(m.lang()) + " " + o.edition()).toList();
+        List<String> additional = new java.util.ArrayList<>();
+        // GB/T 36132-2025: the indicator table the factory was scored against, its version and digest
+        if (sc.table() != null) {
+            additional.add(m.get("doc.indicator_table", sc.table().title().in(m.lang()), sc.table().id(), sc.table().version(),
+                    m.get("doc.table_kind." + sc.table().kind().code()), sc.table().digest()));
+        }
+        sc.overlays().forEach(o -> additional.add(o.title().in(m.lang()) + " " + o.edition()));
         String method = m.get("doc.method." + sc.scheme() + "." + sc.scoring());
         Submission.Evaluator e = v.submission().evaluator();
         String kind = e == null || e.kind() == null ? m.get("label.none") : m.get("doc.kind." + e.kind());
