@@ -113,7 +113,7 @@ class SchemaTest {
     }
 
     @Test
-    void everyFormatAndEveryIndicatorTableIsCovered() throws IOException {
+    void theShippedRulebookUsesEveryFormatTheSchemasDescribe() throws IOException {
         Set<String> formats = yamlFiles(Path.of("scorecards")).stream().map(p -> yaml(read(p)).path("format").asText())
                 .collect(Collectors.toSet());
         assertThat(formats).containsExactlyInAnyOrder("verdant.scorecard/1", "verdant.benchmarks/1", "verdant.grading/1",
