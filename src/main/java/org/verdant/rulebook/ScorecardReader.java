@@ -19,7 +19,7 @@ import java.util.TreeMap;
 /** Parses and checks scorecards, benchmark tables and grading tables. */
 final class ScorecardReader {
     static final Set<String> STATUSES = Set.of("verified", "provisional", "placeholder", "calibrated");
-    static final Set<String> GATE_DECIDERS = Set.of("claim", "accidents", "management_systems", "standing", "application",
+    static final Set<String> GATE_DECIDERS = Set.of("claim", "accidents", "management_systems", "standing", "violations", "application",
             "park_eligibility", "claim_and_carbon_trend", "audit_list", "green_body", "indicator", "claim_and_accidents");
     static final Set<String> CRITERION_DECIDERS = Set.of("claim", "management_system", "csr_reports", "indicator", "stated");
     static final Set<String> TYPES = Set.of("mandatory", "optional", "performance", "scaled", "case", "index", "threshold", "graded");
