@@ -224,7 +224,8 @@ class SchemaTest {
             "stated-computed-indicator.yaml", "which indicators may be stated is the scorecard's",
             "unknown-item.yaml", "claim ids are the edition scorecard's",
             "co2-and-stated-z0.yaml", "a stated indicator that the statistics also compute is the scorecard's",
-            "unknown-energy-limit.yaml", "energy-limit row ids are the benchmarks file's");
+            "unknown-energy-limit.yaml", "energy-limit row ids are the benchmarks file's",
+            "indicator-table-unknown.yaml", "indicator table ids are the rulebook's (a user may add a table)");
 
     @TestFactory
     Stream<DynamicTest> invalidFixturesAreRefusedByTheSchemaUnlessTheReaderAloneCanTell() throws IOException {
