@@ -22,7 +22,8 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Read every scorecard and compile every rule file; report problems with file:line.")
+            description = "Read every scorecard and indicator table, compile every rule file, and check that every reason a rule gives has a "
+                    + "Chinese and an English text; report problems with file:line.")
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -36,12 +37,18 @@ final class RulesCommand implements Runnable {
             CompiledRulebook compiled = rulebook.load();
             compiled.compileAll();
             Rulebook r = compiled.rulebook();
+            var untranslated = org.verdant.rulebook.ReasonKeys.missing(r, java.util.List.of("zh", "en"));
+            if (!untranslated.isEmpty()) throw new org.verdant.rulebook.RulebookException(untranslated);
             for (Scorecard s : r.scorecards().values()) {
                 out.println("ok  " + s.scheme() + "  " + s.edition() + "  (scorecard " + s.id() + "@" + s.version() + ", "
                         + r.rulesFor(s).size() + " rule files, " + (s.gates().size() + s.criteria().size()) + " criteria)");
             }
             out.println("ok  " + r.benchmarks().id() + "@" + r.benchmarks().version() + "  (" + r.benchmarks().rows().size() + " rows)");
             for (var g : r.gradings().values()) out.println("ok  grading " + g.id() + "  (" + g.bands().size() + " bands)");
+            for (var t : r.tables().values()) {
+                out.println("ok  table " + t.id() + "@" + t.version() + "  (" + t.edition() + ", " + t.kind().code() + ", " + t.indicators().size() + " indicators)");
+            }
+            out.println("ok  every reason the rules give reads in zh and en");
             out.println("rulebook " + r.digest() + " from " + r.origin());
             return ExitCodes.OK;
         }

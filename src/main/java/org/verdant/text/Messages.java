@@ -23,6 +23,11 @@ public final class Messages {
         return lang;
     }
 
+    /** Whether this language has a text for {@code key}. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String get(String key, Object... args) {
         String pattern;
         try {

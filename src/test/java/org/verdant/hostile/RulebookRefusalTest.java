@@ -120,4 +120,18 @@ class RulebookRefusalTest {
         int line = lineOf(unknown, "source: db13t6050");
         assertThat(r.err()).contains(card + ":" + line + ":9: source: unknown source 'db13t6050'; did you mean 'db13t6005'?");
     }
+
+    @Test
+    void aReasonWithNoTextInALanguageIsRefusedByRulesCheckAtItsLine() throws IOException {
+        Path rules = copyTree(Path.of("rules"), tmp.resolve("rules-reasons"));
+        Path drl = rules.resolve("common/claims.drl");
+        String text = Files.readString(drl, StandardCharsets.UTF_8);
+        String broken = replaceOnce(text, ".because(\"claim.not_met\")", ".because(\"claim.not_met_at_all\")");
+        Files.writeString(drl, broken, StandardCharsets.UTF_8);
+        Run check = Cli.run("rules", "check", "--rules", rules.toString(), "--scorecards", "scorecards");
+        assertThat(check.code()).as(check.err()).isEqualTo(4);
+        int line = broken.substring(0, broken.indexOf("claim.not_met_at_all")).split("\n", -1).length;
+        assertThat(check.err()).contains(drl + ":" + line + ":").contains("reason 'claim.not_met_at_all' has no zh text")
+                .contains("reason 'claim.not_met_at_all' has no en text");
+    }
 }
