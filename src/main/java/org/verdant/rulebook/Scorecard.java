@@ -108,11 +108,11 @@ public record Scorecard(
         allGates.addAll(t.gates());
         List<CategorySpec> cats = new ArrayList<>();
         for (IndicatorTable.Dimension d : t.dimensions()) {
-            cats.add(new CategorySpec(d.id(), d.name(), d.weight(), d.indicators().stream().map(i -> criterion(i, d.id())).toList(), false));
+            cats.add(new CategorySpec(d.id(), d.name(), d.weight(), d.indicators().stream().map(i -> criterion(i, d.id(), t)).toList(), false));
         }
         if (t.bonus() != null) {
             cats.add(new CategorySpec(BONUS, new org.verdant.text.Text("加分项", "Bonus items"), t.bonus().max(),
-                    t.bonus().items().stream().map(i -> criterion(i, BONUS)).toList(), true));
+                    t.bonus().items().stream().map(i -> criterion(i, BONUS, t)).toList(), true));
         }
         return new Scorecard(file, id, version, scheme, edition, title, appliesFrom, appliesUntil, defaultGrading, scoring,
                 overlaysSchemes, notes, parameters, allGates, cats, overlays, defaultTable, t, choice);
@@ -121,7 +121,7 @@ public record Scorecard(
     /** The id of the bonus items' category. */
     public static final String BONUS = "BONUS";
 
-    private static CriterionSpec criterion(IndicatorTable.Indicator i, String category) {
+    private static CriterionSpec criterion(IndicatorTable.Indicator i, String category, IndicatorTable t) {
         // the criterion types the 2025 verdict already used: downstream (trace, report, plan) reads them
         String type = i.type().quantitative() ? "scaled" : i.rule() instanceof IndicatorTable.Degree ? "graded" : "case";
         String decidedBy = i.type().quantitative() ? "indicator" : "claim";
@@ -129,7 +129,9 @@ public record Scorecard(
         List<FormSpec> forms = i.forms().stream()
                 .map(f -> new FormSpec(i.forms().size() == 1 ? "single" : f.formula(), IndicatorTable.quantity(f.formula()), f.unit(), null, null))
                 .toList();
-        return new CriterionSpec(i.id(), category, i.name(), "GB/T 36132-2025 " + i.dimension() + "." + i.number(), type, i.points(),
+        // the clause is the row of the table: its id and 序号 (Table A.1 layout)
+        String clause = "评价指标表 " + t.id() + " 序号 " + (i.number() == null ? i.id() : i.number());
+        return new CriterionSpec(i.id(), category, i.name(), clause, type, i.points(),
                 decidedBy, null, null, null, i.type().quantitative() ? i.type().direction() : null, null, null, null, forms,
                 false, null, i);
     }
