@@ -57,7 +57,7 @@ final class IndicatorTableReader {
         Set<String> ids = new HashSet<>();
         List<Scorecard.GateSpec> gates = new ArrayList<>();
         for (YamlNode g : r.list(top, "gates")) {
-            Scorecard.GateSpec gate = r.gate(g, ids);
+            Scorecard.GateSpec gate = r.criterionReader.gate(g, ids);
             if (gate != null) gates.add(gate);
         }
         List<IndicatorTable.Dimension> dimensions = new ArrayList<>();
@@ -204,7 +204,7 @@ final class IndicatorTableReader {
         if (n.has("by")) {
             String by = n.choice("by", true, Set.of("annual_energy"));
             if (by == null) return null;
-            Scorecard.ReferenceSpec spec = r.scaledReference(ref, tiersNode(n));
+            Scorecard.ReferenceSpec spec = r.criterionReader.scaledReference(ref, tiersNode(n));
             return spec == null ? null : new IndicatorTable.ByAnnualEnergy(spec.tiers());
         }
         String kind = n.choice("ref", true, Set.of("energy_limit", "water_quota", "industry_average", "industry_advanced", "submission"));
