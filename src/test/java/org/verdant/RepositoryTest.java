@@ -76,7 +76,7 @@ class RepositoryTest {
                 root + "Users/dev/x", "file://" + root + "home/dev/x", "C:" + "\\" + "Users\\dev", "\"D:" + "\\\\" + "data\"")) {
             assertThat(MACHINE_PATH.matcher(path).find()).as(path).isTrue();
         }
-        for (String text : List.of("docs/criteria/green-factory-2018.md#reference-levels", "target/tmp/x", "https://example.org/home/x",
+        for (String text : List.of("docs/criteria/green-factory-2018.md#reference-levels", "target/tmp/x", "https://example.org/" + "home/x",
                 "bad\\.yaml:\\d+:\\d+: site", "tce/tmp")) {
             assertThat(MACHINE_PATH.matcher(text).find()).as(text).isFalse();
         }
