@@ -38,6 +38,11 @@ public final class TextVerdictRenderer {
             line(m.get("label.evaluator") + ": " + s.evaluator().organisation()
                     + (s.evaluator().kind() == null ? "" : " (" + s.evaluator().kind() + ")"));
         }
+        var table = v.scorecard().table();
+        if (table != null) {
+            line(m.get("label.indicator_table") + ": " + table.title().in(m.lang()) + " (" + table.id() + "@" + table.version() + ", "
+                    + m.get("doc.table_kind." + table.kind().code()) + ", " + m.get("label.table_chosen." + v.scorecard().tableChoice()) + ")");
+        }
         line("");
         line(m.get("label.result"));
         line("  " + m.get("label.basic_requirements") + ": " + m.get(eligibilityLabel(v)));
