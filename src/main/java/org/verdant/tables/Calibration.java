@@ -156,9 +156,9 @@ public final class Calibration {
         if (!header.has("calibrated_from")) header.set("calibrated_from", from);
         ObjectNode sources = header.path("sources") instanceof ObjectNode s ? s : header.putObject("sources");
         ObjectNode src = sources.putObject(sourceId);
-        src.putObject("title")
-                .put("zh", "行业对标队列：" + cohort.size() + " 份评价（" + scope + "），输入摘要 " + digest)
-                .put("en", "Industry cohort: " + cohort.size() + " evaluation(s) (" + scopeEn(tableId, filter) + "), inputs digest " + digest);
+        // a source's title is one text, as the rulebook reads it (every verdict prints it as the figure's provenance)
+        src.put("title", "行业对标队列 industry cohort: " + cohort.size() + " 份评价 evaluations（" + scope + " / "
+                + scopeEn(tableId, filter) + "），输入摘要 inputs digest " + digest);
         src.put("see", "docs/indicator-tables.md#calibration-443");
         return new Result(header, sourceId, cohort.size(), otherTable, errors, replaced, digest, report);
     }
