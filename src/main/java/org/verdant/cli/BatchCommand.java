@@ -64,6 +64,10 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--edition", paramLabel = "EDITION", description = "Evaluate every input under this edition (default: chosen by each evaluation_date).")
     String edition;
 
+    @Option(names = "--table", paramLabel = "ID|FILE",
+            description = "Indicator table for every GB/T 36132-2025 input (default: each input's indicator_table, else the national general form).")
+    String table;
+
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
     boolean noProgress;
 
@@ -77,7 +81,7 @@ final class BatchCommand implements Callable<Integer> {
         if (threads < 0) throw new Fault(Fault.Kind.USAGE, "--threads must be at least 1");
         Application application = rulebook.application();
         application.requireGrading(grading);
-        BatchEvaluation evaluation = new BatchEvaluation(application, new Settings(edition, null, grading, lang.name()));
+        BatchEvaluation evaluation = new BatchEvaluation(application, new Settings(edition, table, grading, lang.name()));
         boolean terminal = System.console() != null && !noProgress;
         Progress progress = terminal ? new Progress(err, Inputs.totalBytes(inputs), workers) : Progress.NONE;
         long start = System.nanoTime();

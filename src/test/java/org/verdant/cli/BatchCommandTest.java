@@ -202,4 +202,16 @@ class BatchCommandTest {
         return rows.stream().filter(l -> l.startsWith(section + "," + key + ",")).map(l -> Double.parseDouble(l.split(",")[2]))
                 .findFirst().orElseThrow();
     }
+
+    @Test
+    void tableScoresEveryGbt361322025InputAgainstTheNamedIndicatorTable() throws IOException {
+        Run r = run("batch", PHARMA, CEMENT, "--table", "jiangsu-2025", "--no-progress");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        JsonNode pharma = JSON.readTree(lines.get(0));
+        assertThat(pharma.path("indicator_table").path("id").asText()).isEqualTo("jiangsu-2025");
+        assertThat(pharma.path("indicator_table").path("chosen_by").asText()).isEqualTo("option");
+        // a GB/T 36132-2018 input has no indicator table: the option leaves it as it is
+        assertThat(JSON.readTree(lines.get(1)).has("indicator_table")).isFalse();
+    }
 }
