@@ -111,7 +111,7 @@ public final class Evaluator {
             choice = "option";
             at = new Location(s.file(), 1, 1);
             table = tables.get(options.table());
-            if (table == null && Files.isRegularFile(Path.of(options.table()))) table = Rulebook.tableFromFile(Path.of(options.table()));
+            if (table == null && Files.isRegularFile(Path.of(options.table()))) table = rulebook.tableFile(Path.of(options.table()));
             if (table == null) {
                 problems.add(at, "--table", "no indicator table '" + options.table() + "' (neither an id nor a file); the tables are "
                         + String.join(", ", tables.keySet()));

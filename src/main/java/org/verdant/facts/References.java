@@ -27,7 +27,7 @@ public final class References {
         if (q == null) {
             return missing(spec, value, "references." + spec.indicator() + "." + spec.tier());
         }
-        double level = value.unit().isEmpty() && q.unit().dimension().equals("1") ? q.base() : q.in(Units.require(value.unit()));
+        double level = inUnitOf(q, value);
         return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(),
                 "submission (references." + spec.indicator() + "." + spec.tier() + " = " + q.text() + ")",
                 stated.source(), "stated", List.of(), null, List.of(), List.of("references." + spec.indicator() + "." + spec.tier()));
@@ -66,7 +66,7 @@ public final class References {
     public static ReferenceLevel statedOrFallback(ReferenceSpec spec, Submission.StatedReference stated, IndicatorValue value) {
         if (stated != null && stated.basic() != null) {
             Quantity q = stated.basic();
-            double level = value.unit().isEmpty() && q.unit().dimension().equals("1") ? q.base() : q.in(Units.require(value.unit()));
+            double level = inUnitOf(q, value);
             return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(),
                     "submission (references." + spec.indicator() + ".basic = " + q.text() + ")", stated.source(), "stated",
                     List.of(), null, List.of(), List.of("references." + spec.indicator() + ".basic"));
@@ -92,7 +92,7 @@ public final class References {
         if (!ratio && (value.unit().isEmpty() || !Units.require(value.unit()).dimension().equals(q.unit().dimension()))) {
             return missing(spec, value, field + " = " + q.text() + " is not in the indicator's unit (" + (value.unit().isEmpty() ? "a plain ratio" : value.unit()) + ")");
         }
-        double level = ratio ? q.base() : q.in(Units.require(value.unit()));
+        double level = inUnitOf(q, value);
         return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(), "submission (" + field + " = " + q.text() + ", " + what + ")",
                 stated.source(), "stated", List.of(), null, List.of(), List.of(field));
     }
@@ -124,6 +124,11 @@ public final class References {
                 quota.standard() + " " + ("advanced".equals(spec.quota()) ? "先进值" : "通用值") + " (" + product.path()
                         + ".water_quota." + spec.quota() + " = " + q.text() + ")", quota.standard(), "stated", List.of(), null, List.of(),
                 List.of(product.path() + ".water_quota." + spec.quota()));
+    }
+
+    /** A stated level in the value's unit; a plain ratio stays as it is. */
+    private static double inUnitOf(Quantity q, IndicatorValue value) {
+        return value.unit().isEmpty() && q.unit().dimension().equals("1") ? q.base() : q.in(Units.require(value.unit()));
     }
 
     public static ReferenceLevel missing(ReferenceSpec spec, IndicatorValue value, String what) {

@@ -37,6 +37,24 @@ public final class CompiledRulebook {
         return rulebook;
     }
 
+    /** Tables read from files (--table FILE), by path, size and time: a batch reads one once, an edit is read again. */
+    private final Map<String, IndicatorTable> tableFiles = new ConcurrentHashMap<>();
+
+    /** An indicator table given as a file, read and checked once per process while the file stays the same. */
+    public IndicatorTable tableFile(java.nio.file.Path path) throws RulebookException {
+        String key;
+        try {
+            key = path.toAbsolutePath().normalize() + "\0" + java.nio.file.Files.size(path) + "\0" + java.nio.file.Files.getLastModifiedTime(path).toMillis();
+        } catch (java.io.IOException e) {
+            return Rulebook.tableFromFile(path); // reports the file it cannot read
+        }
+        IndicatorTable known = tableFiles.get(key);
+        if (known != null) return known;
+        IndicatorTable read = Rulebook.tableFromFile(path);
+        tableFiles.put(key, read);
+        return read;
+    }
+
     public KieBase kieBase(Scorecard scorecard) throws RulebookException {
         KieBase base = bases.get(scorecard.id());
         if (base != null) return base;

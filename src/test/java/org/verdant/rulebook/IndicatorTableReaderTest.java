@@ -60,6 +60,18 @@ class IndicatorTableReaderTest {
                 });
     }
 
+    @Test
+    void aTableFileIsReadOncePerProcessAndAgainWhenItChanges() throws IOException, RulebookException {
+        Path file = tmp.resolve("table.yaml");
+        String text = Files.readString(Path.of("scorecards/green-factory/gbt36132-2025/tables/gbt36132-2025-c1.yaml"), StandardCharsets.UTF_8);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        CompiledRulebook compiled = TestRulebook.compiled();
+        IndicatorTable first = compiled.tableFile(file);
+        assertThat(compiled.tableFile(file)).as("the same file: read once").isSameAs(first);
+        Files.writeString(file, text.replace("version: \"2026.12.0\"", "version: \"2026.12.1-edited\""), StandardCharsets.UTF_8);
+        assertThat(compiled.tableFile(file).version()).as("an edited file is read again").isEqualTo("2026.12.1-edited");
+    }
+
     private static int line(String text, String needle) {
         return text.substring(0, text.indexOf(needle)).split("\n", -1).length;
     }
