@@ -187,10 +187,20 @@ final class IndicatorTableReader {
             r.problems.add(in, "inputs is a mapping, e.g. {pollutant: COD}");
         }
         boolean banded = rule instanceof IndicatorTable.Banded;
+        boolean perProductLevels = n.has("leading") && "energy_limit".equals(refKind(n.value("leading", false)))
+                || n.has("baseline") && "energy_limit".equals(refKind(n.value("baseline", false)));
+        if (perProductLevels && !(rule instanceof IndicatorTable.Linear || rule instanceof IndicatorTable.Count)) {
+            r.problems.add(n.mapping(), "energy-limit levels are scored per covered product by the linear rule (5.2 c), not " + (rule == null ? "?" : rule.code()));
+        }
         IndicatorTable.Reference leading = n.has("leading") || !banded ? reference(ref + ".leading", n.value("leading", !banded), false) : null;
         IndicatorTable.Reference baseline = n.has("baseline") || !(banded || rule instanceof IndicatorTable.Step)
                 ? reference(ref + ".baseline", n.value("baseline", !(banded || rule instanceof IndicatorTable.Step)), true) : null;
         if (formula != null) forms.add(new IndicatorTable.Form(formula, unit, inputs, leading, baseline));
+    }
+
+    private static String refKind(YamlNode node) {
+        return node instanceof YamlNode.Mapping m && m.entries().get("ref") != null && m.entries().get("ref").value() instanceof YamlNode.Scalar sc
+                ? sc.text() : null;
     }
 
     private IndicatorTable.Reference reference(String ref, YamlNode node, boolean baseline) {

@@ -148,6 +148,51 @@ class NewIndustryTableTest {
                 .contains("\"pass_line\" : 60").contains("\"meets_pass_line\" : true");
     }
 
+    private static final String QUOTA_ONLY = """
+            format: verdant.indicator-table/1
+            id: quota-only
+            version: "1"
+            edition: "GB/T 36132-2025"
+            title: {zh: "取水定额表（试验）", en: "Water quota table (test)"}
+            kind: industry
+            status: provisional
+            sources: {assoc: {title: "test", see: "docs/indicator-tables.md"}}
+            dimensions:
+              - id: R
+                name: {zh: 资源高效化, en: Resources}
+                weight: {value: 100, status: provisional, source: assoc}
+                indicators:
+                  - {id: Q1, number: "1", name: {zh: 单位产品取水量, en: Water per product}, type: negative_quantitative,
+                     points: {value: 100, status: provisional, source: assoc}, rule: linear, formula: B.8,
+                     leading: {ref: water_quota, quota: advanced}, baseline: {ref: water_quota, quota: general}}
+            """;
+
+    @Test
+    void aFormWhoseWaterQuotaIsNotStatedIsMissingDataNamingTheQuota() throws Exception {
+        Path scorecards = TestRulebook.copyScorecards(tmp);
+        Files.writeString(scorecards.resolve("green-factory/gbt36132-2025/tables/quota-only.yaml"), QUOTA_ONLY, StandardCharsets.UTF_8);
+        CompiledRulebook rulebook = new CompiledRulebook(RulebookLoader.load(Path.of("rules"), scorecards));
+        String submission = SUBMISSION.replace("indicator_table: tea-beverage-c1599", "indicator_table: quota-only").replace("  T6: {met: true, degree: 0.5, evidence: [两款主导产品碳足迹报告]}\n", "");
+        Verdict v = new Evaluator(rulebook).evaluate("tea.yaml", submission.getBytes(StandardCharsets.UTF_8), Evaluator.Options.defaults());
+        Finding q1 = finding(v, "Q1");
+        assertThat(q1.status()).isEqualTo(Status.MISSING_DATA);
+        assertThat(String.valueOf(q1.values().get("baseline_missing"))).contains("water_quota");
+    }
+
+    @Test
+    void energyLimitLevelsWithARuleOtherThanLinearAreRefusedWhereTheyStand() throws Exception {
+        Path scorecards = TestRulebook.copyScorecards(tmp);
+        String broken = TABLE.replace("rule: linear, formula: B.3, unit: \"kgCO2e/t\",", "rule: step, formula: B.1,")
+                .replace("leading: {value: 20, unit: \"kgCO2e/t\", status: provisional, source: assoc},", "leading: {ref: energy_limit, level: 1},");
+        assertThat(broken).isNotEqualTo(TABLE);
+        Path table = scorecards.resolve("green-factory/gbt36132-2025/tables/tea-beverage-c1599.yaml");
+        Files.writeString(table, broken, StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulebookLoader.load(Path.of("rules"), scorecards))
+                .hasMessageContaining("problem")
+                .satisfies(e -> assertThat(((org.verdant.rulebook.RulebookException) e).problems().toString())
+                        .contains(table.toString()).contains("energy-limit levels are scored per covered product by the linear rule"));
+    }
+
     private static Finding finding(Verdict v, String id) {
         return v.criteria().stream().filter(j -> j.id().equals(id)).findFirst().orElseThrow().finding();
     }
