@@ -65,7 +65,7 @@ final class CriterionPlanner {
         if (listed == null || completed == null || j.finding().status() != Status.NOT_MET) return open(j, "plan.open.data", reason(j.finding()));
         String path = "park.key_enterprise_audits.completed";
         return trial.attempt(j, aim, new Attempt(List.of(Assignment.of(path, listed.text())),
-                Plan.Phrase.of("plan.do.set", path, completed.text(), listed.text()), Plan.Effort.FIGURE));
+                Plan.Phrase.of("plan.do.set_field", new Plan.Field(path), completed.text(), listed.text()), Plan.Effort.FIGURE));
     }
 
     /** G6 (parks): the green-development body staffed to the scorecard's minimum. */
@@ -75,7 +75,7 @@ final class CriterionPlanner {
         if (staff == null || minimum == null || j.finding().status() != Status.NOT_MET) return open(j, "plan.open.data", reason(j.finding()));
         String path = "park.green_body.full_time_staff";
         String value = Numbers.round(minimum.number(), 0).toPlainString();
-        return trial.attempt(j, aim, new Attempt(List.of(Assignment.of(path, value)), Plan.Phrase.of("plan.do.set", path, staff.text(), value),
+        return trial.attempt(j, aim, new Attempt(List.of(Assignment.of(path, value)), Plan.Phrase.of("plan.do.set_field", new Plan.Field(path), staff.text(), value),
                 Plan.Effort.FIGURE));
     }
 

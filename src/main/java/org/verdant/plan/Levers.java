@@ -100,6 +100,13 @@ final class Levers {
         return null;
     }
 
+    /** Every lever path of the table, placeholders generalised (products[], park.years[]): what the labels must cover. */
+    static java.util.Set<String> paths() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        TABLE.values().forEach(ts -> ts.forEach(t -> out.add(t.path().replace("{main}", "products[]").replace("[{year}]", "[]"))));
+        return out;
+    }
+
     static YamlNode.Scalar scalar(YamlNode root, String path) {
         try {
             YamlNode n = TreeEdit.find(root, SetPath.parse(path));

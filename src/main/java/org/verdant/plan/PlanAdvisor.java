@@ -27,6 +27,7 @@ public final class PlanAdvisor implements ImprovementAdvisor {
             if (o.blocking()) out.add(open(o, m));
         }
         for (Plan.Step s : plan.changes()) out.add(step(s, false, v, m));
+        for (Plan.Step s : plan.longTerm()) out.add(step(s, false, v, m));
         for (Plan.Open o : plan.open()) {
             if (!o.blocking()) out.add(open(o, m));
         }
@@ -38,8 +39,16 @@ public final class PlanAdvisor implements ImprovementAdvisor {
         Double gain = s.gain();
         return new Improvement(s.id(), s.name().in(m.lang()), category(v, s.id(), m), blocking, s.statusBefore(),
                 m.get("status." + s.statusBefore()), scored(v) ? m.get("doc.improve.lost", Numbers.rounded(lost, 2), Numbers.rounded(s.max(), 2)) : null,
-                gain == null ? null : Numbers.rounded(gain, 2), PlanReport.phrase(s.action(), m)
-                + (s.verified() ? "" : " (" + m.get("plan.not_verified") + ")"));
+                gain == null ? null : Numbers.rounded(gain, 2), action(s, m));
+    }
+
+    /** The step's action; a long-term target says so, and a figure how it stands against its one-year cap. */
+    private static String action(Plan.Step s, Messages m) {
+        String action = PlanReport.phrase(s.action(), m);
+        if (s.figure() != null) action += " " + PlanReport.phrase(PlanReport.capPhrase(s), m);
+        if (s.next() != null) action += " " + PlanReport.phrase(PlanReport.nextPhrase(s.next()), m);
+        if (s.longTerm()) action = m.get("plan.advisor.long_term", action);
+        return action + (s.verified() ? "" : " (" + m.get("plan.not_verified") + ")");
     }
 
     private static Improvement open(Plan.Open o, Messages m) {

@@ -9,18 +9,37 @@ import org.verdant.text.Numbers;
 import org.verdant.verdict.Verdict;
 import org.verdant.yaml.YamlNode;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What every part of the {@link Planner} reads: the scenario, its baseline verdict and YAML tree,
  * and the scorecard lookups on them, kept in one place so each part looks a criterion up the same way.
  */
-record PlanContext(Scenario scenario, Verdict base, YamlNode root) {
+record PlanContext(Scenario scenario, Verdict base, YamlNode root, PlannerConfig config, Set<PlannerConfig.Cap> applied) {
     /** Below this, two figures (points, scores, a figure and its level) are the same. */
     static final double EPS = 1e-9;
 
     PlanContext(Scenario scenario, Verdict base) {
-        this(scenario, base, scenario.root());
+        this(scenario, base, scenario.root(), PlannerConfig.builtIn(), new LinkedHashSet<>());
+    }
+
+    /**
+     * The step with its effort in units of the planner config: evidence and data their own, a
+     * measured figure the share of its one-year cap it uses (at least the minimum), a figure
+     * without a cap (a yes/no, a park's audits or staff) a whole year's retrofit, and so does a
+     * change computed from the scorecard: it moves figures the planner cannot hold against a cap.
+     */
+    Plan.Step costed(Plan.Step s) {
+        if (!s.verified()) return s.withEffortUnits(config.effort("figure_full_cap"));
+        double units = switch (s.effort()) {
+            case EVIDENCE -> config.effort("evidence");
+            case DATA -> config.effort("data");
+            case FIGURE -> s.figure() == null ? config.effort("figure_full_cap")
+                    : Math.max(config.effort("figure_minimum"), config.effort("figure_full_cap") * s.figure().share());
+        };
+        return s.withEffortUnits(units);
     }
 
     static Verdict.Judged judged(Verdict v, String id) {

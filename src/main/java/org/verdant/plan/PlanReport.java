@@ -39,10 +39,15 @@ public final class PlanReport {
         if (p.changes().isEmpty()) {
             line(m.get(p.scored() ? "plan.changes_none" : "plan.changes_unscored_none"));
         } else {
-            line(m.get(p.scored() ? "plan.changes" : "plan.changes_unscored"));
-            if (p.scored()) line("  " + m.get("plan.rank"));
+            line(m.get(p.scored() ? "plan.changes_one_year" : "plan.changes_unscored_one_year"));
+            if (p.scored()) line("  " + m.get("plan.rank_effort"));
             int n = 1;
             for (Plan.Step s : p.changes()) step(s, n++, p.scored());
+        }
+        if (!p.longTerm().isEmpty()) {
+            line("");
+            line(m.get("plan.long_term"));
+            for (Plan.Step s : p.longTerm()) step(s, null, p.scored());
         }
         List<Plan.Open> notPlanned = p.open().stream().filter(o -> !o.blocking()).toList();
         if (!notPlanned.isEmpty()) {
@@ -51,6 +56,11 @@ public final class PlanReport {
             notPlanned.forEach(this::open);
         }
         if (p.target() != null) target(p, p.target());
+        if (!p.warnings().isEmpty()) {
+            line("");
+            line(m.get("plan.warnings"));
+            for (Plan.Phrase w : p.warnings()) line("  - " + render(w));
+        }
         return out.toString();
     }
 
@@ -60,6 +70,9 @@ public final class PlanReport {
         String head = (rank == null ? "  " : String.format("  %2d. ", rank)) + gain + s.id() + "  " + s.name().in(m.lang());
         line(head);
         line("      " + render(s.action()));
+        if (s.figure() != null) line("      " + render(capPhrase(s)));
+        if (s.marginal() != null && scored) line("      " + render(marginalPhrase(s.marginal())));
+        if (s.next() != null) line("      " + render(nextPhrase(s.next())));
         if (!s.changes().isEmpty()) line("      " + Assignment.options(s.changes()));
         String outcome = s.max() > 0
                 ? m.get("plan.outcome", status(s.statusBefore()), status(s.statusAfter()), Numbers.rounded(s.pointsBefore(), 4, "—"),
@@ -67,7 +80,31 @@ public final class PlanReport {
                 : m.get("plan.outcome_gate", status(s.statusBefore()), status(s.statusAfter()));
         String total = moves
                 ? "; " + m.get("plan.total", Numbers.rounded(s.scoreBefore(), 2, "—"), Numbers.rounded(s.scoreAfter(), 2, "—")) : "";
-        line("      → " + outcome + total + "  [" + m.get(s.verified() ? "plan.verified" : "plan.not_verified") + "]");
+        String perEffort = moves && rank != null && s.gainPerEffort() != null
+                ? "; " + m.get("plan.per_effort", Numbers.format(s.effortUnits()), Numbers.signed(s.gainPerEffort(), 2)) : "";
+        line("      → " + outcome + total + perEffort + "  [" + m.get(s.verified() ? "plan.verified" : "plan.not_verified") + "]");
+    }
+
+    /** How much of its one-year cap the change uses, or that it needs more (a long-term target). */
+    static Plan.Phrase capPhrase(Plan.Step s) {
+        Plan.Figure f = s.figure();
+        double change = f.from() == 0 ? 0 : Math.abs(f.to() - f.from()) / Math.abs(f.from()) * 100;
+        String changed = f.cap().endsWith("%") ? Numbers.format(Numbers.round(change, 1).doubleValue()) + " %"
+                : Numbers.format(Math.abs(f.to() - f.from()));
+        return Plan.Phrase.of(s.longTerm() ? "plan.cap.beyond" : "plan.cap.within", new Plan.Field(f.path()), changed, f.cap(), f.capStatus());
+    }
+
+    static Plan.Phrase marginalPhrase(Plan.Marginal g) {
+        return Plan.Phrase.of(g.up() ? "plan.marginal.up" : "plan.marginal.down", new Plan.Field(g.path()), Numbers.signed(g.gain(), 2),
+                new Plan.Amount(g.before(), g.unit()), new Plan.Amount(g.after(), g.unit()));
+    }
+
+    static Plan.Phrase nextPhrase(Plan.Threshold t) {
+        String key = "%".equals(t.unit()) ? "plan.next.points" : t.percent() == null ? "plan.next.no_percent" : "plan.next";
+        return Plan.Phrase.of(key, Plan.Phrase.of("plan.level." + t.level()),
+                new Plan.Amount(t.value(), t.unit()), new Plan.Amount(t.current(), t.unit()),
+                "%".equals(t.unit()) ? new Plan.Amount(t.distance(), "") : new Plan.Amount(t.distance(), t.unit()),
+                t.percent() == null ? "" : Numbers.format(Numbers.round(t.percent(), 1).doubleValue()));
     }
 
     private void open(Plan.Open o) {
@@ -117,10 +154,33 @@ public final class PlanReport {
         return new PlanReport(m).render(phrase);
     }
 
-    /** A phrase in the reader's language; phrase arguments (a finding's reason, say) are rendered first. */
+    /**
+     * A phrase in the reader's language; phrase arguments (a finding's reason, say) are rendered
+     * first, a field by its label, a figure as Verdant prints numbers.
+     */
     String render(Plan.Phrase phrase) {
-        Object[] args = phrase.args().stream().map(a -> a instanceof Plan.Phrase inner ? render(inner) : a).toArray();
+        Object[] args = phrase.args().stream().map(this::argument).toArray();
         return m.get(phrase.key(), args).strip();
+    }
+
+    private Object argument(Object a) {
+        if (a instanceof Plan.Phrase inner) return render(inner);
+        if (a instanceof Plan.Phrases list) return String.join(m.get("plan.list_separator"), list.items().stream().map(this::render).toList());
+        if (a instanceof Plan.Field f) return label(f.path(), m);
+        if (a instanceof Plan.Amount n) return Numbers.show(n.value(), n.unit());
+        return a;
+    }
+
+    /**
+     * A submission field by its label ({@code field.<path>}, list items generalised: products[].energy);
+     * a park's stated indicator by its id; the path itself only for a field no label names.
+     */
+    public static String label(String path, Messages m) {
+        String key = "field." + PlannerConfig.key(path);
+        if (m.has(key)) return m.get(key);
+        java.util.regex.Matcher stated = java.util.regex.Pattern.compile("park\\.years\\[\\d*]\\.indicators\\.([\\w-]+)").matcher(path);
+        if (stated.matches()) return m.get("field.park_indicator", stated.group(1));
+        return path;
     }
 
     private void line(String s) {
@@ -143,6 +203,8 @@ public final class PlanReport {
         p.blockers().forEach(s -> blockers.add(r.step(s)));
         ArrayNode changes = root.putArray("changes");
         p.changes().forEach(s -> changes.add(r.step(s)));
+        ArrayNode longTerm = root.putArray("long_term");
+        p.longTerm().forEach(s -> longTerm.add(r.step(s)));
         ArrayNode open = root.putArray("open");
         for (Plan.Open o : p.open()) {
             ObjectNode n = open.addObject();
@@ -165,9 +227,13 @@ public final class PlanReport {
             if (t.reached() != null) n.set("reached", state(t.reached())); else n.putNull("reached");
             if (t.why() != null) n.put("why", r.render(t.why())); else n.putNull("why");
             n.put("rule", m.get("plan.target.rule"));
+            ArrayNode needed = n.putArray("long_term_needed");
+            t.longTermNeeded().forEach(needed::add);
         } else {
             root.putNull("target");
         }
+        ArrayNode warnings = root.putArray("warnings");
+        p.warnings().forEach(w -> warnings.add(r.render(w)));
         return Json.pretty(root);
     }
 
@@ -191,6 +257,51 @@ public final class PlanReport {
         Json.putRounded(n, "gain", s.gain());
         n.put("verified", s.verified());
         n.put("effort", s.effort().name().toLowerCase());
+        n.put("effort_units", Numbers.round(s.effortUnits(), 4));
+        Json.putRounded(n, "gain_per_effort", s.gainPerEffort());
+        n.put("long_term", s.longTerm());
+        if (s.figure() != null) {
+            Plan.Figure f = s.figure();
+            ObjectNode fig = n.putObject("figure");
+            fig.put("path", f.path());
+            fig.put("label", label(f.path(), m));
+            fig.put("from", Numbers.round(f.from(), 6));
+            fig.put("to", Numbers.round(f.to(), 6));
+            fig.put("unit", f.unit());
+            fig.put("cap", f.cap());
+            fig.put("cap_key", f.capKey());
+            fig.put("cap_status", f.capStatus());
+            fig.put("cap_share", Numbers.round(f.share(), 4));
+            fig.put("text", render(capPhrase(s)));
+        } else {
+            n.putNull("figure");
+        }
+        if (s.marginal() != null) {
+            Plan.Marginal g = s.marginal();
+            ObjectNode mg = n.putObject("marginal");
+            mg.put("path", g.path());
+            mg.put("direction", g.up() ? "up" : "down");
+            mg.put("percent", 1);
+            mg.put("gain", Numbers.round(g.gain(), 4));
+            mg.put("indicator_before", Numbers.round(g.before(), 6));
+            mg.put("indicator_after", Numbers.round(g.after(), 6));
+            mg.put("text", render(marginalPhrase(g)));
+        } else {
+            n.putNull("marginal");
+        }
+        if (s.next() != null) {
+            Plan.Threshold t = s.next();
+            ObjectNode nx = n.putObject("next_threshold");
+            nx.put("level", t.level());
+            nx.put("value", Numbers.round(t.value(), 6));
+            nx.put("current", Numbers.round(t.current(), 6));
+            nx.put("unit", t.unit());
+            nx.put("distance", Numbers.round(t.distance(), 6));
+            Json.putRounded(nx, "percent", t.percent());
+            nx.put("text", render(nextPhrase(t)));
+        } else {
+            n.putNull("next_threshold");
+        }
         return n;
     }
 

@@ -7,6 +7,7 @@ import org.verdant.findings.Status;
 import org.verdant.plan.Trial.Aim;
 import org.verdant.plan.Trial.Outcome;
 import org.verdant.rulebook.RulebookException;
+import org.verdant.text.Numbers;
 import org.verdant.verdict.GreenIndex;
 import org.verdant.verdict.Verdict;
 
@@ -53,6 +54,7 @@ public final class Planner {
         }
         TargetSearch search = target == null ? null : new TargetSearch(context, target);
         List<Plan.Step> blockers = new ArrayList<>();
+        List<Plan.Step> longTerm = new ArrayList<>();
         List<Plan.Open> open = new ArrayList<>();
         Set<String> blockerIds = new LinkedHashSet<>();
         for (Verdict.Judged g : base.gates()) {
@@ -63,7 +65,7 @@ public final class Planner {
                 continue;
             }
             blockerIds.add(g.id());
-            collect(criteria.plan(g, Aim.CLEAR), blockers, open, true);
+            collect(criteria.plan(g, Aim.CLEAR), blockers, longTerm, open, true);
         }
         for (Verdict.Judged c : base.criteria()) {
             Status s = c.finding().status();
@@ -72,7 +74,7 @@ public final class Planner {
             boolean indexMissing = "index".equals(c.type()) && context.spec(c.id()).required() && s == Status.MISSING_DATA;
             if (!mandatory && !belowBasic && !indexMissing) continue;
             blockerIds.add(c.id());
-            collect(criteria.plan(c, belowBasic ? Aim.BASIC : Aim.CLEAR), blockers, open, true);
+            collect(criteria.plan(c, belowBasic ? Aim.BASIC : Aim.CLEAR), blockers, longTerm, open, true);
         }
         if (base.greenIndex() != null) indexYearsMissing(open);
 
@@ -90,18 +92,38 @@ public final class Planner {
                 continue;
             }
             if (!shortOfMax && !thresholdUnmet) continue;
-            if (blockerIds.contains(c.id()) && (!"performance".equals(c.type()) || open.stream().anyMatch(o -> o.id().equals(c.id())))) continue;
-            collect(criteria.plan(c, Aim.FULL), changes, open, false);
+            if (blockerIds.contains(c.id()) && (!"performance".equals(c.type()) || open.stream().anyMatch(o -> o.id().equals(c.id()))
+                    || longTerm.stream().anyMatch(l -> l.id().equals(c.id())))) continue;
+            collect(criteria.plan(c, Aim.FULL), changes, longTerm, open, false);
         }
         changes.sort(RANKING);
-        Plan.Target answer = search == null ? null : search.search(blockers, changes, open);
+        longTerm.sort(RANKING);
+        Plan.Target answer = search == null ? null : search.search(blockers, changes, open, longTerm);
         return new Plan(context.scenario().file(), base.scorecard().scheme(), base.scorecard().edition(), base.submission().facility().name(),
-                scored, Plan.State.of(base), blockers, changes, open, answer);
+                scored, Plan.State.of(base), blockers, changes, longTerm, open, answer, warnings());
     }
 
-    /** Largest gain first; equal gains: the lesser effort, then the criterion id. */
+    /** The caps this plan applied and the effort units it ranked by: project figures, each with its status. */
+    private List<Plan.Phrase> warnings() {
+        List<Plan.Phrase> out = new ArrayList<>();
+        if (context.applied().isEmpty()) return out;
+        List<Plan.Phrase> caps = context.applied().stream()
+                .map(c -> Plan.Phrase.of("plan.warning.cap_item", c.key().equals(PlannerConfig.DEFAULT) ? Plan.Phrase.of("plan.cap.default")
+                        : new Plan.Field(c.key()), c.shown(), c.status())).toList();
+        out.add(Plan.Phrase.of("plan.warning.caps", new Plan.Phrases(caps), context.config().version()));
+        PlannerConfig.Figure unit = context.config().effort().get("figure_full_cap");
+        out.add(Plan.Phrase.of("plan.warning.effort", Numbers.format(context.config().effort("evidence")), Numbers.format(context.config().effort("data")),
+                Numbers.format(unit.value()), Numbers.format(context.config().effort("figure_minimum")), unit.status()));
+        return out;
+    }
+
+    /**
+     * Most points per unit of effort first (a change's gain over its effort units, {@link PlanContext#costed});
+     * equal: the larger gain, then the lesser kind of effort, then the criterion id.
+     */
     static final Comparator<Plan.Step> RANKING = Comparator
-            .comparingDouble((Plan.Step s) -> s.gain() == null ? 0 : -round6(s.gain()))
+            .comparingDouble((Plan.Step s) -> s.gainPerEffort() == null ? 0 : -round6(s.gainPerEffort()))
+            .thenComparingDouble((Plan.Step s) -> s.gain() == null ? 0 : -round6(s.gain()))
             .thenComparing(Plan.Step::effort)
             .thenComparing(Plan.Step::id);
 
@@ -110,9 +132,11 @@ public final class Planner {
         return Math.round(d * 1e6) / 1e6;
     }
 
-    private static void collect(Outcome o, List<Plan.Step> steps, List<Plan.Open> open, boolean blocking) {
+    private static void collect(Outcome o, List<Plan.Step> steps, List<Plan.Step> longTerm, List<Plan.Open> open, boolean blocking) {
+        if (o.longTerm() != null) longTerm.add(o.longTerm());
         if (o.step() != null) steps.add(o.step());
-        else if (o.open() != null) open.add(blocking ? new Plan.Open(o.open().id(), o.open().name(), o.open().status(), true, o.open().why()) : o.open());
+        // a change beyond the caps is listed once, as a long-term target, unless it is what clears a blocker
+        else if (o.open() != null && (blocking || o.longTerm() == null)) open.add(blocking ? new Plan.Open(o.open().id(), o.open().name(), o.open().status(), true, o.open().why()) : o.open());
     }
 
     private void indexYearsMissing(List<Plan.Open> open) {

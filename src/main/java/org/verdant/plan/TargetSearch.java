@@ -63,7 +63,8 @@ final class TargetSearch {
      * The fewest changes that reach the target: the blockers the grading table requires cleared
      * (all of them), then the changes with the largest gains, re-evaluated together.
      */
-    Plan.Target search(List<Plan.Step> blockers, List<Plan.Step> changes, List<Plan.Open> open) throws UsageException, RulebookException {
+    Plan.Target search(List<Plan.Step> blockers, List<Plan.Step> changes, List<Plan.Open> open, List<Plan.Step> longTerm)
+            throws UsageException, RulebookException {
         Verdict base = context.base();
         Plan.Phrase goal;
         List<Plan.Step> required = new ArrayList<>();
@@ -80,8 +81,10 @@ final class TargetSearch {
                 boolean gate = base.gates().stream().anyMatch(g -> g.id().equals(o.id()));
                 if (gate && eligible || !gate && mandatory) {
                     boolean data = o.why().key().equals("plan.open.data") || o.why().key().equals("plan.open.index_year_missing");
+                    boolean cap = o.why().key().equals("plan.open.beyond_cap");
                     return new Plan.Target(target, goal, false, List.of(), null,
-                            Plan.Phrase.of(data ? "plan.target.blocked_data" : "plan.target.blocked", o.id(), o.why()), null);
+                            Plan.Phrase.of(cap ? "plan.target.blocked_cap" : data ? "plan.target.blocked_data" : "plan.target.blocked", o.id(), o.why()),
+                            null, cap ? List.of(o.id()) : List.of());
                 }
             }
             for (Plan.Step b : blockers) {
@@ -124,7 +127,34 @@ final class TargetSearch {
                 ? Plan.Phrase.of("plan.target.no_grade", Plan.Phrase.of(current.grade().whyNone()))
                 : Plan.Phrase.of(unverified > 0 ? "plan.target.max_unverified" : "plan.target.max",
                 Numbers.round(current.score(), 2).toPlainString(), unverified, Numbers.round(unverifiedGain, 2).toPlainString());
-        return new Plan.Target(target, goal, false, chosen, Plan.State.of(current), why, current.score());
+        List<String> needed = beyondCaps(chosen, longTerm);
+        if (!needed.isEmpty()) {
+            why = Plan.Phrase.of("plan.target.beyond_caps", Numbers.round(current.score(), 2).toPlainString(), String.join(", ", needed));
+        }
+        return new Plan.Target(target, goal, false, chosen, Plan.State.of(current), why, current.score(), needed);
+    }
+
+    /**
+     * The long-term targets that, added to the chosen one-year changes (each replacing a one-year
+     * step to the same criterion), reach the target, re-evaluated together; empty when even they do not.
+     */
+    private List<String> beyondCaps(List<Plan.Step> chosen, List<Plan.Step> longTerm) throws UsageException, RulebookException {
+        List<Plan.Step> all = new ArrayList<>(chosen);
+        List<String> ids = new ArrayList<>();
+        Verdict current = context.evaluateQuietly(Planner.changesOf(all));
+        for (Plan.Step s : longTerm) {
+            if (!s.verified() || s.gain() == null) continue;
+            List<Plan.Step> trial = new ArrayList<>(all);
+            trial.removeIf(c -> c.id().equals(s.id()));
+            trial.add(s);
+            Verdict v = context.evaluateQuietly(Planner.changesOf(trial));
+            if (v == null || v.score() == null || current != null && v.score() <= current.score() + EPS) continue;
+            all = trial;
+            current = v;
+            ids.add(s.id());
+            if (reaches(v)) return ids;
+        }
+        return List.of();
     }
 
     /** Candidates by what each adds on top of the required changes (largest first), ties by effort then id. */

@@ -24,8 +24,14 @@ final class Trial {
     record Attempt(List<Assignment> changes, Plan.Phrase action, Plan.Effort effort) {
     }
 
-    /** One criterion planned: a step that reaches the aim, or why there is none. */
-    record Outcome(Plan.Step step, Plan.Open open) {
+    /**
+     * One criterion planned: a step that reaches the aim within one year's caps, or why there is
+     * none; {@code longTerm}: the change that reaches the aim but needs more than the caps allow.
+     */
+    record Outcome(Plan.Step step, Plan.Open open, Plan.Step longTerm) {
+        Outcome(Plan.Step step, Plan.Open open) {
+            this(step, open, null);
+        }
     }
 
     private final PlanContext context;
@@ -43,7 +49,7 @@ final class Trial {
             return open(j, "plan.open.infeasible", a.changes().get(0).path().text(), e.problems().get(0).message());
         }
         if (!reached(after, j.id(), aim)) return open(j, "plan.open.not_cleared", reason(judged(after, j.id()).finding()));
-        return new Outcome(step(j, a, after, true), null);
+        return new Outcome(context.costed(step(j, a, after, true)), null);
     }
 
     Plan.Step step(Verdict.Judged j, Attempt a, Verdict after, boolean verified) {
@@ -55,6 +61,13 @@ final class Trial {
 
     static Outcome open(Verdict.Judged j, String key, Object... args) {
         return new Outcome(null, new Plan.Open(j.id(), j.name(), j.finding().status().code(), false, Plan.Phrase.of(key, args)));
+    }
+
+    /** No one-year change reaches the aim; {@code longTerm} would, beyond the caps. */
+    static Outcome beyondCaps(Verdict.Judged j, Plan.Step oneYear, Plan.Step longTerm) {
+        Plan.Open open = oneYear != null ? null : new Plan.Open(j.id(), j.name(), j.finding().status().code(), false,
+                Plan.Phrase.of("plan.open.beyond_cap", new Plan.Field(longTerm.figure().path()), longTerm.figure().cap()));
+        return new Outcome(oneYear, open, longTerm);
     }
 
     static boolean reached(Verdict v, String id, Aim aim) {
