@@ -13,8 +13,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "improve", mixinStandardHelpOptions = true,
-        description = "An improvement plan: the blockers first, each with what would clear it, then the changes ranked by "
-                + "the points they add (each re-evaluated); with --target, the fewest changes that reach a grade or score.")
+        description = "An improvement plan: the blockers first, each with what would clear it, then the changes feasible in one year "
+                + "ranked by points per unit of effort (each re-evaluated), then the long-term targets beyond the yearly caps; "
+                + "with --target, the fewest one-year changes that reach a grade or score.")
 final class ImproveCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Spec
     CommandSpec spec;
