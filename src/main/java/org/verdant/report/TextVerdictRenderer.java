@@ -240,9 +240,9 @@ public final class TextVerdictRenderer {
      */
     private Map<String, String> figures(Map<String, Object> values, List<String> roles) {
         List<String> present = roles.stream().filter(r -> values.get(r) instanceof Number).toList();
-        List<String> apart = Numbers.apart(present.stream().map(r -> ((Number) values.get(r)).doubleValue()).toList());
+        List<String> apart = Numbers.forPeople(Numbers.apart(present.stream().map(r -> ((Number) values.get(r)).doubleValue()).toList()), m.lang());
         Map<String, String> shown = new java.util.HashMap<>();
-        for (int i = 0; i < present.size(); i++) shown.put(present.get(i), Numbers.forPeople(apart.get(i), m.lang()));
+        for (int i = 0; i < present.size(); i++) shown.put(present.get(i), apart.get(i));
         return shown;
     }
 

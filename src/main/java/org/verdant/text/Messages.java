@@ -49,9 +49,9 @@ public final class Messages {
                 values.add(a.value());
             }
         }
-        List<String> shown = Numbers.apart(values);
+        List<String> shown = Numbers.forPeople(Numbers.apart(values), lang);
         for (int k = 0; k < figures.size(); k++) {
-            String figure = Numbers.forPeople(shown.get(k), lang);
+            String figure = shown.get(k);
             String unit = args[figures.get(k)] instanceof Amount a ? a.unit() : null;
             formatted[figures.get(k)] = unit == null || unit.isEmpty() ? figure : figure + " " + unit;
         }

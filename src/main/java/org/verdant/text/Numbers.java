@@ -165,21 +165,50 @@ public final class Numbers {
      * JSON numbers stay exact figures; this is for text, reports and reasons only.
      */
     public static String forPeople(String plain, String lang) {
-        BigDecimal b;
-        try {
-            b = new BigDecimal(plain);
-        } catch (NumberFormatException e) {
-            return plain;
+        return forPeople(List.of(plain), lang).get(0);
+    }
+
+    /**
+     * {@link #forPeople} for figures read together (one sentence, one computation): in Chinese
+     * they are counted in 万/亿 only if every large one among them can be, so that "76190.4762"
+     * is not set beside "9 万".
+     */
+    public static List<String> forPeople(List<String> plains, String lang) {
+        List<BigDecimal> numbers = new ArrayList<>();
+        boolean countable = true;
+        for (String p : plains) {
+            BigDecimal b = decimal(p);
+            numbers.add(b);
+            if (b != null && b.abs().compareTo(TEN_THOUSAND) >= 0 && wanOrYi(b) == null) countable = false;
         }
-        BigDecimal magnitude = b.abs();
-        if (magnitude.compareTo(TEN_THOUSAND) < 0) return plain(b);
-        if ("en".equals(lang)) return grouped(b);
-        if (magnitude.compareTo(HUNDRED_MILLION) >= 0) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < plains.size(); i++) {
+            BigDecimal b = numbers.get(i);
+            if (b == null) out.add(plains.get(i));
+            else if (b.abs().compareTo(TEN_THOUSAND) < 0) out.add(plain(b));
+            else if ("en".equals(lang)) out.add(grouped(b));
+            else out.add(countable ? wanOrYi(b) : plain(b));
+        }
+        return out;
+    }
+
+    private static BigDecimal decimal(String s) {
+        if (s == null) return null;
+        try {
+            return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A figure of 10 000 or more in 亿 or 万 with at most four decimals, or null where that would need more. */
+    private static String wanOrYi(BigDecimal b) {
+        if (b.abs().compareTo(HUNDRED_MILLION) >= 0) {
             BigDecimal yi = b.movePointLeft(8).stripTrailingZeros();
             if (yi.scale() <= PEOPLE_DECIMALS) return plain(yi) + " 亿";
         }
         BigDecimal wan = b.movePointLeft(4).stripTrailingZeros();
-        return wan.scale() <= PEOPLE_DECIMALS ? plain(wan) + " 万" : plain(b);
+        return wan.scale() <= PEOPLE_DECIMALS ? plain(wan) + " 万" : null;
     }
 
     public static String forPeople(double v, String lang) {
@@ -202,25 +231,25 @@ public final class Numbers {
     public static String inText(String text, String lang) {
         if (text == null || text.isEmpty()) return text;
         java.util.regex.Matcher m = NUMBER_IN_TEXT.matcher(text);
-        StringBuilder out = null;
-        int last = 0;
+        List<int[]> spans = new ArrayList<>();
+        List<String> plains = new ArrayList<>();
         while (m.find()) {
             String token = m.group();
             boolean scientific = token.indexOf('e') >= 0 || token.indexOf('E') >= 0;
             if (STANDARD_CODE.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()) continue;
-            String people;
-            try {
-                BigDecimal b = new BigDecimal(token);
-                if (!scientific && b.abs().compareTo(TEN_THOUSAND) < 0) continue;
-                people = forPeople(plain(b), lang);
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            if (out == null) out = new StringBuilder(text.length() + 8);
-            out.append(text, last, m.start()).append(people);
-            last = m.end();
+            BigDecimal b = decimal(token);
+            if (b == null || !scientific && b.abs().compareTo(TEN_THOUSAND) < 0) continue;
+            spans.add(new int[] {m.start(), m.end()});
+            plains.add(plain(b));
         }
-        if (out == null) return text;
+        if (spans.isEmpty()) return text;
+        List<String> people = forPeople(plains, lang);
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int last = 0;
+        for (int i = 0; i < spans.size(); i++) {
+            out.append(text, last, spans.get(i)[0]).append(people.get(i));
+            last = spans.get(i)[1];
+        }
         return out.append(text, last, text.length()).toString();
     }
 

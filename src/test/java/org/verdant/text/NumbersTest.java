@@ -50,6 +50,15 @@ class NumbersTest {
     }
 
     @Test
+    void figuresReadTogetherAreWrittenAlike() {
+        // 76190.4762 cannot be written in 万 with four decimals: its neighbours keep their digits too
+        assertThat(Numbers.forPeople(List.of("76190.4762", "90000", "70000"), "zh")).containsExactly("76190.4762", "90000", "70000");
+        assertThat(Numbers.forPeople(List.of("12000", "14000", "11000"), "zh")).containsExactly("1.2 万", "1.4 万", "1.1 万");
+        assertThat(Numbers.inText("76190.4762 m3 ÷ 120000 t", "zh")).isEqualTo("76190.4762 m3 ÷ 120000 t");
+        assertThat(Numbers.inText("7.6e4 m3 ÷ 1.2e5 t", "zh")).isEqualTo("7.6 万 m3 ÷ 12 万 t");
+    }
+
+    @Test
     void largeFiguresInEnglishAreGrouped() {
         assertThat(Numbers.forPeople(1.8e6, "en")).isEqualTo("1,800,000");
         assertThat(Numbers.forPeople(76190.4762, "en")).isEqualTo("76,190.4762");
