@@ -140,9 +140,12 @@ public final class Derive {
         return new Term(base, "energy", "Σ energy.carriers (" + String.join(" + ", parts) + ")", List.of(), notes, inputs);
     }
 
-    /** A value with its unit, as {@link Numbers#show}: the rules write figures into reasons with it. */
-    public static String show(Double value, String unit) {
-        return Numbers.show(value, unit);
+    /**
+     * A value with its unit, as the rules write figures into reasons: kept a number, so the reason
+     * shows it beside the levels it is compared with and as a person writes it (text reads as {@link Numbers#show}).
+     */
+    public static org.verdant.text.Amount show(Double value, String unit) {
+        return new org.verdant.text.Amount(value, unit);
     }
 
     /** How many items a list holds; missing when the submission does not state the list. */

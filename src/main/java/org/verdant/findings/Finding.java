@@ -61,9 +61,24 @@ public final class Finding {
         return this;
     }
 
+    /**
+     * A figure or fact the rule compared. Lists stay lists (a collection or an array becomes a
+     * {@link List}), so the verdict writes them as JSON arrays; pass a list, never its text.
+     */
     public Finding value(String name, Object value) {
-        if (value != null) values.put(name, value);
+        if (value != null) values.put(name, typed(value));
         return this;
+    }
+
+    private static Object typed(Object value) {
+        if (value instanceof List<?>) return value;
+        if (value instanceof java.util.Collection<?> c) return new ArrayList<>(c);
+        if (value.getClass().isArray()) {
+            List<Object> items = new ArrayList<>();
+            for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) items.add(java.lang.reflect.Array.get(value, i));
+            return items;
+        }
+        return value;
     }
 
     public Finding evidence(List<?> items) {

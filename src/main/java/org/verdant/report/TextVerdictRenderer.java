@@ -46,7 +46,10 @@ public final class TextVerdictRenderer {
         line("");
         line(m.get("label.result"));
         line("  " + m.get("label.basic_requirements") + ": " + m.get(eligibilityLabel(v)));
-        line("  " + m.get("label.mandatory") + ": " + m.get(v.mandatoryMet() ? "label.all_met" : "label.not_all_met"));
+        // only the lines the scheme has: zero-carbon parks have no mandatory requirements, GB/T 36132-2025 none either
+        if (v.scorecard().hasMandatoryRequirements()) {
+            line("  " + m.get("label.mandatory") + ": " + m.get(v.mandatoryMet() ? "label.all_met" : "label.not_all_met"));
+        }
         if (v.greenIndex() != null) {
             line("  " + m.get("label.green_index") + " " + v.greenIndex().last().year() + ": "
                     + Numbers.round(v.score(), 2).toPlainString());
@@ -58,7 +61,8 @@ public final class TextVerdictRenderer {
         String grade = v.grade().label() != null ? v.grade().label() + " (" + v.grade().tableTitle().in(m.lang()) + ")"
                 : m.get("label.none") + " (" + m.get(v.grade().whyNone()) + ")";
         line("  " + m.get("label.grade") + ": " + grade);
-        if (!v.isEligible() || !v.mandatoryMet()) line("  " + m.get("label.eligible_note"));
+        String note = selectionNote(v, m);
+        if (note != null) line("  " + note);
         line("");
         line(m.get("label.gates"));
         for (Verdict.Judged g : v.gates()) {
@@ -124,6 +128,19 @@ public final class TextVerdictRenderer {
         return out.toString();
     }
 
+    /**
+     * Why an applicant that fails its basic (or mandatory) requirements is not selected, in the
+     * terms of its scheme: mandatory requirements only where the scheme has them, and that the
+     * score is still reported only where it has a score. Null when nothing fails.
+     */
+    public static String selectionNote(Verdict v, Messages m) {
+        boolean mandatory = v.scorecard().hasMandatoryRequirements();
+        if (v.isEligible() && (!mandatory || v.mandatoryMet())) return null;
+        boolean scored = v.scorecard().isScored();
+        if (mandatory) return m.get(scored ? "label.eligible_note" : "label.selection_note.mandatory");
+        return m.get(scored ? "label.selection_note.basic_scored" : "label.selection_note.basic");
+    }
+
     private void categories(Verdict v) {
         line("");
         line(m.get("label.categories"));
@@ -162,12 +179,15 @@ public final class TextVerdictRenderer {
 
     private void details(Finding f) {
         Map<String, Object> values = f.values();
-        if (values.containsKey("computation")) line("      " + m.get("label.computation") + ": " + values.get("computation"));
+        Map<String, String> shown = figures(values, List.of("value", "basic", "advanced", "baseline", "leading", "threshold"));
+        if (values.containsKey("computation")) {
+            line("      " + m.get("label.computation") + ": " + computation(values, shown.get("value")));
+        }
         for (String tier : List.of("basic", "advanced")) {
             if (values.containsKey(tier)) {
                 line("      " + m.get("label.reference") + " (" + m.get("word." + tier) + "): "
-                        + num((Double) values.get(tier)) + " " + values.getOrDefault("unit", "") + " — " + values.get(tier + "_from")
-                        + (values.containsKey(tier + "_source") ? "; " + values.get(tier + "_source") : ""));
+                        + shown.get(tier) + " " + values.getOrDefault("unit", "") + " — " + people(values.get(tier + "_from"))
+                        + (values.containsKey(tier + "_source") ? "; " + people(values.get(tier + "_source")) : ""));
             }
         }
         if (values.get("form_reason") instanceof org.verdant.findings.FindingCollector.FormReason r) {
@@ -175,38 +195,76 @@ public final class TextVerdictRenderer {
         }
         if (!f.indexYears().isEmpty()) {
             for (org.verdant.facts.IndexYear y : f.indexYears()) {
-                line("      · " + y.year() + ": " + (y.reported() ? (y.computation() == null ? Numbers.show(y.value(), y.unit()) : y.computation())
+                line("      · " + y.year() + ": " + (y.reported() ? (y.computation() == null
+                        ? Numbers.showForPeople(y.value(), y.unit(), m.lang()) : people(y.computation()))
                         + "; " + m.get("label.ratio") + " " + num(y.ratio()) : m.get("label.not_reported")));
             }
         }
         for (String role : List.of("baseline", "leading", "threshold")) {
             if (values.containsKey(role)) {
-                line("      " + m.get("word." + role) + ": " + num((Double) values.get(role)) + " " + values.getOrDefault("unit", "")
-                        + " — " + values.get(role + "_from") + (values.containsKey(role + "_source") ? "; " + values.get(role + "_source") : ""));
+                line("      " + m.get("word." + role) + ": " + shown.get(role) + " " + values.getOrDefault("unit", "")
+                        + " — " + people(values.get(role + "_from")) + (values.containsKey(role + "_source") ? "; " + people(values.get(role + "_source")) : ""));
             }
         }
         if (values.get("parts") instanceof List<?> parts) {
             for (Object o : parts) {
-                Map<?, ?> p = (Map<?, ?>) o;
+                @SuppressWarnings("unchecked")
+                Map<String, Object> p = (Map<String, Object>) o;
+                Map<String, String> part = figures(p, List.of("value", "baseline", "leading", "threshold"));
+                String computation = computation(p, part.get("value"));
                 if (p.containsKey("threshold")) {
-                    line("      · " + p.get("product") + ": " + p.get("computation") + "; " + m.get("word.threshold") + " "
-                            + num((Double) p.get("threshold")) + " " + p.get("unit") + " — " + p.get("threshold_from")
+                    line("      · " + p.get("product") + ": " + computation + "; " + m.get("word.threshold") + " "
+                            + part.get("threshold") + " " + p.get("unit") + " — " + people(p.get("threshold_from"))
                             + (Boolean.TRUE.equals(p.get("reaches")) ? " ✔" : " ✘"));
                     continue;
                 }
-                line("      · " + p.get("product") + ": " + p.get("computation") + "; " + m.get("word.baseline") + " "
-                        + num((Double) p.get("baseline")) + ", " + m.get("word.leading") + " " + num((Double) p.get("leading"))
+                line("      · " + p.get("product") + ": " + computation + "; " + m.get("word.baseline") + " "
+                        + part.get("baseline") + ", " + m.get("word.leading") + " " + part.get("leading")
                         + " " + p.get("unit") + "; " + m.get("label.ratio") + " " + p.get("ratio")
-                        + (p.containsKey("weight_share_computation") ? "; " + m.get("label.weight") + " " + p.get("weight_share_computation") : ""));
+                        + (p.containsKey("weight_share_computation") ? "; " + m.get("label.weight") + " " + people(p.get("weight_share_computation")) : ""));
             }
         }
-        if (values.containsKey("scoring")) line("      " + m.get("label.scoring") + ": " + values.get("scoring"));
+        if (values.containsKey("scoring")) line("      " + m.get("label.scoring") + ": " + people(values.get("scoring")));
         if (values.get("missing_inputs") instanceof List<?> missing && !missing.isEmpty()) {
             line("      " + m.get("label.missing_inputs") + ": " + missing.stream().map(String::valueOf).collect(Collectors.joining("; ")));
         }
         f.warnings().forEach(w -> line("      ⚠ " + w));
         if (values.containsKey("accidents")) line("      " + values.get("accidents"));
         if (!f.evidence().isEmpty()) line("      " + m.get("label.evidence") + ": " + String.join("; ", f.evidence()));
+    }
+
+    /**
+     * The figures a finding compares (its value and the levels), shown together so that a value
+     * and a level the engine tells apart never print alike ({@link Numbers#apart}), each as a
+     * person writes it.
+     */
+    private Map<String, String> figures(Map<String, Object> values, List<String> roles) {
+        List<String> present = roles.stream().filter(r -> values.get(r) instanceof Number).toList();
+        List<String> apart = Numbers.forPeople(Numbers.apart(present.stream().map(r -> ((Number) values.get(r)).doubleValue()).toList()), m.lang());
+        Map<String, String> shown = new java.util.HashMap<>();
+        for (int i = 0; i < present.size(); i++) shown.put(present.get(i), apart.get(i));
+        return shown;
+    }
+
+    /**
+     * A computation as a person reads it; its result (the value, written with the usual digits
+     * when the computation was made) shown with the digits that set it apart from its levels.
+     */
+    private String computation(Map<String, Object> values, String valueShown) {
+        Object c = values.get("computation");
+        if (c == null) return "null";
+        String text = String.valueOf(c);
+        if (valueShown != null && values.get("value") instanceof Number n) {
+            Object unit = values.get("unit");
+            String suffix = unit == null || String.valueOf(unit).isEmpty() ? "" : " " + unit;
+            String tail = " = " + Numbers.format(n.doubleValue()) + suffix;
+            if (text.endsWith(tail)) return people(text.substring(0, text.length() - tail.length())) + " = " + valueShown + suffix;
+        }
+        return people(text);
+    }
+
+    private String people(Object text) {
+        return text == null ? "null" : Numbers.inText(String.valueOf(text), m.lang());
     }
 
     public static String mark(Status s) {

@@ -53,6 +53,21 @@ public record Scorecard(
         return (appliesFrom == null || !date.isBefore(appliesFrom)) && (appliesUntil == null || date.isBefore(appliesUntil));
     }
 
+    /**
+     * Whether the scheme has mandatory requirements, so that a verdict says whether they are met:
+     * mandatory items, performance indicators whose basic level is required (GB/T 36132-2018), or
+     * index indicators every park must report. Zero-carbon parks and GB/T 36132-2025 have none.
+     */
+    public boolean hasMandatoryRequirements() {
+        return criteria().stream().anyMatch(c -> "mandatory".equals(c.type()) || "performance".equals(c.type())
+                || "index".equals(c.type()) && c.required());
+    }
+
+    /** Whether the scheme gives a score (zero-carbon parks: a veto and guidance indicators, no score). */
+    public boolean isScored() {
+        return !NO_SCORE.equals(scoring);
+    }
+
     public boolean isOverlay() {
         return !overlaysSchemes.isEmpty();
     }

@@ -37,6 +37,24 @@ public final class Messages {
         }
         Object[] formatted = new Object[args.length];
         for (int i = 0; i < args.length; i++) formatted[i] = display(args[i]);
+        // the figures of one sentence (a value and the levels it is compared with) are shown together
+        List<Integer> figures = new java.util.ArrayList<>();
+        List<Double> values = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Double || args[i] instanceof Float) {
+                figures.add(i);
+                values.add(((Number) args[i]).doubleValue());
+            } else if (args[i] instanceof Amount a && a.value() != null) {
+                figures.add(i);
+                values.add(a.value());
+            }
+        }
+        List<String> shown = Numbers.forPeople(Numbers.apart(values), lang);
+        for (int k = 0; k < figures.size(); k++) {
+            String figure = shown.get(k);
+            String unit = args[figures.get(k)] instanceof Amount a ? a.unit() : null;
+            formatted[figures.get(k)] = unit == null || unit.isEmpty() ? figure : figure + " " + unit;
+        }
         return new MessageFormat(pattern.replace("'", "''"), Locale.ROOT).format(formatted);
     }
 
@@ -44,12 +62,13 @@ public final class Messages {
         return get(key, args.toArray());
     }
 
-    /** Numbers without grouping or exponent; words (system names, directions) translated. */
+    /** Numbers for people ({@link Numbers#forPeople}), figures side by side kept apart ({@link Numbers#apart}); words (system names, directions) translated. */
     private String display(Object o) {
         if (o instanceof Double d) return Numbers.format(d);
         if (o instanceof Float f) return Numbers.format(f);
         if (o instanceof Number n) return n.toString();
         if (o instanceof String s && bundle.containsKey("word." + s)) return bundle.getString("word." + s);
+        if (o instanceof String s) return Numbers.inText(s, lang);
         return String.valueOf(o);
     }
 }

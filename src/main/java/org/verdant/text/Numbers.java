@@ -3,7 +3,9 @@ package org.verdant.text;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Formatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -66,6 +68,218 @@ public final class Numbers {
         while (end > 0 && s.charAt(end - 1) == '0') end--;
         s = s.substring(0, end);
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /**
+     * Values that are equal for the engine: within a relative 1e-9 (with a floor of 1), the tolerance
+     * every comparison of a value with a level uses (ThresholdIndicator, PerformanceIndicator, Scaling).
+     */
+    public static boolean sameFigure(double a, double b) {
+        return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    /**
+     * Figures shown side by side (a value and the levels it meets or misses), each as {@link #format}
+     * writes it, except that figures the engine tells apart never print alike and figures it takes
+     * for equal always do: where two differ but print the same ("0.2" for 0.20001 and 0.2), both get
+     * decimals added until they print differently; figures within the engine's tolerance of each
+     * other print as the first of them does. Non-finite values print as {@link #format} does.
+     */
+    public static List<String> apart(List<Double> values) {
+        int n = values.size();
+        String[] shown = new String[n];
+        for (int i = 0; i < n; i++) shown[i] = values.get(i) == null ? null : format(values.get(i));
+        for (int round = 0; round < n; round++) {
+            int[] pair = collision(values, shown);
+            if (pair == null) break;
+            String collided = shown[pair[0]];
+            List<Integer> group = new ArrayList<>();
+            for (int i = 0; i < n; i++) if (collided.equals(shown[i])) group.add(i);
+            for (int decimals = decimals(collided) + 1; ; decimals++) {
+                boolean distinct = true;
+                for (int a : group) {
+                    for (int b : group) {
+                        if (a < b && !sameFigure(values.get(a), values.get(b))
+                                && withDecimals(values.get(a), decimals).equals(withDecimals(values.get(b), decimals))) distinct = false;
+                    }
+                }
+                if (distinct || decimals >= MAX_DECIMALS) {
+                    for (int i : group) shown[i] = distinct ? withDecimals(values.get(i), decimals) : shortest(values.get(i));
+                    break;
+                }
+            }
+        }
+        // equal figures print alike, whatever rounding did to each
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                if (shown[i] != null && shown[j] != null && Double.isFinite(values.get(i)) && sameFigure(values.get(i), values.get(j))) {
+                    shown[i] = shown[j];
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.asList(shown);
+    }
+
+    public static List<String> apart(double... values) {
+        List<Double> boxed = new ArrayList<>();
+        for (double v : values) boxed.add(v);
+        return apart(boxed);
+    }
+
+    /** Two positions whose figures differ for the engine but print the same, or null. */
+    private static int[] collision(List<Double> values, String[] shown) {
+        for (int i = 0; i < shown.length; i++) {
+            for (int j = i + 1; j < shown.length; j++) {
+                if (shown[i] == null || shown[j] == null || !Double.isFinite(values.get(i)) || !Double.isFinite(values.get(j))) continue;
+                if (shown[i].equals(shown[j]) && !sameFigure(values.get(i), values.get(j))) return new int[] {i, j};
+            }
+        }
+        return null;
+    }
+
+    private static final int MAX_DECIMALS = 20;
+
+    private static int decimals(String plain) {
+        int dot = plain.indexOf('.');
+        return dot < 0 ? 0 : plain.length() - dot - 1;
+    }
+
+    /** The decimal a double was written as (0.20001, not its binary expansion), rounded half-up to {@code decimals}. */
+    private static String withDecimals(double v, int decimals) {
+        BigDecimal b = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        return (b.scale() < 0 ? b.setScale(0) : b).toPlainString();
+    }
+
+    private static String shortest(double v) {
+        BigDecimal b = BigDecimal.valueOf(v).stripTrailingZeros();
+        return (b.scale() < 0 ? b.setScale(0) : b).toPlainString();
+    }
+
+    /**
+     * A figure as a person reads it in {@code lang}, from the plain decimal {@link #format} or
+     * {@link #apart} wrote, never in scientific notation and with every digit kept. Chinese
+     * (the default) counts in 万 (10⁴) and 亿 (10⁸) where that needs at most four decimals:
+     * 1800000 → "180 万", 230000 → "23 万", 152000000 → "1.52 亿", 1234 and 76190.4762 unchanged.
+     * English groups the digits of figures from 10 000 up: 1800000 → "1,800,000", 1234 unchanged.
+     * JSON numbers stay exact figures; this is for text, reports and reasons only.
+     */
+    public static String forPeople(String plain, String lang) {
+        return forPeople(List.of(plain), lang).get(0);
+    }
+
+    /**
+     * {@link #forPeople} for figures read together (one sentence, one computation): in Chinese
+     * they are counted in 万/亿 only if every large one among them can be, so that "76190.4762"
+     * is not set beside "9 万".
+     */
+    public static List<String> forPeople(List<String> plains, String lang) {
+        List<BigDecimal> numbers = new ArrayList<>();
+        boolean countable = true;
+        for (String p : plains) {
+            BigDecimal b = decimal(p);
+            numbers.add(b);
+            if (b != null && b.abs().compareTo(TEN_THOUSAND) >= 0 && wanOrYi(b) == null) countable = false;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < plains.size(); i++) {
+            BigDecimal b = numbers.get(i);
+            if (b == null) out.add(plains.get(i));
+            else if (b.abs().compareTo(TEN_THOUSAND) < 0) out.add(plain(b));
+            else if ("en".equals(lang)) out.add(grouped(b));
+            else out.add(countable ? wanOrYi(b) : plain(b));
+        }
+        return out;
+    }
+
+    private static BigDecimal decimal(String s) {
+        if (s == null) return null;
+        try {
+            return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A figure of 10 000 or more in 亿 or 万 with at most four decimals, or null where that would need more. */
+    private static String wanOrYi(BigDecimal b) {
+        if (b.abs().compareTo(HUNDRED_MILLION) >= 0) {
+            BigDecimal yi = b.movePointLeft(8).stripTrailingZeros();
+            if (yi.scale() <= PEOPLE_DECIMALS) return plain(yi) + " 亿";
+        }
+        BigDecimal wan = b.movePointLeft(4).stripTrailingZeros();
+        return wan.scale() <= PEOPLE_DECIMALS ? plain(wan) + " 万" : null;
+    }
+
+    public static String forPeople(double v, String lang) {
+        return Double.isFinite(v) ? forPeople(format(v), lang) : format(v);
+    }
+
+    /** {@link #show} for a person: the value as {@link #forPeople} writes it, with its unit. */
+    public static String showForPeople(Double value, String unit, String lang) {
+        if (value == null) return "—";
+        return forPeople(value, lang) + (unit == null || unit.isEmpty() ? "" : " " + unit);
+    }
+
+    /**
+     * A sentence or computation with its figures as {@link #forPeople} writes them: numbers in
+     * scientific notation as the submission may state them ("1.5e6 tce"), and plain figures from
+     * 10 000 up. Digits that belong to something else are left alone: standard numbers
+     * ("GB 21346-2022", "GB/T 36132"), dates, clause numbers (5.3.4), field paths
+     * (products[12]), codes and digests (digits next to a letter).
+     */
+    public static String inText(String text, String lang) {
+        if (text == null || text.isEmpty()) return text;
+        java.util.regex.Matcher m = NUMBER_IN_TEXT.matcher(text);
+        List<int[]> spans = new ArrayList<>();
+        List<String> plains = new ArrayList<>();
+        while (m.find()) {
+            String token = m.group();
+            boolean scientific = token.indexOf('e') >= 0 || token.indexOf('E') >= 0;
+            if (STANDARD_CODE.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()) continue;
+            BigDecimal b = decimal(token);
+            if (b == null || !scientific && b.abs().compareTo(TEN_THOUSAND) < 0) continue;
+            spans.add(new int[] {m.start(), m.end()});
+            plains.add(plain(b));
+        }
+        if (spans.isEmpty()) return text;
+        List<String> people = forPeople(plains, lang);
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int last = 0;
+        for (int i = 0; i < spans.size(); i++) {
+            out.append(text, last, spans.get(i)[0]).append(people.get(i));
+            last = spans.get(i)[1];
+        }
+        return out.append(text, last, text.length()).toString();
+    }
+
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+    private static final BigDecimal HUNDRED_MILLION = BigDecimal.valueOf(100_000_000);
+    /** 万/亿 only where the figure then needs no more decimals than a figure shows anyway. */
+    private static final int PEOPLE_DECIMALS = 4;
+    /** A number on its own: not glued to letters, digits, paths, dates, brackets or clause dots. */
+    private static final java.util.regex.Pattern NUMBER_IN_TEXT = java.util.regex.Pattern.compile(
+            "(?<![\\w.\\-/\\[\\]〔〕:#@+])-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?(?![\\w.\\-/\\[\\]〔〕:@])");
+    /** A standard's code just before the figure: "GB ", "GB/T ", "HJ ", "ISO ". */
+    private static final java.util.regex.Pattern STANDARD_CODE = java.util.regex.Pattern.compile("\\b[A-Z]{1,4}(?:/[A-Z]{1,2})?\\s?$");
+
+    private static String plain(BigDecimal b) {
+        BigDecimal s = b.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
+    private static String grouped(BigDecimal b) {
+        String p = plain(b);
+        boolean negative = p.startsWith("-");
+        if (negative) p = p.substring(1);
+        int dot = p.indexOf('.');
+        String whole = dot < 0 ? p : p.substring(0, dot);
+        StringBuilder g = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) g.append(',');
+            g.append(whole.charAt(i));
+        }
+        return (negative ? "-" : "") + g + (dot < 0 ? "" : p.substring(dot));
     }
 
     /**

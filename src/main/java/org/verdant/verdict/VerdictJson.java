@@ -223,7 +223,7 @@ public final class VerdictJson {
         return o;
     }
 
-    /** A finding value as JSON: numbers to six decimals, maps and lists as objects and arrays. */
+    /** A finding value as JSON: numbers to six decimals, maps as objects, lists (any collection) as arrays. */
     public static JsonNode value(Object v) {
         if (v == null) return NODES.nullNode();
         if (v instanceof Double d) return Double.isFinite(d) ? NODES.numberNode(round(d, 6)) : NODES.nullNode();
@@ -235,7 +235,7 @@ public final class VerdictJson {
             map.forEach((k, x) -> o.set(String.valueOf(k), value(x)));
             return o;
         }
-        if (v instanceof List<?> list) {
+        if (v instanceof java.util.Collection<?> list) {
             ArrayNode a = NODES.arrayNode();
             list.forEach(x -> a.add(value(x)));
             return a;

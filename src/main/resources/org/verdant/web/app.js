@@ -378,6 +378,10 @@
     $('edition').textContent = schemeName(v.scheme) + ' · ' + v.edition + ' · ' + v.reporting_year;
     yesNo($('eligible'), v.eligible);
     yesNo($('mandatory'), v.mandatory_met);
+    // only the lines the scheme has (Scorecard.hasMandatoryRequirements): zero-carbon parks and
+    // GB/T 36132-2025 have no mandatory requirements
+    const hasMandatory = !!v.green_index || v.criteria.some(c => c.type === 'mandatory' || c.type === 'performance');
+    $('mandatory').parentElement.hidden = !hasMandatory;
     $('score').textContent = v.score === null ? t('web.no_score') : String(v.score);
     // no grade: say why (no grading table chosen, or the table's requirement not met)
     $('grade').textContent = v.grade !== null ? v.grade : (v.grading && v.grading.reason) || '—';

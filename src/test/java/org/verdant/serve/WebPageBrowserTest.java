@@ -236,6 +236,23 @@ class WebPageBrowserTest {
         screenshot("05-plan-and-filter-zh.png");
     }
 
+    @Test
+    void aZeroCarbonParkShowsOnlyTheLinesItsSchemeHasAndFiguresThatMatchTheirWords() throws Exception {
+        assumeTrue(missing == null, missing);
+        // Baotou at 0.3 tCO2e/tce exactly, moved a hair over the Z0 threshold
+        Path over = data.resolve("baotou-over-threshold.yaml");
+        Files.writeString(over, read(Path.of("fixtures/zero-carbon-park/ndrc-2025-910/baotou-1500k-at-threshold.yaml"))
+                .replace("co2: 450000 tCO2", "co2: 450001 tCO2"));
+        driver.get(server.uri().toString());
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        upload(over);
+        wait.until(d -> d.findElement(By.id("gates")).getText().contains("Z0"));
+        assertThat(id("gates").getText()).contains("指标值 0.300001 tCO2e/tce 未达到门槛 0.3 tCO2e/tce");
+        assertThat(id("mandatory").isDisplayed()).as("a zero-carbon park has no mandatory requirements").isFalse();
+        assertThat(id("eligible").isDisplayed()).isTrue();
+        screenshot("06-zero-carbon-zh.png");
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);
