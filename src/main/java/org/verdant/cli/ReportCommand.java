@@ -43,9 +43,9 @@ final class ReportCommand implements Callable<Integer>, CliFaults.OfSubmission {
 
     @Override
     public Integer call() throws Exception {
+        if (format.binary() && output == null) throw new Fault(Fault.Kind.USAGE, evaluation.messages().get("report.pdf.needs_output"));
         Request request = EvaluateCommand.request(file, evaluation);
         if (format.binary()) {
-            if (output == null) throw new Fault(Fault.Kind.USAGE, evaluation.messages().get("report.pdf.needs_output"));
             byte[] pdf = rulebook.application().evaluate(request).reportPdf();
             try {
                 java.nio.file.Files.write(output, pdf);

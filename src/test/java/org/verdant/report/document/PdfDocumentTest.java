@@ -45,14 +45,4 @@ class PdfDocumentTest {
             assertThat(fonts).anyMatch(n -> n.contains("Droid"));
         }
     }
-
-    @Test
-    void anEnglishReportIsAPdfToo() throws Exception {
-        Verdict v = ReportDocumentTest.evaluate(FACTORY, null);
-        byte[] pdf = ReportDocument.pdf(v, new Messages("en"), new PointsNotGiven());
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("98.33");
-        }
-    }
 }
