@@ -184,6 +184,11 @@ public final class Evaluation {
         return ReportDocument.render(verdict, messages, format, new PlanAdvisor(plan(null)));
     }
 
+    /** The evaluation report as a PDF, its improvement section from the plan. */
+    public byte[] reportPdf() throws Fault {
+        return ReportDocument.pdf(verdict, messages, new PlanAdvisor(plan(null)));
+    }
+
     /** The report's radar chart (SVG) of the first-level indicators; null when there are fewer than three. */
     public String radar() {
         return ReportDocument.radar(verdict, messages);

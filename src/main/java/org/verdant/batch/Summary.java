@@ -3,6 +3,8 @@ package org.verdant.batch;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import org.verdant.text.Csv;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -184,7 +186,8 @@ public final class Summary implements AutoCloseable {
     public void writeCsv(Path file) throws IOException {
         if (failureRows != null) failureRows.flush();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("section,key,value,detail\n");
+            w.write(Csv.BOM);
+            w.write(Csv.row("section", "key", "value", "detail"));
             w.write(csvRow(new String[]{"inputs", "total", String.valueOf(total), ""}));
             rows(w, "status", status);
             rows(w, "scheme", schemes);
@@ -225,17 +228,7 @@ public final class Summary implements AutoCloseable {
     }
 
     static String csvRow(String[] fields) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) b.append(',');
-            String f = fields[i] == null ? "" : fields[i];
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                b.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                b.append(f);
-            }
-        }
-        return b.append('\n').toString();
+        return Csv.row(fields);
     }
 
     private static String join(Map<String, Long> counts) {

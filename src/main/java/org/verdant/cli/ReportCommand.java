@@ -24,7 +24,7 @@ final class ReportCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Parameters(paramLabel = "FILE", description = "The submission (YAML).")
     Path file;
 
-    @Option(names = "--format", defaultValue = "html", description = "html or md (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "html", description = "html, md or pdf (default: ${DEFAULT-VALUE}); pdf needs -o FILE.")
     ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -43,7 +43,17 @@ final class ReportCommand implements Callable<Integer>, CliFaults.OfSubmission {
 
     @Override
     public Integer call() throws Exception {
+        if (format.binary() && output == null) throw new Fault(Fault.Kind.USAGE, evaluation.messages().get("report.pdf.needs_output"));
         Request request = EvaluateCommand.request(file, evaluation);
+        if (format.binary()) {
+            byte[] pdf = rulebook.application().evaluate(request).reportPdf();
+            try {
+                java.nio.file.Files.write(output, pdf);
+            } catch (java.io.IOException e) {
+                throw new Fault(Fault.Kind.USAGE, "cannot write " + output + ": " + e.getMessage());
+            }
+            return ExitCodes.OK;
+        }
         String text = rulebook.application().evaluate(request).report(format);
         if (output != null) EvaluateCommand.write(output, text); else spec.commandLine().getOut().print(text);
         return ExitCodes.OK;

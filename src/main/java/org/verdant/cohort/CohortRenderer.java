@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verdant.archive.ArchiveEntry;
 
+import org.verdant.text.Csv;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -168,11 +170,11 @@ public final class CohortRenderer {
 
     /** One row per unit: graded ones by rank, then those with no code. */
     public static String csv(CohortReport r) {
-        StringBuilder s = new StringBuilder();
+        StringBuilder s = new StringBuilder().append(Csv.BOM);
         int y = r.year();
-        s.append("status,rank,grade,score,credit_code,facility,industry,province,record,reporting_year,")
-                .append("bottom_5_").append(y - 2).append(",bottom_5_").append(y - 1).append(",bottom_5_").append(y)
-                .append(",removal_candidate,regional_average,meets_regional_average,small_cohort\n");
+        s.append(Csv.row("status", "rank", "grade", "score", "credit_code", "facility", "industry", "province", "record", "reporting_year",
+                "bottom_5_" + (y - 2), "bottom_5_" + (y - 1), "bottom_5_" + y,
+                "removal_candidate", "regional_average", "meets_regional_average", "small_cohort"));
         for (CohortReport.GradedUnit g : r.graded()) {
             ArchiveEntry e = g.entry();
             CohortReport.Applicant a = applicant(r, e);
@@ -191,7 +193,7 @@ public final class CohortRenderer {
                 e.facilityName(), dashless(e.industry()), dashless(e.province()), String.valueOf(e.id()), String.valueOf(e.reportingYear()),
                 b2, b1, b0, candidate, a == null || a.regionalAverage() == null ? "" : round2(a.regionalAverage()).toPlainString(),
                 a == null || a.meets() == null ? "" : String.valueOf(a.meets()), String.valueOf(small));
-        s.append(String.join(",", cells.stream().map(CohortRenderer::csvCell).toList())).append('\n');
+        s.append(Csv.row(cells));
     }
 
     private static CohortReport.Applicant applicant(CohortReport r, ArchiveEntry e) {
@@ -231,17 +233,5 @@ public final class CohortRenderer {
     static BigDecimal round2(BigDecimal d) {
         BigDecimal b = d.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         return b.scale() < 0 ? b.setScale(0) : b;
-    }
-
-    private static String csvCell(String v) {
-        if (v.isEmpty()) return v;
-        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
-        String x = v;
-        // A cell a spreadsheet would run as a formula is written as text.
-        if ("=+-@".indexOf(x.charAt(0)) >= 0 && !x.matches("-?[0-9.]+")) {
-            x = "'" + x;
-            quote = true;
-        }
-        return quote ? "\"" + x.replace("\"", "\"\"") + "\"" : x;
     }
 }

@@ -2,8 +2,8 @@ package org.verdant.tables;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.verdant.text.Csv;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -208,56 +208,40 @@ final class SheetFiles {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
-    /** UTF-8 with a BOM (so that Excel reads it as UTF-8); the 表头 fields first, a blank line, then the 评价指标表 rows. */
+    /** The shared CSV writing ({@link Csv}: UTF-8 with a BOM, formulas neutralised); the 表头 fields first, a blank line, then the 评价指标表 rows. */
     static void writeCsv(TableSheets sheets, Writer out) throws IOException {
-        out.write('\uFEFF');
         // not closed here: the caller owns the stream
-        CSVPrinter p = new CSVPrinter(out, CSV);
-        {
-            p.printRecord(TableSheets.HEADER_COLUMNS.stream().map(SheetFiles::neutralise).toList());
-            for (HeaderEntry e : sheets.header()) p.printRecord(neutralise(e.key()), neutralise(e.label()), neutralise(e.text()), neutralise(e.flow()));
-            p.println();
-            List<String> head = new ArrayList<>();
-            for (Column c : Column.values()) head.add(c.header);
-            p.printRecord(head);
-            Row previous = null;
-            for (Row r : sheets.rows()) {
-                List<String> cells = new ArrayList<>();
-                boolean sameDim = previous != null && continues(previous, r, Column.Scope.DIMENSION);
-                boolean sameInd = previous != null && continues(previous, r, Column.Scope.INDICATOR);
-                for (Column c : Column.values()) {
-                    // what a workbook merges is written once, on the first row
-                    boolean repeated = (c.scope == Column.Scope.DIMENSION && sameDim) || (c.scope == Column.Scope.INDICATOR && sameInd);
-                    Object v = repeated ? null : r.get(c);
-                    cells.add(v == null ? "" : v instanceof BigDecimal d ? d.toPlainString() : neutralise(v.toString()));
-                }
-                p.printRecord(cells);
-                previous = r;
+        Csv.Printer p = Csv.printer(out);
+        p.record(TableSheets.HEADER_COLUMNS);
+        for (HeaderEntry e : sheets.header()) p.record(e.key(), e.label(), e.text(), e.flow());
+        p.blank();
+        List<String> head = new ArrayList<>();
+        for (Column c : Column.values()) head.add(c.header);
+        p.record(head);
+        Row previous = null;
+        for (Row r : sheets.rows()) {
+            List<String> cells = new ArrayList<>();
+            boolean sameDim = previous != null && continues(previous, r, Column.Scope.DIMENSION);
+            boolean sameInd = previous != null && continues(previous, r, Column.Scope.INDICATOR);
+            for (Column c : Column.values()) {
+                // what a workbook merges is written once, on the first row
+                boolean repeated = (c.scope == Column.Scope.DIMENSION && sameDim) || (c.scope == Column.Scope.INDICATOR && sameInd);
+                Object v = repeated ? null : r.get(c);
+                cells.add(v == null ? "" : v instanceof BigDecimal d ? d.toPlainString() : v.toString());
             }
+            p.record(cells);
+            previous = r;
         }
         p.flush();
     }
 
-    /**
-     * A cell that a spreadsheet would run as a formula (beginning with = + - @, a tab or a carriage
-     * return) is written with a leading apostrophe; so is one already beginning with an apostrophe,
-     * so that reading strips exactly one. A plain number (−5) is left as it is.
-     */
+    /** See {@link Csv#neutralise}: the same for a workbook's text cells. */
     static String neutralise(String cell) {
-        if (cell == null || cell.isEmpty()) return cell == null ? "" : cell;
-        char c = cell.charAt(0);
-        boolean risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
-        if (!risky) return cell;
-        if ((c == '-' || c == '+') && TableCodec.parseNumber(cell) != null) return cell;
-        return "'" + cell;
+        return Csv.neutralise(cell);
     }
 
     static String unneutralise(String cell) {
-        if (cell.length() >= 2 && cell.charAt(0) == '\'') {
-            char c = cell.charAt(1);
-            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'') return cell.substring(1);
-        }
-        return cell;
+        return Csv.unneutralise(cell);
     }
 
     static TableSheets readCsv(Path file) throws IOException, TableInputException {

@@ -50,4 +50,18 @@ class SummaryTest {
                     .contains("(1 verdicts without a score)").contains("[error] gone.yaml: no such file or directory");
         }
     }
+
+    @Test
+    void theCsvOpensInExcelAsUtf8AndRunsNoFormula() throws IOException {
+        Path csv = tmp.resolve("f.csv");
+        try (Summary s = new Summary().keepingAllFailures()) {
+            s.add(new Outcome(1, "=HYPERLINK(\"http://x\")", 1, false, Outcome.ERROR, 2, new byte[0], null, null, null, null, null,
+                    "@SUM(A1) 不是文件"));
+            s.writeCsv(csv);
+        }
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(java.util.Arrays.copyOf(bytes, 3)).as("UTF-8 byte-order mark").containsExactly(0xEF, 0xBB, 0xBF);
+        List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(rows).contains("failed,\"'=HYPERLINK(\"\"http://x\"\")\",error,'@SUM(A1) 不是文件");
+    }
 }

@@ -174,7 +174,7 @@ class BatchCommandTest {
         double pharma = JSON.readTree(run("evaluate", PHARMA, "--format", "json").out()).get("score").asDouble();
         double park = JSON.readTree(run("evaluate", PARK, "--format", "json").out()).get("score").asDouble();
         List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertThat(rows.get(0)).isEqualTo("section,key,value,detail");
+        assertThat(rows.get(0)).as("UTF-8 with a BOM, for Excel").isEqualTo("\uFEFFsection,key,value,detail");
         assertThat(rows).contains("inputs,total,5,", "status,valid,4,", "status,invalid,1,", "status,error,0,",
                 "scheme,green-factory,3,", "scheme,green-park,1,",
                 "edition,GB/T 36132-2018,2,", "edition,GB/T 36132-2025,1,", "edition,MIIT-2016-586-park,1,",

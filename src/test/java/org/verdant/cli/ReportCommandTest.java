@@ -47,17 +47,31 @@ class ReportCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
         String md = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(md).startsWith("# Green factory third-party evaluation report").contains("## 3 Basic requirements and veto checks");
+        assertThat(md).startsWith("# Green factory third-party evaluation report").contains("### 4.1 Basic requirements and veto checks");
     }
 
     @Test
     void editionAndGradingAreApplied() {
         Run r = run("report", CEMENT, "--edition", "GB/T 36132-2025", "--format", "md");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("GB/T 36132-2025").contains("### 5.1 E ");
+        assertThat(r.out()).contains("GB/T 36132-2025").contains("#### 4.3.1 E ");
         Run graded = run("report", "fixtures/green-factory/gbt36132-2018/food-hebei-star-rated.yaml", "--grading", "hebei-db13t6005-2024");
         assertThat(graded.code()).as(graded.err()).isZero();
         assertThat(graded.out()).contains("河北省绿色工厂星级评价");
+    }
+
+    @Test
+    void pdfToAFile() throws IOException {
+        Path out = tmp.resolve("报告.pdf");
+        Run r = run("report", CEMENT, "--format", "pdf", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).as("no renderer log on standard error").isEmpty();
+        byte[] pdf = Files.readAllBytes(out);
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        Run noFile = run("report", CEMENT, "--format", "pdf");
+        assertThat(noFile.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noFile.err()).contains("-o");
     }
 
     @Test

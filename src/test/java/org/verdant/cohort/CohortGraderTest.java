@@ -214,7 +214,7 @@ class CohortGraderTest {
         Run csv = run(concat(common, "--format", "csv"));
         String[] lines = csv.out.split("\n");
         assertThat(lines).hasSize(1 + 24 + 2);
-        assertThat(lines[0]).startsWith("status,rank,grade,score,credit_code,facility,industry,province,record,reporting_year,bottom_5_2021,bottom_5_2022,bottom_5_2023,removal_candidate");
+        assertThat(lines[0]).as("UTF-8 with a BOM, for Excel").startsWith("\uFEFFstatus,rank,grade,score,credit_code,facility,industry,province,record,reporting_year,bottom_5_2021,bottom_5_2022,bottom_5_2023,removal_candidate");
         assertThat(lines[1]).startsWith("graded,1,A+,100," + U.get(1) + ",");
         assertThat(lines[24]).startsWith("graded,24,B,").contains(",true,true,true,true,");
         assertThat(lines[25]).startsWith("ineligible,,,");

@@ -321,7 +321,7 @@ class ServeApiTest {
         JsonNode cohort = http.get("/api/cohort?year=2023&scheme=green-factory").json();
         assertThat(cohort.path("format").asText()).isEqualTo("verdant.cohort/1");
         assertThat(cohort.path("ranked").asInt()).isPositive();
-        assertThat(http.get("/api/cohort?year=2023&format=csv").body()).startsWith("status,rank,grade");
+        assertThat(http.get("/api/cohort?year=2023&format=csv").body()).startsWith("\uFEFFstatus,rank,grade");
         assertError(http.get("/api/cohort"), 400, "bad_request");
 
         Http.Answer verify = http.post("/api/evaluations/" + a + "/verify", null, new byte[0]);

@@ -41,6 +41,11 @@ public final class ReportDocument {
         return render(ReportModelBuilder.build(verdict, messages, advisor), messages, format);
     }
 
+    /** The report as a PDF (A4, the bundled CJK font embedded). */
+    public static byte[] pdf(Verdict verdict, Messages messages, ImprovementAdvisor advisor) {
+        return PdfDocument.of(render(verdict, messages, ReportFormat.pdf, advisor));
+    }
+
     /**
      * The report's radar chart alone (the same SVG the HTML report draws), from the report model;
      * null when the verdict has fewer than three first-level indicators.
@@ -52,7 +57,7 @@ public final class ReportDocument {
     }
 
     static String render(ReportModel model, Messages messages, ReportFormat format) {
-        PebbleTemplate template = (format == ReportFormat.html ? HTML : MD).getTemplate(format.template());
+        PebbleTemplate template = (format == ReportFormat.md ? MD : HTML).getTemplate(format.template());
         return evaluate(template, model, messages);
     }
 

@@ -1,9 +1,10 @@
 package org.verdant.report.document;
 
-/** The evaluation report's output formats. */
+/** The evaluation report's output formats; a PDF is the HTML report laid out by {@link PdfDocument}. */
 public enum ReportFormat {
     html("report.html.peb"),
-    md("report.md.peb");
+    md("report.md.peb"),
+    pdf("report.html.peb");
 
     private final String template;
 
@@ -13,5 +14,10 @@ public enum ReportFormat {
 
     String template() {
         return template;
+    }
+
+    /** Whether the report is bytes (a PDF) rather than text. */
+    public boolean binary() {
+        return this == pdf;
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * already formatted: the templates only lay it out (and escape it). Built from a verdict by
  * {@link ReportModelBuilder}; the section numbers follow the third-party evaluation report
  * (第三方评价报告): basic information, basis and method, basic requirements, results, one section per
- * first-level indicator, quantitative indicators, improvement, provisional figures.
+ * first-level indicator, quantitative indicators, improvement, provisional figures. The HTML and PDF
+ * reports group them as the official 自评价报告及第三方评价报告 template does (see {@link Official}).
  */
 public record ReportModel(
         String lang,
@@ -31,9 +32,10 @@ public record ReportModel(
         List<Section> sections,
         List<Quantitative> quantitative,
         List<Improvement> improvements,
-        List<ProvisionalRow> provisional,
+        List<ProvisionalSource> provisional,
         List<String> notes,
-        Trace trace) {
+        Trace trace,
+        Official official) {
 
     /** The basic information table (评价报告基本信息表) and the result. */
     public record Info(String facilityName, String creditCode, String industry, String province, String address,
@@ -101,8 +103,26 @@ public record ReportModel(
                               String status, String statusLabel, String reason) {
     }
 
-    /** A provisional or placeholder figure the verdict relied on, with its source. */
-    public record ProvisionalRow(String figure, String criterion, String value, String status, String source) {
+    /** The provisional or placeholder figures taken from one source, the source written once. */
+    public record ProvisionalSource(String number, String source, List<ProvisionalRow> figures) {
+    }
+
+    /** A provisional or placeholder figure the verdict relied on: the criteria that used it, its value and status. */
+    public record ProvisionalRow(String figure, String criterion, String value, String status) {
+    }
+
+    /**
+     * What the official report template adds: the report number (from the scheme, the reporting
+     * year and the input's digest, so one submission always gets the same number), the title of
+     * section 1 in the scheme's own terms (企业基本情况, 园区基本情况), the recommendation of the
+     * conclusion, the evidence list of the 附件, and how many provisional figures the appendix lists.
+     */
+    public record Official(String reportNumber, String profileTitle, String recommendation, List<EvidenceItem> evidence,
+                           int provisionalFigures) {
+    }
+
+    /** One document of the evidence list and the criteria that cite it. */
+    public record EvidenceItem(String number, String document, String criteria) {
     }
 
     /** Where the verdict came from: rulebook files and digest, input digest, engine. */

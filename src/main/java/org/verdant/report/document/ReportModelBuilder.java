@@ -49,7 +49,50 @@ final class ReportModelBuilder {
         return new ReportModel(m.lang(), title(), scheme, sc.title().in(m.lang()), sc.edition(), sc.scoring(), v.hasScore(),
                 park, zeroCarbon, info(data), basis(), gates(), categories(), Charts.radar(data), Charts.bars(data),
                 park ? parkIndex(v.greenIndex()) : null, zeroCarbon ? guidance() : List.of(), sections(), quantitative(),
-                advisor.advise(v, m), provisional(), notes(), trace());
+                advisor.advise(v, m), provisional(), notes(), trace(), official());
+    }
+
+    // ---- the official template: report number, profile title, recommendation, evidence list ----
+
+    private static final Map<String, String> SCHEME_CODES = Map.of("green-factory", "GF", "green-park", "GP",
+            "zero-carbon-park", "ZCP", "green-supply-chain", "GSC");
+
+    private ReportModel.Official official() {
+        String scheme = v.scorecard().scheme();
+        String digest = v.inputDigest() == null ? "" : v.inputDigest().replaceFirst("^sha256:", "");
+        String number = SCHEME_CODES.getOrDefault(scheme, "VD") + "-" + v.submission().reportingYear() + "-"
+                + digest.substring(0, Math.min(8, digest.length())).toUpperCase(java.util.Locale.ROOT);
+        int figures = provisional().stream().mapToInt(p -> p.figures().size()).sum();
+        return new ReportModel.Official(number, m.get("doc.official.profile." + scheme), recommendation(), evidence(), figures);
+    }
+
+    /** The conclusion's recommendation: what the verdict supports, never more (the decision is the authority's). */
+    private String recommendation() {
+        if (v.eligible() == null) return m.get("doc.official.recommend.pending");
+        if (!v.eligible() || !v.mandatoryMet()) return m.get("doc.official.recommend.not_eligible");
+        if (Scorecard.NO_SCORE.equals(v.scorecard().scoring())) return m.get("doc.official.recommend.unscored");
+        String grade = v.grade().label();
+        return grade == null ? m.get("doc.official.recommend.eligible", Numbers.rounded(v.score(), 2))
+                : m.get("doc.official.recommend.eligible_grade", Numbers.rounded(v.score(), 2), grade);
+    }
+
+    /** Every evidence document the gates and criteria cite, once, in the order first cited, with the ids citing it. */
+    private List<ReportModel.EvidenceItem> evidence() {
+        Map<String, List<String>> cited = new java.util.LinkedHashMap<>();
+        for (List<Verdict.Judged> list : List.of(v.gates(), v.criteria())) {
+            for (Verdict.Judged j : list) {
+                for (String e : j.finding().evidence()) {
+                    List<String> ids = cited.computeIfAbsent(e, k -> new ArrayList<>());
+                    if (!ids.contains(j.id())) ids.add(j.id());
+                }
+            }
+        }
+        List<ReportModel.EvidenceItem> out = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, List<String>> e : cited.entrySet()) {
+            out.add(new ReportModel.EvidenceItem(m.get("doc.official.evidence_number", ++n), e.getKey(), String.join(", ", e.getValue())));
+        }
+        return out;
     }
 
     private String title() {
@@ -254,7 +297,7 @@ final class ReportModelBuilder {
                 rows.add(new ReportModel.CriterionRow(j.id(), j.name().in(m.lang()), j.clause(), m.get("type." + j.type()),
                         f.status().code(), m.get("status." + f.status().code()), reason(f), figures(j), points, f.evidence()));
             }
-            out.add(new ReportModel.Section("5." + n, id, c.spec().name().in(m.lang()), summary(c), pointsShown, rows));
+            out.add(new ReportModel.Section("4.3." + n, id, c.spec().name().in(m.lang()), summary(c), pointsShown, rows));
         }
         return out;
     }
@@ -336,12 +379,35 @@ final class ReportModelBuilder {
 
     // ---- 7, 8 provisional figures and notes ----
 
-    private List<ReportModel.ProvisionalRow> provisional() {
-        return v.warnings().stream().filter(w -> w.figure() != null).map(w -> {
+    /**
+     * The provisional and placeholder figures grouped by their source, each source once (in the order
+     * first met); a figure several criteria used is one row naming them all.
+     */
+    private List<ReportModel.ProvisionalSource> provisional() {
+        Map<String, Map<String, List<String>>> bySource = new java.util.LinkedHashMap<>();
+        Map<String, Figure> figures = new java.util.HashMap<>();
+        for (Verdict.Warning w : v.warnings()) {
             Figure f = w.figure();
-            return new ReportModel.ProvisionalRow(f.ref(), w.criterion() == null ? "—" : w.criterion(), Num.withUnit(f.value(), f.unit()),
-                    statusWord(f.status()), f.source());
-        }).toList();
+            if (f == null) continue;
+            String source = f.source() == null || f.source().isBlank() ? m.get("doc.official.no_source") : f.source();
+            String key = f.ref() + "\u0000" + f.value() + "\u0000" + f.status();
+            figures.putIfAbsent(key, f);
+            List<String> criteria = bySource.computeIfAbsent(source, k -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(key, k -> new ArrayList<>());
+            if (w.criterion() != null && !criteria.contains(w.criterion())) criteria.add(w.criterion());
+        }
+        List<ReportModel.ProvisionalSource> out = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, Map<String, List<String>>> s : bySource.entrySet()) {
+            List<ReportModel.ProvisionalRow> rows = new ArrayList<>();
+            for (Map.Entry<String, List<String>> e : s.getValue().entrySet()) {
+                Figure f = figures.get(e.getKey());
+                rows.add(new ReportModel.ProvisionalRow(f.ref(), e.getValue().isEmpty() ? "—" : String.join(", ", e.getValue()),
+                        Num.withUnit(f.value(), f.unit()), statusWord(f.status())));
+            }
+            out.add(new ReportModel.ProvisionalSource(m.get("doc.official.source_number", ++n), s.getKey(), rows));
+        }
+        return out;
     }
 
     private List<String> notes() {

@@ -134,9 +134,35 @@ class ReportDocumentTest {
                 assertThat(doc.select(".calc[data-id=" + crit.get("id").asText() + "]").text()).contains(computation.asText());
             }
         }
-        long figures = 0;
-        for (JsonNode w : json.get("warnings")) if (w.has("figure")) figures++;
-        assertThat(doc.select("tr.provisional-row")).hasSize((int) figures);
+        // provisional figures grouped by source: each source written once, each figure once under it
+        java.util.Map<String, java.util.Set<String>> bySource = new java.util.LinkedHashMap<>();
+        for (JsonNode w : json.get("warnings")) {
+            if (!w.has("figure")) continue;
+            String source = w.path("source").asText("");
+            bySource.computeIfAbsent(source.isBlank() ? "（未注明来源）" : source, k -> new java.util.LinkedHashSet<>())
+                    .add(w.get("figure").asText() + "|" + w.path("value") + "|" + w.path("status").asText());
+        }
+        Elements groups = doc.select("#provisional .source-group");
+        assertThat(groups).hasSize(bySource.size());
+        int i = 0;
+        for (var e : bySource.entrySet()) {
+            Element g = groups.get(i++);
+            assertThat(g.select("p.source").text()).endsWith(e.getKey());
+            assertThat(g.select("tr.provisional-row")).hasSize(e.getValue().size());
+        }
+        assertThat(doc.select("#provisional p.source").eachText()).doesNotHaveDuplicates();
+        assertThat(doc.select("#provisional").text()).as("no paragraph per figure").doesNotContain("使用前请与官方表格核对");
+
+        // the official structure: report number, contents, profile, basis, process, content, conclusion, attachments
+        assertThat(doc.select("#report-number").text()).matches("[A-Z]+-\\d{4}-[0-9A-F]{8}");
+        assertThat(doc.select("nav.toc a").eachAttr("href")).contains("#information", "#basis", "#process", "#content",
+                "#conclusion", "#attachments", "#provisional");
+        for (String id : List.of("information", "basis", "process", "content", "gates", "results", "categories", "quantitative",
+                "conclusion", "improvement", "attachments", "provisional", "trace")) {
+            assertThat(doc.select("#" + id)).as(id).hasSize(1);
+        }
+        assertThat(doc.select("#recommendation").text()).isNotBlank();
+        assertThat(doc.select(".signature").text()).contains("盖章");
 
         assertThat(doc.text()).doesNotContain("doc.").doesNotContain("label.").doesNotContain("status.");
         assertThat(doc.select("script")).isEmpty();
@@ -153,18 +179,20 @@ class ReportDocumentTest {
         String md = ReportDocument.render(v, new Messages("zh"), ReportFormat.md);
 
         assertThat(md).startsWith("# ").doesNotContain("<svg").doesNotContain("doc.").doesNotContain("{{").doesNotContain("{%");
-        assertThat(headings(md, "## ")).containsExactly("## 1 基本信息", "## 2 评价依据与方法", "## 3 基本要求与否决项核查",
-                "## 4 评价结果", "## 5 一级指标评价", "## 6 定量指标及计算过程", "## 7 改进建议：未得分项", "## 8 使用的暂定与占位数值",
+        assertThat(headings(md, "## ")).containsExactly("## 1 " + new Messages("zh").get("doc.official.profile." + json.get("scheme").asText()),
+                "## 2 评价依据", "## 3 评价过程", "## 4 评价内容", "## 5 评价结论", "## 6 附件", "## 附录：暂定与占位数值（按来源）",
                 "## 规则库、输入文件与签章");
+        assertThat(headings(md, "### ")).contains("### 4.1 基本要求与否决项核查", "### 4.2 评价结果", "### 4.3 各一级指标评价",
+                "### 4.4 定量指标及计算过程", "### 5.1 建议", "### 5.2 改进建议", "### 附件 1 证据文件清单");
         assertThat(md).contains("| " + scoreLabel(json) + " | **" + c.score() + "** |");
         for (JsonNode g : json.get("gates")) {
             assertThat(md).containsPattern("(?m)^\\| " + Pattern.quote(g.get("id").asText()) + " \\| .*\\| "
                     + Pattern.quote(statusZh(g.get("status").asText())) + " \\| ");
         }
-        List<String> sections = headings(md, "### 5.");
+        List<String> sections = headings(md, "#### 4.3.");
         assertThat(sections).hasSize(json.get("categories").size());
         for (int i = 0; i < sections.size(); i++) {
-            assertThat(sections.get(i)).startsWith("### 5." + (i + 1) + " " + json.get("categories").get(i).get("id").asText() + " ");
+            assertThat(sections.get(i)).startsWith("#### 4.3." + (i + 1) + " " + json.get("categories").get(i).get("id").asText() + " ");
         }
         for (JsonNode crit : json.get("criteria")) {
             assertThat(md).containsPattern("(?m)^\\| " + Pattern.quote(crit.get("id").asText()) + " \\(");
@@ -180,8 +208,9 @@ class ReportDocumentTest {
         Verdict v = evaluate(c.fixture(), c.grading());
         JsonNode json = expected(c.fixture());
         Document doc = gfm(ReportDocument.render(v, new Messages("zh"), ReportFormat.md));
-        assertThat(doc.select("h2")).hasSize(9);
-        Element gates = doc.select("h2:contains(基本要求与否决项核查) + table").first();
+        assertThat(doc.select("h2").eachText()).containsExactly("1 " + new Messages("zh").get("doc.official.profile." + json.get("scheme").asText()),
+                "2 评价依据", "3 评价过程", "4 评价内容", "5 评价结论", "6 附件", "附录：暂定与占位数值（按来源）", "规则库、输入文件与签章");
+        Element gates = doc.select("h3:contains(基本要求与否决项核查) + table").first();
         assertThat(gates).isNotNull();
         assertThat(gates.select("tbody tr")).hasSize(json.get("gates").size());
         for (int i = 0; i < json.get("gates").size(); i++) {
@@ -190,8 +219,8 @@ class ReportDocumentTest {
             assertThat(cells.get(0).text()).isEqualTo(json.get("gates").get(i).get("id").asText());
             assertThat(cells.get(4).text()).startsWith(json.get("gates").get(i).get("reason").asText());
         }
-        assertThat(doc.select("h3:matches(^5\\.\\d)")).hasSize(json.get("categories").size());
-        List<String> firstCells = doc.select("h3:matches(^5\\.\\d) ~ table tbody tr td:eq(0)").eachText();
+        assertThat(doc.select("h4:matches(^4\\.3\\.\\d)")).hasSize(json.get("categories").size());
+        List<String> firstCells = doc.select("h4:matches(^4\\.3\\.\\d) ~ table tbody tr td:eq(0)").eachText();
         for (JsonNode crit : json.get("criteria")) {
             assertThat(firstCells).anyMatch(t -> t.startsWith(crit.get("id").asText() + " ("));
         }
@@ -230,9 +259,9 @@ class ReportDocumentTest {
         assertTablesWellFormed(md);
         Document rendered = gfm(md);
         assertThat(rendered.select("script, img")).isEmpty();
-        assertThat(rendered.select("h2:contains(基本信息) + table tbody tr").first().select("td").get(1).text())
+        assertThat(rendered.select("h2:contains(企业基本情况) + table tbody tr").first().select("td").get(1).text())
                 .isEqualTo("<script>alert(\"x\")</script> & Co | Ltd *bold*");
-        assertThat(rendered.select("h2:contains(基本要求与否决项核查) + table tbody tr").first().select("td").get(5).text())
+        assertThat(rendered.select("h3:contains(基本要求与否决项核查) + table tbody tr").first().select("td").get(5).text())
                 .isEqualTo("<img src=x onerror=alert(1)>; a | b");
     }
 
@@ -242,8 +271,9 @@ class ReportDocumentTest {
         Document doc = parse(ReportDocument.render(v, new Messages("en"), ReportFormat.html));
         assertThat(doc.select("html").attr("lang")).isEqualTo("en");
         assertThat(doc.select("h1").text()).isEqualTo("Green factory third-party evaluation report");
-        assertThat(doc.select("h2").eachText()).startsWith("1 Basic information", "2 Evaluation basis and method",
-                "3 Basic requirements and veto checks", "4 Results");
+        assertThat(doc.select("h2").eachText()).startsWith("Contents", "1 Company profile", "2 Basis of the evaluation",
+                "3 Evaluation process", "4 Evaluation content", "5 Conclusion", "6 Attachments");
+        assertThat(doc.select("h3").eachText()).contains("4.1 Basic requirements and veto checks", "4.2 Results");
         assertThat(doc.select("#result-basic").text()).isEqualTo("conform");
         assertThat(doc.select("#method").text()).startsWith("The basic requirements").contains("weight × indicator score ÷ 100");
         assertThat(doc.select("tr.improvement").first().text()).contains("PRD-06").contains("15 of 15").contains("1.67");
