@@ -165,8 +165,8 @@ class OneYearPlanTest {
             }
         }
         Plan cement = Planner.plan(WhatIfTest.scenario(CEMENT, null), null);
-        assertThat(PlanReport.text(cement, new Messages("zh"))).contains("将温室气体排放量由 1320000 tCO2e 改为 3300 tCO2e");
-        assertThat(PlanReport.text(cement, new Messages("en"))).contains("Change the greenhouse-gas emissions from 1320000 tCO2e to 3300 tCO2e");
+        assertThat(PlanReport.text(cement, new Messages("zh"))).contains("将温室气体排放量由 132 万 tCO2e 改为 3300 tCO2e");
+        assertThat(PlanReport.text(cement, new Messages("en"))).contains("Change the greenhouse-gas emissions from 1,320,000 tCO2e to 3300 tCO2e");
         // the path stays in the trace: the --set and the JSON
         String json = PlanReport.json(cement, new Messages("zh"));
         assertThat(json).contains("\"path\" : \"emissions.ghg\"").contains("emissions.ghg=3.3e3 tCO2e").contains("\"label\" : \"温室气体排放量\"");
