@@ -147,39 +147,68 @@ public final class Summary implements AutoCloseable {
 
     /** The summary for a person: counts, score distribution, the first failures. */
     public String text() {
+        return text("en");
+    }
+
+    /** The summary for a terminal in {@code lang} (zh or en): statuses and eligibility labelled, codes (schemes, editions) as they are. */
+    public String text(String lang) {
+        boolean en = "en".equals(lang);
+        java.util.function.UnaryOperator<String> label = en ? x -> x : Summary::zh;
         StringBuilder b = new StringBuilder();
-        b.append(String.format("%-10s %s%n", "inputs", total));
-        b.append(String.format("%-10s %s%n", "status", join(status)));
+        b.append(row(en ? "inputs" : "输入", String.valueOf(total)));
+        b.append(row(en ? "status" : "状态", join(status, label)));
         if (!schemes.isEmpty()) {
-            b.append(String.format("%-10s %s%n", "scheme", join(schemes)));
-            b.append(String.format("%-10s %s%n", "edition", join(editions)));
-            b.append(String.format("%-10s %s%n", "grade", join(grades)));
-            b.append(String.format("%-10s %s%n", "eligible", join(eligible)));
+            b.append(row(en ? "scheme" : "评价体系", join(schemes, x -> x)));
+            b.append(row(en ? "edition" : "版本", join(editions, x -> x)));
+            b.append(row(en ? "grade" : "等级", join(grades, label)));
+            b.append(row(en ? "eligible" : "符合条件", join(eligible, label)));
         }
         if (scored > 0) {
-            b.append(String.format("%-10s n %d, min %s, q1 %s, median %s, q3 %s, max %s%s%n", "score", scored,
-                    plain(scores.firstKey()), plain(quantile(0.25)), plain(quantile(0.5)), plain(quantile(0.75)), plain(scores.lastKey()),
-                    unscored > 0 ? " (" + unscored + " verdicts without a score)" : ""));
+            b.append(row(en ? "score" : "得分", en
+                    ? String.format("n %d, min %s, q1 %s, median %s, q3 %s, max %s%s", scored, plain(scores.firstKey()), plain(quantile(0.25)),
+                    plain(quantile(0.5)), plain(quantile(0.75)), plain(scores.lastKey()), unscored > 0 ? " (" + unscored + " verdicts without a score)" : "")
+                    : String.format("n %d，最低 %s，下四分位 %s，中位数 %s，上四分位 %s，最高 %s%s", scored, plain(scores.firstKey()), plain(quantile(0.25)),
+                    plain(quantile(0.5)), plain(quantile(0.75)), plain(scores.lastKey()), unscored > 0 ? "（" + unscored + " 份结论没有得分）" : "")));
             long max = histogram().values().stream().mapToLong(Long::longValue).max().orElse(1);
             for (Map.Entry<String, Long> e : histogram().entrySet()) {
                 int bar = max == 0 ? 0 : (int) Math.round(40.0 * e.getValue() / max);
                 b.append(String.format("%-10s %7s %s %d%n", "", e.getKey(), "#".repeat(bar), e.getValue()));
             }
         } else if (unscored > 0) {
-            b.append(String.format("%-10s none (%d verdicts without a score)%n", "score", unscored));
+            b.append(row(en ? "score" : "得分", en ? "none (" + unscored + " verdicts without a score)" : "无（" + unscored + " 份结论没有得分）"));
         }
         if (failures > 0) {
-            b.append("failed (first error):\n");
+            b.append(en ? "failed (first error):\n" : "未完成（第一个错误）：\n");
             for (String[] r : shown) {
                 // the first error names the file (and the line, in a stream); the label only when it does not
                 boolean named = r[3].startsWith(r[4] + ":") && r[1].equals(r[4]);
-                b.append("  [").append(r[2]).append("] ").append(named ? "" : r[1] + ": ").append(r[3]).append('\n');
+                b.append("  [").append(label.apply(r[2])).append("] ").append(named ? "" : r[1] + ": ").append(r[3]).append('\n');
             }
             if (failures > shown.size()) {
-                b.append("  … and ").append(failures - shown.size()).append(" more (every one in the results, and in the --summary CSV)\n");
+                b.append(en ? "  … and " + (failures - shown.size()) + " more (every one in the results, and in the --summary CSV)\n"
+                        : "  … 另有 " + (failures - shown.size()) + " 个（全部见结果，以及 --summary 的 CSV）\n");
             }
         }
         return b.toString();
+    }
+
+    /** A heading padded to ten columns by display width (a Chinese heading is two columns a character), then the value. */
+    private static String row(String heading, String value) {
+        return org.verdant.text.DisplayWidth.padRight(heading, 10) + " " + value + "\n";
+    }
+
+    /** The Chinese for a status, an eligibility or the no-grade mark; anything else (a grade such as ★★★) as it is. */
+    private static String zh(String word) {
+        return switch (word) {
+            case Outcome.VALID -> "有效";
+            case Outcome.INVALID -> "无效";
+            case Outcome.ERROR -> "内部错误";
+            case "true" -> "是";
+            case "false" -> "否";
+            case "null" -> "未确定";
+            case "(none)" -> "（无）";
+            default -> word;
+        };
     }
 
     /** The summary as CSV: {@code section,key,value,detail}; the same for any number of threads. */
@@ -231,11 +260,11 @@ public final class Summary implements AutoCloseable {
         return Csv.row(fields);
     }
 
-    private static String join(Map<String, Long> counts) {
+    private static String join(Map<String, Long> counts, java.util.function.UnaryOperator<String> label) {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, Long> e : counts.entrySet()) {
             if (b.length() > 0) b.append(" · ");
-            b.append(e.getKey()).append(' ').append(e.getValue());
+            b.append(label.apply(e.getKey())).append(' ').append(e.getValue());
         }
         return b.toString();
     }

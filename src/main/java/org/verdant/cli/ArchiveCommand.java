@@ -77,7 +77,7 @@ final class ArchiveCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "ID", description = "The record's id.")
+        @Parameters(paramLabel = "ID", descriptionKey = "record-id", description = "The record's id.")
         long id;
 
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -145,7 +145,7 @@ final class ArchiveCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "CREDIT_CODE", description = "The facility's unified social credit code.")
+        @Parameters(paramLabel = "CREDIT_CODE", descriptionKey = "credit-code-arg", description = "The facility's unified social credit code.")
         String creditCode;
 
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -184,7 +184,7 @@ final class ArchiveCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "ID", description = "The record's id.")
+        @Parameters(paramLabel = "ID", descriptionKey = "record-id", description = "The record's id.")
         long id;
 
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")

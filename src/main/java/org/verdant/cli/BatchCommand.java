@@ -42,7 +42,7 @@ final class BatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Files, directories, multi-document streams, or - for standard input.")
+    @Parameters(paramLabel = "INPUT", arity = "1..*", descriptionKey = "batch-input", description = "Files, directories, multi-document streams, or - for standard input.")
     List<String> inputs;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the JSON lines to FILE (default: standard output).")
@@ -82,7 +82,9 @@ final class BatchCommand implements Callable<Integer> {
         Application application = rulebook.application();
         application.requireGrading(grading);
         BatchEvaluation evaluation = new BatchEvaluation(application, new Settings(edition, table, grading, lang.name()));
-        boolean terminal = System.console() != null && !noProgress;
+        // the bar is drawn on standard error, so that is what must be a terminal: 'generate … | batch -'
+        // has a pipe for standard input, where System.console() (stdin and stdout) is null
+        boolean terminal = Terminal.isStandardError() && !noProgress;
         Progress progress = terminal ? new Progress(err, Inputs.totalBytes(inputs), workers) : Progress.NONE;
         long start = System.nanoTime();
         try (Summary summary = summaryCsv != null ? new Summary().keepingAllFailures() : new Summary();
@@ -90,16 +92,18 @@ final class BatchCommand implements Callable<Integer> {
             BatchRunner.run(new Inputs(inputs, YamlReader.MAX_BYTES, () -> System.in), evaluation, workers,
                     BatchRunner.window(workers), sink, summary, progress);
             double seconds = (System.nanoTime() - start) / 1e9;
-            err.printf(Locale.ROOT, "verdant batch: %d input(s) in %.1f s (%.0f/s, %d thread(s))%s%n", summary.total(), seconds,
-                    summary.total() / Math.max(seconds, 1e-9), workers, out == null ? "" : "; results in " + out);
-            err.print(summary.text());
+            Words w = new Words(lang.name());
+            err.println(w.get("batch.done", summary.total(), String.format(Locale.ROOT, "%.1f", seconds),
+                    String.format(Locale.ROOT, "%.0f", summary.total() / Math.max(seconds, 1e-9)), workers,
+                    out == null ? "" : w.get("batch.results_in", out)));
+            err.print(summary.text(w.lang()));
             if (summaryCsv != null) {
                 try {
                     summary.writeCsv(summaryCsv);
                 } catch (IOException e) {
                     throw new Fault(Fault.Kind.USAGE, "cannot write " + summaryCsv + ": " + e.getMessage());
                 }
-                err.println("summary in " + summaryCsv);
+                err.println(new Words(lang.name()).get("batch.summary_csv", summaryCsv));
             }
             err.flush();
             return exitCode(summary);

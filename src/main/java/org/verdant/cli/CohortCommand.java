@@ -46,6 +46,9 @@ final class CohortCommand implements Callable<Integer> {
     @Mixin
     ArchiveOptions archive = new ArchiveOptions();
 
+    @Mixin
+    LangOption lang = new LangOption();
+
     enum Format { text, json, csv }
 
     @Override
@@ -65,7 +68,7 @@ final class CohortCommand implements Callable<Integer> {
         out.print(switch (format) {
             case json -> CohortRenderer.json(report);
             case csv -> CohortRenderer.csv(report);
-            case text -> CohortRenderer.text(report);
+            case text -> CohortRenderer.text(report, lang.name());
         });
         return ExitCodes.OK;
     }

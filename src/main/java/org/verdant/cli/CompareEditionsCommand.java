@@ -20,7 +20,7 @@ final class CompareEditionsCommand implements Callable<Integer>, CliFaults.OfSub
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The submission (YAML).")
+    @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML).")
     Path file;
 
     @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")

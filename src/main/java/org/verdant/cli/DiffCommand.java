@@ -22,10 +22,10 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "A", description = "A submission (YAML) or a verdict (JSON).")
+    @Parameters(index = "0", paramLabel = "A", descriptionKey = "diff-side", description = "A submission (YAML) or a verdict (JSON).")
     Path a;
 
-    @Parameters(index = "1", paramLabel = "B", description = "A submission (YAML) or a verdict (JSON).")
+    @Parameters(index = "1", paramLabel = "B", descriptionKey = "diff-side", description = "A submission (YAML) or a verdict (JSON).")
     Path b;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")

@@ -20,10 +20,10 @@ final class ExplainCommand implements Callable<Integer>, CliFaults.OfSubmission 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The submission (YAML).")
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML).")
     Path file;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "CRITERION", description = "A gate or criterion id, e.g. PRF-02 (default: all).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "CRITERION", descriptionKey = "criterion-arg", description = "A gate or criterion id, e.g. PRF-02 (default: all).")
     String criterion;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")

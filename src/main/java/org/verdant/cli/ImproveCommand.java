@@ -20,7 +20,7 @@ final class ImproveCommand implements Callable<Integer>, CliFaults.OfSubmission 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The submission (YAML).")
+    @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML).")
     Path file;
 
     @Option(names = "--target", paramLabel = "GRADE|SCORE",

@@ -20,7 +20,15 @@ final class InputFile {
     }
 
     static byte[] read(Path file) throws Fault {
-        if (!Files.exists(file)) throw new Fault(Fault.Kind.USAGE, file + ": no such file");
+        if (!Files.exists(file)) {
+            String name = file.toString();
+            if (!Console.namesAreUtf8() && (name.indexOf('?') >= 0 || name.indexOf('\uFFFD') >= 0)) {
+                throw new Fault(Fault.Kind.USAGE, name + ": no such file; the locale is not UTF-8 (sun.jnu.encoding "
+                        + System.getProperty("sun.jnu.encoding") + "), so a file name in Chinese cannot be read from the command line: "
+                        + "run with LC_ALL=C.UTF-8 (the ./verdant launcher sets it)");
+            }
+            throw new Fault(Fault.Kind.USAGE, file + ": no such file");
+        }
         if (!Files.isRegularFile(file)) throw new Fault(Fault.Kind.USAGE, file + ": not a file");
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(YamlReader.MAX_BYTES + 1);

@@ -21,7 +21,7 @@ final class ReportCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The submission (YAML).")
+    @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML).")
     Path file;
 
     @Option(names = "--format", defaultValue = "html", description = "html, md or pdf (default: ${DEFAULT-VALUE}); pdf needs -o FILE.")

@@ -16,9 +16,12 @@ final class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    LangOption lang = new LangOption();
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: check");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), new Words(lang.name()).get("usage.name_a_subcommand", "check"));
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -31,6 +34,9 @@ final class RulesCommand implements Runnable {
         @Mixin
         RulebookOptions rulebook = new RulebookOptions();
 
+        @Mixin
+        LangOption lang = new LangOption();
+
         @Override
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
@@ -39,17 +45,20 @@ final class RulesCommand implements Runnable {
             Rulebook r = compiled.rulebook();
             var untranslated = org.verdant.rulebook.ReasonKeys.missing(r, java.util.List.of("zh", "en"));
             if (!untranslated.isEmpty()) throw new org.verdant.rulebook.RulebookException(untranslated);
+            Words w = lang.words();
             for (Scorecard s : r.scorecards().values()) {
-                out.println("ok  " + s.scheme() + "  " + s.edition() + "  (scorecard " + s.id() + "@" + s.version() + ", "
-                        + r.rulesFor(s).size() + " rule files, " + (s.gates().size() + s.criteria().size()) + " criteria)");
+                out.println(w.get("rules.ok_scorecard", s.scheme(), s.edition(), s.id() + "@" + s.version(), r.rulesFor(s).size(),
+                        s.gates().size() + s.criteria().size()));
             }
-            out.println("ok  " + r.benchmarks().id() + "@" + r.benchmarks().version() + "  (" + r.benchmarks().rows().size() + " rows)");
-            for (var g : r.gradings().values()) out.println("ok  grading " + g.id() + "  (" + g.bands().size() + " bands)");
+            out.println(w.get("rules.ok_benchmarks", r.benchmarks().id() + "@" + r.benchmarks().version(), r.benchmarks().rows().size()));
+            for (var g : r.gradings().values()) out.println(w.get("rules.ok_grading", g.id(), g.bands().size()));
             for (var t : r.tables().values()) {
-                out.println("ok  table " + t.id() + "@" + t.version() + "  (" + t.edition() + ", " + t.kind().code() + ", " + t.indicators().size() + " indicators)");
+                out.println(w.get("rules.ok_table", t.id() + "@" + t.version(), t.edition(), w.label("table_kind", t.kind().code()), t.indicators().size()));
             }
-            out.println("ok  every reason the rules give reads in zh and en");
-            out.println("rulebook " + r.digest() + " from " + r.origin());
+            out.println(w.get("rules.ok_reasons"));
+            // the verdicts' digest is over the files each used: say which files this one covers, and how they differ
+            out.println(w.get("rules.digest", r.digest(), r.origin(), r.files().size()));
+            out.println(w.get("rules.digest_note"));
             return ExitCodes.OK;
         }
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.verdant.rulebook.Rulebook;
 import org.verdant.rulebook.Scorecard;
+import org.verdant.text.DisplayWidth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,42 +20,54 @@ final class SchemesCommand implements Callable<Integer> {
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
+    @Mixin
+    LangOption lang = new LangOption();
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
+        Words w = lang.words();
         Rulebook r = rulebook.load().rulebook();
-        out.printf("%-20s %-18s %-26s %s%n", "SCHEME", "EDITION", "APPLIES (evaluation_date)", "SCORECARD");
+        // columns padded by display width: a Chinese heading or title is two columns a character
+        out.println(DisplayWidth.padRight(w.get("schemes.scheme"), 20) + " " + DisplayWidth.padRight(w.get("schemes.edition"), 18) + " "
+                + DisplayWidth.padRight(w.get("schemes.applies"), 26) + " " + w.get("schemes.heading", "", "", ""));
         for (Scorecard s : r.scorecards().values()) {
             if (s.isOverlay()) continue;
-            String applies = (s.appliesFrom() == null ? "…" : "from " + s.appliesFrom()) + " "
-                    + (s.appliesUntil() == null ? "onwards" : "before " + s.appliesUntil());
-            out.printf("%-20s %-18s %-26s %s@%s  %s%n", s.scheme(), s.edition(), applies, s.id(), s.version(), s.title().zh());
+            String applies = s.appliesFrom() == null && s.appliesUntil() == null ? w.get("schemes.always")
+                    : s.appliesFrom() == null ? w.get("schemes.before", s.appliesUntil())
+                    : s.appliesUntil() == null ? w.get("schemes.from", s.appliesFrom()) + " " + w.get("schemes.onwards")
+                    : w.get("schemes.from", s.appliesFrom()) + " " + w.get("schemes.before", s.appliesUntil());
+            out.println(DisplayWidth.padRight(s.scheme(), 20) + " " + DisplayWidth.padRight(s.edition(), 18) + " "
+                    + DisplayWidth.padRight(applies, 26) + " " + s.id() + "@" + s.version() + "  " + s.title().in(w.lang()));
         }
         for (Scorecard s : r.scorecards().values()) {
             if (!s.usesIndicatorTables()) continue;
             out.println();
-            out.println("INDICATOR TABLES OF " + s.edition() + " (--table ID, or indicator_table: in the submission; default " + s.defaultTable() + ")");
+            out.println(w.get("schemes.tables", s.edition(), s.defaultTable()));
             for (var t : r.tables().values()) {
                 if (t.edition().equals(s.edition())) {
-                    out.printf("  %-22s %-10s %-16s %s%n", t.id(), t.version(), t.kind().code(), t.title().zh());
+                    out.println("  " + DisplayWidth.padRight(t.id(), 22) + " " + DisplayWidth.padRight(t.version(), 10) + " "
+                            + DisplayWidth.padRight(w.label("table_kind", t.kind().code()), 16) + " " + t.title().in(w.lang()));
                 }
             }
         }
         List<Scorecard> overlays = r.scorecards().values().stream().filter(Scorecard::isOverlay).toList();
         if (!overlays.isEmpty()) {
             out.println();
-            out.println("ELIGIBILITY RULES (added as gates to evaluations dated in their range)");
+            out.println(w.get("schemes.overlays"));
             for (Scorecard s : overlays) {
-                out.printf("%-20s %-18s from %s, for %s  %s@%s  %s%n", s.scheme(), s.edition(), s.appliesFrom(),
-                        String.join(", ", s.overlaysSchemes()), s.id(), s.version(), s.title().zh());
+                out.println(DisplayWidth.padRight(s.scheme(), 20) + " " + DisplayWidth.padRight(s.edition(), 18) + " "
+                        + w.get("schemes.overlay", s.appliesFrom(), String.join(", ", s.overlaysSchemes())) + "  " + s.id() + "@" + s.version()
+                        + "  " + s.title().in(w.lang()));
             }
         }
         if (!r.gradings().isEmpty()) {
             out.println();
-            out.println("GRADING TABLES (--grading ID)");
+            out.println(w.get("schemes.gradings"));
             for (var g : r.gradings().values()) {
-                out.printf("%-26s %s; applies to %s%n", g.id(), g.title().zh(),
-                        String.join(", ", g.appliesTo().stream().map(a -> a.scheme() + " " + (a.edition() == null ? "(all)" : a.edition())).toList()));
+                out.println(DisplayWidth.padRight(g.id(), 26) + " " + g.title().in(w.lang()) + (w.english() ? "; " : "；")
+                        + w.get("schemes.grading_applies", String.join(", ", g.appliesTo().stream()
+                        .map(a -> a.scheme() + " " + (a.edition() == null ? w.get("schemes.all_editions") : a.edition())).toList())));
             }
         }
         return ExitCodes.OK;

@@ -65,7 +65,7 @@ final class TableCommand implements Runnable {
 
     /** TABLE and where to look it up by id: shared by the subcommands that read a table. */
     static final class TableArgument {
-        @Parameters(index = "0", paramLabel = "TABLE", description = "A table YAML file, or the id of a table in the rulebook.")
+        @Parameters(index = "0", paramLabel = "TABLE", descriptionKey = "table-source", description = "A table YAML file, or the id of a table in the rulebook.")
         String table;
 
         @Option(names = "--scorecards", paramLabel = "DIR", description = "Scorecards directory to find TABLE by id (default: $VERDANT_SCORECARDS, else ./scorecards).")
@@ -141,7 +141,7 @@ final class TableCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "The .xlsx or .csv file.")
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "sheet-file", description = "The .xlsx or .csv file.")
         Path file;
 
         @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The table YAML to write (default: standard output).")

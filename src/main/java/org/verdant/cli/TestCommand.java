@@ -30,7 +30,7 @@ final class TestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "fixtures", description = "Fixtures folder (default: ${DEFAULT-VALUE}).")
+    @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "fixtures", descriptionKey = "fixtures-dir", description = "Fixtures folder (default: ${DEFAULT-VALUE}).")
     Path dir;
 
     @Option(names = "--update", description = "Rewrite every snapshot with the current output (review the diff before committing it); "
@@ -40,10 +40,13 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
+    @Mixin
+    LangOption lang = new LangOption();
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
+        Words w = lang.words();
         Path root = relative(dir);
         if (!Files.isDirectory(root)) throw new Fault(Fault.Kind.USAGE, dir + ": no such folder");
         List<Fixture> fixtures = Fixture.discover(root);
@@ -60,7 +63,7 @@ final class TestCommand implements Callable<Integer> {
             if (r.code() == 0) verdicts.put(f.label(), r.actual());
             if (r.wrongExit()) {
                 failed++;
-                out.println("FAIL    " + f.label());
+                out.println(w.get("test.fail", f.label()));
                 r.exitExplanation().lines().forEach(l -> out.println("        " + l));
                 continue;
             }
@@ -70,29 +73,28 @@ final class TestCommand implements Callable<Integer> {
             if (snapshotFails) snapshotsDiffering.add(r);
             if (!r.expectations().isEmpty()) expectationsFailed++;
             if (r.expectations().isEmpty() && !snapshotFails) {
-                out.println((changed ? "UPDATED " : "ok      ") + f.label());
+                out.println(w.get(changed ? "test.updated" : "test.ok", f.label()));
                 continue;
             }
             failed++;
-            out.println("FAIL    " + f.label() + (changed ? " (snapshot rewritten)" : ""));
+            out.println(w.get(changed ? "test.fail_rewritten" : "test.fail", f.label()));
             r.expectations().forEach(l -> out.println("        " + l));
-            if (snapshotFails) out.println("        snapshot " + f.expected().getFileName() + " differs (below)");
+            if (snapshotFails) out.println("        " + w.get("test.snapshot_differs", f.expected().getFileName()));
         }
         if (!snapshotsDiffering.isEmpty()) {
             out.println();
-            out.println("Snapshot differences (the whole verdict; review them, then ./verdant test --update):");
+            out.println(w.get("test.snapshot_heading"));
             for (FixtureRunner.Result r : snapshotsDiffering) {
-                out.println("FAIL    " + r.fixture().label());
+                out.println(w.get("test.fail", r.fixture().label()));
                 r.snapshotExplanation().lines().forEach(l -> out.println("        " + l));
             }
         }
         out.println();
-        out.println(fixtures.size() + " fixture evaluations: " + (fixtures.size() - failed) + " passed, " + failed + " failed"
-                + (failed == 0 ? "" : " (" + expectationsFailed + " with failed expectations, " + snapshotsDiffering.size()
-                + " with a different snapshot)")
-                + (update ? ", " + updated + " snapshot(s) rewritten" : ""));
+        out.println(w.get("test.summary", fixtures.size(), fixtures.size() - failed, failed)
+                + (failed == 0 ? "" : w.get("test.summary_failed", expectationsFailed, snapshotsDiffering.size()))
+                + (update ? w.get("test.summary_updated", updated) : ""));
         out.println();
-        out.print(CoverageReport.render(Coverage.of(compiled.rulebook(), verdicts)));
+        out.print(CoverageReport.render(Coverage.of(compiled.rulebook(), verdicts), w.lang()));
         return failed == 0 ? ExitCodes.OK : ExitCodes.DIFFERS;
     }
 

@@ -20,7 +20,7 @@ final class ValidateCommand implements Callable<Integer>, CliFaults.OfSubmission
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The submission (YAML).")
+    @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML).")
     Path file;
 
     @Option(names = "--edition", paramLabel = "EDITION", description = "Check against this edition (default: chosen by evaluation_date).")
@@ -29,6 +29,9 @@ final class ValidateCommand implements Callable<Integer>, CliFaults.OfSubmission
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
+    @Mixin
+    LangOption lang = new LangOption();
+
     @Override
     public Path submission() {
         return file;
@@ -36,9 +39,9 @@ final class ValidateCommand implements Callable<Integer>, CliFaults.OfSubmission
 
     @Override
     public Integer call() throws Exception {
-        Request request = new Request(file.toString(), InputFile.read(file), Settings.defaults().withEdition(edition));
+        Request request = new Request(file.toString(), InputFile.read(file), Settings.defaults().withEdition(edition).withLang(lang.name()));
         Application.Validation v = rulebook.application().validate(request);
-        spec.commandLine().getOut().println(file + ": valid submission for " + v.scheme() + " " + v.edition());
+        spec.commandLine().getOut().println(lang.words().get("validate.valid", file, lang.words().label("scheme", v.scheme()), v.edition()));
         return ExitCodes.OK;
     }
 }

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 /** {@code verdant}: evaluate green-manufacturing submissions against an open rulebook. */
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VerdantCli.Version.class,
@@ -16,11 +18,15 @@ import java.util.List;
                 ImproveCommand.class, WhatIfCommand.class, DiffCommand.class, ArchiveCommand.class, CohortCommand.class, ExplainCommand.class,
                 ServeCommand.class, BatchCommand.class, GenerateCommand.class, TableCommand.class},
         footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error,",
-                "2 usage error, 3 invalid submission, 4 invalid rulebook,",
-                "5 record not reproduced (verify) or fixture differs (test)."})
+                "2 usage error (also a mistyped command: the nearest one is suggested), 3 invalid submission,",
+                "4 invalid rulebook, 5 record not reproduced (verify) or fixture differs (test).",
+                "Chinese is the default language; --lang en for English."})
 public final class VerdantCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    LangOption lang = new LangOption(); // so that 'verdant --lang en --help' is understood
 
     public static void main(String[] args) {
         System.exit(run(Console.OUT, Console.ERR, args));
@@ -28,20 +34,36 @@ public final class VerdantCli implements Runnable {
 
     /** Runs a command line; returns its exit code. Used by main and by the tests. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        String lang = LangOption.of(args);
+        Words words = new Words(lang);
         CommandLine cli = new CommandLine(new VerdantCli());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("usage error: " + ex.getMessage());
-            err.println("run 'verdant " + (ex.getCommandLine().getCommandName().equals("verdant") ? "" : ex.getCommandLine().getCommandName() + " ")
-                    + "--help' for usage");
-            return ExitCodes.USAGE;
-        });
+        // help in the language asked for: Chinese texts from Help_zh, English from the annotations
+        cli.setResourceBundle(ResourceBundle.getBundle("org.verdant.cli.Help",
+                "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        cli.setParameterExceptionHandler((ex, a) -> usageError(err, words, ex, a));
         cli.setExecutionExceptionHandler((ex, c, parseResult) -> CliFaults.report(err, ex, c.getCommand()));
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A command line picocli cannot parse: what is wrong, the nearest command or option to a mistyped one, and where help is. */
+    private static int usageError(PrintWriter err, Words words, CommandLine.ParameterException ex, String[] args) {
+        err.println(words.get("usage.error", words.picocli(ex)));
+        // an argument Java could not decode (U+FFFD): a Chinese file name under a locale that is not UTF-8
+        if (!Console.namesAreUtf8() && java.util.Arrays.stream(args).anyMatch(x -> x.indexOf('\uFFFD') >= 0)) {
+            err.println(words.get("usage.locale", System.getProperty("sun.jnu.encoding")));
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> near = u.getSuggestions();
+            if (!near.isEmpty()) err.println(words.get("usage.did_you_mean", String.join(words.get("usage.or"), near.stream().limit(3).toList())));
+        }
+        String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+        err.println(words.get("usage.see_help", name));
+        return ExitCodes.USAGE;
     }
 
     /** Runs a command line in this process and captures what it prints (fixtures run this way). */
@@ -54,7 +76,8 @@ public final class VerdantCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: evaluate, explain, validate, report, improve, what-if, diff, rules check, schemes, compare-editions, verify, test, archive, cohort, serve, batch, generate");
+        throw new CommandLine.ParameterException(spec.commandLine(), new Words(lang.name()).get("usage.name_a_command",
+                "evaluate, explain, validate, report, improve, what-if, diff, rules check, schemes, compare-editions, verify, test, archive, cohort, serve, batch, generate, table"));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

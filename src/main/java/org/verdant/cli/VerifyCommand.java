@@ -28,11 +28,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RECORD", description = "The record (JSON, format verdant.record/1).")
+    @Parameters(paramLabel = "RECORD", descriptionKey = "record-file", description = "The record (JSON, format verdant.record/1).")
     Path record;
 
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
+
+    @Mixin
+    LangOption lang = new LangOption();
 
     @Override
     public Integer call() throws Exception {
@@ -44,8 +47,8 @@ final class VerifyCommand implements Callable<Integer> {
             throw new Fault(Fault.Kind.USAGE, record + ": not a Verdant record: " + e.getMessage());
         }
         Verification v = rulebook.application().verify(r);
-        out.println("record      " + record);
-        v.lines().forEach(out::println);
+        out.println(lang.words().get("verify.record", record));
+        v.lines(lang.name()).forEach(out::println);
         return v.identical() ? ExitCodes.OK : ExitCodes.DIFFERS;
     }
 

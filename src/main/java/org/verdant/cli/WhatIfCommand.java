@@ -23,7 +23,7 @@ final class WhatIfCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The submission (YAML).")
+    @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML).")
     Path file;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", required = true,

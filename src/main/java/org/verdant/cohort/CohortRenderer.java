@@ -25,6 +25,112 @@ public final class CohortRenderer {
     private CohortRenderer() {
     }
 
+    /** The cohort as text in {@code lang}: zh (the command line's default) or en. */
+    public static String text(CohortReport r, String lang) {
+        return "en".equals(lang) ? text(r) : textZh(r);
+    }
+
+    /** Reasons a unit gets no code, in Chinese. */
+    private static String zh(CohortReport.Reason reason) {
+        return switch (reason) {
+            case INELIGIBLE -> "不符合条件";
+            case UNDETERMINED -> "是否符合条件未确定";
+            case NO_SCORE -> "没有得分";
+            case NOT_FILED -> "未申报";
+        };
+    }
+
+    /** The rule of {@link CohortRule#TEXT} in Chinese: the same figures, the same order. */
+    static final String RULE_ZH = "按得分排名（保留 2 位小数，高分在前）；得分相同的单位并列，取该组的最好名次。"
+            + "名次 <= ceil(n × 5%) 为 A+，名次 <= ceil(n × 40%) 为 A，其余为 B：跨越分界的并列取较高等级，"
+            + "因此 A+ 和 A 可能多于 5% 和 35%。后 5%：名次 > n - ceil(n × 5%)（跨越该分界的并列不计入），"
+            + "只在至少 " + CohortRule.MIN_COHORT + " 个排名单位的样本中判定；更小的样本照常分级，但标为小样本。"
+            + "只有符合条件且有得分的单位参与排名；不符合条件、未确定和未申报的单位不赋码。";
+
+    private static String textZh(CohortReport r) {
+        StringBuilder s = new StringBuilder();
+        s.append("样本：").append(r.scheme()).append("，报告年度 ").append(r.year())
+                .append(r.industry() == null ? "" : "，行业 " + r.industry() + "*")
+                .append(r.edition() == null ? "" : "，版本 " + r.edition())
+                .append("（每个企业取最新的存档记录）\n");
+        if (r.editions().size() > 1) {
+            s.append("版本混合：").append(String.join("、", r.editions().entrySet().stream()
+                            .map(x -> x.getKey() + "（" + x.getValue() + "）").toList()))
+                    .append(" 一起排名；用 --edition 可只对一个版本的得分分级。\n");
+        }
+        s.append("规则：").append(RULE_ZH).append('\n');
+        s.append("排名：").append(r.ranked()).append(" 个单位；A+ 至第 ").append(r.aPlusLimit())
+                .append(" 名，A 至第 ").append(r.aLimit()).append(" 名。赋码：A+ ").append(r.aPlusCount())
+                .append("，A ").append(r.aCount()).append("，B ").append(r.bCount()).append('\n');
+        if (r.small()) {
+            s.append("小样本：").append(r.ranked()).append(" 个排名单位，少于 ").append(CohortRule.MIN_COHORT)
+                    .append("：5% 不足一个单位；等级照给但仅供参考，不判定后 5%。\n");
+        }
+        s.append('\n');
+        if (!r.graded().isEmpty()) {
+            List<CohortReport.WindowYear> w = r.years();
+            String bottomHeading = "后5% " + w.get(0).year() % 100 + "/" + w.get(1).year() % 100 + "/" + w.get(2).year() % 100;
+            s.append(pad("名次", 5)).append(' ').append(pad("绿码", 5)).append(' ').append(padLeft("得分", 8)).append("  ")
+                    .append(pad("统一社会信用代码", 18)).append("  ").append(pad("行业", 8)).append(' ').append(padLeft("记录", 6)).append("  ")
+                    .append(pad(bottomHeading, 18)).append("  ").append(r.scheme().contains("park") ? "园区名称" : "企业名称").append('\n');
+            for (CohortReport.GradedUnit g : r.graded()) {
+                ArchiveEntry e = g.entry();
+                s.append(pad(String.valueOf(g.rank()), 5)).append(' ').append(pad(g.grade(), 5)).append(' ')
+                        .append(padLeft(e.score().toPlainString(), 8)).append("  ").append(pad(e.creditCode(), 18)).append("  ")
+                        .append(pad(dash(e.industry()), 8)).append(' ').append(padLeft(String.valueOf(e.id()), 6)).append("  ")
+                        .append(pad(String.join("/", g.bottom().stream().map(x -> x == null ? "-" : x ? "是" : "否").toList()), 18)).append("  ")
+                        .append(e.facilityName()).append(g.removalCandidate() ? "  [拟退出候选]" : "").append('\n');
+            }
+        }
+        List<CohortReport.GradedUnit> candidates = r.graded().stream().filter(CohortReport.GradedUnit::removalCandidate).toList();
+        s.append('\n').append("拟退出候选（").append(r.years().get(0).year()).append("、")
+                .append(r.years().get(1).year()).append(" 和 ").append(r.years().get(2).year()).append(" 年均在后 5%）：");
+        s.append(candidates.isEmpty() ? "无" : String.join("、", candidates.stream()
+                .map(g -> g.entry().creditCode() + " " + g.entry().facilityName()).toList())).append('\n');
+        s.append("观察期：");
+        s.append(String.join("，", r.years().stream().map(y -> y.year() + " 年 n=" + y.ranked() + (y.small() ? "（小样本：不判定后 5%）" : "")).toList()));
+        s.append('\n');
+        s.append('\n').append("未赋码（").append(r.notGraded().size()).append("）：").append(r.notGraded().isEmpty() ? "无" : "").append('\n');
+        for (CohortReport.NotGraded u : r.notGraded()) {
+            ArchiveEntry e = u.entry();
+            String what = u.reason() == CohortReport.Reason.NOT_FILED
+                    ? r.year() + " 年未申报（最近一次申报 " + e.reportingYear() + " 年，记录 " + e.id() + "）"
+                    : zh(u.reason()) + "（记录 " + e.id() + (e.score() == null ? "" : "，得分 " + e.score().toPlainString()) + "）";
+            s.append("  ").append(pad(e.creditCode(), 18)).append("  ").append(e.facilityName()).append("：").append(what).append('\n');
+        }
+        if (r.parks() != null) {
+            s.append('\n').append("绿色园区：新申报园区的得分须不低于其所在省份已有园区的平均分。\n");
+            s.append("已有园区：报告年度在 ").append(r.year())
+                    .append(" 年之前、符合条件且有得分的记录；按其截至 ").append(r.year()).append(" 年的最新记录计入，前提是该记录符合条件且有得分。\n");
+            for (CohortReport.Region g : r.parks().regions()) {
+                s.append("  ").append(g.province()).append("：计入 ").append(g.counted().size()).append(" 个已有园区，平均分 ")
+                        .append(g.average() == null ? "—" : round2(g.average()))
+                        .append(g.notCounted().isEmpty() ? "" : "；未计入（最新记录不符合条件或无得分）："
+                                + String.join("、", g.notCounted().stream().map(ArchiveEntry::creditCode).toList())).append('\n');
+            }
+            if (r.parks().applicants().isEmpty()) s.append("  ").append(r.year()).append(" 年没有新申报园区\n");
+            for (CohortReport.Applicant a : r.parks().applicants()) {
+                ArchiveEntry e = a.entry();
+                int counted = r.parks().regions().stream().filter(g -> g.province().equals(a.province())).mapToInt(g -> g.counted().size()).findFirst().orElse(0);
+                String note = a.meets() != null ? (a.meets() ? "不低于" : "低于") + " " + a.province() + " " + counted + " 个已有园区的平均分"
+                        : !e.rankable() ? "未比较：" + zh(Boolean.FALSE.equals(e.eligible()) ? CohortReport.Reason.INELIGIBLE
+                        : e.eligible() == null ? CohortReport.Reason.UNDETERMINED : CohortReport.Reason.NO_SCORE) : "未比较：" + a.province() + " 没有已有园区";
+                s.append("  申报园区 ").append(e.creditCode()).append(' ').append(e.facilityName()).append("（").append(a.province())
+                        .append("）：得分 ").append(e.score() == null ? "—" : e.score().toPlainString()).append("：")
+                        .append(a.meets() == null ? "" : a.meets() ? "达到，" : "未达到，").append(note).append('\n');
+            }
+        }
+        return s.toString();
+    }
+
+    private static String pad(String text, int width) {
+        return org.verdant.text.DisplayWidth.padRight(text, width);
+    }
+
+    private static String padLeft(String text, int width) {
+        return org.verdant.text.DisplayWidth.padLeft(text, width);
+    }
+
     public static String text(CohortReport r) {
         StringBuilder s = new StringBuilder();
         s.append("Cohort: ").append(r.scheme()).append(", reporting year ").append(r.year())

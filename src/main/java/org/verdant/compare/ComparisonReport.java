@@ -1,5 +1,6 @@
 package org.verdant.compare;
 
+import org.verdant.text.DisplayWidth;
 import org.verdant.text.Numbers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,7 +39,7 @@ public final class ComparisonReport {
             h.changes().forEach(a -> line("  " + Assignment.options(List.of(a))));
             line("");
         }
-        line(String.format("%-28s %-22s %s", m.get("diff.result"), h.labelA(), h.labelB()));
+        line(DisplayWidth.padRight(m.get("diff.result"), 28) + " " + DisplayWidth.padRight(h.labelA(), 22) + " " + h.labelB()); // by display width: CJK is 2 columns
         row(m.get("label.basic_requirements"), eligibility(c.a().eligible()), eligibility(c.b().eligible()), null);
         row(m.get("label.mandatory"), m.get(c.a().mandatoryMet() ? "label.all_met" : "label.not_all_met"),
                 m.get(c.b().mandatoryMet() ? "label.all_met" : "label.not_all_met"), null);
@@ -83,8 +84,9 @@ public final class ComparisonReport {
             line(m.get("diff.categories"));
             for (Comparison.CategoryChange k : cats) {
                 double d = (k.weightedB() == null ? 0 : k.weightedB()) - (k.weightedA() == null ? 0 : k.weightedA());
-                line(String.format("  %-4s %-26s %8s → %-8s %s", k.id(), k.name(), Numbers.rounded(k.weightedA(), 2, "—"),
-                        Numbers.rounded(k.weightedB(), 2, "—"), Math.abs(d) < 5e-5 ? "" : Numbers.signed(d, 2)));
+                line(("  " + DisplayWidth.padRight(k.id(), 4) + " " + DisplayWidth.padRight(k.name(), 26) + " "
+                        + DisplayWidth.padLeft(Numbers.rounded(k.weightedA(), 2, "—"), 8) + " → " + DisplayWidth.padRight(Numbers.rounded(k.weightedB(), 2, "—"), 8)
+                        + " " + (Math.abs(d) < 5e-5 ? "" : Numbers.signed(d, 2))).stripTrailing());
             }
         }
         line("");
@@ -190,7 +192,7 @@ public final class ComparisonReport {
     }
 
     private void row(String label, String a, String b, String note) {
-        line((String.format("%-28s %-22s %s", "  " + label, a, b) + (note == null ? "" : "  (" + note + ")")).stripTrailing());
+        line((DisplayWidth.padRight("  " + label, 28) + " " + DisplayWidth.padRight(a, 22) + " " + b + (note == null ? "" : "  (" + note + ")")).stripTrailing());
     }
 
     private void line(String s) {

@@ -13,9 +13,17 @@ public final class CoverageReport {
     }
 
     public static String render(Coverage coverage) {
+        return render(coverage, "en");
+    }
+
+    /** The coverage account in {@code lang} (zh or en); ids and status codes are the scorecards' own. */
+    public static String render(Coverage coverage, String lang) {
+        boolean en = "en".equals(lang);
         StringBuilder out = new StringBuilder();
-        out.append("coverage: a criterion is covered when a fixture meets it and a fixture does not\n")
-                .append("(unmet: not_met, partly_met or missing_data; not_applicable counts as neither)\n");
+        out.append(en ? "coverage: a criterion is covered when a fixture meets it and a fixture does not\n"
+                        + "(unmet: not_met, partly_met or missing_data; not_applicable counts as neither)\n"
+                : "覆盖：一项指标有样例符合、也有样例不符合时，才算被覆盖\n"
+                        + "（不符合指 not_met、partly_met 或 missing_data；not_applicable 两者都不算）\n");
         long total = 0;
         long both = 0;
         long met = 0;
@@ -27,28 +35,29 @@ public final class CoverageReport {
             both += covered;
             met += g.metCovered();
             unmet += g.unmetCovered();
-            out.append('\n').append(g.scheme()).append(' ').append(g.edition()).append(" (").append(g.scorecardId());
-            if (!g.appliesTo().isEmpty()) out.append(", gates added to ").append(String.join(", ", g.appliesTo()));
-            out.append("): ").append(n).append(" criteria, covered ").append(covered).append('/').append(n)
-                    .append(" (met ").append(g.metCovered()).append(", unmet ").append(g.unmetCovered()).append(")\n");
+            out.append('\n').append(g.scheme()).append(' ').append(g.edition()).append(en ? " (" : "（").append(g.scorecardId());
+            if (!g.appliesTo().isEmpty()) out.append(en ? ", gates added to " : "，作为门槛加到 ").append(String.join(", ", g.appliesTo()));
+            out.append(en ? "): " + n + " criteria, covered " + covered + "/" + n + " (met " + g.metCovered() + ", unmet " + g.unmetCovered() + ")\n"
+                    : "）：" + n + " 项指标，覆盖 " + covered + "/" + n + "（符合 " + g.metCovered() + "，不符合 " + g.unmetCovered() + "）\n");
             if (!g.gaps().isEmpty()) {
-                out.append("  not covered:\n");
+                out.append(en ? "  not covered:\n" : "  未覆盖：\n");
                 for (Coverage.Criterion c : g.gaps()) {
-                    String seen = c.statuses().isEmpty() ? "no fixture" : String.join(", ", c.statuses().stream().map(Status::code).toList());
-                    String needs = !c.met() && !c.unmet() ? "met and unmet" : c.met() ? "unmet" : "met";
-                    out.append(String.format("    %-8s seen: %-32s needs: %s%n", c.id(), seen, needs));
+                    String seen = c.statuses().isEmpty() ? (en ? "no fixture" : "无样例") : String.join(", ", c.statuses().stream().map(Status::code).toList());
+                    String needs = !c.met() && !c.unmet() ? (en ? "met and unmet" : "符合和不符合") : c.met() ? (en ? "unmet" : "不符合") : (en ? "met" : "符合");
+                    out.append("    ").append(org.verdant.text.DisplayWidth.padRight(c.id(), 8)).append(en ? " seen: " : " 已见：")
+                            .append(org.verdant.text.DisplayWidth.padRight(seen, 32)).append(en ? " needs: " : " 还需：").append(needs).append('\n');
                 }
             }
-            out.append("  statuses no fixture produces:\n");
+            out.append(en ? "  statuses no fixture produces:\n" : "  没有样例产生的状态：\n");
             for (Status s : Status.values()) {
                 List<String> never = g.criteria().stream().filter(c -> !c.statuses().contains(s)).map(Coverage.Criterion::id).toList();
                 if (never.isEmpty()) continue;
-                out.append(wrap(String.format("    %-15s", s.code()), never.size() == n ? List.of("every criterion") : never));
+                out.append(wrap(String.format("    %-15s", s.code()), never.size() == n ? List.of(en ? "every criterion" : "全部指标") : never));
             }
         }
-        out.append('\n').append("total: ").append(both).append('/').append(total).append(" criteria covered (met ").append(met)
-                .append('/').append(total).append(", unmet ").append(unmet).append('/').append(total).append(")\n");
-        for (String u : coverage.unmatched()) out.append("not in this rulebook: ").append(u).append('\n');
+        out.append('\n').append(en ? "total: " + both + "/" + total + " criteria covered (met " + met + "/" + total + ", unmet " + unmet + "/" + total + ")\n"
+                : "合计：覆盖 " + both + "/" + total + " 项指标（符合 " + met + "/" + total + "，不符合 " + unmet + "/" + total + "）\n");
+        for (String u : coverage.unmatched()) out.append(en ? "not in this rulebook: " : "不在本规则库中：").append(u).append('\n');
         return out.toString();
     }
 

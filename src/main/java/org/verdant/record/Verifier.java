@@ -14,6 +14,7 @@ import org.verdant.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.verdant.text.Text;
 import java.util.Map;
 
 /** Re-runs a record's submission with its options against a rulebook and says what differs. */
@@ -24,10 +25,15 @@ public final class Verifier {
     /** A broken rulebook is not a difference in the record: it is reported as such (RulebookException). */
     public static Verification verify(EvaluationRecord r, CompiledRulebook rulebook) throws RulebookException {
         JsonNode v = r.verdict();
-        String summary = v.path("facility").path("name").asText() + ", " + v.path("scheme").asText() + " " + v.path("edition").asText()
-                + ", evaluated " + v.path("evaluation_date").asText() + "; options: "
-                + (r.edition() == null ? "edition by date" : "--edition \"" + r.edition() + "\"") + ", "
-                + (r.grading() == null ? "default grading" : "--grading " + r.grading()) + ", --lang " + r.lang();
+        String facility = v.path("facility").path("name").asText() + ", " + v.path("scheme").asText() + " " + v.path("edition").asText();
+        String date = v.path("evaluation_date").asText();
+        Text summary = new Text(
+                facility + "，评价日期 " + date + "；选项："
+                        + (r.edition() == null ? "按日期选版本" : "--edition \"" + r.edition() + "\"") + "，"
+                        + (r.grading() == null ? "默认分级" : "--grading " + r.grading()) + "，--lang " + r.lang(),
+                facility + ", evaluated " + date + "; options: "
+                        + (r.edition() == null ? "edition by date" : "--edition \"" + r.edition() + "\"") + ", "
+                        + (r.grading() == null ? "default grading" : "--grading " + r.grading()) + ", --lang " + r.lang());
         List<String> damage = damage(r);
         String actualSha = Evaluator.sha256(r.submission());
         boolean intact = actualSha.equals(r.submissionSha256()) && actualSha.equals(v.path("input").path("digest").asText());

@@ -77,10 +77,10 @@ class BatchCommandTest {
         Files.writeString(generated, gen.out(), StandardCharsets.UTF_8);
         List<String> inputs = List.of(dir.toString(), stream().toString(), generated.toString(), tmp.resolve("missing.yaml").toString());
 
-        List<String> one = new ArrayList<>(List.of("batch", "--threads", "1", "--out", tmp.resolve("one.jsonl").toString(),
+        List<String> one = new ArrayList<>(List.of("batch", "--lang", "en", "--threads", "1", "--out", tmp.resolve("one.jsonl").toString(),
                 "--summary", tmp.resolve("one.csv").toString()));
         one.addAll(inputs);
-        List<String> four = new ArrayList<>(List.of("batch", "--threads", "4", "--out", tmp.resolve("four.jsonl").toString(),
+        List<String> four = new ArrayList<>(List.of("batch", "--lang", "en", "--threads", "4", "--out", tmp.resolve("four.jsonl").toString(),
                 "--summary", tmp.resolve("four.csv").toString()));
         four.addAll(inputs);
         Run r1 = run(one.toArray(String[]::new));
@@ -133,7 +133,7 @@ class BatchCommandTest {
     void errorRecordsLocateProblemsInAFileAndInADocumentOfAStream() throws IOException {
         Path stream = stream();
         Path out = tmp.resolve("r.jsonl");
-        Run r = run("batch", NEGATIVE, stream.toString(), "--out", out.toString());
+        Run r = run("batch", NEGATIVE, stream.toString(), "--out", out.toString(), "--lang", "en");
         assertThat(r.code()).as("the batch ran, whatever the inputs held; " + r.err()).isZero();
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(4);

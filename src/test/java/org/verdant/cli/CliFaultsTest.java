@@ -79,7 +79,7 @@ class CliFaultsTest {
     @Test
     void theTableOptionIsSharedByTheEvaluatingCommands() {
         for (String command : List.of("evaluate", "explain", "report", "improve", "what-if")) {
-            CliTest.Run help = CliTest.run(command, "--help");
+            CliTest.Run help = CliTest.run(command, "--help", "--lang", "en"); // the annotations' English; Chinese is the default
             assertThat(help.out()).as(command).contains("--table=ID|FILE").contains("Indicator table for GB/T 36132-2025");
         }
     }

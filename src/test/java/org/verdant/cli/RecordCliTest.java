@@ -73,7 +73,7 @@ class RecordCliTest {
     }
 
     private static Run verify(Path record, Path rulebookRoot) {
-        return run("verify", record.toString(), "--rules", rulebookRoot.resolve("rules").toString(),
+        return run("verify", record.toString(), "--lang", "en", "--rules", rulebookRoot.resolve("rules").toString(),
                 "--scorecards", rulebookRoot.resolve("scorecards").toString());
     }
 
@@ -109,12 +109,12 @@ class RecordCliTest {
     @Test
     void verifyConfirmsAnIdenticalVerdictWithTheRecordedOptions() {
         Path rec = record(CEMENT, "--edition", "GB/T 36132-2025", "--lang", "en");
-        Run v = run(withRulebook("verify", rec.toString()));
+        Run v = run(withRulebook("verify", rec.toString(), "--lang", "en"));
         assertThat(v.code()).as(v.out() + v.err()).isZero();
         assertThat(v.out()).contains("options: --edition \"GB/T 36132-2025\", default grading, --lang en")
                 .contains("files unchanged").contains("identical: the recorded verdict is reproduced byte for byte");
         Path graded = record(FOOD, "--grading", "hebei-db13t6005-2024");
-        assertThat(run(withRulebook("verify", graded.toString())).code()).isZero();
+        assertThat(run(withRulebook("verify", graded.toString(), "--lang", "en")).code()).isZero();
     }
 
     /** Every fixture, of every scheme and with its options, is reproduced from its record, and the record holds its golden verdict. */
@@ -127,7 +127,7 @@ class RecordCliTest {
             args.addAll(f.args());
             Run e = run(args.toArray(String[]::new));
             assertThat(e.code()).as(f.label() + ": " + e.err()).isZero();
-            Run v = run(withRulebook("verify", rec.toString()));
+            Run v = run(withRulebook("verify", rec.toString(), "--lang", "en"));
             assertThat(v.code()).as(f.label() + ":\n" + v.out() + v.err()).isZero();
             String verdict = Records.verdictText(Records.read(Files.readAllBytes(rec)).verdict());
             assertThat(FixtureRunner.snapshot(verdict)).as(f.label()).isEqualTo(Files.readString(f.expected(), StandardCharsets.UTF_8));
@@ -180,7 +180,7 @@ class RecordCliTest {
                 r.lang(), r.rulebookDigest(), r.rulebookFiles(), "0.0.9",
                 Evaluator.sha256(Records.verdictText(r.verdict()).getBytes(StandardCharsets.UTF_8)), r.verdict());
         Files.writeString(rec, Records.toJson(older), StandardCharsets.UTF_8);
-        Run v = run(withRulebook("verify", rec.toString()));
+        Run v = run(withRulebook("verify", rec.toString(), "--lang", "en"));
         assertThat(v.code()).as(v.out() + v.err()).isEqualTo(ExitCodes.DIFFERS);
         assertThat(v.out()).contains("engine      recorded 0.0.9, now " + Evaluator.version())
                 .contains("no gate or criterion changed; differs only in: engine").doesNotContain("DAMAGED").doesNotContain(" → ");
@@ -193,7 +193,7 @@ class RecordCliTest {
         String yaml = Files.readString(CEMENT, StandardCharsets.UTF_8).replace("output_value: 186000 万元", "output_value: 286000 万元");
         ((ObjectNode) r.get("submission")).put("base64", Base64.getEncoder().encodeToString(yaml.getBytes(StandardCharsets.UTF_8)));
         Files.writeString(rec, JSON.writeValueAsString(r), StandardCharsets.UTF_8);
-        Run v = run(withRulebook("verify", rec.toString()));
+        Run v = run(withRulebook("verify", rec.toString(), "--lang", "en"));
         assertThat(v.code()).isEqualTo(ExitCodes.DIFFERS);
         assertThat(v.out()).contains("DAMAGED     submission: its bytes hash to").contains("it was not re-run");
     }
@@ -204,7 +204,7 @@ class RecordCliTest {
         ObjectNode r = (ObjectNode) JSON.readTree(rec.toFile());
         ((ObjectNode) r.get("verdict")).put("score", 99.5);
         Files.writeString(rec, JSON.writeValueAsString(r), StandardCharsets.UTF_8);
-        Run v = run(withRulebook("verify", rec.toString()));
+        Run v = run(withRulebook("verify", rec.toString(), "--lang", "en"));
         assertThat(v.code()).isEqualTo(ExitCodes.DIFFERS);
         assertThat(v.out()).contains("DAMAGED     verdict: its text hashes to").contains("score: 99.5 → 98.33")
                 .contains("(and the record is damaged)");
@@ -217,11 +217,11 @@ class RecordCliTest {
         assertThat(missing.err()).contains("no such file");
         Path verdict = tmp.resolve("v.json");
         assertThat(run(withRulebook("evaluate", CEMENT.toString(), "--format", "json", "-o", verdict.toString())).code()).isZero();
-        Run notRecord = run(withRulebook("verify", verdict.toString()));
+        Run notRecord = run(withRulebook("verify", verdict.toString(), "--lang", "en"));
         assertThat(notRecord.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(notRecord.err()).contains("not a Verdant record").contains("this is a verdict");
         Path garbage = Files.writeString(tmp.resolve("g.json"), "{ not json", StandardCharsets.UTF_8);
-        Run bad = run(withRulebook("verify", garbage.toString()));
+        Run bad = run(withRulebook("verify", garbage.toString(), "--lang", "en"));
         assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(bad.err()).contains("not a Verdant record: not JSON").doesNotContain("Exception");
     }

@@ -30,7 +30,7 @@ class TestCommandTest {
     }
 
     private Run test(Path dir, String... more) {
-        List<String> args = new ArrayList<>(List.of("test", dir.toString(), "--rules", "rules", "--scorecards", "scorecards"));
+        List<String> args = new ArrayList<>(List.of("test", dir.toString(), "--lang", "en", "--rules", "rules", "--scorecards", "scorecards"));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
     }

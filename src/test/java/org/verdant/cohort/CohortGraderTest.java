@@ -193,7 +193,7 @@ class CohortGraderTest {
     @Test
     void commandPrintsTextJsonAndCsv() throws Exception {
         String[] common = {"cohort", "--year", "2023", "--industry", "C30", "--data", data.toString()};
-        Run text = run(common);
+        Run text = run(concat(common, "--lang", "en")); // the text in English (Chinese is the default: ChineseCliTest)
         assertThat(text.code).as(text.err).isZero();
         assertThat(text.out).contains("Cohort: green-factory, reporting year 2023, industry C30*")
                 .contains("Rule: Ranked by score").contains("tie across a boundary takes the higher grade")
