@@ -38,6 +38,9 @@ public final class FactBuilder {
         }
         if (s.park() != null) facts.addAll(park(s.park()));
         if (s.supplyChain() != null) facts.add(s.supplyChain());
+        // the cultivation gates' facts, for every scheme whose submission may state them
+        if (s.application() != null) facts.add(s.application());
+        if (s.standing() != null) facts.add(s.standing());
         if ("green-factory".equals(scorecard.scheme())) facts.addAll(factory(s));
         return facts;
     }
@@ -147,8 +150,6 @@ public final class FactBuilder {
         facts.add(s.cleanerProduction() != null ? s.cleanerProduction()
                 : new Submission.CleanerProduction(null, null, null, null));
         facts.add(s.carbonFootprint() != null ? s.carbonFootprint() : new Submission.CarbonFootprint(null, null, List.of()));
-        if (s.application() != null) facts.add(s.application());
-        if (s.standing() != null) facts.add(s.standing());
         facts.addAll(s.references().values());
         facts.addAll(s.managementSystems().values());
         if (s.csrReports() != null) facts.add(s.csrReports());

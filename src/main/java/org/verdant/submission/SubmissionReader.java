@@ -30,12 +30,15 @@ public final class SubmissionReader {
     static final List<String> FACTORY = List.of("site", "economics", "products", "energy", "materials", "water", "solid_waste",
             "emissions", "management_systems", "social_responsibility_reports", "references",
             "energy_carbon_management", "cleaner_production", "carbon_footprint", "application", "standing");
-    /** The sections each scheme adds to the common ones. */
+    /**
+     * The sections each scheme adds to the common ones. A green park and a green supply chain state
+     * their standing and tier as a factory does: the cultivation measures (2024) give all three one veto list.
+     */
     static final Map<String, List<String>> SECTIONS = Map.of(
             "green-factory", FACTORY,
-            "green-park", List.of("park"),
+            "green-park", List.of("park", "application", "standing"),
             "zero-carbon-park", List.of("park"),
-            "green-supply-chain", List.of("supply_chain"));
+            "green-supply-chain", List.of("supply_chain", "application", "standing"));
     /** Schemes whose facility is not an enterprise of one industry (no GB/T 4754 class required). */
     static final Set<String> PARK_SCHEMES = Set.of("green-park", "zero-carbon-park");
     static final List<String> TOP = allSections();
