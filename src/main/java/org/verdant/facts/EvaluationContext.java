@@ -5,8 +5,12 @@ import java.time.LocalDate;
 /** When the evaluation happens and which year's figures it reads. */
 public record EvaluationContext(LocalDate evaluationDate, int reportingYear, String scheme, String edition) {
 
-    /** True when {@code date} lies within {@code years} years before the evaluation date (inclusive). */
+    /** True when {@code date} lies in the veto window of {@code years} years: before the evaluation date, and the whole reporting year. */
     public boolean withinYearsBefore(LocalDate date, int years) {
-        return date != null && !date.isAfter(evaluationDate) && !date.isBefore(evaluationDate.minusYears(years));
+        return window(years).contains(date);
+    }
+
+    public VetoWindow window(int years) {
+        return VetoWindow.of(this, years);
     }
 }

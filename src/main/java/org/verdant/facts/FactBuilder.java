@@ -153,6 +153,7 @@ public final class FactBuilder {
         facts.addAll(s.references().values());
         facts.addAll(s.managementSystems().values());
         if (s.csrReports() != null) facts.add(s.csrReports());
+        if (s.facility() != null) facts.add(s.facility()); // its founding date shortens an "every year" period
         return facts;
     }
 

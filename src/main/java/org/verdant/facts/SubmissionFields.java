@@ -47,6 +47,7 @@ public final class SubmissionFields {
         if (fact instanceof Submission.Standing) return List.of("standing");
         if (fact instanceof Submission.ManagementSystem m) return List.of("management_systems." + m.system());
         if (fact instanceof Submission.CsrReports) return List.of("social_responsibility_reports");
+        if (fact instanceof Submission.Facility) return List.of("facility.founded");
         if (fact instanceof Submission.Application) return List.of("application");
         if (fact instanceof Submission.AuditList) return List.of("park.key_enterprise_audits");
         if (fact instanceof Submission.GreenBody) return List.of("park.green_body");

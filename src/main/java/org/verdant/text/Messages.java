@@ -62,8 +62,16 @@ public final class Messages {
         return get(key, args.toArray());
     }
 
+    /** A message used as another message's argument (a list of them is joined), rendered in the same language. */
+    public record Phrase(String key, List<Object> args) {
+    }
+
     /** Numbers for people ({@link Numbers#forPeople}), figures side by side kept apart ({@link Numbers#apart}); words (system names, directions) translated. */
     private String display(Object o) {
+        if (o instanceof Phrase p) return get(p.key(), p.args());
+        if (o instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(Phrase.class::isInstance)) {
+            return String.join(get("list.separator"), l.stream().map(this::display).toList());
+        }
         if (o instanceof Double d) return Numbers.format(d);
         if (o instanceof Float f) return Numbers.format(f);
         if (o instanceof Number n) return n.toString();

@@ -36,7 +36,7 @@ public final class Stored {
         String y = TestRulebook.base();
         y = TestRulebook.with(y, "evaluation_date", (year + 1) + "-06-30");
         y = TestRulebook.with(y, "reporting_year", String.valueOf(year));
-        y = TestRulebook.with(y, "social_responsibility_reports.years", "[" + (year - 1) + ", " + year + "]");
+        y = TestRulebook.with(y, "social_responsibility_reports.years", "[" + (year - 2) + ", " + (year - 1) + ", " + year + "]");
         y = TestRulebook.with(y, "facility.credit_code", code);
         y = TestRulebook.with(y, "facility.name", name);
         y = TestRulebook.with(y, "facility.industry", industry);

@@ -247,7 +247,7 @@ class TraceBuilderTest {
         assertThat(b2.derived()).filteredOn(d -> "vetoing accidents".equals(d.label())).singleElement()
                 .extracting(Trace.Derived::computation).asString().startsWith("2023-05-18 environmental serious");
         assertThat(b2.figures()).extracting(Trace.FigureUse::ref)
-                .containsExactly("parameters.accident_lookback_years", "parameters.accident_veto_severity");
+                .containsExactly("parameters.accident_lookback_years", "parameters.accident_veto_severity", "parameters.accident_veto_kinds");
         assertThat(b2.points()).containsExactly("Gate not met: the facility is not eligible (gates are not scored).");
         assertThat(t.of("B1").inputs()).extracting(Trace.Input::path, Trace.Input::at)
                 .containsExactly(tuple("claims.B1", at(f, "  B1:")));
