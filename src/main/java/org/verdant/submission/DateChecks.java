@@ -4,12 +4,10 @@ import org.verdant.yaml.Problems;
 import org.verdant.yaml.YamlNode;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Set;
 
 /**
  * The dates of a submission against its evaluation date and reporting year. An evaluation looks
- * back at what has happened: nothing it counts (an accident, a violation, a document) is dated
+ * back at what has happened: nothing it counts (an accident, a violation, a removal, a listing) is dated
  * after it. And it evaluates a recent year: the evaluation date falls in the reporting year or in
  * the {@value #YEARS_AFTER} calendar years after it. From any date in that span the three years
  * the gates look back over reach back to the end of the year before the reporting year, so they
@@ -19,8 +17,6 @@ import java.util.Set;
 final class DateChecks {
     /** How many calendar years after the reporting year an evaluation may be dated. */
     static final int YEARS_AFTER = 2;
-    /** Keys whose items are documents with an optional date. */
-    private static final Set<String> DOCUMENT_KEYS = Set.of("evidence", "proof");
 
     private final LocalDate evaluationDate;
     private final Problems problems;
@@ -56,30 +52,5 @@ final class DateChecks {
     void yearNotAfterEvaluation(YamlNode at, Integer year) {
         if (evaluationDate == null || year == null || at == null || year <= evaluationDate.getYear()) return;
         problems.add(at, ReaderText.get("problem.year.after_evaluation", year, evaluationDate));
-    }
-
-    /** Every dated document anywhere in the file ({@code evidence:}, {@code proof:} items with {@code date:}). */
-    void documents(YamlNode node) {
-        if (node instanceof YamlNode.Mapping m) {
-            for (YamlNode.Entry e : m.entries().values()) {
-                if (DOCUMENT_KEYS.contains(e.key())) {
-                    if (e.value() instanceof YamlNode.Sequence seq) seq.items().forEach(this::document);
-                    else document(e.value());
-                } else {
-                    documents(e.value());
-                }
-            }
-        } else if (node instanceof YamlNode.Sequence seq) {
-            seq.items().forEach(this::documents);
-        }
-    }
-
-    private void document(YamlNode item) {
-        if (!(item instanceof YamlNode.Mapping m) || !(m.get("date") instanceof YamlNode.Scalar s)) return;
-        try {
-            notAfterEvaluation(s, LocalDate.parse(s.text().strip()));
-        } catch (DateTimeParseException e) {
-            // reported where the evidence is read
-        }
     }
 }

@@ -103,7 +103,6 @@ public final class SubmissionReader {
         Integer year = root.integer("reporting_year", true, 1990, 2100);
         DateChecks.evaluationAgainstReportingYear(root.raw("evaluation_date"), evaluationDate, root.raw("reporting_year"), year, problems);
         dates = new DateChecks(evaluationDate, problems);
-        dates.documents(root.mapping());
         Submission.Evaluator evaluator = evaluator(root.child("evaluator", false, "organisation", "kind", "lead"));
         Submission.Facility facility = facility(root.child("facility", true,
                 "name", "credit_code", "industry", "province", "address", "founded"), !isPark(scheme), year);
