@@ -56,12 +56,20 @@ final class ParkReader {
         return Map.copyOf(m);
     }
 
-    /** Pairs where the part cannot exceed the whole: a typo there would give a share over 100 %. */
-    private static final List<String[]> PARTS = List.of(
+    /**
+     * Pairs where the part cannot exceed the whole: a typo there would give a share over 100 %.
+     * Renewable energy is clean energy (清洁能源 counts natural gas, nuclear and the renewables);
+     * value added is what the output adds over its inputs, so never more than the output; the
+     * park's solid-waste rate is utilised ÷ generated (no stock term, unlike a factory's B.11).
+     */
+    static final List<String[]> PARTS = List.of(
             new String[]{"renewable_energy", "energy"}, new String[]{"clean_energy", "energy"},
-            new String[]{"industrial_value_added", "total_value_added"}, new String[]{"high_tech_output", "industrial_output"},
+            new String[]{"renewable_energy", "clean_energy"},
+            new String[]{"industrial_value_added", "total_value_added"}, new String[]{"industrial_value_added", "industrial_output"},
+            new String[]{"high_tech_output", "industrial_output"},
             new String[]{"green_industry_value_added", "industrial_value_added"},
             new String[]{"reclaimed_water_reused", "wastewater_treated"}, new String[]{"good_air_days", "monitored_days"},
+            new String[]{"solid_waste_utilised", "solid_waste_generated"},
             new String[]{"waste_energy_utilised", "waste_energy_available"});
 
     private final ProductReader reader;
@@ -86,9 +94,7 @@ final class ParkReader {
         if (au != null) {
             Integer listed = au.integer("listed", true, 0, 1000000);
             Integer completed = au.integer("completed", true, 0, 1000000);
-            if (listed != null && completed != null && completed > listed) {
-                problems.add(au.raw("completed"), completed + " audits completed, but only " + listed + " enterprises listed");
-            }
+            Parts.check(au, "completed", completed, "listed", listed, problems);
             audits = new Submission.AuditList(listed, completed, Evidences.read(au, "evidence"));
         }
         List<Submission.ParkYear> years = years(n, reportingYear);
@@ -132,7 +138,7 @@ final class ParkReader {
             if (reportingYear != null && year > reportingYear) {
                 problems.add(y.raw("year"), "year " + year + " is after the reporting year " + reportingYear);
             }
-            out.add(new Submission.ParkYear(year, statistics(y.child("statistics", false, STATISTICS.keySet())),
+            out.add(new Submission.ParkYear(year, statistics(y.child("statistics", false, STATISTICS.keySet()), year),
                     stated(y.value("indicators", false), year), item.location()));
         }
         if (reportingYear != null && out.stream().noneMatch(o -> o.year() == reportingYear)) {
@@ -142,7 +148,7 @@ final class ParkReader {
         return out;
     }
 
-    private Map<String, Quantity> statistics(Node s) {
+    private Map<String, Quantity> statistics(Node s, int year) {
         Map<String, Quantity> out = new LinkedHashMap<>();
         if (s == null) return out;
         for (String key : s.mapping().entries().keySet()) {
@@ -151,12 +157,15 @@ final class ParkReader {
             Quantity q = s.quantity(key, dim, false, Bound.NON_NEGATIVE);
             if (q != null) out.put(key, q);
         }
-        for (String[] pair : PARTS) {
-            Quantity part = out.get(pair[0]);
-            Quantity whole = out.get(pair[1]);
-            if (part != null && whole != null && part.base() > whole.base() * (1 + 1e-9)) {
-                problems.add(s.raw(pair[0]), pair[0] + " (" + part + ") exceeds " + pair[1] + " (" + whole + ")");
-            }
+        for (String[] pair : PARTS) Parts.check(s, pair[0], out.get(pair[0]), pair[1], out.get(pair[1]), problems);
+        // days are days of the year: monitored days (or, without them, good days) are some of them
+        String daysKey = out.containsKey("monitored_days") ? "monitored_days" : "good_air_days";
+        Quantity days = out.get(daysKey);
+        int inYear = java.time.Year.of(year).length();
+        if (days != null) {
+            YamlNode at = s.raw(daysKey);
+            Parts.check(problems, at.location(), at.path(), at.path(), days.text(), days.base(),
+                    ReaderText.get("problem.whole.days_of_year", year), String.valueOf(inYear), inYear, null);
         }
         return out;
     }

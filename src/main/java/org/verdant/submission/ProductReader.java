@@ -115,14 +115,12 @@ final class ProductReader {
         }
         Quantity wwGenerated = ResourceReader.wastewater(p, "wastewater_generated", problems);
         Quantity wwDischarged = ResourceReader.wastewater(p, "wastewater_discharged", problems);
-        ResourceReader.partOf(p, "wastewater_discharged", wwDischarged, "wastewater_generated", wwGenerated, problems);
+        Parts.check(p, "wastewater_discharged", wwDischarged, "wastewater_generated", wwGenerated, problems);
         Quantity gasGenerated = p.quantity("waste_gas_generated", "volume", false, Bound.NON_NEGATIVE);
         Quantity gasDischarged = p.quantity("waste_gas_discharged", "volume", false, Bound.NON_NEGATIVE);
-        ResourceReader.partOf(p, "waste_gas_discharged", gasDischarged, "waste_gas_generated", gasGenerated, problems);
+        Parts.check(p, "waste_gas_discharged", gasDischarged, "waste_gas_generated", gasGenerated, problems);
         Quantity capacity = p.has("capacity") ? p.quantity("capacity", outDim, false, Bound.POSITIVE) : null;
-        if (capacity != null && output != null && output.base() > capacity.base() * (1 + 1e-9)) {
-            problems.add(p.raw("output"), "output (" + output + ") exceeds the capacity (" + capacity + ")");
-        }
+        Parts.check(p, "output", output, "capacity", capacity, problems);
         Submission.ProductFigures figures = new Submission.ProductFigures(
                 p.quantity("output_value", "money", false, Bound.NON_NEGATIVE),
                 p.quantity("co2", "ghg", false, Bound.NON_NEGATIVE),

@@ -46,15 +46,14 @@ final class ResourceReader {
                 n.quantity("structure_footprint_area", "area", false, Bound.NON_NEGATIVE),
                 n.quantity("floor_area_over_8m", "area", false, Bound.NON_NEGATIVE));
         if (site.landArea() != null && (site.footprintArea() != null || site.structureFootprintArea() != null)) {
+            List<String> keys = new ArrayList<>();
+            for (String key : List.of("footprint_area", "structure_footprint_area", "open_storage_area")) if (n.has(key)) keys.add(Parts.pathOf(n, key));
             double covered = base(site.footprintArea()) + base(site.structureFootprintArea()) + base(site.openStorageArea());
-            if (covered > site.landArea().base() * 1.000001) {
-                String key = site.footprintArea() != null ? "footprint_area" : "structure_footprint_area";
-                String what = site.structureFootprintArea() == null ? "footprint and open storage" : "footprint, structures and open storage";
-                problems.add(n.raw(key), what + " (" + Math.round(covered)
-                        + " m²) exceed the land area (" + Math.round(site.landArea().base()) + " m²)");
-            }
+            YamlNode at = n.raw(site.footprintArea() != null ? "footprint_area" : "structure_footprint_area");
+            Parts.check(problems, at.location(), at.path(), String.join(" + ", keys), Parts.sumText(covered, "area"), covered,
+                    Parts.pathOf(n, "land_area"), site.landArea().text(), site.landArea().base(), null);
         }
-        partOf(n, "floor_area_over_8m", site.floorAreaOver8m(), "building_floor_area", site.buildingFloorArea(), problems);
+        Parts.check(n, "floor_area_over_8m", site.floorAreaOver8m(), "building_floor_area", site.buildingFloorArea(), problems);
         return site;
     }
 
@@ -91,7 +90,38 @@ final class ResourceReader {
                 carriers.add(carrier(c));
             }
         }
+        checkRenewableWithinComprehensive(n, comprehensive, carriers);
         return new Submission.Energy(comprehensive, carriers, n.choice("multi_product_method", false, MULTI_PRODUCT_METHODS));
+    }
+
+    /**
+     * B.5 divides the renewable energy consumed by the comprehensive energy: the renewable
+     * carriers (as B.5 counts them, green certificates at most what they cover) are part of it.
+     * A works whose comprehensive energy is net zero or negative (energy sent out) has no share
+     * to compare with, so it is not checked here.
+     */
+    private void checkRenewableWithinComprehensive(Node n, Quantity comprehensive, List<Submission.Carrier> carriers) {
+        if (comprehensive == null || comprehensive.base() <= 0) return;
+        double renewable = 0;
+        List<Integer> counted = new ArrayList<>();
+        List<YamlNode> items = n.list("carriers", false);
+        for (int i = 0; i < carriers.size(); i++) {
+            Submission.Carrier c = carriers.get(i);
+            if (!c.renewable() || c.amount() == null) continue;
+            if (c.factor() == null && !c.amount().unit().dimension().equals("energy")) continue;
+            double energy = c.factor() != null ? c.amount().base() * c.factor().base() : c.amount().base();
+            if ("green_certificates".equals(c.obtained()) && c.certificates() != null) {
+                energy = Math.min(energy, c.certificates() * KWH_PER_CERTIFICATE * Units.KGCE_PER_KWH);
+            }
+            renewable += energy;
+            counted.add(i);
+        }
+        if (counted.isEmpty() || items == null || items.size() != carriers.size()) return;
+        YamlNode first = items.get(counted.get(0));
+        YamlNode at = first instanceof YamlNode.Mapping m && m.get("amount") != null ? m.get("amount") : first;
+        Parts.check(problems, at.location(), at.path(), String.join(" + ", counted.stream().map(i -> Parts.pathOf(n, "carriers") + "[" + i + "].amount").toList()),
+                org.verdant.text.Numbers.format(renewable / 1000) + " tce", renewable, Parts.pathOf(n, "comprehensive"), comprehensive.text(),
+                comprehensive.base(), "problem.part.renewable_within_comprehensive");
     }
 
     private Submission.Carrier carrier(Node c) {
@@ -213,12 +243,10 @@ final class ResourceReader {
             if (first < 0) first = i;
             sum += q.base();
         }
-        if (first >= 0 && sum > whole.base() * (1 + 1e-9)) {
-            YamlNode at = items.get(first) instanceof YamlNode.Mapping m && m.get(key) != null ? m.get(key) : items.get(first);
-            problems.add(at.location(), "products[" + first + "]." + key, "the products' " + key + " ("
-                    + org.verdant.text.Numbers.format(sum) + " " + Units.base(whole.unit().dimension()).symbol()
-                    + ") exceeds the factory's " + wholePath + " (" + whole + ")");
-        }
+        if (first < 0) return;
+        YamlNode at = items.get(first) instanceof YamlNode.Mapping m && m.get(key) != null ? m.get(key) : items.get(first);
+        Parts.check(problems, at.location(), "products[" + first + "]." + key, "Σ products[]." + key,
+                Parts.sumText(sum, whole.unit().dimension()), sum, wholePath, whole.text(), whole.base(), null);
     }
 
     Submission.Materials materials(Node mat) {
@@ -226,9 +254,7 @@ final class ResourceReader {
         Submission.Materials materials = new Submission.Materials(
                 mat.quantity("green", "mass", false, Bound.NON_NEGATIVE),
                 mat.quantity("total", "mass", false, Bound.NON_NEGATIVE));
-        if (materials.green() != null && materials.total() != null && materials.green().base() > materials.total().base()) {
-            problems.add(mat.raw("green"), "green material (" + materials.green() + ") exceeds all material (" + materials.total() + ")");
-        }
+        Parts.check(mat, "green", materials.green(), "total", materials.total(), problems);
         return materials;
     }
 
@@ -241,7 +267,10 @@ final class ResourceReader {
                 wastewater(w, "wastewater_reused", problems),
                 w.quantity("recirculated", "volume", false, Bound.NON_NEGATIVE),
                 wastewater(w, "wastewater_discharged", problems));
-        partOf(w, "wastewater_discharged", water.wastewaterDischarged(), "wastewater_generated", water.wastewaterGenerated(), problems);
+        Parts.check(w, "wastewater_discharged", water.wastewaterDischarged(), "wastewater_generated", water.wastewaterGenerated(), problems);
+        Parts.check(w, "wastewater_treated", water.wastewaterTreated(), "wastewater_generated", water.wastewaterGenerated(), problems);
+        // 5.7.5 废水处理回用率 = reused ÷ treated: only treated wastewater can be reused
+        Parts.check(w, "wastewater_reused", water.wastewaterReused(), "wastewater_treated", water.wastewaterTreated(), problems);
         return water;
     }
 
@@ -251,11 +280,14 @@ final class ResourceReader {
                 sw.quantity("generated", "mass", false, Bound.NON_NEGATIVE),
                 sw.quantity("utilised", "mass", false, Bound.NON_NEGATIVE),
                 sw.quantity("utilised_from_stock", "mass", false, Bound.NON_NEGATIVE));
-        partOf(sw, "utilised_from_stock", waste.utilisedFromStock(), "utilised", waste.utilised(), problems);
-        if (waste.utilised() != null && waste.generated() != null
-                && waste.utilised().base() > (waste.generated().base() + base(waste.utilisedFromStock())) * (1 + 1e-9)) {
-            problems.add(sw.raw("utilised"), "utilised (" + waste.utilised() + ") exceeds what was generated plus the stock utilised;"
-                    + " waste bought in is not counted (B.11)");
+        Parts.check(sw, "utilised_from_stock", waste.utilisedFromStock(), "utilised", waste.utilised(), problems);
+        if (waste.utilised() != null && waste.generated() != null) {
+            YamlNode at = sw.raw("utilised");
+            double whole = waste.generated().base() + base(waste.utilisedFromStock());
+            String wholeName = Parts.pathOf(sw, "generated") + (waste.utilisedFromStock() == null ? "" : " + " + Parts.pathOf(sw, "utilised_from_stock"));
+            String wholeText = waste.utilisedFromStock() == null ? waste.generated().text() : Parts.sumText(whole, "mass");
+            Parts.check(problems, at.location(), at.path(), at.path(), waste.utilised().text(), waste.utilised().base(), wholeName, wholeText,
+                    whole, "problem.part.bought_in_waste");
         }
         return waste;
     }
@@ -282,7 +314,7 @@ final class ResourceReader {
         Quantity volume = n.quantity("waste_gas_volume", "volume", false, Bound.NON_NEGATIVE);
         Quantity generated = n.quantity("waste_gas_generated", "volume", false, Bound.NON_NEGATIVE);
         Quantity discharged = n.quantity("waste_gas_discharged", "volume", false, Bound.NON_NEGATIVE);
-        partOf(n, "waste_gas_discharged", discharged, n.has("waste_gas_generated") ? "waste_gas_generated" : "waste_gas_volume",
+        Parts.check(n, "waste_gas_discharged", discharged, n.has("waste_gas_generated") ? "waste_gas_generated" : "waste_gas_volume",
                 generated != null ? generated : volume, problems);
         List<Submission.Pollutant> pollutants = pollutants(n, "pollutants", problems);
         if (pollutant != null && pollutant.name() != null) {
@@ -304,7 +336,7 @@ final class ResourceReader {
     private Submission.Pollutant pollutant(Node p, boolean generatedRequired) {
         Quantity generated = p.quantity("generated", "mass", generatedRequired, Bound.NON_NEGATIVE);
         Quantity discharged = p.quantity("discharged", "mass", false, Bound.NON_NEGATIVE);
-        partOf(p, "discharged", discharged, "generated", generated, problems);
+        Parts.check(p, "discharged", discharged, "generated", generated, problems);
         return new Submission.Pollutant(p.text("name", true), generated, discharged);
     }
 
@@ -331,17 +363,6 @@ final class ResourceReader {
         if (v == null) return null;
         String dim = "mass".equals(Node.writtenDimension(v)) ? "mass" : "volume";
         return Node.quantity(v, dim, Bound.NON_NEGATIVE, problems);
-    }
-
-    /**
-     * A part must not exceed its whole. Wastewater may be in t and m3 on either side: compared at
-     * 1 t = 1 m3, which is how the base units stand (both factor 1).
-     */
-    static void partOf(Node n, String partKey, Quantity part, String wholeKey, Quantity whole, Problems problems) {
-        if (part == null || whole == null) return;
-        if (part.base() > whole.base() * (1 + 1e-9)) {
-            problems.add(n.raw(partKey), partKey + " (" + part + ") exceeds " + wholeKey + " (" + whole + ")");
-        }
     }
 
     private static double base(Quantity q) {

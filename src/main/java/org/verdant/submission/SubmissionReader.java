@@ -57,6 +57,8 @@ public final class SubmissionReader {
 
     private final Problems problems;
     private final String file;
+    /** The checks of dates against the evaluation date (set once that date is read). */
+    private DateChecks dates = new DateChecks(null, new Problems());
 
     private SubmissionReader(String file, Problems problems) {
         this.file = file;
@@ -102,12 +104,11 @@ public final class SubmissionReader {
         String edition = root.text("edition", false);
         LocalDate evaluationDate = root.date("evaluation_date", true);
         Integer year = root.integer("reporting_year", true, 1990, 2100);
-        if (year != null && evaluationDate != null && year > evaluationDate.getYear()) {
-            problems.add(root.raw("reporting_year"), "reporting year " + year + " is after the evaluation date " + evaluationDate);
-        }
+        DateChecks.evaluationAgainstReportingYear(root.raw("evaluation_date"), evaluationDate, root.raw("reporting_year"), year, problems);
+        dates = new DateChecks(evaluationDate, problems);
         Submission.Evaluator evaluator = evaluator(root.child("evaluator", false, "organisation", "kind", "lead"));
         Submission.Facility facility = facility(root.child("facility", true,
-                "name", "credit_code", "industry", "province", "address", "founded"), !isPark(scheme));
+                "name", "credit_code", "industry", "province", "address", "founded"), !isPark(scheme), year);
         ResourceReader resources = new ResourceReader(problems);
         Submission.Site site = resources.site(root.child("site", false, ResourceReader.SITE_KEYS));
         Submission.Economics economics = resources.economics(root.child("economics", false, "output_value", "previous_years"), year);
@@ -177,7 +178,7 @@ public final class SubmissionReader {
                 n.choice("kind", false, Set.of("third_party", "self")), n.text("lead", false));
     }
 
-    private Submission.Facility facility(Node n, boolean industryRequired) {
+    private Submission.Facility facility(Node n, boolean industryRequired, Integer reportingYear) {
         if (n == null) return null;
         String code = n.text("credit_code", true);
         if (code != null) {
@@ -188,8 +189,13 @@ public final class SubmissionReader {
         if (industry != null && !industry.matches("[A-T](\\d{2}|\\d{3}|\\d{4})?")) {
             problems.add(n.raw("industry"), "'" + industry + "' is not a GB/T 4754-2017 code (a section letter and 2–4 digits, e.g. C3011)");
         }
+        LocalDate founded = n.date("founded", false);
+        dates.notAfterEvaluation(n.raw("founded"), founded);
+        if (founded != null && reportingYear != null && founded.getYear() > reportingYear) {
+            problems.add(n.raw("founded"), ReaderText.get("problem.founded.after_reporting_year", founded, reportingYear));
+        }
         return new Submission.Facility(n.text("name", true), code, industry, n.text("province", true),
-                n.text("address", false), n.date("founded", false));
+                n.text("address", false), founded);
     }
 
     private Submission.AccidentHistory accidents(Node n) {
@@ -201,6 +207,7 @@ public final class SubmissionReader {
                 Node a = Node.of(item, problems, "date", "kind", "severity", "description", "evidence");
                 if (a == null) continue;
                 LocalDate date = a.date("date", true);
+                dates.notAfterEvaluation(a.raw("date"), date);
                 String kind = a.choice("kind", true, Set.of("safety", "environmental", "quality", "network_data_security"));
                 String sevText = a.text("severity", true);
                 Severity severity = null;
@@ -238,6 +245,7 @@ public final class SubmissionReader {
         for (YamlNode item : items) {
             if (item instanceof YamlNode.Scalar s) {
                 Integer y = Node.integer(s, problems, 1990, 2100);
+                dates.yearNotAfterEvaluation(s, y);
                 if (y != null) out.add(y);
             } else {
                 problems.add(item, "expected a year, found " + item.kind());
@@ -410,9 +418,7 @@ public final class SubmissionReader {
         Node inv = n.child("investment_last_3_years", false, "green_retrofit", "total");
         Quantity retrofit = inv == null ? null : inv.quantity("green_retrofit", "money", true, Bound.NON_NEGATIVE);
         Quantity total = inv == null ? null : inv.quantity("total", "money", true, Bound.POSITIVE);
-        if (retrofit != null && total != null && retrofit.base() > total.base()) {
-            problems.add(inv.raw("green_retrofit"), "green retrofit investment (" + retrofit + ") exceeds all investment (" + total + ")");
-        }
+        if (inv != null) Parts.check(inv, "green_retrofit", retrofit, "total", total, problems);
         return new Submission.CleanerProduction(n.has("catalogue_technologies") ? technologies : null,
                 n.has("retrofit_projects") ? projects : null, retrofit, total);
     }
@@ -420,16 +426,19 @@ public final class SubmissionReader {
     private Submission.CarbonFootprint carbonFootprint(Node n) {
         Integer categories = n.integer("product_categories", true, 1, 100000);
         Integer accounted = n.integer("accounted", true, 0, 100000);
-        if (categories != null && accounted != null && accounted > categories) {
-            problems.add(n.raw("accounted"), accounted + " categories accounted, but only " + categories + " product categories");
-        }
+        Parts.check(n, "accounted", accounted, "product_categories", categories, problems);
         return new Submission.CarbonFootprint(categories, accounted, Evidences.read(n, "evidence"));
     }
 
     private Submission.Application application(Node n) {
         if (n == null) return null;
         Node l = n.child("provincial_listing", false, "year", "document");
-        Submission.Listing listing = l == null ? null : new Submission.Listing(l.integer("year", true, 1990, 2100), l.text("document", false));
+        Submission.Listing listing = null;
+        if (l != null) {
+            Integer listed = l.integer("year", true, 1990, 2100);
+            dates.yearNotAfterEvaluation(l.raw("year"), listed);
+            listing = new Submission.Listing(listed, l.text("document", false));
+        }
         return new Submission.Application(n.choice("tier", true, Set.of("national", "provincial", "municipal")),
                 n.integer("round", false, 2016, 2100), listing);
     }
@@ -439,18 +448,18 @@ public final class SubmissionReader {
         List<Submission.Violation> violations = new ArrayList<>();
         for (YamlNode item : orEmpty(n.list("violations", false))) {
             Node v = Node.of(item, problems, "date", "kind", "description");
-            if (v != null) violations.add(new Submission.Violation(v.date("date", true),
+            if (v != null) violations.add(new Submission.Violation(dated(v),
                     v.choice("kind", true, Set.of("tax_evasion", "tax_fraud", "safety", "quality", "environmental", "other")), v.text("description", false), item.location()));
         }
         List<Submission.Removal> removals = new ArrayList<>();
         for (YamlNode item : orEmpty(n.list("removals", false))) {
             Node r = Node.of(item, problems, "date", "list");
-            if (r != null) removals.add(new Submission.Removal(r.date("date", true), r.text("list", true), item.location()));
+            if (r != null) removals.add(new Submission.Removal(dated(r), r.text("list", true), item.location()));
         }
         List<Submission.InspectionFinding> findings = new ArrayList<>();
         for (YamlNode item : orEmpty(n.list("inspection_findings", false))) {
             Node f = Node.of(item, problems, "date", "inspection", "serious", "description");
-            if (f != null) findings.add(new Submission.InspectionFinding(f.date("date", true), f.text("inspection", true),
+            if (f != null) findings.add(new Submission.InspectionFinding(dated(f), f.text("inspection", true),
                     Boolean.TRUE.equals(f.bool("serious", true)), f.text("description", false), item.location()));
         }
         Node r = n.child("energy_rectification", false, "listed", "completed");
@@ -469,6 +478,13 @@ public final class SubmissionReader {
                 n.has("violations") ? violations : null, n.has("removals") ? removals : null,
                 n.has("inspection_findings") ? findings : null, rectification, n.bool("dishonest_debtor", false), Evidences.read(n, "evidence"),
                 n.mapping().location());
+    }
+
+    /** An event's required date, which must not be after the evaluation date. */
+    private LocalDate dated(Node event) {
+        LocalDate date = event.date("date", true);
+        dates.notAfterEvaluation(event.raw("date"), date);
+        return date;
     }
 
     private static List<YamlNode> orEmpty(List<YamlNode> l) {

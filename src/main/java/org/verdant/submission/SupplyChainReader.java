@@ -24,8 +24,10 @@ final class SupplyChainReader {
 
     /**
      * {@code part} of {@code whole}, both in {@code dimension} (null: any one dimension, the same
-     * for both). A part larger than the whole is allowed (a recovery drive can take back more than
-     * one year's sales); the rate is capped when scored.
+     * for both). Low-risk suppliers are some of all suppliers, and packaging recovered is some of
+     * the packaging used: neither part may exceed its whole. Products recovered are not a part of
+     * the year's sales (a trade-in or take-back drive recovers products sold in earlier years), so
+     * more recovered than sold is allowed and the rate is capped at 100 % when scored.
      */
     private static Submission.Rate rate(Node parent, String key, String part, String whole, String dimension, Problems problems) {
         Node n = parent.child(key, false, part, whole, "evidence");
@@ -33,9 +35,7 @@ final class SupplyChainReader {
         String dim = dimension != null ? dimension : dimensionOf(n, whole);
         Quantity w = n.quantity(whole, dim, true, Bound.POSITIVE);
         Quantity p = n.quantity(part, dim, true, Bound.NON_NEGATIVE);
-        if ("suppliers".equals(key) && p != null && w != null && p.base() > w.base()) {
-            problems.add(n.raw(part), p.text() + " low-risk suppliers, but only " + w.text() + " suppliers in all");
-        }
+        if (!"product_recovery".equals(key)) Parts.check(n, part, p, whole, w, problems);
         return new Submission.Rate(n.mapping().path(), part, p, whole, w, Evidences.read(n, "evidence"));
     }
 

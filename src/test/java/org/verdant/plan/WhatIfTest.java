@@ -79,7 +79,7 @@ class WhatIfTest {
         // a land area the footprint no longer fits in: the problem is the footprint's, at its line in the file
         assertThatThrownBy(() -> s.evaluate(List.of(Assignment.parse("site.land_area=10 m2"))))
                 .isInstanceOfSatisfying(InvalidSubmissionException.class, e -> assertThat(e.problems().get(0).toString())
-                        .matches(".*food-hebei-star-rated\\.yaml:31:\\d+: site\\.footprint_area: footprint and open storage .*"));
+                        .matches(".*food-hebei-star-rated\\.yaml:31:\\d+: site\\.footprint_area: site\\.footprint_area \\+ site\\.open_storage_area .* exceeds site\\.land_area .*"));
         assertThatThrownBy(() -> s.evaluate(List.of(Assignment.parse("energy.comprehensiv=1 tce"))))
                 .isInstanceOf(UsageException.class).hasMessageContaining("did you mean 'comprehensive'");
     }

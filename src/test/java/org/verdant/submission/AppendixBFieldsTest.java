@@ -33,9 +33,9 @@ class AppendixBFieldsTest {
                   waste_gas_discharged: 1.2e9 m3
                   pollutants: [{name: COD, generated: 10 t, discharged: 12 t}]
                 """)).containsExactly(
-                "f.yaml:5:64: water.wastewater_discharged: wastewater_discharged (6.0e4 t) exceeds wastewater_generated (5.0e4 m3)",
-                "f.yaml:8:25: emissions.waste_gas_discharged: waste_gas_discharged (1.2e9 m3) exceeds waste_gas_generated (1.0e9 m3)",
-                "f.yaml:9:57: emissions.pollutants[0].discharged: discharged (12 t) exceeds generated (10 t)");
+                "f.yaml:5:64: water.wastewater_discharged: water.wastewater_discharged (6.0e4 t) exceeds water.wastewater_generated (5.0e4 m3): a part cannot be larger than its whole",
+                "f.yaml:8:25: emissions.waste_gas_discharged: emissions.waste_gas_discharged (1.2e9 m3) exceeds emissions.waste_gas_generated (1.0e9 m3): a part cannot be larger than its whole",
+                "f.yaml:9:57: emissions.pollutants[0].discharged: emissions.pollutants[0].discharged (12 t) exceeds emissions.pollutants[0].generated (10 t): a part cannot be larger than its whole");
     }
 
     @Test
@@ -102,7 +102,7 @@ class AppendixBFieldsTest {
                 products:
                   - {name: 齿轮, output: 2000 件, capacity: 1900 件, time_standard: 3 h}
                 """)).containsExactly(
-                "f.yaml:6:24: products[0].output: output (2000 件) exceeds the capacity (1900 件)",
+                "f.yaml:6:24: products[0].output: products[0].output (2000 件) exceeds products[0].capacity (1900 件): a part cannot be larger than its whole",
                 "f.yaml:6:65: products[0].time_standard: unit 'h' is not a time per count; expected h/件");
     }
 
@@ -114,8 +114,8 @@ class AppendixBFieldsTest {
                   output_value: 100 万元
                   previous_years: [{year: 2025, output_value: 90 万元}, {year: 2024, output_value: 80 万元}, {year: 2024, output_value: 70 万元}]
                 """)).containsExactly(
-                "f.yaml:5:77: site.floor_area_over_8m: floor_area_over_8m (900 m2) exceeds building_floor_area (800 m2)",
-                "f.yaml:5:101: site.footprint_area: footprint, structures and open storage (1100 m²) exceed the land area (1000 m²)",
+                "f.yaml:5:77: site.floor_area_over_8m: site.floor_area_over_8m (900 m2) exceeds site.building_floor_area (800 m2): a part cannot be larger than its whole",
+                "f.yaml:5:101: site.footprint_area: site.footprint_area + site.structure_footprint_area (1100 m2) exceeds site.land_area (1000 m2): a part cannot be larger than its whole",
                 "f.yaml:8:27: economics.previous_years[0].year: a previous year comes before the reporting year 2025, found 2025",
                 "f.yaml:8:97: economics.previous_years[2].year: year 2024 is listed twice");
     }
@@ -140,14 +140,14 @@ class AppendixBFieldsTest {
                   - {name: A, main: true, output: 1 t, output_value: 70 万元, water_intake: 600 m3}
                   - {name: B, output: 1 t, output_value: 20 万元, water_intake: 500 m3}
                 """)).containsExactly(
-                "f.yaml:8:75: products[0].water_intake: the products' water_intake (1100 m3) exceeds the factory's water.intake (1000 m3)");
+                "f.yaml:8:75: products[0].water_intake: Σ products[].water_intake (1100 m3) exceeds water.intake (1000 m3): a part cannot be larger than its whole");
     }
 
     @Test
     void solidWasteUtilisedExcludesWasteBoughtIn() {
         assertThat(problems("solid_waste: {generated: 100 t, utilised: 130 t, utilised_from_stock: 20 t}\n")).singleElement().asString()
-                .contains("utilised (130 t) exceeds what was generated plus the stock utilised");
+                .contains("solid_waste.utilised (130 t) exceeds solid_waste.generated + solid_waste.utilised_from_stock (120 t)");
         assertThat(problems("solid_waste: {generated: 100 t, utilised: 10 t, utilised_from_stock: 20 t}\n")).singleElement().asString()
-                .contains("utilised_from_stock (20 t) exceeds utilised (10 t)");
+                .contains("solid_waste.utilised_from_stock (20 t) exceeds solid_waste.utilised (10 t)");
     }
 }
