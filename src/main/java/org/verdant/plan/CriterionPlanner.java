@@ -46,7 +46,7 @@ final class CriterionPlanner {
             }
             case "management_system" -> trial.attempt(j, aim, evidence.system(context.spec(j.id())));
             case "management_systems" -> trial.attempt(j, aim, evidence.allSystems());
-            case "csr_reports" -> trial.attempt(j, aim, evidence.csr());
+            case "csr_reports" -> trial.attempt(j, aim, evidence.csr(f.values().get("missing_years")));
             case "accidents" -> f.status() == Status.MISSING_DATA && evidence.accidentStatement() != null
                     ? trial.attempt(j, aim, evidence.accidentStatement())
                     : open(j, f.status() == Status.MISSING_DATA ? "plan.open.data" : "plan.open.fact", reason(f));

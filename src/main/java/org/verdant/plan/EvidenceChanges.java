@@ -76,23 +76,33 @@ final class EvidenceChanges {
         return new Attempt(changes, Plan.Phrase.of("plan.do.systems", String.join(", ", systems)), Plan.Effort.EVIDENCE);
     }
 
-    Attempt csr() {
-        int year = context.base().submission().reportingYear();
+    /**
+     * The reports the period still lacks (MGT-09 reads every year of its period): the finding's
+     * missing years, or the reporting year when the finding names none.
+     */
+    Attempt csr(Object missingYears) {
+        int reportingYear = context.base().submission().reportingYear();
+        List<Integer> years = missingYears instanceof List<?> l && !l.isEmpty()
+                ? l.stream().map(y -> ((Number) y).intValue()).toList() : List.of(reportingYear);
+        String written = years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         String at = "social_responsibility_reports";
         YamlNode node = context.node(at);
-        Plan.Phrase action = Plan.Phrase.of("plan.do.csr", year);
+        Plan.Phrase action = Plan.Phrase.of("plan.do.csr", written);
         if (!(node instanceof YamlNode.Mapping m)) {
-            return new Attempt(List.of(Assignment.of(at, "{years: [" + year + "], evidence: " + evidence("the " + year + " report") + "}")), action, Plan.Effort.EVIDENCE);
+            return new Attempt(List.of(Assignment.of(at, "{years: [" + written + "], evidence: " + evidence("the " + written + " reports") + "}")), action, Plan.Effort.EVIDENCE);
         }
         List<Assignment> changes = new ArrayList<>();
         if (m.get("years") instanceof YamlNode.Sequence ys) {
-            if (ys.items().stream().noneMatch(y -> y instanceof YamlNode.Scalar s && s.text().equals(String.valueOf(year)))) {
-                changes.add(Assignment.of(at + ".years[" + ys.items().size() + "]", String.valueOf(year)));
+            int next = ys.items().size();
+            for (int year : years) {
+                if (ys.items().stream().noneMatch(y -> y instanceof YamlNode.Scalar s && s.text().equals(String.valueOf(year)))) {
+                    changes.add(Assignment.of(at + ".years[" + next++ + "]", String.valueOf(year)));
+                }
             }
         } else {
-            changes.add(Assignment.of(at + ".years", "[" + year + "]"));
+            changes.add(Assignment.of(at + ".years", "[" + written + "]"));
         }
-        if (!(m.get("evidence") instanceof YamlNode.Sequence s) || s.items().isEmpty()) changes.add(Assignment.of(at + ".evidence", evidence("the " + year + " report")));
+        if (!(m.get("evidence") instanceof YamlNode.Sequence s) || s.items().isEmpty()) changes.add(Assignment.of(at + ".evidence", evidence("the " + written + " reports")));
         return new Attempt(changes, action, Plan.Effort.EVIDENCE);
     }
 

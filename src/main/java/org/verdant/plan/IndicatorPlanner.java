@@ -123,9 +123,23 @@ final class IndicatorPlanner {
     private Attempt attempt(Levers.Lever lever, YamlNode.Scalar scalar, double q0, String leverUnit, BigDecimal to, double value,
                             double target, String unit, String level) {
         String text = Figures.written(to, scalar.text()) + (leverUnit.isEmpty() ? "" : " " + leverUnit);
-        return new Attempt(List.of(Assignment.of(lever.path(), text)), Plan.Phrase.of("plan.do.lever", new Plan.Field(lever.path()),
+        List<Assignment> changes = new java.util.ArrayList<>(List.of(Assignment.of(lever.path(), text)));
+        changes.addAll(partsLowered(lever, leverUnit, to.doubleValue(), text));
+        return new Attempt(changes, Plan.Phrase.of("plan.do.lever", new Plan.Field(lever.path()),
                 new Plan.Amount(q0, leverUnit), new Plan.Amount(to.doubleValue(), leverUnit), new Plan.Amount(value, unit),
                 new Plan.Amount(target, unit), Plan.Phrase.of("plan.level." + level)), Plan.Effort.FIGURE);
+    }
+
+    /** The parts within the lever's figure stated above its new value, set to it (in the same unit; others are left for the reader to refuse). */
+    private List<Assignment> partsLowered(Levers.Lever lever, String leverUnit, double to, String text) {
+        List<Assignment> out = new java.util.ArrayList<>();
+        for (String part : Levers.partsWithin(lever.path())) {
+            YamlNode.Scalar s = Levers.scalar(root, part);
+            if (s == null) continue;
+            Matcher m = Figures.NUMBER.matcher(s.text().strip());
+            if (m.matches() && m.group(2).strip().equals(leverUnit) && Double.parseDouble(m.group(1)) > to) out.add(Assignment.of(part, text));
+        }
+        return out;
     }
 
     /**

@@ -34,6 +34,28 @@ final class Levers {
 
     private static final String YEAR = "park.years[{year}].statistics.";
 
+    /**
+     * Whole → the parts the reader holds within it (a part larger than its whole is refused): a
+     * lever that lowers a whole lowers with it a part that would exceed it, as the factory's own
+     * figures would move (less wastewater generated is less treated).
+     */
+    private static final Map<String, List<String>> PARTS = Map.of(
+            "water.wastewater_generated", List.of("water.wastewater_treated", "water.wastewater_discharged"),
+            "water.wastewater_treated", List.of("water.wastewater_reused"),
+            "emissions.main_pollutant.generated", List.of("emissions.main_pollutant.discharged"),
+            "emissions.waste_gas_volume", List.of("emissions.waste_gas_discharged"),
+            "emissions.waste_gas_generated", List.of("emissions.waste_gas_discharged"));
+
+    /** The parts within {@code whole}, then theirs: the order in which they are lowered. */
+    static List<String> partsWithin(String whole) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : PARTS.getOrDefault(whole, List.of())) {
+            out.add(part);
+            out.addAll(partsWithin(part));
+        }
+        return out;
+    }
+
     /** scheme:indicator → the figures that move it, the first one the submission states being used. */
     private static final Map<String, List<Template>> TABLE = Map.ofEntries(
             Map.entry("green-factory:plot_ratio", List.of(up("site.building_floor_area"))),

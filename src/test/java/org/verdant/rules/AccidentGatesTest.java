@@ -29,9 +29,13 @@ class AccidentGatesTest {
         return new Messages(lang).get(f.reasonKey(), f.reasonArgs());
     }
 
-    /** An evaluation dated 2026-03-31 for reporting year 2023: three years back is 2023-03-31. */
+    /**
+     * The latest evaluation the reader accepts for reporting year 2023 (the year and the two after it):
+     * three years back is 2022-12-31, so the reporting year's first day is inside the window. Later
+     * dates are refused by the reader (HostileFiguresTest); VetoWindowTest covers the widening itself.
+     */
     private static String lateEvaluation(String yaml) {
-        return with(with(yaml, "evaluation_date", "2026-03-31"), "reporting_year", "2023");
+        return with(with(yaml, "evaluation_date", "2025-12-31"), "reporting_year", "2023");
     }
 
     // ---- the window covers the whole reporting year ----
@@ -42,8 +46,8 @@ class AccidentGatesTest {
                 "[{date: 2023-01-15, kind: safety, severity: serious}]"), EDITION_2018);
         Finding b2 = finding(v, "B2");
         assertThat(b2.status()).isEqualTo(Status.NOT_MET);
-        assertThat(b2.values().get("window_from")).isEqualTo("2023-01-01");
-        assertThat(b2.values().get("window_to")).isEqualTo("2026-03-31");
+        assertThat(b2.values().get("window_from")).isEqualTo("2022-12-31");
+        assertThat(b2.values().get("window_to")).isEqualTo("2025-12-31");
     }
 
     @Test
@@ -64,9 +68,9 @@ class AccidentGatesTest {
 
     @Test
     void gscG3AnAccidentOfTheReportingYearCountsWhateverTheEvaluationDate() {
-        // the fixture: evaluation 2026-04-08, reporting year 2025; moved to 2028-12-01 the old window opened 2025-12-01
-        String yaml = with(with(read(GSC), "evaluation_date", "2028-12-01"), "accidents.events",
-                "[{date: 2025-06-01, kind: environmental, severity: major}]");
+        // the fixture: evaluation 2026-04-08, reporting year 2025; moved to the last accepted day, 2027-12-31
+        String yaml = with(with(read(GSC), "evaluation_date", "2027-12-31"), "accidents.events",
+                "[{date: 2025-01-02, kind: environmental, severity: major}]");
         assertThat(status(evaluate(yaml), "G3")).isEqualTo(Status.NOT_MET);
     }
 
