@@ -45,25 +45,34 @@ public final class VerdictBuilder {
             giveIndexPoints(index.last(), byId);
         }
         List<Verdict.CategoryResult> categories = new ArrayList<>();
+        List<Scorecard.CategorySpec> notApplicable = new ArrayList<>();
         double total = 0;
+        double applicableWeight = 0;
         boolean mandatoryMet = true;
         for (Scorecard.CategorySpec cat : scorecard.categories()) {
             double points = 0;
             double max = 0;
+            boolean allNotApplicable = !cat.criteria().isEmpty();
             for (Scorecard.CriterionSpec c : cat.criteria()) {
                 Finding f = byId.get(c.id());
                 if (f.status() != Status.NOT_APPLICABLE) {
                     points += f.points();
                     max += f.max();
+                    allNotApplicable = false;
                 }
                 if (!meetsMandatoryPart(c, f)) mandatoryMet = false;
             }
+            if (allNotApplicable && !Scorecard.GREEN_INDEX.equals(scorecard.scoring())) notApplicable.add(cat);
             Double score = null;
             Double weighted = null;
             switch (scorecard.scoring()) {
+                // a category wholly not applicable leaves the total (CategoryApplicability)
                 case Scorecard.CATEGORY_PERCENT -> {
-                    score = max > 0 ? 100.0 * points / max : 0;
-                    weighted = cat.weight().number() * score / 100.0;
+                    if (!allNotApplicable) {
+                        score = max > 0 ? 100.0 * points / max : 0;
+                        weighted = cat.weight().number() * score / 100.0;
+                        applicableWeight += cat.weight().number();
+                    }
                 }
                 // a category's maximum is its weight: the points add up
                 case Scorecard.SUM_OF_POINTS -> {
@@ -83,6 +92,9 @@ public final class VerdictBuilder {
             if (weighted != null) total += weighted;
             categories.add(new Verdict.CategoryResult(cat, points, max, score, weighted));
         }
+        if (Scorecard.CATEGORY_PERCENT.equals(scorecard.scoring()) && !notApplicable.isEmpty()) {
+            total = CategoryApplicability.renormalised(total, applicableWeight, scorecard.categories());
+        }
         if (index != null) {
             total = index.last().gi();
             mandatoryMet = index.years().stream().allMatch(y -> y.mandatoryMissing().isEmpty());
@@ -97,6 +109,7 @@ public final class VerdictBuilder {
         }
         warnings.addAll(warnings(scorecard, gates, criteria, categories, grading, submission.claims().keySet()));
         if (index != null) indexWarnings(index, warnings);
+        warnings.addAll(CategoryApplicability.warnings(scorecard, notApplicable, applicableWeight));
         List<String> parts = new ArrayList<>();
         parts.add(scorecard.editionId() + "@" + scorecard.version());
         if (scorecard.table() != null) parts.add("table/" + scorecard.table().id() + "@" + scorecard.table().version());
