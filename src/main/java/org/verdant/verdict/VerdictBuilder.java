@@ -101,13 +101,14 @@ public final class VerdictBuilder {
         }
         Double score = Scorecard.NO_SCORE.equals(scorecard.scoring()) ? null : total;
         Boolean eligible = eligibility(gates);
-        Verdict.Grade grade = grade(grading, eligible, mandatoryMet, score);
+        Verdict.Grade grade = grade(grading, submission, eligible, mandatoryMet, score);
         List<Verdict.Warning> warnings = new ArrayList<>();
         if (scorecard.table() != null && "default".equals(scorecard.tableChoice())) {
             warnings.add(new Verdict.Warning("table_default", null, null, "warning.table_default",
                     List.of(scorecard.table().id(), scorecard.table().title().zh())));
         }
         warnings.addAll(warnings(scorecard, gates, criteria, categories, grading, submission.claims().keySet()));
+        if (grading != null) warnings.addAll(GradingScope.warnings(grading, grade, submission));
         if (index != null) indexWarnings(index, warnings);
         warnings.addAll(CategoryApplicability.warnings(scorecard, notApplicable, applicableWeight));
         List<String> parts = new ArrayList<>();
@@ -178,8 +179,15 @@ public final class VerdictBuilder {
         };
     }
 
-    private static Verdict.Grade grade(GradingTable table, Boolean eligible, boolean mandatoryMet, Double total) {
+    private static Verdict.Grade grade(GradingTable table, Submission submission, Boolean eligible, boolean mandatoryMet, Double total) {
         if (table == null) return new Verdict.Grade(null, null, null, "grade.no_table");
+        // a regional table grades its own province's facilities, and only from the day it took effect
+        if (!table.coversProvince(submission.facility().province())) {
+            return new Verdict.Grade(table.id(), table.title(), null, "grade.outside_province");
+        }
+        if (submission.evaluationDate() != null && !table.inForceOn(submission.evaluationDate())) {
+            return new Verdict.Grade(table.id(), table.title(), null, "grade.not_in_force");
+        }
         if (table.requires().contains("eligible") && !Boolean.TRUE.equals(eligible)) {
             return new Verdict.Grade(table.id(), table.title(), null, eligible == null ? "grade.eligibility_undetermined" : "grade.not_eligible");
         }
