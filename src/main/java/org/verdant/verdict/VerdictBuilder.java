@@ -111,6 +111,7 @@ public final class VerdictBuilder {
         if (grading != null) warnings.addAll(GradingScope.warnings(grading, grade, submission));
         if (index != null) indexWarnings(index, warnings);
         warnings.addAll(CategoryApplicability.warnings(scorecard, notApplicable, applicableWeight));
+        warnings.addAll(ReferenceUse.warnings(submission, scorecard, concat(gates, criteria)));
         List<String> parts = new ArrayList<>();
         parts.add(scorecard.editionId() + "@" + scorecard.version());
         if (scorecard.table() != null) parts.add("table/" + scorecard.table().id() + "@" + scorecard.table().version());
