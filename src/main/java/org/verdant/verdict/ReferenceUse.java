@@ -1,6 +1,6 @@
 package org.verdant.verdict;
 
-import org.verdant.findings.Finding;
+import org.verdant.findings.Status;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.submission.Submission;
 
@@ -40,15 +40,21 @@ final class ReferenceUse {
         if (texts.stream().anyMatch(t -> t.contains(field + tier) || t.contains(field + industryTier))) return;
         Verdict.Judged user = judged.stream().filter(j -> uses(scorecard, j.id(), r.indicator())).findFirst().orElse(null);
         Object origin = user == null || user.finding() == null ? null : user.finding().values().get(tier + "_from");
+        // the field as one word, so no renderer translates its tier
+        String path = field + tier;
         if (origin != null) {
             out.add(new Verdict.Warning("reference_unused", user.id(), null, "warning.reference_unused_derived",
-                    List.of(r.indicator(), tier, stated, user.id(), String.valueOf(origin))));
+                    List.of(path, stated, user.id(), String.valueOf(origin))));
+        } else if (user != null && user.finding() != null && (user.finding().status() == Status.MISSING_DATA
+                || user.finding().status() == Status.NOT_APPLICABLE)) {
+            out.add(new Verdict.Warning("reference_unused", user.id(), null, "warning.reference_unused_no_value",
+                    List.of(path, stated, user.id())));
         } else if (user != null) {
             out.add(new Verdict.Warning("reference_unused", user.id(), null, "warning.reference_unused_not_read",
-                    List.of(r.indicator(), tier, stated, user.id())));
+                    List.of(path, stated, user.id())));
         } else {
             out.add(new Verdict.Warning("reference_unused", null, null, "warning.reference_unused_no_criterion",
-                    List.of(r.indicator(), tier, stated, scorecard.edition())));
+                    List.of(path, stated, scorecard.edition(), r.indicator())));
         }
     }
 

@@ -17,11 +17,11 @@ class ReferenceUseTest {
         assertThat(v.warnings()).anySatisfy(w -> {
             assertThat(w.code()).isEqualTo("reference_unused");
             assertThat(w.key()).isEqualTo("warning.reference_unused_derived");
-            assertThat(w.args()).startsWith("plot_ratio", "advanced", "1.5", "PRF-01");
-            assertThat(w.args().get(4).toString()).contains("1.2 × basic level");
+            assertThat(w.args()).startsWith("references.plot_ratio.advanced", "1.5", "PRF-01");
+            assertThat(w.args().get(3).toString()).contains("1.2 × basic level");
         });
         // the basic level stated is used: no warning for it
-        assertThat(v.warnings()).noneSatisfy(w -> assertThat(w.args()).startsWith("plot_ratio", "basic"));
+        assertThat(v.warnings()).noneSatisfy(w -> assertThat(w.args()).startsWith("references.plot_ratio.basic"));
     }
 
     @Test
@@ -35,7 +35,7 @@ class ReferenceUseTest {
         Verdict v = evaluate(with(base(), "references.plot_ratio", "{basic: 1.0, source: 测试}"), new Evaluator.Options("GB/T 36132-2025", null));
         assertThat(v.warnings()).anySatisfy(w -> {
             assertThat(w.code()).isEqualTo("reference_unused");
-            assertThat(w.args()).startsWith("plot_ratio", "basic", "1.0");
+            assertThat(w.args()).startsWith("references.plot_ratio.basic", "1.0", "GB/T 36132-2025", "plot_ratio");
         });
     }
 }
