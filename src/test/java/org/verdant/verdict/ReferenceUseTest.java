@@ -27,15 +27,18 @@ class ReferenceUseTest {
     @Test
     void aStatedLevelThatIsUsedIsNoWarning() {
         assertThat(evaluate(base()).warnings()).noneSatisfy(w -> assertThat(w.code()).isEqualTo("reference_unused"));
+        // 2025 L3 reads references.plot_ratio.basic as its baseline, and names that field
+        Verdict v = evaluate(base(), new Evaluator.Options("GB/T 36132-2025", null));
+        assertThat(v.warnings()).noneSatisfy(w -> assertThat(w.args()).startsWith("references.plot_ratio.basic"));
     }
 
     @Test
     void aReferenceNoCriterionOfTheEditionReadsIsReported() {
-        // GB/T 36132-2025 accepts the 2018 names but scores no plot_ratio reference
-        Verdict v = evaluate(with(base(), "references.plot_ratio", "{basic: 1.0, source: 测试}"), new Evaluator.Options("GB/T 36132-2025", null));
+        // GB/T 36132-2025 accepts the 2018 names but no indicator of its table reads waste_gas_per_unit
+        Verdict v = evaluate(with(base(), "references.waste_gas_per_unit", "{basic: 6000 m3/t, source: 测试}"), new Evaluator.Options("GB/T 36132-2025", null));
         assertThat(v.warnings()).anySatisfy(w -> {
             assertThat(w.code()).isEqualTo("reference_unused");
-            assertThat(w.args()).startsWith("references.plot_ratio.basic", "1.0", "GB/T 36132-2025", "plot_ratio");
+            assertThat(w.args()).startsWith("references.waste_gas_per_unit.basic", "6000 m3/t", "GB/T 36132-2025", "waste_gas_per_unit");
         });
     }
 }
