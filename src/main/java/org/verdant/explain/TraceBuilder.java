@@ -325,6 +325,7 @@ public final class TraceBuilder {
 
     /** How an indicator's ratio to its leading value was found, e.g. "3.2 ÷ 3 = 1.0667, capped at 1". */
     private String ratioText(IndexYear y, Double leading, String direction, boolean capped) {
+        if (y.value() == null) return y.computation() + " → 0"; // reported figures with no quotient (a zero denominator)
         double x = y.value();
         double l = leading == null ? 1 : leading;
         double raw = IndexRatios.ratio(x, l, direction);

@@ -68,13 +68,13 @@ public final class References {
             Quantity q = stated.basic();
             double level = inUnitOf(q, value);
             return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(),
-                    "submission (references." + spec.indicator() + ".basic = " + q.text() + ")", stated.source(), "stated",
-                    List.of(), null, List.of(), List.of("references." + spec.indicator() + ".basic"));
+                    "submission (references." + spec.statedKey() + ".basic = " + q.text() + ")", stated.source(), "stated",
+                    List.of(), null, List.of(), List.of("references." + spec.statedKey() + ".basic"));
         }
-        if (spec.fixed() == null) return missing(spec, value, "references." + spec.indicator() + ".basic");
+        if (spec.fixed() == null) return missing(spec, value, "references." + spec.statedKey() + ".basic");
         Figure f = spec.fixed();
         return new ReferenceLevel(spec.criterionId(), spec.tier(), f.number(), value.unit(),
-                "scorecard default (references." + spec.indicator() + ".basic not stated)", f.source(), f.status(), List.of(f), null, List.of());
+                "scorecard default (references." + spec.statedKey() + ".basic not stated)", f.source(), f.status(), List.of(f), null, List.of());
     }
 
     /**

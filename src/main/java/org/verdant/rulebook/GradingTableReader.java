@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a grading table (format verdant.grading/1): which scheme and edition it grades, what it requires, its bands. */
+/**
+ * Reads a grading table (format verdant.grading/1): which scheme and edition it grades, what it
+ * requires, its bands, its province (regional tables) and the dates it applies.
+ */
 final class GradingTableReader {
     private final ScorecardReader reader;
 
@@ -47,7 +50,15 @@ final class GradingTableReader {
                 }
             }
         }
+        // Every table states when it took effect, so no grade is given by a table not yet in force.
+        Node effective = top.child("applies", true, "from", "until");
+        java.time.LocalDate from = effective == null ? null : effective.date("from", true);
+        java.time.LocalDate until = effective == null ? null : effective.date("until", false);
+        if (from != null && until != null && !until.isAfter(from)) {
+            reader.problems.add(top.raw("applies"), "applies.until must be after applies.from");
+        }
         return new GradingTable(file, top.text("id", true), reader.text(top, "title", true), applies, requires,
-                top.choice("status", true, ScorecardReader.STATUSES), reader.source(top), reader.strings(top, "notes"), bands);
+                top.choice("status", true, ScorecardReader.STATUSES), reader.source(top), reader.strings(top, "notes"), bands,
+                top.text("province", false), from, until);
     }
 }

@@ -45,25 +45,34 @@ public final class VerdictBuilder {
             giveIndexPoints(index.last(), byId);
         }
         List<Verdict.CategoryResult> categories = new ArrayList<>();
+        List<Scorecard.CategorySpec> notApplicable = new ArrayList<>();
         double total = 0;
+        double applicableWeight = 0;
         boolean mandatoryMet = true;
         for (Scorecard.CategorySpec cat : scorecard.categories()) {
             double points = 0;
             double max = 0;
+            boolean allNotApplicable = !cat.criteria().isEmpty();
             for (Scorecard.CriterionSpec c : cat.criteria()) {
                 Finding f = byId.get(c.id());
                 if (f.status() != Status.NOT_APPLICABLE) {
                     points += f.points();
                     max += f.max();
+                    allNotApplicable = false;
                 }
                 if (!meetsMandatoryPart(c, f)) mandatoryMet = false;
             }
+            if (allNotApplicable && !Scorecard.GREEN_INDEX.equals(scorecard.scoring())) notApplicable.add(cat);
             Double score = null;
             Double weighted = null;
             switch (scorecard.scoring()) {
+                // a category wholly not applicable leaves the total (CategoryApplicability)
                 case Scorecard.CATEGORY_PERCENT -> {
-                    score = max > 0 ? 100.0 * points / max : 0;
-                    weighted = cat.weight().number() * score / 100.0;
+                    if (!allNotApplicable) {
+                        score = max > 0 ? 100.0 * points / max : 0;
+                        weighted = cat.weight().number() * score / 100.0;
+                        applicableWeight += cat.weight().number();
+                    }
                 }
                 // a category's maximum is its weight: the points add up
                 case Scorecard.SUM_OF_POINTS -> {
@@ -83,20 +92,26 @@ public final class VerdictBuilder {
             if (weighted != null) total += weighted;
             categories.add(new Verdict.CategoryResult(cat, points, max, score, weighted));
         }
+        if (Scorecard.CATEGORY_PERCENT.equals(scorecard.scoring()) && !notApplicable.isEmpty()) {
+            total = CategoryApplicability.renormalised(total, applicableWeight, scorecard.categories());
+        }
         if (index != null) {
             total = index.last().gi();
             mandatoryMet = index.years().stream().allMatch(y -> y.mandatoryMissing().isEmpty());
         }
         Double score = Scorecard.NO_SCORE.equals(scorecard.scoring()) ? null : total;
         Boolean eligible = eligibility(gates);
-        Verdict.Grade grade = grade(grading, eligible, mandatoryMet, score);
+        Verdict.Grade grade = grade(grading, submission, eligible, mandatoryMet, score);
         List<Verdict.Warning> warnings = new ArrayList<>();
         if (scorecard.table() != null && "default".equals(scorecard.tableChoice())) {
             warnings.add(new Verdict.Warning("table_default", null, null, "warning.table_default",
                     List.of(scorecard.table().id(), scorecard.table().title().zh())));
         }
         warnings.addAll(warnings(scorecard, gates, criteria, categories, grading, submission.claims().keySet()));
+        if (grading != null) warnings.addAll(GradingScope.warnings(grading, grade, submission));
         if (index != null) indexWarnings(index, warnings);
+        warnings.addAll(CategoryApplicability.warnings(scorecard, notApplicable, applicableWeight));
+        warnings.addAll(ReferenceUse.warnings(submission, scorecard, concat(gates, criteria)));
         List<String> parts = new ArrayList<>();
         parts.add(scorecard.editionId() + "@" + scorecard.version());
         if (scorecard.table() != null) parts.add("table/" + scorecard.table().id() + "@" + scorecard.table().version());
@@ -165,8 +180,15 @@ public final class VerdictBuilder {
         };
     }
 
-    private static Verdict.Grade grade(GradingTable table, Boolean eligible, boolean mandatoryMet, Double total) {
+    private static Verdict.Grade grade(GradingTable table, Submission submission, Boolean eligible, boolean mandatoryMet, Double total) {
         if (table == null) return new Verdict.Grade(null, null, null, "grade.no_table");
+        // a regional table grades its own province's facilities, and only from the day it took effect
+        if (!table.coversProvince(submission.facility().province())) {
+            return new Verdict.Grade(table.id(), table.title(), null, "grade.outside_province");
+        }
+        if (submission.evaluationDate() != null && !table.inForceOn(submission.evaluationDate())) {
+            return new Verdict.Grade(table.id(), table.title(), null, "grade.not_in_force");
+        }
         if (table.requires().contains("eligible") && !Boolean.TRUE.equals(eligible)) {
             return new Verdict.Grade(table.id(), table.title(), null, eligible == null ? "grade.eligibility_undetermined" : "grade.not_eligible");
         }

@@ -71,7 +71,9 @@ class CliTest {
 
     @Test
     void gradingTableIsSelectable() throws IOException {
-        Path f = write("f.yaml", TestRulebook.with(TestRulebook.base(), "claims.INF-05", "{met: false}"));
+        // a Hebei factory evaluated after DB13/T 6005—2024 took effect (2024-11-28): the table grades it
+        Path f = write("f.yaml", TestRulebook.with(TestRulebook.with(TestRulebook.with(TestRulebook.base(), "claims.INF-05", "{met: false}"),
+                "facility.province", "河北"), "evaluation_date", "2025-01-10"));
         Run r = run(withRulebook("evaluate", f.toString(), "--format", "json", "--grading", "hebei-db13t6005-2024"));
         assertThat(r.out()).contains("\"grade\" : \"★★★★★\"");
         Run unknown = run(withRulebook("evaluate", f.toString(), "--grading", "nowhere"));

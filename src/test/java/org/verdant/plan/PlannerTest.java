@@ -119,7 +119,12 @@ class PlannerTest {
 
     @Test
     void mandatoryGapsAreBlockersClearedByEvidence() throws Exception {
-        Plan plan = Planner.plan(WhatIfTest.scenario("fixtures/green-factory/gbt36132-2018/electronics-guangdong-mandatory-gap.yaml", HEBEI), "★★★★");
+        // the Hebei table grades Hebei factories from 2024-11-28 only: the same factory, placed in Hebei and dated after it
+        String file = "fixtures/green-factory/gbt36132-2018/electronics-guangdong-mandatory-gap.yaml";
+        byte[] hebei = org.verdant.support.TestRulebook.with(org.verdant.support.TestRulebook.with(org.verdant.support.TestRulebook.read(file),
+                "facility.province", "河北"), "evaluation_date", "2025-01-10").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Plan plan = Planner.plan(Scenario.of(new org.verdant.evaluation.Evaluator(org.verdant.support.TestRulebook.compiled()), file, hebei,
+                new org.verdant.evaluation.Evaluator.Options(null, HEBEI)), "★★★★");
         assertThat(plan.blockers()).extracting(Plan.Step::id).contains("INF-12");
         assertThat(plan.target().reachable()).isTrue();
         assertThat(plan.target().steps().get(0).id()).isEqualTo("INF-12");
