@@ -41,31 +41,43 @@ public final class ExplainRenderer {
         line("    " + m.get(f.reasonKey(), f.reasonArgs()));
         section("trace.rules", t.rules().stream().map(r -> m.get("trace.rule." + r.role()) + " \"" + r.rule() + "\""
                 + (r.at() == null ? "" : "  (" + r.at() + ")")).toList());
-        section("trace.inputs", t.inputs().stream().map(i -> i.path() + " = " + i.value() + "  (" + i.at() + ")").toList());
+        section("trace.inputs", t.inputs().stream().map(i -> i.path() + " = " + people(i.value()) + "  (" + i.at() + ")").toList());
         if (!t.derived().isEmpty()) {
             line("  " + m.get("trace.derived"));
             for (Trace.Derived d : t.derived()) {
                 String label = d.label() == null ? "" : d.label() + ": ";
                 if (d.formula() != null) {
                     line("    " + label + d.formula());
-                    line("      " + d.computation());
+                    line("      " + people(d.computation()));
                 } else {
-                    line("    " + label + d.computation());
+                    line("    " + label + people(d.computation()));
                 }
             }
         }
         section("trace.levels", t.levels().stream().map(l -> (l.label() == null ? "" : l.label() + ": ") + m.get("word." + l.role())
-                + " " + Numbers.show(l.value(), l.unit()) + " — " + l.from() + (l.source() == null ? "" : "; " + l.source())).toList());
+                + " " + Numbers.showForPeople(l.value(), l.unit(), m.lang()) + " — " + people(l.from()) + (l.source() == null ? "" : "; " + people(l.source()))).toList());
         section("trace.figures", t.figures().stream().map(fig -> fig.ref() + " = " + shown(fig.value()) + (fig.unit() == null ? "" : " " + fig.unit())
-                + " [" + fig.status() + "] — " + fig.source() + (fig.clause() == null ? "" : "; " + fig.clause())
+                + " [" + statusWord(fig.status()) + "] — " + fig.source() + (fig.clause() == null ? "" : "; " + fig.clause())
                 + (fig.at() == null ? "" : "  (" + fig.at() + ")")).toList());
         section("trace.missing", t.missing());
         section("trace.points", t.points());
         if (!f.evidence().isEmpty()) line("  " + m.get("label.evidence") + ": " + String.join("; ", f.evidence()));
     }
 
-    private static String shown(Object figureValue) {
-        return figureValue instanceof Number n ? Numbers.format(n.doubleValue()) : String.valueOf(figureValue);
+    private String shown(Object figureValue) {
+        return figureValue instanceof Number n ? Numbers.forPeople(n.doubleValue(), m.lang()) : String.valueOf(figureValue);
+    }
+
+    /** A value or computation as the submission or a rule wrote it, its stand-alone figures as people write them. */
+    private String people(Object text) {
+        return text == null ? "null" : Numbers.inText(String.valueOf(text), m.lang());
+    }
+
+    /** A figure's status (verified, provisional, placeholder) in words. */
+    private String statusWord(String status) {
+        if (status == null) return "—";
+        String key = "verified".equals(status) ? "doc.verified" : "word." + status;
+        return m.has(key) ? m.get(key) : status;
     }
 
     private void section(String title, List<String> lines) {

@@ -268,7 +268,7 @@ public final class TraceBuilder {
         boolean advancedReached = tier(out, "advanced", p.advancedPoints(), x, (Double) f.values().get("advanced"), f, p, unit, basicReached);
         double basic = basicReached ? p.basicPoints() : 0;
         double advanced = basicReached && advancedReached ? p.advancedPoints() : 0;
-        out.add(m.get("trace.points.sum", Numbers.format(basic) + " + " + Numbers.format(advanced), f.points(), f.max()));
+        out.add(m.get("trace.points.sum", String.join(" + ", people(basic, advanced)), f.points(), f.max()));
     }
 
     /** One tier's line; returns whether the value reaches it. The advanced tier only counts once the basic one is reached. */
@@ -288,19 +288,25 @@ public final class TraceBuilder {
         Finding f = j.finding();
         for (Map<?, ?> p : parts(f)) {
             out.add(m.get("trace.points.part", p.get("product"), clamp((Double) p.get("value"), (Double) p.get("baseline"),
-                    (Double) p.get("leading"), (Double) p.get("ratio")), Numbers.format((Double) p.get("weight_share") * 100) + " %"));
+                    (Double) p.get("leading"), (Double) p.get("ratio")), people((Double) p.get("weight_share") * 100).get(0) + " %"));
         }
         if (f.values().containsKey("scoring")) {
-            out.add((String) f.values().get("scoring"));
+            out.add(Numbers.inText((String) f.values().get("scoring"), m.lang()));
         } else {
             out.add(m.get("trace.points.no_value", whyNothing(j), f.max()));
         }
     }
 
-    private static String clamp(double x, double b, double l, double ratio) {
-        if (Math.abs(l - b) <= 1e-9 * Math.max(1, Math.abs(b))) return "B = L = " + Numbers.format(b) + ": " + Numbers.format(ratio);
-        return "clamp((" + Numbers.format(x) + " − " + Numbers.format(b) + ") ÷ (" + Numbers.format(l) + " − " + Numbers.format(b)
-                + "), 0, 1) = " + Numbers.format(ratio);
+    private String clamp(double x, double b, double l, double ratio) {
+        if (Math.abs(l - b) <= 1e-9 * Math.max(1, Math.abs(b))) return "B = L = " + people(b).get(0) + ": " + people(ratio).get(0);
+        List<String> f = people(x, b, l);
+        return "clamp((" + f.get(0) + " − " + f.get(1) + ") ÷ (" + f.get(2) + " − " + f.get(1)
+                + "), 0, 1) = " + people(ratio).get(0);
+    }
+
+    /** Figures read together in a sentence: kept apart where the engine tells them apart, large ones as people write them. */
+    private List<String> people(double... figures) {
+        return Numbers.forPeople(Numbers.apart(figures), m.lang());
     }
 
     private void index(Verdict.Judged j, List<String> out) {
@@ -330,10 +336,10 @@ public final class TraceBuilder {
         double l = leading == null ? 1 : leading;
         double raw = IndexRatios.ratio(x, l, direction);
         String text = switch (direction) {
-            case "yes_no" -> (x >= 1 ? m.get("trace.yes") : m.get("trace.no")) + " → " + Numbers.format(raw);
-            case "lower" -> x <= 0 || l == 0 ? Numbers.format(x) + " ≤ 0 → " + Numbers.format(raw)
-                    : Numbers.format(l) + " ÷ " + Numbers.format(x) + " = " + Numbers.format(raw);
-            default -> l == 0 ? Numbers.format(raw) : Numbers.format(x) + " ÷ " + Numbers.format(l) + " = " + Numbers.format(raw);
+            case "yes_no" -> (x >= 1 ? m.get("trace.yes") : m.get("trace.no")) + " → " + people(raw).get(0);
+            case "lower" -> x <= 0 || l == 0 ? people(x).get(0) + " ≤ 0 → " + people(raw).get(0)
+                    : String.join(" ÷ ", people(l, x)) + " = " + people(raw).get(0);
+            default -> l == 0 ? people(raw).get(0) : String.join(" ÷ ", people(x, l)) + " = " + people(raw).get(0);
         };
         return capped && raw > 1 ? text + ", " + m.get("trace.capped") : text;
     }
@@ -348,7 +354,7 @@ public final class TraceBuilder {
         double weightSum = verdict.scorecard().categories().stream().filter(c -> assessedPerCategory.containsKey(c.id()))
                 .mapToDouble(c -> c.weight().number()).sum();
         Scorecard.CategorySpec own = category(j).orElseThrow().spec();
-        return "100 × " + Numbers.format(own.weight().number()) + " ÷ " + Numbers.format(weightSum) + " ÷ "
+        return "100 × " + String.join(" ÷ ", people(own.weight().number(), weightSum)) + " ÷ "
                 + assessedPerCategory.get(own.id());
     }
 
@@ -369,7 +375,7 @@ public final class TraceBuilder {
         if (x != null && level != null) {
             out.add(comparison(x, level, direction, t.reaches(x, level), unit) + " → " + m.get("status." + f.status().code()));
         } else if (x != null) {
-            out.add(m.get("trace.points.no_threshold", Numbers.show(x, unit)));
+            out.add(m.get("trace.points.no_threshold", Numbers.showForPeople(x, unit, m.lang())));
         } else if (parts.isEmpty() || f.status() == Status.MISSING_DATA) {
             out.add(m.get("trace.points.threshold_missing", whyNothing(j)));
         }
@@ -403,9 +409,11 @@ public final class TraceBuilder {
     }
 
     /** "47 % ≥ 30 %" when reached, "47 % < 50 %" when not, in the indicator's direction. */
-    private static String comparison(double x, double level, String direction, boolean reached, String unit) {
+    private String comparison(double x, double level, String direction, boolean reached, String unit) {
         String op = "lower".equals(direction) ? (reached ? "≤" : ">") : (reached ? "≥" : "<");
-        return Numbers.show(x, unit) + " " + op + " " + Numbers.show(level, unit);
+        List<String> f = people(x, level);
+        String u = unit == null || unit.isEmpty() ? "" : " " + unit;
+        return f.get(0) + u + " " + op + " " + f.get(1) + u;
     }
 
     private static String round2(double d) {

@@ -15,9 +15,10 @@ public record Plan(String file, String scheme, String edition, String facility, 
                    List<Phrase> warnings) {
 
     /** A verdict's headline. */
-    public record State(Boolean eligible, boolean mandatoryMet, Double score, String grade, String gradingTable) {
+    public record State(Boolean eligible, boolean mandatoryMet, Double score, String grade, String gradingTable, boolean hasMandatory) {
         static State of(Verdict v) {
-            return new State(v.eligible(), v.mandatoryMet(), v.score(), v.grade().label(), v.grade().tableId());
+            return new State(v.eligible(), v.mandatoryMet(), v.score(), v.grade().label(), v.grade().tableId(),
+                    v.scorecard().hasMandatoryRequirements());
         }
     }
 

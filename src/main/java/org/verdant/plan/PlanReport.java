@@ -139,7 +139,7 @@ public final class PlanReport {
         List<String> parts = new ArrayList<>();
         parts.add(m.get("label.basic_requirements") + ": " + m.get(s.eligible() == null ? "label.undetermined"
                 : s.eligible() ? "label.conforms" : "label.not_conforms"));
-        parts.add(m.get("label.mandatory") + ": " + m.get(s.mandatoryMet() ? "label.all_met" : "label.not_all_met"));
+        if (s.hasMandatory()) parts.add(m.get("label.mandatory") + ": " + m.get(s.mandatoryMet() ? "label.all_met" : "label.not_all_met"));
         if (scored) parts.add(m.get("label.score") + ": " + Numbers.rounded(s.score(), 2, "—"));
         if (s.gradingTable() != null) parts.add(m.get("label.grade") + ": " + (s.grade() == null ? m.get("label.none") : s.grade()));
         return String.join("; ", parts);

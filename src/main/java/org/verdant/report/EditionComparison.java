@@ -1,5 +1,6 @@
 package org.verdant.report;
 
+import org.verdant.text.DisplayWidth;
 import org.verdant.text.Numbers;
 import org.verdant.text.Messages;
 import org.verdant.findings.Status;
@@ -18,6 +19,9 @@ import java.util.TreeSet;
  * under the old edition needs to see when it re-benchmarks against the new one.
  */
 public final class EditionComparison {
+    /** Columns (display width, CJK = 2) of the row labels and of each edition's cells. */
+    private static final int LABEL = 26;
+    private static final int CELL = 22;
     private final StringBuilder out = new StringBuilder();
     private final Messages m;
 
@@ -35,18 +39,22 @@ public final class EditionComparison {
         Verdict last = verdicts.get(verdicts.size() - 1);
         line(m.get("cmp.title") + " — " + first.submission().facility().name());
         line("");
-        StringBuilder header = new StringBuilder(String.format("%-26s", ""));
-        verdicts.forEach(v -> header.append(String.format("%-22s", v.scorecard().edition())));
-        line(header.toString());
+        StringBuilder header = new StringBuilder(DisplayWidth.padRight("", LABEL));
+        verdicts.forEach(v -> header.append(DisplayWidth.padRight(v.scorecard().edition(), CELL)));
+        line(header.toString().stripTrailing());
         row(m.get("label.basic_requirements"), verdicts, v -> m.get(v.isEligible() ? "label.conforms" : "label.not_conforms"));
-        row(m.get("label.mandatory"), verdicts, v -> m.get(v.mandatoryMet() ? "label.all_met" : "label.not_all_met"));
+        // only where an edition has mandatory requirements (GB/T 36132-2025 has none)
+        if (verdicts.stream().anyMatch(v -> v.scorecard().hasMandatoryRequirements())) {
+            row(m.get("label.mandatory"), verdicts, v -> !v.scorecard().hasMandatoryRequirements() ? m.get("label.mandatory.none")
+                    : m.get(v.mandatoryMet() ? "label.all_met" : "label.not_all_met"));
+        }
         row(m.get("label.score"), verdicts, v -> num(v.score(), 2) + " / 100");
         for (Verdict v : verdicts) {
             line("");
             line(m.get("cmp.dimensions", v.scorecard().edition()));
             for (Verdict.CategoryResult c : v.categories()) {
-                line(String.format("  %-4s %-24s %s / %s", c.spec().id(), c.spec().name().in(m.lang()),
-                        num(c.weighted(), 2), num(c.spec().weight().number(), 2)));
+                line("  " + DisplayWidth.padRight(c.spec().id(), 4) + " " + DisplayWidth.padRight(c.spec().name().in(m.lang()), 24) + " "
+                        + num(c.weighted(), 2) + " / " + num(c.spec().weight().number(), 2));
             }
             List<String> gatesNotPassed = v.gates().stream()
                     .filter(g -> g.finding().status() != Status.MET && g.finding().status() != Status.NOT_APPLICABLE)
@@ -102,8 +110,8 @@ public final class EditionComparison {
     }
 
     private void row(String label, List<Verdict> verdicts, java.util.function.Function<Verdict, String> cell) {
-        StringBuilder b = new StringBuilder(String.format("%-26s", label));
-        verdicts.forEach(v -> b.append(String.format("%-22s", cell.apply(v))));
+        StringBuilder b = new StringBuilder(DisplayWidth.padRight(label, LABEL));
+        verdicts.forEach(v -> b.append(DisplayWidth.padRight(cell.apply(v), CELL)));
         line(b.toString().stripTrailing());
     }
 

@@ -3,6 +3,7 @@ package org.verdant.report;
 import org.verdant.findings.Status;
 import org.verdant.rulebook.IndicatorTable;
 import org.verdant.rulebook.Scorecard;
+import org.verdant.text.DisplayWidth;
 import org.verdant.text.Messages;
 import org.verdant.text.Numbers;
 import org.verdant.verdict.Verdict;
@@ -19,6 +20,9 @@ import java.util.Objects;
  * value, rule or form in each table), so a province's differences from the national form show.
  */
 public final class TableComparison {
+    /** Columns (display width, CJK = 2) of the row labels and of each table's cells. */
+    private static final int LABEL = 28;
+    private static final int CELL = 24;
     private final StringBuilder out = new StringBuilder();
     private final Messages m;
 
@@ -34,13 +38,13 @@ public final class TableComparison {
     private String body(List<Verdict> verdicts) {
         line(m.get("tcmp.title") + " — " + verdicts.get(0).submission().facility().name());
         line("");
-        StringBuilder header = new StringBuilder(String.format("%-28s", ""));
-        verdicts.forEach(v -> header.append(String.format("%-24s ", v.scorecard().table().id() + "@" + v.scorecard().table().version())));
+        StringBuilder header = new StringBuilder(DisplayWidth.padRight("", LABEL));
+        verdicts.forEach(v -> header.append(DisplayWidth.padRight(v.scorecard().table().id() + "@" + v.scorecard().table().version(), CELL - 1)).append(' '));
         line(header.toString().stripTrailing());
         row(m.get("label.basic_requirements"), verdicts, v -> m.get(v.isEligible() ? "label.conforms" : "label.not_conforms"));
         row(m.get("label.score"), verdicts, v -> Numbers.rounded(v.score(), 2) + " / 100");
         row(m.get("tcmp.pass_line"), verdicts, v -> v.scorecard().table().passLine() == null ? m.get("tcmp.no_pass_line")
-                : Numbers.format(v.scorecard().table().passLine().number()));
+                : Numbers.forPeople(v.scorecard().table().passLine().number(), m.lang()));
         line("");
         line(m.get("tcmp.indicators"));
         Map<String, List<Verdict.Judged>> byId = new LinkedHashMap<>();
@@ -53,10 +57,10 @@ public final class TableComparison {
         for (var e : byId.entrySet()) {
             List<Verdict.Judged> cells = e.getValue();
             Verdict.Judged named = cells.stream().filter(Objects::nonNull).findFirst().orElseThrow();
-            StringBuilder b = new StringBuilder(String.format("  %-26s", e.getKey() + " " + clip(named.name().in(m.lang()), 18)));
+            StringBuilder b = new StringBuilder("  " + DisplayWidth.padRight(e.getKey() + " " + clip(named.name().in(m.lang()), 18), LABEL - 2));
             for (Verdict.Judged j : cells) {
-                b.append(String.format("%-24s", j == null ? m.get("tcmp.absent") : Numbers.rounded(j.finding().points(), 2) + "/"
-                        + Numbers.rounded(j.finding().max(), 2) + " " + mark(j.finding().status())));
+                b.append(DisplayWidth.padRight(j == null ? m.get("tcmp.absent") : Numbers.rounded(j.finding().points(), 2) + "/"
+                        + Numbers.rounded(j.finding().max(), 2) + " " + mark(j.finding().status()), CELL));
             }
             line(b.toString().stripTrailing());
             String why = why(verdicts, cells);
@@ -70,11 +74,11 @@ public final class TableComparison {
     /** What differs between the tables for one indicator: its points, rule, form, baseline and leading value. */
     private String why(List<Verdict> verdicts, List<Verdict.Judged> cells) {
         List<String> parts = new ArrayList<>();
-        differs(parts, m.get("tcmp.weight"), verdicts, cells, j -> Numbers.format(j.finding().max()));
+        differs(parts, m.get("tcmp.weight"), verdicts, cells, j -> Numbers.forPeople(j.finding().max(), m.lang()));
         differs(parts, m.get("tcmp.rule"), verdicts, cells, j -> rule(verdicts, cells, j));
         differs(parts, m.get("tcmp.form"), verdicts, cells, j -> String.valueOf(j.finding().values().getOrDefault("form", "—")));
-        differs(parts, m.get("word.baseline"), verdicts, cells, j -> level(j, "baseline"));
-        differs(parts, m.get("word.leading"), verdicts, cells, j -> level(j, "leading"));
+        differs(parts, m.get("word.baseline"), verdicts, cells, j -> level(j, "baseline", m));
+        differs(parts, m.get("word.leading"), verdicts, cells, j -> level(j, "leading", m));
         return String.join("; ", parts);
     }
 
@@ -93,9 +97,9 @@ public final class TableComparison {
         return "—";
     }
 
-    private static String level(Verdict.Judged j, String role) {
+    private static String level(Verdict.Judged j, String role, Messages m) {
         Object v = j.finding().values().get(role);
-        if (v instanceof Double d) return Numbers.show(d, String.valueOf(j.finding().values().getOrDefault("unit", "")));
+        if (v instanceof Double d) return Numbers.showForPeople(d, String.valueOf(j.finding().values().getOrDefault("unit", "")), m.lang());
         return j.finding().values().containsKey(role + "_missing") ? "?" : "—";
     }
 
@@ -103,13 +107,23 @@ public final class TableComparison {
         return TextVerdictRenderer.mark(s);
     }
 
+    /** At most {@code n} display columns (a Chinese name is cut at half the characters of a Latin one). */
     private static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+        if (DisplayWidth.of(s) <= n) return s;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            String c = new String(Character.toChars(cp));
+            if (DisplayWidth.of(b + c) > n - 1) break;
+            b.append(c);
+            i += Character.charCount(cp);
+        }
+        return b + "…";
     }
 
     private void row(String label, List<Verdict> verdicts, java.util.function.Function<Verdict, String> cell) {
-        StringBuilder b = new StringBuilder(String.format("%-28s", label));
-        verdicts.forEach(v -> b.append(String.format("%-24s", cell.apply(v))));
+        StringBuilder b = new StringBuilder(DisplayWidth.padRight(label, LABEL));
+        verdicts.forEach(v -> b.append(DisplayWidth.padRight(cell.apply(v), CELL)));
         line(b.toString().stripTrailing());
     }
 

@@ -30,13 +30,13 @@ public final class TextVerdictRenderer {
     private String verdict(Verdict v) {
         Submission s = v.submission();
         line(m.get("label.title") + " — " + v.scorecard().title().in(m.lang()) + " " + v.scorecard().edition());
-        line(m.get("label.facility") + ": " + s.facility().name() + "  " + m.get("label.credit_code") + ": " + s.facility().creditCode());
+        line(facilityLabel(v.scorecard().scheme(), m) + ": " + s.facility().name() + "  " + m.get("label.credit_code") + ": " + s.facility().creditCode());
         line((s.facility().industry() == null ? "" : m.get("label.industry") + ": " + s.facility().industry() + "  ") + s.facility().province()
                 + "  " + m.get("label.evaluation_date") + ": " + s.evaluationDate()
                 + "  " + m.get("label.reporting_year") + ": " + s.reportingYear());
         if (s.evaluator() != null && s.evaluator().organisation() != null) {
             line(m.get("label.evaluator") + ": " + s.evaluator().organisation()
-                    + (s.evaluator().kind() == null ? "" : " (" + s.evaluator().kind() + ")"));
+                    + (s.evaluator().kind() == null ? "" : " (" + evaluatorKind(s.evaluator().kind(), m) + ")"));
         }
         var table = v.scorecard().table();
         if (table != null) {
@@ -139,6 +139,18 @@ public final class TextVerdictRenderer {
         boolean scored = v.scorecard().isScored();
         if (mandatory) return m.get(scored ? "label.eligible_note" : "label.selection_note.mandatory");
         return m.get(scored ? "label.selection_note.basic_scored" : "label.selection_note.basic");
+    }
+
+    /** How the applicant is named in its scheme: 企业名称 for factories and supply chains, 园区名称 for parks. */
+    public static String facilityLabel(String scheme, Messages m) {
+        String key = "label.facility." + scheme;
+        return m.has(key) ? m.get(key) : m.get("label.facility");
+    }
+
+    /** Self-evaluation or third-party evaluation in words, not the submission's code. */
+    public static String evaluatorKind(String kind, Messages m) {
+        String key = "doc.kind." + kind;
+        return m.has(key) ? m.get(key) : kind;
     }
 
     private void categories(Verdict v) {

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
  * <p>An entry's name is a digest over everything the compiled form depends on: each DRL file's
  * path and bytes, in the order they are compiled, the Verdant code that the rules call (the
  * digest of the jar, or of the class files when run from a build directory), the Drools version
+ * (from drools-core's Maven metadata, which the shaded jar keeps)
  * and the Java version. A different rulebook, an edited rule or a rebuilt jar therefore names a
  * different entry, and a cached form is never used for rules it was not compiled from. An entry
  * that cannot be read is ignored (the rules are compiled and the entry written again).
@@ -44,12 +45,37 @@ public final class KieBaseCache {
     /** Bumped when the entry layout changes. */
     private static final String LAYOUT = "verdant.kiebase/1";
 
+    /** Where Drools' own Maven metadata is, in its jar and in the shaded one alike. */
+    static final String DROOLS_POM = "META-INF/maven/org.drools/drools-core/pom.properties";
+
     private final Path dir;
     private final String codeIdentity;
+    private final String droolsVersion;
 
     public KieBaseCache(Path dir) {
+        this(dir, droolsVersion(KieBaseCache.class.getClassLoader()));
+    }
+
+    KieBaseCache(Path dir, String droolsVersion) {
         this.dir = dir;
         this.codeIdentity = codeIdentity();
+        this.droolsVersion = droolsVersion;
+    }
+
+    /**
+     * The Drools version the rules are compiled with, from drools-core's Maven metadata. Not the
+     * jar manifest's: in the one self-contained jar the manifest (and every package's
+     * implementation version) is Verdant's, so a Drools upgrade would not change the entry name.
+     */
+    static String droolsVersion(ClassLoader loader) {
+        try (InputStream in = loader == null ? null : loader.getResourceAsStream(DROOLS_POM)) {
+            if (in == null) return "unknown";
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** The cache the environment asks for, or null when it is turned off or has no place to live. */
@@ -125,12 +151,11 @@ public final class KieBaseCache {
         }
     }
 
-    private String key(List<SourceFile> ruleFiles) {
+    String key(List<SourceFile> ruleFiles) {
         MessageDigest md = sha256();
         update(md, LAYOUT);
         update(md, codeIdentity);
-        update(md, String.valueOf(KieBase.class.getPackage().getImplementationVersion()));
-        update(md, String.valueOf(org.drools.core.impl.KnowledgeBaseImpl.class.getPackage().getImplementationVersion()));
+        update(md, droolsVersion);
         update(md, System.getProperty("java.vm.version", ""));
         for (SourceFile f : ruleFiles) {
             update(md, f.logicalPath());

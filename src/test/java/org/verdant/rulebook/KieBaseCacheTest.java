@@ -98,4 +98,34 @@ class KieBaseCacheTest {
     private static String json(Evaluator evaluator, Path f, byte[] bytes, Evaluator.Options options) throws Exception {
         return VerdictJson.write(evaluator.evaluate(f.toString(), bytes, options), new Messages("en"));
     }
+
+    /** In the shaded jar the manifest is Verdant's: the Drools version comes from drools-core's own Maven metadata. */
+    @Test
+    void theDroolsVersionComesFromDroolsOwnMetadataAndNamesTheEntry() throws Exception {
+        assertThat(KieBaseCache.droolsVersion(KieBaseCache.class.getClassLoader()))
+                .isEqualTo(readVersion())
+                .matches("\\d+\\.\\d+.*");
+        // a class path whose drools-core says another version (as after an upgrade) is read as that version
+        Path fake = cacheDir.resolve("fake");
+        Path pom = fake.resolve(KieBaseCache.DROOLS_POM);
+        Files.createDirectories(pom.getParent());
+        Files.writeString(pom, "groupId=org.drools\nartifactId=drools-core\nversion=99.0.0\n");
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {fake.toUri().toURL()}, null)) {
+            assertThat(KieBaseCache.droolsVersion(loader)).isEqualTo("99.0.0");
+        }
+        Rulebook rulebook = RulebookLoader.load(Path.of("rules"), Path.of("scorecards"));
+        List<SourceFile> files = rulebook.rulesFor(rulebook.scorecard("green-factory", "GB/T 36132-2018").orElseThrow());
+        String now = new KieBaseCache(cacheDir).key(files);
+        assertThat(new KieBaseCache(cacheDir, readVersion()).key(files)).isEqualTo(now);
+        assertThat(new KieBaseCache(cacheDir, "99.0.0").key(files)).as("a Drools upgrade names another entry").isNotEqualTo(now);
+    }
+
+    /** drools-core's version as its jar on the class path states it. */
+    private static String readVersion() throws Exception {
+        try (var in = KieBaseCache.class.getClassLoader().getResourceAsStream(KieBaseCache.DROOLS_POM)) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        }
+    }
 }

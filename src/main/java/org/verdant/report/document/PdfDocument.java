@@ -21,6 +21,13 @@ public final class PdfDocument {
     static final String FONT_RESOURCE = "/org/verdant/fonts/DroidSansFallbackFull.ttf";
     /** The family the print stylesheet names; registered here from the bundled font file. */
     static final String FONT_FAMILY = "Verdant CJK";
+    /**
+     * Droid Sans Fallback has no Latin letters (a renderer falls back to a serif for them): Latin
+     * text is set in Liberation Sans (SIL OFL 1.1), which PDFBox, already in the jar, ships for its
+     * own font fallback. The CJK font takes every character Liberation Sans lacks.
+     */
+    static final String LATIN_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    static final String LATIN_FAMILY = "Verdant Latin";
 
     static {
         // the renderer reports every CSS property it does not know on standard error; a report command prints nothing but the report
@@ -34,12 +41,15 @@ public final class PdfDocument {
     public static byte[] of(String html) {
         Document parsed = Jsoup.parse(html);
         // The report's font lists name fonts a browser may have; the PDF uses the bundled one for every text.
-        parsed.head().appendElement("style").text("html, body, .mono, svg, svg text { font-family: \"" + FONT_FAMILY + "\"; }");
+        String fonts = "font-family: \"" + LATIN_FAMILY + "\", \"" + FONT_FAMILY + "\";";
+        // the page numbers too: a margin box does not inherit the body's font
+        parsed.head().appendElement("style").text("html, body, .mono, svg, svg text { " + fonts + " } @page { @bottom-center { " + fonts + " } }");
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withW3cDocument(new W3CDom().fromJsoup(parsed), null);
-        builder.useFont(PdfDocument::font, FONT_FAMILY);
+        builder.useFont(() -> resource(LATIN_RESOURCE), LATIN_FAMILY);
+        builder.useFont(() -> resource(FONT_RESOURCE), FONT_FAMILY);
         builder.useSVGDrawer(new BatikSVGDrawer());
         builder.toStream(out);
         try {
@@ -50,9 +60,9 @@ public final class PdfDocument {
         return out.toByteArray();
     }
 
-    private static InputStream font() {
-        InputStream in = PdfDocument.class.getResourceAsStream(FONT_RESOURCE);
-        if (in == null) throw new IllegalStateException("the report font " + FONT_RESOURCE + " is not in the jar");
+    private static InputStream resource(String font) {
+        InputStream in = PdfDocument.class.getResourceAsStream(font);
+        if (in == null) throw new IllegalStateException("the report font " + font + " is not in the jar");
         return in;
     }
 }

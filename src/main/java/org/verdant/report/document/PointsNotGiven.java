@@ -86,7 +86,8 @@ public final class PointsNotGiven implements ImprovementAdvisor {
         Finding f = j.finding();
         Map<String, Object> values = f.values();
         Object unit = values.get("unit");
-        String now = values.containsKey("value") ? Num.withUnit(values.get("value"), unit) : "—";
+        Map<String, String> shown = Num.apart(values, List.of("value", "basic", "advanced", "leading", "threshold"), m.lang());
+        String now = values.containsKey("value") ? figure(shown, values, "value", unit, m) : "—";
         if (f.status() == Status.MISSING_DATA || values.get("missing_inputs") instanceof List<?> l && !l.isEmpty()) {
             List<String> fields = collect.get(j.id());
             if (fields == null && values.get("missing_inputs") instanceof List<?> missing) {
@@ -95,23 +96,28 @@ public final class PointsNotGiven implements ImprovementAdvisor {
             if (fields != null && !fields.isEmpty()) return m.get("doc.improve.collect", String.join("; ", fields));
         }
         if (f.status() == Status.NOT_APPLICABLE && "core".equals(j.type())) return m.get("doc.improve.undetermined");
-        if (values.containsKey("threshold")) return m.get("doc.improve.threshold", Num.withUnit(values.get("threshold"), unit), now);
+        if (values.containsKey("threshold")) return m.get("doc.improve.threshold", figure(shown, values, "threshold", unit, m), now);
         if (values.containsKey("parts")) return m.get("doc.improve.parts");
         if (values.containsKey("leading") && values.containsKey("value")) {
-            return m.get("doc.improve.leading", Num.withUnit(values.get("leading"), unit), now);
+            return m.get("doc.improve.leading", figure(shown, values, "leading", unit, m), now);
         }
         if (values.containsKey("advanced") && f.status() == Status.PARTLY_MET) {
-            return m.get("doc.improve.advanced", Num.withUnit(values.get("advanced"), unit), now);
+            return m.get("doc.improve.advanced", figure(shown, values, "advanced", unit, m), now);
         }
         if (values.containsKey("basic") && values.containsKey("value")) {
-            String advanced = values.containsKey("advanced") ? Num.withUnit(values.get("advanced"), unit) : "—";
-            return m.get("doc.improve.basic", Num.withUnit(values.get("basic"), unit), advanced, now);
+            String advanced = values.containsKey("advanced") ? figure(shown, values, "advanced", unit, m) : "—";
+            return m.get("doc.improve.basic", figure(shown, values, "basic", unit, m), advanced, now);
         }
-        if (values.get("degree") instanceof Number d) return m.get("doc.improve.degree", Num.value(d));
+        if (values.get("degree") instanceof Number d) return m.get("doc.improve.degree", Num.value(d, m.lang()));
         String key = f.reasonKey() == null ? "" : f.reasonKey();
         if (key.endsWith("no_evidence")) return m.get("doc.improve.evidence");
         if (key.equals("ms.no_certificate") || key.equals("ms.certificate_expired")) return m.get("doc.improve.certify");
         if (key.equals("claim.absent")) return m.get("doc.improve.claim");
         return m.get("doc.improve.meet");
+    }
+
+    private static String figure(Map<String, String> shown, Map<String, Object> values, String role, Object unit, Messages m) {
+        Object v = values.get(role);
+        return shown.containsKey(role) ? Num.withUnit(shown.get(role), v, unit) : Num.withUnit(v, unit, m.lang());
     }
 }

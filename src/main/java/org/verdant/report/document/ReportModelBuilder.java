@@ -25,6 +25,8 @@ final class ReportModelBuilder {
     /** Criterion types whose value is computed and compared with reference values. */
     private static final Set<String> QUANTITATIVE = Set.of("performance", "scaled", "index", "threshold");
     private static final List<String> TIERS = List.of("basic", "advanced", "baseline", "leading", "threshold");
+    /** A finding's value and the levels it is compared with: the figures written together. */
+    private static final List<String> FIGURES = List.of("value", "basic", "advanced", "baseline", "leading", "threshold");
 
     private final Verdict v;
     private final Messages m;
@@ -69,7 +71,7 @@ final class ReportModelBuilder {
     /** The conclusion's recommendation: what the verdict supports, never more (the decision is the authority's). */
     private String recommendation() {
         if (v.eligible() == null) return m.get("doc.official.recommend.pending");
-        if (!v.eligible() || !v.mandatoryMet()) return m.get("doc.official.recommend.not_eligible");
+        if (!v.eligible() || v.scorecard().hasMandatoryRequirements() && !v.mandatoryMet()) return m.get("doc.official.recommend.not_eligible");
         if (Scorecard.NO_SCORE.equals(v.scorecard().scoring())) return m.get("doc.official.recommend.unscored");
         String grade = v.grade().label();
         return grade == null ? m.get("doc.official.recommend.eligible", Numbers.rounded(v.score(), 2))
@@ -108,8 +110,7 @@ final class ReportModelBuilder {
         Submission.Evaluator e = s.evaluator();
         String basicState = v.eligible() == null ? "pending" : v.eligible() ? "ok" : "fail";
         String basic = m.get(v.eligible() == null ? "doc.result.undetermined" : v.eligible() ? "label.conforms" : "label.not_conforms");
-        boolean hasMandatory = v.criteria().stream().anyMatch(j -> "mandatory".equals(j.type()) || "performance".equals(j.type()));
-        String mandatory = hasMandatory ? m.get(v.mandatoryMet() ? "label.all_met" : "label.not_all_met") : null;
+        String mandatory = v.scorecard().hasMandatoryRequirements() ? m.get(v.mandatoryMet() ? "label.all_met" : "label.not_all_met") : null;
         String scoreLabel;
         String score;
         if (v.greenIndex() != null) {
@@ -169,7 +170,9 @@ final class ReportModelBuilder {
         if (mandatory != null) out.add(m.get("doc.conclusion.mandatory", mandatory));
         out.add(m.get("doc.conclusion.score", scoreLabel, score));
         out.add(m.get("doc.conclusion.grade", grade));
-        if (!v.isEligible() || !v.mandatoryMet()) out.add(m.get("label.eligible_note"));
+        // in the scheme's own terms: no mandatory requirements or score where it has none (zero-carbon parks)
+        String note = org.verdant.report.TextVerdictRenderer.selectionNote(v, m);
+        if (note != null) out.add(note);
         return out;
     }
 
@@ -271,9 +274,10 @@ final class ReportModelBuilder {
     private ReportModel.GuidanceRow guidanceRow(Verdict.Judged j, String role, String vetoes) {
         Finding f = j.finding();
         Map<String, Object> values = f.values();
-        String threshold = values.containsKey("threshold") ? Num.withUnit(values.get("threshold"), values.get("unit"))
+        Map<String, String> shown = Num.apart(values, List.of("value", "threshold"), m.lang());
+        String threshold = values.containsKey("threshold") ? figure(shown, values, "threshold")
                 : "z0.threshold_not_defined".equals(f.reasonKey()) ? m.get("doc.zc.threshold_not_defined") : "—";
-        String value = values.containsKey("value") ? Num.withUnit(values.get("value"), values.get("unit"))
+        String value = values.containsKey("value") ? figure(shown, values, "value")
                 : values.get("parts") instanceof List<?> p && !p.isEmpty() ? m.get("doc.fig.parts", p.size()) : "—";
         return new ReportModel.GuidanceRow(j.id(), j.name().in(m.lang()), role, vetoes, value, threshold, f.status().code(),
                 m.get("status." + f.status().code()), reason(f));
@@ -330,11 +334,11 @@ final class ReportModelBuilder {
     private ReportModel.Quantitative quantitative(Verdict.Judged j, String category, boolean pointsShown) {
         Finding f = j.finding();
         Map<String, Object> values = f.values();
-        Object unit = values.get("unit");
+        Map<String, String> shown = Num.apart(values, FIGURES, m.lang());
         List<ReportModel.Reference> refs = new ArrayList<>();
         for (String tier : TIERS) {
             if (values.containsKey(tier)) {
-                refs.add(new ReportModel.Reference(m.get("doc.fig.role." + tier), Num.withUnit(values.get(tier), unit),
+                refs.add(new ReportModel.Reference(m.get("doc.fig.role." + tier), figure(shown, values, tier),
                         text(values.get(tier + "_from")), text(values.get(tier + "_source"))));
             } else if (values.containsKey(tier + "_missing")) {
                 refs.add(new ReportModel.Reference(m.get("doc.fig.role." + tier), "—", text(values.get(tier + "_missing")), null));
@@ -346,34 +350,34 @@ final class ReportModelBuilder {
             for (Object o : list) parts.add(part((Map<?, ?>) o));
         }
         List<ReportModel.YearValue> years = f.indexYears().stream().map(y -> new ReportModel.YearValue(String.valueOf(y.year()),
-                y.reported() ? Num.withUnit(y.value(), y.unit()) : m.get("label.not_reported"), y.computation(),
-                y.ratio() == null ? "—" : Num.value(y.ratio()))).toList();
+                y.reported() ? Num.withUnit(y.value(), y.unit(), m.lang()) : m.get("label.not_reported"), text(y.computation()),
+                y.ratio() == null ? "—" : Num.value(y.ratio(), m.lang()))).toList();
         List<String> missing = values.get("missing_inputs") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
         List<String> notes = new ArrayList<>(f.notes());
         notes.addAll(f.warnings());
         return new ReportModel.Quantitative(j.id(), j.name().in(m.lang()), category, m.get("type." + j.type()), f.status().code(),
-                m.get("status." + f.status().code()), reason(f), form, text(values.get("formula")), text(values.get("computation")),
-                values.containsKey("value") ? Num.withUnit(values.get("value"), unit) : null, refs,
-                values.containsKey("ratio") ? Num.value(values.get("ratio")) : null, text(values.get("scoring")),
+                m.get("status." + f.status().code()), reason(f), form, text(values.get("formula")), computation(values, shown),
+                values.containsKey("value") ? figure(shown, values, "value") : null, refs,
+                values.containsKey("ratio") ? Num.value(values.get("ratio"), m.lang()) : null, text(values.get("scoring")),
                 pointsShown ? Numbers.rounded(f.points(), 4) + " / " + Numbers.rounded(f.max(), 4) : null, parts, years, missing, notes);
     }
 
     private ReportModel.Part part(Map<?, ?> p) {
-        Object unit = p.get("unit");
+        Map<String, String> shown = Num.apart(p, List.of("value", "baseline", "leading", "threshold"), m.lang());
         List<String> refs = new ArrayList<>();
         for (String tier : List.of("baseline", "leading", "threshold")) {
             if (p.containsKey(tier)) {
-                refs.add(m.get("doc.fig.role." + tier) + " " + Num.withUnit(p.get(tier), unit) + " (" + p.get(tier + "_from") + ")");
+                refs.add(m.get("doc.fig.role." + tier) + " " + figure(shown, p, tier) + " (" + text(p.get(tier + "_from")) + ")");
             }
         }
         List<String> outcome = new ArrayList<>();
-        if (p.containsKey("ratio")) outcome.add(m.get("doc.fig.ratio", Num.value(p.get("ratio"))));
+        if (p.containsKey("ratio")) outcome.add(m.get("doc.fig.ratio", Num.value(p.get("ratio"), m.lang())));
         if (p.containsKey("weight_share")) {
-            outcome.add(m.get("doc.fig.weight_share", p.containsKey("weight_share_computation") ? p.get("weight_share_computation")
-                    : Num.value(p.get("weight_share"))));
+            outcome.add(m.get("doc.fig.weight_share", p.containsKey("weight_share_computation") ? text(p.get("weight_share_computation"))
+                    : Num.value(p.get("weight_share"), m.lang())));
         }
         if (p.get("reaches") instanceof Boolean b) outcome.add(m.get(b ? "doc.fig.reaches" : "doc.fig.falls_short"));
-        return new ReportModel.Part(String.valueOf(p.get("product")), text(p.get("computation")), String.join(sep, refs),
+        return new ReportModel.Part(String.valueOf(p.get("product")), computation(p, shown), String.join(sep, refs),
                 String.join(sep, outcome));
     }
 
@@ -403,7 +407,7 @@ final class ReportModelBuilder {
             for (Map.Entry<String, List<String>> e : s.getValue().entrySet()) {
                 Figure f = figures.get(e.getKey());
                 rows.add(new ReportModel.ProvisionalRow(f.ref(), e.getValue().isEmpty() ? "—" : String.join(", ", e.getValue()),
-                        Num.withUnit(f.value(), f.unit()), statusWord(f.status())));
+                        Num.withUnit(f.value(), f.unit(), m.lang()), statusWord(f.status())));
             }
             out.add(new ReportModel.ProvisionalSource(m.get("doc.official.source_number", ++n), s.getKey(), rows));
         }
@@ -430,16 +434,16 @@ final class ReportModelBuilder {
     private String figures(Verdict.Judged j) {
         Finding f = j.finding();
         Map<String, Object> values = f.values();
-        Object unit = values.get("unit");
+        Map<String, String> shown = Num.apart(values, FIGURES, m.lang());
         List<String> out = new ArrayList<>();
-        if (values.containsKey("value")) out.add(m.get("doc.fig.value", Num.withUnit(values.get("value"), unit)));
+        if (values.containsKey("value")) out.add(m.get("doc.fig.value", figure(shown, values, "value")));
         for (String tier : TIERS) {
-            if (values.containsKey(tier)) out.add(m.get("doc.fig.role." + tier) + " " + Num.withUnit(values.get(tier), unit));
+            if (values.containsKey(tier)) out.add(m.get("doc.fig.role." + tier) + " " + figure(shown, values, tier));
         }
         if (values.get("parts") instanceof List<?> p && !p.isEmpty()) out.add(m.get("doc.fig.parts", p.size()));
-        if (values.containsKey("ratio")) out.add(m.get("doc.fig.ratio", Num.value(values.get("ratio"))));
-        if (values.containsKey("degree")) out.add(m.get("doc.fig.degree", Num.value(values.get("degree"))));
-        if ("graded".equals(j.type()) && values.containsKey("scoring")) out.add(String.valueOf(values.get("scoring")));
+        if (values.containsKey("ratio")) out.add(m.get("doc.fig.ratio", Num.value(values.get("ratio"), m.lang())));
+        if (values.containsKey("degree")) out.add(m.get("doc.fig.degree", Num.value(values.get("degree"), m.lang())));
+        if ("graded".equals(j.type()) && values.containsKey("scoring")) out.add(text(values.get("scoring")));
         if (values.containsKey("window_from") && values.containsKey("window_to")) {
             out.add(m.get("doc.fig.window", values.get("window_from"), values.get("window_to")));
         }
@@ -455,7 +459,31 @@ final class ReportModelBuilder {
         return "en".equals(m.lang()) ? " (" + s + ")" : "（" + s + "）";
     }
 
-    private static String text(Object o) {
-        return o == null ? null : String.valueOf(o);
+    /** A computation, source or other text with its stand-alone figures as people write them. */
+    private String text(Object o) {
+        return Num.text(o, m.lang());
+    }
+
+    /** A figure of a finding as {@link Num#apart} wrote it among the others, with the finding's unit. */
+    private String figure(Map<String, String> shown, Map<?, ?> values, String role) {
+        Object value = values.get(role);
+        return Num.withUnit(shown.containsKey(role) ? shown.get(role) : Num.value(value, m.lang()), value, values.get("unit"));
+    }
+
+    /**
+     * A computation as a person reads it, its result written as the value is among its levels
+     * (the text verdict does the same), so the result never prints as its threshold.
+     */
+    private String computation(Map<?, ?> values, Map<String, String> shown) {
+        Object c = values.get("computation");
+        if (c == null) return null;
+        String text = String.valueOf(c);
+        if (shown.containsKey("value") && values.get("value") instanceof Number n) {
+            Object unit = values.get("unit");
+            String suffix = unit == null || String.valueOf(unit).isEmpty() ? "" : " " + unit;
+            String tail = " = " + Numbers.format(n.doubleValue()) + suffix;
+            if (text.endsWith(tail)) return text(text.substring(0, text.length() - tail.length())) + " = " + shown.get("value") + suffix;
+        }
+        return text(text);
     }
 }

@@ -45,4 +45,25 @@ class PdfDocumentTest {
             assertThat(fonts).anyMatch(n -> n.contains("Droid"));
         }
     }
+
+    /** The CJK font has no Latin letters: Latin text is set in the bundled sans-serif Latin font, never a built-in serif. */
+    @Test
+    void latinTextIsSetInAnEmbeddedSansSerifFont() throws Exception {
+        Verdict v = ReportDocumentTest.evaluate(FACTORY, null);
+        for (String lang : new String[] {"zh", "en"}) {
+            byte[] pdf = ReportDocument.pdf(v, new Messages(lang), new PointsNotGiven());
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                Set<String> fonts = new HashSet<>();
+                for (var p : doc.getPages()) {
+                    for (var name : p.getResources().getFontNames()) {
+                        PDFont f = p.getResources().getFont(name);
+                        fonts.add(f.getName());
+                        assertThat(f.isEmbedded()).as(lang + ": font %s embedded", f.getName()).isTrue();
+                    }
+                }
+                assertThat(fonts).as(lang).anyMatch(n -> n.contains("LiberationSans"))
+                        .noneMatch(n -> n.contains("Times") || n.contains("Serif") && !n.contains("Sans"));
+            }
+        }
+    }
 }
