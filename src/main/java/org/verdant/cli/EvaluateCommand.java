@@ -64,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
         Evaluation e = rulebook.application().evaluate(request);
         if (record != null) write(record, e.record());
         String text = format == Format.json ? e.json(trace) : e.text();
-        archiving.store(spec.commandLine().getErr(), e);
+        archiving.store(spec.commandLine().getErr(), e, new Words(evaluation.lang.name()));
         if (output != null) write(output, text); else spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
     }

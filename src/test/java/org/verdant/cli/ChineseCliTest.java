@@ -110,6 +110,42 @@ class ChineseCliTest {
     }
 
     @Test
+    void archiveCommandsAreChineseByDefaultAndEnglishOnRequest() throws IOException {
+        String code = org.verdant.archive.Stored.creditCode(31);
+        Path f = tmp.resolve("a.yaml");
+        Files.writeString(f, org.verdant.archive.Stored.factory(2023, code, List.of("INF-05")), StandardCharsets.UTF_8);
+        Path data = tmp.resolve("data");
+        CliTest.Run stored = run(withRulebook("evaluate", f.toString(), "--archive", data.toString()));
+        assertThat(stored.err()).startsWith("已存档为记录 1，位于 ");
+        assertThat(run(withRulebook("evaluate", f.toString(), "--archive", data.toString())).err()).startsWith("已存档为记录 2（重新评价记录 1），位于 ");
+
+        CliTest.Run list = run("archive", "list", "--data", data.toString());
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains("编号  前次  年度").contains("共 2 条记录");
+        List<String> rows = list.out().lines().toList();
+        assertThat(column(rows.get(1), code)).isEqualTo(column(rows.get(0), "信用代码"));
+        CliTest.Run show = run("archive", "show", "2", "--data", data.toString());
+        assertThat(show.out()).contains("记录 2（重新评价记录 1）").contains("评价时间").contains("--lang zh").contains("按当前规则库重新运行");
+        CliTest.Run history = run("archive", "history", code, "--data", data.toString());
+        assertThat(history.out()).contains(code + "：共 2 次评价");
+        CliTest.Run none = run("archive", "history", org.verdant.archive.Stored.creditCode(32), "--data", data.toString());
+        CliTest.Run same = run(withRulebook("archive", "verify", "1", "--data", data.toString()));
+        assertThat(same.out()).contains("相同：重新运行得到的 JSON 评价结论与存档的逐字节相同");
+        Path changed = org.verdant.archive.Stored.changedScorecards(tmp);
+        CliTest.Run differs = run("archive", "verify", "1", "--data", data.toString(), "--rules", "rules", "--scorecards", changed.toString());
+        assertThat(differs.code()).isEqualTo(ExitCodes.DIFFERS);
+        assertThat(differs.out()).contains("不同（").contains("得分：98 → 99").contains("规则库摘要：sha256:").contains("指标 INF-05 满分：10 → 5");
+        CliTest.Run noRecord = run("archive", "show", "9", "--data", data.toString());
+        assertThat(noRecord.err()).isEqualTo("用法错误：档案中没有记录 9\n");
+        for (CliTest.Run r : List.of(list, show, history, none, same, differs, noRecord)) {
+            assertThat(englishPhrases(r.out() + r.err())).as(r.out() + r.err()).isEmpty();
+        }
+        assertThat(run("archive", "list", "--data", data.toString(), "--lang", "en").out()).contains("2 record(s)");
+        assertThat(run("archive", "verify", "1", "--data", data.toString(), "--rules", "rules", "--scorecards", changed.toString(), "--lang", "en")
+                .out()).contains("DIFFERS").contains("criterion INF-05 max: 10 → 5");
+    }
+
+    @Test
     void testCommandIsChineseByDefault() throws IOException {
         Path dir = tmp.resolve("fixtures/green-factory/gbt36132-2018");
         Files.createDirectories(dir);

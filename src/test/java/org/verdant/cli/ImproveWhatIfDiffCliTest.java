@@ -52,7 +52,7 @@ class ImproveWhatIfDiffCliTest {
 
     @Test
     void improveUsageErrorsExitTwo() {
-        Run noTable = run("improve", FOOD, "--target", "★★★★");
+        Run noTable = run("improve", FOOD, "--target", "★★★★", "--lang", "en");
         assertThat(noTable.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(noTable.err()).contains("usage error: --target '★★★★' is a grade, but no grading table is selected");
         Run zeroCarbon = run("improve", "fixtures/zero-carbon-park/ndrc-2025-910/xining-500k-over-threshold.yaml", "--target", "90");
