@@ -71,7 +71,7 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
 
     /** The submission file as a request with the command's evaluation options. */
     static Request request(Path file, EvaluationOptions options) throws Fault {
-        return new Request(file.toString(), InputFile.read(file), options.settings());
+        return new Request(file.toString(), InputFile.read(file, new Words(options.lang.name())), options.settings());
     }
 
     /** Writes a result file; a path that cannot be written is the user's to fix (a usage error). */

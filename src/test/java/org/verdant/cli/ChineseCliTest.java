@@ -146,6 +146,36 @@ class ChineseCliTest {
     }
 
     @Test
+    void serveGenerateAndTableAreChineseByDefaultAndEnglishOnRequest() throws IOException {
+        CliTest.Run port = run("serve", "--port", "70000");
+        assertThat(port.err()).isEqualTo("用法错误：--port: 70000 不是端口（0 到 65535）\n");
+        assertThat(run("serve", "--port", "70000", "--lang", "en").err()).contains("is not a port (0 to 65535)");
+
+        Path out = tmp.resolve("generated");
+        CliTest.Run generate = run(withRulebook("generate", "--scheme", "green-factory", "--count", "2", "--out", out.toString()));
+        assertThat(generate.code()).as(generate.err()).isZero();
+        assertThat(generate.err()).isEqualTo("已写出 2 份申报材料到 " + out + "\n");
+        assertThat(run(withRulebook("generate", "--scheme", "green-factory", "--count", "1", "--out", out.toString(), "--lang", "en")).err())
+                .isEqualTo("wrote 1 submission(s) to " + out + "\n");
+        CliTest.Run negative = run(withRulebook("generate", "--scheme", "green-factory", "--count", "-1"));
+        assertThat(negative.err()).isEqualTo("用法错误：--count 不能为负数\n");
+
+        CliTest.Run list = run(withRulebook("table", "list"));
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains("national-general").contains("（默认）");
+        assertThat(run(withRulebook("table", "list", "--lang", "en")).out()).contains(" (default)");
+        CliTest.Run missing = run("table", "import", tmp.resolve("none.xlsx").toString());
+        assertThat(missing.err()).isEqualTo("用法错误：" + tmp.resolve("none.xlsx") + "：没有此文件\n");
+        CliTest.Run calibrate = run("table", "calibrate", "src/test/resources/tables/test-general.yaml", "-o", tmp.resolve("c.yaml").toString());
+        assertThat(calibrate.err()).startsWith("用法错误：请给出评价结论");
+        CliTest.Run noSubcommand = run("table");
+        assertThat(noSubcommand.err()).contains("请给出一个子命令：list, export, import, calibrate");
+        for (CliTest.Run r : List.of(port, generate, negative, list, missing, calibrate, noSubcommand)) {
+            assertThat(englishPhrases(r.out() + r.err())).as(r.out() + r.err()).isEmpty();
+        }
+    }
+
+    @Test
     void testCommandIsChineseByDefault() throws IOException {
         Path dir = tmp.resolve("fixtures/green-factory/gbt36132-2018");
         Files.createDirectories(dir);

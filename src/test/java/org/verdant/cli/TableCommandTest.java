@@ -116,8 +116,10 @@ class TableCommandTest {
 
     @Test
     void calibrateNeedsItsVerdicts() {
-        CliTest.Run r = run("table", "calibrate", TABLE.toString(), "-o", tmp.resolve("c.yaml").toString());
+        CliTest.Run r = run("table", "calibrate", TABLE.toString(), "-o", tmp.resolve("c.yaml").toString(), "--lang", "en");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--from FILE… or --archive DIR");
+        assertThat(run("table", "calibrate", TABLE.toString(), "-o", tmp.resolve("c.yaml").toString()).err())
+                .contains("请给出评价结论：--from FILE… 或 --archive DIR");
     }
 }
