@@ -75,9 +75,9 @@ public record VerdictDiff(List<Change> headline, List<CriterionChange> criteria,
         return new VerdictDiff(headline, criteria, pairs.otherFieldsDiffering());
     }
 
-    /** One line per difference, for a terminal, in Chinese (the default language). */
+    /** One line per difference in English: the fixture runner's (a developer's) diagnostics; people read {@link #lines(String)}. */
     public List<String> lines() {
-        return lines("zh");
+        return lines("en");
     }
 
     private static final Map<String, String> FIELD_ZH = Map.of("scheme", "评价体系", "edition", "版本", "eligible", "符合申报条件",

@@ -170,7 +170,8 @@ class ChineseCliTest {
         assertThat(calibrate.err()).startsWith("用法错误：请给出评价结论");
         CliTest.Run noSubcommand = run("table");
         assertThat(noSubcommand.err()).contains("请给出一个子命令：list, export, import, calibrate");
-        for (CliTest.Run r : List.of(port, generate, negative, list, missing, calibrate, noSubcommand)) {
+        // (noSubcommand lists the subcommands' names: codes, left out)
+        for (CliTest.Run r : List.of(port, generate, negative, list, missing, calibrate)) {
             assertThat(englishPhrases(r.out() + r.err())).as(r.out() + r.err()).isEmpty();
         }
     }
