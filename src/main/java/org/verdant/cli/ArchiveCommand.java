@@ -10,6 +10,7 @@ import org.verdant.archive.ArchivedEvaluation;
 import org.verdant.app.Reevaluation;
 import org.verdant.compare.VerdictComparison;
 import org.verdant.fault.Fault;
+import org.verdant.text.DisplayWidth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,8 @@ final class ArchiveCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, show, history, verify");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                new Words(LangOption.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))).get("usage.name_a_subcommand", "list, show, history, verify"));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List archived evaluations, oldest first.")
@@ -60,6 +62,9 @@ final class ArchiveCommand implements Runnable {
         @Mixin
         ArchiveOptions archive = new ArchiveOptions();
 
+        @Mixin
+        LangOption lang = new LangOption();
+
         @Override
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
@@ -67,7 +72,7 @@ final class ArchiveCommand implements Runnable {
             try (Archive a = archive.open()) {
                 entries = a.list(new ArchiveQuery(creditCode, year, scheme, industry));
             }
-            out.print(format == Format.json ? ArchiveJson.list(entries) : table(entries));
+            out.print(format == Format.json ? ArchiveJson.list(entries) : table(entries, lang.words()));
             return ExitCodes.OK;
         }
     }
@@ -92,6 +97,9 @@ final class ArchiveCommand implements Runnable {
         @Mixin
         ArchiveOptions archive = new ArchiveOptions();
 
+        @Mixin
+        LangOption lang = new LangOption();
+
         @Override
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
@@ -99,7 +107,7 @@ final class ArchiveCommand implements Runnable {
             ArchivedEvaluation a;
             List<ArchiveEntry> history;
             try (Archive archived = archive.open()) {
-                a = archived.get(id).orElseThrow(() -> new Fault(Fault.Kind.NOT_FOUND, "archive: no record " + id));
+                a = archived.get(id).orElseThrow(() -> new Fault(Fault.Kind.NOT_FOUND, lang.words().get("archive.no_record", id)));
                 history = archived.history(a.entry().creditCode());
             }
             if (submission) {
@@ -109,33 +117,41 @@ final class ArchiveCommand implements Runnable {
             } else if (format == Format.json) {
                 out.print(ArchiveJson.record(a));
             } else {
-                show(out, a, history);
+                show(out, a, history, lang.words());
             }
             return ExitCodes.OK;
         }
 
-        private static void show(PrintWriter out, ArchivedEvaluation a, List<ArchiveEntry> history) {
+        private static void show(PrintWriter out, ArchivedEvaluation a, List<ArchiveEntry> history, Words w) {
             ArchiveEntry e = a.entry();
             String next = history.stream().filter(h -> Long.valueOf(e.id()).equals(h.previousId()))
                     .map(h -> String.valueOf(h.id())).findFirst().orElse(null);
-            out.println("record " + e.id() + (e.previousId() == null ? "" : " (re-evaluation of record " + e.previousId() + ")")
-                    + (next == null ? "" : " (re-evaluated by record " + next + ")"));
-            out.println("evaluated at     " + e.evaluatedAt() + " (kept in the archive; not part of the verdict)");
-            out.println("scheme           " + e.scheme() + "  " + e.edition());
-            out.println("facility         " + e.facilityName() + "  " + e.creditCode() + "  industry " + dash(e.industry())
-                    + "  province " + dash(e.province()));
-            out.println("reporting year   " + e.reportingYear());
-            out.println("eligible         " + (e.eligible() == null ? "undetermined" : e.eligible()) + "   mandatory met " + e.mandatoryMet());
-            out.println("score            " + (e.score() == null ? "—" : e.score().toPlainString()) + "   grade " + dash(e.grade()));
-            out.println("input            " + e.inputFile() + "  " + e.inputDigest() + "  (" + a.submission().length + " bytes)");
-            out.println("rulebook         " + e.rulebookDigest());
-            out.println("engine           " + e.engineVersion());
-            out.println("requested        --edition " + (a.requestedEdition() == null ? "(by evaluation_date)" : a.requestedEdition())
-                    + "  --grading " + (a.requestedGrading() == null ? "(default)" : a.requestedGrading()) + "  --lang " + a.lang());
+            out.println(w.get("archive.show.record", e.id()) + (e.previousId() == null ? "" : w.get("archive.show.reevaluation_of", e.previousId()))
+                    + (next == null ? "" : w.get("archive.show.reevaluated_by", next)));
+            String none = w.get("archive.none");
+            out.println(label(w, "archive.show.evaluated_at") + w.get("archive.show.evaluated_at_value", e.evaluatedAt()));
+            out.println(label(w, "archive.show.scheme") + w.label("scheme", e.scheme()) + "  " + e.edition());
+            out.println(label(w, "archive.show.facility") + w.get("archive.show.facility_value", e.facilityName(), e.creditCode(),
+                    or(e.industry(), none), or(e.province(), none)));
+            out.println(label(w, "archive.show.year") + e.reportingYear());
+            out.println(label(w, "archive.show.eligible") + w.get("archive.show.eligible_value", eligible(w, e.eligible()),
+                    w.get(e.mandatoryMet() ? "archive.yes" : "archive.no")));
+            out.println(label(w, "archive.show.score") + w.get("archive.show.score_value", e.score() == null ? "—" : e.score().toPlainString(),
+                    or(e.grade(), none)));
+            out.println(label(w, "archive.show.input") + w.get("archive.show.input_value", e.inputFile(), e.inputDigest(), a.submission().length));
+            out.println(label(w, "archive.show.rulebook") + e.rulebookDigest());
+            out.println(label(w, "archive.show.engine") + e.engineVersion());
+            out.println(label(w, "archive.show.requested") + "--edition " + (a.requestedEdition() == null ? w.get("archive.show.by_date") : a.requestedEdition())
+                    + "  --grading " + (a.requestedGrading() == null ? w.get("archive.show.default_grading") : a.requestedGrading()) + "  --lang " + a.lang());
             out.println();
-            out.println("archive show " + e.id() + " --verdict     the verdict JSON as archived");
-            out.println("archive show " + e.id() + " --submission  the submission as evaluated");
-            out.println("archive verify " + e.id() + "             re-run it against today's rulebook");
+            out.println(DisplayWidth.padRight("archive show " + e.id() + " --verdict", 28) + w.get("archive.show.hint_verdict"));
+            out.println(DisplayWidth.padRight("archive show " + e.id() + " --submission", 28) + w.get("archive.show.hint_submission"));
+            out.println(DisplayWidth.padRight("archive verify " + e.id(), 28) + w.get("archive.show.hint_verify"));
+        }
+
+        /** A label padded to one width, so the values line up in either language. */
+        private static String label(Words w, String key) {
+            return DisplayWidth.padRight(w.get(key), 17);
         }
     }
 
@@ -154,6 +170,9 @@ final class ArchiveCommand implements Runnable {
         @Mixin
         ArchiveOptions archive = new ArchiveOptions();
 
+        @Mixin
+        LangOption lang = new LangOption();
+
         @Override
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
@@ -165,12 +184,13 @@ final class ArchiveCommand implements Runnable {
                 out.print(ArchiveJson.list(entries));
                 return ExitCodes.OK;
             }
+            Words w = lang.words();
             if (entries.isEmpty()) {
-                out.println("no archived evaluation of " + creditCode);
+                out.println(w.get("archive.history.none", creditCode));
                 return ExitCodes.OK;
             }
-            out.println(entries.get(entries.size() - 1).facilityName() + "  " + creditCode + ": " + entries.size() + " evaluation(s)");
-            out.print(table(entries));
+            out.println(w.get("archive.history.heading", entries.get(entries.size() - 1).facilityName(), creditCode, entries.size()));
+            out.print(table(entries, w));
             return ExitCodes.OK;
         }
     }
@@ -196,12 +216,15 @@ final class ArchiveCommand implements Runnable {
         @Mixin
         ArchiveOptions archive = new ArchiveOptions();
 
+        @Mixin
+        LangOption lang = new LangOption();
+
         @Override
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
             ArchivedEvaluation a;
             try (Archive archived = archive.open()) {
-                a = archived.get(id).orElseThrow(() -> new Fault(Fault.Kind.NOT_FOUND, "archive: no record " + id));
+                a = archived.get(id).orElseThrow(() -> new Fault(Fault.Kind.NOT_FOUND, lang.words().get("archive.no_record", id)));
             }
             Reevaluation o = rulebook.application().verify(a);
             ArchiveEntry e = a.entry();
@@ -210,15 +233,16 @@ final class ArchiveCommand implements Runnable {
                 ObjectNode root = ArchiveJson.verification(e, o.verdictJson(), o.comparison());
                 out.print(root.toPrettyString() + "\n");
             } else {
-                out.println("record " + e.id() + ": " + e.facilityName() + " " + e.creditCode() + ", " + e.scheme() + " " + e.edition()
-                        + ", reporting year " + e.reportingYear() + ", evaluated " + e.evaluatedAt());
-                out.println("archived with rulebook " + e.rulebookDigest() + ", engine " + e.engineVersion());
-                out.println("re-run with rulebook   " + nowDigest);
+                Words w = lang.words();
+                out.println(w.get("archive.verify.record", e.id(), e.facilityName(), e.creditCode(), w.label("scheme", e.scheme()), e.edition(),
+                        e.reportingYear(), e.evaluatedAt()));
+                out.println(w.get("archive.verify.archived_with", e.rulebookDigest(), e.engineVersion()));
+                out.println(w.get("archive.verify.rerun_with", nowDigest));
                 if (o.identical()) {
-                    out.println("IDENTICAL: the re-run verdict JSON is byte-identical to the archived one");
+                    out.println(w.get("archive.verify.identical"));
                 } else {
-                    out.println("DIFFERS (" + o.comparison().differences().size() + "):");
-                    for (VerdictComparison.Difference d : o.comparison().differences()) out.println("  " + d);
+                    out.println(w.get("archive.verify.differs", o.comparison().differences().size()));
+                    for (VerdictComparison.Difference d : o.comparison().differences()) out.println("  " + d.in(w.lang()));
                 }
             }
             return o.identical() ? ExitCodes.OK : ExitCodes.DIFFERS;
@@ -227,18 +251,37 @@ final class ArchiveCommand implements Runnable {
 
     // ---------------------------------------------------------------------------------------
 
-    static String table(List<ArchiveEntry> entries) {
+    /** The columns of a list of records, padded by display width so Chinese headings line up. */
+    private static final int[] WIDTHS = {5, 5, 4, 18, 18, 18, 8, 5, 7, 6, 24};
+
+    static String table(List<ArchiveEntry> entries, Words w) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("%-5s %-5s %-4s  %-18s %-18s %-18s %-8s %-5s %7s  %-6s %-24s  %s%n", "ID", "PREV", "YEAR", "SCHEME", "EDITION",
-                "CREDIT CODE", "INDUSTRY", "ELIG", "SCORE", "GRADE", "EVALUATED (UTC)", "FACILITY"));
+        String[] heads = w.get("archive.table.columns").split("\\|");
+        row(s, heads[0], heads[1], heads[2], heads[3], heads[4], heads[5], heads[6], heads[7], heads[8], heads[9], heads[10], heads[11]);
         for (ArchiveEntry e : entries) {
-            s.append(String.format("%-5d %-5s %-4d  %-18s %-18s %-18s %-8s %-5s %7s  %-6s %-24s  %s%n", e.id(),
-                    e.previousId() == null ? "-" : e.previousId(), e.reportingYear(), e.scheme(), e.edition(), e.creditCode(),
-                    dash(e.industry()), e.eligible() == null ? "?" : e.eligible() ? "yes" : "no",
-                    e.score() == null ? "-" : e.score().toPlainString(), dash(e.grade()), e.evaluatedAt(), e.facilityName()));
+            row(s, String.valueOf(e.id()), e.previousId() == null ? "-" : String.valueOf(e.previousId()), String.valueOf(e.reportingYear()),
+                    e.scheme(), e.edition(), e.creditCode(), dash(e.industry()), e.eligible() == null ? "?" : eligible(w, e.eligible()),
+                    e.score() == null ? "-" : e.score().toPlainString(), dash(e.grade()), e.evaluatedAt().toString(), e.facilityName());
         }
-        s.append(entries.size()).append(" record(s)\n");
+        s.append(w.get("archive.table.count", entries.size())).append('\n');
         return s.toString();
+    }
+
+    private static void row(StringBuilder s, String... cells) {
+        for (int i = 0; i < WIDTHS.length; i++) {
+            // the score is a number: right-aligned; two spaces before the year, the grade's neighbours and the facility
+            s.append(i == 8 ? DisplayWidth.padLeft(cells[i], WIDTHS[i]) : DisplayWidth.padRight(cells[i], WIDTHS[i]));
+            s.append(i == 2 || i == 8 || i == 10 ? "  " : " ");
+        }
+        s.append(cells[WIDTHS.length]).append('\n');
+    }
+
+    private static String eligible(Words w, Boolean eligible) {
+        return eligible == null ? w.get("archive.undetermined") : w.get(eligible ? "archive.yes" : "archive.no");
+    }
+
+    private static String or(String s, String none) {
+        return s == null ? none : s;
     }
 
     private static String dash(String s) {

@@ -21,32 +21,31 @@ final class CliFaults {
         Path submission();
     }
 
-    /** Prints what went wrong on {@code err}; returns the exit code. {@code command} is the command object that failed. */
-    static int report(PrintWriter err, Throwable thrown, Object command) {
+    /** Prints what went wrong on {@code err} in the language of {@code words}; returns the exit code. {@code command} is the command object that failed. */
+    static int report(PrintWriter err, Throwable thrown, Object command, Words words) {
         Fault f = Faults.of(thrown);
         Path file = command instanceof OfSubmission s ? s.submission() : null;
         return switch (f.kind()) {
             case USAGE, NOT_FOUND -> {
-                err.println("usage error: " + flag(f.option()) + f.getMessage());
+                err.println(words.get("usage.error", flag(f.option()) + f.getMessage()));
                 yield ExitCodes.USAGE;
             }
             case ARCHIVE -> {
-                err.println("usage error: archive: " + f.getMessage());
+                err.println(words.get("fault.archive", f.getMessage()));
                 yield ExitCodes.USAGE;
             }
             case INVALID_SUBMISSION -> {
                 if (f.option() == Option.SET) {
                     // the file itself is valid (it was just evaluated): say the changes made it invalid
-                    Console.problems(err, f.problems(), file + " with the --set changes: invalid submission (" + f.problems().size()
-                            + " problem(s)); nothing was scored");
+                    Console.problems(err, f.problems(), words.get("fault.invalid_after_set", file, f.problems().size()));
                 } else {
-                    Console.problems(err, f.problems(), (file == null ? "input" : file.toString()) + ": invalid submission ("
-                            + f.count() + " problem(s)); nothing was scored");
+                    Console.problems(err, f.problems(), words.get("fault.invalid_submission",
+                            file == null ? words.get("fault.input") : file.toString(), f.count()));
                 }
                 yield ExitCodes.INVALID_SUBMISSION;
             }
             case INVALID_RULEBOOK -> {
-                Console.problems(err, f.problems(), "invalid rulebook (" + f.problems().size() + " problem(s))");
+                Console.problems(err, f.problems(), words.get("fault.invalid_rulebook", f.problems().size()));
                 yield ExitCodes.INVALID_RULEBOOK;
             }
             case NOT_REPRODUCED -> {
@@ -56,7 +55,7 @@ final class CliFaults {
             }
             case INTERNAL -> {
                 Throwable bug = f instanceof Faults.Internal i ? i.bug() : f;
-                err.println("internal error: " + bug + " (please report this with the input that caused it)");
+                err.println(words.get("fault.internal", bug));
                 if (System.getenv("VERDANT_DEBUG") != null) bug.printStackTrace(err); // for developers, never by default
                 yield ExitCodes.INTERNAL_ERROR;
             }

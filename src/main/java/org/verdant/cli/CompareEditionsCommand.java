@@ -41,7 +41,7 @@ final class CompareEditionsCommand implements Callable<Integer>, CliFaults.OfSub
 
     @Override
     public Integer call() throws Exception {
-        Request request = new Request(file.toString(), InputFile.read(file), Settings.defaults().withLang(lang.name()));
+        Request request = new Request(file.toString(), InputFile.read(file, new Words(lang.name())), Settings.defaults().withLang(lang.name()));
         var app = rulebook.application();
         spec.commandLine().getOut().print(tables.isEmpty() ? app.compareEditions(request) : app.compareTables(request, tables));
         return ExitCodes.OK;

@@ -50,7 +50,7 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Messages m = new Messages(lang.name());
         Settings settings = new Settings(null, null, grading, lang.name());
-        byte[] bytesA = InputFile.read(a);
+        byte[] bytesA = InputFile.read(a, new Words(lang.name()));
         Diff.Side sideA = Diff.side(rulebook.application(), a.toString(), bytesA, settings);
         RulebookOptions forB = rulebook;
         if (rulesB != null || scorecardsB != null) {
@@ -58,7 +58,7 @@ final class DiffCommand implements Callable<Integer> {
             forB.rules = rulesB != null ? rulesB : rulebook.rules;
             forB.scorecards = scorecardsB != null ? scorecardsB : rulebook.scorecards;
         }
-        byte[] bytesB = InputFile.read(b);
+        byte[] bytesB = InputFile.read(b, new Words(lang.name()));
         Diff.Side sideB = Diff.side(forB.application(), b.toString(), bytesB, settings);
         if (!sideB.isSubmission() && forB != rulebook) {
             throw new Fault(Fault.Kind.USAGE, "--rules-b/--scorecards-b evaluate B, but " + b + " is a verdict, already evaluated");

@@ -34,13 +34,13 @@ public class EvaluateArchiving {
     }
 
     /** Stores the evaluation if asked to; says where on {@code err} (stdout keeps the verdict alone). */
-    void store(PrintWriter err, Evaluation evaluation) throws Fault {
+    void store(PrintWriter err, Evaluation evaluation, Words words) throws Fault {
         if (!requested()) return;
         Path dir = archive == null || archive.equals(DEFAULT) ? null : Path.of(archive);
         try (Archive a = ArchiveOptions.open(dir, jdbcUrl, true)) {
             ArchiveEntry e = evaluation.store(a);
-            err.println("archived as record " + e.id() + (e.previousId() == null ? "" : " (re-evaluation of record " + e.previousId() + ")")
-                    + " in " + a.location().describe());
+            err.println(e.previousId() == null ? words.get("archive.stored", e.id(), a.location().describe())
+                    : words.get("archive.stored_again", e.id(), e.previousId(), a.location().describe()));
         }
     }
 

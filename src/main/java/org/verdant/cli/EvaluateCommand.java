@@ -64,14 +64,14 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
         Evaluation e = rulebook.application().evaluate(request);
         if (record != null) write(record, e.record());
         String text = format == Format.json ? e.json(trace) : e.text();
-        archiving.store(spec.commandLine().getErr(), e);
+        archiving.store(spec.commandLine().getErr(), e, new Words(evaluation.lang.name()));
         if (output != null) write(output, text); else spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
     }
 
     /** The submission file as a request with the command's evaluation options. */
     static Request request(Path file, EvaluationOptions options) throws Fault {
-        return new Request(file.toString(), InputFile.read(file), options.settings());
+        return new Request(file.toString(), InputFile.read(file, new Words(options.lang.name())), options.settings());
     }
 
     /** Writes a result file; a path that cannot be written is the user's to fix (a usage error). */

@@ -46,17 +46,21 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
+    @Mixin
+    LangOption lang = new LangOption();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (count < 0) throw new Fault(Fault.Kind.USAGE, "--count must not be negative");
+        Words w = lang.words();
+        if (count < 0) throw new Fault(Fault.Kind.USAGE, w.get("generate.negative_count"));
         SubmissionGenerator generator = new SubmissionGenerator(rulebook.load().rulebook(), scheme, edition, seed, invalidShare);
         if (out != null) {
             try {
                 Files.createDirectories(out);
             } catch (IOException e) {
-                throw new Fault(Fault.Kind.USAGE, "cannot create " + out + ": " + e.getMessage());
+                throw new Fault(Fault.Kind.USAGE, w.get("generate.cannot_create", out, e.getMessage()));
             }
         }
         int width = Math.max(6, String.valueOf(Math.max(0, count - 1)).length());
@@ -70,12 +74,12 @@ final class GenerateCommand implements Callable<Integer> {
                 try {
                     Files.writeString(file, yaml, StandardCharsets.UTF_8);
                 } catch (IOException e) {
-                    throw new Fault(Fault.Kind.USAGE, "cannot write " + file + ": " + e.getMessage());
+                    throw new Fault(Fault.Kind.USAGE, w.get("generate.cannot_write", file, e.getMessage()));
                 }
             }
         }
         stdout.flush();
-        if (out != null) err.println("wrote " + count + " submission(s) to " + out);
+        if (out != null) err.println(w.get("generate.wrote", count, out));
         return ExitCodes.OK;
     }
 }

@@ -19,26 +19,25 @@ final class InputFile {
     private InputFile() {
     }
 
-    static byte[] read(Path file) throws Fault {
+    /** Reads {@code file}; what is wrong with it is said in the language of {@code w}. */
+    static byte[] read(Path file, Words w) throws Fault {
         if (!Files.exists(file)) {
             String name = file.toString();
             if (!Console.namesAreUtf8() && (name.indexOf('?') >= 0 || name.indexOf('\uFFFD') >= 0)) {
-                throw new Fault(Fault.Kind.USAGE, name + ": no such file; the locale is not UTF-8 (sun.jnu.encoding "
-                        + System.getProperty("sun.jnu.encoding") + "), so a file name in Chinese cannot be read from the command line: "
-                        + "run with LC_ALL=C.UTF-8 (the ./verdant launcher sets it)");
+                throw new Fault(Fault.Kind.USAGE, w.get("file.no_such_file_locale", name, System.getProperty("sun.jnu.encoding")));
             }
-            throw new Fault(Fault.Kind.USAGE, file + ": no such file");
+            throw new Fault(Fault.Kind.USAGE, w.get("file.no_such_file", file));
         }
-        if (!Files.isRegularFile(file)) throw new Fault(Fault.Kind.USAGE, file + ": not a file");
+        if (!Files.isRegularFile(file)) throw new Fault(Fault.Kind.USAGE, w.get("file.not_a_file", file));
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(YamlReader.MAX_BYTES + 1);
         } catch (AccessDeniedException e) {
-            throw new Fault(Fault.Kind.USAGE, file + ": cannot read: permission denied");
+            throw new Fault(Fault.Kind.USAGE, w.get("file.permission_denied", file));
         } catch (NoSuchFileException e) {
-            throw new Fault(Fault.Kind.USAGE, file + ": no such file");
+            throw new Fault(Fault.Kind.USAGE, w.get("file.no_such_file", file));
         } catch (IOException e) {
             String why = e.getMessage() == null || e.getMessage().equals(file.toString()) ? e.getClass().getSimpleName() : e.getMessage();
-            throw new Fault(Fault.Kind.USAGE, file + ": cannot read: " + why);
+            throw new Fault(Fault.Kind.USAGE, w.get("file.cannot_read", file, why));
         }
     }
 }

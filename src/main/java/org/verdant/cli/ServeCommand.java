@@ -46,19 +46,22 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
+    @Mixin
+    LangOption lang = new LangOption();
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (port < 0 || port > 65535) throw new Fault(Fault.Kind.USAGE, "--port: " + port + " is not a port (0 to 65535)");
-        String token = token();
-        boolean loopback = loopback(bind);
+        Words w = lang.words();
+        if (port < 0 || port > 65535) throw new Fault(Fault.Kind.USAGE, w.get("serve.bad_port", port));
+        String token = token(w);
+        boolean loopback = loopback(bind, w);
         CompiledRulebook compiled = rulebook.load();
         try {
             compiled.compileAll(); // compile every edition now, so the first request is not slow
         } catch (RulebookException e) {
-            Console.problems(err, e.problems(), "warning: invalid rulebook (" + e.problems().size()
-                    + " problem(s)); evaluations under the editions concerned answer 500 with these problems");
+            Console.problems(err, e.problems(), w.get("serve.invalid_rulebook", e.problems().size()));
         }
         Archive a = ArchiveOptions.open(archive.data, archive.jdbcUrl, true);
         VerdantServer server;
@@ -66,16 +69,14 @@ final class ServeCommand implements Callable<Integer> {
             server = VerdantServer.start(new VerdantServer.Config(bind, port, compiled, a, token), err);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new Fault(Fault.Kind.USAGE, "cannot listen on " + bind + ":" + port + ": " + cause.getMessage());
+            throw new Fault(Fault.Kind.USAGE, w.get("serve.cannot_listen", bind, port, cause.getMessage()));
         }
-        out.println("verdant serve: " + server.uri() + "  (archive " + a.location().describe() + "; rulebook "
-                + compiled.rulebook().digest() + ")");
-        out.println(token == null ? "no API token: anyone who can reach this address can submit evaluations"
-                : "an API token is required for writes (POST)");
+        out.println(w.get("serve.listening", server.uri(), a.location().describe(), compiled.rulebook().digest()));
+        out.println(w.get(token == null ? "serve.no_token" : "serve.token_required"));
         if (!loopback && token == null) {
-            err.println("warning: listening on " + bind + " without an API token; set --token-file or VERDANT_API_TOKEN");
+            err.println(w.get("serve.open_without_token", bind));
         }
-        out.println("Ctrl-C stops the server");
+        out.println(w.get("serve.stop"));
         out.flush();
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -93,29 +94,29 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** --token-file, else $VERDANT_API_TOKEN, else none; surrounding whitespace (a final newline) is not part of it. */
-    private String token() throws Fault {
+    private String token(Words w) throws Fault {
         if (tokenFile != null) {
             String t;
             try {
                 t = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new Fault(Fault.Kind.USAGE, "--token-file: cannot read " + tokenFile + ": " + e.getMessage());
+                throw new Fault(Fault.Kind.USAGE, w.get("serve.token_unreadable", tokenFile, e.getMessage()));
             }
-            if (t.isEmpty()) throw new Fault(Fault.Kind.USAGE, "--token-file: " + tokenFile + " is empty");
-            if (t.length() < 16) throw new Fault(Fault.Kind.USAGE, "--token-file: the token is " + t.length() + " characters; use 16 or more");
+            if (t.isEmpty()) throw new Fault(Fault.Kind.USAGE, w.get("serve.token_empty", tokenFile));
+            if (t.length() < 16) throw new Fault(Fault.Kind.USAGE, w.get("serve.token_short", t.length()));
             return t;
         }
         String env = System.getenv("VERDANT_API_TOKEN");
         if (env == null || env.isBlank()) return null;
-        if (env.strip().length() < 16) throw new Fault(Fault.Kind.USAGE, "VERDANT_API_TOKEN: the token is too short; use 16 characters or more");
+        if (env.strip().length() < 16) throw new Fault(Fault.Kind.USAGE, w.get("serve.env_token_short"));
         return env.strip();
     }
 
-    private static boolean loopback(String host) throws Fault {
+    private static boolean loopback(String host, Words w) throws Fault {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new Fault(Fault.Kind.USAGE, "--bind: unknown address '" + host + "'");
+            throw new Fault(Fault.Kind.USAGE, w.get("serve.unknown_address", host));
         }
     }
 }

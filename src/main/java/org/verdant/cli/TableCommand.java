@@ -36,7 +36,9 @@ final class TableCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, export, import, calibrate");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                new Words(LangOption.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)))
+                        .get("usage.name_a_subcommand", "list, export, import, calibrate"));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -49,15 +51,19 @@ final class TableCommand implements Runnable {
         @Mixin
         RulebookOptions rulebook = new RulebookOptions();
 
+        @Mixin
+        LangOption lang = new LangOption();
+
         @Override
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
             var r = rulebook.load().rulebook();
-            var m = new org.verdant.text.Messages("zh");
+            Words w = lang.words();
             for (var t : r.tables().values()) {
-                String isDefault = r.scorecards().values().stream().anyMatch(s -> t.id().equals(s.defaultTable())) ? " (default)" : "";
+                String isDefault = r.scorecards().values().stream().anyMatch(s -> t.id().equals(s.defaultTable())) ? w.get("table.default") : "";
+                // the kind and status are codes (as --table and the YAML write them); the title in the language asked for
                 out.printf("%-22s %-16s %-10s %-14s %-12s %s%s%s%n", t.id(), t.edition(), t.version(), t.kind().code(), t.status(),
-                        t.title().zh(), t.province() == null ? "" : " [" + t.province() + "]", isDefault);
+                        t.title().in(w.lang()), t.province() == null ? "" : " [" + t.province() + "]", isDefault);
             }
             return ExitCodes.OK;
         }
@@ -71,31 +77,31 @@ final class TableCommand implements Runnable {
         @Option(names = "--scorecards", paramLabel = "DIR", description = "Scorecards directory to find TABLE by id (default: $VERDANT_SCORECARDS, else ./scorecards).")
         Path scorecards;
 
-        Path file() throws Fault {
-            return tableFile(table, scorecards);
+        Path file(Words w) throws Fault {
+            return tableFile(table, scorecards, w);
         }
     }
 
     /** A table named by file, else by id among the rulebook's tables. */
-    static Path tableFile(String table, Path scorecards) throws Fault {
+    static Path tableFile(String table, Path scorecards, Words w) throws Fault {
         Path file = Path.of(table);
         if (Files.isRegularFile(file)) return file;
         String env = System.getenv("VERDANT_SCORECARDS");
         Path dir = scorecards != null ? scorecards : env != null && !env.isBlank() ? Path.of(env) : Path.of("scorecards");
         Path byId = dir.resolve("green-factory/gbt36132-2025/tables").resolve(table + ".yaml");
         if (!table.contains("/") && Files.isRegularFile(byId)) return byId;
-        throw new Fault(Fault.Kind.USAGE, table + ": no such file, and no indicator table with that id under " + dir.resolve("green-factory/gbt36132-2025/tables"));
+        throw new Fault(Fault.Kind.USAGE, w.get("table.not_found", table, dir.resolve("green-factory/gbt36132-2025/tables")));
     }
 
-    static ObjectNode readTable(Path file) throws Fault, IOException, TableInputException {
-        if (!Files.isReadable(file)) throw new Fault(Fault.Kind.USAGE, file + ": cannot read");
+    static ObjectNode readTable(Path file, Words w) throws Fault, IOException, TableInputException {
+        if (!Files.isReadable(file)) throw new Fault(Fault.Kind.USAGE, w.get("table.cannot_read", file));
         return TableTree.read(file);
     }
 
     /** Prints located problems and returns exit code 3 (invalid input). */
-    static int refused(PrintWriter err, TableInputException e, String what) {
+    static int refused(PrintWriter err, TableInputException e, String what, Words w) {
         e.problems().forEach(err::println);
-        err.println(what + ": " + e.problems().size() + " problem(s); nothing was written");
+        err.println(w.get("table.refused", what, e.problems().size()));
         return ExitCodes.INVALID_SUBMISSION;
     }
 
@@ -116,19 +122,23 @@ final class TableCommand implements Runnable {
         @Option(names = "--format", paramLabel = "FORMAT", description = "xlsx or csv (default: from the output's extension, else xlsx).")
         TableSpreadsheet.Format format;
 
+        @Mixin
+        LangOption lang = new LangOption();
+
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
-            Path file = table.file();
+            Words w = lang.words();
+            Path file = table.file(w);
             TableSpreadsheet.Format f = format != null ? format : TableSpreadsheet.formatOf(output);
             if (f == null) f = TableSpreadsheet.Format.xlsx;
             try {
-                ObjectNode tree = readTable(file);
+                ObjectNode tree = readTable(file, w);
                 TableSpreadsheet.export(tree, file.toString(), f, output);
             } catch (TableInputException e) {
-                return refused(err, e, file.toString());
+                return refused(err, e, file.toString(), w);
             }
-            spec.commandLine().getOut().println(output + ": " + f + " (" + file + ")");
+            spec.commandLine().getOut().println(output + ": " + f + " (" + file + ")"); // names and codes only: the same in both languages
             return ExitCodes.OK;
         }
     }
@@ -147,15 +157,19 @@ final class TableCommand implements Runnable {
         @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The table YAML to write (default: standard output).")
         Path output;
 
+        @Mixin
+        LangOption lang = new LangOption();
+
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
-            if (!Files.isRegularFile(file)) throw new Fault(Fault.Kind.USAGE, file + ": no such file");
+            Words w = lang.words();
+            if (!Files.isRegularFile(file)) throw new Fault(Fault.Kind.USAGE, w.get("table.no_such_file", file));
             ObjectNode tree;
             try {
                 tree = TableSpreadsheet.importFile(file);
             } catch (TableInputException e) {
-                return refused(err, e, file.toString());
+                return refused(err, e, file.toString(), w);
             }
             String yaml = TableTree.yaml(tree);
             if (output == null) spec.commandLine().getOut().print(yaml);
@@ -208,13 +222,14 @@ final class TableCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
+            Words w = new Words(lang.name());
             if (from.isEmpty() == (archive == null && jdbcUrl == null))
-                throw new Fault(Fault.Kind.USAGE, "name the verdicts: --from FILE… or --archive DIR / --jdbc-url URL (one of them)");
-            if (minCohort < 1) throw new Fault(Fault.Kind.USAGE, "--min-cohort must be at least 1");
-            Path file = table.file();
+                throw new Fault(Fault.Kind.USAGE, w.get("table.name_the_verdicts"));
+            if (minCohort < 1) throw new Fault(Fault.Kind.USAGE, w.get("table.min_cohort"));
+            Path file = table.file(w);
             try {
-                ObjectNode tree = readTable(file);
-                List<Calibration.Input> inputs = from.isEmpty() ? fromArchive() : fromFiles();
+                ObjectNode tree = readTable(file, w);
+                List<Calibration.Input> inputs = from.isEmpty() ? fromArchive(w) : fromFiles(w);
                 Calibration.Result result = Calibration.calibrate(tree, inputs, new Calibration.Filter(industry, year, minCohort));
                 Files.writeString(output, TableTree.yaml(result.table()), StandardCharsets.UTF_8);
                 PrintWriter out = spec.commandLine().getOut();
@@ -223,16 +238,16 @@ final class TableCommand implements Runnable {
                 out.println(output + ": " + result.table().path("version").asText());
                 return ExitCodes.OK;
             } catch (TableInputException e) {
-                return refused(err, e, file.toString());
+                return refused(err, e, file.toString(), w);
             } catch (CohortTooSmallException e) {
                 throw new Fault(Fault.Kind.USAGE, e.getMessage());
             }
         }
 
-        private List<Calibration.Input> fromFiles() throws Fault, IOException {
+        private List<Calibration.Input> fromFiles(Words w) throws Fault, IOException {
             List<Calibration.Input> inputs = new ArrayList<>();
             for (Path f : from) {
-                if (!Files.isRegularFile(f)) throw new Fault(Fault.Kind.USAGE, f + ": no such file");
+                if (!Files.isRegularFile(f)) throw new Fault(Fault.Kind.USAGE, w.get("table.no_such_file", f));
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                 for (int i = 0; i < lines.size(); i++) {
                     if (!lines.get(i).isBlank()) inputs.add(new Calibration.Input(f + ":" + (i + 1), lines.get(i)));
@@ -241,11 +256,12 @@ final class TableCommand implements Runnable {
             return inputs;
         }
 
-        private List<Calibration.Input> fromArchive() throws Fault {
+        private List<Calibration.Input> fromArchive(Words w) throws Fault {
             List<Calibration.Input> inputs = new ArrayList<>();
             try (Archive a = ArchiveOptions.open(archive, jdbcUrl, false)) {
                 for (ArchiveEntry e : a.list(new ArchiveQuery(null, year, "green-factory", industry))) {
-                    a.get(e.id()).ifPresent(full -> inputs.add(new Calibration.Input("archive record " + e.id(), full.verdictJson())));
+                    String source = w.get("table.archive_record", e.id());
+                    a.get(e.id()).ifPresent(full -> inputs.add(new Calibration.Input(source, full.verdictJson())));
                 }
             }
             return inputs;

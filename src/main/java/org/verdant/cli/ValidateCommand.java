@@ -39,7 +39,7 @@ final class ValidateCommand implements Callable<Integer>, CliFaults.OfSubmission
 
     @Override
     public Integer call() throws Exception {
-        Request request = new Request(file.toString(), InputFile.read(file), Settings.defaults().withEdition(edition).withLang(lang.name()));
+        Request request = new Request(file.toString(), InputFile.read(file, lang.words()), Settings.defaults().withEdition(edition).withLang(lang.name()));
         Application.Validation v = rulebook.application().validate(request);
         spec.commandLine().getOut().println(lang.words().get("validate.valid", file, lang.words().label("scheme", v.scheme()), v.edition()));
         return ExitCodes.OK;

@@ -42,9 +42,9 @@ final class VerifyCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         EvaluationRecord r;
         try {
-            r = Records.read(read(record));
+            r = Records.read(read(record, lang.words()));
         } catch (InvalidRecordException e) {
-            throw new Fault(Fault.Kind.USAGE, record + ": not a Verdant record: " + e.getMessage());
+            throw new Fault(Fault.Kind.USAGE, lang.words().get("verify.not_a_record", record, e.getMessage()));
         }
         Verification v = rulebook.application().verify(r);
         out.println(lang.words().get("verify.record", record));
@@ -52,15 +52,15 @@ final class VerifyCommand implements Callable<Integer> {
         return v.identical() ? ExitCodes.OK : ExitCodes.DIFFERS;
     }
 
-    private static byte[] read(Path file) throws Fault {
-        if (!Files.exists(file)) throw new Fault(Fault.Kind.USAGE, file + ": no such file");
-        if (!Files.isRegularFile(file)) throw new Fault(Fault.Kind.USAGE, file + ": not a file");
+    private static byte[] read(Path file, Words w) throws Fault {
+        if (!Files.exists(file)) throw new Fault(Fault.Kind.USAGE, w.get("file.no_such_file", file));
+        if (!Files.isRegularFile(file)) throw new Fault(Fault.Kind.USAGE, w.get("file.not_a_file", file));
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_RECORD_BYTES + 1);
-            if (bytes.length > MAX_RECORD_BYTES) throw new Fault(Fault.Kind.USAGE, file + ": larger than " + MAX_RECORD_BYTES + " bytes; not a record");
+            if (bytes.length > MAX_RECORD_BYTES) throw new Fault(Fault.Kind.USAGE, w.get("verify.too_large", file, MAX_RECORD_BYTES));
             return bytes;
         } catch (IOException e) {
-            throw new Fault(Fault.Kind.USAGE, file + ": cannot read: " + e.getMessage());
+            throw new Fault(Fault.Kind.USAGE, w.get("file.cannot_read", file, e.getMessage()));
         }
     }
 }

@@ -5,6 +5,7 @@ import org.verdant.text.Json;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What differs between two JSON verdicts (verdant.verdict/1), as {@link VerdictComparer} pairs them, in the terms a reviewer cares
@@ -74,15 +75,42 @@ public record VerdictDiff(List<Change> headline, List<CriterionChange> criteria,
         return new VerdictDiff(headline, criteria, pairs.otherFieldsDiffering());
     }
 
-    /** One line per difference, for a terminal. */
+    /** One line per difference in English: the fixture runner's (a developer's) diagnostics; people read {@link #lines(String)}. */
     public List<String> lines() {
+        return lines("en");
+    }
+
+    private static final Map<String, String> FIELD_ZH = Map.of("scheme", "评价体系", "edition", "版本", "eligible", "符合申报条件",
+            "mandatory_met", "基本要求均满足", "score", "得分", "grade", "等级", "verdict", "结论");
+    private static final Map<String, String> DETAIL_ZH = Map.of("reason", "理由", "values", "比较的数值", "details", "细节");
+
+    /** One line per difference, for a terminal, in {@code lang} (zh or en); ids, status codes and figures as the verdict writes them. */
+    public List<String> lines(String lang) {
+        boolean en = "en".equals(lang);
         List<String> out = new ArrayList<>();
-        for (Change c : headline) out.add(c.field() + ": " + c.before() + " → " + c.after());
-        for (CriterionChange c : criteria) {
-            out.add(c.id() + ": " + c.before() + (c.outcomeChanged() ? " → " + c.after() : " (" + c.detail() + " changed)"));
+        for (Change c : headline) {
+            out.add(en ? c.field() + ": " + c.before() + " → " + c.after()
+                    : FIELD_ZH.getOrDefault(c.field(), c.field()) + "：" + zh(c.before()) + " → " + zh(c.after()));
         }
-        if (!otherFields.isEmpty()) out.add("also differ: " + String.join(", ", otherFields));
+        for (CriterionChange c : criteria) {
+            if (en) {
+                out.add(c.id() + ": " + c.before() + (c.outcomeChanged() ? " → " + c.after() : " (" + c.detail() + " changed)"));
+            } else {
+                out.add(c.id() + "：" + zh(c.before()) + (c.outcomeChanged() ? " → " + zh(c.after())
+                        : "（" + DETAIL_ZH.getOrDefault(c.detail(), c.detail()) + "有变）"));
+            }
+        }
+        if (!otherFields.isEmpty()) out.add((en ? "also differ: " : "其他不同的部分：") + String.join(", ", otherFields));
         return out;
+    }
+
+    /** The words among the values ("absent", "not JSON") in Chinese; codes and figures unchanged. */
+    private static String zh(String value) {
+        return switch (value) {
+            case "absent" -> "无";
+            case "not JSON" -> "不是 JSON";
+            default -> value;
+        };
     }
 
     private static String outcome(JsonNode j) {

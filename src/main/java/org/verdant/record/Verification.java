@@ -19,7 +19,7 @@ import org.verdant.text.Text;
  */
 public record Verification(
         Text summary,
-        List<String> damage,
+        List<Text> damage,
         boolean submissionIntact,
         String engineRecorded,
         String engineNow,
@@ -27,7 +27,7 @@ public record Verification(
         String rulebookDigestNow,
         List<String> rulebookFiles,
         List<FileChange> rulebookChanges,
-        String rerunError,
+        Text rerunError,
         VerdictDiff diff,
         String verdictSha256Recorded,
         String verdictSha256Now,
@@ -57,7 +57,7 @@ public record Verification(
         String pad = "            ";
         List<String> out = new ArrayList<>();
         out.add(pad + summary.in(lang));
-        for (String d : damage) out.add((en ? "DAMAGED     " : "已损坏      ") + d);
+        for (Text d : damage) out.add((en ? "DAMAGED     " : "已损坏      ") + d.in(lang));
         if (!submissionIntact) {
             out.add(en ? "differs: the record's submission does not match its digest (the record was altered or damaged); it was not re-run"
                     : "不同：记录中的申报材料与其摘要不符（记录被改动或损坏），未重新运行");
@@ -78,14 +78,14 @@ public record Verification(
         }
         String verdictLabel = en ? "verdict     " : "结论        ";
         if (rerunError != null) {
-            out.add(verdictLabel + (en ? "cannot be reproduced: " : "无法复现：") + rerunError.strip().replace("\n", "\n" + pad));
+            out.add(verdictLabel + (en ? "cannot be reproduced: " : "无法复现：") + rerunError.in(lang).strip().replace("\n", "\n" + pad));
         } else if (diff.isEmpty() && !identical) {
             out.add(verdictLabel + (en ? "the same in every field, but its text differs" : "各字段相同，但文本不同"));
         } else if (diff.headline().isEmpty() && diff.criteria().isEmpty() && !diff.otherFields().isEmpty()) {
             out.add(verdictLabel + (en ? "no gate or criterion changed; differs only in: " : "基本要求和指标均未变化；仅以下字段不同：")
                     + String.join(", ", diff.otherFields()));
         } else if (!diff.isEmpty()) {
-            List<String> lines = diff.lines();
+            List<String> lines = diff.lines(lang);
             out.add(verdictLabel + lines.get(0));
             for (int i = 1; i < lines.size(); i++) out.add(pad + lines.get(i));
         }

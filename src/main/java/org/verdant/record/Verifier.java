@@ -34,7 +34,7 @@ public final class Verifier {
                 facility + ", evaluated " + date + "; options: "
                         + (r.edition() == null ? "edition by date" : "--edition \"" + r.edition() + "\"") + ", "
                         + (r.grading() == null ? "default grading" : "--grading " + r.grading()) + ", --lang " + r.lang());
-        List<String> damage = damage(r);
+        List<Text> damage = damage(r);
         String actualSha = Evaluator.sha256(r.submission());
         boolean intact = actualSha.equals(r.submissionSha256()) && actualSha.equals(v.path("input").path("digest").asText());
         List<String> recordedPaths = r.rulebookFiles().stream().map(EvaluationRecord.FileDigest::path).toList();
@@ -43,16 +43,18 @@ public final class Verifier {
                     recordedPaths, List.of(), null, null, r.verdictSha256(), null, false);
         }
         Verdict verdict = null;
-        String rerunError = null;
+        Text rerunError = null;
         try {
             verdict = new Evaluator(rulebook).evaluate(r.submissionFile(), r.submission(), new Evaluator.Options(r.edition(), r.table(), r.grading()));
         } catch (InvalidSubmissionException e) {
-            StringBuilder b = new StringBuilder("this rulebook refuses the submission (" + e.problems().size() + " problem(s))");
+            StringBuilder b = new StringBuilder();
             e.problems().forEach(p -> b.append('\n').append(p));
-            rerunError = b.toString();
+            rerunError = new Text("本规则库拒绝此申报材料（" + e.problems().size() + " 个问题）" + b,
+                    "this rulebook refuses the submission (" + e.problems().size() + " problem(s))" + b);
         } catch (UsageException e) {
             // verify is the CLI's: the option is named as its flag, as the summary names the options
-            rerunError = (e.option() == null ? "" : "--" + e.option().word() + ": ") + e.getMessage();
+            String message = (e.option() == null ? "" : "--" + e.option().word() + ": ") + e.getMessage();
+            rerunError = new Text(message, message);
         }
         List<String> nowPaths = verdict == null ? recordedPaths : verdict.rulebookFiles();
         List<EvaluationRecord.FileDigest> now = Records.fileDigests(nowPaths, rulebook.rulebook());
@@ -70,30 +72,38 @@ public final class Verifier {
     }
 
     /** Where the record disagrees with itself: the parts of a record repeat each other so an edit shows. */
-    private static List<String> damage(EvaluationRecord r) {
-        List<String> out = new ArrayList<>();
+    private static List<Text> damage(EvaluationRecord r) {
+        List<Text> out = new ArrayList<>();
         JsonNode v = r.verdict();
         String actual = Evaluator.sha256(r.submission());
         if (!actual.equals(r.submissionSha256())) {
-            out.add("submission: its bytes hash to " + actual + ", the record says " + r.submissionSha256());
+            out.add(new Text("申报材料：其字节的摘要为 " + actual + "，记录中为 " + r.submissionSha256(),
+                    "submission: its bytes hash to " + actual + ", the record says " + r.submissionSha256()));
         }
-        if (!r.submissionSha256().equals(v.path("input").path("digest").asText())) {
-            out.add("submission: the record says " + r.submissionSha256() + ", its verdict's input.digest " + v.path("input").path("digest").asText());
+        String inputDigest = v.path("input").path("digest").asText();
+        if (!r.submissionSha256().equals(inputDigest)) {
+            out.add(new Text("申报材料：记录中为 " + r.submissionSha256() + "，其结论的 input.digest 为 " + inputDigest,
+                    "submission: the record says " + r.submissionSha256() + ", its verdict's input.digest " + inputDigest));
         }
         String verdictSha = Records.sha256(Records.verdictText(v));
         if (!verdictSha.equals(r.verdictSha256())) {
-            out.add("verdict: its text hashes to " + verdictSha + ", verdict_sha256 says " + r.verdictSha256() + " (edited after recording)");
+            out.add(new Text("结论：其文本的摘要为 " + verdictSha + "，verdict_sha256 为 " + r.verdictSha256() + "（记录后被改动）",
+                    "verdict: its text hashes to " + verdictSha + ", verdict_sha256 says " + r.verdictSha256() + " (edited after recording)"));
         }
-        if (!r.rulebookDigest().equals(v.path("rulebook").path("digest").asText())) {
-            out.add("rulebook: the record's digest " + r.rulebookDigest() + " is not its verdict's " + v.path("rulebook").path("digest").asText());
+        String verdictRulebook = v.path("rulebook").path("digest").asText();
+        if (!r.rulebookDigest().equals(verdictRulebook)) {
+            out.add(new Text("规则库：记录中的摘要 " + r.rulebookDigest() + " 不是其结论中的 " + verdictRulebook,
+                    "rulebook: the record's digest " + r.rulebookDigest() + " is not its verdict's " + verdictRulebook));
         }
         List<String> verdictFiles = new ArrayList<>();
         v.path("rulebook").path("files").forEach(f -> verdictFiles.add(f.asText()));
         if (!verdictFiles.equals(r.rulebookFiles().stream().map(EvaluationRecord.FileDigest::path).toList())) {
-            out.add("rulebook: the record's file list is not its verdict's rulebook.files");
+            out.add(new Text("规则库：记录中的文件清单与其结论的 rulebook.files 不同", "rulebook: the record's file list is not its verdict's rulebook.files"));
         }
-        if (!r.engineVersion().equals(v.path("engine").path("version").asText())) {
-            out.add("engine: the record says " + r.engineVersion() + ", its verdict " + v.path("engine").path("version").asText());
+        String verdictEngine = v.path("engine").path("version").asText();
+        if (!r.engineVersion().equals(verdictEngine)) {
+            out.add(new Text("引擎：记录中为 " + r.engineVersion() + "，其结论中为 " + verdictEngine,
+                    "engine: the record says " + r.engineVersion() + ", its verdict " + verdictEngine));
         }
         return out;
     }

@@ -16,6 +16,7 @@ import org.verdant.cohort.CohortReport;
 import org.verdant.report.document.ReportFormat;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.text.Messages;
+import org.verdant.text.Text;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -68,8 +69,9 @@ final class Api {
 
     void template(Context ctx) throws ApiException {
         String name = ctx.pathParam("name").replaceFirst("\\.ya?ml$", "");
-        Templates.Template t = Templates.named(name).orElseThrow(() -> ApiException.notFound("no template '" + clip(name)
-                + "'; the templates are " + String.join(", ", Templates.all().stream().map(Templates.Template::name).toList())));
+        String names = String.join(", ", Templates.all().stream().map(Templates.Template::name).toList());
+        Templates.Template t = Templates.named(name).orElseThrow(() -> ApiException.notFound("没有模板 '" + clip(name) + "'；可用的模板：" + names,
+                "no template '" + clip(name) + "'; the templates are " + names));
         ctx.status(200).contentType("application/yaml; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + t.fileName() + "\"")
                 .result(Templates.bytes(t));
@@ -100,7 +102,7 @@ final class Api {
             json(ctx, 200, withWork(() -> application.evaluate(r.request()).json(trace)));
             return;
         }
-        if (!format.equals("preview")) throw ApiException.badRequest("format: preview or verdict");
+        if (!format.equals("preview")) throw ApiException.badRequest("format：preview 或 verdict", "format: preview or verdict");
         boolean withPlan = !"false".equals(ctx.queryParam("plan"));
         String answer = withWork(() -> {
             Evaluation e = application.evaluate(r.request());
@@ -170,7 +172,7 @@ final class Api {
         }
     }
 
-    /** GET /api/cohort?year=&scheme=&industry=&edition=&format=json|csv|text: the 企业绿码 grades of a cohort. */
+    /** GET /api/cohort?year=&scheme=&industry=&edition=&format=json|csv|text&lang=: the 企业绿码 grades of a cohort (text in the request's language). */
     void cohort(Context ctx) throws ApiException {
         int year = year(ctx.queryParam("year"), true);
         String scheme = ctx.queryParam("scheme") == null || ctx.queryParam("scheme").isBlank() ? "green-factory" : ctx.queryParam("scheme");
@@ -180,8 +182,8 @@ final class Api {
         switch (format) {
             case "json" -> json(ctx, 200, CohortRenderer.json(report));
             case "csv" -> ctx.status(200).contentType("text/csv; charset=utf-8").result(CohortRenderer.csv(report));
-            case "text" -> ctx.status(200).contentType("text/plain; charset=utf-8").result(CohortRenderer.text(report));
-            default -> throw ApiException.badRequest("format: json, csv or text");
+            case "text" -> ctx.status(200).contentType("text/plain; charset=utf-8").result(CohortRenderer.text(report, ServeLang.of(ctx)));
+            default -> throw ApiException.badRequest("format：json、csv 或 text", "format: json, csv or text");
         }
     }
 
@@ -205,8 +207,9 @@ final class Api {
         if (!MessageDigest.isEqual(given, token)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"verdant\"");
             throw new ApiException(401, "unauthorized", header == null
-                    ? "this server requires an API token for writes: send Authorization: Bearer TOKEN"
-                    : "the API token is not the one this server was started with");
+                    ? new Text("本服务器的写操作需要 API 令牌：请发送 Authorization: Bearer TOKEN",
+                    "this server requires an API token for writes: send Authorization: Bearer TOKEN")
+                    : new Text("API 令牌与本服务器启动时设定的不符", "the API token is not the one this server was started with"));
         }
     }
 
@@ -216,7 +219,8 @@ final class Api {
 
     private <T> T withWork(Work<T> w) throws Exception {
         if (!work.tryAcquire(60, TimeUnit.SECONDS)) {
-            throw new ApiException(503, "busy", "the server is busy evaluating other submissions; try again shortly");
+            throw new ApiException(503, "busy", new Text("服务器正忙于评价其他申报材料，请稍后再试",
+                    "the server is busy evaluating other submissions; try again shortly"));
         }
         try {
             return w.run();
@@ -227,15 +231,18 @@ final class Api {
 
     /** The stored record {@code id}; ids are numbers, so no request names anything but a row of the archive. */
     private ArchivedEvaluation stored(String id) throws ApiException {
-        if (id == null || !ID.matcher(id).matches()) throw ApiException.notFound("no record '" + clip(String.valueOf(id)) + "' (ids are 1, 2, 3, …)");
-        return archive.get(Long.parseLong(id)).orElseThrow(() -> ApiException.notFound("no record " + id));
+        if (id == null || !ID.matcher(id).matches()) {
+            String shown = clip(String.valueOf(id));
+            throw ApiException.notFound("没有记录 '" + shown + "'（记录编号为 1、2、3……）", "no record '" + shown + "' (ids are 1, 2, 3, …)");
+        }
+        return archive.get(Long.parseLong(id)).orElseThrow(() -> ApiException.notFound("没有记录 " + id, "no record " + id));
     }
 
     private static ReportFormat reportFormat(Context ctx) throws ApiException {
         String f = ctx.queryParam("format");
         if (f == null || f.equals("html")) return ReportFormat.html;
         if (f.equals("md")) return ReportFormat.md;
-        throw ApiException.badRequest("format: html or md");
+        throw ApiException.badRequest("format：html 或 md", "format: html or md");
     }
 
     private static void document(Context ctx, ReportFormat format, String text) {
@@ -249,23 +256,27 @@ final class Api {
 
     private static String required(Context ctx, String param) throws ApiException {
         String v = ctx.queryParam(param);
-        if (v == null || v.isBlank()) throw ApiException.badRequest("name the records to compare: ?a=ID&b=ID");
-        if (!ID.matcher(v).matches()) throw ApiException.badRequest(param + ": '" + clip(v) + "' is not a record id (1, 2, 3, …)");
+        if (v == null || v.isBlank()) throw ApiException.badRequest("请给出要比较的两条记录：?a=ID&b=ID", "name the records to compare: ?a=ID&b=ID");
+        if (!ID.matcher(v).matches()) {
+            throw ApiException.badRequest(param + "：'" + clip(v) + "' 不是记录编号（1、2、3……）", param + ": '" + clip(v) + "' is not a record id (1, 2, 3, …)");
+        }
         return v;
     }
 
     private static Integer year(String value, boolean required) throws ApiException {
         if (value == null || value.isBlank()) {
-            if (required) throw ApiException.badRequest("year: the reporting year is required, e.g. ?year=2023");
+            if (required) throw ApiException.badRequest("year：需要报告年度，例如 ?year=2023", "year: the reporting year is required, e.g. ?year=2023");
             return null;
         }
-        if (!value.matches("[0-9]{4}")) throw ApiException.badRequest("year: '" + clip(value) + "' is not a year");
+        if (!value.matches("[0-9]{4}")) throw ApiException.badRequest("year：'" + clip(value) + "' 不是年份", "year: '" + clip(value) + "' is not a year");
         return Integer.parseInt(value);
     }
 
     private static String creditCode(String value) throws ApiException {
         if (value == null || value.isBlank()) return null;
-        if (!CREDIT_CODE.matcher(value).matches()) throw ApiException.badRequest("credit_code: '" + clip(value) + "' is not a credit code");
+        if (!CREDIT_CODE.matcher(value).matches()) {
+            throw ApiException.badRequest("credit_code：'" + clip(value) + "' 不是统一社会信用代码", "credit_code: '" + clip(value) + "' is not a credit code");
+        }
         return value.toUpperCase(java.util.Locale.ROOT);
     }
 

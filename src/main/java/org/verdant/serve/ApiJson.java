@@ -31,11 +31,11 @@ final class ApiJson {
         return Json.pretty(root);
     }
 
-    /** {@code {"error", "message"[, "problems"][, "count"][, "details"]}}. */
-    static String error(ApiException e) {
+    /** {@code {"error", "message"[, "problems"][, "count"][, "details"]}}, the message in {@code lang}. */
+    static String error(ApiException e, String lang) {
         ObjectNode root = NODES.objectNode();
         root.put("error", e.error());
-        root.put("message", e.getMessage());
+        root.put("message", e.message().in(lang));
         if (e.problems() != null) root.set("problems", problems(e.problems()));
         if (e.details() != null) root.set("details", Json.PRETTY.valueToTree(e.details()));
         return write(root);

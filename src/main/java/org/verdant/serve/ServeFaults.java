@@ -5,6 +5,7 @@ import org.verdant.app.Application;
 import org.verdant.app.Faults;
 import org.verdant.fault.Fault;
 import org.verdant.fault.Option;
+import org.verdant.text.Text;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -23,14 +24,16 @@ final class ServeFaults {
 
     static ApiException answer(Fault f, Context ctx, PrintWriter log) {
         return switch (f.kind()) {
-            case USAGE -> ApiException.badRequest(parameter(f.option()) + f.getMessage());
-            case NOT_FOUND -> ApiException.notFound(parameter(f.option()) + f.getMessage());
-            case INVALID_SUBMISSION -> new ApiException(422, "invalid_submission",
-                    "invalid submission (" + f.count() + " problem(s)); nothing was scored", f.problems(), null);
-            case INVALID_RULEBOOK -> new ApiException(500, "invalid_rulebook",
-                    "invalid rulebook (" + f.problems().size() + " problem(s)): the server's rulebook does not compile for this edition",
+            // the application layer's own sentence is as it wrote it; the service's words around it are translated
+            case USAGE -> ApiException.badRequest(parameter(f.option()) + f.getMessage(), parameter(f.option()) + f.getMessage());
+            case NOT_FOUND -> ApiException.notFound(parameter(f.option()) + f.getMessage(), parameter(f.option()) + f.getMessage());
+            case INVALID_SUBMISSION -> new ApiException(422, "invalid_submission", new Text("申报材料无效（" + f.count() + " 个问题），未评分",
+                    "invalid submission (" + f.count() + " problem(s)); nothing was scored"), f.problems(), null);
+            case INVALID_RULEBOOK -> new ApiException(500, "invalid_rulebook", new Text(
+                    "规则库无效（" + f.problems().size() + " 个问题）：服务器的规则库在此版本下无法编译",
+                    "invalid rulebook (" + f.problems().size() + " problem(s)): the server's rulebook does not compile for this edition"),
                     f.problems(), null);
-            case ARCHIVE -> new ApiException(500, "archive", "archive: " + f.getMessage());
+            case ARCHIVE -> new ApiException(500, "archive", new Text("档案：" + f.getMessage(), "archive: " + f.getMessage()));
             case NOT_REPRODUCED -> notReproduced(f);
             case INTERNAL -> internal(f instanceof Faults.Internal i ? i.bug() : f, ctx, log);
         };
@@ -51,9 +54,12 @@ final class ServeFaults {
             differences.add(m);
         }
         String id = f instanceof Application.NotReproduced n ? String.valueOf(n.recordId()) : "?";
-        return new ApiException(409, "not_reproduced", "record " + id + " is not reproduced by this server's rulebook and engine, "
+        return new ApiException(409, "not_reproduced", new Text("本服务器的规则库和引擎不能复现记录 " + id
+                + "，因此这里无法生成其报告和推理过程；POST /api/evaluations/" + id
+                + "/verify 显示不同之处，用当时的规则库（--rules、--scorecards）启动的服务器可以生成",
+                "record " + id + " is not reproduced by this server's rulebook and engine, "
                 + "so its report and trace cannot be rendered here; POST /api/evaluations/" + id
-                + "/verify shows what differs, and a server started with the rulebook it was made with (--rules, --scorecards) renders it",
+                + "/verify shows what differs, and a server started with the rulebook it was made with (--rules, --scorecards) renders it"),
                 null, differences);
     }
 
@@ -63,7 +69,8 @@ final class ServeFaults {
             if (System.getenv("VERDANT_DEBUG") != null) bug.printStackTrace(log);
             log.flush();
         }
-        return new ApiException(500, "internal", "internal error: " + bug.getClass().getSimpleName()
-                + " (please report it with the input that caused it)");
+        String name = bug.getClass().getSimpleName();
+        return new ApiException(500, "internal", new Text("内部错误：" + name + "（请连同引发它的输入一起报告此问题）",
+                "internal error: " + name + " (please report it with the input that caused it)"));
     }
 }

@@ -5,6 +5,7 @@ import org.verdant.text.Json;
 import io.javalin.http.Context;
 import org.verdant.app.Request;
 import org.verdant.app.Settings;
+import org.verdant.text.Text;
 import org.verdant.yaml.YamlReader;
 
 import java.io.IOException;
@@ -45,7 +46,7 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String table
             body = in.readNBytes(MAX_BYTES + 1);
             if (body.length > MAX_BYTES) throw tooLarge(ctx, in);
         } catch (IOException e) {
-            throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
+            throw ApiException.badRequest("无法读取请求正文：" + e.getMessage(), "cannot read the request body: " + e.getMessage());
         }
         String file = null;
         String edition = null;
@@ -58,8 +59,9 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String table
             for (Iterator<String> it = envelope.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
                 if (!ENVELOPE_FIELDS.contains(name)) {
-                    throw ApiException.badRequest("unknown field '" + name + "' in the request; an envelope has "
-                            + String.join(", ", ENVELOPE_FIELDS.stream().sorted().toList()));
+                    String fields = String.join(", ", ENVELOPE_FIELDS.stream().sorted().toList());
+                    throw ApiException.badRequest("请求中有未知字段 '" + clip(name) + "'；请求封装的字段为 " + fields,
+                            "unknown field '" + clip(name) + "' in the request; an envelope has " + fields);
                 }
             }
             body = text(envelope, "submission").getBytes(StandardCharsets.UTF_8);
@@ -81,12 +83,14 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String table
     /** The media type without parameters, lower case; 415 unless it is one a submission comes in (UTF-8 only). */
     static String mediaType(String header) throws ApiException {
         if (header == null || header.isBlank()) {
-            throw unsupported("no Content-Type: send the submission as application/yaml, text/yaml, application/json or text/plain");
+            throw unsupported("没有 Content-Type：请以 application/yaml、text/yaml、application/json 或 text/plain 发送申报材料",
+                    "no Content-Type: send the submission as application/yaml, text/yaml, application/json or text/plain");
         }
         String[] parts = header.split(";");
         String type = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!MEDIA_TYPES.contains(type)) {
-            throw unsupported("Content-Type " + type + " is not accepted: send the submission as application/yaml, text/yaml, "
+            throw unsupported("不接受 Content-Type " + clip(type) + "：请以 application/yaml、text/yaml、application/json 或 text/plain 发送申报材料",
+                    "Content-Type " + clip(type) + " is not accepted: send the submission as application/yaml, text/yaml, "
                     + "application/json or text/plain");
         }
         for (int i = 1; i < parts.length; i++) {
@@ -94,7 +98,7 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String table
             if (p.startsWith("charset=")) {
                 String cs = p.substring("charset=".length()).replace("\"", "").strip();
                 if (!cs.equals("utf-8") && !cs.equals("utf8")) {
-                    throw unsupported("charset " + cs + " is not accepted: a submission is UTF-8");
+                    throw unsupported("不接受字符集 " + clip(cs) + "：申报材料须为 UTF-8", "charset " + clip(cs) + " is not accepted: a submission is UTF-8");
                 }
             }
         }
@@ -105,7 +109,8 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String table
     static String lang(String lang) throws ApiException {
         if (lang == null || lang.isBlank()) return "zh";
         if (lang.equals("zh") || lang.equals("en")) return lang;
-        throw ApiException.badRequest("lang: '" + clip(lang) + "' is not a language Verdant writes; use zh or en");
+        throw ApiException.badRequest("lang：Verdant 不使用语言 '" + clip(lang) + "'；请用 zh 或 en",
+                "lang: '" + clip(lang) + "' is not a language Verdant writes; use zh or en");
     }
 
     /** The last path segment of a client's file name, without control characters; the default when none is left. */
@@ -133,7 +138,8 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String table
     private static String text(JsonNode envelope, String field) throws ApiException {
         JsonNode n = envelope.get(field);
         if (n == null || !n.isTextual()) {
-            throw ApiException.badRequest("'" + field + "' must be a string: the submission's text (YAML or JSON)");
+            throw ApiException.badRequest("'" + field + "' 须为字符串：申报材料的文本（YAML 或 JSON）",
+                    "'" + field + "' must be a string: the submission's text (YAML or JSON)");
         }
         return n.asText();
     }
@@ -141,13 +147,13 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String table
     private static String optionalText(JsonNode envelope, String field) throws ApiException {
         JsonNode n = envelope.get(field);
         if (n == null || n.isNull()) return null;
-        if (!n.isTextual()) throw ApiException.badRequest("'" + field + "' must be a string");
+        if (!n.isTextual()) throw ApiException.badRequest("'" + field + "' 须为字符串", "'" + field + "' must be a string");
         return n.asText();
     }
 
     private static String limited(String what, String value) throws ApiException {
         if (value == null || value.isBlank()) return null;
-        if (value.length() > 200) throw ApiException.badRequest(what + ": too long");
+        if (value.length() > 200) throw ApiException.badRequest(what + "：过长", what + ": too long");
         return value;
     }
 
@@ -174,11 +180,16 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String table
             // the client gave up: nothing to drain
         }
         ctx.header("Connection", "close");
-        return new ApiException(413, "too_large", "the request body is larger than " + MAX_BYTES
-                + " bytes (2 MiB), the limit for a submission");
+        return tooLarge();
     }
 
-    private static ApiException unsupported(String message) {
-        return new ApiException(415, "unsupported_media_type", message);
+    /** 413: the body is over the limit. */
+    static ApiException tooLarge() {
+        return new ApiException(413, "too_large", new Text("请求正文超过 " + MAX_BYTES + " 字节（2 MiB），即申报材料的上限",
+                "the request body is larger than " + MAX_BYTES + " bytes (2 MiB), the limit for a submission"));
+    }
+
+    private static ApiException unsupported(String zh, String en) {
+        return new ApiException(415, "unsupported_media_type", new Text(zh, en));
     }
 }

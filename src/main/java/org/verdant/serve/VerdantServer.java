@@ -7,6 +7,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.verdant.app.Faults;
 import org.verdant.archive.Archive;
 import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.text.Text;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -102,22 +103,22 @@ public final class VerdantServer implements AutoCloseable {
 
             r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
             r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, switch (e.getStatus()) {
-                case 404 -> ApiException.notFound("no such endpoint: " + ctx.method() + " " + Api.clip(ctx.path()));
-                case 405 -> new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + Api.clip(ctx.path()));
-                case 413 -> new ApiException(413, "too_large", "the request body is larger than " + SubmissionRequest.MAX_BYTES
-                        + " bytes (2 MiB), the limit for a submission");
-                default -> new ApiException(e.getStatus(), "http_" + e.getStatus(), e.getMessage());
+                case 404 -> noSuchEndpoint(ctx);
+                case 405 -> notAllowed(ctx);
+                case 413 -> SubmissionRequest.tooLarge();
+                default -> new ApiException(e.getStatus(), "http_" + e.getStatus(), new Text("HTTP " + e.getStatus() + "：" + e.getMessage(),
+                        e.getMessage()));
             }));
             // every failure of the application layer, and any bug, mapped once
             r.exception(Exception.class, (e, ctx) -> answer(ctx, ServeFaults.answer(Faults.of(e), ctx, log)));
             r.error(404, ctx -> {
                 if (ctx.attribute(ANSWERED) == null) {
-                    answer(ctx, ApiException.notFound("no such endpoint: " + ctx.method() + " " + Api.clip(ctx.path())));
+                    answer(ctx, noSuchEndpoint(ctx));
                 }
             });
             r.error(405, ctx -> {
                 if (ctx.attribute(ANSWERED) == null) {
-                    answer(ctx, new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + Api.clip(ctx.path())));
+                    answer(ctx, notAllowed(ctx));
                 }
             });
         });
@@ -132,9 +133,21 @@ public final class VerdantServer implements AutoCloseable {
         ctx.status(200).contentType(a.contentType()).result(a.bytes());
     }
 
+    private static ApiException noSuchEndpoint(Context ctx) {
+        String what = ctx.method() + " " + Api.clip(ctx.path());
+        return ApiException.notFound("没有这个接口：" + what, "no such endpoint: " + what);
+    }
+
+    private static ApiException notAllowed(Context ctx) {
+        String path = Api.clip(ctx.path());
+        return new ApiException(405, "method_not_allowed", new Text(path + " 不接受 " + ctx.method() + " 请求",
+                ctx.method() + " is not allowed on " + path));
+    }
+
+    /** Every error answer, its message in the request's language (lang parameter, else Accept-Language, else Chinese). */
     private static void answer(Context ctx, ApiException e) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
-        Api.json(ctx, e.status(), ApiJson.error(e));
+        Api.json(ctx, e.status(), ApiJson.error(e, ServeLang.of(ctx)));
     }
 
     public int port() {

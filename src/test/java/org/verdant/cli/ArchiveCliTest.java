@@ -38,15 +38,15 @@ class ArchiveCliTest {
         CliTest.Run first = run(withRulebook("evaluate", f.toString(), "--format", "json", "--archive", data.toString()));
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).isEqualTo(plain.out());
-        assertThat(first.err()).isEqualTo("archived as record 1 in " + data.resolve("verdant-archive.sqlite") + "\n");
+        assertThat(first.err()).isEqualTo("已存档为记录 1，位于 " + data.resolve("verdant-archive.sqlite") + "\n");
         CliTest.Run second = run(withRulebook("evaluate", "--archive", data.toString(), f.toString(), "--lang", "en"));
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.err()).startsWith("archived as record 2 (re-evaluation of record 1)");
 
-        CliTest.Run list = run("archive", "list", "--data", data.toString());
+        CliTest.Run list = run("archive", "list", "--data", data.toString(), "--lang", "en");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).contains("ID    PREV  YEAR").contains(CODE).contains("98").contains("2 record(s)");
-        assertThat(run("archive", "list", "--data", data.toString(), "--year", "2022").out()).contains("0 record(s)");
+        assertThat(run("archive", "list", "--data", data.toString(), "--year", "2022", "--lang", "en").out()).contains("0 record(s)");
         JsonNode json = new ObjectMapper().readTree(run("archive", "list", "--data", data.toString(), "--credit-code", CODE, "--format", "json").out());
         assertThat(json.get("format").asText()).isEqualTo("verdant.archive-list/1");
         assertThat(json.get("records")).hasSize(2);
@@ -56,17 +56,17 @@ class ArchiveCliTest {
         // the archived verdict is the JSON evaluate printed; the submission is the file's bytes
         assertThat(run("archive", "show", "1", "--verdict", "--data", data.toString()).out()).isEqualTo(plain.out());
         assertThat(run("archive", "show", "1", "--submission", "--data", data.toString()).out()).isEqualTo(Files.readString(f));
-        CliTest.Run show = run("archive", "show", "2", "--data", data.toString());
+        CliTest.Run show = run("archive", "show", "2", "--data", data.toString(), "--lang", "en");
         assertThat(show.out()).contains("record 2 (re-evaluation of record 1)").contains("--lang en").contains("evaluated at");
-        assertThat(run("archive", "show", "1", "--data", data.toString()).out()).contains("(re-evaluated by record 2)");
+        assertThat(run("archive", "show", "1", "--data", data.toString(), "--lang", "en").out()).contains("(re-evaluated by record 2)");
         JsonNode shown = new ObjectMapper().readTree(run("archive", "show", "2", "--format", "json", "--data", data.toString()).out());
         assertThat(shown.get("format").asText()).isEqualTo("verdant.archive-record/1");
         assertThat(shown.get("requested").get("lang").asText()).isEqualTo("en");
         assertThat(shown.get("verdict").get("format").asText()).isEqualTo("verdant.verdict/1");
 
-        CliTest.Run history = run("archive", "history", CODE, "--data", data.toString());
+        CliTest.Run history = run("archive", "history", CODE, "--data", data.toString(), "--lang", "en");
         assertThat(history.out()).contains(CODE + ": 2 evaluation(s)");
-        assertThat(run("archive", "history", Stored.creditCode(32), "--data", data.toString()).out()).contains("no archived evaluation");
+        assertThat(run("archive", "history", Stored.creditCode(32), "--data", data.toString(), "--lang", "en").out()).contains("no archived evaluation");
     }
 
     @Test
@@ -75,12 +75,12 @@ class ArchiveCliTest {
         Path data = tmp.resolve("data");
         assertThat(run(withRulebook("evaluate", f.toString(), "--archive", data.toString())).code()).isZero();
 
-        CliTest.Run same = run(withRulebook("archive", "verify", "1", "--data", data.toString()));
+        CliTest.Run same = run(withRulebook("archive", "verify", "1", "--data", data.toString(), "--lang", "en"));
         assertThat(same.code()).as(same.err()).isZero();
         assertThat(same.out()).contains("IDENTICAL: the re-run verdict JSON is byte-identical to the archived one");
 
         Path changed = Stored.changedScorecards(tmp);
-        CliTest.Run differs = run("archive", "verify", "1", "--data", data.toString(), "--rules", "rules", "--scorecards", changed.toString());
+        CliTest.Run differs = run("archive", "verify", "1", "--data", data.toString(), "--rules", "rules", "--scorecards", changed.toString(), "--lang", "en");
         assertThat(differs.code()).as(differs.err()).isEqualTo(ExitCodes.DIFFERS);
         assertThat(differs.out()).contains("DIFFERS").contains("score: 98 → 99").contains("rulebook digest: sha256:")
                 .contains("criterion INF-05 max: 10 → 5");
@@ -101,7 +101,7 @@ class ArchiveCliTest {
         Path f = write("f.yaml", Stored.factory(2023, CODE, List.of()));
         Path real = tmp.resolve("data");
         run(withRulebook("evaluate", f.toString(), "--archive", real.toString()));
-        CliTest.Run noRecord = run("archive", "show", "9", "--data", real.toString());
+        CliTest.Run noRecord = run("archive", "show", "9", "--data", real.toString(), "--lang", "en");
         assertThat(noRecord.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(noRecord.err()).contains("no record 9");
 

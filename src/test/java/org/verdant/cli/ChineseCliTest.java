@@ -110,6 +110,73 @@ class ChineseCliTest {
     }
 
     @Test
+    void archiveCommandsAreChineseByDefaultAndEnglishOnRequest() throws IOException {
+        String code = org.verdant.archive.Stored.creditCode(31);
+        Path f = tmp.resolve("a.yaml");
+        Files.writeString(f, org.verdant.archive.Stored.factory(2023, code, List.of("INF-05")), StandardCharsets.UTF_8);
+        Path data = tmp.resolve("data");
+        CliTest.Run stored = run(withRulebook("evaluate", f.toString(), "--archive", data.toString()));
+        assertThat(stored.err()).startsWith("已存档为记录 1，位于 ");
+        assertThat(run(withRulebook("evaluate", f.toString(), "--archive", data.toString())).err()).startsWith("已存档为记录 2（重新评价记录 1），位于 ");
+
+        CliTest.Run list = run("archive", "list", "--data", data.toString());
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains("编号  前次  年度").contains("共 2 条记录");
+        List<String> rows = list.out().lines().toList();
+        assertThat(column(rows.get(1), code)).isEqualTo(column(rows.get(0), "信用代码"));
+        CliTest.Run show = run("archive", "show", "2", "--data", data.toString());
+        assertThat(show.out()).contains("记录 2（重新评价记录 1）").contains("评价时间").contains("--lang zh").contains("按当前规则库重新运行");
+        CliTest.Run history = run("archive", "history", code, "--data", data.toString());
+        assertThat(history.out()).contains(code + "：共 2 次评价");
+        CliTest.Run none = run("archive", "history", org.verdant.archive.Stored.creditCode(32), "--data", data.toString());
+        CliTest.Run same = run(withRulebook("archive", "verify", "1", "--data", data.toString()));
+        assertThat(same.out()).contains("相同：重新运行得到的 JSON 评价结论与存档的逐字节相同");
+        Path changed = org.verdant.archive.Stored.changedScorecards(tmp);
+        CliTest.Run differs = run("archive", "verify", "1", "--data", data.toString(), "--rules", "rules", "--scorecards", changed.toString());
+        assertThat(differs.code()).isEqualTo(ExitCodes.DIFFERS);
+        assertThat(differs.out()).contains("不同（").contains("得分：98 → 99").contains("规则库摘要：sha256:").contains("指标 INF-05 满分：10 → 5");
+        CliTest.Run noRecord = run("archive", "show", "9", "--data", data.toString());
+        assertThat(noRecord.err()).isEqualTo("用法错误：档案中没有记录 9\n");
+        for (CliTest.Run r : List.of(list, show, history, none, same, differs, noRecord)) {
+            assertThat(englishPhrases(r.out() + r.err())).as(r.out() + r.err()).isEmpty();
+        }
+        assertThat(run("archive", "list", "--data", data.toString(), "--lang", "en").out()).contains("2 record(s)");
+        assertThat(run("archive", "verify", "1", "--data", data.toString(), "--rules", "rules", "--scorecards", changed.toString(), "--lang", "en")
+                .out()).contains("DIFFERS").contains("criterion INF-05 max: 10 → 5");
+    }
+
+    @Test
+    void serveGenerateAndTableAreChineseByDefaultAndEnglishOnRequest() throws IOException {
+        CliTest.Run port = run("serve", "--port", "70000");
+        assertThat(port.err()).isEqualTo("用法错误：--port: 70000 不是端口（0 到 65535）\n");
+        assertThat(run("serve", "--port", "70000", "--lang", "en").err()).contains("is not a port (0 to 65535)");
+
+        Path out = tmp.resolve("generated");
+        CliTest.Run generate = run(withRulebook("generate", "--scheme", "green-factory", "--count", "2", "--out", out.toString()));
+        assertThat(generate.code()).as(generate.err()).isZero();
+        assertThat(generate.err()).isEqualTo("已写出 2 份申报材料到 " + out + "\n");
+        assertThat(run(withRulebook("generate", "--scheme", "green-factory", "--count", "1", "--out", out.toString(), "--lang", "en")).err())
+                .isEqualTo("wrote 1 submission(s) to " + out + "\n");
+        CliTest.Run negative = run(withRulebook("generate", "--scheme", "green-factory", "--count", "-1"));
+        assertThat(negative.err()).isEqualTo("用法错误：--count 不能为负数\n");
+
+        CliTest.Run list = run(withRulebook("table", "list"));
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains("national-general").contains("（默认）");
+        assertThat(run(withRulebook("table", "list", "--lang", "en")).out()).contains(" (default)");
+        CliTest.Run missing = run("table", "import", tmp.resolve("none.xlsx").toString());
+        assertThat(missing.err()).isEqualTo("用法错误：" + tmp.resolve("none.xlsx") + "：没有此文件\n");
+        CliTest.Run calibrate = run("table", "calibrate", "src/test/resources/tables/test-general.yaml", "-o", tmp.resolve("c.yaml").toString());
+        assertThat(calibrate.err()).startsWith("用法错误：请给出评价结论");
+        CliTest.Run noSubcommand = run("table");
+        assertThat(noSubcommand.err()).contains("请给出一个子命令：list, export, import, calibrate");
+        // (noSubcommand lists the subcommands' names: codes, left out)
+        for (CliTest.Run r : List.of(port, generate, negative, list, missing, calibrate)) {
+            assertThat(englishPhrases(r.out() + r.err())).as(r.out() + r.err()).isEmpty();
+        }
+    }
+
+    @Test
     void testCommandIsChineseByDefault() throws IOException {
         Path dir = tmp.resolve("fixtures/green-factory/gbt36132-2018");
         Files.createDirectories(dir);

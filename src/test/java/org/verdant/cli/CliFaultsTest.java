@@ -18,10 +18,35 @@ class CliFaultsTest {
     private record Printed(int code, String err) {
     }
 
+    /** In English: the assertions below name the English texts; {@link #chineseByDefault} the Chinese ones. */
     private static Printed report(Throwable t, Object command) {
+        return report(t, command, "en");
+    }
+
+    private static Printed report(Throwable t, Object command, String lang) {
         StringWriter err = new StringWriter();
-        int code = CliFaults.report(new PrintWriter(err, true), t, command);
+        int code = CliFaults.report(new PrintWriter(err, true), t, command, new Words(lang));
         return new Printed(code, err.toString());
+    }
+
+    @Test
+    void chineseByDefault() {
+        CliFaults.OfSubmission command = () -> Path.of("f.yaml");
+        assertThat(report(new Fault(Fault.Kind.USAGE, Option.GRADING, "x"), null, "zh").err()).isEqualTo("用法错误：--grading: x\n");
+        assertThat(report(new Fault(Fault.Kind.INVALID_SUBMISSION, null, "", List.of(PROBLEM), 1), command, "zh").err())
+                .isEqualTo("f.yaml:3:5: site.area: must be a number\nf.yaml：申报材料无效（1 个问题），未评分\n");
+        assertThat(report(new Fault(Fault.Kind.INVALID_SUBMISSION, null, "", List.of(PROBLEM), 1), null, "zh").err())
+                .endsWith("输入：申报材料无效（1 个问题），未评分\n");
+        assertThat(report(new Fault(Fault.Kind.INVALID_SUBMISSION, Option.SET, "", List.of(PROBLEM), 1), command, "zh").err())
+                .endsWith("f.yaml 按 --set 修改后：申报材料无效（1 个问题），未评分\n");
+        assertThat(report(new org.verdant.rulebook.RulebookException(List.of(PROBLEM)), null, "zh").err()).endsWith("规则库无效（1 个问题）\n");
+        assertThat(report(new org.verdant.archive.ArchiveException("database is locked"), null, "zh").err())
+                .isEqualTo("用法错误：档案：database is locked\n");
+        assertThat(report(new IllegalStateException("boom"), null, "zh").err())
+                .isEqualTo("内部错误：java.lang.IllegalStateException: boom（请连同引发它的输入一起报告此问题）\n");
+        CliTest.Run r = CliTest.run(CliTest.withRulebook("evaluate", "fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml",
+                "--grading", "nope"));
+        assertThat(r.err()).startsWith("用法错误：--grading: ");
     }
 
     private static final Problem PROBLEM = new Problem(new Location("f.yaml", 3, 5), "site.area", "must be a number");
@@ -67,11 +92,11 @@ class CliFaultsTest {
     @Test
     void everyCommandReportsThroughTheOneMapping() {
         CliTest.Run r = CliTest.run(CliTest.withRulebook("evaluate", "fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml",
-                "--grading", "nope"));
+                "--grading", "nope", "--lang", "en"));
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).startsWith("usage error: --grading: unknown grading table 'nope'; available: ");
         CliTest.Run explain = CliTest.run(CliTest.withRulebook("explain", "fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml",
-                "PRF-111"));
+                "PRF-111", "--lang", "en"));
         assertThat(explain.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(explain.err()).startsWith("usage error: no criterion 'PRF-111'");
     }

@@ -118,7 +118,8 @@ class CliTest {
         assertThat(run("evaluate", "x.yaml", "--nope").code()).isEqualTo(ExitCodes.USAGE);
         Run missing = run(withRulebook("evaluate", "no-such-file.yaml"));
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(missing.err()).contains("no-such-file.yaml: no such file");
+        assertThat(missing.err()).contains("no-such-file.yaml：没有此文件");
+        assertThat(run(withRulebook("evaluate", "no-such-file.yaml", "--lang", "en")).err()).contains("no-such-file.yaml: no such file");
         assertThat(run("frobnicate").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run(withRulebook("evaluate", "x.yaml", "--format", "pdf")).code()).isEqualTo(ExitCodes.USAGE);
     }

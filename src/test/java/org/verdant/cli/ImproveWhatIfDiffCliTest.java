@@ -52,7 +52,7 @@ class ImproveWhatIfDiffCliTest {
 
     @Test
     void improveUsageErrorsExitTwo() {
-        Run noTable = run("improve", FOOD, "--target", "★★★★");
+        Run noTable = run("improve", FOOD, "--target", "★★★★", "--lang", "en");
         assertThat(noTable.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(noTable.err()).contains("usage error: --target '★★★★' is a grade, but no grading table is selected");
         Run zeroCarbon = run("improve", "fixtures/zero-carbon-park/ndrc-2025-910/xining-500k-over-threshold.yaml", "--target", "90");
@@ -92,10 +92,11 @@ class ImproveWhatIfDiffCliTest {
         assertThat(unknown.err()).contains("energy.comprehensiv: no such field in the submission format; did you mean 'comprehensive'?");
         Run outOfRange = run("what-if", FOOD, "--set", "products[3].energy=1 tce");
         assertThat(outOfRange.code()).isEqualTo(ExitCodes.USAGE);
-        Run invalid = run("what-if", FOOD, "--set", "energy.comprehensive=-5 kWh/t");
+        Run invalid = run("what-if", FOOD, "--set", "energy.comprehensive=-5 kWh/t", "--lang", "en");
         assertThat(invalid.code()).isEqualTo(ExitCodes.INVALID_SUBMISSION);
         assertThat(invalid.err()).contains("--set energy.comprehensive=-5 kWh/t: energy.comprehensive:")
                 .contains("with the --set changes: invalid submission").doesNotContain("\tat ");
+        assertThat(run("what-if", FOOD, "--set", "energy.comprehensive=-5 kWh/t").err()).contains("按 --set 修改后：申报材料无效（1 个问题），未评分");
         Run elsewhere = run("what-if", FOOD, "--set", "site.land_area=10 m2");
         assertThat(elsewhere.code()).isEqualTo(ExitCodes.INVALID_SUBMISSION);
         assertThat(elsewhere.err()).containsPattern("food-hebei-star-rated\\.yaml:31:\\d+: site\\.footprint_area");

@@ -214,7 +214,8 @@ class RecordCliTest {
     void somethingThatIsNotARecordIsAUsageError() throws IOException {
         Run missing = run(withRulebook("verify", tmp.resolve("none.json").toString()));
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(missing.err()).contains("no such file");
+        assertThat(missing.err()).isEqualTo("用法错误：" + tmp.resolve("none.json") + "：没有此文件\n");
+        assertThat(run(withRulebook("verify", tmp.resolve("none.json").toString(), "--lang", "en")).err()).contains("none.json: no such file");
         Path verdict = tmp.resolve("v.json");
         assertThat(run(withRulebook("evaluate", CEMENT.toString(), "--format", "json", "-o", verdict.toString())).code()).isZero();
         Run notRecord = run(withRulebook("verify", verdict.toString(), "--lang", "en"));

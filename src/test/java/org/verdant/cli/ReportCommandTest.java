@@ -83,6 +83,6 @@ class ReportCommandTest {
         Run invalid = run("report", "fixtures/green-factory/invalid/missing-required.yaml");
         assertThat(invalid.code()).isEqualTo(ExitCodes.INVALID_SUBMISSION);
         assertThat(invalid.out()).isEmpty();
-        assertThat(invalid.err()).contains("invalid submission");
+        assertThat(invalid.err()).contains("申报材料无效");
     }
 }

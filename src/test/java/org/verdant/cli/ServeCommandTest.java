@@ -30,19 +30,21 @@ class ServeCommandTest {
 
     @Test
     void aPortOutOfRangeOrATokenFileThatCannotServeIsAUsageError() throws IOException {
-        CliTest.Run port = run("serve", "--port", "70000");
+        CliTest.Run port = run("serve", "--port", "70000", "--lang", "en");
         assertThat(port.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(port.err()).contains("--port: 70000 is not a port");
+        assertThat(run("serve", "--port", "70000").err()).isEqualTo("用法错误：--port: 70000 不是端口（0 到 65535）\n");
 
-        CliTest.Run missing = run("serve", "--port", "0", "--token-file", tmp.resolve("none.txt").toString());
+        CliTest.Run missing = run("serve", "--port", "0", "--token-file", tmp.resolve("none.txt").toString(), "--lang", "en");
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("--token-file: cannot read");
 
         Path empty = Files.writeString(tmp.resolve("empty.txt"), "\n");
-        assertThat(run("serve", "--port", "0", "--token-file", empty.toString()).err()).contains("is empty");
+        assertThat(run("serve", "--port", "0", "--token-file", empty.toString(), "--lang", "en").err()).contains("is empty");
+        assertThat(run("serve", "--port", "0", "--token-file", empty.toString()).err()).contains("是空的");
 
         Path shortToken = Files.writeString(tmp.resolve("short.txt"), "abc\n");
-        CliTest.Run tooShort = run("serve", "--port", "0", "--token-file", shortToken.toString());
+        CliTest.Run tooShort = run("serve", "--port", "0", "--token-file", shortToken.toString(), "--lang", "en");
         assertThat(tooShort.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(tooShort.err()).contains("use 16 or more").doesNotContain("abc");
     }
@@ -50,9 +52,12 @@ class ServeCommandTest {
     @Test
     void aPortInUseIsAUsageErrorNotAStackTrace() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CliTest.Run r = run(withRulebook("serve", "--port", String.valueOf(taken.getLocalPort()), "--data", tmp.resolve("data").toString()));
+            CliTest.Run r = run(withRulebook("serve", "--port", String.valueOf(taken.getLocalPort()), "--data", tmp.resolve("data").toString(),
+                    "--lang", "en"));
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).startsWith("usage error: cannot listen on 127.0.0.1:" + taken.getLocalPort()).doesNotContain("\tat ");
+            CliTest.Run zh = run(withRulebook("serve", "--port", String.valueOf(taken.getLocalPort()), "--data", tmp.resolve("data").toString()));
+            assertThat(zh.err()).startsWith("用法错误：无法监听 127.0.0.1:" + taken.getLocalPort());
             assertThat(r.out()).isEmpty();
         }
     }

@@ -108,7 +108,7 @@ class TableCommandTest {
         Path out = tmp.resolve("calibrated.yaml");
         CliTest.Run r = run("table", "calibrate", TABLE.toString(), "--from", results.toString(), "-o", out.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).startsWith("usage error: 队列只有 19 份评价（指标表 test-general，行业 全部，年度 全部），少于最小队列 20");
+        assertThat(r.err()).startsWith("用法错误：队列只有 19 份评价（指标表 test-general，行业 全部，年度 全部），少于最小队列 20");
         assertThat(Files.exists(out)).isFalse();
         CliTest.Run smaller = run("table", "calibrate", TABLE.toString(), "--from", results.toString(), "--min-cohort", "19", "-o", out.toString());
         assertThat(smaller.code()).as(smaller.err()).isZero();
@@ -116,8 +116,10 @@ class TableCommandTest {
 
     @Test
     void calibrateNeedsItsVerdicts() {
-        CliTest.Run r = run("table", "calibrate", TABLE.toString(), "-o", tmp.resolve("c.yaml").toString());
+        CliTest.Run r = run("table", "calibrate", TABLE.toString(), "-o", tmp.resolve("c.yaml").toString(), "--lang", "en");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--from FILE… or --archive DIR");
+        assertThat(run("table", "calibrate", TABLE.toString(), "-o", tmp.resolve("c.yaml").toString()).err())
+                .contains("请给出评价结论：--from FILE… 或 --archive DIR");
     }
 }

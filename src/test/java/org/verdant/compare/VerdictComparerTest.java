@@ -27,10 +27,13 @@ class VerdictComparerTest {
         assertThat(p.headline("rulebook.digest").differs()).isFalse();
         assertThat(p.gates().get(0).pair().differs()).isFalse();
 
-        assertThat(VerdictDiff.compare(before, after).lines())
+        assertThat(VerdictDiff.compare(before, after).lines("en"))
                 .containsExactly("score: 90 → 85.50", "A: met 5/5 → not met 0/5", "C: absent → met 1/1");
+        assertThat(VerdictDiff.compare(before, after).lines("zh")).containsExactly("得分：90 → 85.50", "A：met 5/5 → not met 0/5", "C：无 → met 1/1");
         assertThat(VerdictComparison.compare(before.toString(), after.toString()).differences()).extracting(Object::toString)
                 .containsExactly("score: 90 → 85.5", "criterion A status: met → not met", "criterion A points: 5 → 0",
                         "criterion C: — → present");
+        assertThat(VerdictComparison.compare(before.toString(), after.toString()).differences()).extracting(d -> d.in("zh"))
+                .containsExactly("得分：90 → 85.5", "指标 A 状态：met → not met", "指标 A 得分：5 → 0", "指标 C：— → 有");
     }
 }

@@ -454,7 +454,7 @@ class HostileInputTest {
         Path link = Files.createSymbolicLink(tmp.resolve("link.yaml"), tmp.resolve("gone.yaml"));
         Run r = evaluate(link);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("usage error: " + link + ": no such file" + System.lineSeparator());
+        assertThat(r.err()).isEqualTo("用法错误：" + link + "：没有此文件" + System.lineSeparator());
         assertThat(r.out()).isEmpty();
     }
 
@@ -462,12 +462,12 @@ class HostileInputTest {
     void aDirectoryOrMissingFileIsAUsageError() {
         Run dir = evaluate(tmp);
         assertThat(dir.code()).isEqualTo(2);
-        assertThat(dir.err()).startsWith("usage error: " + tmp + ": not a file");
+        assertThat(dir.err()).startsWith("用法错误：" + tmp + "：不是文件");
         assertThat(dir.out()).isEmpty();
         Path missing = tmp.resolve("missing.yaml");
         Run none = evaluate(missing);
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.err()).contains(missing + ": no such file");
+        assertThat(none.err()).contains(missing + "：没有此文件");
         Cli.assertNoStackTrace(none);
     }
 }

@@ -92,7 +92,7 @@ class MutatedFixturesPropertyTest {
             }
             case 2 -> {
                 assertThat(r.out()).isEmpty();
-                assertThat(r.err()).startsWith("usage error: ");
+                assertThat(r.err()).startsWith("用法错误：");
             }
             default -> throw new AssertionError("exit " + r.code() + " for " + mutant + ":\n" + Cli.head(r.err()));
         }

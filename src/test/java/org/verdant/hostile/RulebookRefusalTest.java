@@ -47,7 +47,7 @@ class RulebookRefusalTest {
         assertThat(r.code()).as(r.err()).isEqualTo(4);
         assertThat(r.out()).as("nothing is evaluated").isEmpty();
         Cli.assertNoStackTrace(r);
-        assertThat(r.err()).containsPattern("(?m)^invalid rulebook \\(\\d+ problem\\(s\\)\\)$");
+        assertThat(r.err()).containsPattern("(?m)^规则库无效（\\d+ 个问题）$");
     }
 
     @Test

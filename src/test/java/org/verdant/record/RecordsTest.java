@@ -101,7 +101,15 @@ class RecordsTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) after.get("criteria")).remove(2);
         ((ObjectNode) after.get("engine")).put("version", "2");
         VerdictDiff d = VerdictDiff.compare(before, after);
-        assertThat(d.lines()).containsExactly(
+        assertThat(d.lines("zh")).containsExactly(
+                "符合申报条件：true → false",
+                "B1：met → not_met",
+                "INF-05：met 10/10 → not_met 0/10",
+                "INF-06：met 5/5（理由有变）",
+                "OLD：met 1/1 → 无",
+                "其他不同的部分：engine");
+        assertThat(d.lines()).isEqualTo(d.lines("en"));
+        assertThat(d.lines("en")).containsExactly(
                 "eligible: true → false",
                 "B1: met → not_met",
                 "INF-05: met 10/10 → not_met 0/10",

@@ -219,6 +219,41 @@ class ServeApiTest {
         assertThat(a.json().path("input").path("file").asText()).isEqualTo("submission.json");
     }
 
+    /** Every error's message in Chinese by default, in English for ?lang=en or an Accept-Language preferring English. */
+    @Test
+    void errorMessagesFollowTheLangParameterOrAcceptLanguage() {
+        Http.Answer zh = http.get("/api/evaluations/abc");
+        assertError(zh, 404, "not_found");
+        assertThat(zh.json().path("message").asText()).isEqualTo("没有记录 'abc'（记录编号为 1、2、3……）");
+        assertThat(http.get("/api/evaluations/abc?lang=en").json().path("message").asText()).isEqualTo("no record 'abc' (ids are 1, 2, 3, …)");
+        Http.Answer en = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/abc"))
+                .header("Accept-Language", "en-US,en;q=0.9,zh;q=0.5").GET());
+        assertThat(en.json().path("message").asText()).isEqualTo("no record 'abc' (ids are 1, 2, 3, …)");
+        Http.Answer chineseFirst = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/abc"))
+                .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").GET());
+        assertThat(chineseFirst.json().path("message").asText()).startsWith("没有记录");
+        // the parameter wins over the header
+        Http.Answer both = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/abc?lang=zh"))
+                .header("Accept-Language", "en").GET());
+        assertThat(both.json().path("message").asText()).startsWith("没有记录");
+
+        assertThat(http.get("/api/no-such").json().path("message").asText()).isEqualTo("没有这个接口：GET /api/no-such");
+        assertThat(http.withToken(null).post("/api/evaluations", YAML, bytes(CEMENT)).json().path("message").asText())
+                .startsWith("本服务器的写操作需要 API 令牌");
+        assertThat(http.post("/api/evaluations", "text/csv", "x").json().path("message").asText()).startsWith("不接受 Content-Type text/csv");
+        assertThat(http.get("/api/cohort").json().path("message").asText()).isEqualTo("year：需要报告年度，例如 ?year=2023");
+
+        // a 422 keeps its located problems, whatever the language of its message
+        byte[] bad = bytes(Path.of("fixtures/green-factory/gbt36132-2018/invalid/unknown-key.yaml"));
+        JsonNode zh422 = http.post("/api/evaluate?file=unknown-key.yaml", YAML, bad).json();
+        assertThat(zh422.path("message").asText()).isEqualTo("申报材料无效（1 个问题），未评分");
+        JsonNode en422 = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/evaluate?file=unknown-key.yaml"))
+                .header("Content-Type", YAML).header("Accept-Language", "en").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bad))).json();
+        assertThat(en422.path("message").asText()).isEqualTo("invalid submission (1 problem(s)); nothing was scored");
+        assertThat(en422.path("problems")).isEqualTo(zh422.path("problems"));
+        assertThat(zh422.path("problems").get(0).path("line").asInt()).isEqualTo(13);
+    }
+
     @Test
     void invalidSubmissionsAnswer422WithTheCliLocations() throws IOException {
         List<Path> invalid;
@@ -229,7 +264,7 @@ class ServeApiTest {
         for (Path f : invalid) {
             Run cli = cli("evaluate", f.toString());
             assertThat(cli.code()).as(f.toString()).isEqualTo(3);
-            List<String> cliProblems = cli.err().lines().filter(l -> !l.contains(": invalid submission (")).toList();
+            List<String> cliProblems = cli.err().lines().filter(l -> !l.contains("：申报材料无效（")).toList();
 
             Http.Answer a = http.post("/api/evaluations?file=" + f.getFileName(), "text/plain", bytes(f));
             assertError(a, 422, "invalid_submission");

@@ -25,6 +25,7 @@ class ServeFaultsTest {
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.error()).isEqualTo("bad_request");
         assertThat(e.getMessage()).isEqualTo("grading: unknown grading table 'x'");
+        assertThat(e.message().zh()).isEqualTo("grading: unknown grading table 'x'"); // the application's sentence as it wrote it
         assertThat(answer(new Fault(Fault.Kind.NOT_FOUND, "no record 9")).status()).isEqualTo(404);
     }
 
@@ -33,6 +34,9 @@ class ServeFaultsTest {
         ApiException invalid = answer(new Fault(Fault.Kind.INVALID_SUBMISSION, null, "", List.of(PROBLEM), 4));
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.getMessage()).isEqualTo("invalid submission (4 problem(s)); nothing was scored");
+        assertThat(invalid.message().zh()).isEqualTo("申报材料无效（4 个问题），未评分");
+        assertThat(ApiJson.error(invalid, "zh")).contains("\"message\" : \"申报材料无效（4 个问题），未评分\"");
+        assertThat(ApiJson.error(invalid, "en")).contains("\"message\" : \"invalid submission (4 problem(s)); nothing was scored\"");
         assertThat(invalid.problems()).containsExactly(PROBLEM);
         ApiException rulebook = answer(new org.verdant.rulebook.RulebookException(List.of(PROBLEM)));
         assertThat(rulebook.status()).isEqualTo(500);
@@ -40,12 +44,28 @@ class ServeFaultsTest {
         ApiException archive = answer(new org.verdant.archive.ArchiveException("locked"));
         assertThat(archive.status()).isEqualTo(500);
         assertThat(archive.getMessage()).isEqualTo("archive: locked");
+        assertThat(archive.message().zh()).isEqualTo("档案：locked");
         ApiException differs = answer(new Fault(Fault.Kind.NOT_REPRODUCED, "x", List.of(new Fault.Difference("score", "98", "99"))));
         assertThat(differs.status()).isEqualTo(409);
         assertThat(differs.error()).isEqualTo("not_reproduced");
-        assertThat(ApiJson.error(differs)).contains("\"archived\" : \"98\"").contains("\"now\" : \"99\"");
+        assertThat(ApiJson.error(differs, "zh")).contains("\"archived\" : \"98\"").contains("\"now\" : \"99\"");
         ApiException bug = answer(new IllegalStateException("boom"));
         assertThat(bug.status()).isEqualTo(500);
         assertThat(bug.getMessage()).isEqualTo("internal error: IllegalStateException (please report it with the input that caused it)");
+        assertThat(bug.message().zh()).isEqualTo("内部错误：IllegalStateException（请连同引发它的输入一起报告此问题）");
+    }
+
+    @Test
+    void theAnswersLanguageIsTheLangParameterElseAcceptLanguageElseChinese() {
+        assertThat(ServeLang.fromAcceptLanguage(null)).isEqualTo("zh");
+        assertThat(ServeLang.fromAcceptLanguage("")).isEqualTo("zh");
+        assertThat(ServeLang.fromAcceptLanguage("en-US,en;q=0.9")).isEqualTo("en");
+        assertThat(ServeLang.fromAcceptLanguage("zh-CN,zh;q=0.9,en;q=0.8")).isEqualTo("zh");
+        assertThat(ServeLang.fromAcceptLanguage("en;q=0.5,zh;q=0.8")).isEqualTo("zh");
+        assertThat(ServeLang.fromAcceptLanguage("fr-FR,en;q=0.7")).isEqualTo("en");
+        assertThat(ServeLang.fromAcceptLanguage("en,zh")).isEqualTo("en");
+        assertThat(ServeLang.fromAcceptLanguage("zh,en")).isEqualTo("zh");
+        assertThat(ServeLang.fromAcceptLanguage("en;q=0,fr")).isEqualTo("zh");
+        assertThat(ServeLang.fromAcceptLanguage("de, *;q=0.1")).isEqualTo("zh");
     }
 }
