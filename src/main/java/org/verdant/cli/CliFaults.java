@@ -23,6 +23,11 @@ final class CliFaults {
 
     /** Prints what went wrong on {@code err}; returns the exit code. {@code command} is the command object that failed. */
     static int report(PrintWriter err, Throwable thrown, Object command) {
+        return report(err, thrown, command, "zh");
+    }
+
+    /** As above, submission problems written in {@code lang}. */
+    static int report(PrintWriter err, Throwable thrown, Object command, String lang) {
         Fault f = Faults.of(thrown);
         Path file = command instanceof OfSubmission s ? s.submission() : null;
         return switch (f.kind()) {
@@ -38,10 +43,10 @@ final class CliFaults {
                 if (f.option() == Option.SET) {
                     // the file itself is valid (it was just evaluated): say the changes made it invalid
                     Console.problems(err, f.problems(), file + " with the --set changes: invalid submission (" + f.problems().size()
-                            + " problem(s)); nothing was scored");
+                            + " problem(s)); nothing was scored", lang);
                 } else {
                     Console.problems(err, f.problems(), (file == null ? "input" : file.toString()) + ": invalid submission ("
-                            + f.count() + " problem(s)); nothing was scored");
+                            + f.count() + " problem(s)); nothing was scored", lang);
                 }
                 yield ExitCodes.INVALID_SUBMISSION;
             }

@@ -43,7 +43,7 @@ public final class VerdantCli implements Runnable {
         cli.setResourceBundle(ResourceBundle.getBundle("org.verdant.cli.Help",
                 "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
         cli.setParameterExceptionHandler((ex, a) -> usageError(err, words, ex, a));
-        cli.setExecutionExceptionHandler((ex, c, parseResult) -> CliFaults.report(err, ex, c.getCommand()));
+        cli.setExecutionExceptionHandler((ex, c, parseResult) -> CliFaults.report(err, ex, c.getCommand(), lang));
         int code = cli.execute(args);
         out.flush();
         err.flush();

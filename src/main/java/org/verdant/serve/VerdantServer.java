@@ -134,7 +134,8 @@ public final class VerdantServer implements AutoCloseable {
 
     private static void answer(Context ctx, ApiException e) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
-        Api.json(ctx, e.status(), ApiJson.error(e));
+        String lang = ctx.attribute(SubmissionRequest.PROBLEMS_LANG);
+        Api.json(ctx, e.status(), ApiJson.error(e, lang == null ? "zh" : lang));
     }
 
     public int port() {

@@ -192,7 +192,7 @@ public final class SubmissionReader {
         LocalDate founded = n.date("founded", false);
         dates.notAfterEvaluation(n.raw("founded"), founded);
         if (founded != null && reportingYear != null && founded.getYear() > reportingYear) {
-            problems.add(n.raw("founded"), ReaderText.get("problem.founded.after_reporting_year", founded, reportingYear));
+            problems.say(n.raw("founded"), "problem.founded.after_reporting_year", founded, reportingYear);
         }
         return new Submission.Facility(n.text("name", true), code, industry, n.text("province", true),
                 n.text("address", false), founded);
