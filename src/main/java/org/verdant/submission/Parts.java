@@ -58,8 +58,8 @@ final class Parts {
     static boolean check(Problems problems, Location at, String path, String partName, String partText, double partBase,
                          Object wholeName, String wholeText, double wholeBase, String because) {
         if (!exceeds(partBase, wholeBase)) return false;
-        Msg text = Msg.of("problem.part_exceeds_whole", partName, partText, wholeName, wholeText);
-        problems.add(at, path, because == null ? text : Msg.of("problem.with_reason", text, Msg.of(because)));
+        problems.add(at, path, because == null ? Msg.of("problem.part_exceeds_whole", partName, partText, wholeName, wholeText)
+                : Msg.of("problem.part_exceeds_whole_because", partName, partText, wholeName, wholeText, Msg.of(because)));
         return true;
     }
 
