@@ -53,16 +53,16 @@ public final class BatchEvaluation {
                     v.scorecard().scheme(), v.scorecard().edition(), v.grade().label(), v.eligible(),
                     score == null || score.isNull() ? null : score.decimalValue(), null);
         } catch (Fault f) {
-            return failed(item, f);
+            return failed(item, f, settings.lang());
         } catch (RuntimeException | StackOverflowError e) {
             return internal(item, e);
         }
     }
 
     /** The one mapping of a failure to an error record: its status, the exit code evaluate would give, its problems. */
-    private static Outcome failed(Inputs.Item item, Fault f) {
+    private static Outcome failed(Inputs.Item item, Fault f, String lang) {
         return switch (f.kind()) {
-            case INVALID_SUBMISSION -> error(item, Outcome.INVALID, 3, relocate(item, f.problems()));
+            case INVALID_SUBMISSION -> error(item, Outcome.INVALID, 3, relocate(item, f.problems(), lang));
             case INVALID_RULEBOOK -> error(item, Outcome.ERROR, 4, f.problems().stream().map(Problem::toString).toList());
             case INTERNAL -> internal(item, f instanceof Faults.Internal i ? i.bug() : f);
             // batch is run from the command line: an option is named as its flag
@@ -79,8 +79,8 @@ public final class BatchEvaluation {
         return error(item, Outcome.ERROR, 1, List.of(item.input() + ": internal error: " + t + " (please report this with the input that caused it)"));
     }
 
-    /** A document's problems at their lines in the file the document sits in. */
-    private static List<String> relocate(Inputs.Item item, List<Problem> problems) {
+    /** A document's problems at their lines in the file the document sits in, in {@code lang}. */
+    private static List<String> relocate(Inputs.Item item, List<Problem> problems, String lang) {
         int shift = item.inStream() ? item.firstLine() - 1 : 0;
         List<String> out = new ArrayList<>(problems.size());
         for (Problem p : problems) {
@@ -88,7 +88,7 @@ public final class BatchEvaluation {
             if (item.inStream() && l.file().equals(item.input())) {
                 l = l.line() > 0 ? new Location(l.file(), l.line() + shift, l.column()) : new Location(l.file(), item.firstLine(), 1);
             }
-            out.add(new Problem(l, p.path(), p.message()).toString());
+            out.add(p.at(l).toString(lang));
         }
         return out;
     }

@@ -37,10 +37,10 @@ final class CliFaults {
             case INVALID_SUBMISSION -> {
                 if (f.option() == Option.SET) {
                     // the file itself is valid (it was just evaluated): say the changes made it invalid
-                    Console.problems(err, f.problems(), words.get("fault.invalid_after_set", file, f.problems().size()));
+                    Console.problems(err, f.problems(), words.get("fault.invalid_after_set", file, f.problems().size()), words.lang());
                 } else {
                     Console.problems(err, f.problems(), words.get("fault.invalid_submission",
-                            file == null ? words.get("fault.input") : file.toString(), f.count()));
+                            file == null ? words.get("fault.input") : file.toString(), f.count()), words.lang());
                 }
                 yield ExitCodes.INVALID_SUBMISSION;
             }

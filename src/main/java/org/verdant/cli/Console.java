@@ -32,7 +32,12 @@ final class Console {
     }
 
     static void problems(PrintWriter err, List<Problem> problems, String summary) {
-        for (Problem p : problems) err.println(p);
+        problems(err, problems, summary, "zh");
+    }
+
+    /** Each problem in {@code lang}, its location as it is, then the summary line. */
+    static void problems(PrintWriter err, List<Problem> problems, String summary, String lang) {
+        for (Problem p : problems) err.println(p.toString(lang));
         err.println(summary);
     }
 }

@@ -36,13 +36,13 @@ final class ApiJson {
         ObjectNode root = NODES.objectNode();
         root.put("error", e.error());
         root.put("message", e.message().in(lang));
-        if (e.problems() != null) root.set("problems", problems(e.problems()));
+        if (e.problems() != null) root.set("problems", problems(e.problems(), lang));
         if (e.details() != null) root.set("details", Json.PRETTY.valueToTree(e.details()));
         return write(root);
     }
 
     /** Each problem as {@code {file, line, column, path, message}}; line and column are null where unknown. */
-    static ArrayNode problems(List<Problem> problems) {
+    static ArrayNode problems(List<Problem> problems, String lang) {
         ArrayNode a = NODES.arrayNode();
         for (Problem p : problems) {
             ObjectNode o = a.addObject();
@@ -50,7 +50,7 @@ final class ApiJson {
             if (p.location().line() > 0) o.put("line", p.location().line()); else o.putNull("line");
             if (p.location().line() > 0) o.put("column", p.location().column()); else o.putNull("column");
             o.put("path", p.path() == null ? "" : p.path());
-            o.put("message", p.message());
+            o.put("message", p.message(lang));
         }
         return a;
     }

@@ -28,6 +28,8 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String table
     static final int MAX_BYTES = YamlReader.MAX_BYTES;
     static final Set<String> MEDIA_TYPES = Set.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
             "application/json", "text/plain");
+    /** The request attribute holding the language its submission problems are written in. */
+    static final String PROBLEMS_LANG = "verdant.problems_lang";
     private static final Set<String> ENVELOPE_FIELDS = Set.of("submission", "file", "edition", "table", "grading", "lang");
     private static final int MAX_NAME = 120;
     /** How much of an oversized body is read and dropped before the 413 is sent. */
@@ -76,6 +78,7 @@ record SubmissionRequest(byte[] bytes, String file, String edition, String table
         table = first(ctx.queryParam("table"), table);
         grading = first(ctx.queryParam("grading"), grading);
         lang = first(ctx.queryParam("lang"), lang);
+        if (lang != null && !lang.isBlank()) ctx.attribute(PROBLEMS_LANG, lang(lang)); // a stated language answers the submission's problems; else Accept-Language
         String name = fileName(file, json && envelope == null ? "submission.json" : "submission.yaml");
         return new SubmissionRequest(body, name, limited("edition", edition), limited("table", table), limited("grading", grading), lang(lang));
     }

@@ -147,7 +147,9 @@ public final class VerdantServer implements AutoCloseable {
     /** Every error answer, its message in the request's language (lang parameter, else Accept-Language, else Chinese). */
     private static void answer(Context ctx, ApiException e) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
-        Api.json(ctx, e.status(), ApiJson.error(e, ServeLang.of(ctx)));
+        // a submission request may state its language in its body; otherwise the lang parameter, Accept-Language, Chinese
+        String stated = ctx.attribute(SubmissionRequest.PROBLEMS_LANG);
+        Api.json(ctx, e.status(), ApiJson.error(e, stated != null ? stated : ServeLang.of(ctx)));
     }
 
     public int port() {

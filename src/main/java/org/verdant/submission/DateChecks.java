@@ -35,22 +35,22 @@ final class DateChecks {
     static void evaluationAgainstReportingYear(YamlNode dateNode, LocalDate evaluationDate, YamlNode yearNode, Integer year, Problems problems) {
         if (year == null || evaluationDate == null) return;
         if (year > evaluationDate.getYear()) {
-            problems.add(yearNode, ReaderText.get("problem.reporting_year.after_evaluation", year, evaluationDate));
+            problems.say(yearNode, "problem.reporting_year.after_evaluation", year, evaluationDate);
         } else if (evaluationDate.isAfter(latestEvaluation(year))) {
-            problems.add(dateNode, ReaderText.get("problem.evaluation_date.too_late", evaluationDate, year, YEARS_AFTER,
-                    latestEvaluation(year)));
+            problems.say(dateNode, "problem.evaluation_date.too_late", evaluationDate, year, YEARS_AFTER,
+                    latestEvaluation(year));
         }
     }
 
     /** {@code date} (at {@code at}) must not be after the evaluation date. */
     void notAfterEvaluation(YamlNode at, LocalDate date) {
         if (evaluationDate == null || date == null || at == null || !date.isAfter(evaluationDate)) return;
-        problems.add(at, ReaderText.get("problem.date.after_evaluation", date, evaluationDate));
+        problems.say(at, "problem.date.after_evaluation", date, evaluationDate);
     }
 
     /** A {@code year} (at {@code at}) that must have begun by the evaluation date. */
     void yearNotAfterEvaluation(YamlNode at, Integer year) {
         if (evaluationDate == null || year == null || at == null || year <= evaluationDate.getYear()) return;
-        problems.add(at, ReaderText.get("problem.year.after_evaluation", year, evaluationDate));
+        problems.say(at, "problem.year.after_evaluation", year, evaluationDate);
     }
 }

@@ -28,7 +28,7 @@ final class Evidences {
                 String id = e.text("id", false);
                 if (doc != null) out.add(new Submission.Evidence(doc, date, id));
             } else {
-                n.problems().add(item, "evidence is a document name or {document, date, id}, found " + item.kind());
+                n.problems().say(item, "problem.reader.evidence", "{document, date, id}", Node.kind(item));
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package org.verdant.submission;
 
 import org.verdant.yaml.Bound;
+import org.verdant.yaml.Msg;
 import org.verdant.yaml.Node;
 import org.verdant.units.Quantity;
 import org.verdant.yaml.Problems;
@@ -165,7 +166,7 @@ final class ParkReader {
         if (days != null) {
             YamlNode at = s.raw(daysKey);
             Parts.check(problems, at.location(), at.path(), at.path(), days.text(), days.base(),
-                    ReaderText.get("problem.whole.days_of_year", year), String.valueOf(inYear), inYear, null);
+                    Msg.of("problem.whole.days_of_year", year), String.valueOf(inYear), inYear, null);
         }
         return out;
     }

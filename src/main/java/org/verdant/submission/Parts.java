@@ -5,6 +5,7 @@ import org.verdant.text.Numbers;
 import org.verdant.units.Quantity;
 import org.verdant.units.Units;
 import org.verdant.yaml.Node;
+import org.verdant.yaml.Msg;
 import org.verdant.yaml.Problems;
 import org.verdant.yaml.YamlNode;
 
@@ -55,10 +56,10 @@ final class Parts {
      * and {@code wholeName} say what was added up; {@code partBase}/{@code wholeBase} in base units.
      */
     static boolean check(Problems problems, Location at, String path, String partName, String partText, double partBase,
-                         String wholeName, String wholeText, double wholeBase, String because) {
+                         Object wholeName, String wholeText, double wholeBase, String because) {
         if (!exceeds(partBase, wholeBase)) return false;
-        String text = ReaderText.get("problem.part_exceeds_whole", partName, partText, wholeName, wholeText);
-        problems.add(at, path, because == null ? text : text + "; " + ReaderText.get(because));
+        problems.add(at, path, because == null ? Msg.of("problem.part_exceeds_whole", partName, partText, wholeName, wholeText)
+                : Msg.of("problem.part_exceeds_whole_because", partName, partText, wholeName, wholeText, Msg.of(because)));
         return true;
     }
 

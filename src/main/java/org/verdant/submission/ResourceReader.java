@@ -67,9 +67,9 @@ final class ResourceReader {
             Quantity value = y.quantity("output_value", "money", true, Bound.NON_NEGATIVE);
             if (year == null) continue;
             if (reportingYear != null && year >= reportingYear) {
-                problems.add(y.raw("year"), "a previous year comes before the reporting year " + reportingYear + ", found " + year);
+                problems.say(y.raw("year"), "problem.reader.previous_year", reportingYear, year);
             } else if (years.stream().anyMatch(o -> o.year() == year)) {
-                problems.add(y.raw("year"), "year " + year + " is listed twice");
+                problems.say(y.raw("year"), "problem.reader.year_twice", year);
             } else if (value != null) {
                 years.add(new Submission.YearOutput(year, value));
             }
@@ -132,7 +132,7 @@ final class ResourceReader {
         if (amount != null && !amount.unit().dimension().equals("energy")) {
             factor = c.quantity("factor", "energy/" + amount.unit().dimension(), true, Bound.POSITIVE);
         } else if (c.has("factor") && amount != null) {
-            problems.add(c.raw("factor"), "the amount is already energy (" + amount + "); drop the factor");
+            problems.say(c.raw("factor"), "problem.reader.factor_on_energy", amount);
         }
         Boolean renewable = c.bool("renewable", false);
         String obtained = c.choice("obtained", false, OBTAINED);
@@ -141,10 +141,10 @@ final class ResourceReader {
         boolean electricity = amount != null && amount.unit().note() != null;
         if (obtained != null) {
             if (Boolean.FALSE.equals(renewable)) {
-                problems.add(c.raw("renewable"), "a carrier obtained as renewable energy (obtained: " + obtained + ") is renewable");
+                problems.say(c.raw("renewable"), "problem.reader.obtained_is_renewable", obtained);
             }
             if ((obtained.equals("dedicated_line") || obtained.equals("green_certificates")) && amount != null && !electricity) {
-                problems.add(c.raw("obtained"), obtained + " applies to electricity: state the amount in kWh, MWh or 万kWh");
+                problems.say(c.raw("obtained"), "problem.reader.obtained_electricity", obtained);
             }
             if (!obtained.equals("self_generated") && proof.isEmpty()) {
                 problems.add(c.raw("obtained"), "B.5 counts " + obtained + " renewable electricity on its proof: list the contract,"
@@ -160,7 +160,7 @@ final class ResourceReader {
                         + " kWh, more than the " + amount + " consumed: certificates count only for electricity the factory used");
             }
         } else if ("green_certificates".equals(obtained)) {
-            problems.add(c.mapping(), "state how many green certificates cover this electricity (certificates: …, 1 = 1 MWh)");
+            problems.say(c.mapping(), "problem.reader.certificates_missing");
         }
         return new Submission.Carrier(type, amount, factor, Boolean.TRUE.equals(renewable) || obtained != null, obtained,
                 proof, certificates);
@@ -309,7 +309,7 @@ final class ResourceReader {
             }
         }
         if (n.has("waste_gas_volume") && n.has("waste_gas_generated")) {
-            problems.add(n.raw("waste_gas_volume"), "waste_gas_volume is the older name of waste_gas_generated: give one of them");
+            problems.say(n.raw("waste_gas_volume"), "problem.reader.waste_gas_volume_twice");
         }
         Quantity volume = n.quantity("waste_gas_volume", "volume", false, Bound.NON_NEGATIVE);
         Quantity generated = n.quantity("waste_gas_generated", "volume", false, Bound.NON_NEGATIVE);
@@ -346,10 +346,10 @@ final class ResourceReader {
         for (YamlNode item : orEmpty(n.list(key, false))) {
             Node p = Node.of(item, problems, "name", "generated", "discharged");
             if (p == null) continue;
-            if (!p.has("generated") && !p.has("discharged")) problems.add(item, "give the amount generated and/or discharged");
+            if (!p.has("generated") && !p.has("discharged")) problems.say(item, "problem.reader.pollutant_amount");
             Submission.Pollutant pollutant = new ResourceReader(problems).pollutant(p, false);
             if (pollutant.name() != null && out.stream().anyMatch(o -> PollutantNames.same(o.name(), pollutant.name()))) {
-                problems.add(p.raw("name"), "pollutant '" + pollutant.name() + "' is listed twice");
+                problems.say(p.raw("name"), "problem.reader.pollutant_twice", pollutant.name());
                 continue;
             }
             out.add(pollutant);

@@ -5,6 +5,7 @@ import org.verdant.rulebook.Rulebook;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.units.Units;
 import org.verdant.text.Location;
+import org.verdant.yaml.Msg;
 import org.verdant.yaml.Problems;
 
 import java.util.List;
@@ -27,8 +28,7 @@ public final class SubmissionChecks {
         Location at = s.locationOf("scheme");
         if (editions.isEmpty()) {
             List<String> schemes = rulebook.scorecards().values().stream().map(Scorecard::scheme).distinct().sorted().toList();
-            String hint = Suggest.nearest(s.scheme(), schemes).map(x -> "; did you mean '" + x + "'?").orElse("");
-            problems.add(at, "scheme", "unknown scheme '" + s.scheme() + "'; this rulebook evaluates " + String.join(", ", schemes) + hint);
+            problems.say(at, "scheme", "problem.check.unknown_scheme", s.scheme(), String.join(", ", schemes), hint(s.scheme(), schemes));
             return null;
         }
         String wanted = override != null ? override : s.edition();
@@ -36,15 +36,14 @@ public final class SubmissionChecks {
         if (wanted != null) {
             Optional<Scorecard> chosen = editions.stream().filter(e -> e.edition().equals(wanted)).findFirst();
             if (chosen.isEmpty()) {
-                problems.add(editionAt, override != null ? "--edition" : "edition", "unknown edition '" + wanted + "' of " + s.scheme()
-                        + "; available: " + String.join(", ", editions.stream().map(Scorecard::edition).toList()));
+                problems.say(editionAt, override != null ? "--edition" : "edition", "problem.check.unknown_edition", wanted, s.scheme(),
+                        String.join(", ", editions.stream().map(Scorecard::edition).toList()));
                 return null;
             }
             return chosen.get();
         }
         return editions.stream().filter(e -> e.appliesOn(s.evaluationDate())).findFirst().orElseGet(() -> {
-            problems.add(s.locationOf("evaluation_date"), "evaluation_date", "no edition of " + s.scheme() + " applies on " + s.evaluationDate()
-                    + "; name one with edition:");
+            problems.say(s.locationOf("evaluation_date"), "evaluation_date", "problem.check.no_edition_applies", s.scheme(), s.evaluationDate());
             return null;
         });
     }
@@ -71,8 +70,7 @@ public final class SubmissionChecks {
             if (claimable.contains(c.criterionId())) {
                 if ((Scorecard.SUM_OF_POINTS.equals(scorecard.scoring()) || scorecard.usesIndicatorTables()) && c.met() == Submission.ClaimStatus.NOT_APPLICABLE
                         && scorecard.criteria().stream().anyMatch(k -> k.id().equals(c.criterionId()))) {
-                    problems.add(c.location(), "claims." + c.criterionId() + ".met", scorecard.edition()
-                            + " scores every indicator; not_applicable is not accepted (state true or false)");
+                    problems.say(c.location(), "claims." + c.criterionId() + ".met", "problem.check.not_applicable_refused", scorecard.edition());
                 }
                 checkDegree(s, c, scorecard, problems);
                 continue;
@@ -84,11 +82,9 @@ public final class SubmissionChecks {
                     .findFirst().or(() -> scorecard.criteria().stream().filter(k -> k.id().equals(c.criterionId()))
                             .map(Scorecard.CriterionSpec::decidedBy).findFirst());
             if (decider.isPresent()) {
-                problems.add(c.location(), path, c.criterionId() + " is decided from " + section(decider.get())
-                        + ", not from a claim; give those facts instead");
+                problems.say(c.location(), path, "problem.check.not_claimable", c.criterionId(), section(decider.get()));
             } else {
-                String hint = Suggest.nearest(c.criterionId(), claimable).map(x -> "; did you mean '" + x + "'?").orElse("");
-                problems.add(c.location(), path, "no such criterion in " + scorecard.edition() + hint);
+                problems.say(c.location(), path, "problem.check.no_such_criterion", scorecard.edition(), hint(c.criterionId(), claimable));
             }
         }
         for (Submission.StatedReference r : s.references().values()) {
@@ -98,10 +94,9 @@ public final class SubmissionChecks {
             if (!quantitative) {
                 List<String> ids = scorecard.criteria().stream().filter(k -> k.tableIndicator() != null && k.tableIndicator().type().quantitative())
                         .map(Scorecard.CriterionSpec::id).toList();
-                String hint = Suggest.nearest(r.indicator(), ids).map(x -> "; did you mean '" + x + "'?").orElse("");
                 problems.add(r.location(), "references." + r.indicator(), scorecard.table() == null
-                        ? scorecard.edition() + " has no indicator '" + r.indicator() + "' (industry levels go with a GB/T 36132-2025 indicator table)"
-                        : "indicator table " + scorecard.table().id() + " has no quantitative indicator '" + r.indicator() + "'" + hint);
+                        ? Msg.of("problem.check.reference_without_table", scorecard.edition(), r.indicator())
+                        : Msg.of("problem.check.no_such_reference", scorecard.table().id(), r.indicator(), hint(r.indicator(), ids)));
             }
         }
         for (int i = 0; i < s.products().size(); i++) checkEnergyLimit(s.products().get(i), "products[" + i + "]", rulebook, problems);
@@ -121,18 +116,16 @@ public final class SubmissionChecks {
         String path = "claims." + c.criterionId() + ".degree";
         boolean graded = scorecard.criteria().stream().anyMatch(k -> k.id().equals(c.criterionId()) && "graded".equals(k.type()));
         if (!graded) {
-            problems.add(c.location(), path, c.criterionId() + " is met or not; it takes no degree of fulfilment");
+            problems.say(c.location(), path, "problem.check.degree_not_graded", c.criterionId());
         } else if (s.evaluator() == null || !"third_party".equals(s.evaluator().kind())) {
-            problems.add(c.location(), path, "a degree of fulfilment is a third-party evaluator's assessment (evaluator.kind: third_party);"
-                    + " a self-assessment states met: true or false");
+            problems.say(c.location(), path, "problem.check.degree_third_party_only");
         } else {
             // an indicator table's degree rule names its levels: the degree is one of their shares
             scorecard.criteria().stream().filter(k -> k.id().equals(c.criterionId()) && k.tableIndicator() != null)
                     .map(k -> k.tableIndicator().rule()).filter(r -> r instanceof org.verdant.rulebook.IndicatorTable.Degree d && !d.levels().isEmpty())
                     .map(r -> ((org.verdant.rulebook.IndicatorTable.Degree) r).levels()).findFirst().ifPresent(levels -> {
                         if (levels.stream().noneMatch(l -> Math.abs(l.share() - c.degree()) < 1e-9)) {
-                            problems.add(c.location(), path, "the table grades " + c.criterionId() + " by its levels: "
-                                    + String.join(", ", levels.stream().map(l -> l.id() + " = " + org.verdant.text.Numbers.format(l.share())).toList()));
+                            problems.say(c.location(), path, "problem.check.degree_levels", c.criterionId(), String.join(", ", levels.stream().map(l -> l.id() + " = " + org.verdant.text.Numbers.format(l.share())).toList()));
                         }
                     });
         }
@@ -156,28 +149,29 @@ public final class SubmissionChecks {
             unit = gate.get().unit();
             direction = gate.get().direction();
             if (y.statistic("co2") != null) {
-                problems.add(st.location(), path, "give either statistics.co2 (with energy) or a stated " + st.id() + ", not both");
+                problems.say(st.location(), path, "problem.check.co2_twice", st.id());
                 return;
             }
         } else if (spec.isPresent() || scorecard.gates().stream().anyMatch(g -> g.id().equals(st.id()))) {
-            problems.add(st.location(), path, st.id() + " is computed from the year's statistics; give those figures instead");
+            problems.say(st.location(), path, "problem.check.computed_indicator", st.id());
             return;
         } else {
             List<String> statable = scorecard.criteria().stream().filter(k -> "stated".equals(k.decidedBy())).map(Scorecard.CriterionSpec::id).toList();
-            String hint = Suggest.nearest(st.id(), statable).map(x -> "; did you mean '" + x + "'?").orElse("");
-            problems.add(st.location(), path, "no such indicator in " + scorecard.edition() + hint);
+            problems.say(st.location(), path, "problem.check.no_such_indicator", scorecard.edition(), hint(st.id(), statable));
             return;
         }
         if ("yes_no".equals(direction)) {
-            if (st.yes() == null) problems.add(st.location(), path, st.id() + " is a yes/no indicator: write true or false");
+            if (st.yes() == null) problems.say(st.location(), path, "problem.check.yes_no_indicator", st.id());
             return;
         }
         if (st.yes() != null) {
-            problems.add(st.location(), path, st.id() + " is a figure" + (unit.isEmpty() ? "" : " in " + unit) + ", not true/false");
+            problems.add(st.location(), path, unit.isEmpty() ? Msg.of("problem.check.figure_not_bool", st.id())
+                    : Msg.of("problem.check.figure_in_unit_not_bool", st.id(), unit));
         } else if ("%".equals(unit) && !"%".equals(st.quantity().unit().symbol())) {
-            problems.add(st.location(), path, st.id() + " is a share: write it as a percentage, e.g. 62 %");
+            problems.say(st.location(), path, "problem.check.share_as_percent", st.id());
         } else if (!Units.require(unit).dimension().equals(st.quantity().unit().dimension())) {
-            problems.add(st.location(), path, st.id() + " is in " + (unit.isEmpty() ? "plain numbers" : unit) + ", not " + st.quantity().unit().symbol());
+            problems.say(st.location(), path, "problem.check.indicator_unit", st.id(),
+                    unit.isEmpty() ? Msg.of("problem.check.plain_numbers") : unit, st.quantity().unit().symbol());
         }
     }
 
@@ -186,29 +180,33 @@ public final class SubmissionChecks {
         var row = rulebook.benchmarks().row(p.energyLimit());
         if (row.isEmpty()) {
             List<String> ids = rulebook.benchmarks().rows().stream().map(r -> r.id()).toList();
-            String hint = Suggest.nearest(p.energyLimit(), ids).map(x -> "; did you mean '" + x + "'?").orElse("");
-            problems.add(p.location(), at + ".energy_limit",
-                    "no energy-limit row '" + p.energyLimit() + "' in " + rulebook.benchmarks().id() + hint);
+            problems.say(p.location(), at + ".energy_limit", "problem.check.no_energy_limit_row", p.energyLimit(),
+                    rulebook.benchmarks().id(), hint(p.energyLimit(), ids));
         } else if (Units.require(row.get().unit()).note() != null) {
-            problems.add(p.location(), at + ".energy_limit", "row '" + p.energyLimit() + "' limits electricity use ("
-                    + row.get().unit() + "), not comprehensive energy; name the product's comprehensive-energy row");
+            problems.say(p.location(), at + ".energy_limit", "problem.check.electricity_row", p.energyLimit(), row.get().unit());
         } else if (p.output() != null) {
             String rowDim = Units.require(row.get().unit()).dimension();
             if (!rowDim.equals("energy/" + p.output().unit().dimension())) {
-                problems.add(p.location(), at + ".energy_limit",
-                        "row '" + p.energyLimit() + "' is in " + row.get().unit() + " but the output is in " + p.output().unit().symbol());
+                problems.say(p.location(), at + ".energy_limit", "problem.check.row_unit", p.energyLimit(), row.get().unit(),
+                        p.output().unit().symbol());
             }
         }
     }
 
-    private static String section(String decidedBy) {
+    /** Where the facts that decide a criterion are given: a section of the submission, or words. */
+    private static Object section(String decidedBy) {
         return switch (decidedBy) {
             case "accidents" -> "accidents";
             case "management_system" -> "management_systems";
             case "csr_reports" -> "social_responsibility_reports";
-            case "indicator" -> "the figures it is computed from";
-            case "park_eligibility", "audit_list", "green_body" -> "the park section";
+            case "indicator" -> Msg.of("problem.check.section.figures");
+            case "park_eligibility", "audit_list", "green_body" -> Msg.of("problem.check.section.park");
             default -> decidedBy;
         };
+    }
+
+    /** "; did you mean 'x'?" for the name nearest {@code written}, or nothing (""). */
+    private static Object hint(String written, java.util.Collection<String> names) {
+        return Suggest.nearest(written, names).<Object>map(x -> Msg.of("problem.hint.did_you_mean", x)).orElse("");
     }
 }

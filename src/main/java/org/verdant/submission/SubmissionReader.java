@@ -3,6 +3,7 @@ package org.verdant.submission;
 import org.verdant.rulebook.Vocabulary;
 
 import org.verdant.yaml.Bound;
+import org.verdant.yaml.Msg;
 import org.verdant.yaml.Node;
 import org.verdant.units.Quantity;
 import org.verdant.text.Location;
@@ -91,13 +92,13 @@ public final class SubmissionReader {
 
     private Submission submission(YamlNode rootNode) {
         if (!(rootNode instanceof YamlNode.Mapping)) {
-            problems.add(rootNode, "a submission is a mapping of sections (scheme, facility, site, …), found " + rootNode.kind());
+            problems.say(rootNode, "problem.reader.root_not_mapping", Node.kind(rootNode));
             return null;
         }
         Node root = Node.of(rootNode, problems, TOP);
         String format = root.text("format", false);
         if (format != null && !format.equals("verdant.submission/1")) {
-            problems.add(root.raw("format"), "unknown format '" + format + "'; this version reads verdant.submission/1");
+            problems.say(root.raw("format"), "problem.reader.unknown_format", format);
         }
         String scheme = root.text("scheme", true);
         checkSections(root, scheme);
@@ -144,7 +145,7 @@ public final class SubmissionReader {
                 "dishonest_debtor", "evidence"));
         Submission.Park park = root.has("park") ? new ParkReader(new ProductReader(problems), problems).park(root.child("park", true, ParkReader.KEYS), scheme, year)
                 : null;
-        if (park == null && isPark(scheme)) problems.add(root.mapping().location(), "park", "a " + scheme + " submission needs a park section");
+        if (park == null && isPark(scheme)) problems.say(root.mapping().location(), "park", "problem.reader.park_missing", scheme);
         Submission.SupplyChain supplyChain = root.has("supply_chain")
                 ? SupplyChainReader.read(root.child("supply_chain", true, SupplyChainReader.KEYS), problems) : null;
         return new Submission(file, scheme, edition, evaluationDate, year == null ? 0 : year, evaluator, facility, site,
@@ -187,12 +188,12 @@ public final class SubmissionReader {
         }
         String industry = n.text("industry", industryRequired);
         if (industry != null && !industry.matches("[A-T](\\d{2}|\\d{3}|\\d{4})?")) {
-            problems.add(n.raw("industry"), "'" + industry + "' is not a GB/T 4754-2017 code (a section letter and 2–4 digits, e.g. C3011)");
+            problems.say(n.raw("industry"), "problem.reader.industry_code", industry);
         }
         LocalDate founded = n.date("founded", false);
         dates.notAfterEvaluation(n.raw("founded"), founded);
         if (founded != null && reportingYear != null && founded.getYear() > reportingYear) {
-            problems.add(n.raw("founded"), ReaderText.get("problem.founded.after_reporting_year", founded, reportingYear));
+            problems.say(n.raw("founded"), "problem.founded.after_reporting_year", founded, reportingYear);
         }
         return new Submission.Facility(n.text("name", true), code, industry, n.text("province", true),
                 n.text("address", false), founded);
@@ -248,7 +249,7 @@ public final class SubmissionReader {
                 dates.yearNotAfterEvaluation(s, y);
                 if (y != null) out.add(y);
             } else {
-                problems.add(item, "expected a year, found " + item.kind());
+                problems.say(item, "problem.expected_found", Msg.of("problem.expect.year"), Node.kind(item));
             }
         }
         return out;
@@ -288,7 +289,7 @@ public final class SubmissionReader {
             Quantity basic = r.quantity("basic", dim, false, bound);
             Quantity advanced = r.quantity("advanced", dim, false, bound);
             if (!r.has("basic") && !r.has("advanced")) {
-                problems.add(entry.value(), "state a basic and/or an advanced level");
+                problems.say(entry.value(), "problem.reader.reference_levels");
             }
             String source = r.text("source", true);
             out.put(entry.key(), new Submission.StatedReference(entry.key(), basic, advanced, source, entry.value().location()));
@@ -310,7 +311,7 @@ public final class SubmissionReader {
         Quantity average = level(r, r.has("industry_average") ? "industry_average" : "basic");
         Quantity advanced = level(r, r.has("industry_advanced") ? "industry_advanced" : "advanced");
         if (average == null && advanced == null && !r.has("industry_average") && !r.has("industry_advanced") && !r.has("basic") && !r.has("advanced")) {
-            problems.add(entry.value(), "state the industry average and/or the industry advanced level");
+            problems.say(entry.value(), "problem.reader.industry_levels");
         }
         String source = r.text("source", true);
         return java.util.Optional.of(new Submission.StatedReference(entry.key(), average, advanced, source, entry.value().location()));
@@ -328,7 +329,7 @@ public final class SubmissionReader {
         Map<String, Submission.Claim> out = new LinkedHashMap<>();
         if (node == null) return out;
         if (!(node instanceof YamlNode.Mapping m)) {
-            problems.add(node, "claims are a mapping from criterion id to {met, evidence}, found " + node.kind());
+            problems.say(node, "problem.reader.claims_not_mapping", Node.kind(node), "{met, evidence}");
             return out;
         }
         for (var entry : m.entries().values()) {
@@ -343,13 +344,13 @@ public final class SubmissionReader {
                     case "not_applicable" -> Submission.ClaimStatus.NOT_APPLICABLE;
                     default -> null;
                 };
-                if (status == null) problems.add(s, "met is true, false or not_applicable, found '" + s.text() + "'");
+                if (status == null) problems.say(s, "problem.reader.met_value", "'" + s.text() + "'");
             } else if (metNode != null) {
-                problems.add(metNode, "met is true, false or not_applicable, found " + metNode.kind());
+                problems.say(metNode, "problem.reader.met_value", Node.kind(metNode));
             }
             String reason = c.text("reason", false);
             if (status == Submission.ClaimStatus.NOT_APPLICABLE && reason == null) {
-                problems.add(entry.value(), "say why the requirement does not apply (reason: …)");
+                problems.say(entry.value(), "problem.reader.reason_missing");
             }
             Double degree = degree(c, status);
             out.put(entry.key(), new Submission.Claim(entry.key(), status, Evidences.read(c, "evidence"), reason,
@@ -369,7 +370,7 @@ public final class SubmissionReader {
             return null;
         }
         if (status != Submission.ClaimStatus.MET) {
-            problems.add(c.raw("degree"), "a degree of fulfilment goes with met: true");
+            problems.say(c.raw("degree"), "problem.reader.degree_with_met");
             return null;
         }
         return d;
@@ -381,10 +382,10 @@ public final class SubmissionReader {
         if (items == null) return out;
         for (YamlNode item : items) {
             if (item instanceof YamlNode.Scalar s && s.type().equals("string") && !s.text().isBlank()) {
-                if (out.contains(s.text().strip())) problems.add(item, "'" + s.text() + "' is listed twice");
+                if (out.contains(s.text().strip())) problems.say(item, "problem.reader.listed_twice", s.text());
                 else out.add(s.text().strip());
             } else {
-                problems.add(item, "expected a name, found " + item.kind());
+                problems.say(item, "problem.expected_found", Msg.of("problem.expect.name"), Node.kind(item));
             }
         }
         return out;
@@ -409,7 +410,7 @@ public final class SubmissionReader {
                 if (r == null) continue;
                 Integer y = r.integer("year", true, 1990, 2100);
                 if (y != null && year != null && y > year) {
-                    problems.add(r.raw("year"), "project year " + y + " is after the reporting year " + year);
+                    problems.say(r.raw("year"), "problem.reader.project_year_late", y, year);
                 }
                 projects.add(new Submission.RetrofitProject(r.text("name", true), y == null ? 0 : y,
                         r.quantity("investment", "money", false, Bound.NON_NEGATIVE), Evidences.read(r, "evidence")));
@@ -468,7 +469,7 @@ public final class SubmissionReader {
             Boolean listed = r.bool("listed", true);
             Boolean completed = r.bool("completed", false);
             if (Boolean.TRUE.equals(listed) && completed == null) {
-                problems.add(r.mapping(), "listed for rectification: say whether it is completed (completed: true/false)");
+                problems.say(r.mapping(), "problem.reader.rectification_completed");
             }
             rectification = new Submission.Rectification(Boolean.TRUE.equals(listed), completed);
         }

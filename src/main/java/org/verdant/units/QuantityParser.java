@@ -23,54 +23,58 @@ public final class QuantityParser {
     }
 
     /** The outcome: a quantity, or a message saying why the text is not one. */
-    public record Result(Quantity quantity, String error) {
+    public record Result(Quantity quantity, UnitText problem) {
         static Result ok(Quantity q) {
             return new Result(q, null);
         }
 
-        static Result error(String message) {
-            return new Result(null, message);
+        static Result error(String key, Object... args) {
+            return new Result(null, UnitText.of(key, args));
+        }
+
+        /** Why the text is not a quantity, in English (null when it is one). */
+        public String error() {
+            return problem == null ? null : problem.english();
         }
     }
 
     public static Result parse(String text, String dimension, Location location) {
         String s = text.strip();
-        if (s.isEmpty()) return Result.error("empty; expected a number with a unit (" + Units.describe(dimension) + ")");
+        if (s.isEmpty()) return Result.error("problem.quantity.empty", expected(dimension));
         if (SEPARATED.matcher(s).matches()) {
-            return Result.error("'" + s + "': thousands separators are not accepted; write the number without them (e.g. "
-                    + s.replaceAll("[,，'’]", "").split("\\s")[0] + ")");
+            return Result.error("problem.quantity.separators_eg", s, s.replaceAll("[,，'’]", "").split("\\s")[0]);
         }
-        String locale = otherNotation(s);
-        if (locale != null) return Result.error("'" + s + "': " + locale);
+        UnitText locale = otherNotation(s);
+        if (locale != null) return Result.error("problem.quantity.notation", s, locale);
         Matcher m = QUANTITY.matcher(s);
         if (!m.matches()) {
-            return Result.error("'" + s + "' is not a number with a unit (" + Units.describe(dimension) + ")");
+            return Result.error("problem.quantity.not_quantity", s, expected(dimension));
         }
         double value;
         try {
             value = Double.parseDouble(m.group(1));
         } catch (NumberFormatException e) {
-            return Result.error("'" + m.group(1) + "' is not a number");
+            return Result.error("problem.quantity.not_number", m.group(1));
         }
         if (!Double.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE) {
-            return Result.error("'" + s + "' is too large a number (at most 1e15 in the unit written); check the figure and its unit");
+            return Result.error("problem.quantity.too_large", s);
         }
         if (value != 0 && Math.abs(value) < MIN_MAGNITUDE) {
-            return Result.error("'" + s + "' is too small a number (at least 1e-12 in the unit written, or 0)");
+            return Result.error("problem.quantity.too_small", s);
         }
         String symbol = m.group(2).strip();
         if (symbol.matches("[,，\\d].*")) {
-            return Result.error("'" + s + "': thousands separators are not accepted; write the number without them");
+            return Result.error("problem.quantity.separators", s);
         }
         var unit = Units.parse(symbol);
         if (unit.isEmpty()) {
-            return Result.error("unknown unit '" + symbol + "'; expected " + Units.describe(dimension));
+            return Result.error("problem.quantity.unknown_unit", symbol, expected(dimension));
         }
         if (!unit.get().dimension().equals(dimension)) {
             if (symbol.isEmpty()) {
-                return Result.error("'" + s + "' needs a unit (" + Units.describe(dimension) + ")");
+                return Result.error("problem.quantity.needs_unit", s, expected(dimension));
             }
-            return Result.error("unit '" + symbol + "' is not " + dimensionName(dimension) + "; expected " + Units.describe(dimension));
+            return Result.error("problem.quantity.wrong_dimension", symbol, dimensionName(dimension), expected(dimension));
         }
         return Result.ok(new Quantity(value, unit.get(), s, location));
     }
@@ -80,11 +84,11 @@ public final class QuantityParser {
      * "228 000,5") or in full-width digits ("２２８０００"), with the figure to write instead; null when the text is not such a number.
      * Comma-grouped thousands ("98,000") are {@link #SEPARATED}'s.
      */
-    static String otherNotation(String s) {
+    static UnitText otherNotation(String s) {
         if (s.chars().anyMatch(c -> c >= '０' && c <= '９')) {
             StringBuilder ascii = new StringBuilder();
             s.chars().forEach(c -> ascii.append(c >= '０' && c <= '９' ? (char) (c - '０' + '0') : c == '．' ? '.' : (char) c));
-            return "full-width digits are not accepted; write " + ascii;
+            return UnitText.of("problem.quantity.full_width", ascii.toString());
         }
         Matcher m = LOCALE_NUMBER.matcher(s);
         if (!m.matches()) return null;
@@ -92,35 +96,34 @@ public final class QuantityParser {
         String rest = m.group(2) == null ? "" : m.group(2);
         String spaced = "[ \\u00A0\\u202F'’]";
         String plain;
-        String why;
+        String why;  // the key's last part
         if (number.matches("[-+]?\\d{1,3}(\\.\\d{3})+,\\d+")) {
             plain = number.replace(".", "").replace(',', '.');
-            why = "'.' as a thousands separator and ',' as a decimal mark are not accepted";
+            why = "dot_thousands_comma_decimal";
         } else if (number.matches("[-+]?\\d{1,3}(\\.\\d{3}){2,}")) {
             plain = number.replace(".", "");
-            why = "'.' as a thousands separator is not accepted";
+            why = "dot_thousands";
         } else if (number.matches("[-+]?\\d{1,3}(" + spaced + "\\d{3})+([.,]\\d+)?")) {
             plain = number.replaceAll(spaced, "").replace(',', '.');
-            why = "thousands separators are not accepted";
+            why = "spaced_thousands";
         } else if (number.matches("[-+]?\\d+[,，]\\d+") && !number.matches("[-+]?\\d{1,3}[,，]\\d{3}")) {
             plain = number.replaceAll("[,，]", ".");
-            why = "',' as a decimal mark is not accepted";
+            why = "comma_decimal";
         } else {
             return null;
         }
-        return why + "; write " + plain + rest;
+        return UnitText.of("problem.quantity.notation." + why, plain + rest);
     }
 
-    static String dimensionName(String dimension) {
+    /** The units a dimension is written in ("a plain number or %" for a share or ratio). */
+    static Object expected(String dimension) {
+        return "1".equals(dimension) ? UnitText.of("problem.quantity.plain_number") : Units.describe(dimension);
+    }
+
+    static UnitText dimensionName(String dimension) {
         return switch (dimension) {
-            case "area" -> "an area";
-            case "mass" -> "a mass";
-            case "energy" -> "energy";
-            case "money" -> "money";
-            case "volume" -> "a volume";
-            case "ghg" -> "a greenhouse-gas amount";
-            case "1" -> "a plain number or percentage";
-            default -> "a " + dimension.replace("/", " per ");
+            case "area", "mass", "energy", "money", "volume", "ghg", "1" -> UnitText.of("problem.dimension." + dimension);
+            default -> UnitText.of("problem.dimension.other", dimension.replace("/", " per "));
         };
     }
 }

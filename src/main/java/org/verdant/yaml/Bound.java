@@ -10,16 +10,18 @@ public enum Bound {
     /** A share: 0 to 100 %. */
     PERCENT;
 
-    public String check(Quantity q) {
+    /** Why {@code q} (written {@code written}) is outside the range, or null when it is inside. */
+    public Msg check(Quantity q, String written) {
         double v = q.value();
-        return switch (this) {
+        String key = switch (this) {
             case ANY -> null;
-            case NON_NEGATIVE -> v < 0 ? "must not be negative" : null;
-            case POSITIVE -> v <= 0 ? "must be greater than zero" : null;
+            case NON_NEGATIVE -> v < 0 ? "problem.bound.negative" : null;
+            case POSITIVE -> v <= 0 ? "problem.bound.not_positive" : null;
             case PERCENT -> {
-                if (!"%".equals(q.unit().symbol())) yield "is a share: write it as a percentage, e.g. 85 %";
-                yield v < 0 || v > 100 ? "is outside 0–100 %" : null;
+                if (!"%".equals(q.unit().symbol())) yield "problem.bound.not_percent";
+                yield v < 0 || v > 100 ? "problem.bound.outside_percent" : null;
             }
         };
+        return key == null ? null : Msg.of(key, written);
     }
 }

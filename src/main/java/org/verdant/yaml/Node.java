@@ -31,15 +31,15 @@ public final class Node {
     /** Wraps a mapping node, reporting keys outside {@code allowed} with the nearest valid name. */
     public static Node of(YamlNode node, Problems problems, Collection<String> allowed) {
         if (!(node instanceof YamlNode.Mapping m)) {
-            if (node != null) problems.add(node, "expected a mapping (key: value lines), found " + node.kind());
+            if (node != null) problems.say(node, "problem.expected_mapping", kind(node));
             return null;
         }
         for (YamlNode.Entry e : m.entries().values()) {
             if (!allowed.contains(e.key())) {
                 String path = e.value().path();
-                String hint = Suggest.nearest(e.key(), allowed).map(s -> "; did you mean '" + s + "'?")
-                        .orElse("; expected one of: " + String.join(", ", allowed));
-                problems.add(e.keyLocation(), path, "unknown key" + hint);
+                Msg text = Suggest.nearest(e.key(), allowed).map(s -> Msg.of("problem.unknown_key.did_you_mean", s))
+                        .orElse(Msg.of("problem.unknown_key.expected", String.join(", ", allowed)));
+                problems.add(e.keyLocation(), path, text);
             }
         }
         return new Node(m, problems);
@@ -76,18 +76,19 @@ public final class Node {
         if (n == null || (n instanceof YamlNode.Scalar s && s.isNull())) {
             if (required) {
                 problems.add(n != null ? n.location() : mapping.location(), childPath(key),
-                        n != null ? "a value is required" : "required field is missing");
+                        Msg.of(n != null ? "problem.value_required" : "problem.field_missing"));
             }
             return null;
         }
         return n;
     }
 
+    /** {@code expected} is the last part of a {@code problem.expect.*} key: what the field holds. */
     private YamlNode.Scalar scalar(String key, boolean required, String expected) {
         YamlNode n = value(key, required);
         if (n == null) return null;
         if (n instanceof YamlNode.Scalar s) return s;
-        problems.add(n, "expected " + expected + ", found " + n.kind());
+        problems.say(n, "problem.expected_found", Msg.of("problem.expect." + expected), kind(n));
         return null;
     }
 
@@ -95,7 +96,7 @@ public final class Node {
         YamlNode.Scalar s = scalar(key, required, "text");
         if (s == null) return null;
         if (s.text().isBlank()) {
-            if (required) problems.add(s, "must not be blank");
+            if (required) problems.say(s, "problem.blank");
             return null;
         }
         return s.text().strip();
@@ -105,15 +106,17 @@ public final class Node {
         String t = text(key, required);
         if (t == null) return null;
         if (!allowed.contains(t)) {
-            String hint = Suggest.nearest(t, allowed).map(x -> "; did you mean '" + x + "'?").orElse("");
-            problems.add(mapping.get(key), "'" + t + "' is not one of " + String.join(", ", allowed) + hint);
+            String listed = String.join(", ", allowed);
+            problems.add(mapping.get(key), Suggest.nearest(t, allowed)
+                    .map(x -> Msg.of("problem.not_one_of.did_you_mean", t, listed, x))
+                    .orElse(Msg.of("problem.not_one_of", t, listed)));
             return null;
         }
         return t;
     }
 
     public LocalDate date(String key, boolean required) {
-        YamlNode.Scalar s = scalar(key, required, "a date (YYYY-MM-DD)");
+        YamlNode.Scalar s = scalar(key, required, "date");
         return s == null ? null : date(s, problems);
     }
 
@@ -121,40 +124,41 @@ public final class Node {
         try {
             return LocalDate.parse(s.text().strip());
         } catch (DateTimeParseException e) {
-            problems.add(s, "'" + s.text() + "' is not a date; write YYYY-MM-DD");
+            problems.say(s, "problem.not_a_date", s.text());
             return null;
         }
     }
 
     public Integer integer(String key, boolean required, int min, int max) {
-        YamlNode.Scalar s = scalar(key, required, "a whole number");
+        YamlNode.Scalar s = scalar(key, required, "whole_number");
         if (s == null) return null;
         return integer(s, problems, min, max);
     }
 
     public static Integer integer(YamlNode.Scalar s, Problems problems, int min, int max) {
         if (!"int".equals(s.type())) {
-            problems.add(s, "expected a whole number, found " + (s.type().equals("string") ? "'" + s.text() + "'" : s.kind()));
+            problems.say(s, "problem.expected_found", Msg.of("problem.expect.whole_number"),
+                    s.type().equals("string") ? "'" + s.text() + "'" : kind(s));
             return null;
         }
         try {
             int v = Integer.parseInt(s.text().strip());
             if (v < min || v > max) {
-                problems.add(s, v + " is out of range " + min + "–" + max);
+                problems.say(s, "problem.out_of_range", v, min, max);
                 return null;
             }
             return v;
         } catch (NumberFormatException e) {
-            problems.add(s, "'" + s.text() + "' is not a whole number");
+            problems.say(s, "problem.not_whole_number", s.text());
             return null;
         }
     }
 
     public Boolean bool(String key, boolean required) {
-        YamlNode.Scalar s = scalar(key, required, "true or false");
+        YamlNode.Scalar s = scalar(key, required, "bool");
         if (s == null) return null;
         if (!"bool".equals(s.type())) {
-            problems.add(s, "expected true or false, found '" + s.text() + "'");
+            problems.say(s, "problem.expected_found", Msg.of("problem.expect.bool"), "'" + s.text() + "'");
             return null;
         }
         return Boolean.parseBoolean(s.text());
@@ -187,22 +191,22 @@ public final class Node {
 
     public static Quantity quantity(YamlNode n, String dimension, Bound bound, Problems problems) {
         if (!(n instanceof YamlNode.Scalar s)) {
-            problems.add(n, "expected a number with a unit, found " + n.kind());
+            problems.say(n, "problem.expected_found", Msg.of("problem.expect.quantity"), kind(n));
             return null;
         }
         if (s.type().equals("bool")) {
-            problems.add(s, "expected a number with a unit, found " + s.text());
+            problems.say(s, "problem.expected_found", Msg.of("problem.expect.quantity"), s.text());
             return null;
         }
         var result = QuantityParser.parse(s.text(), dimension, s.location());
-        if (result.error() != null) {
-            problems.add(s, result.error());
+        if (result.problem() != null) {
+            problems.add(s, new Msg(result.problem().key(), result.problem().args()));
             return null;
         }
         Quantity q = result.quantity();
-        String boundError = bound.check(q);
+        Msg boundError = bound.check(q, s.text());
         if (boundError != null) {
-            problems.add(s, "'" + s.text() + "' " + boundError);
+            problems.add(s, boundError);
             return null;
         }
         return q;
@@ -221,7 +225,20 @@ public final class Node {
         YamlNode n = value(key, required);
         if (n == null) return null;
         if (n instanceof YamlNode.Sequence seq) return seq.items();
-        problems.add(n, "expected a list, found " + n.kind());
+        problems.say(n, "problem.expected_found", Msg.of("problem.expect.list"), kind(n));
         return null;
+    }
+
+    /** What a node is ("a list", "text", …) in words the problem is rendered in. */
+    public static Msg kind(YamlNode n) {
+        String k = switch (n.kind()) {
+            case "a mapping" -> "mapping";
+            case "a list" -> "list";
+            case "a number" -> "number";
+            case "true/false" -> "bool";
+            case "empty" -> "empty";
+            default -> "text";
+        };
+        return Msg.of("problem.kind." + k);
     }
 }

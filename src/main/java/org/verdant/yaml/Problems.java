@@ -22,6 +22,23 @@ public final class Problems {
         add(new Problem(location, path, message));
     }
 
+    public void add(Location location, String path, Msg text) {
+        add(new Problem(location, path, text));
+    }
+
+    public void add(YamlNode node, Msg text) {
+        add(node.location(), node.path(), text);
+    }
+
+    /** {@code problems.say(node, "problem.blank")}: the problem's text is the bundles' {@code key} with {@code args}. */
+    public void say(YamlNode node, String key, Object... args) {
+        add(node, Msg.of(key, args));
+    }
+
+    public void say(Location location, String path, String key, Object... args) {
+        add(location, path, Msg.of(key, args));
+    }
+
     private void add(Problem p) {
         if (list.size() < MAX_LISTED) {
             list.add(p);
@@ -57,8 +74,8 @@ public final class Problems {
         List<Problem> copy = new ArrayList<>(list);
         Collections.sort(copy);
         if (unlisted > 0) {
-            copy.add(new Problem(Location.unknown(unlistedFile), "", "… and " + unlisted
-                    + " more problem(s) not listed (" + count() + " in all; the first " + MAX_LISTED + " are shown)"));
+            copy.add(new Problem(Location.unknown(unlistedFile), "",
+                    Msg.of("problem.more_not_listed", unlisted, count(), MAX_LISTED)));
         }
         return copy;
     }

@@ -52,14 +52,14 @@ public final class YamlReader {
     private YamlNode parse(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
             // The caller may have read only MAX_BYTES + 1 bytes of a larger file: do not state a size.
-            problems.add(Location.unknown(file), "", "the file is larger than " + MAX_BYTES + " bytes (2 MiB), the limit for a submission");
+            problems.say(Location.unknown(file), "", "problem.yaml.too_large", MAX_BYTES);
             return null;
         }
         if (!isText(bytes)) return null;
         String text = decode(bytes);
         if (text == null) return null;
         if (text.isBlank()) {
-            problems.add(new Location(file, 1, 1), "", "the file is empty");
+            problems.say(new Location(file, 1, 1), "", "problem.yaml.empty_file");
             return null;
         }
         if (!scan(text)) return null;
@@ -80,18 +80,17 @@ public final class YamlReader {
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                problems.add(new Location(file, 1, 1), "", "the file holds no YAML document");
+                problems.say(new Location(file, 1, 1), "", "problem.yaml.no_document");
                 return null;
             }
             YamlNode root = node(parser, "", 1);
             if (root == null) return null;
             if (parser.nextToken() != null) {
-                problems.add(location(parser.currentTokenLocation()), "",
-                        "the file holds more than one YAML document; put one submission in a file");
+                problems.say(location(parser.currentTokenLocation()), "", "problem.yaml.several_documents");
                 return null;
             }
             if (root instanceof YamlNode.Scalar s && s.type().equals("string") && s.text().isEmpty()) {
-                problems.add(s.location(), "", "the YAML document is empty");
+                problems.say(s.location(), "", "problem.yaml.empty_document");
                 return null;
             }
             return root;
@@ -99,7 +98,7 @@ public final class YamlReader {
             return null;
         } catch (StreamConstraintsException e) {
             // A backstop: our own limits (depth, text length) are checked first and say more.
-            problems.add(location(e.getLocation()), "", "the file exceeds a reading limit: " + cleanMessage(
+            problems.say(location(e.getLocation()), "", "problem.yaml.reading_limit", cleanMessage(
                     e.getOriginalMessage().replaceAll(",\\s*from `[^`]*`", "")));
             return null;
         } catch (JsonProcessingException e) {
@@ -111,10 +110,10 @@ public final class YamlReader {
                     message = marked.getProblem();
                 }
             }
-            problems.add(at, "", "not valid YAML: " + explain(message));
+            problems.say(at, "", "problem.yaml.invalid", explain(message));
             return null;
         } catch (IOException e) {
-            problems.add(Location.unknown(file), "", "cannot read: " + e.getMessage());
+            problems.say(Location.unknown(file), "", "problem.yaml.cannot_read", e.getMessage());
             return null;
         }
     }
@@ -129,16 +128,16 @@ public final class YamlReader {
     /** Refuses UTF-16/32 files and binary files before trying to decode them as UTF-8. */
     private boolean isText(byte[] b) {
         if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF) || startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
-            problems.add(new Location(file, 1, 1), "", "the file is UTF-32 encoded; save it as UTF-8");
+            problems.say(new Location(file, 1, 1), "", "problem.yaml.utf32");
             return false;
         }
         if (startsWith(b, 0xFE, 0xFF) || startsWith(b, 0xFF, 0xFE)) {
-            problems.add(new Location(file, 1, 1), "", "the file is UTF-16 encoded; save it as UTF-8");
+            problems.say(new Location(file, 1, 1), "", "problem.yaml.utf16");
             return false;
         }
         for (int i = 0; i < b.length; i++) {
             if (b[i] == 0) {
-                problems.add(at(b, i), "", "this is a binary file, not YAML text (a NUL byte at byte " + i + ")");
+                problems.say(at(b, i), "", "problem.yaml.binary", i);
                 return false;
             }
         }
@@ -163,7 +162,7 @@ public final class YamlReader {
         if (!r.isError()) r = decoder.flush(out);
         if (r.isError()) {
             int offset = in.position(); // the decoder stops at the first byte it cannot decode
-            problems.add(at(bytes, offset), "", "the file is not valid UTF-8 (byte " + offset + "); save it as UTF-8");
+            problems.say(at(bytes, offset), "", "problem.yaml.not_utf8", offset);
             return null;
         }
         String text = out.flip().toString();
@@ -200,8 +199,7 @@ public final class YamlReader {
             if (lineBreak(text, i, c)) {
                 int length = i - start;
                 if (length > MAX_LINE) {
-                    problems.add(new Location(file, line, 1), "", "a line of " + length + " characters; the limit is " + MAX_LINE
-                            + " (break long text over several lines; write JSON pretty-printed, not on one line)");
+                    problems.say(new Location(file, line, 1), "", "problem.yaml.long_line", length, MAX_LINE);
                     return false;
                 }
                 line++;
@@ -209,12 +207,12 @@ public final class YamlReader {
             } else if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
                 // SnakeYAML (YAML 1.1) counts these as line breaks, editors mostly do not: refused
                 // rather than read with a line count that no longer matches what the reader sees.
-                problems.add(new Location(file, line, text.codePointCount(start, i) + 1), "",
-                        String.format("a Unicode line separator (U+%04X) is not accepted; use an ordinary line break", (int) c));
+                problems.say(new Location(file, line, text.codePointCount(start, i) + 1), "",
+                        "problem.yaml.line_separator", String.format("U+%04X", (int) c));
                 return false;
             } else if (!printable(c) && c != '\r') {
-                problems.add(new Location(file, line, text.codePointCount(start, i) + 1), "",
-                        String.format("a control character (U+%04X) is not allowed in YAML text", (int) c));
+                problems.say(new Location(file, line, text.codePointCount(start, i) + 1), "",
+                        "problem.yaml.control_character", String.format("U+%04X", (int) c));
                 return false;
             }
         }
@@ -284,33 +282,29 @@ public final class YamlReader {
     }
 
     /** SnakeYAML's message, with a hint where it names a cause a person can act on. */
-    private static String explain(String message) {
+    private static Object explain(String message) {
         String m = cleanMessage(message);
-        if (m.contains("\t") || m.contains("(TAB)")) {
-            return "a tab character where YAML needs spaces (use spaces, not tabs, to indent and after ':')";
-        }
-        if (m.startsWith("Expected a field name")) {
-            return "a key must be plain text, not a list or a mapping";
-        }
-        return m;
+        if (m.contains("\t") || m.contains("(TAB)")) return Msg.of("problem.yaml.tab");
+        if (m.startsWith("Expected a field name")) return Msg.of("problem.yaml.key_not_text");
+        return m;  // SnakeYAML's own words, in English only
     }
 
     private YamlNode node(JsonParser p, String path, int depth) throws IOException {
         Location loc = location(p.currentTokenLocation());
         if (depth > MAX_DEPTH) {
-            problems.add(loc, path, "nesting deeper than " + MAX_DEPTH + " levels; a submission needs far fewer");
+            problems.say(loc, path, "problem.yaml.too_deep", MAX_DEPTH);
             throw new Abandon();
         }
         JsonToken t = p.currentToken();
         if (((YAMLParser) p).isCurrentAlias()) {
-            problems.add(loc, path, "YAML aliases (*" + p.getText() + ") are not accepted; write the value out");
+            problems.say(loc, path, "problem.yaml.alias", "*" + p.getText());
             return new YamlNode.Scalar(loc, path, "", "null");
         }
         String tag = ((YAMLParser) p).getTypeId();
         if (tag != null) {
             String shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : "!" + tag;
             // Reported, then read as if untagged so that the value's own problems are reported too.
-            problems.add(loc, path, "YAML tags (" + shown + ") are not accepted; write the plain value");
+            problems.say(loc, path, "problem.yaml.tag", shown);
         }
         switch (t) {
             case START_OBJECT -> {
@@ -319,15 +313,14 @@ public final class YamlReader {
                     String key = p.currentName();
                     Location keyLoc = location(p.currentTokenLocation());
                     if (key.length() > MAX_KEY) {
-                        problems.add(keyLoc, path, "a key of " + key.length() + " characters; the limit is " + MAX_KEY);
+                        problems.say(keyLoc, path, "problem.yaml.long_key", key.length(), MAX_KEY);
                         key = key.substring(0, 40) + "…";
                     }
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     p.nextToken();
                     YamlNode value = node(p, childPath, depth + 1);
                     if (entries.containsKey(key)) {
-                        problems.add(keyLoc, childPath, "duplicate key (first at line "
-                                + entries.get(key).keyLocation().line() + ")");
+                        problems.say(keyLoc, childPath, "problem.yaml.duplicate_key", entries.get(key).keyLocation().line());
                         continue;
                     }
                     if (value != null) entries.put(key, new YamlNode.Entry(key, keyLoc, value));
@@ -347,7 +340,7 @@ public final class YamlReader {
             default -> {
                 String text = p.getText();
                 if (text != null && text.length() > MAX_STRING) {
-                    problems.add(loc, path, "text of " + text.length() + " characters; the limit is " + MAX_STRING);
+                    problems.say(loc, path, "problem.yaml.long_text", text.length(), MAX_STRING);
                     return new YamlNode.Scalar(loc, path, "", "null");
                 }
                 String type = switch (t) {

@@ -85,7 +85,7 @@ class CliTest {
     void invalidSubmissionsExitThreeWithEveryProblemLocated() throws IOException {
         Path f = write("bad.yaml", TestRulebook.with(TestRulebook.with(TestRulebook.base(), "site.land_area", "-3 亩"),
                 "claims.INF-99", "{met: true, evidence: [x]}"));
-        Run r = run(withRulebook("evaluate", f.toString()));
+        Run r = run(withRulebook("evaluate", f.toString(), "--lang", "en"));
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_SUBMISSION);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).containsPattern("bad\\.yaml:\\d+:\\d+: site\\.land_area: '-3 亩' must be greater than zero");
@@ -98,7 +98,7 @@ class CliTest {
     void scorecardAwareChecksNameTheCriterion() throws IOException {
         Path f = write("c.yaml", TestRulebook.with(TestRulebook.with(TestRulebook.base(), "claims.INF-99", "{met: true, evidence: [x]}"),
                 "claims.MGT-01", "{met: true, evidence: [x]}"));
-        Run r = run(withRulebook("validate", f.toString()));
+        Run r = run(withRulebook("validate", f.toString(), "--lang", "en"));
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_SUBMISSION);
         assertThat(r.err()).contains("claims.INF-99: no such criterion in GB/T 36132-2018; did you mean 'INF-09'?");
         assertThat(r.err()).contains("claims.MGT-01: MGT-01 is decided from management_systems, not from a claim");
@@ -127,7 +127,7 @@ class CliTest {
     @Test
     void unknownEditionListsTheAvailableOnes() throws IOException {
         Path f = write("f.yaml", TestRulebook.base());
-        Run r = run(withRulebook("evaluate", f.toString(), "--edition", "GB/T 36132-2099"));
+        Run r = run(withRulebook("evaluate", f.toString(), "--edition", "GB/T 36132-2099", "--lang", "en"));
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_SUBMISSION);
         assertThat(r.err()).contains("unknown edition 'GB/T 36132-2099'").contains("available: GB/T 36132-2018");
     }
@@ -206,7 +206,7 @@ class CliTest {
     @Test
     void unknownEditionNamesBothEditionsAndSchemesListsThem() throws IOException {
         Path f = write("f.yaml", TestRulebook.base());
-        Run r = run(withRulebook("evaluate", f.toString(), "--edition", "GB/T 36132-2030"));
+        Run r = run(withRulebook("evaluate", f.toString(), "--edition", "GB/T 36132-2030", "--lang", "en"));
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("unknown edition 'GB/T 36132-2030'").contains("GB/T 36132-2018, GB/T 36132-2025");
         assertThat(run(withRulebook("schemes", "--lang", "en")).out()).contains("GB/T 36132-2025    from 2025-12-31").contains("MIIT-2024-13");

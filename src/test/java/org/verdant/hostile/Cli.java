@@ -42,9 +42,9 @@ final class Cli {
         }
     }
 
-    /** {@code verdant evaluate FILE --format json} against this checkout's rulebook. */
+    /** {@code verdant evaluate FILE --format json --lang en} against this checkout's rulebook: the problems are checked in English. */
     static Run evaluate(Path file) {
-        return run("evaluate", file.toString(), "--format", "json", "--rules", "rules", "--scorecards", "scorecards");
+        return run("evaluate", file.toString(), "--format", "json", "--lang", "en", "--rules", "rules", "--scorecards", "scorecards");
     }
 
     static Run run(String... args) {
