@@ -36,7 +36,7 @@ final class IndicatorPlanner {
     /** Secant steps allowed to find the figure that reaches a level. */
     private static final int SOLVE_STEPS = 10;
 
-    /** Indicators whose estimated steps say what data would raise them (plan.hint.* messages). */
+    /** Indicators whose estimated steps say what data would raise them (plan.tip.* messages; plan.hint.none for the rest). */
     private static final Set<String> HINTS = Set.of("energy_per_unit", "renewable_share", "energy_carbon_functions", "catalogue_technologies",
             "retrofit_projects_per_year", "pollutant_margin");
 
