@@ -46,8 +46,9 @@ class ProblemLanguageCliTest {
     }
 
     /** Each problem line up to its message: {@code file:line:column: path:}. */
+    /** The file:line:column of each problem line (the summary line, whose colon follows the language, is not one). */
     private static java.util.List<String> locations(String err) {
-        return err.lines().filter(l -> l.contains(".yaml:")).map(l -> l.substring(0, l.indexOf(": ", l.indexOf(".yaml:")) + 1))
-                .toList();
+        java.util.regex.Pattern at = java.util.regex.Pattern.compile("^(.*\\.yaml:\\d+:\\d+:)");
+        return err.lines().map(at::matcher).filter(java.util.regex.Matcher::find).map(m -> m.group(1)).toList();
     }
 }

@@ -95,7 +95,7 @@ final class Cli {
         List<String> lines = r.err().lines().toList();
         assertThat(lines).isNotEmpty();
         assertThat(lines.get(lines.size() - 1)).matches(Pattern.quote(file.toString())
-                + "：申报材料无效（\\d+ 个问题），未评分");
+                + ": invalid submission \\(\\d+ problem\\(s\\)\\); nothing was scored"); // evaluate() runs with --lang en
         assertThat(r.problemLines()).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith(file + ":"));
     }
 

@@ -452,7 +452,7 @@ class HostileInputTest {
     @Test
     void aDanglingLinkIsAUsageError() throws IOException {
         Path link = Files.createSymbolicLink(tmp.resolve("link.yaml"), tmp.resolve("gone.yaml"));
-        Run r = evaluate(link);
+        Run r = evaluateInChinese(link);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("用法错误：" + link + "：没有此文件" + System.lineSeparator());
         assertThat(r.out()).isEmpty();
@@ -460,14 +460,19 @@ class HostileInputTest {
 
     @Test
     void aDirectoryOrMissingFileIsAUsageError() {
-        Run dir = evaluate(tmp);
+        Run dir = evaluateInChinese(tmp);
         assertThat(dir.code()).isEqualTo(2);
         assertThat(dir.err()).startsWith("用法错误：" + tmp + "：不是文件");
         assertThat(dir.out()).isEmpty();
         Path missing = tmp.resolve("missing.yaml");
-        Run none = evaluate(missing);
+        Run none = evaluateInChinese(missing);
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains(missing + "：没有此文件");
         Cli.assertNoStackTrace(none);
+    }
+
+    /** As {@code evaluate}, in the default language: the usage errors a user sees first are Chinese. */
+    private static Run evaluateInChinese(Path file) {
+        return Cli.run("evaluate", file.toString(), "--format", "json", "--rules", "rules", "--scorecards", "scorecards");
     }
 }

@@ -250,7 +250,14 @@ class ServeApiTest {
         JsonNode en422 = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/evaluate?file=unknown-key.yaml"))
                 .header("Content-Type", YAML).header("Accept-Language", "en").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bad))).json();
         assertThat(en422.path("message").asText()).isEqualTo("invalid submission (1 problem(s)); nothing was scored");
-        assertThat(en422.path("problems")).isEqualTo(zh422.path("problems"));
+        // the same problems at the same places, each message in the answer's language
+        assertThat(en422.path("problems")).hasSameSizeAs(zh422.path("problems"));
+        for (int i = 0; i < zh422.path("problems").size(); i++) {
+            JsonNode z = zh422.path("problems").get(i), e = en422.path("problems").get(i);
+            for (String field : List.of("file", "line", "column", "path")) assertThat(e.path(field)).isEqualTo(z.path(field));
+        }
+        assertThat(zh422.path("problems").get(0).path("message").asText()).isEqualTo("未知的键；是否应为 'land_area'？");
+        assertThat(en422.path("problems").get(0).path("message").asText()).isEqualTo("unknown key; did you mean 'land_area'?");
         assertThat(zh422.path("problems").get(0).path("line").asInt()).isEqualTo(13);
     }
 
