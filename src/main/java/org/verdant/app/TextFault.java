@@ -1,6 +1,7 @@
 package org.verdant.app;
 
 import org.verdant.fault.Fault;
+import org.verdant.fault.InBoth;
 import org.verdant.fault.Option;
 import org.verdant.text.Text;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * A fault whose message is written in Chinese and English, so each face shows it in its user's
  * language ({@link #message(Fault, String)}); {@link #getMessage()} is the English text, for logs.
  */
-public class TextFault extends Fault {
+public class TextFault extends Fault implements InBoth {
     private final Text text;
 
     public TextFault(Kind kind, Option option, Text text) {
@@ -27,12 +28,13 @@ public class TextFault extends Fault {
         this(kind, option, new Text(zh, en));
     }
 
+    @Override
     public Text text() {
         return text;
     }
 
     /** A fault's message in {@code lang}: both texts where it has them, else its one message. */
     public static String message(Fault f, String lang) {
-        return f instanceof TextFault t ? t.text.in(lang) : f.getMessage();
+        return InBoth.message(f, lang);
     }
 }

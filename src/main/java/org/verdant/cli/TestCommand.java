@@ -86,7 +86,7 @@ final class TestCommand implements Callable<Integer> {
             out.println(w.get("test.snapshot_heading"));
             for (FixtureRunner.Result r : snapshotsDiffering) {
                 out.println(w.get("test.fail", r.fixture().label()));
-                r.snapshotExplanation().lines().forEach(l -> out.println("        " + l));
+                r.snapshotExplanation(w.lang()).lines().forEach(l -> out.println("        " + l));
             }
         }
         out.println();

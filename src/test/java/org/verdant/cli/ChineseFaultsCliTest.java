@@ -99,4 +99,13 @@ class ChineseFaultsCliTest {
         failsInBoth(new String[]{"cohort", "--year", "2024", "--scheme", "green-park", "--data", data.toString()},
                 "档案库中没有“green-park”的评价", "no archived evaluation of 'green-park'");
     }
+
+    @Test
+    void targetMessagesAreInTheUsersLanguage() {
+        String food = "fixtures/green-factory/gbt36132-2018/food-hebei-star-rated.yaml";
+        failsInBoth(new String[]{"improve", food, "--target", "★★★★"}, "是等级，但未选择评级表", "is a grade, but no grading table is selected");
+        failsInBoth(new String[]{"improve", food, "--grading", "hebei-db13t6005-2024", "--target", "X"}, "没有等级“X”", "has no grade 'X'");
+        failsInBoth(new String[]{"improve", "fixtures/zero-carbon-park/ndrc-2025-910/xining-500k-over-threshold.yaml", "--target", "90"},
+                "没有可达到的分数", "has no score to reach");
+    }
 }
