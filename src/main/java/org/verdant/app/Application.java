@@ -4,9 +4,9 @@ import org.verdant.archive.ArchivedEvaluation;
 import org.verdant.compare.VerdictComparison;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.InvalidSubmissionException;
-import org.verdant.evaluation.UsageException;
 import org.verdant.fault.Fault;
 import org.verdant.fault.Option;
+import org.verdant.text.Text;
 import org.verdant.plan.Assignment;
 import org.verdant.record.EvaluationRecord;
 import org.verdant.record.Verification;
@@ -63,8 +63,9 @@ public final class Application {
     /** Refuses a grading table the rulebook does not have before anything is evaluated (null and "none" are no table). */
     public void requireGrading(String id) throws Fault {
         if (id != null && !id.equals("none") && !rulebook.rulebook().gradings().containsKey(id)) {
-            throw new UsageException(Option.GRADING, "unknown grading table '" + id + "'; available: "
-                    + String.join(", ", rulebook.rulebook().gradings().keySet()));
+            String available = String.join(", ", rulebook.rulebook().gradings().keySet());
+            throw new TextFault(Fault.Kind.USAGE, Option.GRADING, "未知的评级表“" + id + "”；可用的有：" + available,
+                    "unknown grading table '" + id + "'; available: " + available);
         }
     }
 
@@ -104,7 +105,8 @@ public final class Application {
         if (editions.size() < 2) {
             // let the evaluator report what is wrong with the file, or say there is nothing to compare
             validate(new Request(request.file(), request.bytes(), Settings.defaults()));
-            throw new Fault(Fault.Kind.USAGE, "scheme '" + scheme + "' has " + editions.size() + " edition(s) in this rulebook; nothing to compare");
+            throw new TextFault(Fault.Kind.USAGE, null, "评价类别“" + scheme + "”在本规则库中只有 " + editions.size() + " 个版本，无可比较",
+                    "scheme '" + scheme + "' has " + editions.size() + " edition(s) in this rulebook; nothing to compare");
         }
         List<Verdict> verdicts = new ArrayList<>();
         for (Scorecard edition : editions) {
@@ -119,9 +121,11 @@ public final class Application {
      * each indicator's points under each table and why they differ.
      */
     public String compareTables(Request request, List<String> tables) throws Fault {
-        if (tables.size() < 2) throw new Fault(Fault.Kind.USAGE, Option.TABLE, "name two indicator tables or more to compare");
+        if (tables.size() < 2) throw new TextFault(Fault.Kind.USAGE, Option.TABLE, "请指定两个或更多指标表进行比较",
+                "name two indicator tables or more to compare");
         String edition = rulebook.rulebook().scorecards().values().stream().filter(Scorecard::usesIndicatorTables)
-                .map(Scorecard::edition).findFirst().orElseThrow(() -> new Fault(Fault.Kind.USAGE, Option.TABLE, "no edition of this rulebook uses indicator tables"));
+                .map(Scorecard::edition).findFirst().orElseThrow(() -> new TextFault(Fault.Kind.USAGE, Option.TABLE,
+                        "本规则库没有使用指标表的版本", "no edition of this rulebook uses indicator tables"));
         List<Verdict> verdicts = new ArrayList<>();
         for (String t : tables) {
             Settings s = new Settings(edition, t, null, request.settings().lang());
@@ -170,11 +174,12 @@ public final class Application {
     }
 
     /** An archived evaluation that this rulebook and engine no longer reproduce. */
-    public static final class NotReproduced extends Fault {
+    public static final class NotReproduced extends TextFault {
         private final long recordId;
 
         NotReproduced(long recordId, List<Difference> differences) {
-            super(Kind.NOT_REPRODUCED, "record " + recordId + " is not reproduced by this rulebook and engine", differences);
+            super(Kind.NOT_REPRODUCED, new Text("记录 " + recordId + " 未能由本规则库和引擎复现",
+                    "record " + recordId + " is not reproduced by this rulebook and engine"), differences);
             this.recordId = recordId;
         }
 

@@ -45,7 +45,7 @@ public final class Diff {
         try {
             view = VerdictView.parse(name, a.verdictJson());
         } catch (Fault f) {
-            throw new Fault(Fault.Kind.ARCHIVE, f.getMessage());
+            throw f instanceof TextFault t ? new TextFault(Fault.Kind.ARCHIVE, null, t.text()) : new Fault(Fault.Kind.ARCHIVE, f.getMessage());
         }
         return new Side(name, view, YamlReader.read(a.entry().inputFile(), a.submission(), new Problems()));
     }

@@ -145,10 +145,12 @@ public final class Evaluation {
         List<Verdict.Judged> named = all.stream().filter(j -> j.id().equalsIgnoreCase(id)).toList();
         if (!named.isEmpty()) return named;
         List<String> ids = all.stream().map(Verdict.Judged::id).toList();
-        String hint = Suggest.nearest(id, ids).map(s -> "; did you mean '" + s + "'?")
-                .orElse("; the criteria are " + String.join(", ", ids));
-        throw new Fault(Fault.Kind.NOT_FOUND, "no criterion '" + id + "' in " + verdict.scorecard().scheme() + " "
-                + verdict.scorecard().edition() + hint);
+        var nearest = Suggest.nearest(id, ids);
+        String hintZh = nearest.map(s -> "；您是指“" + s + "”吗？").orElse("；条款有：" + String.join(", ", ids));
+        String hintEn = nearest.map(s -> "; did you mean '" + s + "'?").orElse("; the criteria are " + String.join(", ", ids));
+        String where = verdict.scorecard().scheme() + " " + verdict.scorecard().edition();
+        throw new TextFault(Fault.Kind.NOT_FOUND, null, where + " 中没有条款“" + id + "”" + hintZh,
+                "no criterion '" + id + "' in " + where + hintEn);
     }
 
     // ---- plans, reports, what-ifs ---------------------------------------------------------

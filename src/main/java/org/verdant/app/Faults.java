@@ -18,7 +18,7 @@ public final class Faults {
     public static Fault of(Throwable t) {
         if (t instanceof Fault f) return f;
         if (t instanceof RulebookException e) return invalidRulebook(e);
-        if (t instanceof ArchiveException e) return new Fault(Fault.Kind.ARCHIVE, e.getMessage());
+        if (t instanceof ArchiveException e) return new TextFault(Fault.Kind.ARCHIVE, null, e.text());
         if (t instanceof IOException e) return new Fault(Fault.Kind.USAGE, e.getMessage());
         return new Internal(t);
     }

@@ -66,8 +66,9 @@ public final class Archive implements AutoCloseable {
         static Vendor of(String url) {
             if (url.startsWith("jdbc:sqlite:")) return SQLITE;
             if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;
-            throw new ArchiveException("unsupported JDBC URL '" + ArchiveLocation.jdbc(url, null, null).describe()
-                    + "': the archive runs on SQLite (jdbc:sqlite:FILE) and PostgreSQL (jdbc:postgresql://HOST/DB)");
+            String shown = ArchiveLocation.jdbc(url, null, null).describe();
+            throw new ArchiveException("不支持的 JDBC 地址“" + shown + "”：档案库使用 SQLite（jdbc:sqlite:文件）或 PostgreSQL（jdbc:postgresql://主机/数据库）",
+                    "unsupported JDBC URL '" + shown + "': the archive runs on SQLite (jdbc:sqlite:FILE) and PostgreSQL (jdbc:postgresql://HOST/DB)");
         }
     }
 
@@ -102,12 +103,14 @@ public final class Archive implements AutoCloseable {
         if (location.dataDir() != null) {
             Path file = location.dataDir().resolve(ArchiveLocation.FILE_NAME);
             if (!create && !Files.isRegularFile(file)) {
-                throw new ArchiveException("no archive at " + file + " (evaluate with --archive to start one)");
+                throw new ArchiveException(file + " 处没有档案库（用 --archive 评价一次即可建立）",
+                        "no archive at " + file + " (evaluate with --archive to start one)");
             }
             try {
                 Files.createDirectories(location.dataDir());
             } catch (IOException e) {
-                throw new ArchiveException("cannot create the data directory " + location.dataDir() + ": " + e.getMessage(), e);
+                throw new ArchiveException("无法创建数据目录 " + location.dataDir() + "：" + e.getMessage(),
+                        "cannot create the data directory " + location.dataDir() + ": " + e.getMessage(), e);
             }
         }
         Archive archive = new Archive(location);
@@ -131,7 +134,7 @@ public final class Archive implements AutoCloseable {
                  FileLock ignored = ch.lock()) {
                 runMigrations();
             } catch (IOException e) {
-                throw new ArchiveException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+                throw new ArchiveException("无法锁定 " + lockFile + "：" + e.getMessage(), "cannot lock " + lockFile + ": " + e.getMessage(), e);
             }
         }
     }
@@ -146,7 +149,8 @@ public final class Archive implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new ArchiveException("cannot open the archive at " + location.describe() + ": " + firstLine(e.getMessage()), e);
+            throw new ArchiveException("无法打开 " + location.describe() + " 处的档案库：" + firstLine(e.getMessage()),
+                    "cannot open the archive at " + location.describe() + ": " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -162,7 +166,8 @@ public final class Archive implements AutoCloseable {
         Fields f = Fields.read(input.verdictJson());
         String digest = Evaluator.sha256(input.submission());
         if (!digest.equals(f.inputDigest)) {
-            throw new ArchiveException("the verdict's input digest " + f.inputDigest + " is not the submission's (" + digest + ")");
+            throw new ArchiveException("评价结果的输入摘要 " + f.inputDigest + " 与申报材料的摘要（" + digest + "）不符",
+                    "the verdict's input digest " + f.inputDigest + " is not the submission's (" + digest + ")");
         }
         Instant at = Instant.ofEpochMilli(input.evaluatedAt().toEpochMilli());
         SQLException last = null;
@@ -189,11 +194,11 @@ public final class Archive implements AutoCloseable {
                 }
             } catch (SQLException e) {
                 // Two writers took the same id or the same previous record (a writer without the lock): try again.
-                if (!"23505".equals(e.getSQLState())) throw failure("cannot store the evaluation", e);
+                if (!"23505".equals(e.getSQLState())) throw failure("无法保存评价", "cannot store the evaluation", e);
                 last = e;
             }
         }
-        throw failure("cannot store the evaluation after " + ATTEMPTS + " attempts", last);
+        throw failure("尝试 " + ATTEMPTS + " 次后仍无法保存评价", "cannot store the evaluation after " + ATTEMPTS + " attempts", last);
     }
 
     /** One archived evaluation in full, or empty when there is no record with that id. */
@@ -209,7 +214,7 @@ public final class Archive implements AutoCloseable {
                         rs.getString("lang"), rs.getString("requested_edition"), rs.getString("requested_grading")));
             }
         } catch (SQLException e) {
-            throw failure("cannot read record " + id, e);
+            throw failure("无法读取记录 " + id, "cannot read record " + id, e);
         }
     }
 
@@ -333,7 +338,7 @@ public final class Archive implements AutoCloseable {
             }
             return out;
         } catch (SQLException e) {
-            throw failure("cannot read the archive", e);
+            throw failure("无法读取档案库", "cannot read the archive", e);
         }
     }
 
@@ -356,8 +361,9 @@ public final class Archive implements AutoCloseable {
         return b.scale() < 0 ? b.setScale(0) : b;
     }
 
-    private ArchiveException failure(String what, SQLException e) {
-        return new ArchiveException(what + " (" + location.describe() + "): " + firstLine(e.getMessage()), e);
+    private ArchiveException failure(String whatZh, String what, SQLException e) {
+        return new ArchiveException(whatZh + "（" + location.describe() + "）：" + firstLine(e.getMessage()),
+                what + " (" + location.describe() + "): " + firstLine(e.getMessage()), e);
     }
 
     private static String firstLine(String s) {
@@ -375,10 +381,10 @@ public final class Archive implements AutoCloseable {
             try {
                 v = JSON.readTree(verdictJson.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new ArchiveException("the verdict is not JSON: " + firstLine(e.getMessage()));
+                throw new ArchiveException("评价结果不是 JSON：" + firstLine(e.getMessage()), "the verdict is not JSON: " + firstLine(e.getMessage()));
             }
             if (v == null || !VERDICT_FORMAT.equals(v.path("format").asText(null))) {
-                throw new ArchiveException("the verdict is not a " + VERDICT_FORMAT + " document");
+                throw new ArchiveException("评价结果不是 " + VERDICT_FORMAT + " 文档", "the verdict is not a " + VERDICT_FORMAT + " document");
             }
             JsonNode facility = v.path("facility");
             JsonNode score = v.path("score");
@@ -393,7 +399,7 @@ public final class Archive implements AutoCloseable {
 
         private static String required(JsonNode n, String field) {
             JsonNode x = n.path(field);
-            if (!x.isTextual()) throw new ArchiveException("the verdict has no " + field);
+            if (!x.isTextual()) throw new ArchiveException("评价结果缺少 " + field, "the verdict has no " + field);
             return x.asText();
         }
     }

@@ -40,7 +40,7 @@ public final class ArchiveJson {
         try {
             root.set("verdict", Json.READER.readTree(a.verdictJson()));
         } catch (IOException e) {
-            throw new ArchiveException("record " + a.entry().id() + " holds a verdict that is not JSON", e);
+            throw new ArchiveException("记录 " + a.entry().id() + " 保存的评价结果不是 JSON", "record " + a.entry().id() + " holds a verdict that is not JSON", e);
         }
         return write(root);
     }

@@ -103,7 +103,7 @@ final class ArchiveCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
-            if (submission && verdict) throw new Fault(Fault.Kind.USAGE, "--submission and --verdict: choose one");
+            if (submission && verdict) throw new Fault(Fault.Kind.USAGE, lang.words().get("archive.show.choose_one"));
             ArchivedEvaluation a;
             List<ArchiveEntry> history;
             try (Archive archived = archive.open()) {

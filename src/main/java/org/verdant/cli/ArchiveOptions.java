@@ -28,8 +28,10 @@ public class ArchiveOptions {
     static Archive open(Path dir, String url, boolean create) throws Fault {
         try {
             return Archive.open(ArchiveLocation.resolve(dir, url, System.getenv()), create);
-        } catch (IllegalArgumentException | ArchiveException e) {
+        } catch (IllegalArgumentException e) {
             throw new Fault(Fault.Kind.ARCHIVE, e.getMessage());
+        } catch (ArchiveException e) {
+            throw org.verdant.app.Faults.of(e);
         }
     }
 }

@@ -78,7 +78,7 @@ final class BatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        if (threads < 0) throw new Fault(Fault.Kind.USAGE, "--threads must be at least 1");
+        if (threads < 0) throw new Fault(Fault.Kind.USAGE, new Words(lang.name()).get("batch.threads"));
         Application application = rulebook.application();
         application.requireGrading(grading);
         BatchEvaluation evaluation = new BatchEvaluation(application, new Settings(edition, table, grading, lang.name()));
@@ -88,7 +88,7 @@ final class BatchCommand implements Callable<Integer> {
         Progress progress = terminal ? new Progress(err, Inputs.totalBytes(inputs), workers) : Progress.NONE;
         long start = System.nanoTime();
         try (Summary summary = summaryCsv != null ? new Summary().keepingAllFailures() : new Summary();
-             OutputStream sink = open(out, spec.commandLine().getOut())) {
+             OutputStream sink = open(out, spec.commandLine().getOut(), new Words(lang.name()))) {
             BatchRunner.run(new Inputs(inputs, YamlReader.MAX_BYTES, () -> System.in), evaluation, workers,
                     BatchRunner.window(workers), sink, summary, progress);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -101,7 +101,7 @@ final class BatchCommand implements Callable<Integer> {
                 try {
                     summary.writeCsv(summaryCsv);
                 } catch (IOException e) {
-                    throw new Fault(Fault.Kind.USAGE, "cannot write " + summaryCsv + ": " + e.getMessage());
+                    throw new Fault(Fault.Kind.USAGE, w.get("file.cannot_write", summaryCsv, e.getMessage()));
                 }
                 err.println(new Words(lang.name()).get("batch.summary_csv", summaryCsv));
             }
@@ -118,7 +118,7 @@ final class BatchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static OutputStream open(Path out, PrintWriter stdout) throws Fault {
+    private static OutputStream open(Path out, PrintWriter stdout, Words words) throws Fault {
         if (out == null && stdout == Console.OUT) {
             // the process's standard output, as bytes; not closed with the batch
             return new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16) {
@@ -150,7 +150,7 @@ final class BatchCommand implements Callable<Integer> {
         try {
             return new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
         } catch (IOException e) {
-            throw new Fault(Fault.Kind.USAGE, "cannot write " + out + ": " + e.getMessage());
+            throw new Fault(Fault.Kind.USAGE, words.get("file.cannot_write", out, e.getMessage()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.verdant.cli;
 
 import org.verdant.app.Faults;
+import org.verdant.app.TextFault;
 import org.verdant.fault.Fault;
 import org.verdant.fault.Option;
 
@@ -27,11 +28,11 @@ final class CliFaults {
         Path file = command instanceof OfSubmission s ? s.submission() : null;
         return switch (f.kind()) {
             case USAGE, NOT_FOUND -> {
-                err.println(words.get("usage.error", flag(f.option()) + f.getMessage()));
+                err.println(words.get("usage.error", flag(f.option()) + TextFault.message(f, words.lang())));
                 yield ExitCodes.USAGE;
             }
             case ARCHIVE -> {
-                err.println(words.get("fault.archive", f.getMessage()));
+                err.println(words.get("fault.archive", TextFault.message(f, words.lang())));
                 yield ExitCodes.USAGE;
             }
             case INVALID_SUBMISSION -> {
@@ -49,7 +50,7 @@ final class CliFaults {
                 yield ExitCodes.INVALID_RULEBOOK;
             }
             case NOT_REPRODUCED -> {
-                err.println(f.getMessage());
+                err.println(TextFault.message(f, words.lang()));
                 f.details().forEach(d -> err.println("  " + d));
                 yield ExitCodes.DIFFERS;
             }

@@ -60,8 +60,9 @@ final class CohortCommand implements Callable<Integer> {
             if (records.isEmpty() && a.list(new ArchiveQuery(null, null, scheme, null)).isEmpty()) {
                 TreeSet<String> schemes = new TreeSet<>();
                 a.list(ArchiveQuery.all()).forEach(e -> schemes.add(e.scheme()));
-                throw new Fault(Fault.Kind.USAGE, "--scheme: no archived evaluation of '" + scheme + "'; the archive holds "
-                        + (schemes.isEmpty() ? "none" : String.join(", ", schemes)));
+                Words w = lang.words();
+                throw new Fault(Fault.Kind.USAGE, w.get("cohort.no_scheme", scheme,
+                        schemes.isEmpty() ? w.get("cohort.none") : String.join(", ", schemes)));
             }
         }
         CohortReport report = CohortGrader.grade(records, year, scheme, industry, edition);

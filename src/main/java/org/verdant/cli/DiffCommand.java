@@ -61,7 +61,7 @@ final class DiffCommand implements Callable<Integer> {
         byte[] bytesB = InputFile.read(b, new Words(lang.name()));
         Diff.Side sideB = Diff.side(forB.application(), b.toString(), bytesB, settings);
         if (!sideB.isSubmission() && forB != rulebook) {
-            throw new Fault(Fault.Kind.USAGE, "--rules-b/--scorecards-b evaluate B, but " + b + " is a verdict, already evaluated");
+            throw new Fault(Fault.Kind.USAGE, new Words(lang.name()).get("diff.rulebook_b_on_verdict", b));
         }
         spec.commandLine().getOut().print(Diff.render(sideA, sideB, "A", "B", m, format == EvaluateCommand.Format.json));
         return ExitCodes.OK;

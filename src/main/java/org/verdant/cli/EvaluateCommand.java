@@ -59,13 +59,14 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
 
     @Override
     public Integer call() throws Exception {
-        if (trace && format != Format.json) throw new Fault(Fault.Kind.USAGE, "--trace goes with --format json; for text, run 'verdant explain " + file + "'");
+        if (trace && format != Format.json) throw new Fault(Fault.Kind.USAGE, new Words(evaluation.lang.name()).get("evaluate.trace_needs_json", file));
         Request request = request(file, evaluation);
         Evaluation e = rulebook.application().evaluate(request);
-        if (record != null) write(record, e.record());
+        Words w = new Words(evaluation.lang.name());
+        if (record != null) write(record, e.record(), w);
         String text = format == Format.json ? e.json(trace) : e.text();
         archiving.store(spec.commandLine().getErr(), e, new Words(evaluation.lang.name()));
-        if (output != null) write(output, text); else spec.commandLine().getOut().print(text);
+        if (output != null) write(output, text, w); else spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
     }
 
@@ -75,11 +76,11 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
     }
 
     /** Writes a result file; a path that cannot be written is the user's to fix (a usage error). */
-    static void write(Path output, String text) throws Fault {
+    static void write(Path output, String text, Words w) throws Fault {
         try {
             Files.writeString(output, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new Fault(Fault.Kind.USAGE, "cannot write " + output + ": " + e.getMessage());
+            throw new Fault(Fault.Kind.USAGE, w.get("file.cannot_write", output, e.getMessage()));
         }
     }
 }

@@ -50,12 +50,12 @@ final class ReportCommand implements Callable<Integer>, CliFaults.OfSubmission {
             try {
                 java.nio.file.Files.write(output, pdf);
             } catch (java.io.IOException e) {
-                throw new Fault(Fault.Kind.USAGE, "cannot write " + output + ": " + e.getMessage());
+                throw new Fault(Fault.Kind.USAGE, new Words(evaluation.lang.name()).get("file.cannot_write", output, e.getMessage()));
             }
             return ExitCodes.OK;
         }
         String text = rulebook.application().evaluate(request).report(format);
-        if (output != null) EvaluateCommand.write(output, text); else spec.commandLine().getOut().print(text);
+        if (output != null) EvaluateCommand.write(output, text, new Words(evaluation.lang.name())); else spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
     }
 }

@@ -48,9 +48,9 @@ final class TestCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Words w = lang.words();
         Path root = relative(dir);
-        if (!Files.isDirectory(root)) throw new Fault(Fault.Kind.USAGE, dir + ": no such folder");
+        if (!Files.isDirectory(root)) throw new Fault(Fault.Kind.USAGE, w.get("test.no_folder", dir));
         List<Fixture> fixtures = Fixture.discover(root);
-        if (fixtures.isEmpty()) throw new Fault(Fault.Kind.USAGE, dir + ": no fixtures (*.yaml) found");
+        if (fixtures.isEmpty()) throw new Fault(Fault.Kind.USAGE, w.get("test.no_fixtures", dir));
         var compiled = rulebook.load(); // fail here, once, on a bad rulebook rather than once per fixture
         FixtureRunner runner = new FixtureRunner(VerdantCli::runCaptured, rulebookArgs());
         Map<String, String> verdicts = new LinkedHashMap<>();
@@ -86,7 +86,7 @@ final class TestCommand implements Callable<Integer> {
             out.println(w.get("test.snapshot_heading"));
             for (FixtureRunner.Result r : snapshotsDiffering) {
                 out.println(w.get("test.fail", r.fixture().label()));
-                r.snapshotExplanation().lines().forEach(l -> out.println("        " + l));
+                r.snapshotExplanation(w.lang()).lines().forEach(l -> out.println("        " + l));
             }
         }
         out.println();

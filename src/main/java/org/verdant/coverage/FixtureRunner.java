@@ -69,11 +69,18 @@ public final class FixtureRunner {
 
         /** What differs from the snapshot, in a few lines: the verdict's terms first, then the lines. */
         public String snapshotExplanation() {
-            if (expected == null) return "no " + fixture.expected().getFileName() + " (create it with --update and review it)";
+            return snapshotExplanation("en"); // developers' diagnostics (the golden-fixture test) stay English
+        }
+
+        /** The same in {@code lang}: what {@code verdant test} shows its user. */
+        public String snapshotExplanation(String lang) {
+            boolean zh = !"en".equals(lang);
+            if (expected == null) return zh ? "没有 " + fixture.expected().getFileName() + "（用 --update 生成并核对）"
+                    : "no " + fixture.expected().getFileName() + " (create it with --update and review it)";
             if (snapshotMatches()) return "";
             List<String> lines = new ArrayList<>();
-            if (!fixture.invalid()) lines.addAll(VerdictDiff.compare(expected, actual).lines());
-            lines.add("lines (- expected, + actual):");
+            if (!fixture.invalid()) lines.addAll(VerdictDiff.compare(expected, actual).lines(zh ? "zh" : "en"));
+            lines.add(zh ? "逐行（- 预期，+ 实际）：" : "lines (- expected, + actual):");
             lines.addAll(LineDiff.shortDiff(expected, actual, 12));
             return String.join("\n", lines);
         }

@@ -102,7 +102,7 @@ final class IndicatorPlanner {
             try {
                 after = context.scenario().evaluate(a.changes());
             } catch (InvalidSubmissionException e) {
-                return open(j, "plan.open.infeasible", new Plan.Field(lever.path()), e.problems().get(0).message());
+                return open(j, "plan.open.infeasible", new Plan.Field(lever.path()), Trial.inBoth(e.problems().get(0)));
             }
             if (reached(after, j.id(), aim)) return capped(j, aim, lever, scalar, q0, leverUnit, integer, raise, rounded, a, after, level);
             Double v = number(judged(after, j.id()).finding().values().get("value"));

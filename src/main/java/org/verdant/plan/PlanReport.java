@@ -168,6 +168,7 @@ public final class PlanReport {
         if (a instanceof Plan.Phrases list) return String.join(m.get("plan.list_separator"), list.items().stream().map(this::render).toList());
         if (a instanceof Plan.Field f) return label(f.path(), m);
         if (a instanceof Plan.Amount n) return Numbers.show(n.value(), n.unit());
+        if (a instanceof org.verdant.text.Text t) return t.in(m.lang()); // a problem's message, say
         return a;
     }
 

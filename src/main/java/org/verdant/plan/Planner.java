@@ -49,7 +49,8 @@ public final class Planner {
         Verdict base = context.base();
         boolean scored = base.hasScore();
         if (target != null && !scored) {
-            throw new UsageException("--target: a " + base.scorecard().scheme() + " verdict has no score to reach; "
+            throw new PlanUsageException(null, "--target：" + base.scorecard().scheme() + " 的评价结论没有可达到的分数；计划列出使其核心指标和引导性指标达标的措施",
+                    "--target: a " + base.scorecard().scheme() + " verdict has no score to reach; "
                     + "the plan lists what makes its core indicator and guidance indicators met");
         }
         TargetSearch search = target == null ? null : new TargetSearch(context, target);

@@ -33,13 +33,15 @@ final class TargetSearch {
         String id = context.base().grade().tableId();
         var gradings = context.scenario().rulebook().gradings();
         if (id == null) {
-            throw new UsageException("--target '" + target + "' is a grade, but no grading table is selected; add --grading ID ("
-                    + String.join(", ", gradings.keySet()) + ") or give a score");
+            String ids = String.join(", ", gradings.keySet());
+            throw new PlanUsageException(null, "--target “" + target + "”是等级，但未选择评级表；请加 --grading 评级表（" + ids + "）或给出分数",
+                    "--target '" + target + "' is a grade, but no grading table is selected; add --grading ID (" + ids + ") or give a score");
         }
         GradingTable table = gradings.get(id);
         if (table.bands().stream().noneMatch(b -> b.label().equals(target))) {
-            throw new UsageException("--target: grading table " + id + " has no grade '" + target + "'; its grades: "
-                    + String.join(", ", table.bands().stream().map(GradingTable.Band::label).toList()));
+            String grades = String.join(", ", table.bands().stream().map(GradingTable.Band::label).toList());
+            throw new PlanUsageException(null, "--target：评级表 " + id + " 没有等级“" + target + "”；其等级有：" + grades,
+                    "--target: grading table " + id + " has no grade '" + target + "'; its grades: " + grades);
         }
         return table;
     }

@@ -40,13 +40,18 @@ final class Trial {
         this.context = context;
     }
 
+    /** A problem's message in both languages, for a plan reason rendered later in the reader's. */
+    static org.verdant.text.Text inBoth(org.verdant.yaml.Problem p) {
+        return new org.verdant.text.Text(p.message("zh"), p.message("en"));
+    }
+
     Outcome attempt(Verdict.Judged j, Aim aim, Attempt a) throws UsageException, RulebookException {
         if (a == null) return open(j, "plan.open.data", reason(j.finding()));
         Verdict after;
         try {
             after = context.scenario().evaluate(a.changes());
         } catch (InvalidSubmissionException e) {
-            return open(j, "plan.open.infeasible", a.changes().get(0).path().text(), e.problems().get(0).message());
+            return open(j, "plan.open.infeasible", a.changes().get(0).path().text(), inBoth(e.problems().get(0)));
         }
         if (!reached(after, j.id(), aim)) return open(j, "plan.open.not_cleared", reason(judged(after, j.id()).finding()));
         return new Outcome(context.costed(step(j, a, after, true)), null);
