@@ -93,7 +93,7 @@ class ArchiveCliTest {
     @Test
     void usageErrors() throws IOException {
         Path data = tmp.resolve("none");
-        CliTest.Run noArchive = run("archive", "list", "--data", data.toString());
+        CliTest.Run noArchive = run("archive", "list", "--data", data.toString(), "--lang", "en");
         assertThat(noArchive.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(noArchive.err()).contains("no archive at");
         assertThat(data).doesNotExist();
@@ -105,7 +105,7 @@ class ArchiveCliTest {
         assertThat(noRecord.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(noRecord.err()).contains("no record 9");
 
-        CliTest.Run badUrl = run(withRulebook("evaluate", f.toString(), "--jdbc-url", "jdbc:mysql://localhost/v"));
+        CliTest.Run badUrl = run(withRulebook("evaluate", f.toString(), "--jdbc-url", "jdbc:mysql://localhost/v", "--lang", "en"));
         assertThat(badUrl.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(badUrl.err()).contains("the archive runs on SQLite").doesNotContain("\"format\"");
         assertThat(badUrl.out()).as("nothing printed when the evaluation could not be archived").isEmpty();

@@ -48,7 +48,7 @@ class ExplainCommandTest {
 
     @Test
     void anUnknownCriterionIsAUsageErrorWithASuggestion() {
-        CliTest.Run r = run(withRulebook("explain", CEMENT_2018, "PRF02"));
+        CliTest.Run r = run(withRulebook("explain", CEMENT_2018, "PRF02", "--lang", "en"));
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("no criterion 'PRF02' in green-factory GB/T 36132-2018; did you mean 'PRF-02'?");
@@ -97,7 +97,7 @@ class ExplainCommandTest {
 
     @Test
     void traceNeedsJson() {
-        CliTest.Run r = run(withRulebook("evaluate", CEMENT_2018, "--trace"));
+        CliTest.Run r = run(withRulebook("evaluate", CEMENT_2018, "--trace", "--lang", "en"));
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--trace goes with --format json").contains("verdant explain");
     }

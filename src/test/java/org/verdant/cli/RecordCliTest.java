@@ -229,7 +229,7 @@ class RecordCliTest {
 
     @Test
     void anUnwritableRecordPathIsAUsageError() {
-        Run r = run(withRulebook("evaluate", CEMENT.toString(), "--record", tmp.resolve("no/such/dir/r.json").toString()));
+        Run r = run(withRulebook("evaluate", CEMENT.toString(), "--record", tmp.resolve("no/such/dir/r.json").toString(), "--lang", "en"));
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("cannot write");
     }

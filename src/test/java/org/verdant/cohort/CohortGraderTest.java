@@ -220,7 +220,7 @@ class CohortGraderTest {
         assertThat(lines[25]).startsWith("ineligible,,,");
         assertThat(lines[26]).startsWith("not_filed,,,");
 
-        Run unknown = run("cohort", "--year", "2023", "--scheme", "green-factroy", "--data", data.toString());
+        Run unknown = run("cohort", "--year", "2023", "--scheme", "green-factroy", "--data", data.toString(), "--lang", "en");
         assertThat(unknown.code).isEqualTo(2);
         assertThat(unknown.err).contains("no archived evaluation of 'green-factroy'").contains("green-factory");
     }
