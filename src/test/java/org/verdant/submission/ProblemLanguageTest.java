@@ -219,4 +219,22 @@ class ProblemLanguageTest {
         }
         assertThat(plain).isEmpty();
     }
+
+    /** What the readers say about every invalid fixture, in Chinese, holds no English sentence. */
+    @Test
+    void everyInvalidFixtureReadsInChinese() throws IOException {
+        List<String> english = new java.util.ArrayList<>();
+        int read = 0;
+        try (var files = Files.walk(Path.of("fixtures"))) {
+            for (Path f : files.filter(x -> x.getParent() != null && x.getParent().endsWith("invalid") && x.toString().endsWith(".yaml")).sorted().toList()) {
+                Problems p = new Problems();
+                SubmissionReader.read(f.toString(), Files.readAllBytes(f), p);
+                read++;
+                p.sorted().stream().map(x -> x.message("zh")).filter(ProblemLanguageTest::hasEnglishSentence)
+                        .forEach(m -> english.add(f + ": " + m));
+            }
+        }
+        assertThat(read).isGreaterThan(20);
+        assertThat(english).isEmpty();
+    }
 }
