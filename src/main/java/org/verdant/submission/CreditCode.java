@@ -1,5 +1,7 @@
 package org.verdant.submission;
 
+import org.verdant.yaml.Msg;
+
 /** The unified social credit code (统一社会信用代码) of GB 32100-2015, with its check character. */
 public final class CreditCode {
     private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -8,17 +10,23 @@ public final class CreditCode {
     private CreditCode() {
     }
 
-    /** Returns null when the code is well formed, else what is wrong with it. */
+    /** Returns null when the code is well formed, else what is wrong with it, in English (for code and logs). */
     public static String check(String code) {
-        if (code.length() != 18) return "a credit code has 18 characters, this has " + code.length();
+        Msg problem = problem(code);
+        return problem == null ? null : problem.render("en");
+    }
+
+    /** Null when the code is well formed, else what is wrong with it, to be put into the reader's words. */
+    public static Msg problem(String code) {
+        if (code.length() != 18) return Msg.of("problem.credit_code.length", code.length());
         for (int i = 0; i < 18; i++) {
             if (CHARSET.indexOf(code.charAt(i)) < 0) {
-                return "character " + (i + 1) + " ('" + code.charAt(i) + "') is not allowed (digits and capitals except I, O, S, V, Z)";
+                return Msg.of("problem.credit_code.character", i + 1, code.charAt(i));
             }
         }
         char expected = checkCharacter(code.substring(0, 17));
         if (code.charAt(17) != expected) {
-            return "check character is '" + code.charAt(17) + "' but the first 17 characters give '" + expected + "' (GB 32100-2015)";
+            return Msg.of("problem.credit_code.check_character", code.charAt(17), expected);
         }
         return null;
     }

@@ -84,8 +84,8 @@ final class ParkReader {
     Submission.Park park(Node n, String scheme, Integer reportingYear) {
         if (n == null) return null;
         for (String key : scheme == null ? Set.<String>of() : NOT_FOR.getOrDefault(scheme, Set.of())) {
-            if (n.has(key)) problems.add(n.mapping().entries().get(key).keyLocation(), n.mapping().path() + "." + key,
-                    "'" + key + "' is not part of a " + scheme + " submission");
+            if (n.has(key)) problems.say(n.mapping().entries().get(key).keyLocation(), n.mapping().path() + "." + key,
+                    "problem.park.not_for_scheme", key, scheme);
         }
         Node gb = n.child("green_body", false, "name", "full_time_staff", "evidence");
         Submission.GreenBody body = gb == null ? null
@@ -110,7 +110,7 @@ final class ParkReader {
                 Submission.Product product = reader.product(p, items.get(i));
                 if (product != null) {
                     if (product.energyLimit() == null) {
-                        problems.add(items.get(i), "name the product's energy-limit row (energy_limit: …): Z2 compares with its level 2");
+                        problems.say(items.get(i), "problem.park.energy_limit_missing");
                     }
                     products.add(new Submission.EnterpriseProduct(p.text("enterprise", true), product, i));
                 }
@@ -133,17 +133,17 @@ final class ParkReader {
             Integer year = y.integer("year", true, 1990, 2100);
             if (year == null) continue;
             if (out.stream().anyMatch(o -> o.year() == year)) {
-                problems.add(y.raw("year"), "year " + year + " is listed twice");
+                problems.say(y.raw("year"), "problem.reader.year_twice", year);
                 continue;
             }
             if (reportingYear != null && year > reportingYear) {
-                problems.add(y.raw("year"), "year " + year + " is after the reporting year " + reportingYear);
+                problems.say(y.raw("year"), "problem.park.year_after", year, reportingYear);
             }
             out.add(new Submission.ParkYear(year, statistics(y.child("statistics", false, STATISTICS.keySet()), year),
                     stated(y.value("indicators", false), year), item.location()));
         }
         if (reportingYear != null && out.stream().noneMatch(o -> o.year() == reportingYear)) {
-            problems.add(n.raw("years"), "no entry for the reporting year " + reportingYear + " (year: " + reportingYear + ")");
+            problems.say(n.raw("years"), "problem.park.reporting_year_missing", reportingYear);
         }
         out.sort((a, b) -> Integer.compare(a.year(), b.year()));
         return out;
@@ -176,7 +176,7 @@ final class ParkReader {
         Map<String, Submission.StatedIndicator> out = new LinkedHashMap<>();
         if (node == null) return out;
         if (!(node instanceof YamlNode.Mapping m)) {
-            problems.add(node, "indicators are a mapping from indicator id to its value, found " + node.kind());
+            problems.say(node, "problem.park.indicators_not_mapping", Node.kind(node));
             return out;
         }
         for (var e : m.entries().values()) {

@@ -47,10 +47,9 @@ final class ProductReader {
         }
         long mains = out.stream().filter(Submission.Product::main).count();
         if (mains > 1) {
-            problems.add(items.get(0).location(), "products", "only one product may be marked main: true");
+            problems.say(items.get(0).location(), "products", "problem.product.main_twice");
         } else if (mains == 0 && out.size() > 1) {
-            problems.add(items.get(0).location(), "products",
-                    "mark the product per-unit indicators are computed for with main: true");
+            problems.say(items.get(0).location(), "products", "problem.product.main_missing");
         }
         checkRepresentative(items, out);
         return out;
@@ -67,10 +66,10 @@ final class ProductReader {
         Quantity perUnit = null;
         if (p.has("energy_per_unit")) perUnit = p.quantity("energy_per_unit", "energy/" + outDim, false, Bound.ANY);
         if (energy != null && perUnit != null) {
-            problems.add(p.raw("energy_per_unit"), "give either energy or energy_per_unit, not both");
+            problems.say(p.raw("energy_per_unit"), "problem.product.energy_both");
         }
         if (p.has("raw_material") && p.has("raw_materials")) {
-            problems.add(p.raw("raw_materials"), "give either raw_material or raw_materials, not both");
+            problems.say(p.raw("raw_materials"), "problem.product.raw_material_both");
         }
         Node rm = p.child("raw_material", false, "name", "consumption");
         Submission.RawMaterial single = rm == null ? null : new Submission.RawMaterial(rm.text("name", false), material(rm));
@@ -80,7 +79,7 @@ final class ProductReader {
             if (r == null) continue;
             String materialName = r.text("name", true);
             if (materialName != null && materials.stream().anyMatch(x -> materialName.equals(x.name()))) {
-                problems.add(r.raw("name"), "raw material '" + materialName + "' is listed twice");
+                problems.say(r.raw("name"), "problem.product.raw_material_twice", materialName);
             }
             materials.add(new Submission.RawMaterial(materialName, material(r)));
         }
@@ -109,8 +108,7 @@ final class ProductReader {
             quota = new Submission.WaterQuota(wq.text("standard", true), wq.quantity("general", perDim, true, Bound.NON_NEGATIVE),
                     wq.quantity("advanced", perDim, false, Bound.NON_NEGATIVE));
             if (quota.general() != null && quota.advanced() != null && quota.advanced().base() > quota.general().base()) {
-                problems.add(wq.raw("advanced"), "the advanced quota (" + quota.advanced() + ") must not exceed the general one ("
-                        + quota.general() + "): less water is better");
+                problems.say(wq.raw("advanced"), "problem.product.advanced_quota", quota.advanced(), quota.general());
             }
         }
         Quantity wwGenerated = ResourceReader.wastewater(p, "wastewater_generated", problems);
@@ -163,8 +161,8 @@ final class ProductReader {
         List<Integer> marked = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) if (products.get(i).figures().representative()) marked.add(i);
         if (marked.size() > 1) {
-            problems.add(items.get(marked.get(1)).location(), "products[" + marked.get(1) + "].representative",
-                    "only one product may be the representative product");
+            problems.say(items.get(marked.get(1)).location(), "products[" + marked.get(1) + "].representative",
+                    "problem.product.representative_twice");
             return;
         }
         if (marked.isEmpty()) return;
@@ -180,9 +178,8 @@ final class ProductReader {
             }
         }
         if (best != marked.get(0)) {
-            problems.add(items.get(marked.get(0)).location(), "products[" + marked.get(0) + "].representative",
-                    "the representative product is the one whose capacity × time standard is largest (B.24): products[" + best + "] ("
-                            + products.get(best).name() + ")");
+            problems.say(items.get(marked.get(0)).location(), "products[" + marked.get(0) + "].representative",
+                    "problem.product.representative_wrong", best, products.get(best).name());
         }
     }
 

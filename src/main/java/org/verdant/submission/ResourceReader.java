@@ -147,17 +147,15 @@ final class ResourceReader {
                 problems.say(c.raw("obtained"), "problem.reader.obtained_electricity", obtained);
             }
             if (!obtained.equals("self_generated") && proof.isEmpty()) {
-                problems.add(c.raw("obtained"), "B.5 counts " + obtained + " renewable electricity on its proof: list the contract,"
-                        + " settlement voucher, certificates or the trading centre's consumption statement under proof");
+                problems.say(c.raw("obtained"), "problem.reader.renewable_proof", obtained);
             }
         }
         if (certificates != null) {
             if (!"green_certificates".equals(obtained) && !"market_traded".equals(obtained)) {
-                problems.add(c.raw("certificates"), "green certificates go with electricity obtained: green_certificates (bought"
-                        + " separately) or market_traded (bundled with the trade, not counted again)");
+                problems.say(c.raw("certificates"), "problem.reader.certificates_obtained");
             } else if (amount != null && electricity && certificates * KWH_PER_CERTIFICATE > amount.base() / org.verdant.units.Units.KGCE_PER_KWH * (1 + 1e-9)) {
-                problems.add(c.raw("certificates"), certificates + " certificates stand for " + (long) (certificates * KWH_PER_CERTIFICATE)
-                        + " kWh, more than the " + amount + " consumed: certificates count only for electricity the factory used");
+                problems.say(c.raw("certificates"), "problem.reader.certificates_exceed", certificates,
+                        (long) (certificates * KWH_PER_CERTIFICATE), amount);
             }
         } else if ("green_certificates".equals(obtained)) {
             problems.say(c.mapping(), "problem.reader.certificates_missing");
@@ -186,26 +184,24 @@ final class ResourceReader {
             case "standard_product" -> {
                 for (int i = 0; i < products.size(); i++) {
                     if (products.get(i).figures().standardFactor() == null) {
-                        problems.add(products.get(i).location(), "products[" + i + "].standard_factor",
-                                "energy.multi_product_method is standard_product: give each product its conversion factor to the standard product");
+                        problems.say(products.get(i).location(), "products[" + i + "].standard_factor", "problem.reader.standard_factor_missing");
                     }
                 }
                 long dims = products.stream().filter(p -> p.output() != null).map(p -> p.output().unit().dimension()).distinct().count();
-                if (dims > 1) problems.add(at, "products converted to one standard product must state their outputs in one kind of unit");
+                if (dims > 1) problems.say(at, "problem.reader.standard_product_units");
             }
             case "allocated" -> {
                 double sum = 0;
                 for (int i = 0; i < products.size(); i++) {
                     Quantity share = products.get(i).figures().energyShare();
                     if (share == null) {
-                        problems.add(products.get(i).location(), "products[" + i + "].energy_share",
-                                "energy.multi_product_method is allocated: give each product its share of the energy");
+                        problems.say(products.get(i).location(), "products[" + i + "].energy_share", "problem.reader.energy_share_missing");
                         return;
                     }
                     sum += share.value();
                 }
                 if (Math.abs(sum - 100) > 0.01) {
-                    problems.add(at, "the products' energy shares add up to " + org.verdant.text.Numbers.format(sum) + " %, not 100 %");
+                    problems.say(at, "problem.reader.energy_shares_sum", org.verdant.text.Numbers.format(sum));
                 }
             }
             default -> { }
@@ -320,7 +316,7 @@ final class ResourceReader {
         if (pollutant != null && pollutant.name() != null) {
             pollutants.stream().filter(q -> PollutantNames.same(q.name(), pollutant.name())).findFirst().ifPresent(q -> {
                 if (differ(q.generated(), pollutant.generated()) || differ(q.discharged(), pollutant.discharged())) {
-                    problems.add(mp.mapping(), "the main pollutant " + pollutant.name() + " is also listed under pollutants with other figures");
+                    problems.say(mp.mapping(), "problem.reader.main_pollutant_twice", pollutant.name());
                 }
             });
         }

@@ -167,9 +167,8 @@ public final class SubmissionReader {
             if (COMMON.contains(key) || own.contains(key) || !TOP.contains(key)) continue;
             List<String> owners = SECTIONS.entrySet().stream().filter(e -> e.getValue().contains(key)).map(Map.Entry::getKey)
                     .sorted().toList();
-            problems.add(root.mapping().entries().get(key).keyLocation(), key, "'" + key + "' is a section of "
-                    + String.join(" and ", owners) + " submissions, not of " + scheme + "; a " + scheme + " submission has "
-                    + String.join(", ", own));
+            problems.say(root.mapping().entries().get(key).keyLocation(), key, "problem.reader.foreign_section", key,
+                    String.join(", ", owners), scheme, String.join(", ", own));
         }
     }
 
@@ -183,8 +182,8 @@ public final class SubmissionReader {
         if (n == null) return null;
         String code = n.text("credit_code", true);
         if (code != null) {
-            String error = CreditCode.check(code);
-            if (error != null) problems.add(n.raw("credit_code"), "'" + code + "' is not a valid unified social credit code: " + error);
+            org.verdant.yaml.Msg error = CreditCode.problem(code);
+            if (error != null) problems.say(n.raw("credit_code"), "problem.reader.credit_code", code, error);
         }
         String industry = n.text("industry", industryRequired);
         if (industry != null && !industry.matches("[A-T](\\d{2}|\\d{3}|\\d{4})?")) {
@@ -215,7 +214,7 @@ public final class SubmissionReader {
                 if (sevText != null) {
                     severity = Severity.parse(sevText).orElse(null);
                     if (severity == null) {
-                        problems.add(a.raw("severity"), "'" + sevText + "' is not a severity: general (一般), serious (较大), major (重大), especially_major (特别重大)");
+                        problems.say(a.raw("severity"), "problem.reader.severity", sevText);
                     }
                 }
                 events.add(new Submission.Accident(date, kind, severity, a.text("description", false), item.location()));
@@ -306,7 +305,7 @@ public final class SubmissionReader {
         Node r = Node.of(entry.value(), problems, "industry_average", "industry_advanced", "basic", "advanced", "source", "note");
         if (r == null) return java.util.Optional.empty();
         for (String[] pair : new String[][]{{"industry_average", "basic"}, {"industry_advanced", "advanced"}}) {
-            if (r.has(pair[0]) && r.has(pair[1])) problems.add(r.raw(pair[1]), pair[0] + " and " + pair[1] + " are the same level: state one");
+            if (r.has(pair[0]) && r.has(pair[1])) problems.say(r.raw(pair[1]), "problem.reader.same_level", pair[0], pair[1]);
         }
         Quantity average = level(r, r.has("industry_average") ? "industry_average" : "basic");
         Quantity advanced = level(r, r.has("industry_advanced") ? "industry_advanced" : "advanced");
@@ -366,7 +365,7 @@ public final class SubmissionReader {
         if (q == null) return null;
         double d = q.base();
         if (d <= 0 || d > 1) {
-            problems.add(c.raw("degree"), "the degree of fulfilment is more than 0 and at most 1 (or 100 %), found " + q.text());
+            problems.say(c.raw("degree"), "problem.reader.degree_range", q.text());
             return null;
         }
         if (status != Submission.ClaimStatus.MET) {
