@@ -111,7 +111,7 @@ class RepositoryTest {
             cited += ids.size();
             for (var e : (Iterable<Map.Entry<String, JsonNode>>) sources::fields) {
                 if (!used.contains(e.getKey())) problems.add(name + ": source '" + e.getKey() + "' is never cited");
-                if (e.getValue().path("title").asText("").isBlank()) problems.add(name + ": source '" + e.getKey() + "' has no title");
+                if ((e.getValue().path("title").isObject() ? e.getValue().path("title").path("zh") : e.getValue().path("title")).asText("").isBlank()) problems.add(name + ": source '" + e.getKey() + "' has no title");
                 String see = e.getValue().path("see").asText(null);
                 if (see == null) continue;
                 String[] parts = see.split("#", 2);

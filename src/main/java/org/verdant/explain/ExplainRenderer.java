@@ -2,6 +2,7 @@ package org.verdant.explain;
 
 import org.verdant.text.Numbers;
 import org.verdant.text.Messages;
+import org.verdant.report.Origins;
 import org.verdant.report.TextVerdictRenderer;
 import org.verdant.facts.Derive;
 import org.verdant.findings.Finding;
@@ -55,9 +56,9 @@ public final class ExplainRenderer {
             }
         }
         section("trace.levels", t.levels().stream().map(l -> (l.label() == null ? "" : l.label() + ": ") + m.get("word." + l.role())
-                + " " + Numbers.showForPeople(l.value(), l.unit(), m.lang()) + " — " + people(l.from()) + (l.source() == null ? "" : "; " + people(l.source()))).toList());
+                + " " + Numbers.showForPeople(l.value(), l.unit(), m.lang()) + " — " + people(Origins.shown(l.from(), m)) + (l.source() == null ? "" : "; " + people(Origins.shown(l.source(), m)))).toList());
         section("trace.figures", t.figures().stream().map(fig -> fig.ref() + " = " + shown(fig.value()) + (fig.unit() == null ? "" : " " + fig.unit())
-                + " [" + statusWord(fig.status()) + "] — " + fig.source() + (fig.clause() == null ? "" : "; " + fig.clause())
+                + " [" + statusWord(fig.status()) + "] — " + Origins.shown(fig.source(), m) + (fig.clause() == null ? "" : "; " + fig.clause())
                 + (fig.at() == null ? "" : "  (" + fig.at() + ")")).toList());
         section("trace.missing", t.missing());
         section("trace.points", t.points());

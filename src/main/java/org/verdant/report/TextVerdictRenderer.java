@@ -198,8 +198,8 @@ public final class TextVerdictRenderer {
         for (String tier : List.of("basic", "advanced")) {
             if (values.containsKey(tier)) {
                 line("      " + m.get("label.reference") + " (" + m.get("word." + tier) + "): "
-                        + shown.get(tier) + " " + values.getOrDefault("unit", "") + " — " + people(values.get(tier + "_from"))
-                        + (values.containsKey(tier + "_source") ? "; " + people(values.get(tier + "_source")) : ""));
+                        + shown.get(tier) + " " + values.getOrDefault("unit", "") + " — " + people(Origins.shown(values.get(tier + "_from"), m))
+                        + (values.containsKey(tier + "_source") ? "; " + people(Origins.shown(values.get(tier + "_source"), m)) : ""));
             }
         }
         if (values.get("form_reason") instanceof org.verdant.findings.FindingCollector.FormReason r) {
@@ -215,7 +215,7 @@ public final class TextVerdictRenderer {
         for (String role : List.of("baseline", "leading", "threshold")) {
             if (values.containsKey(role)) {
                 line("      " + m.get("word." + role) + ": " + shown.get(role) + " " + values.getOrDefault("unit", "")
-                        + " — " + people(values.get(role + "_from")) + (values.containsKey(role + "_source") ? "; " + people(values.get(role + "_source")) : ""));
+                        + " — " + people(Origins.shown(values.get(role + "_from"), m)) + (values.containsKey(role + "_source") ? "; " + people(Origins.shown(values.get(role + "_source"), m)) : ""));
             }
         }
         if (values.get("parts") instanceof List<?> parts) {
@@ -226,7 +226,7 @@ public final class TextVerdictRenderer {
                 String computation = computation(p, part.get("value"));
                 if (p.containsKey("threshold")) {
                     line("      · " + p.get("product") + ": " + computation + "; " + m.get("word.threshold") + " "
-                            + part.get("threshold") + " " + p.get("unit") + " — " + people(p.get("threshold_from"))
+                            + part.get("threshold") + " " + p.get("unit") + " — " + people(Origins.shown(p.get("threshold_from"), m))
                             + (Boolean.TRUE.equals(p.get("reaches")) ? " ✔" : " ✘"));
                     continue;
                 }

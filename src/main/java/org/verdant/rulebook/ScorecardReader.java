@@ -270,11 +270,27 @@ final class ScorecardReader {
         for (var e : m.entries().values()) {
             Node n = Node.of(e.value(), problems, "title", "see");
             if (n == null) continue;
-            String title = n.text("title", true);
+            Text title = sourceTitle(n);
             String see = n.text("see", false);
-            if (title != null) out.put(e.key(), new Source(e.key(), title, see));
+            if (title != null) {
+                SourceTitles.register(title.en(), title.zh());
+                out.put(e.key(), new Source(e.key(), title, see));
+            }
         }
         return out;
+    }
+
+    /**
+     * A source's title: {@code {zh: …, en: …}}, or a plain string (a user-written table's), shown
+     * as written in either language.
+     */
+    private Text sourceTitle(Node n) {
+        if (n.raw("title") instanceof YamlNode.Mapping) {
+            Text t = text(n, "title", true);
+            return t.zh() == null || t.en() == null ? null : t;
+        }
+        String plain = n.text("title", true);
+        return plain == null ? null : new Text(plain, plain);
     }
 
     /**

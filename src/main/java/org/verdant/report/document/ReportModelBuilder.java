@@ -6,6 +6,7 @@ import org.verdant.findings.Finding;
 import org.verdant.findings.FindingCollector;
 import org.verdant.findings.Status;
 import org.verdant.text.Messages;
+import org.verdant.report.Origins;
 import org.verdant.rulebook.Figure;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.submission.Submission;
@@ -254,7 +255,7 @@ final class ReportModelBuilder {
                 y.passes() == null ? m.get("doc.gi.no_pass_line") : m.get(y.passes() ? "label.passes" : "label.below_pass_line"))).toList();
         List<ReportModel.SwitchRow> switches = gi.switches().stream().map(sw -> new ReportModel.SwitchRow(sw.name(),
                 m.get("doc.switch." + sw.name()), sw.value(), sw.figure() == null ? "—" : statusWord(sw.figure().status()),
-                sw.figure() == null ? "—" : sw.figure().source())).toList();
+                sw.figure() == null ? "—" : Origins.shown(sw.figure().source(), m))).toList();
         return new ReportModel.ParkIndex(years, switches);
     }
 
@@ -339,9 +340,9 @@ final class ReportModelBuilder {
         for (String tier : TIERS) {
             if (values.containsKey(tier)) {
                 refs.add(new ReportModel.Reference(m.get("doc.fig.role." + tier), figure(shown, values, tier),
-                        text(values.get(tier + "_from")), text(values.get(tier + "_source"))));
+                        text(Origins.shown(values.get(tier + "_from"), m)), text(Origins.shown(values.get(tier + "_source"), m))));
             } else if (values.containsKey(tier + "_missing")) {
-                refs.add(new ReportModel.Reference(m.get("doc.fig.role." + tier), "—", text(values.get(tier + "_missing")), null));
+                refs.add(new ReportModel.Reference(m.get("doc.fig.role." + tier), "—", text(Origins.shown(values.get(tier + "_missing"), m)), null));
             }
         }
         String form = values.get("form_reason") instanceof FindingCollector.FormReason r ? m.get(r.key(), r.arg()) : null;
@@ -367,7 +368,7 @@ final class ReportModelBuilder {
         List<String> refs = new ArrayList<>();
         for (String tier : List.of("baseline", "leading", "threshold")) {
             if (p.containsKey(tier)) {
-                refs.add(m.get("doc.fig.role." + tier) + " " + figure(shown, p, tier) + " (" + text(p.get(tier + "_from")) + ")");
+                refs.add(m.get("doc.fig.role." + tier) + " " + figure(shown, p, tier) + " (" + text(Origins.shown(p.get(tier + "_from"), m)) + ")");
             }
         }
         List<String> outcome = new ArrayList<>();
@@ -393,7 +394,7 @@ final class ReportModelBuilder {
         for (Verdict.Warning w : v.warnings()) {
             Figure f = w.figure();
             if (f == null) continue;
-            String source = f.source() == null || f.source().isBlank() ? m.get("doc.official.no_source") : f.source();
+            String source = f.source() == null || f.source().isBlank() ? m.get("doc.official.no_source") : Origins.shown(f.source(), m);
             String key = f.ref() + "\u0000" + f.value() + "\u0000" + f.status();
             figures.putIfAbsent(key, f);
             List<String> criteria = bySource.computeIfAbsent(source, k -> new java.util.LinkedHashMap<>())
