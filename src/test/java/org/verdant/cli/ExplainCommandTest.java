@@ -52,7 +52,7 @@ class ExplainCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("no criterion 'PRF02' in green-factory GB/T 36132-2018; did you mean 'PRF-02'?");
-        CliTest.Run far = run(withRulebook("explain", CEMENT_2018, "nothing-like-it"));
+        CliTest.Run far = run(withRulebook("explain", CEMENT_2018, "nothing-like-it", "--lang", "en"));
         assertThat(far.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(far.err()).contains("the criteria are B1, B2,");
     }
