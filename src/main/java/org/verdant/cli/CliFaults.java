@@ -49,6 +49,10 @@ final class CliFaults {
                 Console.problems(err, f.problems(), words.get("fault.invalid_rulebook", f.problems().size()));
                 yield ExitCodes.INVALID_RULEBOOK;
             }
+            case FORBIDDEN -> {
+                err.println(words.get("fault.forbidden", TextFault.message(f, words.lang())));
+                yield ExitCodes.FORBIDDEN;
+            }
             case NOT_REPRODUCED -> {
                 err.println(TextFault.message(f, words.lang()));
                 f.details().forEach(d -> err.println("  " + d));

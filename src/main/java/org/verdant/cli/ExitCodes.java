@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int INVALID_RULEBOOK = 4;
     /** verify: the record is not reproduced (or was altered); test: a fixture differs from its expectation. */
     public static final int DIFFERS = 5;
+    /** The person asking may not do this (an account's role does not allow it). */
+    public static final int FORBIDDEN = 6;
 
     private ExitCodes() {
     }

@@ -26,6 +26,8 @@ public class Fault extends Exception {
         NOT_REPRODUCED,
         /** The archive cannot be opened, read or written. */
         ARCHIVE,
+        /** The person asking may not do this ({@code org.verdant.access.Access}). */
+        FORBIDDEN,
         /** A bug. */
         INTERNAL
     }

@@ -3,6 +3,7 @@ package org.verdant.serve;
 import io.javalin.http.Context;
 import org.verdant.app.Application;
 import org.verdant.app.Faults;
+import org.verdant.app.TextFault;
 import org.verdant.fault.Fault;
 import org.verdant.fault.Option;
 import org.verdant.text.Text;
@@ -34,6 +35,7 @@ final class ServeFaults {
                     "invalid rulebook (" + f.problems().size() + " problem(s)): the server's rulebook does not compile for this edition"),
                     f.problems(), null);
             case ARCHIVE -> new ApiException(500, "archive", new Text("档案：" + f.getMessage(), "archive: " + f.getMessage()));
+            case FORBIDDEN -> new ApiException(403, "forbidden", new Text(TextFault.message(f, "zh"), TextFault.message(f, "en")));
             case NOT_REPRODUCED -> notReproduced(f);
             case INTERNAL -> internal(f instanceof Faults.Internal i ? i.bug() : f, ctx, log);
         };
