@@ -56,8 +56,25 @@ public final class Application {
     /** What-if changes, each written PATH=VALUE; checked before anything is evaluated. */
     public static List<Assignment> changes(List<String> sets) throws Fault {
         List<Assignment> changes = new ArrayList<>();
-        for (String s : sets) changes.add(Assignment.parse(s));
+        for (String s : sets) {
+            requireShallow(s);
+            changes.add(Assignment.parse(s));
+        }
         return changes;
+    }
+
+    /** A path deeper than any submission can be is refused before it is walked (a 3 000-step path overflowed the stack). */
+    private static void requireShallow(String set) throws Fault {
+        int eq = set.indexOf('=');
+        String path = eq < 0 ? set : set.substring(0, eq);
+        int steps = 1;
+        for (int i = 0; i < path.length(); i++) if (path.charAt(i) == '.' || path.charAt(i) == '[') steps++;
+        if (steps > YamlReader.MAX_DEPTH) {
+            String shown = path.length() > 60 ? path.substring(0, 60) + "…" : path;
+            throw new TextFault(Fault.Kind.USAGE, Option.SET,
+                    "路径“" + shown + "”有 " + steps + " 级，超过申报文件的最大层级 " + YamlReader.MAX_DEPTH,
+                    "path '" + shown + "' has " + steps + " steps, more than a submission's deepest " + YamlReader.MAX_DEPTH);
+        }
     }
 
     /** Refuses a grading table the rulebook does not have before anything is evaluated (null and "none" are no table). */

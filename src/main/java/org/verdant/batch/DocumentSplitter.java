@@ -30,6 +30,7 @@ public final class DocumentSplitter {
     private final byte[] buffer = new byte[1 << 16];
     private int pos;
     private int limit;
+    private boolean afterCr; // the last line ended in CR at the end of a read: an LF next is part of it
 
     /** {@code maxBytes}: a document longer than this keeps only its first {@code maxBytes + 1} bytes and is marked truncated. */
     public DocumentSplitter(InputStream in, int maxBytes) {
@@ -87,22 +88,58 @@ public final class DocumentSplitter {
         return new Document(doc.toByteArray(), first, offset - (pending == null ? 0 : pending.length), truncated || size > maxBytes, size);
     }
 
+    /**
+     * The next line with its line break: a line ends at LF, CR LF or a lone CR (YAML's three line
+     * breaks), so a CR-only stream is cut at its markers too. A byte-order mark at the start of a
+     * line (where concatenated files meet) is dropped: it is not text, and left in place it would
+     * hide the marker after it.
+     */
     private byte[] readLine() throws IOException {
+        byte[] l = rawLine();
+        if (l != null && l.length >= 3 && l[0] == (byte) 0xEF && l[1] == (byte) 0xBB && l[2] == (byte) 0xBF) {
+            return java.util.Arrays.copyOfRange(l, 3, l.length);
+        }
+        return l;
+    }
+
+    private boolean fill() throws IOException {
+        if (pos < limit) return true;
+        limit = in.read(buffer, 0, buffer.length);
+        pos = 0;
+        if (limit <= 0) {
+            limit = 0;
+            return false;
+        }
+        return true;
+    }
+
+    private byte[] rawLine() throws IOException {
         ByteArrayOutputStream l = null;
+        if (afterCr && fill()) {
+            afterCr = false;
+            if (buffer[pos] == '\n') { // the LF of a CR LF split across reads belongs to the line before
+                pos++;
+                offset++;
+            }
+        }
         while (true) {
-            if (pos == limit) {
-                limit = in.read(buffer, 0, buffer.length);
-                pos = 0;
-                if (limit <= 0) {
-                    limit = 0;
-                    if (l == null) return null;
-                    break;
-                }
+            if (!fill()) {
+                if (l == null) return null;
+                break;
             }
             int end = pos;
-            while (end < limit && buffer[end] != '\n') end++;
+            while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') end++;
             boolean newline = end < limit;
-            if (newline) end++;
+            if (newline) {
+                if (buffer[end] == '\r') {
+                    if (end + 1 < limit) {
+                        if (buffer[end + 1] == '\n') end++;
+                    } else {
+                        afterCr = true;
+                    }
+                }
+                end++;
+            }
             int n = end - pos;
             offset += n;
             if (newline && l == null) {

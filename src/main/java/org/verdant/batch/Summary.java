@@ -214,7 +214,8 @@ public final class Summary implements AutoCloseable {
     /** The summary as CSV: {@code section,key,value,detail}; the same for any number of threads. */
     public void writeCsv(Path file) throws IOException {
         if (failureRows != null) failureRows.flush();
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (org.verdant.files.SafeFile.Pending pending = org.verdant.files.SafeFile.open(file);
+             Writer w = new BufferedWriter(new java.io.OutputStreamWriter(pending, StandardCharsets.UTF_8))) {
             w.write(Csv.BOM);
             w.write(Csv.row("section", "key", "value", "detail"));
             w.write(csvRow(new String[]{"inputs", "total", String.valueOf(total), ""}));
@@ -240,6 +241,8 @@ public final class Summary implements AutoCloseable {
             } else {
                 for (String[] row : shown) w.write(csvRow(java.util.Arrays.copyOf(row, 4)));
             }
+            w.flush();
+            pending.commit();
         }
     }
 

@@ -9,6 +9,8 @@ import org.verdant.batch.Summary;
 import org.verdant.app.Application;
 import org.verdant.app.Settings;
 import org.verdant.fault.Fault;
+import org.verdant.files.SafeFile;
+import org.verdant.files.WriteFailure;
 import org.verdant.yaml.YamlReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +41,9 @@ import java.util.concurrent.Callable;
                 "Exit code 0 when the batch ran, whatever the inputs held (count them in the summary); 1 if an input met an internal error, "
                         + "4 if the rulebook is invalid, 2 for a usage error (e.g. --out cannot be written)."})
 final class BatchCommand implements Callable<Integer> {
+    /** More workers than this only costs memory on any machine Verdant runs on; a larger number is a typing error. */
+    static final int MAX_THREADS = 256;
+
     @Spec
     CommandSpec spec;
 
@@ -77,8 +82,11 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        Words words = new Words(lang.name());
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        if (threads < 0) throw new Fault(Fault.Kind.USAGE, new Words(lang.name()).get("batch.threads"));
+        if (threads < 0) throw new Fault(Fault.Kind.USAGE, words.get("batch.threads"));
+        if (threads > MAX_THREADS) throw new Fault(Fault.Kind.USAGE, words.get("batch.threads_too_many", threads, MAX_THREADS));
+        Outputs.requireDistinct(words, new Path[]{out, summaryCsv}, inputs.stream().filter(i -> !i.equals("-")).map(Path::of).toArray(Path[]::new));
         Application application = rulebook.application();
         application.requireGrading(grading);
         BatchEvaluation evaluation = new BatchEvaluation(application, new Settings(edition, table, grading, lang.name()));
@@ -88,9 +96,11 @@ final class BatchCommand implements Callable<Integer> {
         Progress progress = terminal ? new Progress(err, Inputs.totalBytes(inputs), workers) : Progress.NONE;
         long start = System.nanoTime();
         try (Summary summary = summaryCsv != null ? new Summary().keepingAllFailures() : new Summary();
-             OutputStream sink = open(out, spec.commandLine().getOut(), new Words(lang.name()))) {
+             OutputStream sink = open(out, spec.commandLine().getOut(), words)) {
             BatchRunner.run(new Inputs(inputs, YamlReader.MAX_BYTES, () -> System.in), evaluation, workers,
                     BatchRunner.window(workers), sink, summary, progress);
+            // the results file appears (replacing an earlier one) only now, whole: an interrupted batch leaves the old one
+            if (sink instanceof SafeFile.Pending pending) commit(pending, words);
             double seconds = (System.nanoTime() - start) / 1e9;
             Words w = new Words(lang.name());
             err.println(w.get("batch.done", summary.total(), String.format(Locale.ROOT, "%.1f", seconds),
@@ -100,8 +110,8 @@ final class BatchCommand implements Callable<Integer> {
             if (summaryCsv != null) {
                 try {
                     summary.writeCsv(summaryCsv);
-                } catch (IOException e) {
-                    throw new Fault(Fault.Kind.USAGE, w.get("file.cannot_write", summaryCsv, e.getMessage()));
+                } catch (WriteFailure e) {
+                    throw Outputs.fault(e, w);
                 }
                 err.println(new Words(lang.name()).get("batch.summary_csv", summaryCsv));
             }
@@ -148,9 +158,17 @@ final class BatchCommand implements Callable<Integer> {
             };
         }
         try {
-            return new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
-        } catch (IOException e) {
-            throw new Fault(Fault.Kind.USAGE, words.get("file.cannot_write", out, e.getMessage()));
+            return SafeFile.open(out);
+        } catch (WriteFailure e) {
+            throw Outputs.fault(e, words);
+        }
+    }
+
+    private static void commit(SafeFile.Pending pending, Words words) throws Fault {
+        try {
+            pending.commit();
+        } catch (WriteFailure e) {
+            throw Outputs.fault(e, words);
         }
     }
 }

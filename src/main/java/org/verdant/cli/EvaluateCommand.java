@@ -10,9 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -59,14 +56,17 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
 
     @Override
     public Integer call() throws Exception {
-        if (trace && format != Format.json) throw new Fault(Fault.Kind.USAGE, new Words(evaluation.lang.name()).get("evaluate.trace_needs_json", file));
+        Words w = new Words(evaluation.lang.name());
+        if (trace && format != Format.json) throw new Fault(Fault.Kind.USAGE, w.get("evaluate.trace_needs_json", file));
+        Outputs.requireDistinct(w, new Path[]{output, record}, file);
         Request request = request(file, evaluation);
         Evaluation e = rulebook.application().evaluate(request);
-        Words w = new Words(evaluation.lang.name());
-        if (record != null) write(record, e.record(), w);
         String text = format == Format.json ? e.json(trace) : e.text();
-        archiving.store(spec.commandLine().getErr(), e, new Words(evaluation.lang.name()));
-        if (output != null) write(output, text, w); else spec.commandLine().getOut().print(text);
+        // every file first, the archive last: a file that cannot be written must not leave a stored record a retry would duplicate
+        if (record != null) write(record, e.record(), w);
+        if (output != null) write(output, text, w);
+        archiving.store(spec.commandLine().getErr(), e, w);
+        if (output == null) spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
     }
 
@@ -75,12 +75,8 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
         return new Request(file.toString(), InputFile.read(file, new Words(options.lang.name())), options.settings());
     }
 
-    /** Writes a result file; a path that cannot be written is the user's to fix (a usage error). */
+    /** Writes a result file whole or not at all; a path that cannot be written is the user's to fix (a usage error). */
     static void write(Path output, String text, Words w) throws Fault {
-        try {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new Fault(Fault.Kind.USAGE, w.get("file.cannot_write", output, e.getMessage()));
-        }
+        Outputs.write(output, text, w);
     }
 }

@@ -71,11 +71,7 @@ final class GenerateCommand implements Callable<Integer> {
                 stdout.print(yaml);
             } else {
                 Path file = out.resolve(String.format(Locale.ROOT, "%s-%d-%0" + width + "d.yaml", scheme, seed, i));
-                try {
-                    Files.writeString(file, yaml, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new Fault(Fault.Kind.USAGE, w.get("generate.cannot_write", file, e.getMessage()));
-                }
+                Outputs.write(file, yaml, w);
             }
         }
         stdout.flush();

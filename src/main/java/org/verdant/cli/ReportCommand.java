@@ -44,18 +44,15 @@ final class ReportCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Override
     public Integer call() throws Exception {
         if (format.binary() && output == null) throw new Fault(Fault.Kind.USAGE, evaluation.messages().get("report.pdf.needs_output"));
+        Words w = new Words(evaluation.lang.name());
+        Outputs.requireDistinct(w, new Path[]{output}, file);
         Request request = EvaluateCommand.request(file, evaluation);
         if (format.binary()) {
-            byte[] pdf = rulebook.application().evaluate(request).reportPdf();
-            try {
-                java.nio.file.Files.write(output, pdf);
-            } catch (java.io.IOException e) {
-                throw new Fault(Fault.Kind.USAGE, new Words(evaluation.lang.name()).get("file.cannot_write", output, e.getMessage()));
-            }
+            Outputs.write(output, rulebook.application().evaluate(request).reportPdf(), w);
             return ExitCodes.OK;
         }
         String text = rulebook.application().evaluate(request).report(format);
-        if (output != null) EvaluateCommand.write(output, text, new Words(evaluation.lang.name())); else spec.commandLine().getOut().print(text);
+        if (output != null) Outputs.write(output, text, w); else spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
     }
 }

@@ -132,9 +132,12 @@ final class TableCommand implements Runnable {
             Path file = table.file(w);
             TableSpreadsheet.Format f = format != null ? format : TableSpreadsheet.formatOf(output);
             if (f == null) f = TableSpreadsheet.Format.xlsx;
+            Outputs.requireDistinct(w, new Path[]{output}, file);
             try {
                 ObjectNode tree = readTable(file, w);
                 TableSpreadsheet.export(tree, file.toString(), f, output);
+            } catch (org.verdant.files.WriteFailure e) {
+                throw Outputs.fault(e, w);
             } catch (TableInputException e) {
                 return refused(err, e, file.toString(), w);
             }
@@ -165,6 +168,7 @@ final class TableCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Words w = lang.words();
             if (!Files.isRegularFile(file)) throw new Fault(Fault.Kind.USAGE, w.get("table.no_such_file", file));
+            Outputs.requireDistinct(w, new Path[]{output}, file);
             ObjectNode tree;
             try {
                 tree = TableSpreadsheet.importFile(file);
@@ -173,7 +177,7 @@ final class TableCommand implements Runnable {
             }
             String yaml = TableTree.yaml(tree);
             if (output == null) spec.commandLine().getOut().print(yaml);
-            else Files.writeString(output, yaml, StandardCharsets.UTF_8);
+            else Outputs.write(output, yaml, w);
             return ExitCodes.OK;
         }
     }
@@ -227,11 +231,14 @@ final class TableCommand implements Runnable {
                 throw new Fault(Fault.Kind.USAGE, w.get("table.name_the_verdicts"));
             if (minCohort < 1) throw new Fault(Fault.Kind.USAGE, w.get("table.min_cohort"));
             Path file = table.file(w);
+            List<Path> read = new ArrayList<>(from);
+            read.add(file);
+            Outputs.requireDistinct(w, new Path[]{output}, read.toArray(Path[]::new));
             try {
                 ObjectNode tree = readTable(file, w);
                 List<Calibration.Input> inputs = from.isEmpty() ? fromArchive(w) : fromFiles(w);
                 Calibration.Result result = Calibration.calibrate(tree, inputs, new Calibration.Filter(industry, year, minCohort));
-                Files.writeString(output, TableTree.yaml(result.table()), StandardCharsets.UTF_8);
+                Outputs.write(output, TableTree.yaml(result.table()), w);
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(Calibration.text(result, lang.name()));
                 out.println();

@@ -1,5 +1,7 @@
 package org.verdant.tables;
 
+import org.verdant.files.SafeFile;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -41,8 +43,9 @@ public final class TableSpreadsheet {
     }
 
     public static void export(ObjectNode table, String name, Format format, Path out) throws IOException, TableInputException {
-        try (OutputStream o = Files.newOutputStream(out)) {
+        try (SafeFile.Pending o = SafeFile.open(out)) {
             export(table, name, format, o);
+            o.commit();
         }
     }
 

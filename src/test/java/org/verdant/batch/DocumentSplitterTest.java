@@ -62,4 +62,51 @@ class DocumentSplitterTest {
         assertThat(text(docs.get(0))).isEqualTo("   \r\na: 1\r\n");
         assertThat(text(docs.get(1))).isEqualTo("   \r\nb: 2");
     }
+
+    /** Concatenated files: a byte-order mark before a later marker must not merge two submissions into one. */
+    @Test
+    void aByteOrderMarkBeforeALaterMarkerStillStartsADocument() throws IOException {
+        List<DocumentSplitter.Document> docs = split("\uFEFF---\na: 1\n\uFEFF---\nb: 2\n", 1000);
+        assertThat(docs).hasSize(2);
+        assertThat(text(docs.get(0))).isEqualTo("   \na: 1\n");
+        assertThat(text(docs.get(1))).isEqualTo("   \nb: 2\n");
+        assertThat(docs.get(1).firstLine()).isEqualTo(3);
+    }
+
+    /** Old Mac line ends: a CR-only stream is three lines per document, not one line holding both. */
+    @Test
+    void crOnlyLineEndsAreLineEnds() throws IOException {
+        List<DocumentSplitter.Document> docs = split("---\ra: 1\r---\rb: 2\r", 1000);
+        assertThat(docs).hasSize(2);
+        assertThat(text(docs.get(0))).isEqualTo("   \ra: 1\r");
+        assertThat(docs.get(1).firstLine()).isEqualTo(3);
+        assertThat(text(docs.get(1))).isEqualTo("   \rb: 2\r");
+    }
+
+    /** A CR LF split between two reads is one line break, not two (its LF is dropped: YAML reads a CR alone as the same break). */
+    @Test
+    void aCrLfAcrossReadsIsOneBreak() throws IOException {
+        byte[] bytes = "---\r\na: 1\r\n---\r\nb: 2\r\n".getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream trickle = new java.io.InputStream() {
+            int i;
+
+            @Override
+            public int read() {
+                return i < bytes.length ? bytes[i++] : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (i >= bytes.length) return -1;
+                b[off] = bytes[i++];
+                return 1;
+            }
+        };
+        DocumentSplitter s = new DocumentSplitter(trickle, 1000);
+        DocumentSplitter.Document first = s.next();
+        DocumentSplitter.Document second = s.next();
+        assertThat(s.next()).isNull();
+        assertThat(second.firstLine()).isEqualTo(3);
+        assertThat(text(first)).isEqualTo("   \ra: 1\r");
+    }
 }
