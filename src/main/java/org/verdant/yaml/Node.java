@@ -99,7 +99,23 @@ public final class Node {
             if (required) problems.say(s, "problem.blank");
             return null;
         }
+        int hidden = formatCharacter(s.text());
+        if (hidden >= 0) {
+            // a right-to-left override or a zero-width character lets one name display as another company's
+            problems.say(s, "problem.format_character", String.format(java.util.Locale.ROOT, "U+%04X", hidden));
+            return null;
+        }
         return s.text().strip();
+    }
+
+    /** The first invisible format character (Unicode category Cf: bidi controls, zero-width characters, a stray BOM), or -1. */
+    static int formatCharacter(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.getType(c) == Character.FORMAT) return c;
+            i += Character.charCount(c);
+        }
+        return -1;
     }
 
     public String choice(String key, boolean required, Set<String> allowed) {
