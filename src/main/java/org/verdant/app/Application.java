@@ -86,8 +86,26 @@ public final class Application {
         }
     }
 
+    /**
+     * Refuses an edition no scheme of the rulebook has before anything is read, as an unknown
+     * grading table is refused: the option is wrong, not the submission. An edition of another
+     * scheme than the submission's stays the submission's problem (batch applies one --edition
+     * to inputs of every scheme).
+     */
+    public void requireEdition(String id) throws Fault {
+        if (id == null) return;
+        java.util.Set<String> editions = new java.util.TreeSet<>();
+        for (Scorecard s : rulebook.rulebook().scorecards().values()) editions.add(s.edition());
+        if (!editions.contains(id)) {
+            String available = String.join(", ", editions);
+            throw new TextFault(Fault.Kind.USAGE, Option.EDITION, "未知的版本“" + id + "”；可用的有：" + available,
+                    "unknown edition '" + id + "'; available: " + available);
+        }
+    }
+
     /** Reads the submission once and evaluates it. */
     public Evaluation evaluate(Request request) throws Fault {
+        requireEdition(request.settings().edition());
         Problems problems = new Problems();
         YamlNode root = YamlReader.read(request.file(), request.bytes(), problems);
         if (root == null) throw new InvalidSubmissionException(problems);

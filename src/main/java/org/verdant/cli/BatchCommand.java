@@ -89,6 +89,7 @@ final class BatchCommand implements Callable<Integer> {
         Outputs.requireDistinct(words, new Path[]{out, summaryCsv}, inputs.stream().filter(i -> !i.equals("-")).map(Path::of).toArray(Path[]::new));
         Application application = rulebook.application();
         application.requireGrading(grading);
+        application.requireEdition(edition);
         BatchEvaluation evaluation = new BatchEvaluation(application, new Settings(edition, table, grading, lang.name()));
         // the bar is drawn on standard error, so that is what must be a terminal: 'generate … | batch -'
         // has a pipe for standard input, where System.console() (stdin and stdout) is null

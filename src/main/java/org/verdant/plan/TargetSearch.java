@@ -29,7 +29,13 @@ final class TargetSearch {
     }
 
     private GradingTable targetTable(String target) throws UsageException {
-        if (parseNumber(target) != null) return null;
+        Double score = parseNumber(target);
+        if (score != null && (!Double.isFinite(score) || score < 0)) {
+            // Java reads "NaN" and "Infinity" as numbers; a score to reach is a finite, non-negative one
+            throw new PlanUsageException(null, "--target “" + target + "”不是可达到的分数：请给出不小于 0 的分数或一个等级",
+                    "--target '" + target + "' is not a score that can be reached: give a score of 0 or more, or a grade");
+        }
+        if (score != null) return null;
         String id = context.base().grade().tableId();
         var gradings = context.scenario().rulebook().gradings();
         if (id == null) {

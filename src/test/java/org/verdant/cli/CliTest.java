@@ -128,8 +128,15 @@ class CliTest {
     void unknownEditionListsTheAvailableOnes() throws IOException {
         Path f = write("f.yaml", TestRulebook.base());
         Run r = run(withRulebook("evaluate", f.toString(), "--edition", "GB/T 36132-2099", "--lang", "en"));
-        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_SUBMISSION);
-        assertThat(r.err()).contains("unknown edition 'GB/T 36132-2099'").contains("available: GB/T 36132-2018");
+        // an edition no scheme has is a wrong option, like an unknown --grading (issue 16: it exited 3)
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--edition: unknown edition 'GB/T 36132-2099'").contains("available: ").contains("GB/T 36132-2018");
+        Run zh = run(withRulebook("evaluate", f.toString(), "--edition", "GB/T 36132-2099"));
+        assertThat(zh.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zh.err()).contains("--edition: 未知的版本“GB/T 36132-2099”");
+        // an edition of another scheme is this submission's mismatch, located like any other problem
+        Run park = run(withRulebook("evaluate", f.toString(), "--edition", "MIIT-2016-586-park", "--lang", "en"));
+        assertThat(park.code()).as(park.err()).isEqualTo(ExitCodes.INVALID_SUBMISSION);
     }
 
     @Test
@@ -207,7 +214,7 @@ class CliTest {
     void unknownEditionNamesBothEditionsAndSchemesListsThem() throws IOException {
         Path f = write("f.yaml", TestRulebook.base());
         Run r = run(withRulebook("evaluate", f.toString(), "--edition", "GB/T 36132-2030", "--lang", "en"));
-        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown edition 'GB/T 36132-2030'").contains("GB/T 36132-2018, GB/T 36132-2025");
         assertThat(run(withRulebook("schemes", "--lang", "en")).out()).contains("GB/T 36132-2025    from 2025-12-31").contains("MIIT-2024-13");
     }

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,12 @@ class ImproveWhatIfDiffCliTest {
         Run zeroCarbon = run("improve", "fixtures/zero-carbon-park/ndrc-2025-910/xining-500k-over-threshold.yaml", "--target", "90");
         assertThat(zeroCarbon.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run("improve", "no-such.yaml").code()).isEqualTo(ExitCodes.USAGE);
+        // issue 16: NaN and infinities were accepted as scores to reach
+        for (String absurd : List.of("NaN", "Infinity", "-5", "1e400")) {
+            Run r = run("improve", FOOD, "--target", absurd);
+            assertThat(r.code()).as(absurd).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as(absurd).contains("不是可达到的分数");
+        }
     }
 
     @Test
