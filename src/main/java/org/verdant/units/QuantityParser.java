@@ -68,6 +68,10 @@ public final class QuantityParser {
         }
         var unit = Units.parse(symbol);
         if (unit.isEmpty()) {
+            var meant = Units.meant(symbol, dimension);
+            if (meant.isPresent() && !meant.get().equals(symbol)) {
+                return Result.error("problem.quantity.unknown_unit.did_you_mean", symbol, expected(dimension), meant.get());
+            }
             return Result.error("problem.quantity.unknown_unit", symbol, expected(dimension));
         }
         if (!unit.get().dimension().equals(dimension)) {

@@ -115,6 +115,37 @@ public final class Units {
         return Optional.of(num.get().per(den.get()));
     }
 
+    /** Ways of writing a unit that people use but Verdant does not accept, each with the symbol meant. */
+    private static final java.util.Map<String, String> MEANT = java.util.Map.of(
+            "吨标煤", "tce", "万吨标煤", "万tce", "千克标煤", "kgce", "公斤标煤", "kgce", "kg标煤", "kgce",
+            "公斤标准煤", "kgce", "t标煤", "tce", "tec", "tce");
+
+    /**
+     * The symbol a user most likely meant by an unknown {@code symbol} for {@code dimension}:
+     * full-width forms written half-width ("万元／亩" → 万元/亩), 标煤 for 标准煤 ("吨标煤" → tce),
+     * else the nearest accepted spelling ("tcee" → tce). Empty when nothing is near.
+     */
+    public static Optional<String> meant(String symbol, String dimension) {
+        String s = java.text.Normalizer.normalize(symbol.strip(), java.text.Normalizer.Form.NFKC);
+        int slash = s.indexOf('/');
+        if (slash >= 0 && dimension.contains("/")) {
+            String[] dims = dimension.split("/", 2);
+            Optional<String> num = meantPart(s.substring(0, slash), dims[0]);
+            Optional<String> den = meantPart(s.substring(slash + 1), dims[1]);
+            return num.isPresent() && den.isPresent() ? Optional.of(num.get() + "/" + den.get()) : Optional.empty();
+        }
+        return slash >= 0 ? Optional.empty() : meantPart(s, dimension);
+    }
+
+    private static Optional<String> meantPart(String s, String dimension) {
+        Unit u = SIMPLE.get(s);
+        if (u == null && MEANT.containsKey(s)) u = SIMPLE.get(MEANT.get(s));
+        if (u != null) return u.dimension().equals(dimension) ? Optional.of(u.symbol()) : Optional.empty();
+        List<String> spellings = SIMPLE.entrySet().stream().filter(e -> e.getValue().dimension().equals(dimension))
+                .map(java.util.Map.Entry::getKey).toList();
+        return org.verdant.text.Suggest.nearest(s, spellings).map(x -> SIMPLE.get(x).symbol());
+    }
+
     public static Unit require(String symbol) {
         return parse(symbol).orElseThrow(() -> new IllegalArgumentException("unknown unit " + symbol));
     }

@@ -65,6 +65,18 @@ class QuantityParserTest {
         assertThat(ok("0.7", "1").base()).isEqualTo(0.7);
     }
 
+    /** Issue 16: units people write that are near an accepted one got no "did you mean". */
+    @Test
+    void anUnknownUnitNearAnAcceptedOneSuggestsIt() {
+        assertThat(error("2.5 万元／亩", "money/area")).contains("unknown unit '万元／亩'; did you mean 万元/亩?");
+        assertThat(error("3200 吨标煤", "energy")).contains("did you mean tce?");
+        assertThat(error("3200 tec", "energy")).contains("did you mean tce?");
+        assertThat(error("3200 千克标煤", "energy")).contains("did you mean kgce?");
+        assertThat(error("85 ％％", "1")).doesNotContain("did you mean '");
+        assertThat(error("150 acres", "area")).doesNotContain("did you mean");
+        assertThat(error("3200 吨标煤", "mass")).doesNotContain("did you mean"); // an energy unit where a mass is wanted
+    }
+
     @Test
     void refusesWhatItCannotReadWithTheReason() {
         assertThat(error("150 acres", "area")).contains("unknown unit 'acres'").contains("亩");
