@@ -255,7 +255,13 @@ final class TableCommand implements Runnable {
             List<Calibration.Input> inputs = new ArrayList<>();
             for (Path f : from) {
                 if (!Files.isRegularFile(f)) throw new Fault(Fault.Kind.USAGE, w.get("table.no_such_file", f));
-                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                List<String> lines;
+                try {
+                    lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    // Java says only "Input length = 1"
+                    throw new Fault(Fault.Kind.USAGE, w.get("file.not_utf8", f));
+                }
                 for (int i = 0; i < lines.size(); i++) {
                     if (!lines.get(i).isBlank()) inputs.add(new Calibration.Input(f + ":" + (i + 1), lines.get(i)));
                 }

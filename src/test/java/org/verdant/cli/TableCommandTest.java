@@ -122,4 +122,14 @@ class TableCommandTest {
         assertThat(run("table", "calibrate", TABLE.toString(), "-o", tmp.resolve("c.yaml").toString()).err())
                 .contains("请给出评价结论：--from FILE… 或 --archive DIR");
     }
+
+    /** Java's own words for a file that is not UTF-8 were "Input length = 1". */
+    @Test
+    void resultsThatAreNotUtf8AreNamedSo() throws Exception {
+        Path results = tmp.resolve("results.jsonl");
+        java.nio.file.Files.write(results, new byte[]{'{', '}', '\n', (byte) 0xFF, (byte) 0xFE, '\n'});
+        CliTest.Run r = run("table", "calibrate", TABLE.toString(), "--from", results.toString(), "-o", tmp.resolve("c.yaml").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains(results + "：不是 UTF-8 文本").doesNotContain("Input length");
+    }
 }
