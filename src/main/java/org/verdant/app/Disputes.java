@@ -137,15 +137,28 @@ public final class Disputes {
     }
 
     /** The disputes about a facility's records, oldest first (its history shows them). */
-    public List<Dispute> ofFacility(Actor actor, String creditCode) throws Fault {
+    public static List<Dispute> ofFacility(Archive archive, Actor actor, String creditCode) throws Fault {
         Access.require(actor, Access.Action.READ, creditCode);
         Map<Long, List<DisputeStep>> byDispute = new LinkedHashMap<>();
         for (DisputeStep s : guarded(() -> DisputeSteps.forFacility(archive, creditCode))) {
             byDispute.computeIfAbsent(s.disputeId(), k -> new ArrayList<>()).add(s);
         }
         List<Dispute> out = new ArrayList<>();
-        for (List<DisputeStep> steps : byDispute.values()) out.add(DisputeContent.read(record(steps.get(0).evaluationId()), steps));
+        for (List<DisputeStep> steps : byDispute.values()) out.add(DisputeContent.read(record(archive, steps.get(0).evaluationId()), steps));
         return out;
+    }
+
+    /** A facility's history as JSON ({@code verdant.archive-list/1}) with its disputes beside its records. */
+    public static String historyJson(Archive archive, Actor actor, String creditCode) throws Fault {
+        List<Dispute> disputes = ofFacility(archive, actor, creditCode);
+        return DisputeJson.history(org.verdant.archive.ArchiveJson.list(guarded(() -> archive.history(creditCode))), disputes);
+    }
+
+    /** The lines a facility's history shows of its disputes, in {@code lang}. */
+    public static List<String> historyLines(List<Dispute> disputes, String lang) {
+        Messages m = new Messages(lang);
+        return disputes.stream().map(d -> m.get("dispute.history.line", d.id(), d.original().entry().id(), m.get("dispute.status." + d.status()),
+                String.join(", ", d.objection().criteria()), d.objector(), d.filedAt().toString())).toList();
     }
 
     /** The original verdict compared with each re-evaluation: criteria, their compared figures, the inputs and the rulebook. */
@@ -170,6 +183,10 @@ public final class Disputes {
     }
 
     private ArchivedEvaluation record(long id) throws Fault {
+        return record(archive, id);
+    }
+
+    private static ArchivedEvaluation record(Archive archive, long id) throws Fault {
         return guarded(() -> archive.get(id)).orElseThrow(() -> new TextFault(Fault.Kind.NOT_FOUND, null,
                 "档案库中没有记录 " + id, "no record " + id + " in the archive"));
     }

@@ -92,7 +92,7 @@ class DisputesTest {
             assertThatThrownBy(() -> disputes.rule(LOCAL, d.id(), Ruling.REJECTED, "改判"))
                     .isInstanceOfSatisfying(Fault.class, f -> assertThat(f.kind()).isEqualTo(Fault.Kind.USAGE))
                     .hasMessageContaining("never rewritten");
-            assertThat(disputes.ofFacility(LOCAL, code)).singleElement().satisfies(x -> assertThat(x.status()).isEqualTo("upheld"));
+            assertThat(Disputes.ofFacility(archive, LOCAL, code)).singleElement().satisfies(x -> assertThat(x.status()).isEqualTo("upheld"));
         }
     }
 
@@ -183,7 +183,7 @@ class DisputesTest {
                     .isInstanceOfSatisfying(Fault.class, f -> assertThat(f.kind()).isEqualTo(Fault.Kind.USAGE)).hasMessageContaining("must be of record");
             assertThatThrownBy(() -> disputes.file(LOCAL, 999, new Objection(List.of("INF-05"), "理由", List.of(), null, null)))
                     .isInstanceOfSatisfying(Fault.class, f -> assertThat(f.kind()).isEqualTo(Fault.Kind.NOT_FOUND));
-            assertThat(disputes.ofFacility(LOCAL, code)).isEmpty();
+            assertThat(Disputes.ofFacility(archive, LOCAL, code)).isEmpty();
         }
     }
 
