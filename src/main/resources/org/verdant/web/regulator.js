@@ -15,7 +15,7 @@ const WORDS = {
     original: "原规则库", current: "现行规则库", same: "与现行规则库相同", unavailable: "档案库中没有原规则库的快照",
     rulebook: "规则库", digest: "摘要", score: "得分", grade: "等级", none: "无", item: "条款", name: "名称", finding: "结论",
     points: "得分", cause: "原因", objected: "有异议", no_change: "各条款均无变化", loading: "正在处理……",
-    dispute: "异议", record: "记录", filed_by: "提出人", evidence_none: "无新证据", by: "裁定人",
+    dispute: "异议", record: "记录", filed_by: "提出人", evidence_none: "无新证据", criteria_shown: "有异议的条款", evidence_shown: "新证据", by: "裁定人",
     met: "符合", partly_met: "部分符合", not_met: "不符合", not_applicable: "不适用", missing_data: "缺少数据", absent: "（无）",
     rulebook_changed: "规则库变化", inputs_changed: "申报数据变化", inputs: "申报数据的变化",
   },
@@ -32,7 +32,7 @@ const WORDS = {
     unavailable: "the archive holds no snapshot of the original rulebook", rulebook: "Rulebook", digest: "Digest", score: "Score",
     grade: "Grade", none: "none", item: "Criterion", name: "Name", finding: "Finding", points: "Points", cause: "Cause",
     objected: "objected", no_change: "No criterion changed", loading: "Working…", dispute: "Dispute", record: "record",
-    filed_by: "filed by", evidence_none: "no new evidence", by: "by",
+    filed_by: "filed by", evidence_none: "no new evidence", criteria_shown: "Criteria objected to", evidence_shown: "New evidence", by: "by",
     met: "met", partly_met: "partly met", not_met: "not met", not_applicable: "not applicable", missing_data: "data missing", absent: "(none)",
     rulebook_changed: "the rulebook changed", inputs_changed: "the submission's figures changed", inputs: "Submission figures that changed",
   },
@@ -108,8 +108,8 @@ function showDispute(d) {
   $("dispute").hidden = false;
   $("dispute-heading").textContent = t("dispute") + " " + d.id + " · " + t("record") + " " + d.evaluation_id + " · " + t(d.status);
   const o = d.objection;
-  $("dispute-objection").textContent = t("criteria") + "：" + o.criteria.join(", ") + " · " + t("reason") + "：" + o.reason + " · "
-    + (o.evidence.length ? t("evidence") + "：" + o.evidence.join("、") : t("evidence_none")) + " · " + t("filed_by") + " " + o.actor;
+  $("dispute-objection").textContent = t("criteria_shown") + "：" + o.criteria.join(", ") + " · " + t("reason") + "：" + o.reason + " · "
+    + (o.evidence.length ? t("evidence_shown") + "：" + o.evidence.join("、") : t("evidence_none")) + " · " + t("filed_by") + " " + o.actor;
   table($("rechecks"), [t("rulebook"), t("digest"), t("score"), t("grade")], d.reevaluations.map((r) => r.available
     ? [t(r.rulebook) + (r.same_rulebook ? "（" + t("same") + "）" : ""), r.rulebook_digest, r.verdict.score ?? "—", r.verdict.grade ?? t("none")]
     : [t(r.rulebook), r.rulebook_digest, t("unavailable"), "—"]));
