@@ -102,4 +102,33 @@ class DisputeApiTest {
         assertThat(history.path("disputes").get(0).path("status").asText()).isEqualTo("upheld");
         assertThat(http.get("/regulator.html").body()).contains("regulator.js");
     }
+
+    /** A wrong role, as the accounts of the access issue will supply it: the FORBIDDEN fault, answered 403 in both languages. */
+    @Test
+    void aWrongRoleIsForbidden() throws Exception {
+        String code = Stored.creditCode(62);
+        Http.Answer stored = http.post("/api/evaluations", "application/yaml", Stored.factory(2023, code, List.of("INF-05")));
+        long id = Long.parseLong(stored.header("X-Verdant-Record"));
+        var disputes = new org.verdant.app.Disputes(new org.verdant.app.Application(TestRulebook.compiled()), Archive.open(data));
+        var stranger = new org.verdant.access.Actor("someone-else", java.util.EnumSet.of(org.verdant.access.Role.ENTERPRISE), java.util.Set.of(Stored.creditCode(63)));
+        var objection = new org.verdant.dispute.Objection(List.of("INF-05"), "理由", List.of(), null, null);
+        ApiException e = null;
+        try {
+            disputes.file(stranger, id, objection);
+        } catch (org.verdant.fault.Fault f) {
+            e = ServeFaults.answer(f, null, null);
+        }
+        assertThat(e).isNotNull();
+        assertThat(e.status()).isEqualTo(403);
+        assertThat(e.message().zh()).contains("无权提出异议");
+        assertThat(e.message().en()).contains("may not file an objection");
+        var filed = disputes.file(org.verdant.access.Actor.localOperator(), id, objection);
+        var owner = new org.verdant.access.Actor("owner", java.util.EnumSet.of(org.verdant.access.Role.ENTERPRISE), java.util.Set.of(code));
+        try {
+            disputes.rule(owner, filed.id(), org.verdant.dispute.Ruling.UPHELD, "自行裁定");
+            throw new AssertionError("an enterprise ruled");
+        } catch (org.verdant.fault.Fault f) {
+            assertThat(ServeFaults.answer(f, null, null).status()).isEqualTo(403);
+        }
+    }
 }
