@@ -233,6 +233,12 @@ public final class Evaluation {
     /** Stores the evaluation in {@code archive} (the time goes into the archive only). */
     public ArchiveEntry store(Archive archive) {
         Settings s = request.settings();
-        return archive.store(new ArchiveInput(request.bytes(), request.file(), json(), s.edition(), s.grading(), Instant.now()));
+        ArchiveEntry stored = archive.store(new ArchiveInput(request.bytes(), request.file(), json(), s.edition(), s.grading(), Instant.now()));
+        // the rulebook files this verdict used, so a dispute can re-evaluate under them years later
+        java.util.Set<String> used = new java.util.HashSet<>(verdict.rulebookFiles());
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        application.rulebook().rulebook().files().stream().filter(f -> used.contains(f.logicalPath())).forEach(f -> files.put(f.logicalPath(), f.bytes()));
+        org.verdant.archive.RulebookSnapshots.store(archive, verdict.rulebookDigest(), files);
+        return stored;
     }
 }

@@ -180,8 +180,12 @@ final class ArchiveCommand implements Runnable {
             try (Archive a = archive.open()) {
                 entries = a.history(creditCode);
             }
+            List<org.verdant.dispute.Dispute> disputes;
+            try (Archive a = archive.open()) {
+                disputes = org.verdant.app.Disputes.ofFacility(a, org.verdant.access.Actor.localOperator(), creditCode);
+            }
             if (format == Format.json) {
-                out.print(ArchiveJson.list(entries));
+                out.print(org.verdant.dispute.DisputeJson.history(ArchiveJson.list(entries), disputes));
                 return ExitCodes.OK;
             }
             Words w = lang.words();
@@ -191,6 +195,7 @@ final class ArchiveCommand implements Runnable {
             }
             out.println(w.get("archive.history.heading", entries.get(entries.size() - 1).facilityName(), creditCode, entries.size()));
             out.print(table(entries, w));
+            org.verdant.app.Disputes.historyLines(disputes, w.lang()).forEach(out::println);
             return ExitCodes.OK;
         }
     }

@@ -151,9 +151,9 @@ final class Api {
     }
 
     /** GET /api/facilities/{credit_code}/history. */
-    void history(Context ctx) throws ApiException {
+    void history(Context ctx) throws Exception {
         String code = creditCode(ctx.pathParam("code"));
-        json(ctx, 200, ArchiveJson.list(archive.history(code)));
+        json(ctx, 200, org.verdant.app.Disputes.historyJson(archive, Actors.of(ctx), code));
     }
 
     /** GET /api/diff?a=ID&b=ID: the two stored verdicts compared as {@code verdant diff} compares them, with their inputs. */

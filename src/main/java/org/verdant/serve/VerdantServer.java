@@ -60,6 +60,7 @@ public final class VerdantServer implements AutoCloseable {
     public static VerdantServer start(Config c, PrintWriter log) {
         Api api = new Api(c.rulebook(), c.archive(), c.token(), c.concurrentEvaluations());
         WebAssets assets = new WebAssets();
+        DisputeApi disputes = new DisputeApi(api, new org.verdant.app.Application(c.rulebook()), c.archive());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -100,6 +101,12 @@ public final class VerdantServer implements AutoCloseable {
             r.get("/api/facilities/{code}/history", api::history);
             r.get("/api/diff", api::diff);
             r.get("/api/cohort", api::cohort);
+            r.post("/api/evaluations/{id}/objections", disputes::file);
+            r.get("/api/disputes/{n}", disputes::show);
+            r.post("/api/disputes/{n}/ruling", disputes::rule);
+            r.get("/api/disputes/{n}/report", disputes::report);
+            r.get("/regulator.html", ctx -> asset(ctx, assets, "regulator.html"));
+            r.get("/regulator.js", ctx -> asset(ctx, assets, "regulator.js"));
 
             r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
             r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, switch (e.getStatus()) {
