@@ -275,6 +275,63 @@ public final class Archive implements AutoCloseable {
         return check.result();
     }
 
+    /**
+     * Imports a bundle ({@link ArchiveBundle}) after checking it whole: into an empty archive, or
+     * appending the records after this archive's last when the bundle holds this archive's records
+     * first (its row hash at this archive's last id is this archive's head, so both chains are one).
+     * Nothing is written unless everything checks; the records go in in one transaction.
+     */
+    public ArchiveImport importBundle(Path bundle) {
+        ArchiveBundle.Contents contents = ArchiveBundle.read(bundle);
+        if (!contents.integrity().intact()) return new ArchiveImport(0, 0, null, contents.integrity().first(), false);
+        ArchiveIntegrity here = verifyAll(null);
+        if (!here.intact()) return new ArchiveImport(0, 0, here.head(), here.first(), true);
+        List<Row> rows = contents.rows();
+        long last = here.lastId();
+        long overlap = Math.min(last, rows.size());
+        if (overlap > 0) {
+            String ours = rowHash(overlap);
+            String theirs = rows.get((int) overlap - 1).rowHash();
+            if (!theirs.equals(ours)) return new ArchiveImport(0, 0, here.head(), new ArchiveIntegrity.Break(overlap, "join", theirs, ours), false);
+        }
+        List<Row> adding = rows.subList((int) overlap, rows.size());
+        if (adding.isEmpty()) return new ArchiveImport(0, overlap, here.head(), null, false);
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                if (vendor == Vendor.POSTGRESQL) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SELECT pg_advisory_xact_lock(" + PG_WRITE_LOCK + ")");
+                    }
+                }
+                // a record stored since the check would fork the chain: refuse rather than interleave
+                if (nextId(c) != last + 1 || !lastHash(c).equals(here.head())) {
+                    c.rollback();
+                    return new ArchiveImport(0, 0, lastHash(c), new ArchiveIntegrity.Break(last + 1, "join", adding.get(0).previousHash(), lastHash(c)), false);
+                }
+                for (Row r : adding) insert(c, r);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("无法导入", "cannot import", e);
+        }
+        return new ArchiveImport(adding.size(), overlap, rows.get(rows.size() - 1).rowHash(), null, false);
+    }
+
+    private String rowHash(long id) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("SELECT row_hash FROM evaluation WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failure("无法读取记录 " + id, "cannot read record " + id, e);
+        }
+    }
+
     /** Every row in id order, for an export. */
     void forEachRow(java.util.function.Consumer<Row> each) {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(Row.SELECT + " ORDER BY id")) {

@@ -62,6 +62,14 @@ public record ArchiveIntegrity(long records, long lastId, String head, List<Brea
                 return new Text("档案链不经过所给的链头 " + e + "（其后的记录被删除或链被改写）；现在的链头为 " + f,
                         "the chain does not pass through the head given, " + e + " (records after it were removed or the chain was rewritten); the head now is " + f);
             }
+            if (what.startsWith("bundle")) {
+                String field = what.substring("bundle".length()).strip();
+                return new Text("导出包：" + field + " 应为 " + e + "，实为 " + f, "bundle: " + field + " should be " + e + ", found " + f);
+            }
+            if (what.equals("join")) {
+                return new Text("导出包与档案库在记录 " + id + " 处分叉：导出包中该记录的行摘要为 " + e + "，档案库中为 " + f,
+                        "the bundle and the archive diverge at record " + id + ": its row hash is " + e + " in the bundle, " + f + " in the archive");
+            }
             String column = what.startsWith("column ") ? what.substring(7) : what;
             return new Text("记录 " + id + "：列 " + column + " 为 " + f + "，其结论中为 " + e + "（该列被改写）",
                     "record " + id + ": the column " + column + " is " + f + ", its verdict says " + e + " (the column was rewritten)");
