@@ -247,7 +247,7 @@ final class ArchiveCommand implements Runnable {
                 try (Archive archived = archive.open()) {
                     r = archived.verifyAll(head);
                 }
-                if (format == Format.json) out.print(integrityJson(r));
+                if (format == Format.json) out.print(ArchiveJson.integrity(r));
                 else integrity(out, r, w);
                 return r.intact() ? ExitCodes.OK : ExitCodes.DIFFERS;
             }
@@ -263,7 +263,7 @@ final class ArchiveCommand implements Runnable {
             String nowDigest = ArchiveJson.rulebookDigestOf(o.verdictJson());
             if (format == Format.json) {
                 ObjectNode root = ArchiveJson.verification(e, o.verdictJson(), o.comparison());
-                breaks(root.putArray("damage"), damage);
+                ArchiveJson.breaks(root.putArray("damage"), damage);
                 out.print(root.toPrettyString() + "\n");
             } else {
                 out.println(w.get("archive.verify.record", e.id(), e.facilityName(), e.creditCode(), w.label("scheme", e.scheme()), e.edition(),
@@ -372,24 +372,6 @@ final class ArchiveCommand implements Runnable {
             for (ArchiveIntegrity.Break b : r.breaks()) out.println("  " + b.text().in(w.lang()));
         }
         if (r.head() != null) out.println(w.get("archive.verify.head", r.head()));
-    }
-
-    static String integrityJson(ArchiveIntegrity r) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("format", "verdant.archive-integrity/1");
-        root.put("intact", r.intact());
-        root.put("records", r.records());
-        root.put("last_id", r.lastId());
-        root.put("head", r.head());
-        if (r.headAsked() != null) root.put("head_asked", r.headAsked()).put("head_found", r.headFound());
-        breaks(root.putArray("breaks"), r.breaks());
-        return root.toPrettyString() + "\n";
-    }
-
-    private static void breaks(com.fasterxml.jackson.databind.node.ArrayNode into, List<ArchiveIntegrity.Break> breaks) {
-        for (ArchiveIntegrity.Break b : breaks) {
-            into.addObject().put("id", b.id()).put("what", b.what()).put("expected", b.expected()).put("found", b.found());
-        }
     }
 
     // ---------------------------------------------------------------------------------------

@@ -59,6 +59,7 @@ public final class VerdantServer implements AutoCloseable {
     /** Starts listening (port 0: any free port; see {@link #port()}). */
     public static VerdantServer start(Config c, PrintWriter log) {
         Api api = new Api(c.rulebook(), c.archive(), c.token(), c.concurrentEvaluations());
+        ArchiveApi archiveApi = new ArchiveApi(c.archive());
         WebAssets assets = new WebAssets();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -100,6 +101,8 @@ public final class VerdantServer implements AutoCloseable {
             r.get("/api/facilities/{code}/history", api::history);
             r.get("/api/diff", api::diff);
             r.get("/api/cohort", api::cohort);
+            r.get("/api/archive/verify", archiveApi::verify);
+            r.post("/api/archive/verify", archiveApi::verify);
 
             r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
             r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, switch (e.getStatus()) {
