@@ -21,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +40,10 @@ import java.util.Properties;
  * {@code Archive} may be shared between threads.
  */
 public final class Archive implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** Strict: a verdict with a key given twice could say one score to one reader and another to the next. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final String VERDICT_FORMAT = "verdant.verdict/1";
     private static final int ATTEMPTS = 5;
@@ -145,6 +147,7 @@ public final class Archive implements AutoCloseable {
                     .dataSource(location.url(), location.user(), location.password())
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder)
                     .placeholders(Map.of("bytes_type", vendor.bytesType))
+                    .javaMigrations(new ChainMigration(vendor))
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
@@ -183,7 +186,7 @@ public final class Archive implements AutoCloseable {
                     }
                     long id = nextId(c);
                     Long previous = chainHead(c, f.scheme, f.creditCode, f.reportingYear);
-                    insert(c, id, previous, at, f, input);
+                    insert(c, row(id, previous, at, f, input).chained(lastHash(c)));
                     c.commit();
                     return new ArchiveEntry(id, previous, at, f.scheme, f.edition, f.creditCode, f.facilityName, f.industry,
                             f.province, f.reportingYear, f.eligible, f.mandatoryMet, f.score, f.grade, input.file(),
@@ -253,6 +256,94 @@ public final class Archive implements AutoCloseable {
         return list(new ArchiveQuery(null, year, scheme, industry));
     }
 
+    /**
+     * Checks the whole archive in id order (see {@link ChainCheck}): the hash chain, every row's
+     * hash over its columns, the indexed columns against the verdict, gap-free ids and one line per
+     * facility-year. {@code head}, when given, is a chain head noted earlier: the chain must still
+     * pass through it, which shows records removed from the end.
+     */
+    public ArchiveIntegrity verifyAll(String head) {
+        ChainCheck check = new ChainCheck(head);
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(Row.SELECT + " ORDER BY id")) {
+            ps.setFetchSize(64);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) check.accept(Row.read(rs));
+            }
+        } catch (SQLException e) {
+            throw failure("无法读取档案库", "cannot read the archive", e);
+        }
+        return check.result();
+    }
+
+    /**
+     * Imports a bundle ({@link ArchiveBundle}) after checking it whole: into an empty archive, or
+     * appending the records after this archive's last when the bundle holds this archive's records
+     * first (its row hash at this archive's last id is this archive's head, so both chains are one).
+     * Nothing is written unless everything checks; the records go in in one transaction.
+     */
+    public ArchiveImport importBundle(Path bundle) {
+        ArchiveBundle.Contents contents = ArchiveBundle.read(bundle);
+        if (!contents.integrity().intact()) return new ArchiveImport(0, 0, null, contents.integrity().first(), false);
+        ArchiveIntegrity here = verifyAll(null);
+        if (!here.intact()) return new ArchiveImport(0, 0, here.head(), here.first(), true);
+        List<Row> rows = contents.rows();
+        long last = here.lastId();
+        long overlap = Math.min(last, rows.size());
+        if (overlap > 0) {
+            String ours = rowHash(overlap);
+            String theirs = rows.get((int) overlap - 1).rowHash();
+            if (!theirs.equals(ours)) return new ArchiveImport(0, 0, here.head(), new ArchiveIntegrity.Break(overlap, "join", theirs, ours), false);
+        }
+        List<Row> adding = rows.subList((int) overlap, rows.size());
+        if (adding.isEmpty()) return new ArchiveImport(0, overlap, here.head(), null, false);
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                if (vendor == Vendor.POSTGRESQL) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SELECT pg_advisory_xact_lock(" + PG_WRITE_LOCK + ")");
+                    }
+                }
+                // a record stored since the check would fork the chain: refuse rather than interleave
+                if (nextId(c) != last + 1 || !lastHash(c).equals(here.head())) {
+                    c.rollback();
+                    return new ArchiveImport(0, 0, lastHash(c), new ArchiveIntegrity.Break(last + 1, "join", adding.get(0).previousHash(), lastHash(c)), false);
+                }
+                for (Row r : adding) insert(c, r);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("无法导入", "cannot import", e);
+        }
+        return new ArchiveImport(adding.size(), overlap, rows.get(rows.size() - 1).rowHash(), null, false);
+    }
+
+    private String rowHash(long id) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("SELECT row_hash FROM evaluation WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failure("无法读取记录 " + id, "cannot read record " + id, e);
+        }
+    }
+
+    /** Every row in id order, for an export. */
+    void forEachRow(java.util.function.Consumer<Row> each) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(Row.SELECT + " ORDER BY id")) {
+            ps.setFetchSize(64);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) each.accept(Row.read(rs));
+            }
+        } catch (SQLException e) {
+            throw failure("无法读取档案库", "cannot read the archive", e);
+        }
+    }
+
     /** Nothing to release: every call closes its own connection. */
     @Override
     public void close() {
@@ -295,36 +386,31 @@ public final class Archive implements AutoCloseable {
         }
     }
 
-    private static void insert(Connection c, long id, Long previous, Instant at, Fields f, ArchiveInput in) throws SQLException {
-        String sql = "INSERT INTO evaluation (id, previous_id, evaluated_at, scheme, edition, credit_code, facility_name, industry, "
-                + "province, reporting_year, eligible, mandatory_met, score, grade, lang, requested_edition, requested_grading, "
-                + "input_file, input_digest, rulebook_digest, engine_version, submission, verdict_json) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setLong(i++, id);
-            if (previous == null) ps.setNull(i++, Types.BIGINT); else ps.setLong(i++, previous);
-            ps.setString(i++, TIME.format(at));
-            ps.setString(i++, f.scheme);
-            ps.setString(i++, f.edition);
-            ps.setString(i++, f.creditCode);
-            ps.setString(i++, f.facilityName);
-            ps.setString(i++, f.industry);
-            ps.setString(i++, f.province);
-            ps.setInt(i++, f.reportingYear);
-            if (f.eligible == null) ps.setNull(i++, Types.SMALLINT); else ps.setShort(i++, (short) (f.eligible ? 1 : 0));
-            ps.setShort(i++, (short) (f.mandatoryMet ? 1 : 0));
-            if (f.score == null) ps.setNull(i++, Types.DECIMAL); else ps.setBigDecimal(i++, f.score);
-            ps.setString(i++, f.grade);
-            ps.setString(i++, f.lang);
-            ps.setString(i++, in.requestedEdition());
-            ps.setString(i++, in.requestedGrading());
-            ps.setString(i++, in.file());
-            ps.setString(i++, f.inputDigest);
-            ps.setString(i++, f.rulebookDigest);
-            ps.setString(i++, f.engineVersion);
-            ps.setBytes(i++, in.submission());
-            ps.setString(i, in.verdictJson());
+    /** The row hash of the newest record, which the next one chains to ({@link Row#GENESIS} in an empty archive). */
+    static String lastHash(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT row_hash FROM evaluation ORDER BY id DESC LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : Row.GENESIS;
+        }
+    }
+
+    /** A new record's row, every column derived from the verdict except what the evaluation was asked for and when. */
+    private static Row row(long id, Long previous, Instant at, Fields f, ArchiveInput in) {
+        Map<String, String> t = new java.util.LinkedHashMap<>();
+        t.put("id", String.valueOf(id));
+        t.put("previous_id", previous == null ? null : String.valueOf(previous));
+        t.put("evaluated_at", TIME.format(at));
+        f.into(t);
+        t.put("requested_edition", in.requestedEdition());
+        t.put("requested_grading", in.requestedGrading());
+        t.put("input_file", in.file());
+        t.put("verdict_json", in.verdictJson());
+        return new Row(t, in.submission());
+    }
+
+    static void insert(Connection c, Row row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Row.insertSql())) {
+            row.bind(ps);
             ps.executeUpdate();
         }
     }
@@ -373,9 +459,9 @@ public final class Archive implements AutoCloseable {
     }
 
     /** The fields an archived record indexes, read from its verdict JSON. */
-    private record Fields(String scheme, String edition, String creditCode, String facilityName, String industry,
+    record Fields(String scheme, String edition, String creditCode, String facilityName, String industry,
                           String province, int reportingYear, Boolean eligible, boolean mandatoryMet, BigDecimal score,
-                          String grade, String lang, String inputDigest, String rulebookDigest, String engineVersion) {
+                          String grade, String lang, String inputDigest, String rulebookDigest, String engineVersion, String inputFile) {
         static Fields read(String verdictJson) {
             JsonNode v;
             try {
@@ -394,7 +480,26 @@ public final class Archive implements AutoCloseable {
                     v.path("reporting_year").asInt(), eligible.isBoolean() ? eligible.booleanValue() : null,
                     v.path("mandatory_met").asBoolean(), score.isNumber() ? plain(score.decimalValue()) : null,
                     v.path("grade").asText(null), required(v, "lang"), required(v.path("input"), "digest"),
-                    required(v.path("rulebook"), "digest"), required(v.path("engine"), "version"));
+                    required(v.path("rulebook"), "digest"), required(v.path("engine"), "version"), v.path("input").path("file").asText(null));
+        }
+
+        /** The columns these fields fill, in the form {@link Row} keeps them. */
+        void into(Map<String, String> t) {
+            t.put("scheme", scheme);
+            t.put("edition", edition);
+            t.put("credit_code", creditCode);
+            t.put("facility_name", facilityName);
+            t.put("industry", industry);
+            t.put("province", province);
+            t.put("reporting_year", String.valueOf(reportingYear));
+            t.put("eligible", eligible == null ? null : eligible ? "1" : "0");
+            t.put("mandatory_met", mandatoryMet ? "1" : "0");
+            t.put("score", score == null ? null : score.toPlainString());
+            t.put("grade", grade);
+            t.put("lang", lang);
+            t.put("input_digest", inputDigest);
+            t.put("rulebook_digest", rulebookDigest);
+            t.put("engine_version", engineVersion);
         }
 
         private static String required(JsonNode n, String field) {

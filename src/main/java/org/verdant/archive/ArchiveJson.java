@@ -19,6 +19,32 @@ public final class ArchiveJson {
     private ArchiveJson() {
     }
 
+    public static final String INTEGRITY_FORMAT = "verdant.archive-integrity/1";
+
+    /**
+     * The whole archive's check ({@code archive verify --all}, {@code /api/archive/verify}):
+     * {@code intact}, {@code records}, {@code last_id}, {@code head} and every break as
+     * {@code {id, what, expected, found}}, first break first. The same in both languages.
+     */
+    public static String integrity(ArchiveIntegrity r) {
+        ObjectNode root = Json.NODES.objectNode();
+        root.put("format", INTEGRITY_FORMAT);
+        root.put("intact", r.intact());
+        root.put("records", r.records());
+        root.put("last_id", r.lastId());
+        root.put("head", r.head());
+        if (r.headAsked() != null) root.put("head_asked", r.headAsked()).put("head_found", r.headFound());
+        breaks(root.putArray("breaks"), r.breaks());
+        return write(root);
+    }
+
+    /** Breaks as {@code {id, what, expected, found}}. */
+    public static void breaks(ArrayNode into, List<ArchiveIntegrity.Break> breaks) {
+        for (ArchiveIntegrity.Break b : breaks) {
+            into.addObject().put("id", b.id()).put("what", b.what()).put("expected", b.expected()).put("found", b.found());
+        }
+    }
+
     public static String list(List<ArchiveEntry> entries) {
         ObjectNode root = Json.NODES.objectNode();
         root.put("format", LIST_FORMAT);

@@ -3,7 +3,11 @@ package org.verdant.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verdant.archive.Archive;
+import org.verdant.archive.ArchiveBundle;
 import org.verdant.archive.ArchiveEntry;
+import org.verdant.archive.ArchiveException;
+import org.verdant.archive.ArchiveImport;
+import org.verdant.archive.ArchiveIntegrity;
 import org.verdant.archive.ArchiveJson;
 import org.verdant.archive.ArchiveQuery;
 import org.verdant.archive.ArchivedEvaluation;
@@ -20,12 +24,15 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "archive", mixinStandardHelpOptions = true,
-        description = "Read the evaluation archive (evaluate --archive writes it): list, show, history, verify.",
-        subcommands = {ArchiveCommand.ListRecords.class, ArchiveCommand.Show.class, ArchiveCommand.History.class, ArchiveCommand.Verify.class})
+        description = "Read the evaluation archive (evaluate --archive writes it): list, show, history, verify, export, import.",
+        subcommands = {ArchiveCommand.ListRecords.class, ArchiveCommand.Show.class, ArchiveCommand.History.class, ArchiveCommand.Verify.class,
+                ArchiveCommand.Export.class, ArchiveCommand.Import.class})
 final class ArchiveCommand implements Runnable {
 
     @Spec
@@ -36,7 +43,7 @@ final class ArchiveCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                new Words(LangOption.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))).get("usage.name_a_subcommand", "list, show, history, verify"));
+                new Words(LangOption.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))).get("usage.name_a_subcommand", "list, show, history, verify, export, import"));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List archived evaluations, oldest first.")
@@ -203,14 +210,24 @@ final class ArchiveCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Re-run an archived submission (its stored bytes, with the edition, grading and language it was evaluated with) "
                     + "against today's rulebook or another (--rules DIR --scorecards DIR), and report whether the verdict is identical "
-                    + "or what differs: score, status per criterion, rulebook digest.",
-                    "Exit code 0: identical; " + ExitCodes.DIFFERS + ": the verdict differs."})
+                    + "or what differs: score, status per criterion, rulebook digest. The record's row is checked first: its hash, "
+                    + "its place in the chain and its indexed columns against its verdict.",
+                    "With --all: check the whole archive (the hash chain, every row's hash, the indexed columns against each verdict, "
+                    + "gap-free ids and one chain per facility-year) and name the first break.",
+                    "Exit code 0: identical (intact); " + ExitCodes.DIFFERS + ": the verdict differs or the archive is damaged."})
     static final class Verify implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "ID", descriptionKey = "record-id", description = "The record's id.")
-        long id;
+        @Parameters(paramLabel = "ID", arity = "0..1", descriptionKey = "record-id", description = "The record's id.")
+        Long id;
+
+        @Option(names = "--all", description = "Check the whole archive instead of re-running one record.")
+        boolean all;
+
+        @Option(names = "--head", paramLabel = "SHA256", description = "With --all: a chain head noted earlier; the chain must still pass through it "
+                + "(shows records removed from the end).")
+        String head;
 
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
         Format format;
@@ -227,20 +244,36 @@ final class ArchiveCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
+            Words w = lang.words();
+            if (all == (id != null)) throw new Fault(Fault.Kind.USAGE, w.get("archive.verify.id_or_all"));
+            if (head != null && !all) throw new Fault(Fault.Kind.USAGE, w.get("archive.verify.head_needs_all"));
+            if (all) {
+                ArchiveIntegrity r;
+                try (Archive archived = archive.open()) {
+                    r = archived.verifyAll(head);
+                }
+                if (format == Format.json) out.print(ArchiveJson.integrity(r));
+                else integrity(out, r, w);
+                return r.intact() ? ExitCodes.OK : ExitCodes.DIFFERS;
+            }
             ArchivedEvaluation a;
+            List<ArchiveIntegrity.Break> damage;
             try (Archive archived = archive.open()) {
-                a = archived.get(id).orElseThrow(() -> new Fault(Fault.Kind.NOT_FOUND, lang.words().get("archive.no_record", id)));
+                a = archived.get(id).orElseThrow(() -> new Fault(Fault.Kind.NOT_FOUND, w.get("archive.no_record", id)));
+                // the columns list, show and cohort read are only as good as the row: check it before trusting the re-run
+                damage = archived.verifyAll(null).breaks().stream().filter(b -> b.id() == id).toList();
             }
             Reevaluation o = rulebook.application().verify(a);
             ArchiveEntry e = a.entry();
             String nowDigest = ArchiveJson.rulebookDigestOf(o.verdictJson());
             if (format == Format.json) {
                 ObjectNode root = ArchiveJson.verification(e, o.verdictJson(), o.comparison());
+                ArchiveJson.breaks(root.putArray("damage"), damage);
                 out.print(root.toPrettyString() + "\n");
             } else {
-                Words w = lang.words();
                 out.println(w.get("archive.verify.record", e.id(), e.facilityName(), e.creditCode(), w.label("scheme", e.scheme()), e.edition(),
                         e.reportingYear(), e.evaluatedAt()));
+                for (ArchiveIntegrity.Break b : damage) out.println(w.get("archive.verify.damaged", b.text().in(w.lang())));
                 out.println(w.get("archive.verify.archived_with", e.rulebookDigest(), e.engineVersion()));
                 out.println(w.get("archive.verify.rerun_with", nowDigest));
                 if (o.identical()) {
@@ -250,8 +283,100 @@ final class ArchiveCommand implements Runnable {
                     for (VerdictComparison.Difference d : o.comparison().differences()) out.println("  " + d.in(w.lang()));
                 }
             }
-            return o.identical() ? ExitCodes.OK : ExitCodes.DIFFERS;
+            return o.identical() && damage.isEmpty() ? ExitCodes.OK : ExitCodes.DIFFERS;
         }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write the whole archive to a new directory that verifies on its own: evaluations.jsonl (every record, "
+                    + "every column) and manifest.json (the number of records, the chain head, the sha256 of evaluations.jsonl). "
+                    + "A damaged archive is not exported.",
+                    "Exit code 0: exported; " + ExitCodes.DIFFERS + ": the archive is damaged (the first break is named)."})
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "BUNDLE", description = "The directory to write (must not exist).")
+        Path output;
+
+        @Mixin
+        ArchiveOptions archive = new ArchiveOptions();
+
+        @Mixin
+        LangOption lang = new LangOption();
+
+        @Override
+        public Integer call() throws Exception {
+            var out = spec.commandLine().getOut();
+            Words w = lang.words();
+            if (Files.exists(output)) throw new Fault(Fault.Kind.USAGE, w.get("archive.export.exists", output));
+            ArchiveIntegrity r;
+            try (Archive archived = archive.open()) {
+                r = ArchiveBundle.export(archived, output);
+            } catch (ArchiveException e) {
+                throw org.verdant.app.Faults.of(e);
+            }
+            if (!r.intact()) {
+                integrity(out, r, w);
+                out.println(w.get("archive.export.refused"));
+                return ExitCodes.DIFFERS;
+            }
+            out.println(w.get("archive.export.done", r.records(), output, r.head()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Check a bundle written by archive export and, only if it is whole, add its records: into an empty archive, "
+                    + "or after this archive's last record when the bundle begins with this archive's records (the chains join).",
+                    "Exit code 0: imported; " + ExitCodes.DIFFERS + ": refused (the first break is named), nothing written."})
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "BUNDLE", descriptionKey = "bundle", description = "The directory archive export wrote.")
+        Path bundle;
+
+        @Mixin
+        ArchiveOptions archive = new ArchiveOptions();
+
+        @Mixin
+        LangOption lang = new LangOption();
+
+        @Override
+        public Integer call() throws Exception {
+            var out = spec.commandLine().getOut();
+            Words w = lang.words();
+            if (!Files.isDirectory(bundle)) throw new Fault(Fault.Kind.USAGE, w.get("archive.import.no_bundle", bundle));
+            ArchiveImport r;
+            // importing is how a new archive starts from a backup: the data directory may be new
+            try (Archive archived = ArchiveOptions.open(archive.data, archive.jdbcUrl, true)) {
+                r = archived.importBundle(bundle);
+            } catch (ArchiveException e) {
+                throw org.verdant.app.Faults.of(e);
+            }
+            if (!r.accepted()) {
+                out.println(w.get(r.archiveDamaged() ? "archive.import.archive_damaged" : "archive.import.refused", r.refusal().text().in(w.lang())));
+                return ExitCodes.DIFFERS;
+            }
+            out.println(w.get("archive.import.done", r.added(), r.present(), r.head()));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The whole archive's check as text: intact with its head, or the first break and then each one. */
+    static void integrity(PrintWriter out, ArchiveIntegrity r, Words w) {
+        if (r.intact()) {
+            out.println(w.get("archive.verify.all_intact", r.records(), r.lastId()));
+            out.println(w.get("archive.verify.head", r.head() == null ? "-" : r.head()));
+            return;
+        }
+        out.println(w.get("archive.verify.all_damaged", r.first().text().in(w.lang())));
+        if (r.breaks().size() > 1) {
+            out.println(w.get("archive.verify.all_breaks", r.breaks().size()));
+            for (ArchiveIntegrity.Break b : r.breaks()) out.println("  " + b.text().in(w.lang()));
+        }
+        if (r.head() != null) out.println(w.get("archive.verify.head", r.head()));
     }
 
     // ---------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.verdant.cli;
 
 import org.verdant.fault.Fault;
+import org.verdant.record.DamagedRecordException;
 import org.verdant.record.EvaluationRecord;
 import org.verdant.record.InvalidRecordException;
 import org.verdant.record.Records;
@@ -43,6 +44,11 @@ final class VerifyCommand implements Callable<Integer> {
         EvaluationRecord r;
         try {
             r = Records.read(read(record, lang.words()));
+        } catch (DamagedRecordException e) {
+            // A forgery is not a usage error: it is reported as damage, like a digest that does not match.
+            out.println(lang.words().get("verify.record", record));
+            out.println(lang.words().get("verify.damaged_record", e.text().in(lang.name())));
+            return ExitCodes.DIFFERS;
         } catch (InvalidRecordException e) {
             throw new Fault(Fault.Kind.USAGE, lang.words().get("verify.not_a_record", record, e.getMessage()));
         }

@@ -1,12 +1,17 @@
 package org.verdant.record;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verdant.text.Json;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.verdict.VerdictJson;
 import org.verdant.text.Messages;
+import org.verdant.text.Text;
 import org.verdant.rulebook.Rulebook;
 import org.verdant.rulebook.SourceFile;
 import org.verdant.verdict.Verdict;
@@ -14,6 +19,7 @@ import org.verdant.verdict.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +30,23 @@ import java.util.stream.Collectors;
 public final class Records {
     /** The verdict writer's settings: re-serialising an embedded verdict gives back its exact text. */
     private static final Set<String> LANGS = Set.of("zh", "en");
+    /**
+     * Records are read strictly: with a key given twice a lenient reader keeps the last one, so a
+     * forged first "verdict" or "submission.base64" would hide behind the genuine one, or the
+     * other way round. A duplicate key or data after the record is refused as damage.
+     */
+    private static final ObjectMapper STRICT = Json.READER.copy()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The fields a record has, by section ("" the top level, "rulebook.files[]" each file); any other is damage. */
+    private static final Map<String, Set<String>> FIELDS = Map.of(
+            "", Set.of("format", "submission", "options", "rulebook", "engine", "verdict_sha256", "verdict"),
+            "submission", Set.of("file", "sha256", "base64"),
+            "options", Set.of("edition", "table", "grading", "lang"),
+            "rulebook", Set.of("digest", "files"),
+            "rulebook.files[]", Set.of("path", "sha256"),
+            "engine", Set.of("version"));
 
     private Records() {
     }
@@ -94,11 +117,27 @@ public final class Records {
         }
     }
 
-    /** Reads a record; a file that is not one is refused with the reason. */
+    /**
+     * Reads a record; a file that is not one is refused with the reason. A record with a key given
+     * twice, a field no record has or data after it is refused as {@link DamagedRecordException}.
+     */
     public static EvaluationRecord read(byte[] bytes) throws InvalidRecordException {
         JsonNode root;
         try {
-            root = Json.READER.readTree(bytes);
+            root = STRICT.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            String reason = firstLine(e.getOriginalMessage());
+            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String atZh = e.getLocation() == null ? "" : "（第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr() + " 列）";
+            if (reason.startsWith("Duplicate field")) {
+                String field = reason.replaceAll("^Duplicate field '(.*)'.*$", "$1");
+                throw new DamagedRecordException(new Text("键“" + field + "”出现两次" + atZh + "：真实的记录中每个键只出现一次，其中一个是伪造的",
+                        "the key '" + field + "' appears twice" + at + ": a genuine record has each key once, so one of them is forged"));
+            }
+            if (reason.startsWith("Trailing token")) {
+                throw new DamagedRecordException(new Text("记录之后还有数据" + atZh, "there is data after the record" + at));
+            }
+            throw new InvalidRecordException("not JSON: " + reason + at);
         } catch (Exception e) {
             throw new InvalidRecordException("not JSON: " + firstLine(e.getMessage()));
         }
@@ -107,6 +146,7 @@ public final class Records {
             throw new InvalidRecordException("format is '" + root.path("format").asText() + "', expected " + EvaluationRecord.FORMAT
                     + (root.path("format").asText().equals("verdant.verdict/1") ? " (this is a verdict; write a record with evaluate --record)" : ""));
         }
+        checkFields(root);
         byte[] submission;
         try {
             submission = Base64.getDecoder().decode(text(root, "submission", "base64"));
@@ -125,6 +165,30 @@ public final class Records {
                 optional(root.path("options").get("edition")), optional(root.path("options").get("table")),
                 optional(root.path("options").get("grading")), lang,
                 text(root, "rulebook", "digest"), files, text(root, "engine", "version"), text(root, "verdict_sha256", null), verdict);
+    }
+
+    /** A field that no record has is damage: nothing a genuine evaluation writes, so nothing to trust. */
+    private static void checkFields(JsonNode root) throws DamagedRecordException {
+        unknown(root, "", "");
+        for (String section : List.of("submission", "options", "rulebook", "engine")) {
+            JsonNode n = root.get(section);
+            if (n != null && n.isObject()) unknown(n, section, section + ".");
+        }
+        JsonNode files = root.path("rulebook").path("files");
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).isObject()) unknown(files.get(i), "rulebook.files[]", "rulebook.files[" + i + "].");
+        }
+    }
+
+    private static void unknown(JsonNode n, String section, String prefix) throws DamagedRecordException {
+        Set<String> allowed = FIELDS.get(section);
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!allowed.contains(name)) {
+                throw new DamagedRecordException(new Text("字段“" + prefix + name + "”不属于记录格式 " + EvaluationRecord.FORMAT,
+                        "the field '" + prefix + name + "' is not part of the " + EvaluationRecord.FORMAT + " format"));
+            }
+        }
     }
 
     /** The embedded verdict's text as the verdict writer printed it, for its digest. */

@@ -59,6 +59,19 @@ public final class Verifier {
         List<String> nowPaths = verdict == null ? recordedPaths : verdict.rulebookFiles();
         List<EvaluationRecord.FileDigest> now = Records.fileDigests(nowPaths, rulebook.rulebook());
         List<Verification.FileChange> changes = changes(r.rulebookFiles(), now);
+        if (verdict != null && verdict.rulebookDigest().equals(r.rulebookDigest())) {
+            // The same rulebook digest covers the same file bytes: a file whose recorded digest differs was forged in the record.
+            for (Verification.FileChange c : changes) {
+                String recorded = r.rulebookFiles().stream().filter(f -> f.path().equals(c.path())).map(EvaluationRecord.FileDigest::sha256)
+                        .findFirst().orElse("—");
+                String actual = now.stream().filter(f -> f.path().equals(c.path())).map(EvaluationRecord.FileDigest::sha256).findFirst().orElse("—");
+                damage.add(new Text("规则库：文件 " + c.path() + " 记录中的摘要为 " + recorded + "，而规则库摘要 " + r.rulebookDigest()
+                        + " 所涵盖的该文件摘要为 " + actual + "（记录被改动）",
+                        "rulebook: the record gives " + c.path() + " the digest " + recorded + ", but the file the rulebook digest "
+                                + r.rulebookDigest() + " covers hashes to " + actual + " (the record was altered)"));
+            }
+            changes = List.of();
+        }
         if (verdict == null) {
             return new Verification(summary, damage, true, r.engineVersion(), Evaluator.version(), r.rulebookDigest(), null,
                     nowPaths, changes, rerunError, null, r.verdictSha256(), null, false);
@@ -99,6 +112,26 @@ public final class Verifier {
         v.path("rulebook").path("files").forEach(f -> verdictFiles.add(f.asText()));
         if (!verdictFiles.equals(r.rulebookFiles().stream().map(EvaluationRecord.FileDigest::path).toList())) {
             out.add(new Text("规则库：记录中的文件清单与其结论的 rulebook.files 不同", "rulebook: the record's file list is not its verdict's rulebook.files"));
+        }
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (EvaluationRecord.FileDigest f : r.rulebookFiles()) {
+            if (!paths.add(f.path())) {
+                out.add(new Text("规则库：文件 " + f.path() + " 在记录中出现两次", "rulebook: the file " + f.path() + " is listed twice in the record"));
+            }
+            if (!f.sha256().matches("sha256:[0-9a-f]{64}")) {
+                out.add(new Text("规则库：文件 " + f.path() + " 的摘要“" + f.sha256() + "”不是 sha256",
+                        "rulebook: the digest '" + f.sha256() + "' of " + f.path() + " is not a sha256"));
+            }
+        }
+        String inputFile = v.path("input").path("file").asText();
+        if (!r.submissionFile().equals(inputFile)) {
+            out.add(new Text("申报材料：记录中的文件名为 " + r.submissionFile() + "，其结论的 input.file 为 " + inputFile,
+                    "submission: the record names the file " + r.submissionFile() + ", its verdict's input.file " + inputFile));
+        }
+        String verdictLang = v.path("lang").asText(null);
+        if (verdictLang != null && !verdictLang.equals(r.lang())) {
+            out.add(new Text("选项：记录中的语言为 " + r.lang() + "，其结论为 " + verdictLang,
+                    "options: the record's lang is " + r.lang() + ", its verdict's " + verdictLang));
         }
         String verdictEngine = v.path("engine").path("version").asText();
         if (!r.engineVersion().equals(verdictEngine)) {

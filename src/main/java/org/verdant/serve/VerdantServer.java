@@ -59,6 +59,7 @@ public final class VerdantServer implements AutoCloseable {
     /** Starts listening (port 0: any free port; see {@link #port()}). */
     public static VerdantServer start(Config c, PrintWriter log) {
         Api api = new Api(c.rulebook(), c.archive(), c.token(), c.concurrentEvaluations());
+        ArchiveApi archiveApi = new ArchiveApi(c.archive());
         WebAssets assets = new WebAssets();
         DisputeApi disputes = new DisputeApi(api, new org.verdant.app.Application(c.rulebook()), c.archive());
         Javalin app = Javalin.create(config -> {
@@ -107,6 +108,8 @@ public final class VerdantServer implements AutoCloseable {
             r.get("/api/disputes/{n}/report", disputes::report);
             r.get("/regulator.html", ctx -> asset(ctx, assets, "regulator.html"));
             r.get("/regulator.js", ctx -> asset(ctx, assets, "regulator.js"));
+            r.get("/api/archive/verify", archiveApi::verify);
+            r.post("/api/archive/verify", archiveApi::verify);
 
             r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
             r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, switch (e.getStatus()) {

@@ -24,6 +24,10 @@ import java.util.Set;
  * rows) are done by {@link SubmissionChecks}.
  */
 public final class SubmissionReader {
+    /** The longest facility name and province the archive stores on every database (its columns' VARCHAR sizes, in characters). */
+    public static final int MAX_NAME = 500;
+    public static final int MAX_PROVINCE = 64;
+
     /** Sections every scheme's submission may have. */
     static final List<String> COMMON = List.of("format", "scheme", "edition", "indicator_table", "evaluation_date", "reporting_year",
             "evaluator", "facility", "accidents", "claims");
@@ -194,8 +198,12 @@ public final class SubmissionReader {
         if (founded != null && reportingYear != null && founded.getYear() > reportingYear) {
             problems.say(n.raw("founded"), "problem.founded.after_reporting_year", founded, reportingYear);
         }
-        return new Submission.Facility(n.text("name", true), code, industry, n.text("province", true),
-                n.text("address", false), founded);
+        String name = n.text("name", true);
+        String province = n.text("province", true);
+        // the archive stores them as VARCHAR(500) and VARCHAR(64); PostgreSQL counts characters (code points), so this counts them too
+        if (name != null && name.codePointCount(0, name.length()) > MAX_NAME) problems.say(n.raw("name"), "problem.reader.too_long", String.valueOf(name.codePointCount(0, name.length())), String.valueOf(MAX_NAME));
+        if (province != null && province.codePointCount(0, province.length()) > MAX_PROVINCE) problems.say(n.raw("province"), "problem.reader.too_long", String.valueOf(province.codePointCount(0, province.length())), String.valueOf(MAX_PROVINCE));
+        return new Submission.Facility(name, code, industry, province, n.text("address", false), founded);
     }
 
     private Submission.AccidentHistory accidents(Node n) {

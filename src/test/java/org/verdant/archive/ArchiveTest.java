@@ -160,9 +160,10 @@ class ArchiveTest {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("INSERT INTO evaluation SELECT 99, 1, evaluated_at, scheme, edition, credit_code, "
                     + "facility_name, industry, province, reporting_year, eligible, mandatory_met, score, grade, lang, requested_edition, "
-                    + "requested_grading, input_file, input_digest, rulebook_digest, engine_version, submission, verdict_json "
-                    + "FROM evaluation WHERE id = 3"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("UNIQUE");
+                    + "requested_grading, input_file, input_digest, rulebook_digest, engine_version, submission, verdict_json, "
+                    + "previous_hash, 'sha256:x' FROM evaluation WHERE id = 3"))
+                    // the no-replace trigger (V5) refuses it before the UNIQUE constraint would
+                    .isInstanceOf(SQLException.class).message().containsAnyOf("UNIQUE", "cannot be replaced");
         }
     }
 

@@ -118,4 +118,64 @@ class RecordsTest {
                 "also differ: engine");
         assertThat(VerdictDiff.compare(before, before).isEmpty()).isTrue();
     }
+
+    // --- forgeries: a lenient reader keeps the last of two equal keys, so a forged copy could hide in front of the real one ---
+
+    private static String genuineRecord() throws Exception {
+        byte[] yaml = TestRulebook.base().getBytes(StandardCharsets.UTF_8);
+        Verdict v = new Evaluator(TestRulebook.compiled()).evaluate("base.yaml", yaml, Evaluator.Options.defaults());
+        return Records.toJson(Records.of(v, yaml, Evaluator.Options.defaults(), "zh", TestRulebook.compiled().rulebook()));
+    }
+
+    @Test
+    void aForgedFirstVerdictIsRefusedAsDamage() throws Exception {
+        String genuine = genuineRecord();
+        ObjectNode forged = (ObjectNode) Records.parse(genuine).get("verdict").deepCopy();
+        forged.put("score", 100).put("grade", "A+");
+        String record = genuine.replaceFirst("\\{\n", java.util.regex.Matcher.quoteReplacement("{\n  \"verdict\" : " + forged + ",\n"));
+        assertThat(record).contains("\"verdict\" : {\"format\"");
+        assertThatThrownBy(() -> Records.read(record.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(DamagedRecordException.class).hasMessageContaining("'verdict' appears twice");
+    }
+
+    @Test
+    void aForgedFirstSubmissionIsRefusedAsDamage() throws Exception {
+        String genuine = genuineRecord();
+        String other = java.util.Base64.getEncoder().encodeToString("reporting_year: 2099\n".getBytes(StandardCharsets.UTF_8));
+        String record = genuine.replaceFirst("\"submission\" : \\{", java.util.regex.Matcher.quoteReplacement("\"submission\" : { \"base64\" : \"" + other + "\","));
+        assertThat(record).contains(other);
+        assertThatThrownBy(() -> Records.read(record.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(DamagedRecordException.class).hasMessageContaining("'base64' appears twice");
+    }
+
+    @Test
+    void unknownFieldsAndTrailingDataAreDamage() throws Exception {
+        String genuine = genuineRecord();
+        String extra = genuine.replaceFirst("\"engine\" : \\{", "\"engine\" : { \"signed_by\" : \"MIIT\",");
+        assertThatThrownBy(() -> Records.read(extra.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(DamagedRecordException.class).hasMessageContaining("'engine.signed_by'");
+        String top = genuine.replaceFirst("\\{\n", "{\n  \"note\" : \"x\",\n");
+        assertThatThrownBy(() -> Records.read(top.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(DamagedRecordException.class).hasMessageContaining("'note'");
+        String trailing = genuine + "{\"format\" : \"verdant.record/1\"}\n";
+        assertThatThrownBy(() -> Records.read(trailing.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(DamagedRecordException.class).hasMessageContaining("data after the record");
+        assertThat(Records.read(genuine.getBytes(StandardCharsets.UTF_8))).isNotNull();
+    }
+
+    @Test
+    void anAlteredRulebookFileDigestIsDamageAndNeverIdentical() throws Exception {
+        EvaluationRecord genuine = Records.read(genuineRecord().getBytes(StandardCharsets.UTF_8));
+        assertThat(Verifier.verify(genuine, TestRulebook.compiled()).identical()).isTrue();
+        List<EvaluationRecord.FileDigest> files = new java.util.ArrayList<>(genuine.rulebookFiles());
+        EvaluationRecord.FileDigest first = files.get(0);
+        files.set(0, new EvaluationRecord.FileDigest(first.path(), "sha256:" + "0".repeat(64)));
+        EvaluationRecord altered = new EvaluationRecord(genuine.submissionFile(), genuine.submission(), genuine.submissionSha256(),
+                genuine.edition(), genuine.table(), genuine.grading(), genuine.lang(), genuine.rulebookDigest(), files,
+                genuine.engineVersion(), genuine.verdictSha256(), genuine.verdict());
+        Verification v = Verifier.verify(altered, TestRulebook.compiled());
+        assertThat(v.identical()).isFalse();
+        assertThat(v.damage()).extracting(t -> t.in("en")).anySatisfy(d -> assertThat(d).contains(first.path()).contains("sha256:" + "0".repeat(64)));
+        assertThat(String.join("\n", v.lines("zh"))).contains("已损坏").contains(first.path());
+    }
 }

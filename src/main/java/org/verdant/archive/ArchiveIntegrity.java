@@ -1,0 +1,78 @@
+package org.verdant.archive;
+
+import org.verdant.text.Text;
+
+import java.util.List;
+
+/**
+ * What {@code archive verify --all} found: how many records were checked, the chain head (the row
+ * hash of the last record, which covers every record before it), and each break in id order.
+ *
+ * @param headFound whether the chain passes through the head asked for ({@code --head}); true when none was asked for
+ */
+public record ArchiveIntegrity(long records, long lastId, String head, List<Break> breaks, String headAsked, boolean headFound) {
+
+    public boolean intact() {
+        return breaks.isEmpty() && headFound;
+    }
+
+    /** The first break, or null when the chain is intact. */
+    public Break first() {
+        return breaks.isEmpty() ? null : breaks.get(0);
+    }
+
+    /**
+     * One place where the archive disagrees with itself.
+     *
+     * @param id       the record where it shows
+     * @param what     {@code id}, {@code previous_hash}, {@code row_hash}, {@code previous_id}, {@code verdict},
+     *                 {@code submission} or {@code column <name>}: the same in every language
+     * @param expected what an untouched archive holds there
+     * @param found    what it holds
+     */
+    public record Break(long id, String what, String expected, String found) {
+        public Text text() {
+            String e = expected == null ? "NULL" : expected;
+            String f = found == null ? "NULL" : found;
+            if (what.equals("id")) {
+                return new Text("记录 " + id + "：编号应为 " + e + "，实为 " + f + "（有记录被删除、插入或重排）",
+                        "record " + id + ": id " + e + " expected, found " + f + " (a record was removed, inserted or reordered)");
+            }
+            if (what.equals("previous_hash")) {
+                return new Text("记录 " + id + "：previous_hash 应为前一条记录的行摘要 " + e + "，实为 " + f + "（其前的记录被删除、插入或改写）",
+                        "record " + id + ": previous_hash should be the row hash of the record before it, " + e + ", found " + f
+                                + " (a record before it was removed, inserted or rewritten)");
+            }
+            if (what.equals("row_hash")) {
+                return new Text("记录 " + id + "：各列的摘要为 " + e + "，row_hash 为 " + f + "（该行被改写）",
+                        "record " + id + ": its columns hash to " + e + ", row_hash says " + f + " (the row was rewritten)");
+            }
+            if (what.equals("previous_id")) {
+                return new Text("记录 " + id + "：previous_id 应为 " + e + "（同一方案、信用代码和报告年度的上一条记录），实为 " + f,
+                        "record " + id + ": previous_id should be " + e + " (the latest earlier record of its scheme, credit code and reporting year), found " + f);
+            }
+            if (what.equals("submission")) {
+                return new Text("记录 " + id + "：结论的输入摘要为 " + e + "，而所存申报材料的摘要为 " + f,
+                        "record " + id + ": the verdict's input digest is " + e + ", the stored submission hashes to " + f);
+            }
+            if (what.equals("verdict")) {
+                return new Text("记录 " + id + "：verdict_json 无法读取：" + f, "record " + id + ": verdict_json cannot be read: " + f);
+            }
+            if (what.equals("head")) {
+                return new Text("档案链不经过所给的链头 " + e + "（其后的记录被删除或链被改写）；现在的链头为 " + f,
+                        "the chain does not pass through the head given, " + e + " (records after it were removed or the chain was rewritten); the head now is " + f);
+            }
+            if (what.startsWith("bundle")) {
+                String field = what.substring("bundle".length()).strip();
+                return new Text("导出包：" + field + " 应为 " + e + "，实为 " + f, "bundle: " + field + " should be " + e + ", found " + f);
+            }
+            if (what.equals("join")) {
+                return new Text("导出包与档案库在记录 " + id + " 处分叉：导出包中该记录的行摘要为 " + e + "，档案库中为 " + f,
+                        "the bundle and the archive diverge at record " + id + ": its row hash is " + e + " in the bundle, " + f + " in the archive");
+            }
+            String column = what.startsWith("column ") ? what.substring(7) : what;
+            return new Text("记录 " + id + "：列 " + column + " 为 " + f + "，其结论中为 " + e + "（该列被改写）",
+                    "record " + id + ": the column " + column + " is " + f + ", its verdict says " + e + " (the column was rewritten)");
+        }
+    }
+}
