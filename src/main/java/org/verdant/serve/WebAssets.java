@@ -21,6 +21,9 @@ final class WebAssets {
         TYPES.put("app.js", "text/javascript; charset=utf-8");
         TYPES.put("app.css", "text/css; charset=utf-8");
         TYPES.put("favicon.svg", "image/svg+xml");
+        TYPES.put("login.html", "text/html; charset=utf-8");
+        TYPES.put("login.js", "text/javascript; charset=utf-8");
+        TYPES.put("session.js", "text/javascript; charset=utf-8");
     }
 
     private final Map<String, Asset> assets = new LinkedHashMap<>();
