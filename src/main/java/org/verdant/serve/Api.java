@@ -65,21 +65,21 @@ final class Api {
     };
     private static final int RENDERED_KEPT = 64;
     private static final int READ_WAIT_SECONDS = 2;
-    /** The access log, or null in the local single-user mode (one person, nobody to tell apart). */
-    private final Accounts accounts;
+    /** The access log (in the local single-user mode too, where every line names the one local operator). */
+    private final Accounts accessLog;
 
     Api(CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations) {
-        this(rulebook, archive, token, concurrentEvaluations, null);
+        this(rulebook, archive, token, concurrentEvaluations, Accounts.of(archive));
     }
 
-    Api(CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations, Accounts accounts) {
+    Api(CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations, Accounts accessLog) {
         this.rulebook = rulebook;
         this.application = new Application(rulebook);
         this.archive = archive;
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
         this.work = new Semaphore(Math.max(1, concurrentEvaluations), true);
         this.reads = new Semaphore(Math.max(1, concurrentEvaluations / 2), true);
-        this.accounts = accounts;
+        this.accessLog = accessLog;
     }
 
     boolean tokenRequired() {
@@ -312,8 +312,7 @@ final class Api {
     }
 
     private void log(Context ctx, Access.Action action, Long recordId, String creditCode, String outcome) {
-        if (accounts == null) return;
-        accounts.log(Actors.of(ctx).id(), action.name(), ctx.method() + " " + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()),
+        accessLog.log(Actors.of(ctx).id(), action.name(), ctx.method() + " " + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()),
                 recordId, creditCode, outcome);
     }
 

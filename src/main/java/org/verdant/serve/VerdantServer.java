@@ -86,9 +86,10 @@ public final class VerdantServer implements AutoCloseable {
 
     /** Starts listening (port 0: any free port; see {@link #port()}). */
     public static VerdantServer start(Config c, PrintWriter log) {
-        Api api = new Api(c.rulebook(), c.archive(), c.token(), c.concurrentEvaluations(), c.accounts());
+        Accounts accessLog = c.accounts() != null ? c.accounts() : Accounts.of(c.archive());
+        Api api = new Api(c.rulebook(), c.archive(), c.token(), c.concurrentEvaluations(), accessLog);
         Gate gate = new Gate(c.accounts(), c.host(), c.allowedHosts(), c.behindProxy());
-        SessionApi sessions = new SessionApi(c.accounts(), gate);
+        SessionApi sessions = new SessionApi(c.accounts(), accessLog, gate);
         WebAssets assets = new WebAssets();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

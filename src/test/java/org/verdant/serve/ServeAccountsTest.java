@@ -167,6 +167,19 @@ class ServeAccountsTest {
     }
 
     @Test
+    void behindATlsProxyTheSessionCookieIsSecure() throws IOException {
+        Archive archive = Archive.open(data);
+        try (VerdantServer proxied = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), archive, null,
+                1, accounts, List.of("verdant.example.org"), true), null)) {
+            Http.Answer in = new Http(proxied.uri(), null).send(HttpRequest.newBuilder(proxied.uri().resolve("/api/session"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-Proto", "https")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"miit\", \"password\": \"" + PASSWORD + "\"}")));
+            assertThat(in.status()).as(in.body()).isEqualTo(200);
+            assertThat(in.response().headers().allValues("Set-Cookie")).allSatisfy(c -> assertThat(c).contains("; Secure"));
+        }
+    }
+
+    @Test
     void everyReadAndWriteOfARecordIsInTheAccessLog() throws Fault {
         assertThat(autoparts.get("/api/evaluations/" + autopartsRecord).status()).isEqualTo(200);
         assertError(cement.get("/api/evaluations/" + autopartsRecord), 403, "forbidden");

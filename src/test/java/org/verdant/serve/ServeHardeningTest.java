@@ -1,5 +1,6 @@
 package org.verdant.serve;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,22 @@ class ServeHardeningTest {
         Http.Answer direct = http.post("/api/evaluations", "application/yaml", yaml);
         assertThat(direct.status()).as(direct.body()).isIn(400, 422);
         assertThat(direct.body()).contains("surrogate").contains(":");
+    }
+
+    @Test
+    void theLocalModeIsOnePersonAndItsReadsAreLoggedToo() throws IOException {
+        JsonNode who = http.get("/api/session").json();
+        assertThat(who.path("mode").asText()).isEqualTo("local");
+        assertThat(who.path("account").asText()).isEqualTo("local");
+        ServeApiTest.assertError(http.post("/api/session", "application/json", "{\"name\": \"a\", \"password\": \"b\"}"), 409, "local_mode");
+        Http.Answer stored = http.post("/api/evaluations", "application/yaml", Files.readAllBytes(CEMENT));
+        long id = ServeApiTest.id(stored);
+        assertThat(http.get("/api/evaluations/" + id).status()).isEqualTo(200);
+        List<String> lines = new ArrayList<>();
+        for (JsonNode e : http.get("/api/access-log").json().path("entries")) {
+            lines.add(e.path("actor").asText() + " " + e.path("action").asText() + " " + e.path("record_id").asText());
+        }
+        assertThat(lines).contains("local FILE " + id, "local READ " + id);
     }
 
     @Test
