@@ -49,7 +49,7 @@ final class UsersCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The account name (letters, digits, . _ @ -).")
+        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "account-name", description = "The account name (letters, digits, . _ @ -).")
         String name;
 
         @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
@@ -113,7 +113,7 @@ final class UsersCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "account-name", description = "The account name.")
         String name;
 
         @Mixin
@@ -140,7 +140,7 @@ final class UsersCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "account-name", description = "The account name.")
         String name;
 
         @Mixin
