@@ -1,5 +1,6 @@
 package org.verdant.cli;
 
+import org.verdant.accounts.Accounts;
 import org.verdant.archive.Archive;
 import org.verdant.fault.Fault;
 import org.verdant.rulebook.CompiledRulebook;
@@ -17,14 +18,17 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the JSON API and the web page: evaluate, store, report, trace, diff, cohort and verify over HTTP, "
                 + "with one compiled rulebook and the archive of --data (docs/serve.md).",
-                "Listens on 127.0.0.1 unless --bind says otherwise. With --token-file F or $VERDANT_API_TOKEN every POST needs "
-                        + "'Authorization: Bearer TOKEN'. Stops on Ctrl-C."})
+                "With accounts in the archive (verdant users add) everyone signs in and sees what their role allows; "
+                        + "without, only the local single-user mode on loopback (--local). Listens on 127.0.0.1 unless --bind says otherwise, "
+                        + "and beyond loopback only with accounts. Stops on Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,8 +41,20 @@ final class ServeCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--token-file", paramLabel = "FILE",
-            description = "A file holding the API token required for writes (POST); default: $VERDANT_API_TOKEN, else none.")
+            description = "Local mode only: a file holding one line, the shared API token required for writes (POST); "
+                    + "default: $VERDANT_API_TOKEN, else none. Reads stay open to whoever reaches the address.")
     Path tokenFile;
+
+    @Option(names = "--local", description = "The local single-user mode even with accounts in the archive: one person on this machine "
+            + "plays every role (loopback only). The default when the archive has no accounts.")
+    boolean local;
+
+    @Option(names = "--allowed-host", paramLabel = "NAME", split = ",",
+            description = "A further Host name a reverse proxy forwards (the bound address and the loopback names are always accepted).")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--behind-proxy", description = "Trust X-Forwarded-Proto from the reverse proxy in front (cookies are Secure when it says https).")
+    boolean behindProxy;
 
     @Mixin
     ArchiveOptions archive = new ArchiveOptions();
@@ -57,24 +73,37 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) throw new Fault(Fault.Kind.USAGE, w.get("serve.bad_port", port));
         String token = token(w);
         boolean loopback = loopback(bind, w);
+        Archive a = ArchiveOptions.open(archive.data, archive.jdbcUrl, true);
+        Accounts accounts = local ? null : Accounts.of(a);
+        if (accounts != null && !accounts.any()) accounts = null;
+        // beyond loopback the data is companies' confidential figures: only with accounts
+        if (!loopback && accounts == null) throw new Fault(Fault.Kind.USAGE, w.get(local ? "serve.local_beyond_loopback" : "serve.no_accounts_beyond_loopback", bind));
+        if (accounts != null && tokenFile != null) throw new Fault(Fault.Kind.USAGE, w.get("serve.token_with_accounts"));
+        if (accounts != null && token != null) {
+            err.println(w.get("serve.env_token_ignored"));
+            token = null; // every account has its own tokens (verdant users token)
+        }
         CompiledRulebook compiled = rulebook.load();
         try {
             compiled.compileAll(); // compile every edition now, so the first request is not slow
         } catch (RulebookException e) {
             Console.problems(err, e.problems(), w.get("serve.invalid_rulebook", e.problems().size()));
         }
-        Archive a = ArchiveOptions.open(archive.data, archive.jdbcUrl, true);
         VerdantServer server;
         try {
-            server = VerdantServer.start(new VerdantServer.Config(bind, port, compiled, a, token), err);
+            server = VerdantServer.start(new VerdantServer.Config(bind, port, compiled, a, token, Runtime.getRuntime().availableProcessors(),
+                    accounts, allowedHosts, behindProxy), err);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new Fault(Fault.Kind.USAGE, w.get("serve.cannot_listen", bind, port, cause.getMessage()));
         }
         out.println(w.get("serve.listening", server.uri(), a.location().describe(), compiled.rulebook().digest()));
-        out.println(w.get(token == null ? "serve.no_token" : "serve.token_required"));
-        if (!loopback && token == null) {
-            err.println(w.get("serve.open_without_token", bind));
+        if (accounts != null) {
+            out.println(w.get("serve.accounts_mode"));
+        } else {
+            out.println(w.get("serve.local_mode"));
+            out.println(w.get(token == null ? "serve.no_token" : "serve.token_required"));
+            if (token != null) out.println(w.get("serve.token_reads_open"));
         }
         out.println(w.get("serve.stop"));
         out.flush();
@@ -103,6 +132,8 @@ final class ServeCommand implements Callable<Integer> {
                 throw new Fault(Fault.Kind.USAGE, w.get("serve.token_unreadable", tokenFile, e.getMessage()));
             }
             if (t.isEmpty()) throw new Fault(Fault.Kind.USAGE, w.get("serve.token_empty", tokenFile));
+            // a client sends one header line: a token with a line break in it could never be sent
+            if (t.contains("\n") || t.contains("\r")) throw new Fault(Fault.Kind.USAGE, w.get("serve.token_lines", tokenFile));
             if (t.length() < 16) throw new Fault(Fault.Kind.USAGE, w.get("serve.token_short", t.length()));
             return t;
         }

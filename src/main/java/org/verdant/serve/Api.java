@@ -1,6 +1,9 @@
 package org.verdant.serve;
 
 import io.javalin.http.Context;
+import org.verdant.access.Access;
+import org.verdant.access.Actor;
+import org.verdant.accounts.Accounts;
 import org.verdant.app.Application;
 import org.verdant.app.Diff;
 import org.verdant.app.Evaluation;
@@ -13,6 +16,7 @@ import org.verdant.archive.ArchivedEvaluation;
 import org.verdant.cohort.CohortGrader;
 import org.verdant.cohort.CohortRenderer;
 import org.verdant.cohort.CohortReport;
+import org.verdant.fault.Fault;
 import org.verdant.report.document.ReportFormat;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.text.Messages;
@@ -20,6 +24,9 @@ import org.verdant.text.Text;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -42,15 +49,37 @@ final class Api {
     private final Application application;
     private final Archive archive;
     private final byte[] token;
-    /** Evaluations at once: one per core; a request waits for its turn (up to a minute) rather than thrash the machine. */
+    /** Evaluations of submissions at once: one per core; a request waits for its turn (up to a minute) rather than thrash the machine. */
     private final Semaphore work;
+    /**
+     * Re-runs of stored records (report, trace) have their own, smaller pool and wait only briefly,
+     * so a flood of them cannot hold the workers or the permits a submission needs.
+     */
+    private final Semaphore reads;
+    /** Reports and traces by record id (a stored record re-runs to the same answer), newest kept. */
+    private final Map<String, String> rendered = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > RENDERED_KEPT;
+        }
+    };
+    private static final int RENDERED_KEPT = 64;
+    private static final int READ_WAIT_SECONDS = 2;
+    /** The access log (in the local single-user mode too, where every line names the one local operator). */
+    private final Accounts accessLog;
 
     Api(CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations) {
+        this(rulebook, archive, token, concurrentEvaluations, Accounts.of(archive));
+    }
+
+    Api(CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations, Accounts accessLog) {
         this.rulebook = rulebook;
         this.application = new Application(rulebook);
         this.archive = archive;
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
         this.work = new Semaphore(Math.max(1, concurrentEvaluations), true);
+        this.reads = new Semaphore(Math.max(1, concurrentEvaluations / 2), true);
+        this.accessLog = accessLog;
     }
 
     boolean tokenRequired() {
@@ -84,7 +113,10 @@ final class Api {
         authorize(ctx);
         SubmissionRequest r = SubmissionRequest.read(ctx);
         Evaluation evaluation = withWork(() -> application.evaluate(r.request()));
+        String code = evaluation.jsonTree().path("facility").path("credit_code").asText(null);
+        allow(ctx, Access.Action.FILE, code, null);
         ArchiveEntry e = evaluation.store(archive);
+        log(ctx, Access.Action.FILE, e.id(), e.creditCode(), "ok");
         ctx.header("Location", "/api/evaluations/" + e.id());
         ctx.header("X-Verdant-Record", String.valueOf(e.id()));
         if (e.previousId() != null) ctx.header("X-Verdant-Previous-Record", String.valueOf(e.previousId()));
@@ -123,43 +155,48 @@ final class Api {
     // ---- the archive ----------------------------------------------------------------------
 
     /** GET /api/evaluations/{id}: the record with its verdict, as {@code archive show --format json}. */
-    void get(Context ctx) throws ApiException {
-        json(ctx, 200, ArchiveJson.record(stored(ctx.pathParam("id"))));
+    void get(Context ctx) throws Exception {
+        json(ctx, 200, ArchiveJson.record(stored(ctx, ctx.pathParam("id"))));
     }
 
     /** GET /api/evaluations/{id}/report: the stored submission's report, re-run with its options (it must reproduce the stored verdict). */
     void storedReport(Context ctx) throws Exception {
-        ArchivedEvaluation a = stored(ctx.pathParam("id"));
+        ArchivedEvaluation a = stored(ctx, ctx.pathParam("id"));
         ReportFormat format = reportFormat(ctx);
         String lang = ctx.queryParam("lang") == null ? a.lang() : SubmissionRequest.lang(ctx.queryParam("lang"));
-        String text = withWork(() -> application.reproduce(a).withLang(lang).report(format));
+        String text = rendered("report:" + a.entry().id() + ":" + lang + ":" + format, () -> application.reproduce(a).withLang(lang).report(format));
         document(ctx, format, text);
     }
 
     /** GET /api/evaluations/{id}/trace: the stored verdict with a trace in every gate and criterion ({@code evaluate --format json --trace}). */
     void storedTrace(Context ctx) throws Exception {
-        ArchivedEvaluation a = stored(ctx.pathParam("id"));
-        String json = withWork(() -> application.reproduce(a).json(true));
+        ArchivedEvaluation a = stored(ctx, ctx.pathParam("id"));
+        String json = rendered("trace:" + a.entry().id(), () -> application.reproduce(a).json(true));
         json(ctx, 200, json);
     }
 
-    /** GET /api/evaluations?credit_code=&year=&scheme=&industry=: records in archiving order. */
+    /** GET /api/evaluations?credit_code=&year=&scheme=&industry=: the records the actor may read, in archiving order. */
     void list(Context ctx) throws ApiException {
         ArchiveQuery q = new ArchiveQuery(creditCode(ctx.queryParam("credit_code")), year(ctx.queryParam("year"), false),
                 blankToNull(ctx.queryParam("scheme")), blankToNull(ctx.queryParam("industry")));
-        json(ctx, 200, ArchiveJson.list(archive.list(q)));
+        Actor actor = Actors.of(ctx);
+        var visible = archive.list(q).stream().filter(e -> Access.allows(actor, Access.Action.READ, upper(e.creditCode()))).toList();
+        log(ctx, Access.Action.READ, null, q.creditCode(), "ok");
+        json(ctx, 200, ArchiveJson.list(visible));
     }
 
     /** GET /api/facilities/{credit_code}/history. */
     void history(Context ctx) throws Exception {
         String code = creditCode(ctx.pathParam("code"));
+        allow(ctx, Access.Action.READ, code, null);
+        log(ctx, Access.Action.READ, null, code, "ok");
         json(ctx, 200, org.verdant.app.Disputes.historyJson(archive, Actors.of(ctx), code));
     }
 
     /** GET /api/diff?a=ID&b=ID: the two stored verdicts compared as {@code verdant diff} compares them, with their inputs. */
     void diff(Context ctx) throws Exception {
-        ArchivedEvaluation a = stored(required(ctx, "a"));
-        ArchivedEvaluation b = stored(required(ctx, "b"));
+        ArchivedEvaluation a = stored(ctx, required(ctx, "a"));
+        ArchivedEvaluation b = stored(ctx, required(ctx, "b"));
         Messages m = new Messages(SubmissionRequest.lang(ctx.queryParam("lang")));
         Diff.Side sideA = Diff.side(a);
         Diff.Side sideB = Diff.side(b);
@@ -173,7 +210,9 @@ final class Api {
     }
 
     /** GET /api/cohort?year=&scheme=&industry=&edition=&format=json|csv|text&lang=: the 企业绿码 grades of a cohort (text in the request's language). */
-    void cohort(Context ctx) throws ApiException {
+    void cohort(Context ctx) throws Exception {
+        // a cohort ranks every company in it: for those who read everything
+        allow(ctx, Access.Action.READ, null, null);
         int year = year(ctx.queryParam("year"), true);
         String scheme = ctx.queryParam("scheme") == null || ctx.queryParam("scheme").isBlank() ? "green-factory" : ctx.queryParam("scheme");
         CohortReport report = CohortGrader.grade(archive, year, scheme, blankToNull(ctx.queryParam("industry")),
@@ -190,7 +229,7 @@ final class Api {
     /** POST /api/evaluations/{id}/verify: re-run the stored submission against the server's rulebook ({@code archive verify}). */
     void verify(Context ctx) throws Exception {
         authorize(ctx);
-        ArchivedEvaluation a = stored(ctx.pathParam("id"));
+        ArchivedEvaluation a = stored(ctx, ctx.pathParam("id"));
         Reevaluation o = withWork(() -> application.verify(a));
         var root = ArchiveJson.verification(a.entry(), o.verdictJson(), o.comparison());
         json(ctx, 200, ApiJson.write(root));
@@ -227,6 +266,58 @@ final class Api {
         } finally {
             work.release();
         }
+    }
+
+    /**
+     * A record re-run and rendered, from the cache when it was rendered before; otherwise in the
+     * readers' pool, waiting at most {@value #READ_WAIT_SECONDS} s (503 after that, never holding a worker).
+     */
+    private String rendered(String key, Work<String> w) throws Exception {
+        synchronized (rendered) {
+            String known = rendered.get(key);
+            if (known != null) return known;
+        }
+        if (!reads.tryAcquire(READ_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new ApiException(503, "busy", new Text("服务器正忙于生成其他报告和推理过程，请稍后再试",
+                    "the server is busy rendering other reports and traces; try again shortly"));
+        }
+        String text;
+        try {
+            text = w.run();
+        } finally {
+            reads.release();
+        }
+        synchronized (rendered) {
+            rendered.put(key, text);
+        }
+        return text;
+    }
+
+    /** The stored record {@code id}, if the actor may read it; every such read goes into the access log. */
+    private ArchivedEvaluation stored(Context ctx, String id) throws Exception {
+        ArchivedEvaluation a = stored(id);
+        allow(ctx, Access.Action.READ, a.entry().creditCode(), a.entry().id());
+        log(ctx, Access.Action.READ, a.entry().id(), a.entry().creditCode(), "ok");
+        return a;
+    }
+
+    /** {@link Access#require}, with a refusal written into the access log. */
+    private void allow(Context ctx, Access.Action action, String creditCode, Long recordId) throws Fault {
+        try {
+            Access.require(Actors.of(ctx), action, upper(creditCode));
+        } catch (Fault f) {
+            log(ctx, action, recordId, creditCode, "denied");
+            throw f;
+        }
+    }
+
+    private void log(Context ctx, Access.Action action, Long recordId, String creditCode, String outcome) {
+        accessLog.log(Actors.of(ctx).id(), action.name(), ctx.method() + " " + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()),
+                recordId, creditCode, outcome);
+    }
+
+    private static String upper(String code) {
+        return code == null ? null : code.toUpperCase(Locale.ROOT);
     }
 
     /** The stored record {@code id}; ids are numbers, so no request names anything but a row of the archive. */

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.verdant.accounts.Accounts;
 import org.verdant.app.Faults;
 import org.verdant.archive.Archive;
 import org.verdant.rulebook.CompiledRulebook;
@@ -11,6 +12,7 @@ import org.verdant.text.Text;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.List;
 
 /**
  * {@code verdant serve}: the JSON API and the web page in one process, on an embedded Jetty
@@ -33,15 +35,41 @@ import java.net.URI;
  * GET  /api/facilities/{code}/history     a facility's records
  * GET  /api/diff?a=&b=                    two records compared
  * GET  /api/cohort?year=&scheme=&industry= 企业绿码 grades
+ * POST|GET|DELETE /api/session             sign in, who is signed in, sign out
+ * GET  /api/access-log                    who read and wrote which record
  * </pre>
  */
 public final class VerdantServer implements AutoCloseable {
-    /** What the server needs: where to listen, the rulebook, the archive, and the token for writes (null: none). */
-    public record Config(String host, int port, CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations) {
+    /**
+     * What the server needs: where to listen, the rulebook, the archive, the shared token for
+     * writes of the local mode (null: none), and the accounts people sign in with (null: the local
+     * single-user mode, one person playing every role); the further Host names a reverse proxy
+     * forwards, and whether to trust its {@code X-Forwarded-Proto}.
+     */
+    public record Config(String host, int port, CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations,
+                         Accounts accounts, List<String> allowedHosts, boolean behindProxy) {
+        public Config {
+            allowedHosts = List.copyOf(allowedHosts);
+        }
+
+        public Config(String host, int port, CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations) {
+            this(host, port, rulebook, archive, token, concurrentEvaluations, null, List.of(), false);
+        }
+
         public Config(String host, int port, CompiledRulebook rulebook, Archive archive, String token) {
             this(host, port, rulebook, archive, token, Runtime.getRuntime().availableProcessors());
         }
+
+        /** With accounts: every request but the page and reference data needs a signed-in person. */
+        public Config withAccounts(Accounts a) {
+            return new Config(host, port, rulebook, archive, token, concurrentEvaluations, a, allowedHosts, behindProxy);
+        }
     }
+
+    /** Workers: many, so slow clients cannot hold them all; evaluations are bounded by their own pools. */
+    static final int MAX_THREADS = 200;
+    /** A connection that sends nothing for this long is closed (a slow body is bounded in SubmissionRequest). */
+    static final long IDLE_TIMEOUT_MS = 15_000;
 
     /** The page's policy: its own files only, no inline script, nothing from elsewhere. */
     static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -58,7 +86,10 @@ public final class VerdantServer implements AutoCloseable {
 
     /** Starts listening (port 0: any free port; see {@link #port()}). */
     public static VerdantServer start(Config c, PrintWriter log) {
-        Api api = new Api(c.rulebook(), c.archive(), c.token(), c.concurrentEvaluations());
+        Accounts accessLog = c.accounts() != null ? c.accounts() : Accounts.of(c.archive());
+        Api api = new Api(c.rulebook(), c.archive(), c.token(), c.concurrentEvaluations(), accessLog);
+        Gate gate = new Gate(c.accounts(), c.host(), c.allowedHosts(), c.behindProxy());
+        SessionApi sessions = new SessionApi(c.accounts(), accessLog, gate);
         ArchiveApi archiveApi = new ArchiveApi(c.archive());
         WebAssets assets = new WebAssets();
         DisputeApi disputes = new DisputeApi(api, new org.verdant.app.Application(c.rulebook()), c.archive());
@@ -67,9 +98,14 @@ public final class VerdantServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = c.host();
             config.jetty.port = c.port();
-            QueuedThreadPool pool = new QueuedThreadPool(32, 4);
+            QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4);
             pool.setName("verdant-http");
             config.jetty.threadPool = pool;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setIdleTimeout(IDLE_TIMEOUT_MS);
+                http.setSendServerVersion(false);
+            });
             // bodies are read by SubmissionRequest with the YAML reader's limit; this is only Javalin's own ceiling
             config.http.maxRequestSize = SubmissionRequest.MAX_BYTES + 1L;
             config.http.generateEtags = false;
@@ -81,12 +117,20 @@ public final class VerdantServer implements AutoCloseable {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
                 ctx.header("Cache-Control", "no-store");
+                gate.check(ctx);
             });
             r.get("/", ctx -> asset(ctx, assets, "index.html"));
             r.get("/index.html", ctx -> asset(ctx, assets, "index.html"));
             r.get("/app.js", ctx -> asset(ctx, assets, "app.js"));
             r.get("/app.css", ctx -> asset(ctx, assets, "app.css"));
             r.get("/favicon.svg", ctx -> asset(ctx, assets, "favicon.svg"));
+            r.get("/login.html", ctx -> asset(ctx, assets, "login.html"));
+            r.get("/login.js", ctx -> asset(ctx, assets, "login.js"));
+            r.get("/session.js", ctx -> asset(ctx, assets, "session.js"));
+            r.post("/api/session", sessions::signIn);
+            r.get("/api/session", sessions::whoAmI);
+            r.delete("/api/session", sessions::signOut);
+            r.get("/api/access-log", sessions::accessLog);
 
             r.get("/api/schemes", api::schemes);
             r.get("/api/messages", api::messages);

@@ -23,6 +23,9 @@ final class WebAssets {
         TYPES.put("favicon.svg", "image/svg+xml");
         TYPES.put("regulator.html", "text/html; charset=utf-8");
         TYPES.put("regulator.js", "text/javascript; charset=utf-8");
+        TYPES.put("login.html", "text/html; charset=utf-8");
+        TYPES.put("login.js", "text/javascript; charset=utf-8");
+        TYPES.put("session.js", "text/javascript; charset=utf-8");
     }
 
     private final Map<String, Asset> assets = new LinkedHashMap<>();
@@ -37,6 +40,11 @@ final class WebAssets {
                 throw new UncheckedIOException(ex);
             }
         }
+    }
+
+    /** Whether {@code name} is one of the page's own files (they hold no company's data, so anyone may load them). */
+    static boolean isPageFile(String name) {
+        return TYPES.containsKey(name);
     }
 
     Asset get(String name) {

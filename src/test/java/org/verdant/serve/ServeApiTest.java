@@ -273,7 +273,7 @@ class ServeApiTest {
             assertThat(cli.code()).as(f.toString()).isEqualTo(3);
             List<String> cliProblems = cli.err().lines().filter(l -> !l.contains("：申报材料无效（")).toList();
 
-            Http.Answer a = http.post("/api/evaluations?file=" + f.getFileName(), "text/plain", bytes(f));
+            Http.Answer a = http.post("/api/evaluations?file=" + f.getFileName(), YAML, bytes(f));
             assertError(a, 422, "invalid_submission");
             List<String> apiProblems = new ArrayList<>();
             for (JsonNode p : a.json().path("problems")) {
@@ -426,7 +426,9 @@ class ServeApiTest {
         assertError(http.post("/api/evaluations", "application/x-www-form-urlencoded", bytes(CEMENT)), 415, "unsupported_media_type");
         assertError(http.post("/api/evaluations", null, bytes(CEMENT)), 415, "unsupported_media_type");
         assertError(http.post("/api/evaluate", "text/yaml; charset=gbk", bytes(CEMENT)), 415, "unsupported_media_type");
-        for (String type : List.of("application/yaml", "text/yaml", "application/x-yaml", "text/plain; charset=utf-8", "application/json")) {
+        // text/plain is what a page on any site may send without asking: never a submission (issue 16)
+        assertError(http.post("/api/evaluate", "text/plain; charset=utf-8", bytes(CEMENT)), 415, "unsupported_media_type");
+        for (String type : List.of("application/yaml", "text/yaml", "application/x-yaml", "application/json")) {
             assertThat(http.post("/api/evaluate?plan=false", type, bytes(CEMENT)).status()).as(type).isEqualTo(200);
         }
     }

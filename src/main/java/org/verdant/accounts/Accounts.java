@@ -1,0 +1,382 @@
+package org.verdant.accounts;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.verdant.access.Actor;
+import org.verdant.access.Role;
+import org.verdant.archive.Archive;
+import org.verdant.archive.ArchiveException;
+import org.verdant.archive.ArchiveLocation;
+import org.verdant.fault.Fault;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The accounts of the archive at one location (its tables come with the archive's migration V6).
+ * Each call opens its own connection, so one {@code Accounts} may be shared between threads.
+ */
+public final class Accounts {
+    /** A sign-in lasts this long; then the person signs in again. */
+    public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    public static final int MIN_PASSWORD = 10;
+    /** bcrypt reads at most 72 bytes; a longer password would be cut silently, so it is refused. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-Z]{18}");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** bcrypt's work factor: 2^10 rounds, OWASP's minimum and Spring's default (about 0.1 s a check on one core). */
+    private static final int BCRYPT_COST = 10;
+    private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(BCRYPT_COST);
+    /** Checked when no account has the name, so a wrong name takes as long as a wrong password. */
+    private static final String DUMMY_HASH = BCRYPT.encode("no such account, no such password");
+
+    private final ArchiveLocation location;
+
+    private Accounts(ArchiveLocation location) {
+        this.location = location;
+    }
+
+    /** The accounts of an open (so migrated) archive. */
+    public static Accounts of(Archive archive) {
+        return new Accounts(archive.location());
+    }
+
+    /** A signed-in browser: the session id (the cookie), its CSRF token and who it is. */
+    public record Session(String id, String csrfToken, Actor actor) {
+    }
+
+    // ---- managing accounts --------------------------------------------------------------
+
+    public boolean any() {
+        return query("SELECT COUNT(*) FROM account", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        });
+    }
+
+    public Account add(String name, Set<Role> roles, Set<String> creditCodes, char[] password) throws Fault {
+        checkName(name);
+        if (roles.isEmpty()) throw new AccountException(Fault.Kind.USAGE, "账户须有至少一个角色（--role）", "an account needs at least one role (--role)");
+        Set<String> codes = new TreeSet<>();
+        for (String c : creditCodes) codes.add(creditCode(c));
+        if (roles.contains(Role.ENTERPRISE) && codes.isEmpty()) {
+            throw new AccountException(Fault.Kind.USAGE, "企业账户须给出其统一社会信用代码（--credit-code）",
+                    "an enterprise account needs its credit code(s) (--credit-code)");
+        }
+        String hash = BCRYPT.encode(checkedPassword(password));
+        String at = now();
+        boolean added = query("INSERT INTO account (name, roles, credit_codes, password_hash, created_at) "
+                + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM account WHERE name = ?)", ps -> {
+            ps.setString(1, name);
+            ps.setString(2, String.join(",", roles.stream().map(Enum::name).sorted().toList()));
+            ps.setString(3, String.join(",", codes));
+            ps.setString(4, hash);
+            ps.setString(5, at);
+            ps.setString(6, name);
+            return ps.executeUpdate() == 1;
+        });
+        if (!added) throw new AccountException(Fault.Kind.USAGE, "已有名为“" + name + "”的账户", "there is already an account named '" + name + "'");
+        return new Account(name, roles, codes, at);
+    }
+
+    public List<Account> list() {
+        return query("SELECT name, roles, credit_codes, created_at FROM account ORDER BY name", ps -> {
+            List<Account> all = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) all.add(account(rs));
+            }
+            return all;
+        });
+    }
+
+    public Optional<Account> find(String name) {
+        return query("SELECT name, roles, credit_codes, created_at FROM account WHERE name = ?", ps -> {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(account(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Removes an account with its tokens and sessions (its lines in the access log stay). */
+    public void remove(String name) throws Fault {
+        boolean removed = transaction(c -> {
+            for (String table : List.of("api_token", "web_session")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE account = ?")) {
+                    ps.setString(1, name);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM account WHERE name = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate() == 1;
+            }
+        });
+        if (!removed) throw unknown(name);
+    }
+
+    /** A new API token for {@code name}: shown once, stored only as its digest. */
+    public String newToken(String name) throws Fault {
+        if (find(name).isEmpty()) throw unknown(name);
+        String token = "vdt_" + random(32);
+        query("INSERT INTO api_token (token_digest, account, created_at) VALUES (?, ?, ?)", ps -> {
+            ps.setString(1, digest(token));
+            ps.setString(2, name);
+            ps.setString(3, now());
+            return ps.executeUpdate();
+        });
+        return token;
+    }
+
+    // ---- signing in ---------------------------------------------------------------------
+
+    /** The account a bearer token belongs to. */
+    public Optional<Actor> byToken(String token) {
+        if (token == null || token.isEmpty() || token.length() > 200) return Optional.empty();
+        return query("SELECT a.name, a.roles, a.credit_codes, a.created_at FROM api_token t JOIN account a ON a.name = t.account "
+                + "WHERE t.token_digest = ?", ps -> {
+            ps.setString(1, digest(token));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(account(rs).actor()) : Optional.empty();
+            }
+        });
+    }
+
+    /** Checks a name and password and starts a session; empty when they do not match (in the same time either way). */
+    public Optional<Session> signIn(String name, char[] password) {
+        Optional<String> hash = name == null || !NAME.matcher(name).matches() ? Optional.empty()
+                : query("SELECT password_hash FROM account WHERE name = ?", ps -> {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+        boolean matches = password != null && password.length > 0 && BCRYPT.matches(new String(password), hash.orElse(DUMMY_HASH));
+        if (hash.isEmpty() || !matches) return Optional.empty();
+        Actor actor = find(name).orElseThrow().actor();
+        String id = random(32);
+        String csrf = random(32);
+        transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM web_session WHERE expires_at < ?")) {
+                ps.setString(1, now());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO web_session (session_digest, account, csrf_token, expires_at) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, digest(id));
+                ps.setString(2, name);
+                ps.setString(3, csrf);
+                ps.setString(4, TIME.format(Instant.now().plus(SESSION_LIFETIME)));
+                return ps.executeUpdate();
+            }
+        });
+        return Optional.of(new Session(id, csrf, actor));
+    }
+
+    /** The live session with this id. */
+    public Optional<Session> session(String id) {
+        if (id == null || id.isEmpty() || id.length() > 200) return Optional.empty();
+        return query("SELECT a.name, a.roles, a.credit_codes, a.created_at, s.csrf_token FROM web_session s JOIN account a ON a.name = s.account "
+                + "WHERE s.session_digest = ? AND s.expires_at > ?", ps -> {
+            ps.setString(1, digest(id));
+            ps.setString(2, now());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Session(id, rs.getString(5), account(rs).actor())) : Optional.empty();
+            }
+        });
+    }
+
+    public void signOut(String id) {
+        if (id == null) return;
+        query("DELETE FROM web_session WHERE session_digest = ?", ps -> {
+            ps.setString(1, digest(id));
+            return ps.executeUpdate();
+        });
+    }
+
+    // ---- the access log -----------------------------------------------------------------
+
+    public void log(String actor, String action, String what, Long recordId, String creditCode, String outcome) {
+        query("INSERT INTO access_log (at, actor, action, what, record_id, credit_code, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, now());
+            ps.setString(2, clip(actor, 64));
+            ps.setString(3, clip(action, 20));
+            ps.setString(4, clip(what, 200));
+            if (recordId == null) ps.setNull(5, Types.BIGINT);
+            else ps.setLong(5, recordId);
+            ps.setString(6, creditCode == null ? null : clip(creditCode, 32));
+            ps.setString(7, clip(outcome, 20));
+            return ps.executeUpdate();
+        });
+    }
+
+    /** The newest {@code limit} lines of the access log, newest first. */
+    public List<AccessEntry> accessLog(int limit) {
+        return query("SELECT id, at, actor, action, what, record_id, credit_code, outcome FROM access_log ORDER BY id DESC LIMIT ?", ps -> {
+            ps.setInt(1, limit);
+            List<AccessEntry> all = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long record = rs.getLong(6);
+                    Long recordId = rs.wasNull() ? null : record;
+                    all.add(new AccessEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), recordId,
+                            rs.getString(7), rs.getString(8)));
+                }
+            }
+            return all;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    /** A role as the CLI names it (enterprise, evaluator, regulator, administrator). */
+    public static Role role(String name) throws Fault {
+        for (Role r : Role.values()) {
+            if (r.name().equalsIgnoreCase(name.strip())) return r;
+        }
+        String all = String.join(", ", Arrays.stream(Role.values()).map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
+        throw new AccountException(Fault.Kind.USAGE, "没有角色“" + name + "”；角色为 " + all, "no role '" + name + "'; the roles are " + all);
+    }
+
+    private static void checkName(String name) throws Fault {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new AccountException(Fault.Kind.USAGE, "账户名须为 1 至 64 个字母、数字或 . _ @ -，以字母或数字开头",
+                    "an account name is 1 to 64 letters, digits or . _ @ -, starting with a letter or digit");
+        }
+    }
+
+    private static String creditCode(String code) throws Fault {
+        String c = code.strip().toUpperCase(Locale.ROOT);
+        if (!CREDIT_CODE.matcher(c).matches()) {
+            throw new AccountException(Fault.Kind.USAGE, "“" + clip(code, 40) + "”不是统一社会信用代码（18 位数字或大写字母）",
+                    "'" + clip(code, 40) + "' is not a unified social credit code (18 digits or capital letters)");
+        }
+        return c;
+    }
+
+    private static String checkedPassword(char[] password) throws Fault {
+        String p = password == null ? "" : new String(password);
+        if (p.codePointCount(0, p.length()) < MIN_PASSWORD) {
+            throw new AccountException(Fault.Kind.USAGE, "密码须至少 " + MIN_PASSWORD + " 个字符", "a password has at least " + MIN_PASSWORD + " characters");
+        }
+        if (p.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new AccountException(Fault.Kind.USAGE, "密码不得超过 " + MAX_PASSWORD_BYTES + " 字节（UTF-8）",
+                    "a password has at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)");
+        }
+        return p;
+    }
+
+    private static AccountException unknown(String name) {
+        return new AccountException(Fault.Kind.NOT_FOUND, "没有名为“" + clip(String.valueOf(name), 64) + "”的账户",
+                "no account named '" + clip(String.valueOf(name), 64) + "'");
+    }
+
+    private static Account account(ResultSet rs) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : rs.getString(2).split(",")) {
+            if (!r.isBlank()) roles.add(Role.valueOf(r));
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (String c : rs.getString(3).split(",")) {
+            if (!c.isBlank()) codes.add(c);
+        }
+        return new Account(rs.getString(1), roles, codes, rs.getString(4));
+    }
+
+    static String digest(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static String now() {
+        return TIME.format(Instant.now());
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    private interface Statement<T> {
+        T run(PreparedStatement ps) throws SQLException;
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T query(String sql, Statement<T> s) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            return s.run(ps);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private <T> T transaction(Work<T> w) {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                T t = w.run(c);
+                c.commit();
+                return t;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private ArchiveException failed(SQLException e) {
+        return new ArchiveException("账户表（" + location.describe() + "）：" + e.getMessage(),
+                "accounts (" + location.describe() + "): " + e.getMessage(), e);
+    }
+
+    private Connection connect() throws SQLException {
+        Properties p = new Properties();
+        if (location.user() != null) p.setProperty("user", location.user());
+        if (location.password() != null) p.setProperty("password", location.password());
+        if (location.url().startsWith("jdbc:sqlite:")) {
+            p.setProperty("foreign_keys", "true");
+            p.setProperty("busy_timeout", "30000");
+        }
+        return DriverManager.getConnection(location.url(), p);
+    }
+}

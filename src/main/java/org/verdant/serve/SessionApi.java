@@ -1,0 +1,143 @@
+package org.verdant.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import org.verdant.access.Access;
+import org.verdant.access.Actor;
+import org.verdant.access.Role;
+import org.verdant.accounts.AccessEntry;
+import org.verdant.accounts.Accounts;
+import org.verdant.text.Json;
+import org.verdant.text.Text;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Signing in and out of the page, who is signed in, and the access log:
+ * <pre>
+ * POST   /api/session        {"name", "password"} → the account, its CSRF token; sets the session cookie
+ * GET    /api/session        who is signed in (the local operator in the local mode)
+ * DELETE /api/session        signs out
+ * GET    /api/access-log     the newest lines of the access log (regulators and administrators)
+ * </pre>
+ */
+final class SessionApi {
+    static final String FORMAT = "verdant.session/1";
+    private static final int MAX_LOG_LINES = 1000;
+    /** Checking a password is deliberately slow (bcrypt): two at a time, so sign-in attempts cannot take every core. */
+    private final Semaphore checking = new Semaphore(2, true);
+    /** Null in the local single-user mode: nobody signs in. */
+    private final Accounts accounts;
+    private final Accounts accessLog;
+    private final Gate gate;
+
+    SessionApi(Accounts accounts, Accounts accessLog, Gate gate) {
+        this.accounts = accounts;
+        this.accessLog = accessLog;
+        this.gate = gate;
+    }
+
+    void signIn(Context ctx) throws Exception {
+        if (accounts == null) {
+            throw new ApiException(409, "local_mode", new Text("本服务器以本地单用户模式运行，无需登录",
+                    "this server runs in the local single-user mode: there is nothing to sign in to"));
+        }
+        JsonNode body;
+        try {
+            body = Json.READER.readTree(ctx.bodyInputStream().readNBytes(16 * 1024));
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.path("name").isTextual() || !body.path("password").isTextual()) {
+            throw ApiException.badRequest("登录请求须为 JSON：{\"name\": 账户名, \"password\": 密码}", "a sign-in is JSON: {\"name\": NAME, \"password\": PASSWORD}");
+        }
+        String name = body.path("name").asText();
+        if (!checking.tryAcquire(10, TimeUnit.SECONDS)) throw busy();
+        Optional<Accounts.Session> session;
+        try {
+            session = accounts.signIn(name, body.path("password").asText().toCharArray());
+        } finally {
+            checking.release();
+        }
+        if (session.isEmpty()) {
+            accounts.log(Api.clip(name), "SIGN_IN", "POST /api/session", null, null, "denied");
+            throw new ApiException(401, "sign_in_failed", new Text("账户名或密码不正确", "the name or the password is not right"));
+        }
+        Accounts.Session s = session.get();
+        accounts.log(s.actor().id(), "SIGN_IN", "POST /api/session", null, null, "ok");
+        String secure = gate.secure(ctx) ? "; Secure" : "";
+        long maxAge = Accounts.SESSION_LIFETIME.toSeconds();
+        ctx.res().addHeader("Set-Cookie", Gate.SESSION_COOKIE + "=" + s.id() + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict" + secure);
+        // the page reads this one and sends it back as X-CSRF-Token (double submit); a page elsewhere can neither read nor send it
+        ctx.res().addHeader("Set-Cookie", Gate.CSRF_COOKIE + "=" + s.csrfToken() + "; Path=/; Max-Age=" + maxAge + "; SameSite=Strict" + secure);
+        Api.json(ctx, 200, ApiJson.write(who(s.actor(), "accounts").put("csrf_token", s.csrfToken())));
+    }
+
+    void whoAmI(Context ctx) throws ApiException {
+        Actor actor = Actors.of(ctx);
+        if (actor == Gate.ANONYMOUS) throw Gate.unauthenticated(false);
+        Api.json(ctx, 200, ApiJson.write(who(actor, accounts == null ? "local" : "accounts")));
+    }
+
+    void signOut(Context ctx) {
+        if (accounts != null) {
+            accounts.signOut(ctx.cookie(Gate.SESSION_COOKIE));
+            accounts.log(Actors.of(ctx).id(), "SIGN_OUT", "DELETE /api/session", null, null, "ok");
+        }
+        String secure = gate.secure(ctx) ? "; Secure" : "";
+        ctx.res().addHeader("Set-Cookie", Gate.SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + secure);
+        ctx.res().addHeader("Set-Cookie", Gate.CSRF_COOKIE + "=; Path=/; Max-Age=0; SameSite=Strict" + secure);
+        ctx.status(204);
+    }
+
+    /** GET /api/access-log?limit=N: for those who oversee (a regulator reads everything) or manage accounts. */
+    void accessLog(Context ctx) throws Exception {
+        Actor actor = Actors.of(ctx);
+        if (!Access.allows(actor, Access.Action.READ, null)) Access.require(actor, Access.Action.MANAGE_USERS, null);
+        int limit = 200;
+        String given = ctx.queryParam("limit");
+        if (given != null && !given.isBlank()) {
+            if (!given.matches("[0-9]{1,4}") || Integer.parseInt(given) < 1 || Integer.parseInt(given) > MAX_LOG_LINES) {
+                throw ApiException.badRequest("limit：1 至 " + MAX_LOG_LINES, "limit: 1 to " + MAX_LOG_LINES);
+            }
+            limit = Integer.parseInt(given);
+        }
+        ObjectNode root = ApiJson.NODES.objectNode();
+        root.put("format", "verdant.access-log/1");
+        ArrayNode lines = root.putArray("entries");
+        for (AccessEntry e : accessLog.accessLog(limit)) {
+            ObjectNode o = lines.addObject();
+            o.put("id", e.id());
+            o.put("at", e.at());
+            o.put("actor", e.actor());
+            o.put("action", e.action());
+            o.put("what", e.what());
+            if (e.recordId() == null) o.putNull("record_id"); else o.put("record_id", e.recordId());
+            o.put("credit_code", e.creditCode());
+            o.put("outcome", e.outcome());
+        }
+        Api.json(ctx, 200, ApiJson.write(root));
+    }
+
+    private static ObjectNode who(Actor actor, String mode) {
+        ObjectNode root = ApiJson.NODES.objectNode();
+        root.put("format", FORMAT);
+        root.put("mode", mode);
+        root.put("account", actor.id());
+        ArrayNode roles = root.putArray("roles");
+        actor.roles().stream().map(Role::name).sorted().forEach(r -> roles.add(r.toLowerCase(Locale.ROOT)));
+        ArrayNode codes = root.putArray("credit_codes");
+        actor.creditCodes().stream().sorted().forEach(codes::add);
+        return root;
+    }
+
+    private static ApiException busy() {
+        return new ApiException(503, "busy", new Text("登录请求过多，请稍后再试", "too many sign-ins at once; try again shortly"));
+    }
+}
