@@ -130,10 +130,12 @@ public final class VerdictBuilder {
      * A warning that names its figure's source names it in the reader's language: the source
      * argument becomes a message ({@code source.cited}) holding its Chinese and English texts.
      */
+    private static final Messages ZH = new Messages("zh");
+
     private static Verdict.Warning cited(Verdict.Warning w, org.verdant.rulebook.Sources sources) {
         if (w.figure() == null || w.figure().source() == null || !w.args().contains(w.figure().source())) return w;
         String en = w.figure().source();
-        Messages.Phrase both = new Messages.Phrase("source.cited", List.of(sources.in(en, "zh"), en));
+        Messages.Phrase both = new Messages.Phrase("source.cited", List.of(Provenance.shown(en, ZH, sources), en));
         return new Verdict.Warning(w.code(), w.criterion(), w.figure(), w.key(),
                 w.args().stream().map(a -> en.equals(a) ? (Object) both : a).toList());
     }
