@@ -21,8 +21,12 @@ public final class ExplainRenderer {
         this.m = m;
     }
 
+    /** The verdict's sources: each figure's source in the reader's language. */
+    private org.verdant.rulebook.Sources sources = org.verdant.rulebook.Sources.NONE;
+
     public static String render(Verdict v, List<Verdict.Judged> chosen, Map<String, Trace> traces, Messages m) {
         ExplainRenderer r = new ExplainRenderer(m);
+        r.sources = v.sources();
         r.line(m.get("trace.title") + " — " + v.submission().facility().name() + " — " + v.scorecard().title().in(m.lang()) + " "
                 + v.scorecard().edition() + " — " + Path.of(v.submission().file()).getFileName());
         for (Verdict.Judged j : chosen) r.criterion(j, traces.get(j.id()));
@@ -56,9 +60,9 @@ public final class ExplainRenderer {
             }
         }
         section("trace.levels", t.levels().stream().map(l -> (l.label() == null ? "" : l.label() + ": ") + m.get("word." + l.role())
-                + " " + Numbers.showForPeople(l.value(), l.unit(), m.lang()) + " — " + people(Origins.shown(l.from(), m)) + (l.source() == null ? "" : "; " + people(Origins.shown(l.source(), m)))).toList());
+                + " " + Numbers.showForPeople(l.value(), l.unit(), m.lang()) + " — " + people(Origins.shown(l.from(), m, sources)) + (l.source() == null ? "" : "; " + people(Origins.shown(l.source(), m, sources)))).toList());
         section("trace.figures", t.figures().stream().map(fig -> fig.ref() + " = " + shown(fig.value()) + (fig.unit() == null ? "" : " " + fig.unit())
-                + " [" + statusWord(fig.status()) + "] — " + Origins.shown(fig.source(), m) + (fig.clause() == null ? "" : "; " + fig.clause())
+                + " [" + statusWord(fig.status()) + "] — " + Origins.shown(fig.source(), m, sources) + (fig.clause() == null ? "" : "; " + fig.clause())
                 + (fig.at() == null ? "" : "  (" + fig.at() + ")")).toList());
         section("trace.missing", t.missing());
         section("trace.points", t.points());

@@ -19,12 +19,17 @@ public final class TextVerdictRenderer {
     private final Messages m;
     private final StringBuilder out = new StringBuilder();
 
+    /** The verdict's sources: each figure's source in the reader's language. */
+    private org.verdant.rulebook.Sources sources = org.verdant.rulebook.Sources.NONE;
+
     private TextVerdictRenderer(Messages m) {
         this.m = m;
     }
 
     public static String render(Verdict v, Messages m) {
-        return new TextVerdictRenderer(m).verdict(v);
+        TextVerdictRenderer r = new TextVerdictRenderer(m);
+        r.sources = v.sources();
+        return r.verdict(v);
     }
 
     private String verdict(Verdict v) {
@@ -198,8 +203,8 @@ public final class TextVerdictRenderer {
         for (String tier : List.of("basic", "advanced")) {
             if (values.containsKey(tier)) {
                 line("      " + m.get("label.reference") + " (" + m.get("word." + tier) + "): "
-                        + shown.get(tier) + " " + values.getOrDefault("unit", "") + " — " + people(Origins.shown(values.get(tier + "_from"), m))
-                        + (values.containsKey(tier + "_source") ? "; " + people(Origins.shown(values.get(tier + "_source"), m)) : ""));
+                        + shown.get(tier) + " " + values.getOrDefault("unit", "") + " — " + people(Origins.shown(values.get(tier + "_from"), m, sources))
+                        + (values.containsKey(tier + "_source") ? "; " + people(Origins.shown(values.get(tier + "_source"), m, sources)) : ""));
             }
         }
         if (values.get("form_reason") instanceof org.verdant.findings.FindingCollector.FormReason r) {
@@ -215,7 +220,7 @@ public final class TextVerdictRenderer {
         for (String role : List.of("baseline", "leading", "threshold")) {
             if (values.containsKey(role)) {
                 line("      " + m.get("word." + role) + ": " + shown.get(role) + " " + values.getOrDefault("unit", "")
-                        + " — " + people(Origins.shown(values.get(role + "_from"), m)) + (values.containsKey(role + "_source") ? "; " + people(Origins.shown(values.get(role + "_source"), m)) : ""));
+                        + " — " + people(Origins.shown(values.get(role + "_from"), m, sources)) + (values.containsKey(role + "_source") ? "; " + people(Origins.shown(values.get(role + "_source"), m, sources)) : ""));
             }
         }
         if (values.get("parts") instanceof List<?> parts) {
@@ -226,7 +231,7 @@ public final class TextVerdictRenderer {
                 String computation = computation(p, part.get("value"));
                 if (p.containsKey("threshold")) {
                     line("      · " + p.get("product") + ": " + computation + "; " + m.get("word.threshold") + " "
-                            + part.get("threshold") + " " + p.get("unit") + " — " + people(Origins.shown(p.get("threshold_from"), m))
+                            + part.get("threshold") + " " + p.get("unit") + " — " + people(Origins.shown(p.get("threshold_from"), m, sources))
                             + (Boolean.TRUE.equals(p.get("reaches")) ? " ✔" : " ✘"));
                     continue;
                 }

@@ -11,12 +11,23 @@ import java.util.Locale;
  * dimensions (一级指标 with weights) and their indicators, each with its type, unit, leading value
  * and baseline, points and scoring rule, and the Appendix B formula its quantity is computed by;
  * plus the gates it adds to the basic requirements, its bonus items and its pass line, if any.
- * Read once, checked with file:line ({@code IndicatorTableReader}); {@code digest} covers the file.
+ * Read once, checked with file:line ({@code IndicatorTableReader}); {@code digest} covers the file;
+ * {@code sources} are the table's own when it was read from a file of its own ({@link Sources#NONE} otherwise).
  */
 public record IndicatorTable(String file, String id, String version, String edition, Text title, Kind kind,
                              String province, List<String> industries, LocalDate appliesFrom, LocalDate appliesUntil,
                              String status, String source, List<String> notes, Figure passLine,
-                             List<Scorecard.GateSpec> gates, Bonus bonus, List<Dimension> dimensions, String digest) {
+                             List<Scorecard.GateSpec> gates, Bonus bonus, List<Dimension> dimensions, String digest,
+                             Sources sources) {
+
+    /**
+     * The table with the sources it cites: a table read from its own file (--table) brings them,
+     * since the rulebook's sources do not know them; a table of the rulebook has the rulebook's.
+     */
+    public IndicatorTable withSources(Sources s) {
+        return new IndicatorTable(file, id, version, edition, title, kind, province, industries, appliesFrom, appliesUntil, status, source,
+                notes, passLine, gates, bonus, dimensions, digest, s);
+    }
 
     /** What kind of table it is: who wrote it, and so how far it can be relied on. */
     public enum Kind {

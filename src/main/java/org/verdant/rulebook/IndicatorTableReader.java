@@ -92,7 +92,7 @@ final class IndicatorTableReader {
         IndicatorTable.Bonus bonus = bonus(top, ids);
         if (id == null || version == null || edition == null || kind == null || status == null) return null;
         return new IndicatorTable(file, id, version, edition, title, kind, province, industries, from, until, status, source,
-                r.strings(top, "notes"), passLine, gates, bonus, dimensions, RulebookLoader.digest(List.of(f)));
+                r.strings(top, "notes"), passLine, gates, bonus, dimensions, RulebookLoader.digest(List.of(f)), Sources.NONE);
     }
 
     private IndicatorTable.Bonus bonus(Node top, Set<String> ids) {

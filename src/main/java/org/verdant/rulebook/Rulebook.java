@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The rules and scorecards read from one place (a directory pair or the jar). {@code digest}
  * covers every file; a verdict carries {@link #digestFor} over the files it actually used, so
- * adding an unrelated scheme does not change the record of an old evaluation.
+ * adding an unrelated scheme does not change the record of an old evaluation. {@code sources} are
+ * the titles and citations its files wrote, in both languages.
  */
 public record Rulebook(
         String origin,
@@ -17,7 +18,13 @@ public record Rulebook(
         Map<String, GradingTable> gradings,
         List<SourceFile> ruleFiles,
         List<SourceFile> files,
-        String digest) {
+        String digest,
+        Sources sources) {
+
+    /** The sources an evaluation under {@code scorecard} cites: the rulebook's, and its indicator table's when read from its own file. */
+    public Sources sourcesFor(Scorecard scorecard) {
+        return scorecard.table() == null ? sources : sources.with(scorecard.table().sources());
+    }
 
     /** The files an evaluation under {@code scorecard} (and {@code grading}, may be null) reads. */
     public List<SourceFile> filesFor(Scorecard scorecard, GradingTable grading) {

@@ -32,6 +32,8 @@ final class ScorecardReader {
     final CriterionReader criterionReader = new CriterionReader(this);
     /** The sources of the file being read, by id: each figure's {@code source} names one of them. */
     private Map<String, Source> sources = Map.of();
+    /** Every citation and title read, in both languages: the rulebook's (or the one table's) {@link Sources}. */
+    final Sources.Builder citations = new Sources.Builder();
 
     private ScorecardReader() {
     }
@@ -100,7 +102,7 @@ final class ScorecardReader {
         }
         if (!r.problems.isEmpty()) throw new RulebookException(r.problems.sorted());
         return new Rulebook(origin, scorecards, tables, benchmarks, gradings,
-                files.stream().filter(f -> f.logicalPath().startsWith("rules/")).toList(), files, digest);
+                files.stream().filter(f -> f.logicalPath().startsWith("rules/")).toList(), files, digest, r.citations.build());
     }
 
     /** An indicator table given as a file of its own (--table FILE), checked like the rulebook's. */
@@ -118,6 +120,7 @@ final class ScorecardReader {
             } else if (format != null) {
                 r.sources = r.sources(top);
                 t = new IndicatorTableReader(r).table(f, top);
+                if (t != null) t = t.withSources(r.citations.build());
             }
         }
         if (!r.problems.isEmpty() || t == null) throw new RulebookException(r.problems.isEmpty()
@@ -273,7 +276,7 @@ final class ScorecardReader {
             Text title = sourceTitle(n);
             String see = n.text("see", false);
             if (title != null) {
-                SourceTitles.register(title.en(), title.zh());
+                citations.add(title);
                 out.put(e.key(), new Source(e.key(), title, see));
             }
         }
@@ -301,7 +304,7 @@ final class ScorecardReader {
     String source(Node n) {
         String id = n.text("source", true);
         if (id == null) return null;
-        String detail = n.text("detail", false);
+        Text detail = detail(n);
         if (sources.isEmpty()) {
             if (detail != null) problems.add(n.raw("detail"), "detail goes with a source id from the file's sources:");
             return id;
@@ -313,7 +316,24 @@ final class ScorecardReader {
             problems.add(n.raw("source"), "unknown source '" + id + "'" + hint);
             return null;
         }
-        return s.cite(detail);
+        Text cited = s.cite(detail);
+        citations.add(cited);
+        return cited.en();
+    }
+
+    /**
+     * Where in its source a figure is: {@code {zh: …, en: …}}, or a plain text (a user-written
+     * table's or scorecard's), shown as written in either language; null when not given.
+     */
+    private Text detail(Node n) {
+        YamlNode raw = n.raw("detail");
+        if (raw == null) return null;
+        if (raw instanceof YamlNode.Mapping) {
+            Text t = text(n, "detail", true);
+            return t.zh() == null || t.en() == null ? null : t;
+        }
+        String plain = n.text("detail", false);
+        return plain == null ? null : new Text(plain, plain);
     }
 
     Double number(Node n, String key, boolean required) {

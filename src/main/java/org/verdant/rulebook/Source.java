@@ -10,14 +10,18 @@ import org.verdant.text.Text;
  */
 public record Source(String id, Text title, String see) {
     /**
-     * The text a verdict carries: the English title, where it is described, and the detail of one
-     * figure. The English text is the verdict's (JSON's) own; people's renderers put the Chinese
-     * title in its place through {@link SourceTitles}.
+     * The citation of one figure in both languages: the title, where it is described, and the
+     * figure's detail ({@code {zh, en}}, or a plain text the same in both; may be null). The English
+     * text is the one a verdict's JSON carries; {@link Sources} gives the Chinese beside it.
      */
-    public String cite(String detail) {
-        StringBuilder b = new StringBuilder(title.en());
+    public Text cite(Text detail) {
+        return new Text(cite(title.zh(), detail == null ? null : detail.zh(), "："), cite(title.en(), detail == null ? null : detail.en(), ": "));
+    }
+
+    private String cite(String title, String detail, String colon) {
+        StringBuilder b = new StringBuilder(title);
         if (see != null) b.append(" (").append(see).append(')');
-        if (detail != null) b.append(": ").append(detail);
+        if (detail != null) b.append(colon).append(detail);
         return b.toString();
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 
 /**
  * Stage 4: the graded outcome of one evaluation. Scores are unrounded here; rendering rounds.
+ * {@code sources} are the citations of the rulebook it was judged by, in both languages: renderers
+ * for people read each figure's source from them (the figures carry the English text).
  */
 public record Verdict(
         Submission submission,
@@ -27,7 +29,8 @@ public record Verdict(
         String inputDigest,
         String engineVersion,
         GreenIndex greenIndex,
-        org.verdant.rulebook.RuleIndex rulebookIndex) {
+        org.verdant.rulebook.RuleIndex rulebookIndex,
+        org.verdant.rulebook.Sources sources) {
 
     /** Eligibility: true, false, or null when a core gate's threshold is not defined for the facility (nothing guessed). */
     public boolean isEligible() {

@@ -5,6 +5,7 @@ import org.verdant.findings.Status;
 import org.verdant.rulebook.Figure;
 import org.verdant.rulebook.GradingTable;
 import org.verdant.rulebook.Rulebook;
+import org.verdant.text.Messages;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.submission.Submission;
 
@@ -119,8 +120,24 @@ public final class VerdictBuilder {
         if (!rulebook.benchmarks().rows().isEmpty()) parts.add(rulebook.benchmarks().id() + "@" + rulebook.benchmarks().version());
         if (grading != null) parts.add("grading/" + grading.id());
         List<String> files = rulebook.filesFor(scorecard, grading).stream().map(f -> f.logicalPath()).toList();
+        org.verdant.rulebook.Sources sources = rulebook.sourcesFor(scorecard);
         return new Verdict(submission, scorecard, eligible, mandatoryMet, score, grade, categories, gates, criteria,
-                warnings, rulebook.digestFor(scorecard, grading), parts, files, inputDigest, engineVersion, index, rulebook.ruleIndex(scorecard));
+                warnings.stream().map(w -> cited(w, sources)).toList(), rulebook.digestFor(scorecard, grading), parts, files, inputDigest,
+                engineVersion, index, rulebook.ruleIndex(scorecard), sources);
+    }
+
+    /**
+     * A warning that names its figure's source names it in the reader's language: the source
+     * argument becomes a message ({@code source.cited}) holding its Chinese and English texts.
+     */
+    private static final Messages ZH = new Messages("zh");
+
+    private static Verdict.Warning cited(Verdict.Warning w, org.verdant.rulebook.Sources sources) {
+        if (w.figure() == null || w.figure().source() == null || !w.args().contains(w.figure().source())) return w;
+        String en = w.figure().source();
+        Messages.Phrase both = new Messages.Phrase("source.cited", List.of(Provenance.shown(en, ZH, sources), en));
+        return new Verdict.Warning(w.code(), w.criterion(), w.figure(), w.key(),
+                w.args().stream().map(a -> en.equals(a) ? (Object) both : a).toList());
     }
 
     /**

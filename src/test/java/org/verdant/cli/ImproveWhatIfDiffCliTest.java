@@ -137,8 +137,8 @@ class ImproveWhatIfDiffCliTest {
         copy(Path.of("scorecards"), scorecards);
         Path edition = scorecards.resolve("green-factory/gbt36132-2018.yaml");
         String text = Files.readString(edition);
-        String changed = text.replace("reference: {value: 40, unit: \"%\", status: provisional, source: performance-levels, detail: \"PRF-02 advanced",
-                "reference: {value: 36, unit: \"%\", status: provisional, source: performance-levels, detail: \"PRF-02 advanced")
+        String changed = text.replace("reference: {value: 40, unit: \"%\", status: provisional, source: performance-levels, detail: {zh: \"PRF-02 先进值",
+                "reference: {value: 36, unit: \"%\", status: provisional, source: performance-levels, detail: {zh: \"PRF-02 先进值")
                 .replaceFirst("version: \"([^\"]+)\"", "version: \"$1-b\"");
         assertThat(changed).isNotEqualTo(text);
         Files.writeString(edition, changed);

@@ -141,7 +141,7 @@ class RecordCliTest {
         // raise PRF-02's advanced building density from 40 % to 50 %: the factory's 44 % falls to the basic tier
         Path card = rb.resolve(SCORECARD_2018);
         String text = Files.readString(card, StandardCharsets.UTF_8);
-        String advanced = "reference: {value: 40, unit: \"%\", status: provisional, source: performance-levels, detail: \"PRF-02 advanced";
+        String advanced = "reference: {value: 40, unit: \"%\", status: provisional, source: performance-levels, detail: {zh: \"PRF-02 先进值";
         assertThat(text).contains(advanced);
         Files.writeString(card, text.replace(advanced, advanced.replace("value: 40", "value: 50")), StandardCharsets.UTF_8);
         Files.writeString(rb.resolve("rules/green-factory/gbt36132-2018/zz-added.drl"), "package verdant.greenfactory.added;\n", StandardCharsets.UTF_8);

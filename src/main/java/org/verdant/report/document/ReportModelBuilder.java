@@ -255,7 +255,7 @@ final class ReportModelBuilder {
                 y.passes() == null ? m.get("doc.gi.no_pass_line") : m.get(y.passes() ? "label.passes" : "label.below_pass_line"))).toList();
         List<ReportModel.SwitchRow> switches = gi.switches().stream().map(sw -> new ReportModel.SwitchRow(sw.name(),
                 m.get("doc.switch." + sw.name()), sw.value(), sw.figure() == null ? "—" : statusWord(sw.figure().status()),
-                sw.figure() == null ? "—" : Origins.shown(sw.figure().source(), m))).toList();
+                sw.figure() == null ? "—" : Origins.shown(sw.figure().source(), m, v.sources()))).toList();
         return new ReportModel.ParkIndex(years, switches);
     }
 
@@ -340,9 +340,9 @@ final class ReportModelBuilder {
         for (String tier : TIERS) {
             if (values.containsKey(tier)) {
                 refs.add(new ReportModel.Reference(m.get("doc.fig.role." + tier), figure(shown, values, tier),
-                        text(Origins.shown(values.get(tier + "_from"), m)), text(Origins.shown(values.get(tier + "_source"), m))));
+                        text(Origins.shown(values.get(tier + "_from"), m, v.sources())), text(Origins.shown(values.get(tier + "_source"), m, v.sources()))));
             } else if (values.containsKey(tier + "_missing")) {
-                refs.add(new ReportModel.Reference(m.get("doc.fig.role." + tier), "—", text(Origins.shown(values.get(tier + "_missing"), m)), null));
+                refs.add(new ReportModel.Reference(m.get("doc.fig.role." + tier), "—", text(Origins.shown(values.get(tier + "_missing"), m, v.sources())), null));
             }
         }
         String form = values.get("form_reason") instanceof FindingCollector.FormReason r ? m.get(r.key(), r.arg()) : null;
@@ -368,7 +368,7 @@ final class ReportModelBuilder {
         List<String> refs = new ArrayList<>();
         for (String tier : List.of("baseline", "leading", "threshold")) {
             if (p.containsKey(tier)) {
-                refs.add(m.get("doc.fig.role." + tier) + " " + figure(shown, p, tier) + " (" + text(Origins.shown(p.get(tier + "_from"), m)) + ")");
+                refs.add(m.get("doc.fig.role." + tier) + " " + figure(shown, p, tier) + " (" + text(Origins.shown(p.get(tier + "_from"), m, v.sources())) + ")");
             }
         }
         List<String> outcome = new ArrayList<>();
@@ -394,7 +394,7 @@ final class ReportModelBuilder {
         for (Verdict.Warning w : v.warnings()) {
             Figure f = w.figure();
             if (f == null) continue;
-            String source = f.source() == null || f.source().isBlank() ? m.get("doc.official.no_source") : Origins.shown(f.source(), m);
+            String source = f.source() == null || f.source().isBlank() ? m.get("doc.official.no_source") : Origins.shown(f.source(), m, v.sources());
             String key = f.ref() + "\u0000" + f.value() + "\u0000" + f.status();
             figures.putIfAbsent(key, f);
             List<String> criteria = bySource.computeIfAbsent(source, k -> new java.util.LinkedHashMap<>())

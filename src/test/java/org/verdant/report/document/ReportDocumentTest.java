@@ -149,7 +149,7 @@ class ReportDocumentTest {
         int i = 0;
         for (var e : bySource.entrySet()) {
             Element g = groups.get(i++);
-            assertThat(g.select("p.source").text()).endsWith(org.verdant.report.Origins.shown(e.getKey(), new Messages("zh")));
+            assertThat(g.select("p.source").text()).endsWith(org.verdant.report.Origins.shown(e.getKey(), new Messages("zh"), v.sources()));
             assertThat(g.select("tr.provisional-row")).hasSize(e.getValue().size());
         }
         assertThat(doc.select("#provisional p.source").eachText()).doesNotHaveDuplicates();
