@@ -44,9 +44,9 @@ final class ReportCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Override
     public Integer call() throws Exception {
         if (format.binary() && output == null) throw new Fault(Fault.Kind.USAGE, evaluation.messages().get("report.pdf.needs_output"));
-        Request request = EvaluateCommand.request(file, evaluation);
+        org.verdant.app.Workbooks.Input input = EvaluateCommand.input(file, evaluation);
         if (format.binary()) {
-            byte[] pdf = rulebook.application().evaluate(request).reportPdf();
+            byte[] pdf = input.run(rulebook.application()::evaluate).reportPdf();
             try {
                 java.nio.file.Files.write(output, pdf);
             } catch (java.io.IOException e) {
@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer>, CliFaults.OfSubmission {
             }
             return ExitCodes.OK;
         }
-        String text = rulebook.application().evaluate(request).report(format);
+        String text = input.run(rulebook.application()::evaluate).report(format);
         if (output != null) EvaluateCommand.write(output, text, new Words(evaluation.lang.name())); else spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
     }
