@@ -2,6 +2,7 @@ package org.verdant.cli;
 
 import org.verdant.app.Evaluation;
 import org.verdant.app.Request;
+import org.verdant.app.Workbooks;
 import org.verdant.fault.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,7 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML).")
+    @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML, or an .xlsx workbook: docs/xlsx.md).")
     Path file;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -59,8 +60,9 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
         Words w = new Words(evaluation.lang.name());
         if (trace && format != Format.json) throw new Fault(Fault.Kind.USAGE, w.get("evaluate.trace_needs_json", file));
         Outputs.requireDistinct(w, new Path[]{output, record}, file);
-        Request request = request(file, evaluation);
-        Evaluation e = rulebook.application().evaluate(request);
+        Workbooks.Input input = input(file, evaluation);
+        Request request = input.request();
+        Evaluation e = input.run(rulebook.application()::evaluate);
         String text = format == Format.json ? e.json(trace) : e.text();
         // every file first, the archive last: a file that cannot be written must not leave a stored record a retry would duplicate
         if (record != null) write(record, e.record(), w);
@@ -70,9 +72,14 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
         return ExitCodes.OK;
     }
 
-    /** The submission file as a request with the command's evaluation options. */
+    /** The submission file as a request with the command's evaluation options (a workbook read into YAML). */
     static Request request(Path file, EvaluationOptions options) throws Fault {
-        return new Request(file.toString(), InputFile.read(file, new Words(options.lang.name())), options.settings());
+        return input(file, options).request();
+    }
+
+    /** The submission file (YAML or .xlsx) as an input that puts a workbook's problems at its cells. */
+    static Workbooks.Input input(Path file, EvaluationOptions options) throws Fault {
+        return Workbooks.input(file.toString(), InputFile.read(file, new Words(options.lang.name())), options.settings());
     }
 
     /** Writes a result file whole or not at all; a path that cannot be written is the user's to fix (a usage error). */

@@ -46,12 +46,12 @@ final class ReportCommand implements Callable<Integer>, CliFaults.OfSubmission {
         if (format.binary() && output == null) throw new Fault(Fault.Kind.USAGE, evaluation.messages().get("report.pdf.needs_output"));
         Words w = new Words(evaluation.lang.name());
         Outputs.requireDistinct(w, new Path[]{output}, file);
-        Request request = EvaluateCommand.request(file, evaluation);
+        org.verdant.app.Workbooks.Input input = EvaluateCommand.input(file, evaluation);
         if (format.binary()) {
-            Outputs.write(output, rulebook.application().evaluate(request).reportPdf(), w);
+            Outputs.write(output, input.run(rulebook.application()::evaluate).reportPdf(), w);
             return ExitCodes.OK;
         }
-        String text = rulebook.application().evaluate(request).report(format);
+        String text = input.run(rulebook.application()::evaluate).report(format);
         if (output != null) Outputs.write(output, text, w); else spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
     }

@@ -1,7 +1,7 @@
 package org.verdant.cli;
 
 import org.verdant.app.Application;
-import org.verdant.app.Request;
+import org.verdant.app.Workbooks;
 import org.verdant.app.Settings;
 import org.verdant.fault.Fault;
 import picocli.CommandLine.Command;
@@ -39,8 +39,8 @@ final class ValidateCommand implements Callable<Integer>, CliFaults.OfSubmission
 
     @Override
     public Integer call() throws Exception {
-        Request request = new Request(file.toString(), InputFile.read(file, lang.words()), Settings.defaults().withEdition(edition).withLang(lang.name()));
-        Application.Validation v = rulebook.application().validate(request);
+        Workbooks.Input input = Workbooks.input(file.toString(), InputFile.read(file, lang.words()), Settings.defaults().withEdition(edition).withLang(lang.name()));
+        Application.Validation v = input.run(rulebook.application()::validate);
         spec.commandLine().getOut().println(lang.words().get("validate.valid", file, lang.words().label("scheme", v.scheme()), v.edition()));
         return ExitCodes.OK;
     }

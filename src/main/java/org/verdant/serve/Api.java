@@ -256,7 +256,7 @@ final class Api {
         T run() throws Exception;
     }
 
-    private <T> T withWork(Work<T> w) throws Exception {
+    <T> T withWork(Work<T> w) throws Exception {
         if (!work.tryAcquire(60, TimeUnit.SECONDS)) {
             throw new ApiException(503, "busy", new Text("服务器正忙于评价其他申报材料，请稍后再试",
                     "the server is busy evaluating other submissions; try again shortly"));

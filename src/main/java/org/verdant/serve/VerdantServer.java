@@ -134,6 +134,10 @@ public final class VerdantServer implements AutoCloseable {
 
             r.get("/api/schemes", api::schemes);
             r.get("/api/messages", api::messages);
+            XlsxApi xlsx = new XlsxApi(api, c.rulebook(), c.archive()); // before /api/templates/{name}, which would take "x.xlsx" as a name
+            r.get("/api/templates/{name}.xlsx", xlsx::template);
+            r.post("/api/xlsx/evaluate", xlsx::evaluate);
+            r.post("/api/xlsx/evaluations", xlsx::store);
             r.get("/api/templates/{name}", api::template);
             r.post("/api/evaluations", api::store);
             r.post("/api/evaluate", api::preview);
