@@ -18,13 +18,16 @@ import java.net.URI;
  *
  * <p>Routes, with the API's details in docs/serve.md:
  * <pre>
- * GET  /                                  the web page (and /app.js, /app.css, /favicon.svg)
+ * GET  /                                  the web page (and its scripts, styles and icon: WebAssets)
  * GET  /api/schemes                       schemes, editions, dates, grading tables, templates
- * GET  /api/messages?lang=                the page's words (web.*, status.*, type.*)
- * GET  /api/templates/{name}              a blank submission template
+ * GET  /api/messages?lang=                the page's words (web.*, form.*, status.*, type.*)
+ * GET  /api/templates/{name}              a filled example submission
+ * GET  /api/templates/{name}/blank        the blank template: fields and guidance, no figures
+ * GET  /api/schema?scheme=&edition=&table= the form: submission schema, sections, criteria, energy-limit rows
+ * POST /api/parse                         the page's YAML view read as JSON, for the form
  * POST /api/evaluations                   evaluate and store → 201, Location, the verdict
  * POST /api/evaluate                      evaluate, plan, radar; nothing stored
- * POST /api/report                        the report of a submission; nothing stored
+ * POST /api/report                        the report of a submission (html, md, pdf); nothing stored
  * GET  /api/evaluations                   list (credit_code, year, scheme, industry)
  * GET  /api/evaluations/{id}              the record and its verdict
  * GET  /api/evaluations/{id}/report       its report
@@ -59,6 +62,7 @@ public final class VerdantServer implements AutoCloseable {
     /** Starts listening (port 0: any free port; see {@link #port()}). */
     public static VerdantServer start(Config c, PrintWriter log) {
         Api api = new Api(c.rulebook(), c.archive(), c.token(), c.concurrentEvaluations());
+        SchemaApi schemaApi = new SchemaApi(c.rulebook().rulebook());
         WebAssets assets = new WebAssets();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -82,13 +86,16 @@ public final class VerdantServer implements AutoCloseable {
             });
             r.get("/", ctx -> asset(ctx, assets, "index.html"));
             r.get("/index.html", ctx -> asset(ctx, assets, "index.html"));
-            r.get("/app.js", ctx -> asset(ctx, assets, "app.js"));
-            r.get("/app.css", ctx -> asset(ctx, assets, "app.css"));
-            r.get("/favicon.svg", ctx -> asset(ctx, assets, "favicon.svg"));
+            for (String name : WebAssets.names()) {
+                if (!name.equals("index.html")) r.get("/" + name, ctx -> asset(ctx, assets, name));
+            }
 
             r.get("/api/schemes", api::schemes);
             r.get("/api/messages", api::messages);
             r.get("/api/templates/{name}", api::template);
+            r.get("/api/templates/{name}/blank", schemaApi::blank);
+            r.get("/api/schema", schemaApi::form);
+            r.post("/api/parse", schemaApi::parse);
             r.post("/api/evaluations", api::store);
             r.post("/api/evaluate", api::preview);
             r.post("/api/report", api::report);
