@@ -47,7 +47,7 @@
     }
     const last = tokens[tokens.length - 1];
     if (value === undefined || value === '') {
-      if (Array.isArray(v)) v[last] = undefined; else delete v[last];
+      v[last] = undefined; // kept in its place (the YAML leaves it out), so that a field filled again keeps its order
     } else {
       v[last] = value;
     }
@@ -127,7 +127,9 @@
     w.appendChild(input);
     const help = [];
     if (extraHelp) help.push(extraHelp);
-    if (r.description) help.push(r.description);
+    // the page's own help for a field where it has one (both languages), else the schema's description
+    const own = 'web.form.help.' + pathText(tokens).replace(/\[\d+\]/g, '');
+    if (ctx.t(own) !== own) help.push(ctx.t(own)); else if (r.description) help.push(r.description);
     if (help.length) {
       const h = el('p', 'help', help.join(' '));
       h.id = input.id + '-help';
@@ -200,6 +202,7 @@
     num.type = 'text';
     num.inputMode = 'decimal';
     num.id = fieldId(tokens);
+    box.id = num.id + '-box';
     const unit = el('select');
     unit.id = num.id + '-unit';
     unit.setAttribute('aria-label', label(key, r) + ' · ' + ctx.t('web.form.unit'));
@@ -242,7 +245,7 @@
       });
       set(tokens, list.length ? list : undefined);
     });
-    return wrapper(tokens, r, key, ta, ctx.t(kindHelp === 'numbers' ? 'form.lines.values' : 'form.lines.evidence'));
+    return wrapper(tokens, r, key, ta, ctx.t(kindHelp === 'evidence' ? 'web.form.lines.evidence' : 'web.form.lines.values'));
   }
 
   function isEvidence(r) {
@@ -327,7 +330,7 @@
       remove.addEventListener('click', () => {
         const arr = get(tokens);
         arr.splice(i, 1);
-        ctx.onChange(pathText(tokens));
+        if (arr.length) ctx.onChange(pathText(tokens)); else set(tokens, undefined); // none left: the list is gone, not written empty
         ctx.onStructure(pathText(tokens));
       });
       item.appendChild(remove);
@@ -490,7 +493,7 @@
       if (target.tagName === 'DETAILS') target.open = true;
       const msg = el('p', 'field-error', where(p) + p.message);
       msg.setAttribute('role', 'alert');
-      msg.dataset.path = p.path;
+      msg.dataset.problem = p.path;
       const input = target.querySelector('input, select, textarea');
       if (input && target.classList.contains('field')) {
         input.setAttribute('aria-invalid', 'true');

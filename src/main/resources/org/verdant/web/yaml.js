@@ -34,21 +34,26 @@
     return false;
   }
 
-  /** A copy without empty strings, nulls, empty lists and empty mappings: what the form left blank is absent. */
+  /**
+   * A copy without what the form left blank: empty strings, nulls, empty mappings, list items
+   * left empty, and lists that held only those. A list written empty ([]: "none", e.g.
+   * accidents.events) stays, for it says something.
+   */
   function prune(v) {
     if (Array.isArray(v)) {
-      const out = v.map(prune).filter((x) => !isEmpty(x));
-      return out;
+      if (v.length === 0) return [];
+      const out = v.map(prune).filter((x) => x !== undefined);
+      return out.length ? out : undefined;
     }
     if (v !== null && typeof v === 'object') {
       const out = {};
       for (const [k, x] of Object.entries(v)) {
         const p = prune(x);
-        if (!isEmpty(p)) out[k] = p;
+        if (p !== undefined) out[k] = p;
       }
-      return out;
+      return Object.keys(out).length ? out : undefined;
     }
-    return v;
+    return v === null || v === undefined || v === '' ? undefined : v;
   }
 
   function lines(v, indent, out) {
@@ -90,7 +95,7 @@
     const out = [];
     if (header) for (const h of header.split('\n')) out.push('# ' + h);
     const v = prune(value);
-    if (!isEmpty(v)) lines(v, 0, out);
+    if (v !== undefined && !isEmpty(v)) lines(v, 0, out);
     return out.join('\n') + '\n';
   }
 
