@@ -296,6 +296,11 @@
 
   function renderForm() {
     if (!state.form) return;
+    // a rebuild (another edition, a list item added) keeps the focus where it was
+    const active = document.activeElement;
+    const holder = active && $('form').contains(active) ? active.closest('[data-path]') : null;
+    const focusPath = holder ? holder.dataset.path : null;
+    const caret = active && typeof active.selectionStart === 'number' ? active.selectionStart : null;
     VerdantForm.build($('form'), {
       form: state.form,
       model: state.model,
@@ -310,6 +315,14 @@
       },
     });
     VerdantForm.showProblems($('form'), state.problems, where);
+    if (focusPath) {
+      const again = [...$('form').querySelectorAll('[data-path]')].find((x) => x.dataset.path === focusPath);
+      const input = again && again.querySelector('input, select, textarea');
+      if (input) {
+        input.focus();
+        if (caret !== null && typeof input.setSelectionRange === 'function') input.setSelectionRange(caret, caret);
+      }
+    }
   }
 
   /** The form changed the model: write the YAML view, keep the draft, validate shortly. */

@@ -133,8 +133,16 @@ class EnterpriseJourneyBrowserTest {
         assertThat(field("facility.name").findElement(By.tagName("label")).getDomAttribute("for"))
                 .isEqualTo(input("facility.name").getDomAttribute("id"));
 
+        // the edition follows the evaluation date: before 2025-12-31 the 2018 edition, its own criteria
+        type("evaluation_date", "2025-06-30");
+        wait.until(d -> "green-factory-2018".equals(new Select(id("scheme")).getFirstSelectedOption().getDomAttribute("value")));
+        wait.until(d -> !d.findElements(By.cssSelector("#form [data-path='claims.INF-12']")).isEmpty());
+        assertThat(js("return document.activeElement.closest('[data-path]').dataset.path")).as("the focus stays in the date").isEqualTo("evaluation_date");
+
         // the form, not the YAML: a small factory, with a wrong check character in its credit code
         type("evaluation_date", "2026-03-01");
+        wait.until(d -> "green-factory-2025".equals(new Select(id("scheme")).getFirstSelectedOption().getDomAttribute("value")));
+        wait.until(d -> !d.findElements(By.cssSelector("#form [data-path='claims.G2']")).isEmpty());
         type("reporting_year", "2025");
         type("facility.name", "示例小厂");
         type("facility.credit_code", "91331000MA0000000L");
@@ -208,6 +216,15 @@ class EnterpriseJourneyBrowserTest {
         wait.until(d -> Files.isRegularFile(pdf) && pdf.toFile().length() > 1000);
         assertThat(new String(Files.readAllBytes(pdf), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
 
+        // the result at phone width: nothing scrolls sideways (its tables scroll inside their box)
+        driver.manage().window().setSize(new Dimension(375, 800));
+        wait.until(d -> ((Number) js("return window.innerWidth")).intValue() <= 400);
+        js("document.getElementById('result').scrollIntoView()");
+        assertThat(id("result").isDisplayed()).isTrue();
+        assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth")).as("result at 375 px").isEqualTo(true);
+        screenshot("15-phone-result.png");
+        driver.manage().window().setSize(new Dimension(1366, 1000));
+
         // a reload keeps the draft
         driver.navigate().refresh();
         ready();
@@ -221,6 +238,13 @@ class EnterpriseJourneyBrowserTest {
         assertThat(js("return getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
         assertThat(js("return [...document.querySelectorAll('#form input, #form select, #form textarea')]"
                 + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.id)")).asList().isEmpty();
+
+        // the form in English: labels are the keys in words, the help the page's English
+        id("lang-toggle").click();
+        wait.until(d -> field("facility.name").findElement(By.tagName("label")).getText().startsWith("name"));
+        assertThat(field("facility.credit_code").getText()).contains("unified social credit code");
+        id("lang-toggle").click();
+        wait.until(d -> field("facility.name").findElement(By.tagName("label")).getText().startsWith("名称"));
 
         // loading the blank template asks first; No keeps the work, Yes replaces it
         id("template-load").click();
@@ -236,14 +260,11 @@ class EnterpriseJourneyBrowserTest {
         wait.until(d -> ((String) js("return document.getElementById('source').value")).startsWith("# Verdant 空白申报模板"));
         wait.until(d -> "".equals(input("facility.name").getDomProperty("value")));
 
-        // phone width: nothing scrolls sideways, the form or the result
+        // the form at phone width
         driver.manage().window().setSize(new Dimension(375, 800));
         wait.until(d -> ((Number) js("return window.innerWidth")).intValue() <= 400);
         assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth")).as("form at 375 px").isEqualTo(true);
         screenshot("14-phone-form.png");
-        js("document.getElementById('result').scrollIntoView()");
-        assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth")).as("result at 375 px").isEqualTo(true);
-        screenshot("15-phone-result.png");
         driver.manage().window().setSize(new Dimension(1366, 1000));
     }
 
