@@ -221,7 +221,7 @@ class EnterpriseJourneyBrowserTest {
         wait.until(d -> ((Number) js("return window.innerWidth")).intValue() <= 400);
         js("document.getElementById('result').scrollIntoView()");
         assertThat(id("result").isDisplayed()).isTrue();
-        assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth")).as("result at 375 px").isEqualTo(true);
+        assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth")).as("result at 375 px, too wide: " + tooWide()).isEqualTo(true);
         screenshot("15-phone-result.png");
         driver.manage().window().setSize(new Dimension(1366, 1000));
 
@@ -263,7 +263,7 @@ class EnterpriseJourneyBrowserTest {
         // the form at phone width
         driver.manage().window().setSize(new Dimension(375, 800));
         wait.until(d -> ((Number) js("return window.innerWidth")).intValue() <= 400);
-        assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth")).as("form at 375 px").isEqualTo(true);
+        assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth")).as("form at 375 px, too wide: " + tooWide()).isEqualTo(true);
         screenshot("14-phone-form.png");
         driver.manage().window().setSize(new Dimension(1366, 1000));
     }
@@ -273,6 +273,15 @@ class EnterpriseJourneyBrowserTest {
     private void ready() {
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         wait.until(d -> !d.findElements(By.cssSelector("#form [data-path='facility.name'] input")).isEmpty());
+    }
+
+    /** The elements reaching past the window's right edge, outside a box that scrolls them: what makes a page scroll sideways. */
+    private Object tooWide() {
+        return js("const out = []; for (const e of document.querySelectorAll('body *')) {"
+                + " if (e.closest('.table-wrap') || e.closest('[hidden]')) continue;"
+                + " const r = e.getBoundingClientRect(); if (r.width && r.right > window.innerWidth + 1)"
+                + " out.push(e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(r.right)); }"
+                + " return out.slice(0, 12);");
     }
 
     private Object js(String script) {
