@@ -143,11 +143,15 @@ final class Api {
         json(ctx, 200, answer);
     }
 
-    /** POST /api/report: the evaluation report of a submission (HTML, or Markdown with format=md), nothing stored. */
+    /** POST /api/report: the evaluation report of a submission (HTML, or Markdown with format=md, PDF with format=pdf), nothing stored. */
     void report(Context ctx) throws Exception {
         authorize(ctx);
         SubmissionRequest r = SubmissionRequest.read(ctx);
         ReportFormat format = reportFormat(ctx);
+        if (format.binary()) {
+            pdf(ctx, withWork(() -> application.evaluate(r.request()).reportPdf()));
+            return;
+        }
         String text = withWork(() -> application.evaluate(r.request()).report(format));
         document(ctx, format, text);
     }
@@ -164,6 +168,10 @@ final class Api {
         ArchivedEvaluation a = stored(ctx, ctx.pathParam("id"));
         ReportFormat format = reportFormat(ctx);
         String lang = ctx.queryParam("lang") == null ? a.lang() : SubmissionRequest.lang(ctx.queryParam("lang"));
+        if (format.binary()) {
+            pdf(ctx, withWork(() -> application.reproduce(a).withLang(lang).reportPdf()));
+            return;
+        }
         String text = rendered("report:" + a.entry().id() + ":" + lang + ":" + format, () -> application.reproduce(a).withLang(lang).report(format));
         document(ctx, format, text);
     }
@@ -333,7 +341,12 @@ final class Api {
         String f = ctx.queryParam("format");
         if (f == null || f.equals("html")) return ReportFormat.html;
         if (f.equals("md")) return ReportFormat.md;
-        throw ApiException.badRequest("format：html 或 md", "format: html or md");
+        if (f.equals("pdf")) return ReportFormat.pdf;
+        throw ApiException.badRequest("format：html、md 或 pdf", "format: html, md or pdf");
+    }
+
+    private static void pdf(Context ctx, byte[] pdf) {
+        ctx.status(200).contentType("application/pdf").header("Content-Disposition", "attachment; filename=\"report.pdf\"").result(pdf);
     }
 
     private static void document(Context ctx, ReportFormat format, String text) {

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The blank submission templates the web page offers, one per scheme and edition: bundled
- * resources ({@code org/verdant/web/templates/NAME.yaml}), each a valid submission with example
- * figures and comments saying what to replace. A request names a template from this fixed list;
- * no name from a request ever becomes a path.
+ * The submission templates the web page offers, one per scheme and edition, in two kinds: the
+ * blank template ({@code org/verdant/web/blank/NAME.yaml}: the fields with guidance in comments,
+ * no figures) and the example ({@code org/verdant/web/templates/NAME.yaml}: a valid submission
+ * with example figures and comments saying what to replace). A request names a template from this
+ * fixed list; no name from a request ever becomes a path.
  */
 final class Templates {
     record Template(String name, String scheme, String edition) {
@@ -20,6 +21,14 @@ final class Templates {
 
         String fileName() {
             return name + ".yaml";
+        }
+
+        String blankResource() {
+            return "/org/verdant/web/blank/" + name + ".yaml";
+        }
+
+        String blankFileName() {
+            return name + ".blank.yaml";
         }
     }
 
@@ -41,9 +50,19 @@ final class Templates {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
+    /** The example: a valid submission with example figures. */
     static byte[] bytes(Template t) {
-        try (InputStream in = Templates.class.getResourceAsStream(t.resource())) {
-            if (in == null) throw new IllegalStateException("missing resource " + t.resource());
+        return read(t.resource());
+    }
+
+    /** The blank template: fields and guidance, no figures. */
+    static byte[] blankBytes(Template t) {
+        return read(t.blankResource());
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = Templates.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,13 +20,16 @@ import java.util.List;
  *
  * <p>Routes, with the API's details in docs/serve.md:
  * <pre>
- * GET  /                                  the web page (and /app.js, /app.css, /favicon.svg)
+ * GET  /                                  the web page (and its scripts, styles and icon: WebAssets)
  * GET  /api/schemes                       schemes, editions, dates, grading tables, templates
- * GET  /api/messages?lang=                the page's words (web.*, status.*, type.*)
- * GET  /api/templates/{name}              a blank submission template
+ * GET  /api/messages?lang=                the page's words (web.*, form.*, status.*, type.*)
+ * GET  /api/templates/{name}              a filled example submission
+ * GET  /api/templates/{name}/blank        the blank template: fields and guidance, no figures
+ * GET  /api/schema?scheme=&edition=&table= the form: submission schema, sections, criteria, energy-limit rows
+ * POST /api/parse                         the page's YAML view read as JSON, for the form
  * POST /api/evaluations                   evaluate and store → 201, Location, the verdict
  * POST /api/evaluate                      evaluate, plan, radar; nothing stored
- * POST /api/report                        the report of a submission; nothing stored
+ * POST /api/report                        the report of a submission (html, md, pdf); nothing stored
  * GET  /api/evaluations                   list (credit_code, year, scheme, industry)
  * GET  /api/evaluations/{id}              the record and its verdict
  * GET  /api/evaluations/{id}/report       its report
@@ -91,6 +94,7 @@ public final class VerdantServer implements AutoCloseable {
         Gate gate = new Gate(c.accounts(), c.host(), c.allowedHosts(), c.behindProxy());
         SessionApi sessions = new SessionApi(c.accounts(), accessLog, gate);
         ArchiveApi archiveApi = new ArchiveApi(c.archive());
+        SchemaApi schemaApi = new SchemaApi(c.rulebook().rulebook());
         WebAssets assets = new WebAssets();
         DisputeApi disputes = new DisputeApi(api, new org.verdant.app.Application(c.rulebook()), c.archive());
         Javalin app = Javalin.create(config -> {
@@ -121,12 +125,9 @@ public final class VerdantServer implements AutoCloseable {
             });
             r.get("/", ctx -> asset(ctx, assets, "index.html"));
             r.get("/index.html", ctx -> asset(ctx, assets, "index.html"));
-            r.get("/app.js", ctx -> asset(ctx, assets, "app.js"));
-            r.get("/app.css", ctx -> asset(ctx, assets, "app.css"));
-            r.get("/favicon.svg", ctx -> asset(ctx, assets, "favicon.svg"));
-            r.get("/login.html", ctx -> asset(ctx, assets, "login.html"));
-            r.get("/login.js", ctx -> asset(ctx, assets, "login.js"));
-            r.get("/session.js", ctx -> asset(ctx, assets, "session.js"));
+            for (String name : WebAssets.names()) {
+                if (!name.equals("index.html")) r.get("/" + name, ctx -> asset(ctx, assets, name));
+            }
             r.post("/api/session", sessions::signIn);
             r.get("/api/session", sessions::whoAmI);
             r.delete("/api/session", sessions::signOut);
@@ -139,6 +140,9 @@ public final class VerdantServer implements AutoCloseable {
             r.post("/api/xlsx/evaluate", xlsx::evaluate);
             r.post("/api/xlsx/evaluations", xlsx::store);
             r.get("/api/templates/{name}", api::template);
+            r.get("/api/templates/{name}/blank", schemaApi::blank);
+            r.get("/api/schema", schemaApi::form);
+            r.post("/api/parse", schemaApi::parse);
             r.post("/api/evaluations", api::store);
             r.post("/api/evaluate", api::preview);
             r.post("/api/report", api::report);
@@ -154,8 +158,6 @@ public final class VerdantServer implements AutoCloseable {
             r.get("/api/disputes/{n}", disputes::show);
             r.post("/api/disputes/{n}/ruling", disputes::rule);
             r.get("/api/disputes/{n}/report", disputes::report);
-            r.get("/regulator.html", ctx -> asset(ctx, assets, "regulator.html"));
-            r.get("/regulator.js", ctx -> asset(ctx, assets, "regulator.js"));
             r.get("/api/archive/verify", archiveApi::verify);
             r.post("/api/archive/verify", archiveApi::verify);
 

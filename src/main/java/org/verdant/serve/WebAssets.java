@@ -19,6 +19,8 @@ final class WebAssets {
     static {
         TYPES.put("index.html", "text/html; charset=utf-8");
         TYPES.put("app.js", "text/javascript; charset=utf-8");
+        TYPES.put("form.js", "text/javascript; charset=utf-8");
+        TYPES.put("yaml.js", "text/javascript; charset=utf-8");
         TYPES.put("app.css", "text/css; charset=utf-8");
         TYPES.put("favicon.svg", "image/svg+xml");
         TYPES.put("regulator.html", "text/html; charset=utf-8");
@@ -45,6 +47,11 @@ final class WebAssets {
     /** Whether {@code name} is one of the page's own files (they hold no company's data, so anyone may load them). */
     static boolean isPageFile(String name) {
         return TYPES.containsKey(name);
+    }
+
+    /** The names served, each at /NAME. */
+    static java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(TYPES.keySet());
     }
 
     Asset get(String name) {

@@ -16,7 +16,22 @@
     errorLines: new Set(),
     storedId: null,
     lineCount: 0,
+    model: {},            // the submission the form edits (the YAML view's text read as JSON)
+    form: null,           // the /api/schema answer the form is built from
+    formKey: null,        // scheme|edition|table of that answer
+    loadedText: null,     // the text last loaded (template, example, upload, draft): overwriting it loses nothing
+    touched: false,       // whether the user changed anything since loading: only then is it validated live
+    validation: 0,        // the number of the last live validation sent; older answers are dropped
+    parsing: 0,
   };
+  const DRAFT = 'verdant.draft.';     // + scheme: the editor's text, kept across reloads
+  const CHOICE = 'verdant.choice';    // the scheme and edition last chosen
+  const timers = {};
+
+  function later(name, ms, f) {
+    clearTimeout(timers[name]);
+    timers[name] = setTimeout(f, ms);
+  }
 
   const $ = (id) => document.getElementById(id);
 
@@ -73,15 +88,40 @@
         select.appendChild(o);
       }
     }
-    if (chosen) select.value = chosen;
+    select.value = chosen || localStorage.getItem(CHOICE) || templateFor('green-factory', new Date().toISOString().substring(0, 10)) || '';
+    if (!select.value && select.options.length) select.selectedIndex = 0;
     schemeChanged();
+  }
+
+  /** The edition of {@code scheme} that applies on {@code date} (YYYY-MM-DD), as in the reader: from ≤ date < until. */
+  function editionOn(scheme, date) {
+    const s = state.schemes.schemes.find((x) => x.scheme === scheme);
+    if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(date || '')) return null;
+    const e = s.editions.find((x) => (!x.applies_from || x.applies_from <= date) && (!x.applies_until || date < x.applies_until));
+    return e ? e.edition : null;
+  }
+
+  /** The template (scheme and edition chooser's option) for a scheme on a date, else the scheme's latest. */
+  function templateFor(scheme, date) {
+    const s = state.schemes.schemes.find((x) => x.scheme === scheme);
+    if (!s || !s.templates.length) return null;
+    const edition = editionOn(scheme, date);
+    const t = s.templates.find((x) => x.edition === edition) || s.templates[s.templates.length - 1];
+    return t.name;
+  }
+
+  function chosen() {
+    const o = $('scheme').selectedOptions[0];
+    return o ? { name: o.value, scheme: o.dataset.scheme, edition: o.dataset.edition } : null;
   }
 
   function schemeChanged() {
     const o = $('scheme').selectedOptions[0];
     if (!o) return;
-    $('template-download').href = '/api/templates/' + encodeURIComponent(o.value);
-    $('template-download').setAttribute('download', o.value + '.yaml');
+    $('template-download').href = '/api/templates/' + encodeURIComponent(o.value) + '/blank';
+    $('template-download').setAttribute('download', o.value + '.blank.yaml');
+    $('example-download').href = '/api/templates/' + encodeURIComponent(o.value);
+    $('example-download').setAttribute('download', o.value + '.yaml');
     const grading = $('grading');
     const chosen = grading.value;
     grading.replaceChildren();
@@ -100,10 +140,41 @@
     grading.value = [...grading.options].some((x) => x.value === chosen) ? chosen : '';
   }
 
-  async function loadTemplate() {
+  async function loadTemplate(example) {
     const name = $('scheme').value;
-    const r = await fetch('/api/templates/' + encodeURIComponent(name));
-    setSource(await r.text(), name + '.yaml');
+    if (!(await mayOverwrite(t(example ? 'web.confirm.example' : 'web.confirm.template')))) return;
+    const r = await fetch('/api/templates/' + encodeURIComponent(name) + (example ? '' : '/blank'));
+    setSource(await r.text(), name + (example ? '.yaml' : '.blank.yaml'));
+    state.touched = example;
+    if (example) validateSoon();
+  }
+
+  /** Whether the editor may be replaced: yes when it holds nothing the user wrote, else when the user says so. */
+  function mayOverwrite(question) {
+    const text = $('source').value;
+    const unchanged = text.trim() === '' || text === state.loadedText;
+    if (unchanged) return Promise.resolve(true);
+    return ask(question);
+  }
+
+  /** A question in the page's own dialog (keyboard: Tab between the buttons, Esc is No). */
+  function ask(question) {
+    const d = $('confirm');
+    $('confirm-text').textContent = question;
+    return new Promise((resolve) => {
+      const done = (answer) => {
+        $('confirm-yes').onclick = null;
+        $('confirm-no').onclick = null;
+        d.onclose = null;
+        if (d.open) d.close();
+        resolve(answer);
+      };
+      $('confirm-yes').onclick = () => done(true);
+      $('confirm-no').onclick = () => done(false);
+      d.onclose = () => done(false);
+      d.showModal();
+      $('confirm-no').focus();
+    });
   }
 
   // ---- the editor: line numbers, problem lines ----------------------------------------------
@@ -111,11 +182,240 @@
   function setSource(text, fileName) {
     $('source').value = text;
     state.fileName = fileName;
+    state.loadedText = text;
     $('file-name').textContent = fileName || '';
     state.errorLines = new Set();
     renderLines(true);
     $('source').scrollTop = 0;
     syncScroll();
+    // read first: the text may be of another scheme, whose draft it then is
+    return readYaml().finally(saveDraft);
+  }
+
+  // ---- drafts ---------------------------------------------------------------------------------
+
+  function saveDraft() {
+    const c = chosen();
+    if (!c) return;
+    try {
+      localStorage.setItem(CHOICE, c.name);
+      localStorage.setItem(DRAFT + c.scheme, JSON.stringify({ text: $('source').value, file: state.fileName, loaded: state.loadedText === $('source').value, saved: new Date().toISOString() }));
+      $('draft-state').textContent = t('web.draft.saved', new Date().toLocaleTimeString(state.lang === 'en' ? 'en' : 'zh-CN'));
+    } catch (e) {
+      $('draft-state').textContent = t('web.draft.unavailable');
+    }
+  }
+
+  function draftOf(scheme) {
+    try {
+      const d = JSON.parse(localStorage.getItem(DRAFT + scheme) || 'null');
+      return d && typeof d.text === 'string' ? d : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /** Opens the scheme's draft, else its blank template. */
+  async function openDraft() {
+    const c = chosen();
+    const d = draftOf(c.scheme);
+    if (d && d.text.trim()) {
+      $('source').value = d.text;
+      state.fileName = d.file || null;
+      state.loadedText = d.loaded ? d.text : null;
+      $('file-name').textContent = state.fileName || '';
+      state.touched = !d.loaded;
+      renderLines(true);
+      await readYaml();
+      if (state.touched) validateSoon();
+      $('draft-state').textContent = t('web.draft.restored', new Date(d.saved).toLocaleString(state.lang === 'en' ? 'en' : 'zh-CN'));
+    } else {
+      const r = await fetch('/api/templates/' + encodeURIComponent(c.name) + '/blank');
+      await setSource(await r.text(), c.name + '.blank.yaml');
+      state.touched = false;
+    }
+  }
+
+  // ---- the form and the YAML view, kept in step -------------------------------------------------
+
+  /** Reads the YAML view into the model (the server reads it: POST /api/parse) and rebuilds the form. */
+  async function readYaml() {
+    const n = ++state.parsing;
+    const r = await fetch('/api/parse?lang=' + state.lang, { method: 'POST', headers: { 'Content-Type': 'application/yaml; charset=utf-8' }, body: $('source').value });
+    if (n !== state.parsing) return;
+    if (!r.ok) {
+      $('form-state').textContent = t('web.form.unreadable');
+      return; // the live validation says where
+    }
+    const v = await r.json();
+    state.model = v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
+    $('form-state').textContent = '';
+    await followSubmission();
+    renderForm();
+  }
+
+  /** The chooser follows what the text says: its scheme, and the edition its evaluation date picks (or it names). */
+  async function followSubmission() {
+    const c = chosen();
+    const scheme = typeof state.model.scheme === 'string' && state.schemes.schemes.some((x) => x.scheme === state.model.scheme) ? state.model.scheme : c.scheme;
+    let name = null;
+    const s = state.schemes.schemes.find((x) => x.scheme === scheme);
+    if (state.model.edition) {
+      const tpl = s.templates.find((x) => x.edition === state.model.edition);
+      name = tpl ? tpl.name : null;
+    } else if (state.model.evaluation_date) {
+      name = templateFor(scheme, String(state.model.evaluation_date));
+    } else if (scheme !== c.scheme) {
+      name = templateFor(scheme, new Date().toISOString().substring(0, 10));
+    }
+    if (name && name !== c.name) {
+      $('scheme').value = name;
+      schemeChanged();
+      localStorage.setItem(CHOICE, name);
+    }
+    if (!state.model.scheme) state.model.scheme = scheme;
+    await loadForm();
+  }
+
+  async function loadForm() {
+    const c = chosen();
+    const table = c.scheme === 'green-factory' && typeof state.model.indicator_table === 'string' ? state.model.indicator_table : '';
+    const key = c.scheme + '|' + c.edition + '|' + table + '|' + state.lang;
+    if (state.formKey === key) return;
+    const p = new URLSearchParams({ scheme: c.scheme, edition: c.edition, lang: state.lang });
+    if (table) p.set('table', table);
+    let r = await fetch('/api/schema?' + p);
+    if (!r.ok && table) {
+      p.delete('table'); // an indicator table this edition lacks: the form of its default; the validation names the mistake
+      r = await fetch('/api/schema?' + p);
+    }
+    if (!r.ok) return;
+    state.form = await r.json();
+    state.formKey = key;
+  }
+
+  function renderForm() {
+    if (!state.form) return;
+    // a rebuild (another edition, a list item added) keeps the focus where it was
+    const active = document.activeElement;
+    const holder = active && $('form').contains(active) ? active.closest('[data-path]') : null;
+    const focusPath = holder ? holder.dataset.path : null;
+    const caret = active && typeof active.selectionStart === 'number' ? active.selectionStart : null;
+    VerdantForm.build($('form'), {
+      form: state.form,
+      model: state.model,
+      lang: state.lang,
+      t,
+      onChange: formChanged,
+      onStructure: (path) => {
+        renderForm();
+        const target = [...$('form').querySelectorAll('[data-path]')].find((x) => x.dataset.path === path);
+        const focus = target && target.querySelector('input, select, textarea, button');
+        if (focus) focus.focus();
+      },
+    });
+    VerdantForm.showProblems($('form'), state.problems, where);
+    if (focusPath) {
+      const again = [...$('form').querySelectorAll('[data-path]')].find((x) => x.dataset.path === focusPath);
+      const input = again && again.querySelector('input, select, textarea');
+      if (input) {
+        input.focus();
+        if (caret !== null && typeof input.setSelectionRange === 'function') input.setSelectionRange(caret, caret);
+      }
+    }
+  }
+
+  /** The form changed the model: write the YAML view, keep the draft, validate shortly. */
+  function formChanged(path) {
+    state.model.scheme = chosen().scheme;
+    $('source').value = VerdantYaml.emit(state.model);
+    state.fileName = state.fileName && !/\.blank\.yaml$/.test(state.fileName) ? state.fileName : 'submission.yaml';
+    $('file-name').textContent = state.fileName;
+    renderLines(true);
+    state.touched = true;
+    saveDraft();
+    if (path === 'evaluation_date' || path === 'edition' || path === 'indicator_table') {
+      later('follow', 300, async () => {
+        const before = state.formKey;
+        await followSubmission();
+        if (state.formKey !== before) renderForm();
+      });
+    }
+    validateSoon();
+  }
+
+  function where(p) {
+    return p.line ? p.file + ':' + p.line + ':' + p.column + ': ' + (p.path ? p.path + ': ' : '') : (p.path ? p.path + ': ' : '');
+  }
+
+  function validateSoon() {
+    later('validate', 600, validateNow);
+  }
+
+  /** Live validation: the same reader and messages as the CLI (POST /api/evaluate), each message at its field. */
+  async function validateNow() {
+    if (!$('source').value.trim()) return;
+    const n = ++state.validation;
+    $('live').textContent = t('web.live.checking');
+    $('live').className = 'muted';
+    let r;
+    try {
+      r = await post('/api/evaluate', { plan: 'false' });
+    } catch (e) {
+      return;
+    }
+    if (n !== state.validation) return;
+    if (r.status === 422) {
+      const body = await r.json();
+      state.problems = body.problems;
+      state.errorLines = new Set(body.problems.filter((p) => p.line).map((p) => p.line));
+      renderLines(true);
+      VerdantForm.showProblems($('form'), state.problems, where);
+      $('live').textContent = t('web.live.problems', body.problems.length);
+      $('live').className = 'error';
+    } else if (r.ok) {
+      state.problems = [];
+      state.errorLines = new Set();
+      renderLines(true);
+      VerdantForm.showProblems($('form'), [], where);
+      $('live').textContent = t('web.live.ok');
+      $('live').className = 'ok';
+    } else {
+      $('live').textContent = '';
+    }
+  }
+
+  function showView(which) {
+    const form = which === 'form';
+    $('form-panel').hidden = !form;
+    $('yaml-panel').hidden = form;
+    $('view-form').setAttribute('aria-selected', String(form));
+    $('view-yaml').setAttribute('aria-selected', String(!form));
+    if (!form) {
+      renderLines(true);
+      syncScroll();
+    }
+  }
+
+  async function schemeChosen() {
+    const before = chosen();
+    schemeChanged();
+    const c = chosen();
+    const previous = state.model.scheme;
+    if (previous && previous !== c.scheme) {
+      // a scheme of its own: its own draft
+      state.formKey = null;
+      await openDraft();
+      return;
+    }
+    // another edition of the same scheme: named in the submission unless its evaluation date picks it anyway
+    const date = state.model.evaluation_date ? String(state.model.evaluation_date) : null;
+    if (date && editionOn(c.scheme, date) === c.edition) delete state.model.edition;
+    else if (date) state.model.edition = c.edition;
+    if (c.scheme !== 'green-factory' || c.edition !== 'GB/T 36132-2025') delete state.model.indicator_table;
+    await loadForm();
+    renderForm();
+    if (before && state.touched) formChanged('edition'); else saveDraft();
   }
 
   function renderLines(force) {
@@ -152,6 +452,7 @@
 
   /** Puts the cursor on a line and scrolls it into the middle of the editor. */
   function goToLine(line) {
+    showView('yaml');
     const ta = $('source');
     const lines = ta.value.split('\n');
     let start = 0;
@@ -194,7 +495,7 @@
   }
 
   function busy(on) {
-    for (const id of ['evaluate', 'store', 'download-json', 'download-report']) $(id).disabled = on;
+    for (const id of ['evaluate', 'store', 'download-json', 'download-report', 'download-pdf']) $(id).disabled = on;
     if (on) say(t('web.busy'), false);
   }
 
@@ -224,6 +525,7 @@
       state.storedId = null;
       showResult(await r.json());
       say('', false);
+      revealResult();
     } catch (e) {
       say(t('web.error', e.message), true);
     } finally {
@@ -247,6 +549,7 @@
       state.storedId = id;
       showResult(await shown.json());
       say('', false);
+      revealResult();
     } catch (e) {
       say(t('web.error', e.message), true);
     } finally {
@@ -259,7 +562,7 @@
     try {
       const r = await post(path, extra);
       if (!r.ok) return failed(r);
-      const blob = new Blob([await r.text()], { type });
+      const blob = new Blob([await r.arrayBuffer()], { type });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = name;
@@ -276,7 +579,7 @@
   }
 
   function baseName() {
-    return (state.fileName || guessName()).replace(/\.(ya?ml|json|txt)$/i, '');
+    return (state.fileName || guessName()).replace(/(\.blank)?\.(ya?ml|json|txt)$/i, '');
   }
 
   // ---- problems -------------------------------------------------------------------------------
@@ -286,6 +589,93 @@
     state.errorLines = new Set();
     $('problems').hidden = true;
     renderLines(true);
+    VerdantForm.showProblems($('form'), [], where);
+    $('live').textContent = '';
+  }
+
+  /** The result in view, its heading focused so that a keyboard or screen-reader user is there too. */
+  function revealResult() {
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    $('result-title').focus({ preventScroll: true });
+    $('result').scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
+    showHistory();
+  }
+
+  // ---- last year's result beside this one --------------------------------------------------------
+
+  async function showHistory() {
+    const box = $('history');
+    const v = state.preview && state.preview.verdict;
+    box.hidden = true;
+    if (!v || !v.facility || !v.facility.credit_code) return;
+    let list;
+    try {
+      const r = await fetch('/api/facilities/' + encodeURIComponent(v.facility.credit_code) + '/history');
+      if (!r.ok) return;
+      list = (await r.json()).records;
+    } catch (e) {
+      return;
+    }
+    // the latest record of an earlier year under the same scheme (not this very evaluation, once archived)
+    const earlier = list.filter((x) => x.scheme === v.scheme && x.reporting_year < v.reporting_year && String(x.id) !== String(state.storedId));
+    if (!earlier.length) return;
+    const year = Math.max(...earlier.map((x) => x.reporting_year));
+    const last = earlier.filter((x) => x.reporting_year === year).sort((a, b) => b.id - a.id)[0];
+    const r = await fetch('/api/evaluations/' + last.id);
+    if (!r.ok) return;
+    const before = (await r.json()).verdict;
+    renderHistory(before, v, last);
+    box.hidden = false;
+  }
+
+  function renderHistory(before, now, record) {
+    $('history-intro').textContent = t('web.history.intro', record.id, before.reporting_year, now.reporting_year, before.edition);
+    const head = $('history-headline').tBodies[0];
+    head.replaceChildren();
+    const rows = [
+      ['web.score', before.score === null ? t('web.no_score') : before.score, now.score === null ? t('web.no_score') : now.score],
+      ['web.grade', before.grade === null ? '—' : before.grade, now.grade === null ? '—' : now.grade],
+      ['web.eligible', yesNoText(before.eligible), yesNoText(now.eligible)],
+    ];
+    $('history-year-before').textContent = String(before.reporting_year);
+    $('history-year-now').textContent = String(now.reporting_year);
+    for (const [k, a, b] of rows) {
+      const tr = document.createElement('tr');
+      cell(tr, t(k));
+      cell(tr, String(a), 'num');
+      cell(tr, String(b), 'num');
+      if (String(a) !== String(b)) tr.className = 'changed';
+      head.appendChild(tr);
+    }
+    const old = {};
+    for (const c of before.criteria) old[c.id] = c;
+    for (const g of before.gates) old['gate:' + g.id] = g;
+    const changes = $('history-changes').tBodies[0];
+    changes.replaceChildren();
+    let n = 0;
+    const add = (id, name, a, b) => {
+      const tr = document.createElement('tr');
+      cell(tr, id);
+      cell(tr, name);
+      cell(tr, a ? t('status.' + a.status) + (a.max ? ' · ' + num(a.points) + ' / ' + num(a.max) : '') : t('web.history.absent'));
+      cell(tr, b ? t('status.' + b.status) + (b.max ? ' · ' + num(b.points) + ' / ' + num(b.max) : '') : t('web.history.absent'));
+      cell(tr, b ? b.reason : a.reason);
+      changes.appendChild(tr);
+      n++;
+    };
+    for (const g of now.gates) {
+      const a = old['gate:' + g.id];
+      if (!a || a.status !== g.status) add(g.id, g.name, a, g);
+    }
+    for (const c of now.criteria) {
+      const a = old[c.id];
+      if (!a || a.status !== c.status || a.points !== c.points) add(c.id, c.name, a, c);
+    }
+    $('history-none').hidden = n > 0;
+  }
+
+  function yesNoText(value) {
+    return value === true ? t('web.yes') : value === false ? t('web.no') : t('web.undetermined');
   }
 
   function showProblems(body) {
@@ -295,6 +685,8 @@
     $('problems').hidden = false;
     renderProblems();
     renderLines(true);
+    VerdantForm.showProblems($('form'), state.problems, where);
+    $('live').textContent = '';
     const first = body.problems.find((p) => p.line);
     if (first) {
       const ta = $('source');
@@ -519,6 +911,9 @@
   async function switchLanguage() {
     await loadMessages(state.lang === 'zh' ? 'en' : 'zh');
     fillSchemes();
+    await loadForm();
+    renderForm();
+    if (state.touched && $('source').value.trim()) validateSoon();
     if (state.problems.length && !$('problems').hidden) {
       renderProblems();
       say(t('web.problems.title'), true);
@@ -538,10 +933,13 @@
     }
   }
 
-  function readFile(file) {
+  async function readFile(file) {
+    if (!(await mayOverwrite(t('web.confirm.upload', file.name)))) return;
     const reader = new FileReader();
-    reader.onload = () => {
-      setSource(reader.result, file.name);
+    reader.onload = async () => {
+      state.touched = true;
+      showView('yaml'); // a file is text: shown as it is written, its problem lines beside it
+      await setSource(reader.result, file.name);
       evaluate();
     };
     reader.onerror = () => say(t('web.error', reader.error), true);
@@ -552,14 +950,27 @@
     await loadMessages('zh');
     await loadSchemes();
     renderLines(true);
+    await openDraft();
     $('lang-toggle').addEventListener('click', switchLanguage);
-    $('scheme').addEventListener('change', schemeChanged);
-    $('template-load').addEventListener('click', loadTemplate);
+    $('scheme').addEventListener('change', schemeChosen);
+    $('template-load').addEventListener('click', () => loadTemplate(false));
+    $('example-load').addEventListener('click', () => loadTemplate(true));
+    $('view-form').addEventListener('click', () => showView('form'));
+    $('view-yaml').addEventListener('click', () => showView('yaml'));
+    $('download-pdf').addEventListener('click', () => download('/api/report', { format: 'pdf' }, baseName() + '.report.pdf', 'application/pdf'));
     $('file').addEventListener('change', (e) => {
       if (e.target.files.length) readFile(e.target.files[0]);
       e.target.value = '';
     });
-    $('source').addEventListener('input', () => renderLines(false));
+    $('source').addEventListener('input', () => {
+      renderLines(false);
+      state.touched = true;
+      saveDraft();
+      later('yaml', 500, async () => {
+        await readYaml();
+        validateSoon();
+      });
+    });
     $('source').addEventListener('scroll', syncScroll);
     $('evaluate').addEventListener('click', evaluate);
     $('store').addEventListener('click', store);
