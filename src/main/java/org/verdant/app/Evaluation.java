@@ -233,6 +233,7 @@ public final class Evaluation {
     /** Stores the evaluation in {@code archive} (the time goes into the archive only). */
     public ArchiveEntry store(Archive archive) {
         Settings s = request.settings();
-        return archive.store(new ArchiveInput(request.bytes(), request.file(), json(), s.edition(), s.grading(), Instant.now()));
+        var assessment = s.assessment() == null ? null : new org.verdant.archive.EvidenceAssessment(s.assessment().file(), s.assessment().bytes());
+        return archive.store(new ArchiveInput(request.bytes(), request.file(), json(), s.edition(), s.grading(), Instant.now(), assessment));
     }
 }

@@ -169,6 +169,7 @@ public final class Archive implements AutoCloseable {
             throw new ArchiveException("评价结果的输入摘要 " + f.inputDigest + " 与申报材料的摘要（" + digest + "）不符",
                     "the verdict's input digest " + f.inputDigest + " is not the submission's (" + digest + ")");
         }
+        EvidenceAssessment.check(input.assessment(), input.verdictJson());
         Instant at = Instant.ofEpochMilli(input.evaluatedAt().toEpochMilli());
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -184,6 +185,7 @@ public final class Archive implements AutoCloseable {
                     long id = nextId(c);
                     Long previous = chainHead(c, f.scheme, f.creditCode, f.reportingYear);
                     insert(c, id, previous, at, f, input);
+                    EvidenceAssessment.insert(c, id, input.assessment());
                     c.commit();
                     return new ArchiveEntry(id, previous, at, f.scheme, f.edition, f.creditCode, f.facilityName, f.industry,
                             f.province, f.reportingYear, f.eligible, f.mandatoryMet, f.score, f.grade, input.file(),
@@ -211,7 +213,8 @@ public final class Archive implements AutoCloseable {
                 if (!rs.next()) return Optional.empty();
                 ArchiveEntry entry = entry(rs);
                 return Optional.of(new ArchivedEvaluation(entry, rs.getBytes("submission"), rs.getString("verdict_json"),
-                        rs.getString("lang"), rs.getString("requested_edition"), rs.getString("requested_grading")));
+                        rs.getString("lang"), rs.getString("requested_edition"), rs.getString("requested_grading"),
+                        EvidenceAssessment.read(c, id)));
             }
         } catch (SQLException e) {
             throw failure("无法读取记录 " + id, "cannot read record " + id, e);

@@ -120,7 +120,7 @@ public final class VerdictBuilder {
         if (grading != null) parts.add("grading/" + grading.id());
         List<String> files = rulebook.filesFor(scorecard, grading).stream().map(f -> f.logicalPath()).toList();
         return new Verdict(submission, scorecard, eligible, mandatoryMet, score, grade, categories, gates, criteria,
-                warnings, rulebook.digestFor(scorecard, grading), parts, files, inputDigest, engineVersion, index, rulebook.ruleIndex(scorecard));
+                warnings, rulebook.digestFor(scorecard, grading), parts, files, inputDigest, engineVersion, index, rulebook.ruleIndex(scorecard), null);
     }
 
     /**

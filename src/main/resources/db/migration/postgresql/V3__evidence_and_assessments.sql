@@ -15,3 +15,18 @@ CREATE TRIGGER evidence_blob_no_update_delete BEFORE UPDATE OR DELETE ON evidenc
 
 CREATE TRIGGER evidence_blob_no_truncate BEFORE TRUNCATE ON evidence_blob
     FOR EACH STATEMENT EXECUTE FUNCTION verdant_archive_append_only();
+
+-- The evaluator's assessment (verdant.assessment/1) an evaluation was given, its exact bytes, so
+-- the archived verdict reproduces; at most one per evaluation, written in the same transaction.
+CREATE TABLE evaluation_assessment (
+    evaluation_id  BIGINT        NOT NULL PRIMARY KEY REFERENCES evaluation (id),
+    file           VARCHAR(500)  NOT NULL,
+    sha256         VARCHAR(80)   NOT NULL,
+    bytes          ${bytes_type} NOT NULL
+);
+
+CREATE TRIGGER evaluation_assessment_no_update_delete BEFORE UPDATE OR DELETE ON evaluation_assessment
+    FOR EACH ROW EXECUTE FUNCTION verdant_archive_append_only();
+
+CREATE TRIGGER evaluation_assessment_no_truncate BEFORE TRUNCATE ON evaluation_assessment
+    FOR EACH STATEMENT EXECUTE FUNCTION verdant_archive_append_only();
