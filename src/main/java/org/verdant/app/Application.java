@@ -1,6 +1,8 @@
 package org.verdant.app;
 
 import org.verdant.archive.ArchivedEvaluation;
+import org.verdant.assessment.Assessment;
+import org.verdant.assessment.AssessmentReader;
 import org.verdant.compare.VerdictComparison;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.InvalidSubmissionException;
@@ -118,6 +120,18 @@ public final class Application {
         }
     }
 
+    /**
+     * Reads an evaluator's assessment ({@code verdant.assessment/1}); whether it fits the
+     * submission is checked when the two are evaluated together. Problems are located in the
+     * assessment's file, as a submission's are in its.
+     */
+    public static Assessment assessment(String file, byte[] bytes) throws Fault {
+        Problems problems = new Problems();
+        Assessment a = AssessmentReader.read(file, bytes, problems);
+        if (a == null) throw new InvalidSubmissionException(problems);
+        return a;
+    }
+
     /** A submission that passed every check: the scheme and edition it would be evaluated under. */
     public record Validation(String scheme, String edition) {
     }
@@ -170,9 +184,10 @@ public final class Application {
     }
 
     /** An archived submission as a request: its bytes, its name and the options it was evaluated with. */
-    public static Request request(ArchivedEvaluation a, String lang) {
-        return new Request(a.entry().inputFile(), a.submission(),
-                new Settings(a.requestedEdition(), requestedTable(a.verdictJson()), a.requestedGrading(), lang == null ? a.lang() : lang));
+    public static Request request(ArchivedEvaluation a, String lang) throws Fault {
+        Settings settings = new Settings(a.requestedEdition(), requestedTable(a.verdictJson()), a.requestedGrading(), lang == null ? a.lang() : lang);
+        if (a.assessment() != null) settings = settings.withAssessment(assessment(a.assessment().file(), a.assessment().bytes()));
+        return new Request(a.entry().inputFile(), a.submission(), settings);
     }
 
     /** The indicator table an archived verdict was asked for (--table id), read from the verdict it stored. */

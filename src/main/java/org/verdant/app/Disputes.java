@@ -206,7 +206,7 @@ public final class Disputes {
     }
 
     /** The submission to re-evaluate, with the original's options and its edition held fixed (the same rulebook version means the same edition). */
-    private static Request recheckRequest(ArchivedEvaluation a, Objection o) {
+    private static Request recheckRequest(ArchivedEvaluation a, Objection o) throws Fault {
         Request stored = Application.request(a, a.lang());
         Settings s = stored.settings().withEdition(a.entry().edition());
         return o.hasCorrection() ? new Request(o.correctedFile(), o.corrected(), s) : new Request(stored.file(), stored.bytes(), s);

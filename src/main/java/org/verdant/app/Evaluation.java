@@ -233,7 +233,8 @@ public final class Evaluation {
     /** Stores the evaluation in {@code archive} (the time goes into the archive only). */
     public ArchiveEntry store(Archive archive) {
         Settings s = request.settings();
-        ArchiveEntry stored = archive.store(new ArchiveInput(request.bytes(), request.file(), json(), s.edition(), s.grading(), Instant.now()));
+        var assessment = s.assessment() == null ? null : new org.verdant.archive.EvidenceAssessment(s.assessment().file(), s.assessment().bytes());
+        ArchiveEntry stored = archive.store(new ArchiveInput(request.bytes(), request.file(), json(), s.edition(), s.grading(), Instant.now(), assessment));
         // the rulebook files this verdict used, so a dispute can re-evaluate under them years later
         java.util.Set<String> used = new java.util.HashSet<>(verdict.rulebookFiles());
         Map<String, byte[]> files = new java.util.TreeMap<>();

@@ -1,16 +1,22 @@
 package org.verdant.app;
 
+import org.verdant.assessment.Assessment;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.text.Messages;
 
 /**
  * What a request asks to be evaluated against and written in: an edition, an indicator table
- * (GB/T 36132-2025: an id or a table file), a grading table (null for the defaults) and the
- * language of everything written ("zh" or "en").
+ * (GB/T 36132-2025: an id or a table file), a grading table (null for the defaults), the
+ * language of everything written ("zh" or "en") and an evaluator's assessment of the claims
+ * (null: the claims as the applicant made them; read one with {@link Application#assessment}).
  */
-public record Settings(String edition, String table, String grading, String lang) {
+public record Settings(String edition, String table, String grading, String lang, Assessment assessment) {
     public Settings {
         if (lang == null) lang = "zh";
+    }
+
+    public Settings(String edition, String table, String grading, String lang) {
+        this(edition, table, grading, lang, null);
     }
 
     public static Settings defaults() {
@@ -18,11 +24,15 @@ public record Settings(String edition, String table, String grading, String lang
     }
 
     public Settings withLang(String other) {
-        return new Settings(edition, table, grading, other);
+        return new Settings(edition, table, grading, other, assessment);
     }
 
     public Settings withEdition(String other) {
-        return new Settings(other, table, grading, lang);
+        return new Settings(other, table, grading, lang, assessment);
+    }
+
+    public Settings withAssessment(Assessment other) {
+        return new Settings(edition, table, grading, lang, other);
     }
 
     public Messages messages() {
@@ -30,6 +40,6 @@ public record Settings(String edition, String table, String grading, String lang
     }
 
     Evaluator.Options evaluatorOptions() {
-        return new Evaluator.Options(edition, table, grading);
+        return new Evaluator.Options(edition, table, grading, assessment);
     }
 }

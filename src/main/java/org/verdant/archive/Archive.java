@@ -172,6 +172,7 @@ public final class Archive implements AutoCloseable {
             throw new ArchiveException("评价结果的输入摘要 " + f.inputDigest + " 与申报材料的摘要（" + digest + "）不符",
                     "the verdict's input digest " + f.inputDigest + " is not the submission's (" + digest + ")");
         }
+        EvidenceAssessment.check(input.assessment(), input.verdictJson());
         Instant at = Instant.ofEpochMilli(input.evaluatedAt().toEpochMilli());
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -187,6 +188,7 @@ public final class Archive implements AutoCloseable {
                     long id = nextId(c);
                     Long previous = chainHead(c, f.scheme, f.creditCode, f.reportingYear);
                     insert(c, row(id, previous, at, f, input).chained(lastHash(c)));
+                    EvidenceAssessment.insert(c, id, input.assessment());
                     c.commit();
                     return new ArchiveEntry(id, previous, at, f.scheme, f.edition, f.creditCode, f.facilityName, f.industry,
                             f.province, f.reportingYear, f.eligible, f.mandatoryMet, f.score, f.grade, input.file(),
@@ -214,7 +216,8 @@ public final class Archive implements AutoCloseable {
                 if (!rs.next()) return Optional.empty();
                 ArchiveEntry entry = entry(rs);
                 return Optional.of(new ArchivedEvaluation(entry, rs.getBytes("submission"), rs.getString("verdict_json"),
-                        rs.getString("lang"), rs.getString("requested_edition"), rs.getString("requested_grading")));
+                        rs.getString("lang"), rs.getString("requested_edition"), rs.getString("requested_grading"),
+                        EvidenceAssessment.read(c, id)));
             }
         } catch (SQLException e) {
             throw failure("无法读取记录 " + id, "cannot read record " + id, e);

@@ -12,9 +12,14 @@ import java.util.Objects;
  * @param file             the submission's file name (as given to the evaluator)
  * @param requestedEdition {@code --edition}, or null
  * @param requestedGrading {@code --grading}, or null
+ * @param assessment       the evaluator's assessment the verdict used, or null
  */
 public record ArchiveInput(byte[] submission, String file, String verdictJson,
-                           String requestedEdition, String requestedGrading, Instant evaluatedAt) {
+                           String requestedEdition, String requestedGrading, Instant evaluatedAt, EvidenceAssessment assessment) {
+    public ArchiveInput(byte[] submission, String file, String verdictJson, String requestedEdition, String requestedGrading, Instant evaluatedAt) {
+        this(submission, file, verdictJson, requestedEdition, requestedGrading, evaluatedAt, null);
+    }
+
     public ArchiveInput {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(file, "file");

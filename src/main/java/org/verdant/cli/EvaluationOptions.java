@@ -22,8 +22,16 @@ final class EvaluationOptions {
     @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
     EvaluateCommand.Lang lang = EvaluateCommand.Lang.zh;
 
-    Settings settings() {
-        return new Settings(edition, table, grading, lang.name());
+    @Option(names = "--assessment", paramLabel = "FILE",
+            description = "An evaluator's assessment of the claims (verdant.assessment/1, see docs/assessment.md): "
+                    + "a claim not accepted earns nothing, an assessed degree replaces the claimed one.")
+    java.nio.file.Path assessment;
+
+    Settings settings() throws org.verdant.fault.Fault {
+        Settings s = new Settings(edition, table, grading, lang.name());
+        if (assessment == null) return s;
+        byte[] bytes = InputFile.read(assessment, new Words(lang.name()));
+        return s.withAssessment(org.verdant.app.Application.assessment(assessment.toString(), bytes));
     }
 
     Messages messages() {

@@ -16,7 +16,7 @@ import java.util.ResourceBundle;
         subcommands = {EvaluateCommand.class, ValidateCommand.class, RulesCommand.class, SchemesCommand.class,
                 CompareEditionsCommand.class, VerifyCommand.class, TestCommand.class, ReportCommand.class,
                 ImproveCommand.class, WhatIfCommand.class, DiffCommand.class, ArchiveCommand.class, DisputeCommand.class, CohortCommand.class, ExplainCommand.class,
-                ServeCommand.class, UsersCommand.class, BatchCommand.class, GenerateCommand.class, TableCommand.class, TemplateCommand.class},
+                ServeCommand.class, UsersCommand.class, BatchCommand.class, GenerateCommand.class, TableCommand.class, TemplateCommand.class, EvidenceCommand.class},
         footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error,",
                 "2 usage error (also a mistyped command: the nearest one is suggested), 3 invalid submission,",
                 "4 invalid rulebook, 5 record not reproduced (verify) or fixture differs (test).",

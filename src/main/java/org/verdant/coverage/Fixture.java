@@ -30,6 +30,9 @@ public record Fixture(Path yaml, String expectation, String variant, List<String
     /** Ends the name of a hand-written expectation file, which is YAML but not a submission. */
     public static final String EXPECT_SUFFIX = ".expect.yaml";
 
+    /** Ends the name of an evaluator's assessment a variant's .args names (docs/assessment.md): YAML, not a submission. */
+    public static final String ASSESSMENT_SUFFIX = ".assessment.yaml";
+
     /** The checked-in snapshot: the verdict without digests, or an invalid fixture's exit code and messages. */
     public Path expected() {
         return yaml.resolveSibling(expectation + (invalid ? ".expected.txt" : ".expected.json"));
@@ -40,10 +43,10 @@ public record Fixture(Path yaml, String expectation, String variant, List<String
         return yaml.resolveSibling(expectation + EXPECT_SUFFIX);
     }
 
-    /** Whether {@code p} is a fixture's submission: a .yaml file that is not an expectation file. */
+    /** Whether {@code p} is a fixture's submission: a .yaml file that is not an expectation file or an assessment. */
     public static boolean isSubmission(Path p) {
         String name = p.getFileName().toString();
-        return name.endsWith(".yaml") && !name.endsWith(EXPECT_SUFFIX);
+        return name.endsWith(".yaml") && !name.endsWith(EXPECT_SUFFIX) && !name.endsWith(ASSESSMENT_SUFFIX);
     }
 
     /** How the fixture is named in reports: the file, and the variant in brackets. */

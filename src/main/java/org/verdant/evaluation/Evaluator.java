@@ -1,5 +1,7 @@
 package org.verdant.evaluation;
 
+import org.verdant.assessment.Assessment;
+import org.verdant.assessment.AssessmentChecks;
 import org.verdant.facts.FactBuilder;
 import org.verdant.fault.Option;
 import org.verdant.findings.Finding;
@@ -48,9 +50,17 @@ public final class Evaluator {
      * What to evaluate against: an edition, an indicator table (GB/T 36132-2025: an id or a file
      * path) and a grading table; null for the defaults.
      */
-    public record Options(String edition, String table, String grading) {
+    public record Options(String edition, String table, String grading, Assessment assessment) {
+        public Options(String edition, String table, String grading) {
+            this(edition, table, grading, null);
+        }
+
         public Options(String edition, String grading) {
             this(edition, null, grading);
+        }
+
+        public Options withAssessment(Assessment a) {
+            return new Options(edition, table, grading, a);
         }
 
         public static Options defaults() {
@@ -166,11 +176,20 @@ public final class Evaluator {
         return evaluate(validate(file, root, problems, options), inputDigest, options);
     }
 
-    private Verdict evaluate(Validated v, String inputDigest, Options options) throws RulebookException, UsageException {
+    private Verdict evaluate(Validated v, String inputDigest, Options options) throws RulebookException, UsageException, InvalidSubmissionException {
         GradingTable grading = grading(v.scorecard(), options.grading());
+        Assessment assessment = options.assessment();
+        if (assessment != null) {
+            Problems problems = new Problems();
+            AssessmentChecks.check(assessment, v.submission(), v.scorecard(), inputDigest, problems);
+            if (!problems.isEmpty()) throw new InvalidSubmissionException(problems);
+        }
         List<Object> facts = FactBuilder.facts(v.submission(), v.scorecard(), rulebook.rulebook().benchmarks());
+        // the evaluator's judgements are facts beside the claims they judge (rules/common/claims.drl reads them)
+        if (assessment != null) facts.addAll(assessment.claims());
         List<Finding> findings = RuleSession.run(rulebook, v.scorecard(), facts);
-        return VerdictBuilder.build(v.submission(), v.scorecard(), findings, rulebook.rulebook(), grading, inputDigest, version());
+        Verdict verdict = VerdictBuilder.build(v.submission(), v.scorecard(), findings, rulebook.rulebook(), grading, inputDigest, version());
+        return assessment == null ? verdict : verdict.withAssessment(assessment);
     }
 
     public CompiledRulebook rulebook() {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param edition the --edition given, null when evaluation_date chose it
  * @param table   the --table given (GB/T 36132-2025: an indicator table id or file), null when the submission or the default chose it
  * @param grading the --grading given, null for the edition's default
+ * @param assessment the evaluator's assessment given (--assessment), null when the claims were taken as made
  */
 public record EvaluationRecord(
         String submissionFile,
@@ -26,9 +27,22 @@ public record EvaluationRecord(
         List<FileDigest> rulebookFiles,
         String engineVersion,
         String verdictSha256,
-        JsonNode verdict) {
+        JsonNode verdict,
+        Attached assessment) {
 
     public static final String FORMAT = "verdant.record/1";
+
+    /** A record without an assessment. */
+    public EvaluationRecord(String submissionFile, byte[] submission, String submissionSha256, String edition, String table,
+                            String grading, String lang, String rulebookDigest, List<FileDigest> rulebookFiles, String engineVersion,
+                            String verdictSha256, JsonNode verdict) {
+        this(submissionFile, submission, submissionSha256, edition, table, grading, lang, rulebookDigest, rulebookFiles,
+                engineVersion, verdictSha256, verdict, null);
+    }
+
+    /** A document the evaluation was given beside the submission: its name, exact bytes and their sha256 as recorded. */
+    public record Attached(String file, byte[] bytes, String sha256) {
+    }
 
     /** A rulebook file (path relative to the rulebook, e.g. rules/…) and the sha256 of its bytes. */
     public record FileDigest(String path, String sha256) {

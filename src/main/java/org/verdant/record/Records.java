@@ -65,7 +65,11 @@ public final class Records {
         JsonNode tree = parse(verdictJson);
         return new EvaluationRecord(tree.path("input").path("file").asText(), submission.clone(), Evaluator.sha256(submission),
                 options.edition(), options.table(), options.grading(), lang, verdict.rulebookDigest(), fileDigests(verdict.rulebookFiles(), rulebook),
-                verdict.engineVersion(), sha256(verdictJson), tree);
+                verdict.engineVersion(), sha256(verdictJson), tree, attached(options.assessment()));
+    }
+
+    private static EvaluationRecord.Attached attached(org.verdant.assessment.Assessment a) {
+        return a == null ? null : new EvaluationRecord.Attached(a.file(), a.bytes(), a.digest());
     }
 
     /** The per-file digests of {@code paths} in {@code rulebook}; a path the rulebook lacks is left out. */
@@ -107,6 +111,11 @@ public final class Records {
         rulebook.put("digest", r.rulebookDigest());
         ArrayNode files = rulebook.putArray("files");
         for (EvaluationRecord.FileDigest f : r.rulebookFiles()) files.addObject().put("path", f.path()).put("sha256", f.sha256());
+        if (r.assessment() != null) {
+            // absent in records made without an assessment, so their text is what it was
+            root.putObject("assessment").put("file", r.assessment().file()).put("sha256", r.assessment().sha256())
+                    .put("base64", Base64.getEncoder().encodeToString(r.assessment().bytes()));
+        }
         root.putObject("engine").put("version", r.engineVersion());
         root.put("verdict_sha256", r.verdictSha256());
         root.set("verdict", r.verdict());
@@ -164,7 +173,18 @@ public final class Records {
         return new EvaluationRecord(text(root, "submission", "file"), submission, text(root, "submission", "sha256"),
                 optional(root.path("options").get("edition")), optional(root.path("options").get("table")),
                 optional(root.path("options").get("grading")), lang,
-                text(root, "rulebook", "digest"), files, text(root, "engine", "version"), text(root, "verdict_sha256", null), verdict);
+                text(root, "rulebook", "digest"), files, text(root, "engine", "version"), text(root, "verdict_sha256", null), verdict,
+                assessment(root));
+    }
+
+    private static EvaluationRecord.Attached assessment(JsonNode root) throws InvalidRecordException {
+        if (root.get("assessment") == null) return null;
+        try {
+            byte[] bytes = Base64.getDecoder().decode(text(root, "assessment", "base64"));
+            return new EvaluationRecord.Attached(text(root, "assessment", "file"), bytes, text(root, "assessment", "sha256"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException("assessment.base64: not base64: " + e.getMessage());
+        }
     }
 
     /** A field that no record has is damage: nothing a genuine evaluation writes, so nothing to trust. */

@@ -1,7 +1,10 @@
 package org.verdant.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.verdant.assessment.Assessment;
+import org.verdant.assessment.AssessmentReader;
 import org.verdant.evaluation.Evaluator;
+import org.verdant.yaml.Problems;
 import org.verdant.evaluation.InvalidSubmissionException;
 import org.verdant.evaluation.UsageException;
 import org.verdant.compare.VerdictDiff;
@@ -45,7 +48,8 @@ public final class Verifier {
         Verdict verdict = null;
         Text rerunError = null;
         try {
-            verdict = new Evaluator(rulebook).evaluate(r.submissionFile(), r.submission(), new Evaluator.Options(r.edition(), r.table(), r.grading()));
+            verdict = new Evaluator(rulebook).evaluate(r.submissionFile(), r.submission(),
+                    new Evaluator.Options(r.edition(), r.table(), r.grading(), assessment(r)));
         } catch (InvalidSubmissionException e) {
             StringBuilder b = new StringBuilder();
             e.problems().forEach(p -> b.append('\n').append(p));
@@ -84,6 +88,15 @@ public final class Verifier {
                 verdict.rulebookDigest(), nowPaths, changes, null, diff, r.verdictSha256(), sha, identical);
     }
 
+    /** The assessment the record was evaluated with, read again from its bytes; null for none. */
+    private static Assessment assessment(EvaluationRecord r) throws InvalidSubmissionException {
+        if (r.assessment() == null) return null;
+        Problems problems = new Problems();
+        Assessment a = AssessmentReader.read(r.assessment().file(), r.assessment().bytes(), problems);
+        if (a == null) throw new InvalidSubmissionException(problems);
+        return a;
+    }
+
     /** Where the record disagrees with itself: the parts of a record repeat each other so an edit shows. */
     private static List<Text> damage(EvaluationRecord r) {
         List<Text> out = new ArrayList<>();
@@ -102,6 +115,16 @@ public final class Verifier {
         if (!verdictSha.equals(r.verdictSha256())) {
             out.add(new Text("结论：其文本的摘要为 " + verdictSha + "，verdict_sha256 为 " + r.verdictSha256() + "（记录后被改动）",
                     "verdict: its text hashes to " + verdictSha + ", verdict_sha256 says " + r.verdictSha256() + " (edited after recording)"));
+        }
+        String assessed = v.path("assessment").path("digest").asText(null);
+        if (r.assessment() != null) {
+            String bytes = Evaluator.sha256(r.assessment().bytes());
+            if (!bytes.equals(r.assessment().sha256()) || !bytes.equals(assessed)) {
+                out.add(new Text("评价意见：其字节的摘要为 " + bytes + "，记录中为 " + r.assessment().sha256() + "，其结论中为 " + assessed,
+                        "assessment: its bytes hash to " + bytes + ", the record says " + r.assessment().sha256() + ", its verdict " + assessed));
+            }
+        } else if (assessed != null) {
+            out.add(new Text("评价意见：结论依据评价意见 " + assessed + "，但记录中没有它", "assessment: the verdict relies on assessment " + assessed + " but the record has none"));
         }
         String verdictRulebook = v.path("rulebook").path("digest").asText();
         if (!r.rulebookDigest().equals(verdictRulebook)) {

@@ -30,7 +30,14 @@ public record Verdict(
         String engineVersion,
         GreenIndex greenIndex,
         org.verdant.rulebook.RuleIndex rulebookIndex,
-        org.verdant.rulebook.Sources sources) {
+        org.verdant.rulebook.Sources sources,
+        org.verdant.assessment.Assessment assessment) {
+
+    /** The same verdict reached with an evaluator's assessment of the claims (null: none). */
+    public Verdict withAssessment(org.verdant.assessment.Assessment a) {
+        return new Verdict(submission, scorecard, eligible, mandatoryMet, score, grade, categories, gates, criteria, warnings,
+                rulebookDigest, rulebookParts, rulebookFiles, inputDigest, engineVersion, greenIndex, rulebookIndex, sources, a);
+    }
 
     /** Eligibility: true, false, or null when a core gate's threshold is not defined for the facility (nothing guessed). */
     public boolean isEligible() {

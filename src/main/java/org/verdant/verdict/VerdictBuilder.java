@@ -123,7 +123,7 @@ public final class VerdictBuilder {
         org.verdant.rulebook.Sources sources = rulebook.sourcesFor(scorecard);
         return new Verdict(submission, scorecard, eligible, mandatoryMet, score, grade, categories, gates, criteria,
                 warnings.stream().map(w -> cited(w, sources)).toList(), rulebook.digestFor(scorecard, grading), parts, files, inputDigest,
-                engineVersion, index, rulebook.ruleIndex(scorecard), sources);
+                engineVersion, index, rulebook.ruleIndex(scorecard), sources, null);
     }
 
     /**

@@ -129,6 +129,7 @@ public final class VerdictJson {
         ObjectNode input = root.putObject("input");
         input.put("file", Path.of(s.file()).getFileName().toString());
         input.put("digest", v.inputDigest());
+        if (v.assessment() != null) root.set("assessment", assessment(v.assessment()));
         ArrayNode collect = root.putArray("data_to_collect");
         for (org.verdant.verdict.DataToCollect.Item item : org.verdant.verdict.DataToCollect.of(v)) {
             ObjectNode o = collect.addObject();
@@ -138,6 +139,25 @@ public final class VerdictJson {
         }
         root.putObject("engine").put("version", v.engineVersion());
         return root;
+    }
+
+    /** The evaluator's assessment the verdict used: who, when, the document's digest and each judgement. */
+    private static ObjectNode assessment(org.verdant.assessment.Assessment a) {
+        ObjectNode o = NODES.objectNode();
+        o.put("file", Path.of(a.file()).getFileName().toString());
+        o.put("digest", a.digest());
+        o.put("organisation", a.organisation());
+        if (a.lead() != null) o.put("lead", a.lead());
+        o.put("date", a.date().toString());
+        ArrayNode claims = o.putArray("claims");
+        for (org.verdant.assessment.ClaimAssessment c : a.claims()) {
+            ObjectNode x = claims.addObject();
+            x.put("id", c.criterionId());
+            x.put("accepted", c.accepted());
+            if (c.degree() != null) x.set("degree", value(c.degree()));
+            if (c.note() != null) x.put("note", c.note());
+        }
+        return o;
     }
 
     /** One gate or criterion as the verdict writes it, with its trace node when given. */

@@ -85,7 +85,7 @@ class SchemaTest {
     static List<Path> validFixtures() throws IOException {
         return yamlFiles(Path.of("fixtures")).stream()
                 .filter(p -> !p.toString().replace('\\', '/').contains("/invalid/"))
-                .filter(p -> !p.getFileName().toString().endsWith(".expect.yaml"))
+                .filter(org.verdant.coverage.Fixture::isSubmission) // not expectations, not assessments
                 .toList();
     }
 

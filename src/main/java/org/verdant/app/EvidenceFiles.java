@@ -1,0 +1,57 @@
+package org.verdant.app;
+
+import org.verdant.archive.Archive;
+import org.verdant.archive.ArchiveException;
+import org.verdant.archive.EvidenceFile;
+import org.verdant.archive.EvidenceRefused;
+import org.verdant.archive.EvidenceStore;
+import org.verdant.fault.Fault;
+import org.verdant.text.Text;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Evidence files in the archive, for every face: add one (checked by its bytes, at most
+ * {@link EvidenceStore#MAX_SIZE} bytes), list them, fetch one by its digest. A file the archive
+ * refuses is a usage fault; an unknown digest is not found.
+ */
+public final class EvidenceFiles {
+    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+
+    private EvidenceFiles() {
+    }
+
+    /** Stores {@code bytes} (named {@code name}, which must not claim another type than the bytes show) and returns it as stored. */
+    public static EvidenceFile add(Archive archive, String name, byte[] bytes) throws Fault {
+        try {
+            return new EvidenceStore(archive).put(bytes, name);
+        } catch (EvidenceRefused e) {
+            throw new TextFault(Fault.Kind.USAGE, null, e.text());
+        } catch (ArchiveException e) {
+            throw Faults.of(e);
+        }
+    }
+
+    public static List<EvidenceFile> list(Archive archive) throws Fault {
+        try {
+            return new EvidenceStore(archive).list();
+        } catch (ArchiveException e) {
+            throw Faults.of(e);
+        }
+    }
+
+    /** The file stored under {@code digest} with its bytes. */
+    public static EvidenceStore.Stored get(Archive archive, String digest) throws Fault {
+        if (digest == null || !DIGEST.matcher(digest).matches()) {
+            throw new TextFault(Fault.Kind.USAGE, null, new Text("“" + digest + "”不是证据文件的摘要；请写 sha256: 加 64 位小写十六进制数",
+                    "'" + digest + "' is not an evidence digest; write sha256: and 64 lower-case hex digits"));
+        }
+        try {
+            return new EvidenceStore(archive).get(digest).orElseThrow(() -> new TextFault(Fault.Kind.NOT_FOUND, null,
+                    new Text("档案中没有证据文件 " + digest, "the archive has no evidence file " + digest)));
+        } catch (ArchiveException e) {
+            throw Faults.of(e);
+        }
+    }
+}
