@@ -14,7 +14,7 @@ public record ArchiveLocation(Path dataDir, String jdbcUrl, String user, String 
     public static final String FILE_NAME = "verdant-archive.sqlite";
 
     public ArchiveLocation {
-        if ((dataDir == null) == (jdbcUrl == null)) throw new IllegalArgumentException("name a data directory or a JDBC URL, not both");
+        if ((dataDir == null) == (jdbcUrl == null)) throw new ArchiveException("请给出数据目录或 JDBC URL 之一，不要同时给出", "name a data directory or a JDBC URL, not both");
     }
 
     public static ArchiveLocation dataDir(Path dir) {
@@ -32,7 +32,7 @@ public record ArchiveLocation(Path dataDir, String jdbcUrl, String user, String 
      */
     public static ArchiveLocation resolve(Path explicitDir, String explicitUrl, Map<String, String> env) {
         if (explicitDir != null && explicitUrl != null) {
-            throw new IllegalArgumentException("name either a data directory or a JDBC URL, not both");
+            throw new ArchiveException("请给出数据目录或 JDBC URL 之一，不要同时给出", "name either a data directory or a JDBC URL, not both");
         }
         if (explicitDir != null) return dataDir(explicitDir);
         String user = blankToNull(env.get("VERDANT_JDBC_USER"));

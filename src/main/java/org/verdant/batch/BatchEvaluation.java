@@ -9,10 +9,12 @@ import org.verdant.app.Faults;
 import org.verdant.app.Request;
 import org.verdant.app.Settings;
 import org.verdant.fault.Fault;
+import org.verdant.fault.InBoth;
 import org.verdant.fault.Option;
 import org.verdant.text.Json;
 import org.verdant.text.Location;
 import org.verdant.verdict.Verdict;
+import org.verdant.yaml.Msg;
 import org.verdant.yaml.Problem;
 
 import java.util.ArrayList;
@@ -55,7 +57,7 @@ public final class BatchEvaluation {
         } catch (Fault f) {
             return failed(item, f, settings.lang());
         } catch (RuntimeException | StackOverflowError e) {
-            return internal(item, e);
+            return internal(item, e, settings.lang());
         }
     }
 
@@ -63,10 +65,10 @@ public final class BatchEvaluation {
     private static Outcome failed(Inputs.Item item, Fault f, String lang) {
         return switch (f.kind()) {
             case INVALID_SUBMISSION -> error(item, Outcome.INVALID, 3, relocate(item, f.problems(), lang));
-            case INVALID_RULEBOOK -> error(item, Outcome.ERROR, 4, f.problems().stream().map(Problem::toString).toList());
-            case INTERNAL -> internal(item, f instanceof Faults.Internal i ? i.bug() : f);
+            case INVALID_RULEBOOK -> error(item, Outcome.ERROR, 4, f.problems().stream().map(p -> p.toString(lang)).toList());
+            case INTERNAL -> internal(item, f instanceof Faults.Internal i ? i.bug() : f, lang);
             // batch is run from the command line: an option is named as its flag
-            default -> error(item, Outcome.ERROR, 2, List.of(item.input() + ": " + flag(f.option()) + f.getMessage()));
+            default -> error(item, Outcome.ERROR, 2, List.of(item.input() + ": " + flag(f.option()) + InBoth.message(f, lang)));
         };
     }
 
@@ -76,7 +78,12 @@ public final class BatchEvaluation {
 
     /** An internal failure outside {@link #evaluate} (kept in order, like any other outcome). */
     public static Outcome internal(Inputs.Item item, Throwable t) {
-        return error(item, Outcome.ERROR, 1, List.of(item.input() + ": internal error: " + t + " (please report this with the input that caused it)"));
+        return internal(item, t, "zh");
+    }
+
+    /** The same, said in {@code lang}. */
+    public static Outcome internal(Inputs.Item item, Throwable t, String lang) {
+        return error(item, Outcome.ERROR, 1, List.of(Msg.of("batch.internal", item.input(), String.valueOf(t)).render(lang)));
     }
 
     /** A document's problems at their lines in the file the document sits in, in {@code lang}. */

@@ -42,8 +42,8 @@ public final class CohortRenderer {
 
     /** The rule of {@link CohortRule#TEXT} in Chinese: the same figures, the same order. */
     static final String RULE_ZH = "按得分排名（保留 2 位小数，高分在前）；得分相同的单位并列，取该组的最好名次。"
-            + "名次 <= ceil(n × 5%) 为 A+，名次 <= ceil(n × 40%) 为 A，其余为 B：跨越分界的并列取较高等级，"
-            + "因此 A+ 和 A 可能多于 5% 和 35%。后 5%：名次 > n - ceil(n × 5%)（跨越该分界的并列不计入），"
+            + "名次 <= ⌈n × 5%⌉ 为 A+，名次 <= ⌈n × 40%⌉ 为 A，其余为 B：跨越分界的并列取较高等级，"
+            + "因此 A+ 和 A 可能多于 5% 和 35%。后 5%：名次 > n - ⌈n × 5%⌉（跨越该分界的并列不计入），"
             + "只在至少 " + CohortRule.MIN_COHORT + " 个排名单位的样本中判定；更小的样本照常分级，但标为小样本。"
             + "只有符合条件且有得分的单位参与排名；不符合条件、未确定和未申报的单位不赋码。";
 

@@ -17,6 +17,7 @@ import org.verdant.submission.SubmissionChecks;
 import org.verdant.submission.SubmissionReader;
 import org.verdant.verdict.Verdict;
 import org.verdant.verdict.VerdictBuilder;
+import org.verdant.yaml.Msg;
 import org.verdant.yaml.Problems;
 import org.verdant.yaml.YamlNode;
 import org.verdant.yaml.YamlReader;
@@ -123,8 +124,7 @@ public final class Evaluator {
             table = tables.get(options.table());
             if (table == null && Files.isRegularFile(Path.of(options.table()))) table = rulebook.tableFile(Path.of(options.table()));
             if (table == null) {
-                problems.add(at, "--table", "no indicator table '" + options.table() + "' (neither an id nor a file); the tables are "
-                        + String.join(", ", tables.keySet()));
+                problems.add(at, "--table", Msg.of("problem.table.unknown_option", options.table(), String.join(", ", tables.keySet())));
                 return null;
             }
         } else if (root instanceof YamlNode.Mapping m && m.entries().get("indicator_table") != null) {
@@ -134,8 +134,8 @@ public final class Evaluator {
             String id = e.value() instanceof YamlNode.Scalar sc ? sc.text() : null;
             table = id == null ? null : tables.get(id);
             if (table == null) {
-                String hint = id == null ? "" : Suggest.nearest(id, tables.keySet()).map(x -> "; did you mean '" + x + "'?").orElse("");
-                problems.add(at, "indicator_table", "no indicator table '" + id + "'; the tables are " + String.join(", ", tables.keySet()) + hint);
+                Object hint = id == null ? "" : Suggest.nearest(id, tables.keySet()).<Object>map(x -> Msg.of("problem.hint.did_you_mean", x)).orElse("");
+                problems.add(at, "indicator_table", Msg.of("problem.table.unknown", id, String.join(", ", tables.keySet()), hint));
                 return null;
             }
         } else {
@@ -144,16 +144,15 @@ public final class Evaluator {
             table = tables.get(edition.defaultTable());
         }
         if (!table.edition().equals(edition.edition())) {
-            problems.add(at, choice.equals("option") ? "--table" : "indicator_table", "indicator table '" + table.id() + "' is for "
-                    + table.edition() + ", not " + edition.edition());
+            problems.add(at, choice.equals("option") ? "--table" : "indicator_table", Msg.of("problem.table.other_edition", table.id(), table.edition(), edition.edition()));
             return null;
         }
         // a table's dates bind an evaluation dated by them; a re-benchmark under a named edition is not
         boolean datedByTable = options.edition() == null && s.edition() == null;
         if (datedByTable && s.evaluationDate() != null && !table.appliesOn(s.evaluationDate())) {
-            problems.add(at, choice.equals("option") ? "--table" : "indicator_table", "indicator table '" + table.id() + "' applies "
-                    + (table.appliesFrom() == null ? "" : "from " + table.appliesFrom()) + (table.appliesUntil() == null ? "" : " until " + table.appliesUntil())
-                    + ", not on " + s.evaluationDate());
+            problems.add(at, choice.equals("option") ? "--table" : "indicator_table", Msg.of("problem.table.not_in_force", table.id(),
+                    table.appliesFrom() == null ? "" : Msg.of("problem.table.from", table.appliesFrom().toString()),
+                    table.appliesUntil() == null ? "" : Msg.of("problem.table.until", table.appliesUntil().toString()), s.evaluationDate().toString()));
             return null;
         }
         return edition.withTable(table, choice);
@@ -201,11 +200,10 @@ public final class Evaluator {
         if (id == null || id.equals("none")) return null;
         GradingTable table = rulebook.rulebook().gradings().get(id);
         if (table == null) {
-            throw new UsageException(Option.GRADING, "unknown grading table '" + id + "'; available: "
-                    + String.join(", ", rulebook.rulebook().gradings().keySet()));
+            throw new UsageException(Option.GRADING, Msg.of("usage.grading.unknown", id, String.join(", ", rulebook.rulebook().gradings().keySet())));
         }
         if (!table.appliesTo(scorecard.scheme(), scorecard.edition())) {
-            throw new UsageException(Option.GRADING, "table '" + id + "' does not apply to " + scorecard.scheme() + " " + scorecard.edition());
+            throw new UsageException(Option.GRADING, Msg.of("usage.grading.not_applicable", id, scorecard.scheme(), scorecard.edition()));
         }
         return table;
     }

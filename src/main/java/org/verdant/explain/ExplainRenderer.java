@@ -44,8 +44,9 @@ public final class ExplainRenderer {
         line(TextVerdictRenderer.mark(f.status()) + " " + j.id() + " " + m.get("status." + f.status().code()) + "  " + kind + points
                 + "  " + j.name().in(m.lang()) + "  [" + j.clause() + "]");
         line("    " + m.get(f.reasonKey(), f.reasonArgs()));
-        section("trace.rules", t.rules().stream().map(r -> m.get("trace.rule." + r.role()) + " \"" + r.rule() + "\""
-                + (r.at() == null ? "" : "  (" + r.at() + ")")).toList());
+        // a DRL rule's name is English; Chinese names the rule by where it stands (file:line), a code like a clause
+        section("trace.rules", t.rules().stream().map(r -> r.at() == null ? m.get("trace.rule." + r.role() + ".named", r.rule())
+                : m.get("trace.rule." + r.role() + ".at", r.rule(), r.at())).toList());
         section("trace.inputs", t.inputs().stream().map(i -> i.path() + " = " + people(i.value()) + "  (" + i.at() + ")").toList());
         if (!t.derived().isEmpty()) {
             line("  " + m.get("trace.derived"));

@@ -1,6 +1,7 @@
 package org.verdant.plan;
 
 import org.verdant.evaluation.UsageException;
+import org.verdant.yaml.Msg;
 
 /**
  * One what-if change, {@code PATH=VALUE}: VALUE is a YAML scalar or flow snippet
@@ -10,14 +11,14 @@ public record Assignment(SetPath path, String value) {
 
     public static Assignment parse(String argument) throws UsageException {
         int eq = argument.indexOf('=');
-        if (eq <= 0) throw new UsageException("--set '" + argument + "': write PATH=VALUE, e.g. energy.comprehensive=170000 tce");
+        if (eq <= 0) throw new UsageException(null, Msg.of("set.no_equals", argument));
         String path = argument.substring(0, eq).strip();
         String value = argument.substring(eq + 1).strip();
-        if (value.isEmpty()) throw new UsageException("--set '" + argument + "': no value after '=' (write null to clear a field)");
+        if (value.isEmpty()) throw new UsageException(null, Msg.of("set.no_value", argument));
         try {
             return new Assignment(SetPath.parse(path), value);
         } catch (UsageException e) {
-            throw new UsageException("--set '" + argument + "': " + e.getMessage());
+            throw new UsageException(null, Msg.of("set.bad", argument, e.text()));
         }
     }
 

@@ -3,6 +3,7 @@ package org.verdant.plan;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.evaluation.InvalidSubmissionException;
 import org.verdant.evaluation.UsageException;
+import org.verdant.yaml.Msg;
 import org.verdant.rulebook.RulebookException;
 import org.verdant.verdict.Verdict;
 import org.verdant.yaml.Problem;
@@ -102,8 +103,11 @@ public final class Scenario {
                 List<Problem> unknownPaths = e.problems().stream()
                         .filter(p -> p.location().file().startsWith("--set ") && p.message().startsWith("unknown key")).toList();
                 if (!unknownPaths.isEmpty()) {
-                    throw new UsageException(unknownPaths.stream().map(p -> p.location().file() + ": " + p.path() + ": " + p.message()
-                            .replaceFirst("^unknown key", "no such field in the submission format")).collect(Collectors.joining("\n")));
+                    throw new UsageException(null, Msg.of("set.no_such_field", new org.verdant.text.Text(
+                            unknownPaths.stream().map(p -> p.location().file() + ": " + p.path() + ": " + p.message("zh")
+                                    .replaceFirst("^未知的键", "申报材料格式中没有这个字段")).collect(Collectors.joining("\n")),
+                            unknownPaths.stream().map(p -> p.location().file() + ": " + p.path() + ": " + p.message("en")
+                                    .replaceFirst("^unknown key", "no such field in the submission format")).collect(Collectors.joining("\n")))));
                 }
                 throw e;
             }

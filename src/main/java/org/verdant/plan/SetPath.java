@@ -1,6 +1,7 @@
 package org.verdant.plan;
 
 import org.verdant.evaluation.UsageException;
+import org.verdant.yaml.Msg;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,37 +28,37 @@ public record SetPath(String text, List<Step> steps) {
         List<Step> steps = new ArrayList<>();
         int i = 0;
         int n = text.length();
-        if (n == 0) throw new UsageException("empty path");
+        if (n == 0) throw new UsageException(null, Msg.of("set.path.empty"));
         while (i < n) {
             char c = text.charAt(i);
             if (c == '[') {
                 int close = text.indexOf(']', i);
-                if (close < 0) throw new UsageException("path '" + text + "': '[' without ']'");
+                if (close < 0) throw new UsageException(null, Msg.of("set.path.open_bracket", text));
                 String inside = text.substring(i + 1, close).strip();
                 if (!inside.matches("\\d{1,6}")) {
-                    throw new UsageException("path '" + text + "': [" + inside + "] must be a list index (0, 1, …) or a year");
+                    throw new UsageException(null, Msg.of("set.path.index", text, inside));
                 }
-                if (steps.isEmpty()) throw new UsageException("path '" + text + "' must start with a key");
+                if (steps.isEmpty()) throw new UsageException(null, Msg.of("set.path.start", text));
                 steps.add(new Item(Integer.parseInt(inside)));
                 i = close + 1;
                 if (i < n && text.charAt(i) != '.' && text.charAt(i) != '[') {
-                    throw new UsageException("path '" + text + "': expected '.' or '[' after ']'");
+                    throw new UsageException(null, Msg.of("set.path.after_bracket", text));
                 }
                 if (i < n && text.charAt(i) == '.') i++;
-                if (i == n && text.endsWith(".")) throw new UsageException("path '" + text + "' ends with '.'");
+                if (i == n && text.endsWith(".")) throw new UsageException(null, Msg.of("set.path.ends_with_dot", text));
             } else {
                 int end = i;
                 while (end < n && text.charAt(end) != '.' && text.charAt(end) != '[') end++;
                 String key = text.substring(i, end);
                 if (key.isBlank() || !key.strip().equals(key)) {
-                    throw new UsageException("path '" + text + "': empty key or spaces around a key");
+                    throw new UsageException(null, Msg.of("set.path.empty_key", text));
                 }
-                if (key.contains("]")) throw new UsageException("path '" + text + "': ']' without '['");
+                if (key.contains("]")) throw new UsageException(null, Msg.of("set.path.close_bracket", text));
                 steps.add(new Key(key));
                 i = end;
                 if (i < n && text.charAt(i) == '.') {
                     i++;
-                    if (i == n) throw new UsageException("path '" + text + "' ends with '.'");
+                    if (i == n) throw new UsageException(null, Msg.of("set.path.ends_with_dot", text));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.verdant.plan;
 
 import org.verdant.evaluation.UsageException;
+import org.verdant.yaml.Msg;
 import org.verdant.text.Location;
 import org.verdant.yaml.Problem;
 import org.verdant.yaml.Problems;
@@ -40,8 +41,8 @@ public final class TreeEdit {
         Problems problems = new Problems();
         YamlNode parsed = YamlReader.read(a.origin(), a.value().getBytes(StandardCharsets.UTF_8), problems);
         if (parsed == null) {
-            String why = problems.sorted().stream().map(Problem::message).collect(Collectors.joining("; "));
-            throw new UsageException(a.origin() + ": the value is not YAML: " + why);
+            throw new UsageException(null, Msg.of("set.not_yaml", a.origin(), new org.verdant.text.Text(problems.sorted().stream().map(p -> p.message("zh")).collect(Collectors.joining("；")),
+                    problems.sorted().stream().map(p -> p.message("en")).collect(Collectors.joining("; ")))));
         }
         if (!problems.isEmpty()) {
             throw new UsageException(a.origin() + ": " + problems.sorted().stream().map(Problem::message).collect(Collectors.joining("; ")));

@@ -25,16 +25,16 @@ final class ServeFaults {
 
     static ApiException answer(Fault f, Context ctx, PrintWriter log) {
         return switch (f.kind()) {
-            // the application layer's own sentence is as it wrote it; the service's words around it are translated
-            case USAGE -> ApiException.badRequest(parameter(f.option()) + f.getMessage(), parameter(f.option()) + f.getMessage());
-            case NOT_FOUND -> ApiException.notFound(parameter(f.option()) + f.getMessage(), parameter(f.option()) + f.getMessage());
+            // a fault written in both languages answers in the request's; one with a single message (a bug's) as it wrote it
+            case USAGE -> ApiException.badRequest(parameter(f.option()) + TextFault.message(f, "zh"), parameter(f.option()) + TextFault.message(f, "en"));
+            case NOT_FOUND -> ApiException.notFound(parameter(f.option()) + TextFault.message(f, "zh"), parameter(f.option()) + TextFault.message(f, "en"));
             case INVALID_SUBMISSION -> new ApiException(422, "invalid_submission", new Text("申报材料无效（" + f.count() + " 个问题），未评分",
                     "invalid submission (" + f.count() + " problem(s)); nothing was scored"), f.problems(), null);
             case INVALID_RULEBOOK -> new ApiException(500, "invalid_rulebook", new Text(
                     "规则库无效（" + f.problems().size() + " 个问题）：服务器的规则库在此版本下无法编译",
                     "invalid rulebook (" + f.problems().size() + " problem(s)): the server's rulebook does not compile for this edition"),
                     f.problems(), null);
-            case ARCHIVE -> new ApiException(500, "archive", new Text("档案：" + f.getMessage(), "archive: " + f.getMessage()));
+            case ARCHIVE -> new ApiException(500, "archive", new Text("档案：" + TextFault.message(f, "zh"), "archive: " + TextFault.message(f, "en")));
             case FORBIDDEN -> new ApiException(403, "forbidden", new Text(TextFault.message(f, "zh"), TextFault.message(f, "en")));
             case NOT_REPRODUCED -> notReproduced(f);
             case INTERNAL -> internal(f instanceof Faults.Internal i ? i.bug() : f, ctx, log);

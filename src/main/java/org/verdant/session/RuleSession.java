@@ -7,6 +7,7 @@ import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.RulebookException;
 import org.verdant.rulebook.Scorecard;
 import org.verdant.text.Location;
+import org.verdant.yaml.Msg;
 import org.verdant.yaml.Problem;
 
 import java.util.ArrayList;
@@ -38,11 +39,11 @@ public final class RuleSession {
             }
             session.fireAllRules();
         } catch (RuntimeException e) {
-            String rule = findings.all().isEmpty() ? "" : " after rule '" + findings.all().get(findings.all().size() - 1).rule() + "'";
+            Object rule = findings.all().isEmpty() ? "" : Msg.of("rulebook.rule_failed.after", findings.all().get(findings.all().size() - 1).rule());
             Throwable root = e;
             while (root.getCause() != null) root = root.getCause();
             throw new RulebookException(List.of(new Problem(new Location("rules/" + scorecard.id(), 0, 0), "",
-                    "a rule failed while evaluating" + rule + ": " + root)));
+                    Msg.of("rulebook.rule_failed", rule, String.valueOf(root)))));
         } finally {
             session.dispose();
         }
@@ -62,16 +63,16 @@ public final class RuleSession {
         for (String id : ids) {
             List<Finding> list = byId.getOrDefault(id, List.of());
             if (list.isEmpty()) {
-                problems.add(new Problem(where, id, "no rule decided this criterion"));
+                problems.add(new Problem(where, id, Msg.of("rulebook.undecided")));
             } else if (list.size() > 1) {
-                problems.add(new Problem(where, id, "decided by more than one rule: "
-                        + list.stream().map(Finding::rule).toList()));
+                problems.add(new Problem(where, id, Msg.of("rulebook.decided_twice",
+                        String.join("; ", list.stream().map(Finding::rule).toList()))));
             } else {
                 ordered.add(list.get(0));
             }
         }
         byId.keySet().stream().filter(id -> !ids.contains(id))
-                .forEach(id -> problems.add(new Problem(where, id, "a rule decided a criterion the scorecard does not have")));
+                .forEach(id -> problems.add(new Problem(where, id, Msg.of("rulebook.stray_criterion"))));
         if (!problems.isEmpty()) throw new RulebookException(problems);
         return ordered;
     }

@@ -63,9 +63,9 @@ final class TableCodec {
         List<Row> rows = new ArrayList<>();
         int[] next = {2};
         JsonNode dims = table.path("dimensions");
-        if (!dims.isArray()) throw new TableInputException(name + ": no dimensions: a list of dimensions is expected");
+        if (!dims.isArray()) throw new TableInputException(name + ": 没有 dimensions：应为一级指标的列表");
         for (JsonNode dim : dims) {
-            if (!(dim instanceof ObjectNode d)) throw new TableInputException(name + ": dimensions: each dimension is a mapping");
+            if (!(dim instanceof ObjectNode d)) throw new TableInputException(name + ": dimensions：每个一级指标应为映射");
             rows.addAll(encodeDimension(d, next, name));
         }
         JsonNode bonus = table.get("bonus");
@@ -89,10 +89,10 @@ final class TableCodec {
         String dimCell = dimensionCell(dim);
         JsonNode indicators = dim.path("indicators");
         if (!indicators.isArray() || indicators.isEmpty())
-            throw new TableInputException(name + ": dimension " + TableTree.text(dim, "id") + ": no indicators");
+            throw new TableInputException(name + ": 一级指标 " + TableTree.text(dim, "id") + "：没有二级指标");
         List<List<Row>> groups = new ArrayList<>();
         for (JsonNode ind : indicators) {
-            if (!(ind instanceof ObjectNode i)) throw new TableInputException(name + ": dimension " + TableTree.text(dim, "id") + ": an indicator is not a mapping");
+            if (!(ind instanceof ObjectNode i)) throw new TableInputException(name + ": 一级指标 " + TableTree.text(dim, "id") + "：有一项二级指标不是映射");
             List<Row> group = encodeIndicator(i, next, name);
             for (Row r : group) {
                 r.cells().put(Column.DIMENSION, dimCell);

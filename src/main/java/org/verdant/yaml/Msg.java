@@ -44,6 +44,7 @@ public record Msg(String key, List<Object> args) {
 
     private static String shown(Object arg, String lang) {
         if (arg instanceof Msg m) return m.render(lang);
+        if (arg instanceof org.verdant.text.Text t) return t.in(lang); // a text already written in both languages
         if (arg instanceof org.verdant.units.UnitText u) return new Msg(u.key(), u.args()).render(lang);
         return String.valueOf(arg);
     }

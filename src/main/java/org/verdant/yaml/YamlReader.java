@@ -286,7 +286,16 @@ public final class YamlReader {
         String m = cleanMessage(message);
         if (m.contains("\t") || m.contains("(TAB)")) return Msg.of("problem.yaml.tab");
         if (m.startsWith("Expected a field name")) return Msg.of("problem.yaml.key_not_text");
-        return m;  // SnakeYAML's own words, in English only
+        // the common mistakes said in Chinese; SnakeYAML's own words stay, quoted, as the detail (and are the English text)
+        if (m.contains("expected ',' or ']'") || m.contains("expected ',' or '}'")) return Msg.of("problem.yaml.parser.unclosed_flow", m);
+        if (m.contains("while scanning a quoted scalar") || m.contains("found unexpected end of stream")) return Msg.of("problem.yaml.parser.unclosed_quote", m);
+        if (m.contains("mapping values are not allowed here")) return Msg.of("problem.yaml.parser.colon", m);
+        if (m.contains("expected <block end>") || m.contains("did not find expected key") || m.contains("did not find expected '-'"))
+            return Msg.of("problem.yaml.parser.indentation", m);
+        if (m.contains("could not find expected ':'")) return Msg.of("problem.yaml.parser.missing_colon", m);
+        if (m.contains("cannot start any token")) return Msg.of("problem.yaml.parser.bad_start", m);
+        if (m.contains("end of the stream") || m.contains("<stream end>")) return Msg.of("problem.yaml.parser.unexpected_end", m);
+        return Msg.of("problem.yaml.parser.other", m);
     }
 
     private YamlNode node(JsonParser p, String path, int depth) throws IOException {

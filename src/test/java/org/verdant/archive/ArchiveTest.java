@@ -225,6 +225,6 @@ class ArchiveTest {
         assertThat(ArchiveLocation.resolve(null, null, Map.of("VERDANT_DATA", "/srv/verdant")).dataDir()).isEqualTo(Path.of("/srv/verdant"));
         assertThat(ArchiveLocation.resolve(null, null, Map.of()).dataDir()).isEqualTo(Path.of("verdant-data"));
         assertThat(ArchiveLocation.jdbc("jdbc:postgresql://db/v?user=a&password=b", null, null).describe()).isEqualTo("jdbc:postgresql://db/v");
-        assertThatThrownBy(() -> ArchiveLocation.resolve(Path.of("d"), "jdbc:sqlite:x", env)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ArchiveLocation.resolve(Path.of("d"), "jdbc:sqlite:x", env)).isInstanceOf(ArchiveException.class).hasMessageContaining("not both");
     }
 }

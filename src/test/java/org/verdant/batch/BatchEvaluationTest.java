@@ -44,7 +44,9 @@ class BatchEvaluationTest {
         Outcome usage = new BatchEvaluation(app, new Settings(null, null, "gsc-electronics-egsci", "zh")).evaluate(item(FACTORY, bytes, false, 1));
         assertThat(usage.status()).isEqualTo(Outcome.ERROR);
         assertThat(usage.exitCode()).isEqualTo(2);
-        assertThat(line(usage).path("problems").get(0).asText()).startsWith(FACTORY + ": --grading: table 'gsc-electronics-egsci' does not apply to");
+        assertThat(line(usage).path("problems").get(0).asText()).startsWith(FACTORY + ": --grading: 评级表“gsc-electronics-egsci”不适用于 green-factory");
+        Outcome english = new BatchEvaluation(app, new Settings(null, null, "gsc-electronics-egsci", "en")).evaluate(item(FACTORY, bytes, false, 1));
+        assertThat(line(english).path("problems").get(0).asText()).startsWith(FACTORY + ": --grading: table 'gsc-electronics-egsci' does not apply to");
 
         byte[] bad = "scheme: green-factory\nfacility: [\n".getBytes(StandardCharsets.UTF_8);
         Outcome invalid = new BatchEvaluation(app, Settings.defaults()).evaluate(item("stream.yaml", bad, true, 11));

@@ -78,7 +78,7 @@ class CliTest {
         assertThat(r.out()).contains("\"grade\" : \"★★★★★\"");
         Run unknown = run(withRulebook("evaluate", f.toString(), "--grading", "nowhere"));
         assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknown.err()).contains("unknown grading table 'nowhere'").contains("hebei-db13t6005-2024");
+        assertThat(unknown.err()).contains("未知的评级表“nowhere”").contains("hebei-db13t6005-2024");
     }
 
     @Test

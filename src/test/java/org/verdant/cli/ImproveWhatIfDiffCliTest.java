@@ -93,10 +93,13 @@ class ImproveWhatIfDiffCliTest {
     void whatIfErrorsExitTwoForABadSetAndThreeForAnInvalidResult() {
         Run malformed = run("what-if", FOOD, "--set", "energy.comprehensive");
         assertThat(malformed.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(malformed.err()).contains("write PATH=VALUE");
+        assertThat(malformed.err()).contains("请写作 PATH=VALUE");
+        assertThat(run("what-if", FOOD, "--set", "energy.comprehensive", "--lang", "en").err()).contains("write PATH=VALUE");
         Run unknown = run("what-if", FOOD, "--set", "energy.comprehensiv=170000tce");
         assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknown.err()).contains("energy.comprehensiv: no such field in the submission format; did you mean 'comprehensive'?");
+        assertThat(unknown.err()).contains("energy.comprehensiv: 申报材料格式中没有这个字段；是否应为 'comprehensive'？");
+        assertThat(run("what-if", FOOD, "--set", "energy.comprehensiv=170000tce", "--lang", "en").err())
+                .contains("energy.comprehensiv: no such field in the submission format; did you mean 'comprehensive'?");
         Run outOfRange = run("what-if", FOOD, "--set", "products[3].energy=1 tce");
         assertThat(outOfRange.code()).isEqualTo(ExitCodes.USAGE);
         Run invalid = run("what-if", FOOD, "--set", "energy.comprehensive=-5 kWh/t", "--lang", "en");
