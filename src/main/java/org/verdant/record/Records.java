@@ -41,8 +41,9 @@ public final class Records {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** The fields a record has, by section ("" the top level, "rulebook.files[]" each file); any other is damage. */
     private static final Map<String, Set<String>> FIELDS = Map.of(
-            "", Set.of("format", "submission", "options", "rulebook", "engine", "verdict_sha256", "verdict"),
+            "", Set.of("format", "submission", "options", "rulebook", "engine", "verdict_sha256", "verdict", "assessment"),
             "submission", Set.of("file", "sha256", "base64"),
+            "assessment", Set.of("file", "sha256", "base64"),
             "options", Set.of("edition", "table", "grading", "lang"),
             "rulebook", Set.of("digest", "files"),
             "rulebook.files[]", Set.of("path", "sha256"),
@@ -190,7 +191,7 @@ public final class Records {
     /** A field that no record has is damage: nothing a genuine evaluation writes, so nothing to trust. */
     private static void checkFields(JsonNode root) throws DamagedRecordException {
         unknown(root, "", "");
-        for (String section : List.of("submission", "options", "rulebook", "engine")) {
+        for (String section : List.of("submission", "options", "rulebook", "engine", "assessment")) {
             JsonNode n = root.get(section);
             if (n != null && n.isObject()) unknown(n, section, section + ".");
         }

@@ -52,7 +52,7 @@ class ChineseEverywhereTest {
         /** Criterion, gate and dimension ids (E1, MGT-09, CUL-08, HG4), credit codes and industry codes (C3011): codes, never translated. */
         private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?:\\.[a-z_]+)*", Pattern.CASE_INSENSITIVE);
         /** Units as the standards write them (GB 3100 symbols and the energy units of GB/T 2589). */
-        private static final Set<String> UNITS = Set.of("tce", "kgce", "gce", "kWh", "MWh", "GWh", "TWh", "MPa", "kPa", "kg", "km", "GJ", "MJ", "TJ",
+        private static final Set<String> UNITS = Set.of("MiB", "KiB", "tce", "kgce", "gce", "kWh", "MWh", "GWh", "TWh", "MPa", "kPa", "kg", "km", "GJ", "MJ", "TJ",
                 "tCO2", "tCO2e", "kgCO2", "kgCO2e", "CO2", "CO2e", "ha", "m3", "Nm3", "km2", "m2", "kW", "MW", "kVA", "mg", "dB", "min");
         /** The prefix of a standard's number (GB/T 36132, DB13/T 6005, ISO 14064, HJ 2.2): it is part of the number. */
         private static final Pattern STANDARD = Pattern.compile("(?:GB|GB/T|GB/Z|DB\\d+(?:/T)?|ISO|IEC|HJ|YB/T|JC/T|HG/T|QB/T|SJ/T|T/[A-Z]+|ISO/IEC)");
@@ -70,7 +70,10 @@ class ChineseEverywhereTest {
         /** The program's name and its output formats' names (verdant.verdict/1). */
         private static final Pattern PROGRAM = Pattern.compile("[Vv]erdant(?:\\.[a-z-]+/\\d+)?");
         /** File formats that Chinese technical writing names in Latin letters too; there is no other name for them. */
-        private static final Set<String> FORMATS = Set.of("JSON", "YAML", "HTML", "PDF", "CSV", "UTF-8", "BOM", "DRL", "A4", "JDBC", "URL", "UTC");
+        private static final Set<String> FORMATS = Set.of("JSON", "YAML", "HTML", "PDF", "CSV", "UTF-8", "BOM", "DRL", "A4", "JDBC", "URL", "UTC",
+                "Markdown", "Excel", "sha256", "https");
+        /** HTTP header and cookie attribute names, which a script or a proxy must send as written (Authorization: Bearer, X-Forwarded-Proto). */
+        private static final Set<String> HTTP_NAMES = Set.of("Host", "X-Forwarded-Proto", "Authorization", "Bearer", "Cookie", "Secure", "SameSite", "HttpOnly");
         /** Index names as the MIIT documents abbreviate them (绿色供应链管理指数 GSCI, EGSCI 星级). */
         private static final Set<String> INDEX_NAMES = Set.of("GSCI", "EGSCI", "BONUS"); // BONUS: the 2025 tables' bonus dimension id
         /** Pieces the help's line wrapping splits off a notation, URL or file name (file:line, jdbc:…, results.jsonl, NAME.VARIANT.args), and the default folder fixtures. */
@@ -78,7 +81,9 @@ class ChineseEverywhereTest {
         /** Roman numerals of grades as the standards write them (清洁生产 III 级 / I 级). */
         private static final Pattern ROMAN = Pattern.compile("[IVX]+");
         /** Values of the options and file kinds the user types (--format json, .xlsx): the same codes as on the command line. */
-        private static final Set<String> OPTION_VALUES = Set.of("text", "json", "csv", "md", "html", "pdf", "xlsx", "yaml", "yml", "jsonl", "zh", "en");
+        private static final Set<String> OPTION_VALUES = Set.of("text", "json", "csv", "md", "html", "pdf", "xlsx", "yaml", "yml", "jsonl", "zh", "en",
+                "upheld", "partly", "rejected", // --ruling
+                "enterprise", "evaluator", "regulator", "administrator"); // users add --role
         /** YAML scalars as the submission or a scorecard's switch writes them (obtained: false, pass_line = none). */
         private static final Set<String> YAML_SCALARS = Set.of("true", "false", "yes", "no", "none", "null");
         /** Notations of a place or a date the user fills in: file:line:column, FILE:SHEET!CELL, YYYY-MM-DD; keys on the keyboard. */
@@ -198,7 +203,7 @@ class ChineseEverywhereTest {
             if (codes.contains(token) || code(token)) return true;
             for (Pattern p : List.of(PATH, FIELD, DIGEST, URL, FLAG, PROGRAM)) if (p.matcher(token).matches()) return true;
             if (INDEX_NAMES.contains(token) || ROMAN.matcher(token).matches()) return true;
-            if (FORMATS.contains(token) || OPTION_VALUES.contains(token) || YAML_SCALARS.contains(token) || NOTATION.matcher(token).matches()) return true;
+            if (FORMATS.contains(token) || HTTP_NAMES.contains(token) || OPTION_VALUES.contains(token) || YAML_SCALARS.contains(token) || NOTATION.matcher(token).matches()) return true;
             return help && PLACEHOLDER.matcher(token).matches();
         }
 
