@@ -267,14 +267,7 @@ public final class Archive implements AutoCloseable {
      */
     public ArchiveIntegrity verifyAll(String head) {
         ChainCheck check = new ChainCheck(head);
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(Row.SELECT + " ORDER BY id")) {
-            ps.setFetchSize(64);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) check.accept(Row.read(rs));
-            }
-        } catch (SQLException e) {
-            throw failure("无法读取档案库", "cannot read the archive", e);
-        }
+        forEachRow(check::accept);
         return check.result();
     }
 
