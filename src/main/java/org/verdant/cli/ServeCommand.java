@@ -128,6 +128,8 @@ final class ServeCommand implements Callable<Integer> {
             String t;
             try {
                 t = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new Fault(Fault.Kind.USAGE, w.get("file.not_utf8", tokenFile)); // Java says only "Input length = 1"
             } catch (IOException e) {
                 throw new Fault(Fault.Kind.USAGE, w.get("serve.token_unreadable", tokenFile, e.getMessage()));
             }

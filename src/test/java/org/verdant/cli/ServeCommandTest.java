@@ -47,6 +47,12 @@ class ServeCommandTest {
         CliTest.Run tooShort = run("serve", "--port", "0", "--token-file", shortToken.toString(), "--lang", "en");
         assertThat(tooShort.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(tooShort.err()).contains("use 16 or more").doesNotContain("abc");
+
+        // Java's own words for a file that is not UTF-8 were "Input length = 1"
+        Path binary = Files.write(tmp.resolve("binary.txt"), new byte[]{'a', 'b', (byte) 0xFF, '\n'});
+        CliTest.Run notText = run("serve", "--port", "0", "--token-file", binary.toString());
+        assertThat(notText.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(notText.err()).contains("不是 UTF-8 文本").doesNotContain("Input length");
     }
 
     @Test
