@@ -110,6 +110,13 @@ public final class YamlReader {
                     message = marked.getProblem();
                 }
             }
+            boolean keyTrouble = message != null && (message.contains("could not find expected ':'") || message.contains("mapping values are not allowed here"));
+            Location longKey = keyTrouble ? longKey(text, at.line()) : null;
+            if (longKey != null) {
+                // SnakeYAML gives up on a plain key past 1 024 characters; say what the user wrote, not a syntax error
+                problems.say(longKey, "", "problem.yaml.long_key", keyLength(text, longKey), MAX_KEY);
+                return null;
+            }
             problems.say(at, "", "problem.yaml.invalid", explain(message));
             return null;
         } catch (IOException e) {
@@ -279,6 +286,26 @@ public final class YamlReader {
             return t.startsWith("{") || t.startsWith("[");
         }
         return false;
+    }
+
+    /** Where a key longer than {@link #MAX_KEY} starts, on the line a parser error names or the line before it; null when there is none. */
+    private Location longKey(String text, int line) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int l = Math.min(line, lines.length); l >= Math.max(1, line - 1); l--) {
+            String t = lines[l - 1];
+            int start = 0;
+            while (start < t.length() && (t.charAt(start) == ' ' || t.charAt(start) == '-')) start++;
+            int colon = t.indexOf(": ", start);
+            if (colon < 0 && t.endsWith(":")) colon = t.length() - 1;
+            if (colon - start > MAX_KEY) return new Location(file, l, start + 1);
+        }
+        return null;
+    }
+
+    private static int keyLength(String text, Location at) {
+        String t = text.split("\r\n|\r|\n", -1)[at.line() - 1];
+        int colon = t.indexOf(": ", at.column() - 1);
+        return (colon < 0 ? t.length() - 1 : colon) - (at.column() - 1);
     }
 
     /** SnakeYAML's message, with a hint where it names a cause a person can act on. */

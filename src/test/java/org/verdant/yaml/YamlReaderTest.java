@@ -82,4 +82,23 @@ class YamlReaderTest {
             assertThat(p.location().line()).isEqualTo(2);
         });
     }
+
+    /** Issue 16: past SnakeYAML's 1 024-character plain-key limit the parser said "could not find expected ':'". */
+    @Test
+    void aKeyPastTheParsersLimitIsReportedAsTooLongAtItsStart() {
+        for (int length : new int[]{1_001, 1_025, 3_000}) {
+            List<Problem> found = problems("scheme: green-factory\nsite:\n  " + "k".repeat(length) + ": 1\n");
+            assertThat(found).as("%d", length).hasSize(1);
+            assertThat(found.get(0).location().line()).isEqualTo(3);
+            assertThat(found.get(0).location().column()).isEqualTo(3);
+            assertThat(found.get(0).message("zh")).isEqualTo("键长 " + length + " 个字符，上限为 1000");
+            assertThat(found.get(0).message("en")).isEqualTo("a key of " + length + " characters; the limit is 1000");
+        }
+        List<Problem> top = problems("scheme: green-factory\n" + "k".repeat(1_025) + ": 1\n");
+        assertThat(top).singleElement().satisfies(p -> {
+            assertThat(p.location().line()).isEqualTo(2);
+            assertThat(p.location().column()).isEqualTo(1);
+            assertThat(p.message("zh")).isEqualTo("键长 1025 个字符，上限为 1000");
+        });
+    }
 }
