@@ -152,9 +152,23 @@ public final class Archive implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
+            if (notADatabase(e)) {
+                // Flyway says only that it could not check its history table
+                throw new ArchiveException(location.describe() + " 不是档案库：文件已损坏或不是 SQLite 数据库；请从备份恢复（archive import）",
+                        location.describe() + " is not an archive: the file is damaged or not an SQLite database; restore it from a backup (archive import)", e);
+            }
             throw new ArchiveException("无法打开 " + location.describe() + " 处的档案库：" + firstLine(e.getMessage()),
                     "cannot open the archive at " + location.describe() + ": " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** SQLite's answer for a file that is not (or no longer) a database, somewhere under Flyway's own exception. */
+    private static boolean notADatabase(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && (m.contains("SQLITE_NOTADB") || m.contains("file is not a database") || m.contains("SQLITE_CORRUPT"))) return true;
+        }
+        return false;
     }
 
     /**

@@ -92,6 +92,13 @@ class ArchiveCliTest {
 
     @Test
     void usageErrors() throws IOException {
+        // issue 16: a damaged archive file was reported as Flyway failing to check its history table
+        Path damaged = Files.createDirectories(tmp.resolve("damaged"));
+        Files.write(damaged.resolve("verdant-archive.sqlite"), "SQLite format 3\0 not really".repeat(200).getBytes(StandardCharsets.UTF_8));
+        CliTest.Run corrupt = run("archive", "list", "--data", damaged.toString());
+        assertThat(corrupt.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(corrupt.err()).contains("不是档案库：文件已损坏或不是 SQLite 数据库").doesNotContain("flyway");
+
         Path data = tmp.resolve("none");
         CliTest.Run noArchive = run("archive", "list", "--data", data.toString(), "--lang", "en");
         assertThat(noArchive.code()).isEqualTo(ExitCodes.USAGE);
