@@ -14,9 +14,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,10 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,29 +71,14 @@ class EnterpriseJourneyBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        Optional<Path> chromium = WebPageBrowserTest.binary("VERDANT_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-        Optional<Path> chromedriver = WebPageBrowserTest.binary("VERDANT_CHROMEDRIVER", "/usr/bin/chromedriver");
-        if (chromium.isEmpty() || chromedriver.isEmpty()) {
-            missing = "no Chromium or chromedriver (apt-get install chromium chromium-driver, or set VERDANT_CHROMIUM / VERDANT_CHROMEDRIVER): browser test skipped";
-            return;
-        }
+        missing = Chromium.missing();
+        if (missing != null) return;
         data = Files.createTempDirectory("verdant-journey-test");
         downloads = Files.createDirectories(data.resolve("downloads"));
         Files.createDirectories(SCREENSHOTS);
         server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data.resolve("archive")), null), null);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,1000",
-                "--lang=zh-CN", "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-sync",
-                "--disable-background-networking", "--disable-component-update", "--disable-domain-reliability",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1", "--proxy-server=direct://", "--proxy-bypass-list=*");
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
-        prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.get().toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = Chromium.start("1366,1000", downloads);
         wait = new WebDriverWait(driver, Duration.ofSeconds(90));
     }
 

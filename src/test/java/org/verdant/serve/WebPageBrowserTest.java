@@ -12,9 +12,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,10 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,56 +58,17 @@ class WebPageBrowserTest {
     /** Why the browser test cannot run here (null: it can): the test is then skipped, not failed. */
     String missing;
 
-    static Optional<Path> binary(String env, String... candidates) {
-        String given = System.getenv(env);
-        if (given != null && !given.isBlank()) return Optional.of(Path.of(given)).filter(Files::isExecutable);
-        for (String c : candidates) {
-            Path p = Path.of(c);
-            if (Files.isExecutable(p)) return Optional.of(p);
-        }
-        String path = System.getenv("PATH");
-        if (path == null) return Optional.empty();
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            for (String c : candidates) {
-                Path p = Path.of(dir).resolve(Path.of(c).getFileName());
-                if (Files.isExecutable(p)) return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
-
     @BeforeAll
     void start() throws IOException {
-        Optional<Path> chromium = binary("VERDANT_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-        Optional<Path> chromedriver = binary("VERDANT_CHROMEDRIVER", "/usr/bin/chromedriver");
-        if (chromium.isEmpty()) {
-            missing = "no Chromium (apt-get install chromium, or set VERDANT_CHROMIUM): browser test skipped";
-            return;
-        }
-        if (chromedriver.isEmpty()) {
-            missing = "no chromedriver (apt-get install chromium-driver, or set VERDANT_CHROMEDRIVER): browser test skipped";
-            return;
-        }
+        missing = Chromium.missing();
+        if (missing != null) return;
 
         data = Files.createTempDirectory("verdant-browser-test");
         downloads = Files.createDirectories(data.resolve("downloads"));
         Files.createDirectories(SCREENSHOTS);
         server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data.resolve("archive")), null), null);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,2600",
-                "--lang=zh-CN", "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-sync",
-                "--disable-background-networking", "--disable-component-update", "--disable-domain-reliability",
-                // the page must work without a network: nothing but this machine resolves
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1", "--proxy-server=direct://", "--proxy-bypass-list=*");
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
-        prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.get().toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = Chromium.start("1366,2600", downloads);
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
 
