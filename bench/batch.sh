@@ -15,6 +15,10 @@ count="${1:-100000}"
 threads="${2:-$(nproc)}"
 xmx="${3:-512m}"
 out="${OUT:-/dev/null}"
+# JAR=FILE measures another build (e.g. main's, built in a temporary worktree) on the same stream;
+# MODE=--validate-only measures reading and checking alone
+jar="${JAR:-target/verdant.jar}"
+mode="${MODE:-}"
 # the flags ./verdant runs a batch with (full tiered compilation); JVM_FLAGS="-XX:+UseSerialGC
 # -XX:TieredStopAtLevel=1" measures the C1-only flags the other commands use
 jvm_flags="${JVM_FLAGS:--XX:+UseSerialGC}"
@@ -30,12 +34,14 @@ if [ ! -s "$stream" ]; then
   mv "$stream.tmp" "$stream"
 fi
 echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2 " MB"}') memory, $(java -version 2>&1 | head -1)"
+echo "jar:     $jar ($(sha256sum "$jar" | cut -c1-12))${mode:+, $mode}"
 echo "input:   $stream ($(du -h "$stream" | cut -f1)), $count submissions, $threads thread(s), -Xmx$xmx $jvm_flags"
 echo "load before: $(uptime | sed 's/.*load average: //')"
 gc="$work/gc-$count-$threads.log"
 rm -f "$gc"
 start=$(date +%s.%N)
-java -Xmx"$xmx" $jvm_flags -Xlog:gc:file="$gc" -jar target/verdant.jar batch "$stream" \
+# shellcheck disable=SC2086
+java -Xmx"$xmx" $jvm_flags -Xlog:gc:file="$gc" -jar "$jar" batch "$stream" $mode \
   --threads "$threads" --out "$out" --summary "$work/summary-$count.csv" --no-progress 2> "$work/stderr-$count.txt"
 end=$(date +%s.%N)
 echo "load after:  $(uptime | sed 's/.*load average: //')"

@@ -30,13 +30,26 @@ import java.util.List;
  */
 public final class BatchEvaluation {
     public static final String ERROR_FORMAT = "verdant.batch-error/1";
+    /** A valid submission's line under {@code --validate-only}: read and checked, not scored. */
+    public static final String CHECK_FORMAT = "verdant.batch-check/1";
 
     private final Application application;
     private final Settings settings;
+    private final boolean validateOnly;
 
     public BatchEvaluation(Application application, Settings settings) {
+        this(application, settings, false);
+    }
+
+    /** {@code validateOnly}: each input is read and checked as {@code evaluate} checks it, and not scored. */
+    public BatchEvaluation(Application application, Settings settings, boolean validateOnly) {
         this.application = application;
         this.settings = settings;
+        this.validateOnly = validateOnly;
+    }
+
+    public boolean validateOnly() {
+        return validateOnly;
     }
 
     public Outcome evaluate(Inputs.Item item) {
@@ -47,6 +60,7 @@ public final class BatchEvaluation {
             if (item.tooLarge() != null) {
                 return error(item, Outcome.INVALID, 3, List.of(new Problem(new Location(item.input(), item.firstLine(), 1), "", item.tooLarge()).toString()));
             }
+            if (validateOnly) return checked(item, application.validate(new Request(item.input(), item.bytes(), settings)));
             Evaluation e = application.evaluate(new Request(item.input(), item.bytes(), settings));
             Verdict v = e.verdict();
             ObjectNode json = e.jsonTree();
@@ -98,6 +112,20 @@ public final class BatchEvaluation {
             out.add(p.at(l).toString(lang));
         }
         return out;
+    }
+
+    /** A valid submission under {@code --validate-only}: where it is, and the scheme and edition it would be scored under. */
+    private static Outcome checked(Inputs.Item item, Application.Validation v) {
+        ObjectNode o = Json.NODES.objectNode();
+        o.put("format", CHECK_FORMAT);
+        o.put("input", item.input());
+        o.put("document", item.document());
+        o.put("line", item.firstLine());
+        o.put("status", Outcome.VALID);
+        o.put("scheme", v.scheme());
+        o.put("edition", v.edition());
+        return new Outcome(item.seq(), item.input(), item.document(), item.inStream(), Outcome.VALID, 0, line(o),
+                v.scheme(), v.edition(), null, null, null, null);
     }
 
     private static Outcome error(Inputs.Item item, String status, int exitCode, List<String> problems) {

@@ -41,6 +41,7 @@ public final class Summary implements AutoCloseable {
     private final List<String[]> shown = new ArrayList<>();
     private Path failureFile;
     private Writer failureRows;
+    private boolean checkedOnly;
 
     public Summary() {
         for (String s : List.of(Outcome.VALID, Outcome.INVALID, Outcome.ERROR)) status.put(s, 0L);
@@ -52,6 +53,16 @@ public final class Summary implements AutoCloseable {
         failureFile.toFile().deleteOnExit();
         failureRows = new BufferedWriter(Files.newBufferedWriter(failureFile, StandardCharsets.UTF_8));
         return this;
+    }
+
+    /** The inputs were read and checked, not scored ({@code --validate-only}): no grades, eligibility or scores to count. */
+    public Summary checkingOnly() {
+        checkedOnly = true;
+        return this;
+    }
+
+    public boolean checkedOnly() {
+        return checkedOnly;
     }
 
     public void add(Outcome o) throws IOException {
@@ -67,6 +78,7 @@ public final class Summary implements AutoCloseable {
         }
         schemes.merge(o.scheme(), 1L, Long::sum);
         editions.merge(o.edition(), 1L, Long::sum);
+        if (checkedOnly) return;
         grades.merge(o.grade() == null ? "(none)" : o.grade(), 1L, Long::sum);
         eligible.merge(String.valueOf(o.eligible()), 1L, Long::sum);
         if (o.score() == null) {
@@ -156,10 +168,12 @@ public final class Summary implements AutoCloseable {
         java.util.function.UnaryOperator<String> label = en ? x -> x : Summary::zh;
         StringBuilder b = new StringBuilder();
         b.append(row(en ? "inputs" : "输入", String.valueOf(total)));
-        b.append(row(en ? "status" : "状态", join(status, label)));
+        b.append(row(en ? "status" : "状态", join(status, label) + (checkedOnly ? (en ? " (checked, not scored)" : "（只检查，未评分）") : "")));
         if (!schemes.isEmpty()) {
             b.append(row(en ? "scheme" : "评价体系", join(schemes, x -> x)));
             b.append(row(en ? "edition" : "版本", join(editions, x -> x)));
+        }
+        if (!schemes.isEmpty() && !checkedOnly) {
             b.append(row(en ? "grade" : "等级", join(grades, label)));
             b.append(row(en ? "eligible" : "符合条件", join(eligible, label)));
         }
@@ -222,10 +236,13 @@ public final class Summary implements AutoCloseable {
             rows(w, "status", status);
             rows(w, "scheme", schemes);
             rows(w, "edition", editions);
+            if (checkedOnly) w.write(csvRow(new String[]{"inputs", "checked_only", "true", ""}));
             rows(w, "grade", grades);
             rows(w, "eligible", eligible);
-            w.write(csvRow(new String[]{"score", "count", String.valueOf(scored), ""}));
-            w.write(csvRow(new String[]{"score", "without_score", String.valueOf(unscored), ""}));
+            if (!checkedOnly) {
+                w.write(csvRow(new String[]{"score", "count", String.valueOf(scored), ""}));
+                w.write(csvRow(new String[]{"score", "without_score", String.valueOf(unscored), ""}));
+            }
             if (scored > 0) {
                 w.write(csvRow(new String[]{"score", "min", plain(scores.firstKey()), ""}));
                 w.write(csvRow(new String[]{"score", "q1", plain(quantile(0.25)), ""}));
@@ -233,7 +250,7 @@ public final class Summary implements AutoCloseable {
                 w.write(csvRow(new String[]{"score", "q3", plain(quantile(0.75)), ""}));
                 w.write(csvRow(new String[]{"score", "max", plain(scores.lastKey()), ""}));
             }
-            rows(w, "histogram", histogram());
+            if (!checkedOnly) rows(w, "histogram", histogram());
             if (failureFile != null) {
                 try (var r = Files.newBufferedReader(failureFile, StandardCharsets.UTF_8)) {
                     r.transferTo(w);

@@ -4,6 +4,7 @@ import org.verdant.batch.BatchEvaluation;
 import org.verdant.batch.BatchRunner;
 import org.verdant.batch.Inputs;
 import org.verdant.batch.Outcome;
+import org.verdant.batch.PartialResults;
 import org.verdant.batch.Progress;
 import org.verdant.batch.Summary;
 import org.verdant.app.Application;
@@ -27,6 +28,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -76,6 +78,15 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
     boolean noProgress;
 
+    @Option(names = "--resume", description = "Go on with an interrupted batch: keep the complete lines of --out FILE's FILE.partial "
+            + "and continue at the next input, if the inputs, the rulebook and the options are the same (else refused); "
+            + "the results are byte-identical to a batch that was not interrupted.")
+    boolean resume;
+
+    @Option(names = "--validate-only", description = "Read and check every input as 'evaluate' would, without scoring it: "
+            + "the same error records, a verdant.batch-check/1 line for each valid input, counts of valid and invalid.")
+    boolean validateOnly;
+
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
@@ -90,18 +101,40 @@ final class BatchCommand implements Callable<Integer> {
         Application application = rulebook.application();
         application.requireGrading(grading);
         application.requireEdition(edition);
-        BatchEvaluation evaluation = new BatchEvaluation(application, new Settings(edition, table, grading, lang.name()));
+        BatchEvaluation evaluation = new BatchEvaluation(application, new Settings(edition, table, grading, lang.name()), validateOnly);
+        if (resume && (out == null || special(out))) throw new Fault(Fault.Kind.USAGE, words.get("batch.resume_needs_out"));
         // the bar is drawn on standard error, so that is what must be a terminal: 'generate … | batch -'
         // has a pipe for standard input, where System.console() (stdin and stdout) is null
         boolean terminal = Terminal.isStandardError() && !noProgress;
         Progress progress = terminal ? new Progress(err, Inputs.totalBytes(inputs), workers) : Progress.NONE;
         long start = System.nanoTime();
-        try (Summary summary = summaryCsv != null ? new Summary().keepingAllFailures() : new Summary();
-             OutputStream sink = open(out, spec.commandLine().getOut(), words)) {
-            BatchRunner.run(new Inputs(inputs, YamlReader.MAX_BYTES, () -> System.in), evaluation, workers,
-                    BatchRunner.window(workers), sink, summary, progress);
-            // the results file appears (replacing an earlier one) only now, whole: an interrupted batch leaves the old one
-            if (sink instanceof SafeFile.Pending pending) commit(pending, words);
+        Settings settings = new Settings(edition, table, grading, lang.name());
+        try (Summary summary = summary(summaryCsv != null, validateOnly)) {
+            Iterator<Inputs.Item> items = new Inputs(inputs, YamlReader.MAX_BYTES, () -> System.in);
+            PartialResults partial = null;
+            OutputStream sink;
+            if (out != null && !special(out)) {
+                probe(out, words);
+                PartialResults.State state = state(application, settings);
+                if (resume && PartialResults.exists(out)) {
+                    partial = takeUp(out, state, words);
+                    items = partial.replay(items, summary);
+                    err.println(words.get("batch.resumed", partial.resumedLines(), PartialResults.partialOf(out)));
+                } else {
+                    if (resume) err.println(words.get("batch.resume_nothing", PartialResults.partialOf(out)));
+                    partial = start(out, state, words);
+                }
+                sink = partial.stream();
+            } else {
+                sink = open(out, spec.commandLine().getOut());
+            }
+            try (OutputStream lines = sink) {
+                BatchRunner.run(items, evaluation, workers, BatchRunner.window(workers), lines, summary, progress);
+                // the results file appears (replacing an earlier one) only now, whole: an interrupted batch leaves the old one and FILE.partial
+                if (partial != null) commit(partial, out, words);
+            } finally {
+                if (partial != null) partial.close();
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             Words w = new Words(lang.name());
             err.println(w.get("batch.done", summary.total(), String.format(Locale.ROOT, "%.1f", seconds),
@@ -121,6 +154,66 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A device or a pipe (--out /dev/null, a named pipe) is written as it is: renaming a finished
+     * file over it would replace the device itself (as root, /dev/null became a plain file).
+     */
+    private static boolean special(Path out) {
+        return Files.exists(out) && !Files.isRegularFile(out) && !Files.isDirectory(out);
+    }
+
+    /** The results can be written where asked (a folder that exists, permission), before anything is read. */
+    private static void probe(Path out, Words words) throws Fault {
+        try {
+            SafeFile.open(out).close();
+        } catch (WriteFailure e) {
+            throw Outputs.fault(e, words);
+        } catch (IOException e) {
+            throw new Fault(Fault.Kind.USAGE, words.get("file.cannot_write", out, e.getMessage()));
+        }
+    }
+
+    /** What each line depends on, so a partial file is taken up only by the batch that would write the same lines. */
+    private PartialResults.State state(Application application, Settings settings) throws IOException {
+        String inputsDigest = PartialResults.inputsDigest(inputs, YamlReader.MAX_BYTES);
+        if (inputsDigest == null) return null; // standard input cannot be read again
+        String tableDigest = table != null && Files.isRegularFile(Path.of(table)) ? Application.digest(Files.readAllBytes(Path.of(table))) : "";
+        String key = "validate-only=" + validateOnly + ";lang=" + settings.lang() + ";edition=" + settings.edition() + ";table=" + settings.table()
+                + " " + tableDigest + ";grading=" + settings.grading();
+        return new PartialResults.State(inputsDigest, application.rulebook().rulebook().digest(), key);
+    }
+
+    private static PartialResults takeUp(Path out, PartialResults.State state, Words words) throws Fault {
+        try {
+            return PartialResults.resume(out, state);
+        } catch (PartialResults.NotResumable e) {
+            throw new Fault(Fault.Kind.USAGE, words.get("batch.resume_refused." + e.mismatch().name(), e.partial()));
+        } catch (IOException e) {
+            throw new Fault(Fault.Kind.USAGE, words.get("file.cannot_write", PartialResults.partialOf(out), e.getMessage()));
+        }
+    }
+
+    private static PartialResults start(Path out, PartialResults.State state, Words words) throws Fault {
+        try {
+            return PartialResults.start(out, state);
+        } catch (IOException e) {
+            throw new Fault(Fault.Kind.USAGE, words.get("file.cannot_write", PartialResults.partialOf(out), e.getMessage()));
+        }
+    }
+
+    private static void commit(PartialResults partial, Path out, Words words) throws Fault {
+        try {
+            partial.commit();
+        } catch (IOException e) {
+            throw new Fault(Fault.Kind.USAGE, words.get("file.cannot_write", out, e.getMessage()));
+        }
+    }
+
+    private static Summary summary(boolean keepAllFailures, boolean checkingOnly) throws IOException {
+        Summary s = keepAllFailures ? new Summary().keepingAllFailures() : new Summary();
+        return checkingOnly ? s.checkingOnly() : s;
+    }
+
     /** 0 when every input came to a verdict or an input error; a defect of the tool or the rulebook is not the inputs'. */
     private static int exitCode(Summary summary) {
         if (summary.count(Outcome.ERROR) == 0) return ExitCodes.OK;
@@ -129,8 +222,9 @@ final class BatchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static OutputStream open(Path out, PrintWriter stdout, Words words) throws Fault {
-        if (out == null && stdout == Console.OUT) {
+    private static OutputStream open(Path out, PrintWriter stdout) throws IOException {
+        if (out != null) return new BufferedOutputStream(new FileOutputStream(out.toFile()), 1 << 16);
+        if (stdout == Console.OUT) {
             // the process's standard output, as bytes; not closed with the batch
             return new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16) {
                 @Override
@@ -139,37 +233,22 @@ final class BatchCommand implements Callable<Integer> {
                 }
             };
         }
-        if (out == null) {
-            // a caller's writer (tests, embedding): each write is one whole line, so decoding it alone is safe
-            return new OutputStream() {
-                @Override
-                public void write(int b) {
-                    throw new UnsupportedOperationException("whole lines only");
-                }
+        // a caller's writer (tests, embedding): each write is one whole line, so decoding it alone is safe
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new UnsupportedOperationException("whole lines only");
+            }
 
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    stdout.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
-                }
+            @Override
+            public void write(byte[] b, int off, int len) {
+                stdout.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+            }
 
-                @Override
-                public void flush() {
-                    stdout.flush();
-                }
-            };
-        }
-        try {
-            return SafeFile.open(out);
-        } catch (WriteFailure e) {
-            throw Outputs.fault(e, words);
-        }
-    }
-
-    private static void commit(SafeFile.Pending pending, Words words) throws Fault {
-        try {
-            pending.commit();
-        } catch (WriteFailure e) {
-            throw Outputs.fault(e, words);
-        }
+            @Override
+            public void flush() {
+                stdout.flush();
+            }
+        };
     }
 }

@@ -95,7 +95,7 @@ class SafeWritesCliTest {
         assertThat(r.err()).contains("超过申报文件的最大层级").doesNotContain("StackOverflow");
     }
 
-    /** A batch stopped part-way (Ctrl-C, a kill) leaves the previous results as they were and no temporary file. */
+    /** A batch stopped part-way (Ctrl-C, a kill) leaves the previous results as they were and only its resumable FILE.partial. */
     @Test
     void anInterruptedBatchLeavesThePreviousResultsAndNoTemporaryFile() throws Exception {
         Path stream = tmp.resolve("stream.yaml");
@@ -121,7 +121,8 @@ class SafeWritesCliTest {
         p.destroy(); // SIGTERM, as Ctrl-C or a service manager stops it
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(out)).isEqualTo("previous results\n");
-        assertThat(temporaries()).isEmpty();
+        // h17-batch: what is left is the one FILE.partial that 'batch --resume' takes up (BatchResumeTest), named so it cannot pass for results
+        assertThat(temporaries()).containsExactly(tmp.resolve("results.jsonl.partial"));
     }
 
     private List<Path> temporaries() throws IOException {
