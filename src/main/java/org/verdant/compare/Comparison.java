@@ -35,7 +35,10 @@ public record Comparison(VerdictView a, VerdictView b, List<TreeDiff.Leaf> input
     }
 
     /** Values compared per criterion; wording that depends on the reader's language is left out. */
-    private static final Set<String> LANGUAGE_DEPENDENT = Set.of("form_reason");
+    private static final Set<String> LANGUAGE_DEPENDENT = Set.of("form_reason", "scoring", "weight_share_computation",
+            // where a level came from, or what would supply it: words in the verdict's language (the level itself is compared)
+            "basic_from", "advanced_from", "baseline_from", "leading_from", "threshold_from",
+            "basic_missing", "advanced_missing", "baseline_missing", "leading_missing", "threshold_missing");
 
     /** {@code inputs} null: the input values are not known (a side is a verdict file). */
     public static Comparison of(VerdictView a, VerdictView b, List<TreeDiff.Leaf> inputs) {

@@ -9,6 +9,8 @@ import org.verdant.facts.IndexYear;
 import org.verdant.facts.PerformanceIndicator;
 import org.verdant.facts.ThresholdIndicator;
 import org.verdant.findings.Finding;
+import org.verdant.findings.FindingCollector;
+import org.verdant.findings.Values;
 import org.verdant.findings.Status;
 import org.verdant.rulebook.Figure;
 import org.verdant.rulebook.Scorecard;
@@ -99,16 +101,16 @@ public final class TraceBuilder {
         if (!f.indexYears().isEmpty()) {
             for (IndexYear y : f.indexYears()) {
                 out.add(new Trace.Derived(String.valueOf(y.year()), y.formula(),
-                        y.computation() != null ? y.computation() : m.get("label.not_reported")));
+                        y.computation() != null ? Values.text(y.computation(), m) : m.get("label.not_reported")));
             }
         } else if (values.containsKey("formula") || values.containsKey("computation")) {
             out.add(new Trace.Derived(null, (String) values.get("formula"),
-                    values.containsKey("computation") ? (String) values.get("computation") : m.get("trace.not_computed")));
+                    values.containsKey("computation") ? Values.text(values.get("computation"), m) : m.get("trace.not_computed")));
         }
         for (Map<?, ?> p : parts(f)) {
             out.add(new Trace.Derived((String) p.get("product"), null, (String) p.get("computation")));
             if (p.containsKey("weight_share_computation")) {
-                out.add(new Trace.Derived((String) p.get("product"), m.get("trace.weight_share"), (String) p.get("weight_share_computation")));
+                out.add(new Trace.Derived((String) p.get("product"), m.get("trace.weight_share"), Values.text(p.get("weight_share_computation"), m)));
             }
         }
         if (values.containsKey("window_from")) {
@@ -123,7 +125,7 @@ public final class TraceBuilder {
         List<Trace.Level> out = new ArrayList<>();
         for (String role : ROLES) {
             if (values.get(role) instanceof Double level) {
-                out.add(new Trace.Level(null, role, level, (String) values.get("unit"), String.valueOf(values.get(role + "_from")),
+                out.add(new Trace.Level(null, role, level, (String) values.get("unit"), Values.text(values.get(role + "_from"), m),
                         (String) values.get(role + "_source")));
             }
         }
@@ -131,7 +133,7 @@ public final class TraceBuilder {
             for (String role : ROLES) {
                 if (p.get(role) instanceof Double level) {
                     out.add(new Trace.Level((String) p.get("product"), role, level, (String) p.get("unit"),
-                            String.valueOf(p.get(role + "_from")), null));
+                            Values.text(p.get(role + "_from"), m), null));
                 }
             }
         }
@@ -197,7 +199,7 @@ public final class TraceBuilder {
         if (f.values().get("missing_inputs") instanceof List<?> list) list.forEach(x -> out.add(String.valueOf(x)));
         for (String role : ROLES) {
             Object what = f.values().get(role + "_missing");
-            if (what != null) out.add(m.get("word." + role) + ": " + what);
+            if (what != null) out.add(m.get("word." + role) + ": " + Values.text(what, m));
         }
         String section = decidingSection(j);
         if (section != null && index.find(section).isEmpty()) out.add(section);
@@ -291,7 +293,7 @@ public final class TraceBuilder {
                     (Double) p.get("leading"), (Double) p.get("ratio")), people((Double) p.get("weight_share") * 100).get(0) + " %"));
         }
         if (f.values().containsKey("scoring")) {
-            out.add(Numbers.inText((String) f.values().get("scoring"), m.lang()));
+            out.add(Numbers.inText(Values.text(f.values().get("scoring"), m), m.lang()));
         } else {
             out.add(m.get("trace.points.no_value", whyNothing(j), f.max()));
         }
@@ -300,8 +302,8 @@ public final class TraceBuilder {
     private String clamp(double x, double b, double l, double ratio) {
         if (Math.abs(l - b) <= 1e-9 * Math.max(1, Math.abs(b))) return "B = L = " + people(b).get(0) + ": " + people(ratio).get(0);
         List<String> f = people(x, b, l);
-        return "clamp((" + f.get(0) + " − " + f.get(1) + ") ÷ (" + f.get(2) + " − " + f.get(1)
-                + "), 0, 1) = " + people(ratio).get(0);
+        org.verdant.text.Messages.Phrase share = FindingCollector.clamp(f.get(0), f.get(1), f.get(2));
+        return m.get(share.key(), share.args()) + " = " + people(ratio).get(0);
     }
 
     /** Figures read together in a sentence: kept apart where the engine tells them apart, large ones as people write them. */
@@ -331,7 +333,7 @@ public final class TraceBuilder {
 
     /** How an indicator's ratio to its leading value was found, e.g. "3.2 ÷ 3 = 1.0667, capped at 1". */
     private String ratioText(IndexYear y, Double leading, String direction, boolean capped) {
-        if (y.value() == null) return y.computation() + " → 0"; // reported figures with no quotient (a zero denominator)
+        if (y.value() == null) return Values.text(y.computation(), m) + " → 0"; // reported figures with no quotient (a zero denominator)
         double x = y.value();
         double l = leading == null ? 1 : leading;
         double raw = IndexRatios.ratio(x, l, direction);

@@ -3,6 +3,7 @@ package org.verdant.facts;
 import org.verdant.rulebook.Benchmarks;
 import org.verdant.rulebook.Figure;
 import org.verdant.rulebook.Vocabulary;
+import org.verdant.text.Messages.Phrase;
 import org.verdant.text.Numbers;
 import org.verdant.units.Quantity;
 
@@ -14,14 +15,15 @@ import java.util.Map;
  * Applies an energy-limit standard's corrections (altitude, clinker share, ore mix, feed grade,
  * coke charge, steel grade, …) to one of its levels, in the order the row lists them. A
  * correction adjusts the reference, never the plant's value; when its input is missing the
- * uncorrected level stands and a warning says so.
+ * uncorrected level stands and a warning says so. The written-out computation and the warnings are
+ * phrases, in the reader's language where shown; inputs' names and figures stay codes.
  */
 public final class Corrections {
     private Corrections() {
     }
 
-    /** A corrected level; {@code inputs} are the paths of the correction inputs it read. */
-    public record Corrected(double value, String trace, List<String> warnings, List<Figure> figures, List<String> inputs) {
+    /** A corrected level; {@code trace} its computation (null: no correction changed it); {@code inputs} the paths of the correction inputs it read. */
+    public record Corrected(double value, Phrase trace, List<Phrase> warnings, List<Figure> figures, List<String> inputs) {
     }
 
     public static Corrected level(Benchmarks.EnergyLimitRow row, int level, Map<String, Quantity> inputs, String productPath) {
@@ -34,8 +36,10 @@ public final class Corrections {
         private final int level;
         private final String productPath;
         private double value;
-        private final StringBuilder trace;
-        private final List<String> warnings = new ArrayList<>();
+        /** The computation so far: the level as written, then each correction wrapped around it. */
+        private Object trace;
+        private boolean corrected;
+        private final List<Phrase> warnings = new ArrayList<>();
         private final List<Figure> figures = new ArrayList<>();
         private final List<String> used = new ArrayList<>();
         private final java.util.Set<String> warnedMissing = new java.util.HashSet<>();
@@ -45,7 +49,7 @@ public final class Corrections {
             this.level = level;
             this.productPath = productPath;
             this.value = row.levels().get(level);
-            this.trace = new StringBuilder(Numbers.format(value));
+            this.trace = Numbers.format(value);
         }
 
         Corrected apply(Map<String, Quantity> inputs) {
@@ -56,8 +60,8 @@ public final class Corrections {
                 if (input == null) {
                     if (!warnedMissing.add(a.input())) continue; // one input may drive two corrections (steel grade)
                     boolean untouched = value == row.levels().get(level);
-                    warn(inputPath + " not stated, so the " + a.input() + " correction is not applied ("
-                            + (untouched ? "uncorrected level " : "level without it ") + Numbers.format(value) + ")");
+                    warn(Phrases.of(untouched ? "correction.not_stated" : "correction.not_stated_after_others", inputPath, a.input(),
+                            Numbers.format(value)));
                     continue;
                 }
                 used.add(inputPath);
@@ -68,8 +72,7 @@ public final class Corrections {
                 else if (a instanceof Benchmarks.AdditionIf c) additionIf(c, input);
                 else if (a instanceof Benchmarks.MultiplierIf m) multiplierIf(m, input);
             }
-            String shown = trace.toString().equals(Numbers.format(row.levels().get(level))) ? null
-                    : trace + " = " + Numbers.format(value) + " " + row.unit();
+            Phrase shown = corrected ? Phrases.of("correction.result", trace, Numbers.format(value), row.unit()) : null;
             return new Corrected(value, shown, warnings, figures, used);
         }
 
@@ -84,13 +87,14 @@ public final class Corrections {
             double perPoint = p.perPoint().get(level);
             figures.add(figure(p, perPoint));
             if (points == 0) return;
-            String why = switch (p.direction()) {
-                case BELOW -> " below " + Numbers.format(p.pivot());
-                case ABOVE -> p.pivot() == 0 ? "" : " above " + Numbers.format(p.pivot());
-                case AWAY -> " vs " + Numbers.format(p.pivot());
+            String pivot = Numbers.format(p.pivot());
+            Phrase why = switch (p.direction()) {
+                case BELOW -> Phrases.of("correction.below", p.input(), input.text(), pivot);
+                case ABOVE -> p.pivot() == 0 ? Phrases.of("correction.input", p.input(), input.text()) : Phrases.of("correction.above", p.input(), input.text(), pivot);
+                case AWAY -> Phrases.of("correction.versus", p.input(), input.text(), pivot);
             };
-            add(perPoint * points, Numbers.format(Math.abs(perPoint)) + " × " + Numbers.format(Math.abs(points)) + " (" + p.input() + ' '
-                    + input.text() + why + (p.maxPoints() == null ? "" : ", at most " + Numbers.format(p.maxPoints())) + ')');
+            if (p.maxPoints() != null) why = Phrases.of("correction.at_most", why, Numbers.format(p.maxPoints()));
+            add(perPoint * points, Phrases.of("correction.per_point", Numbers.format(Math.abs(perPoint)), Numbers.format(Math.abs(points)), why));
         }
 
         private void factorAbove(Benchmarks.FactorAbove f, Quantity input, Map<String, Quantity> inputs) {
@@ -98,20 +102,17 @@ public final class Corrections {
             if (x <= f.pivot()) return;
             Quantity factor = inputs.get(f.factorInput());
             if (factor == null) {
-                warn(f.input() + " " + input.text() + " is above " + Numbers.format(f.pivot()) + " but " + path(f.factorInput())
-                        + " is not stated, so the level is not corrected");
+                warn(Phrases.of("correction.factor_not_stated", f.input(), input.text(), Numbers.format(f.pivot()), path(f.factorInput())));
                 return;
             }
             double k = factor.base();
             if (k < f.factorMin() || k > f.factorMax()) {
-                warn(path(f.factorInput()) + " " + factor.text() + " is outside " + Numbers.format(f.factorMin()) + "–"
-                        + Numbers.format(f.factorMax()) + ", the factors " + f.citation().where() + " can give, so the level is not corrected");
+                warn(Phrases.of("correction.factor_outside", path(f.factorInput()), factor.text(), Numbers.format(f.factorMin()),
+                        Numbers.format(f.factorMax()), f.citation().where()));
                 return;
             }
             used.add(path(f.factorInput()));
-            value *= k;
-            trace.insert(0, "(").append(") × ").append(Numbers.format(k)).append(" (")
-                    .append(f.factorInput()).append(", ").append(f.input()).append(' ').append(input.text()).append(')');
+            multiply(k, Phrases.of("correction.factor_of", f.factorInput(), Phrases.of("correction.input", f.input(), input.text())));
         }
 
         private void interpolated(Benchmarks.Interpolated t, Quantity input) {
@@ -119,24 +120,23 @@ public final class Corrections {
             var below = t.points().floorEntry(x);
             var above = t.points().ceilingEntry(x);
             if (below == null || above == null) {
-                warn(path(t.input()) + " " + input.text() + " is outside the table of " + t.citation().where() + " ("
-                        + Numbers.format(t.points().firstKey()) + "–" + Numbers.format(t.points().lastKey())
-                        + "), so the " + t.input() + " correction is not applied");
+                warn(Phrases.of("correction.outside_table", path(t.input()), input.text(), t.citation().where(),
+                        Numbers.format(t.points().firstKey()), Numbers.format(t.points().lastKey()), t.input()));
                 return;
             }
             figures.add(figure(t, below.getValue()));
             double addition;
-            String how;
+            Phrase how;
             if (below.getKey().equals(above.getKey())) {
                 addition = below.getValue();
-                how = t.input() + ' ' + input.text();
+                how = Phrases.of("correction.input", t.input(), input.text());
             } else {
                 double slope = (above.getValue() - below.getValue()) / (above.getKey() - below.getKey());
                 addition = below.getValue() + (x - below.getKey()) * slope;
-                how = t.input() + ' ' + input.text() + ", between " + Numbers.format(below.getKey()) + " → " + Numbers.format(below.getValue())
-                        + " and " + Numbers.format(above.getKey()) + " → " + Numbers.format(above.getValue());
+                how = Phrases.of("correction.between", t.input(), input.text(), Numbers.format(below.getKey()), Numbers.format(below.getValue()),
+                        Numbers.format(above.getKey()), Numbers.format(above.getValue()));
             }
-            if (addition != 0) add(addition, Numbers.format(Math.abs(addition)) + " (" + how + ')');
+            if (addition != 0) add(addition, Phrases.of("correction.amount", Numbers.format(Math.abs(addition)), how));
         }
 
         private void bands(Benchmarks.Bands b, Quantity input) {
@@ -144,8 +144,9 @@ public final class Corrections {
             for (Benchmarks.Band band : b.bands()) {
                 if (!band.contains(x)) continue;
                 figures.add(figure(b, band.add()));
-                add(band.add(), Numbers.format(Math.abs(band.add())) + " (" + b.input() + ' ' + input.text() + ", above "
-                        + Numbers.format(band.above()) + (band.upTo() == null ? "" : " up to " + Numbers.format(band.upTo())) + ')');
+                Phrase which = band.upTo() == null ? Phrases.of("correction.band_above", b.input(), input.text(), Numbers.format(band.above()))
+                        : Phrases.of("correction.band", b.input(), input.text(), Numbers.format(band.above()), Numbers.format(band.upTo()));
+                add(band.add(), Phrases.of("correction.amount", Numbers.format(Math.abs(band.add())), which));
                 return;
             }
         }
@@ -154,20 +155,25 @@ public final class Corrections {
             Double addition = c.additions().get(input.text());
             if (addition == null) return;
             figures.add(figure(c, addition));
-            add(addition, Numbers.format(Math.abs(addition)) + " (" + c.input() + ' ' + input.text() + ')');
+            add(addition, Phrases.of("correction.amount", Numbers.format(Math.abs(addition)), Phrases.of("correction.input", c.input(), input.text())));
         }
 
         private void multiplierIf(Benchmarks.MultiplierIf m, Quantity input) {
             if (!m.when().equals(input.text())) return;
             figures.add(figure(m, m.factor()));
-            value *= m.factor();
-            trace.insert(0, "(").append(") × ").append(Numbers.format(m.factor())).append(" (").append(m.input()).append(' ')
-                    .append(input.text()).append(')');
+            multiply(m.factor(), Phrases.of("correction.input", m.input(), input.text()));
         }
 
-        private void add(double amount, String written) {
+        private void add(double amount, Phrase written) {
             value += amount;
-            trace.append(amount >= 0 ? " + " : " − ").append(written);
+            trace = Phrases.of(amount >= 0 ? "correction.plus" : "correction.minus", trace, written);
+            corrected = true;
+        }
+
+        private void multiply(double factor, Phrase why) {
+            value *= factor;
+            trace = Phrases.of("correction.times", trace, Numbers.format(factor), why);
+            corrected = true;
         }
 
         /** A share in percentage points (or as a fraction), an altitude in metres, any other number as written. */
@@ -188,8 +194,8 @@ public final class Corrections {
             return productPath + ".corrections." + input;
         }
 
-        private void warn(String message) {
-            warnings.add(row.standard() + " " + row.id() + " level " + level + ": " + message);
+        private void warn(Phrase message) {
+            warnings.add(Phrases.of("correction.warning", row.standard(), row.id(), level, message));
         }
     }
 }

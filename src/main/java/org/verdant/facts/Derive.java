@@ -166,8 +166,8 @@ public final class Derive {
         }
         long n = counted.size() - 1;
         double value = n / 3.0;
-        return new IndicatorValue(indicator, value, "", formula, n + " projects in " + (reportingYear - 2) + "–" + reportingYear
-                + " ÷ 3 = " + Numbers.format(value), List.of(), List.of(), counted);
+        return new IndicatorValue(indicator, value, "", formula, Phrases.of("derive.projects_per_year", n, reportingYear - 2, reportingYear,
+                Numbers.format(value)), List.of(), List.of(), counted);
     }
 
     /** The smallest (limit − concentration) ÷ limit over the stated pollutants, in %. */
@@ -189,8 +189,8 @@ public final class Derive {
                         + c.concentration().text() + ") ÷ " + c.limit().text();
             }
         }
-        return new IndicatorValue(indicator, min, "%", formula, "min over " + e.concentrations().size() + " = " + worst
-                + " = " + Numbers.format(min) + " %", List.of(), List.of(), inputs);
+        return new IndicatorValue(indicator, min, "%", formula, Phrases.of("derive.smallest_margin", e.concentrations().size(), worst,
+                Numbers.format(min)), List.of(), List.of(), inputs);
     }
 
     /** Renewable carriers' energy ÷ all carriers' energy, in %. */

@@ -25,7 +25,7 @@ public final class EnergyIntensity {
         Benchmarks benchmarks = new Benchmarks(null, null, null, List.of(), rows.stream().map(o -> (Benchmarks.EnergyLimitRow) o).toList());
         List<ScaledParts.Part> parts = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<org.verdant.text.Messages.Phrase> warnings = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
         List<Double> energies = new ArrayList<>();
         List<String> energyTexts = new ArrayList<>();
@@ -77,7 +77,7 @@ public final class EnergyIntensity {
             for (int i = 0; i < parts.size(); i++) {
                 ScaledParts.Part p = parts.get(i);
                 double share = total == 0 ? 1.0 / parts.size() : Math.abs(energies.get(i)) / total;
-                String how = "|" + energyTexts.get(i) + "| ÷ Σ|covered products' energy| = " + Numbers.format(share * 100) + " %";
+                org.verdant.text.Messages.Phrase how = Phrases.of("derive.weight_share", energyTexts.get(i), Numbers.format(share * 100));
                 weighted.add(new ScaledParts.Part(p.product(), p.path(), p.value(), p.unit(), p.computation(), p.baseline(),
                         p.baselineOrigin(), p.leading(), p.leadingOrigin(), share, how, p.inputs()));
             }
@@ -92,8 +92,8 @@ public final class EnergyIntensity {
         return null;
     }
 
-    private static String origin(Benchmarks.EnergyLimitRow row, int level, Corrections.Corrected c) {
-        return row.standard() + " level " + level + " (" + row.id() + ")" + (c.trace() == null ? "" : ", corrected: " + c.trace());
+    private static org.verdant.text.Messages.Phrase origin(Benchmarks.EnergyLimitRow row, int level, Corrections.Corrected c) {
+        return References.limitLevel(row, level, c);
     }
 
     /** The row's unit, e.g. kgce/t, and the conversion of energy ÷ output into it. */

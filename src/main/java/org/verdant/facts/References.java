@@ -1,5 +1,6 @@
 package org.verdant.facts;
 
+import org.verdant.text.Messages.Phrase;
 import org.verdant.text.Numbers;
 import org.verdant.rulebook.Benchmarks;
 import org.verdant.rulebook.Figure;
@@ -18,7 +19,7 @@ public final class References {
     public static ReferenceLevel fixed(ReferenceSpec spec, IndicatorValue value) {
         Figure f = spec.fixed();
         double level = f.number();
-        return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(), "scorecard", f.source(),
+        return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(), Phrases.of("origin.scorecard"), f.source(),
                 f.status(), List.of(f), null, List.of());
     }
 
@@ -29,7 +30,7 @@ public final class References {
         }
         double level = inUnitOf(q, value);
         return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(),
-                "submission (references." + spec.indicator() + "." + spec.tier() + " = " + q.text() + ")",
+                Phrases.of("ref.stated", "references." + spec.indicator() + "." + spec.tier(), q.text()),
                 stated.source(), "stated", List.of(), null, List.of(), List.of("references." + spec.indicator() + "." + spec.tier()));
     }
 
@@ -38,7 +39,7 @@ public final class References {
         List<Figure> figures = new ArrayList<>(basic.figures());
         figures.add(factor);
         return new ReferenceLevel(spec.criterionId(), spec.tier(), basic.value() * factor.number(), basic.unit(),
-                Numbers.format(factor.number()) + " × basic level " + Numbers.format(basic.value()), basic.source(),
+                Phrases.of("origin.factor_of_basic", Numbers.format(factor.number()), Numbers.format(basic.value())), basic.source(),
                 factor.status(), figures, null, List.of(), basic.inputs());
     }
 
@@ -50,11 +51,17 @@ public final class References {
         List<Figure> figures = new ArrayList<>();
         figures.add(levelFigure(row, spec.level()));
         figures.addAll(c.figures());
-        String origin = row.standard() + " level " + spec.level() + " (" + row.id() + ")" + (c.trace() == null ? "" : ", corrected: " + c.trace());
+        Phrase origin = limitLevel(row, spec.level(), c);
         List<String> inputs = new ArrayList<>(List.of(product.path() + ".energy_limit"));
         inputs.addAll(c.inputs());
         return new ReferenceLevel(spec.criterionId(), spec.tier(), converted, value.unit(), origin, figures.get(0).source(),
                 row.status(), figures, null, c.warnings(), inputs);
+    }
+
+    /** Where a level of an energy-limit row came from: the standard, the level, the row, and its correction when one applied. */
+    public static Phrase limitLevel(Benchmarks.EnergyLimitRow row, int level, Corrections.Corrected c) {
+        return c.trace() == null ? Phrases.of("ref.limit_level", row.standard(), level, row.id())
+                : Phrases.of("ref.limit_level_corrected", row.standard(), level, row.id(), c.trace());
     }
 
     public static Figure levelFigure(Benchmarks.EnergyLimitRow row, int level) {
@@ -68,13 +75,13 @@ public final class References {
             Quantity q = stated.basic();
             double level = inUnitOf(q, value);
             return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(),
-                    "submission (references." + spec.statedKey() + ".basic = " + q.text() + ")", stated.source(), "stated",
+                    Phrases.of("ref.stated", "references." + spec.statedKey() + ".basic", q.text()), stated.source(), "stated",
                     List.of(), null, List.of(), List.of("references." + spec.statedKey() + ".basic"));
         }
         if (spec.fixed() == null) return missing(spec, value, "references." + spec.statedKey() + ".basic");
         Figure f = spec.fixed();
         return new ReferenceLevel(spec.criterionId(), spec.tier(), f.number(), value.unit(),
-                "scorecard default (references." + spec.statedKey() + ".basic not stated)", f.source(), f.status(), List.of(f), null, List.of());
+                Phrases.of("origin.scorecard_default", "references." + spec.statedKey() + ".basic"), f.source(), f.status(), List.of(f), null, List.of());
     }
 
     /**
@@ -85,34 +92,35 @@ public final class References {
     public static ReferenceLevel industry(ReferenceSpec spec, Submission.StatedReference stated, IndicatorValue value) {
         boolean advanced = "industry_advanced".equals(spec.form());
         String field = "references." + spec.statedKey() + "." + (advanced ? "industry_advanced" : "industry_average");
-        String what = advanced ? "行业先进水平" : "行业平均水平";
+        Phrase what = Phrases.of(advanced ? "ref.industry_advanced" : "ref.industry_average");
         Quantity q = stated == null ? null : advanced ? stated.advanced() : stated.basic();
-        if (q == null) return missing(spec, value, field + " (" + what + ", with its source; or evaluate against a calibrated table)");
+        if (q == null) return missing(spec, value, Phrases.of("ref.industry_missing", field, what));
         boolean ratio = value.unit().isEmpty() && q.unit().dimension().equals("1");
         if (!ratio && (value.unit().isEmpty() || !Units.require(value.unit()).dimension().equals(q.unit().dimension()))) {
-            return missing(spec, value, field + " = " + q.text() + " is not in the indicator's unit (" + (value.unit().isEmpty() ? "a plain ratio" : value.unit()) + ")");
+            return missing(spec, value, Phrases.of("origin.other_unit", field + " = " + q.text(),
+                    value.unit().isEmpty() ? Phrases.of("origin.plain_ratio") : Phrases.code(value.unit())));
         }
         double level = inUnitOf(q, value);
-        return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(), "submission (" + field + " = " + q.text() + ", " + what + ")",
+        return new ReferenceLevel(spec.criterionId(), spec.tier(), level, value.unit(), Phrases.of("ref.stated_industry", field, q.text(), what),
                 stated.source(), "stated", List.of(), null, List.of(), List.of(field));
     }
 
     /** The figure of the tier the factory's annual energy use falls in. */
     public static ReferenceLevel byAnnualEnergy(ReferenceSpec spec, IndicatorValue annualEnergy, IndicatorValue value) {
         if (!annualEnergy.isAvailable()) {
-            return missing(spec, value, "the factory's annual energy use (" + String.join(", ", annualEnergy.missingInputs()) + ")");
+            return missing(spec, value, Phrases.of("origin.no_annual_energy", String.join(", ", annualEnergy.missingInputs())));
         }
         double kgce = annualEnergy.value() * 1000; // annual_energy is in tce
         for (org.verdant.rulebook.Scorecard.EnergyTier t : spec.tiers()) {
             if (kgce >= t.atLeast() - 1e-6) {
                 Figure f = t.figure();
                 return new ReferenceLevel(spec.criterionId(), spec.tier(), f.number(), value.unit(),
-                        "tier ≥ " + Numbers.format(Units.require(t.unit()).fromBase(t.atLeast())) + " " + t.unit()
-                                + " (annual energy " + Numbers.show(annualEnergy.value(), "tce") + ")",
+                        Phrases.of("origin.energy_tier", Numbers.format(Units.require(t.unit()).fromBase(t.atLeast())) + " " + t.unit(),
+                                Numbers.show(annualEnergy.value(), "tce")),
                         f.source(), f.status(), List.of(f), null, List.of(), annualEnergy.inputs());
             }
         }
-        return missing(spec, value, "a tier for annual energy " + Numbers.show(annualEnergy.value(), "tce"));
+        return missing(spec, value, Phrases.of("origin.no_energy_tier", Numbers.show(annualEnergy.value(), "tce")));
     }
 
     /** The main product's water-intake quota, general (baseline) or advanced (leading). */
@@ -121,8 +129,8 @@ public final class References {
         Quantity q = "advanced".equals(spec.quota()) ? quota.advanced() : quota.general();
         if (q == null) return missing(spec, value, product.path() + ".water_quota." + spec.quota());
         return new ReferenceLevel(spec.criterionId(), spec.tier(), q.in(Units.require(value.unit())), value.unit(),
-                quota.standard() + " " + ("advanced".equals(spec.quota()) ? "先进值" : "通用值") + " (" + product.path()
-                        + ".water_quota." + spec.quota() + " = " + q.text() + ")", quota.standard(), "stated", List.of(), null, List.of(),
+                Phrases.of("ref.water_quota", quota.standard(), Phrases.of("advanced".equals(spec.quota()) ? "ref.quota_advanced" : "ref.quota_general"),
+                        product.path() + ".water_quota." + spec.quota(), q.text()), quota.standard(), "stated", List.of(), null, List.of(),
                 List.of(product.path() + ".water_quota." + spec.quota()));
     }
 
@@ -131,24 +139,36 @@ public final class References {
         return value.unit().isEmpty() && q.unit().dimension().equals("1") ? q.base() : q.in(Units.require(value.unit()));
     }
 
-    public static ReferenceLevel missing(ReferenceSpec spec, IndicatorValue value, String what) {
+    /** A level not found; {@code what} names what would supply it (a field path, or a phrase). */
+    public static ReferenceLevel missing(ReferenceSpec spec, IndicatorValue value, Object what) {
         return new ReferenceLevel(spec.criterionId(), spec.tier(), null, value == null ? null : value.unit(), null, null,
-                null, List.of(), what, List.of());
+                null, List.of(), Phrases.orCode(what), List.of());
+    }
+
+    /** What supplies a level of the main product's energy-limit row, or the level the submission states instead. */
+    public static Phrase limitOrStated(String indicator, String tier) {
+        return Phrases.of("ref.limit_or_stated", "products[main].energy_limit", "references." + indicator + "." + tier);
+    }
+
+    /** What supplies a water-intake quota level: the main product's quota. */
+    public static Phrase mainProductWaterQuota() {
+        return Phrases.of("ref.main_water_quota", "products[].water_quota");
     }
 
     public static ReferenceLevel missingBecauseBasicMissing(ReferenceSpec spec, ReferenceLevel basic) {
         return new ReferenceLevel(spec.criterionId(), spec.tier(), null, basic.unit(), null, null, null, List.of(),
-                basic.missing() + " (the advanced level is derived from it)", List.of());
+                Phrases.of("ref.derived_from_basic", basic.missing()), List.of());
     }
 
     public static boolean eitherMissing(ReferenceLevel baseline, ReferenceLevel leading) {
         return !baseline.isAvailable() || !leading.isAvailable();
     }
 
-    public static String whatIsMissing(ReferenceLevel baseline, ReferenceLevel leading) {
-        List<String> out = new ArrayList<>();
+    /** The levels not found, each naming what would supply it (the reader's list separator joins them). */
+    public static List<Phrase> whatIsMissing(ReferenceLevel baseline, ReferenceLevel leading) {
+        List<Phrase> out = new ArrayList<>();
         if (!baseline.isAvailable()) out.add(baseline.missing());
         if (!leading.isAvailable()) out.add(leading.missing());
-        return String.join("; ", out);
+        return out;
     }
 }

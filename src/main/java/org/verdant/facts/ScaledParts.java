@@ -1,6 +1,7 @@
 package org.verdant.facts;
 
 import org.verdant.rulebook.Figure;
+import org.verdant.text.Messages.Phrase;
 
 import java.util.List;
 
@@ -9,12 +10,12 @@ import java.util.List;
  * own energy-limit levels and weighted by its share of the covered products' energy use.
  */
 public record ScaledParts(String criterionId, String form, List<Part> parts, List<String> missingInputs,
-                          List<String> warnings, List<Figure> figures) {
+                          List<Phrase> warnings, List<Figure> figures) {
 
     /** One product compared with its levels; {@code inputs} are the submission fields its value and levels were read from. */
     public record Part(String product, String path, double value, String unit, String computation, double baseline,
-                       String baselineOrigin, double leading, String leadingOrigin, double weightShare,
-                       String weightComputation, List<String> inputs) {
+                       Phrase baselineOrigin, double leading, Phrase leadingOrigin, double weightShare,
+                       Phrase weightComputation, List<String> inputs) {
     }
 
     public boolean isComplete() {

@@ -21,7 +21,7 @@ public final class ZeroCarbon {
     }
 
     public static IndicatorValue statedIntensity(Submission.StatedIndicator s) {
-        return Derive.stated("co2_per_energy", "单位能耗碳排放 (stated)", "park.years[" + s.year() + "].indicators.Z0", s.quantity(),
+        return Derive.stated("co2_per_energy", "单位能耗碳排放（申报值）", "park.years[" + s.year() + "].indicators.Z0", s.quantity(),
                 "tCO2e/tce");
     }
 

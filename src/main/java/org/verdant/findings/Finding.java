@@ -24,7 +24,7 @@ public final class Finding {
     private final List<String> evidence = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<org.verdant.text.Messages.Phrase> warnings = new ArrayList<>();
     private final List<org.verdant.facts.IndexYear> indexYears = new ArrayList<>();
     private final List<String> inputs;
     private final List<Figure> parameters;
@@ -102,12 +102,12 @@ public final class Finding {
     }
 
     /** Something the reader must know to trust the figure (e.g. a correction that could not be applied). */
-    public Finding warn(List<String> more) {
+    public Finding warn(List<org.verdant.text.Messages.Phrase> more) {
         if (more != null) more.stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         return this;
     }
 
-    public List<String> warnings() {
+    public List<org.verdant.text.Messages.Phrase> warnings() {
         return warnings;
     }
 

@@ -27,6 +27,7 @@ import org.verdant.rulebook.Figure;
 import org.verdant.facts.ThresholdIndicator;
 import org.verdant.facts.TableIndicator;
 import org.verdant.rulebook.IndicatorTable;
+import org.verdant.text.Messages.Phrase;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -208,8 +209,7 @@ public final class FindingCollector extends DefaultAgendaEventListener implement
         Finding f = scaledStatus(s, share);
         form(f, form);
         f.value("parts", shown).value("ratio", Numbers.fourPlaces(share))
-                .value("scoring", Numbers.format(s.weight()) + " × Σ(share × ratio) = " + Numbers.format(s.weight()) + " × "
-                        + Numbers.format(share) + " = " + Numbers.format(Scaling.points(s.weight(), share)));
+                .value("scoring", phrase("scoring.parts", Numbers.format(s.weight()), Numbers.format(share), Numbers.format(Scaling.points(s.weight(), share))));
         return f.figures(java.util.List.of(s.weightFigure())).figures(parts.figures()).warn(parts.warnings());
     }
 
@@ -282,8 +282,8 @@ public final class FindingCollector extends DefaultAgendaEventListener implement
         level(f, "baseline", baseline);
         level(f, "leading", leading);
         f.value("rule", "range").value("worst", worst).value("best", best).value("ratio", Numbers.fourPlaces(share))
-                .value("scoring", Numbers.format(t.weight()) + " × clamp((" + Numbers.format(x) + " − " + Numbers.format(worst) + ") ÷ ("
-                        + Numbers.format(best) + " − " + Numbers.format(worst) + "), 0, 1) = " + Numbers.format(Scaling.points(t.weight(), share)));
+                .value("scoring", phrase("scoring.range", Numbers.format(t.weight()), clamp(Numbers.format(x), Numbers.format(worst), Numbers.format(best)),
+                        Numbers.format(Scaling.points(t.weight(), share))));
         if (range.worst() != null) f.figures(List.of(range.worst()));
         if (range.best() != null) f.figures(List.of(range.best()));
         return f.figures(List.of(t.weightFigure()));
@@ -299,7 +299,7 @@ public final class FindingCollector extends DefaultAgendaEventListener implement
         form(f, form);
         compared(f, v, null, null);
         f.value("rule", "banded").value("band", hit == null ? null : band(hit, v.unit()))
-                .value("scoring", hit == null ? Numbers.show(v.value(), v.unit()) + ": no band, 0" : band(hit, v.unit()) + ": " + Numbers.format(points));
+                .value("scoring", hit == null ? phrase("scoring.no_band", Numbers.show(v.value(), v.unit())) : band(hit, v.unit()) + ": " + Numbers.format(points));
         if (hit != null) f.figures(List.of(hit.points()));
         return f.figures(List.of(t.weightFigure()));
     }
@@ -325,13 +325,25 @@ public final class FindingCollector extends DefaultAgendaEventListener implement
     public record FormReason(String key, String arg) {
     }
 
-    private static String scoringText(ScaledIndicator s, double x, double b, double l, double share) {
+    private static Phrase scoringText(ScaledIndicator s, double x, double b, double l, double share) {
         String w = Numbers.format(s.weight());
         if (Math.abs(l - b) <= 1e-9 * Math.max(1, Math.abs(b))) {
-            return "B = L = " + Numbers.format(b) + ": step, " + (share >= 1 ? w : "0");
+            return phrase("scoring.step_equal", Numbers.format(b), share >= 1 ? w : "0");
         }
-        return w + " × clamp((" + Numbers.format(x) + " − " + Numbers.format(b) + ") ÷ (" + Numbers.format(l) + " − "
-                + Numbers.format(b) + "), 0, 1) = " + w + " × " + Numbers.format(share) + " = " + Numbers.format(Scaling.points(s.weight(), share));
+        return phrase("scoring.scaled", w, clamp(Numbers.format(x), Numbers.format(b), Numbers.format(l)), Numbers.format(share),
+                Numbers.format(Scaling.points(s.weight(), share)));
+    }
+
+    /**
+     * The share of a scaled or ranged indicator's points, (x − from) ÷ (to − from) kept within 0 and 1,
+     * with its figures as the caller writes them; the findings and the trace (explain) say it alike.
+     */
+    public static Phrase clamp(String x, String from, String to) {
+        return phrase("scoring.clamp", x, from, to);
+    }
+
+    private static Phrase phrase(String key, Object... args) {
+        return new Phrase(key, List.of(args));
     }
 
     /** Records the value, its computation and both reference levels the rule compared. */

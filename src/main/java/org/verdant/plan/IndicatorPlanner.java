@@ -59,7 +59,7 @@ final class IndicatorPlanner {
         Double target = number(values.get(level));
         String indicator = context.indicatorName(j);
         Verdict base = context.base();
-        Levers.Lever lever = Levers.find(base.scorecard().scheme(), indicator, (String) values.get("computation"), context.mainProduct(),
+        Levers.Lever lever = Levers.find(base.scorecard().scheme(), indicator, values.get("computation") instanceof String c ? c : null, context.mainProduct(),
                 base.submission().reportingYear(), root);
         if (lever != null && "bool".equals(Levers.scalar(root, lever.path()).type())) {
             return trial.attempt(j, aim, new Attempt(List.of(Assignment.of(lever.path(), "true")),

@@ -84,7 +84,7 @@ public final class EditionComparison {
                 .sorted(Comparator.comparingDouble((Verdict.Judged j) -> j.finding().points() - j.finding().max()).thenComparing(Verdict.Judged::id))
                 .forEach(j -> line("  −" + num(j.finding().max() - j.finding().points(), 4) + "  " + j.id() + " "
                         + j.name().in(m.lang()) + " (" + m.get("status." + j.finding().status().code()) + ")"));
-        List<DataToCollect.Item> collect = DataToCollect.of(last);
+        List<DataToCollect.Item> collect = DataToCollect.of(last, m);
         if (!collect.isEmpty()) {
             line("");
             line(m.get("cmp.data_to_collect", last.scorecard().edition()));

@@ -110,7 +110,7 @@ public final class TextVerdictRenderer {
                         + m.get("status." + f.status().code()) + ")");
             }
         }
-        List<org.verdant.verdict.DataToCollect.Item> collect = org.verdant.verdict.DataToCollect.of(v);
+        List<org.verdant.verdict.DataToCollect.Item> collect = org.verdant.verdict.DataToCollect.of(v, m);
         if (!collect.isEmpty()) {
             line("");
             line(m.get("label.data_to_collect"));
@@ -245,7 +245,7 @@ public final class TextVerdictRenderer {
         if (values.get("missing_inputs") instanceof List<?> missing && !missing.isEmpty()) {
             line("      " + m.get("label.missing_inputs") + ": " + missing.stream().map(String::valueOf).collect(Collectors.joining("; ")));
         }
-        f.warnings().forEach(w -> line("      ⚠ " + w));
+        f.warnings().forEach(w -> line("      ⚠ " + people(org.verdant.findings.Values.text(w, m))));
         if (values.containsKey("accidents")) line("      " + values.get("accidents"));
         if (!f.evidence().isEmpty()) line("      " + m.get("label.evidence") + ": " + String.join("; ", f.evidence()));
     }
@@ -270,7 +270,7 @@ public final class TextVerdictRenderer {
     private String computation(Map<String, Object> values, String valueShown) {
         Object c = values.get("computation");
         if (c == null) return "null";
-        String text = String.valueOf(c);
+        String text = org.verdant.findings.Values.text(c, m);
         if (valueShown != null && values.get("value") instanceof Number n) {
             Object unit = values.get("unit");
             String suffix = unit == null || String.valueOf(unit).isEmpty() ? "" : " " + unit;
@@ -281,7 +281,7 @@ public final class TextVerdictRenderer {
     }
 
     private String people(Object text) {
-        return text == null ? "null" : Numbers.inText(String.valueOf(text), m.lang());
+        return text == null ? "null" : Numbers.inText(org.verdant.findings.Values.text(text, m), m.lang());
     }
 
     public static String mark(Status s) {

@@ -47,6 +47,8 @@ public final class Provenance {
     /** The origin in the reader's language, each citation of {@code sources} in it shown in that language. */
     public static String shown(Object origin, Messages m, Sources sources) {
         if (origin == null) return null;
+        // the facts' own phrases (facts.References) are already words of a language
+        if (origin instanceof Messages.Phrase p) return (sources == null ? Sources.NONE : sources).in(m.get(p.key(), p.args()), m.lang());
         String text = String.valueOf(origin);
         if (text.equals("scorecard")) return m.get("origin.scorecard");
         if (text.equals("submission")) return m.get("origin.submission");

@@ -44,7 +44,7 @@ final class ReferenceUse {
         String path = field + tier;
         if (origin != null) {
             out.add(new Verdict.Warning("reference_unused", user.id(), null, "warning.reference_unused_derived",
-                    List.of(path, stated, user.id(), String.valueOf(origin))));
+                    List.of(path, stated, user.id(), origin)));
         } else if (user != null && user.finding() != null && (user.finding().status() == Status.MISSING_DATA
                 || user.finding().status() == Status.NOT_APPLICABLE)) {
             out.add(new Verdict.Warning("reference_unused", user.id(), null, "warning.reference_unused_no_value",
@@ -67,6 +67,7 @@ final class ReferenceUse {
     private static void collect(Collection<?> values, List<String> out) {
         for (Object v : values) {
             if (v instanceof String t) out.add(t);
+            else if (v instanceof org.verdant.text.Messages.Phrase p) collect(p.args(), out);
             else if (v instanceof Map<?, ?> m) collect(m.values(), out);
             else if (v instanceof Collection<?> c) collect(c, out);
         }

@@ -106,7 +106,7 @@ public final class VerdictBuilder {
         List<Verdict.Warning> warnings = new ArrayList<>();
         if (scorecard.table() != null && "default".equals(scorecard.tableChoice())) {
             warnings.add(new Verdict.Warning("table_default", null, null, "warning.table_default",
-                    List.of(scorecard.table().id(), scorecard.table().title().zh())));
+                    List.of(scorecard.table().id(), bilingual(scorecard.table().title()))));
         }
         warnings.addAll(warnings(scorecard, gates, criteria, categories, grading, submission.claims().keySet()));
         if (grading != null) warnings.addAll(GradingScope.warnings(grading, grade, submission));
@@ -182,7 +182,7 @@ public final class VerdictBuilder {
         for (GreenIndex.Switch s : index.switches()) {
             if (s.figure() != null && s.figure().isProvisional()) {
                 out.add(new Verdict.Warning(s.figure().status() + "_figure", null, s.figure(), "warning.figure",
-                        List.of(s.figure().ref(), s.figure().status(), s.figure().value(), s.figure().source())));
+                        List.of(s.figure().ref(), s.figure().status(), inWords(s.figure().value()), s.figure().source())));
             }
         }
     }
@@ -247,7 +247,7 @@ public final class VerdictBuilder {
                     out.add(new Verdict.Warning("missing_reference", j.id(), null, "warning.missing_reference", List.of(j.id(), tier, missing)));
                 }
             }
-            for (String w : f.warnings()) {
+            for (Messages.Phrase w : f.warnings()) {
                 out.add(new Verdict.Warning("correction_not_applied", j.id(), null, "warning.assumption", List.of(j.id(), w)));
             }
             for (String note : f.notes()) {
@@ -274,7 +274,22 @@ public final class VerdictBuilder {
     private static void provisional(List<Verdict.Warning> out, Set<String> seen, String criterion, Figure f) {
         if (f == null || !f.isProvisional() || !seen.add(f.ref())) return;
         out.add(new Verdict.Warning(f.status() + "_figure", criterion, f, "warning.figure",
-                List.of(f.ref(), f.status(), f.value(), f.source())));
+                List.of(f.ref(), f.status(), inWords(f.value()), f.source())));
+    }
+
+    /** A figure's value as a warning says it: a switch's yes or no and the word none in words; numbers and other codes as they are. */
+    static Object inWords(Object value) {
+        // a switch reads true or false from its YAML as a boolean or as the scalar's text
+        if (value instanceof Boolean || "true".equals(value) || "false".equals(value)) {
+            return new Messages.Phrase(Boolean.parseBoolean(String.valueOf(value)) ? "doc.yes" : "doc.no", List.of());
+        }
+        if ("none".equals(value)) return new Messages.Phrase("value.none", List.of());
+        return value;
+    }
+
+    /** A name in both languages, each reader getting their own (a table's title). */
+    private static Messages.Phrase bilingual(org.verdant.text.Text name) {
+        return new Messages.Phrase("phrase.bilingual", List.of(name.zh(), name.en() == null ? name.zh() : name.en()));
     }
 
     private static List<Verdict.Judged> concat(List<Verdict.Judged> a, List<Verdict.Judged> b) {

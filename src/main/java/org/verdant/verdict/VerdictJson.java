@@ -131,7 +131,7 @@ public final class VerdictJson {
         input.put("digest", v.inputDigest());
         if (v.assessment() != null) root.set("assessment", assessment(v.assessment()));
         ArrayNode collect = root.putArray("data_to_collect");
-        for (org.verdant.verdict.DataToCollect.Item item : org.verdant.verdict.DataToCollect.of(v)) {
+        for (org.verdant.verdict.DataToCollect.Item item : org.verdant.verdict.DataToCollect.of(v, m)) {
             ObjectNode o = collect.addObject();
             o.put("id", item.id());
             ArrayNode fields = o.putArray("fields");
@@ -185,7 +185,7 @@ public final class VerdictJson {
             if (e.getValue() instanceof org.verdant.findings.FindingCollector.FormReason r) {
                 values.put(e.getKey(), m.get(r.key(), r.arg()));
             } else {
-                values.set(e.getKey(), value(e.getValue()));
+                values.set(e.getKey(), value(org.verdant.findings.Values.inLanguage(e.getValue(), m)));
             }
         }
         ArrayNode evidence = o.putArray("evidence");

@@ -233,17 +233,11 @@ class ChineseEverywhereTest {
      */
     enum Leftover {
         /** Scorecard source texts and notes, and the references' input hints, shown beside figures. */
-        SOURCES("docs/criteria/|with its source; or evaluate against|_from: |\\(stated\\)", "h14-sources: scorecards/ source and notes texts, facts/References, report/Origins"),
-        /** The energy-limit corrections' warnings. */
-        CORRECTIONS("correction is not applied|% below .*at most", "facts/Corrections"),
-        /** Computations of derived values. */
-        DERIVED("projects in |covered products' energy|min over |single-product factory|\\(or [a-z_]+", "facts/Derive, facts/AppendixB"),
-        /** Points formulas: clamp(…) and Σ(share × ratio). */
-        FORMULAS("clamp\\(|share × ratio", "findings/FindingCollector (explain/TraceBuilder repeats its clamp for product parts)"),
+        SOURCES("docs/criteria/", "h14-sources: scorecards/ source and notes texts, report/Origins"),
+        /** Notes and missing-input alternatives of derived values, plain texts in every language (not done on h14-words). */
+        DERIVED("single-product factory|\\(or [a-z_]+", "facts/Derive, facts/AppendixB: IndicatorValue notes and missing_inputs are plain texts"),
         /** diff names a verdict's values by their JSON keys. */
         DIFF_KEYS("←\\s+(ratio|computation): |\\(placeholder\\)", "compare/VerdictComparer: diff names values by JSON key, statuses by code"),
-        /** The data to collect names a missing section with English words. */
-        DATA_TO_COLLECT("accidents \\(events and evidence\\)", "verdict/DataToCollect"),
         /** verify lists the other differing parts by JSON key. */
         VERIFY_PARTS("其他不同的部分：", "verify (app/record): parts named by JSON key"),
         /** ./verdant test: the expectation mismatch and the snapshot's line marker. */

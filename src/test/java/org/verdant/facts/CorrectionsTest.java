@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.verdant.rulebook.Benchmarks;
 import org.verdant.rulebook.RulebookLoader;
+import org.verdant.text.Messages;
 import org.verdant.units.Quantity;
 import org.verdant.units.Units;
 
@@ -49,13 +50,37 @@ class CorrectionsTest {
         return Corrections.level(row(row), level, inputs, "products[0]");
     }
 
+    private static final Messages EN = new Messages("en");
+    private static final Messages ZH = new Messages("zh");
+
+    /** A trace or warning as an English reader sees it. */
+    private static String en(Messages.Phrase p) {
+        return EN.get(p.key(), p.args());
+    }
+
+    private static String zh(Messages.Phrase p) {
+        return ZH.get(p.key(), p.args());
+    }
+
+    /** The same steps in Chinese: the words translated, the figures, inputs' names and units kept. */
+    @Test
+    void aCorrectionAndItsWarningReadInChinese() {
+        var c = at("blast-furnace", 2, with(NO_ORES, "feed_grade", "59 %"));
+        assertThat(zh(c.trace())).isEqualTo("370 + 3.61 × 3（feed_grade 59 %，低于 62，至多 5） = 380.83 kgce/t");
+        var missing = at("cement-clinker", 3, Map.of());
+        assertThat(missing.warnings()).isNotEmpty().allSatisfy(w -> assertThat(zh(w)).contains("未申报").doesNotContain("not stated", "correction is", " level "));
+        assertThat(zh(missing.warnings().get(0))).startsWith("GB 16780-2021 cement-clinker 第 3 级：products[0].corrections.");
+        var high = at("cement", 3, inputs("clinker_ratio", "80 %", "altitude", "2000 m", "altitude_factor", "1.05"));
+        assertThat(zh(high.trace())).isEqualTo("(94 + 1.2 × 5（clinker_ratio 80 %，对比 75）) × 1.05（altitude_factor，altitude 2000 m） = 105 kgce/t");
+    }
+
     private static final Map<String, Quantity> NO_ORES = inputs("rare_earth_ore", "0 %", "vti_magnetite", "0 %", "laterite_nickel_ore", "0 %");
 
     @Test
     void feedGradeBelow62AddsPerPointUpToFivePointsAndNothingAbove() {
         var c = at("blast-furnace", 2, with(NO_ORES, "feed_grade", "59 %"));
         assertThat(c.value()).isCloseTo(370 + 3.61 * 3, within(1e-9)); // 380.83
-        assertThat(c.trace()).contains("3.61 × 3").contains("= 380.83");
+        assertThat(en(c.trace())).contains("3.61 × 3").contains("= 380.83");
         assertThat(c.inputs()).contains("products[0].corrections.feed_grade");
         assertThat(at("blast-furnace", 2, with(NO_ORES, "feed_grade", "50 %")).value()).isCloseTo(370 + 5 * 3.61, within(1e-9)); // 12 points, capped at 5: 388.05
         var rich = at("blast-furnace", 2, with(NO_ORES, "feed_grade", "64 %"));
@@ -67,11 +92,11 @@ class CorrectionsTest {
     void missingInputLeavesTheLevelUncorrectedWithAWarning() {
         var c = at("blast-furnace", 2, NO_ORES);
         assertThat(c.value()).isEqualTo(370);
-        assertThat(c.warnings()).singleElement().asString()
+        assertThat(c.warnings()).singleElement().extracting(CorrectionsTest::en).asString()
                 .contains("GB 21256-2025 blast-furnace level 2: products[0].corrections.feed_grade not stated").contains("uncorrected level 370");
         var wet = at("coke-top-charged", 3, inputs("mixed_gas_share", "0 %", "volatile_matter", "23 %", "coal_moisture", "10 %", "oven_age", "10"));
         assertThat(wet.value()).isEqualTo(135);
-        assertThat(wet.warnings()).singleElement().asString().contains("products[0].corrections.quenching not stated");
+        assertThat(wet.warnings()).singleElement().extracting(CorrectionsTest::en).asString().contains("products[0].corrections.quenching not stated");
     }
 
     @Test
@@ -83,7 +108,7 @@ class CorrectionsTest {
         assertThat(at("cement", 2, inputs("clinker_ratio", "70 %")).value()).isCloseTo(87 - 1.15 * 5, within(1e-9)); // 81.25
         var high = at("cement", 3, inputs("clinker_ratio", "80 %", "altitude", "2000 m", "altitude_factor", "1.05"));
         assertThat(high.value()).isCloseTo((94 + 1.20 * 5) * 1.05, within(1e-9)); // 105
-        assertThat(high.trace()).isEqualTo("(94 + 1.2 × 5 (clinker_ratio 80 % vs 75)) × 1.05 (altitude_factor, altitude 2000 m) = 105 kgce/t");
+        assertThat(en(high.trace())).isEqualTo("(94 + 1.2 × 5 (clinker_ratio 80 % vs 75)) × 1.05 (altitude_factor, altitude 2000 m) = 105 kgce/t");
     }
 
     @Test
@@ -96,11 +121,11 @@ class CorrectionsTest {
         assertThat(at("cement-clinker", 3, inputs("altitude", "800 m")).value()).isEqualTo(117);
         var noFactor = at("cement-clinker", 3, inputs("altitude", "2200 m"));
         assertThat(noFactor.value()).isEqualTo(117);
-        assertThat(noFactor.warnings()).singleElement().asString().contains("altitude_factor");
+        assertThat(noFactor.warnings()).singleElement().extracting(CorrectionsTest::en).asString().contains("altitude_factor");
         // above 1500 m P < about 84.6 kPa, so K = 1.179 − 0.211 × P / 101325 lies between 1.00 and 1.179; 1.25 cannot come from it
         var impossible = at("cement-clinker", 3, inputs("altitude", "2200 m", "altitude_factor", "1.25"));
         assertThat(impossible.value()).isEqualTo(117);
-        assertThat(impossible.warnings()).singleElement().asString().contains("1.25 is outside 1–1.179");
+        assertThat(impossible.warnings()).singleElement().extracting(CorrectionsTest::en).asString().contains("1.25 is outside 1–1.179");
     }
 
     @Test
@@ -108,14 +133,14 @@ class CorrectionsTest {
         Map<String, Quantity> base = inputs("mixed_gas_share", "0 %", "coal_moisture", "10 %", "oven_age", "12", "quenching", "dry");
         var between = at("coke-top-charged", 2, with(base, "volatile_matter", "24.5 %"));
         assertThat(between.value()).isCloseTo(110 + 4.25 + 0.5 * (8.55 - 4.25), within(1e-9)); // 116.4
-        assertThat(between.trace()).contains("between 24 → 4.25 and 25 → 8.55");
+        assertThat(en(between.trace())).contains("between 24 → 4.25 and 25 → 8.55");
         assertThat(at("coke-top-charged", 1, with(base, "volatile_matter", "24.5 %")).value()).isCloseTo(116.4, within(1e-9)); // still a step
         assertThat(at("coke-top-charged", 2, with(base, "volatile_matter", "22 %")).value()).isCloseTo(110 - 4.20, within(1e-9)); // 105.8
         assertThat(at("coke-stamp-charged", 2, with(base, "volatile_matter", "27 %", "coal_moisture", "11.5 %")).value())
                 .isCloseTo(115 + 6.44 + (11.5 - 10.5) * 3.71, within(1e-9)); // 125.15
         var outside = at("coke-top-charged", 2, with(base, "volatile_matter", "30 %"));
         assertThat(outside.value()).isEqualTo(110);
-        assertThat(outside.warnings()).singleElement().asString().contains("30 % is outside the table of 5.3, 表2 (21–28)");
+        assertThat(outside.warnings()).singleElement().extracting(CorrectionsTest::en).asString().contains("30 % is outside the table of 5.3, 表2 (21–28)");
     }
 
     @Test
@@ -151,7 +176,7 @@ class CorrectionsTest {
     void converterLevelsStayNegativeWhenCorrected() {
         var c = at("converter", 1, inputs("scrap_ratio", "20 %", "steel_grade", "deep_drawing_pipeline"));
         assertThat(c.value()).isCloseTo(-30 + 0.23 * 20 + 1.5, within(1e-9)); // −23.9
-        assertThat(c.trace()).isEqualTo("-30 + 0.23 × 20 (scrap_ratio 20 %) + 1.5 (steel_grade deep_drawing_pipeline) = -23.9 kgce/t");
+        assertThat(en(c.trace())).isEqualTo("-30 + 0.23 × 20 (scrap_ratio 20 %) + 1.5 (steel_grade deep_drawing_pipeline) = -23.9 kgce/t");
         assertThat(at("converter", 3, inputs("scrap_ratio", "0 %", "steel_grade", "ordinary")).value()).isEqualTo(-12);
     }
 
@@ -159,7 +184,7 @@ class CorrectionsTest {
     void stainlessMultipliesTheEafLevelBeforeTheHotMetalDeduction() {
         var stainless = at("eaf-70t", 2, inputs("steel_grade", "stainless", "hot_metal_ratio", "10 %"));
         assertThat(stainless.value()).isCloseTo(64 * 1.10 - 0.8 * 10, within(1e-9)); // 62.4
-        assertThat(stainless.trace()).isEqualTo("(64) × 1.1 (steel_grade stainless) − 0.8 × 10 (hot_metal_ratio 10 %) = 62.4 kgce/t");
+        assertThat(en(stainless.trace())).isEqualTo("(64) × 1.1 (steel_grade stainless) − 0.8 × 10 (hot_metal_ratio 10 %) = 62.4 kgce/t");
         assertThat(at("eaf-70t", 1, inputs("steel_grade", "bearing_gear_wire_tool_die", "hot_metal_ratio", "30 %")).value())
                 .isCloseTo(61 - 0.8 * 30 + 15, within(1e-9)); // 52
     }

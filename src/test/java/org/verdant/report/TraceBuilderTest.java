@@ -217,7 +217,8 @@ class TraceBuilderTest {
         assertThat(z0.levels()).singleElement().satisfies(l -> {
             assertThat(l.role()).isEqualTo("threshold");
             assertThat(l.value()).isEqualTo(0.3);
-            assertThat(l.from()).isEqualTo("tier ≥ 1000000 tce (annual energy 1500000 tce)");
+            // the origin is words for people: its figures are written as people write them in the reader's language
+            assertThat(l.from()).isEqualTo("tier ≥ 1,000,000 tce (annual energy 1,500,000 tce)");
         });
         assertThat(z0.figures()).singleElement().satisfies(x -> {
             assertThat(x.ref()).isEqualTo("Z0.threshold[1000000 tce]");

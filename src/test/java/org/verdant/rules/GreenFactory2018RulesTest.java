@@ -160,7 +160,7 @@ class GreenFactory2018RulesTest {
 
         Finding noRef = finding(evaluate(with(base(), "references.waste_gas_per_unit", null)), "PRF-06");
         assertThat(noRef.status()).isEqualTo(Status.MISSING_DATA);
-        assertThat(noRef.values()).containsEntry("basic_missing", "references.waste_gas_per_unit.basic");
+        assertThat(org.verdant.findings.Values.text(noRef.values().get("basic_missing"), new org.verdant.text.Messages("zh"))).isEqualTo("references.waste_gas_per_unit.basic");
 
         Finding noAdvanced = finding(evaluate(with(base(), "references.waste_gas_per_unit", "{basic: 3000 m3/t, source: 测试}")), "PRF-06");
         assertThat(noAdvanced.status()).isEqualTo(Status.PARTLY_MET);

@@ -33,8 +33,8 @@ class GreenFactory2025RulesTest {
         // figures both editions read are scored; the new ones are listed to collect
         assertThat(finding(v, "R5").status()).isNotEqualTo(Status.MISSING_DATA);
         assertThat(finding(v, "L3").status()).isNotEqualTo(Status.MISSING_DATA);
-        assertThat(DataToCollect.of(v)).extracting(DataToCollect.Item::id).contains("E4", "C1", "C4", "P2", "R1", "G2");
-        assertThat(DataToCollect.of(v).stream().filter(i -> i.id().equals("E4")).findFirst().orElseThrow().fields())
+        assertThat(DataToCollect.of(v, new org.verdant.text.Messages("zh"))).extracting(DataToCollect.Item::id).contains("E4", "C1", "C4", "P2", "R1", "G2");
+        assertThat(DataToCollect.of(v, new org.verdant.text.Messages("zh")).stream().filter(i -> i.id().equals("E4")).findFirst().orElseThrow().fields())
                 .containsExactly("energy_carbon_management.functions");
         assertThat(v.warnings()).anySatisfy(w -> assertThat(w.code()).isEqualTo("claims_not_used"));
         assertThat(v.score()).isEqualTo(v.categories().stream().mapToDouble(Verdict.CategoryResult::weighted).sum());
@@ -71,7 +71,7 @@ class GreenFactory2025RulesTest {
         String at10000 = with(base(), "energy", "{carriers: [{type: 光伏电力, amount: 2.5e6 kWh, renewable: true},"
                 + " {type: 原煤, amount: 9692.75 tce}]}");
         Finding e3 = finding(evaluate(at10000, EDITION_2025), "E3");
-        assertThat((String) e3.values().get("leading_from")).contains("≥ 10000 tce");
+        assertThat(org.verdant.findings.Values.text(e3.values().get("leading_from"), new org.verdant.text.Messages("en"))).contains("≥ 10,000 tce");
         assertThat((Double) e3.values().get("leading")).isEqualTo(5.0);
         assertThat(e3.points()).isCloseTo(8 * 3.0725 / 5, within(1e-4)); // share 3.0725 % of L = 5 %
         String below = at10000.replace("9692.75 tce", "9692.74 tce");

@@ -18,7 +18,7 @@ class ReferenceUseTest {
             assertThat(w.code()).isEqualTo("reference_unused");
             assertThat(w.key()).isEqualTo("warning.reference_unused_derived");
             assertThat(w.args()).startsWith("references.plot_ratio.advanced", "1.5", "PRF-01");
-            assertThat(w.args().get(3).toString()).contains("1.2 × basic level");
+            assertThat(new org.verdant.text.Messages("en").get(w.key(), w.args())).contains("1.2 × basic level");
         });
         // the basic level stated is used: no warning for it
         assertThat(v.warnings()).noneSatisfy(w -> assertThat(w.args()).startsWith("references.plot_ratio.basic"));

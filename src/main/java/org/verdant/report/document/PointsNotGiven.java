@@ -28,7 +28,7 @@ public final class PointsNotGiven implements ImprovementAdvisor {
 
     @Override
     public List<Improvement> advise(Verdict v, Messages m) {
-        Map<String, List<String>> collect = DataToCollect.of(v).stream()
+        Map<String, List<String>> collect = DataToCollect.of(v, m).stream()
                 .collect(Collectors.toMap(DataToCollect.Item::id, DataToCollect.Item::fields, (a, b) -> a));
         List<Improvement> out = new ArrayList<>();
         for (Verdict.Judged g : v.gates()) {

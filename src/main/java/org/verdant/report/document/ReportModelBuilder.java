@@ -355,7 +355,7 @@ final class ReportModelBuilder {
                 y.ratio() == null ? "—" : Num.value(y.ratio(), m.lang()))).toList();
         List<String> missing = values.get("missing_inputs") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
         List<String> notes = new ArrayList<>(f.notes());
-        notes.addAll(f.warnings());
+        f.warnings().forEach(w -> notes.add(org.verdant.findings.Values.text(w, m)));
         return new ReportModel.Quantitative(j.id(), j.name().in(m.lang()), category, m.get("type." + j.type()), f.status().code(),
                 m.get("status." + f.status().code()), reason(f), form, text(values.get("formula")), computation(values, shown),
                 values.containsKey("value") ? figure(shown, values, "value") : null, refs,
@@ -462,7 +462,7 @@ final class ReportModelBuilder {
 
     /** A computation, source or other text with its stand-alone figures as people write them. */
     private String text(Object o) {
-        return Num.text(o, m.lang());
+        return Num.text(org.verdant.findings.Values.text(o, m), m.lang());
     }
 
     /** A figure of a finding as {@link Num#apart} wrote it among the others, with the finding's unit. */
@@ -478,7 +478,7 @@ final class ReportModelBuilder {
     private String computation(Map<?, ?> values, Map<String, String> shown) {
         Object c = values.get("computation");
         if (c == null) return null;
-        String text = String.valueOf(c);
+        String text = org.verdant.findings.Values.text(c, m);
         if (shown.containsKey("value") && values.get("value") instanceof Number n) {
             Object unit = values.get("unit");
             String suffix = unit == null || String.valueOf(unit).isEmpty() ? "" : " " + unit;
