@@ -121,7 +121,7 @@ class ServeDenyByDefaultTest {
         assertThat(archive.list(new org.verdant.archive.ArchiveQuery(null, null, null, null))).hasSize(before);
         Http.Answer own = autoparts.post("/api/xlsx/evaluations?file=a.xlsx", XlsxApi.XLSX, xlsx);
         long id = ServeApiTest.id(own);
-        assertThat(log()).contains("cement-co FILE - denied /api/xlsx/evaluations", "autoparts-co FILE " + id + " ok /api/xlsx/evaluations");
+        assertThat(log()).contains("cement-co FILE - denied /api/xlsx/evaluations?file=a.xlsx", "autoparts-co FILE " + id + " ok /api/xlsx/evaluations?file=a.xlsx");
     }
 
     @Test
@@ -148,6 +148,91 @@ class ServeDenyByDefaultTest {
                 "miit RULE " + record + " ok /api/disputes/" + n + "/ruling",
                 "miit VERIFY - ok /api/archive/verify",
                 "cement-co VERIFY - denied /api/archive/verify");
+    }
+
+    @Test
+    void aSignedInPersonChangesTheirPasswordAndEverySessionEnds() throws Fault {
+        accounts.add("pw-user", Set.of(Role.REGULATOR), Set.of(), PASSWORD.toCharArray());
+        String[] first = signIn("pw-user", PASSWORD);
+        String[] second = signIn("pw-user", PASSWORD);
+        String body = "{\"old\": \"" + PASSWORD + "\", \"new\": \"a fresh long secret\"}";
+        assertError(withCookie(first, false).post("/api/session/password", "application/json", body), 403, "csrf");
+        assertError(withCookie(first, true).post("/api/session/password", "application/json", "{\"old\": \"not it at all\", \"new\": \"a fresh long secret\"}"),
+                403, "wrong_password");
+        Http.Answer weak = withCookie(first, true).post("/api/session/password?lang=en", "application/json", "{\"old\": \"" + PASSWORD + "\", \"new\": \"zzzzzzzzzzzz\"}");
+        assertError(weak, 400, "bad_request");
+        assertThat(weak.json().path("message").asText()).contains("at least 5 different characters");
+
+        Http.Answer changed = withCookie(first, true).post("/api/session/password", "application/json", body);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        String[] renewed = cookies(changed);
+        assertError(withCookie(first, false).get("/api/evaluations"), 401, "unauthenticated");
+        assertError(withCookie(second, false).get("/api/evaluations"), 401, "unauthenticated");
+        assertThat(withCookie(renewed, false).get("/api/evaluations").status()).isEqualTo(200);
+        assertError(anonymous.post("/api/session", "application/json", "{\"name\": \"pw-user\", \"password\": \"" + PASSWORD + "\"}"), 401, "sign_in_failed");
+        signIn("pw-user", "a fresh long secret");
+        assertThat(log()).contains("pw-user PASSWORD - ok /api/session/password", "pw-user PASSWORD - denied /api/session/password");
+    }
+
+    @Test
+    void onlyAnAdministratorResetsAnothersPassword() throws Fault {
+        accounts.add("reset-me", Set.of(Role.REGULATOR), Set.of(), PASSWORD.toCharArray());
+        accounts.add("root", Set.of(Role.ADMINISTRATOR), Set.of(), PASSWORD.toCharArray());
+        String[] theirs = signIn("reset-me", PASSWORD);
+        String reset = "{\"name\": \"reset-me\", \"new\": \"set by the admin\"}";
+        assertError(regulator.post("/api/session/password", "application/json", reset), 403, "forbidden");
+        Http root = anonymous.withToken(accounts.newToken("root"));
+        assertThat(root.post("/api/session/password", "application/json", reset).status()).isEqualTo(204);
+        assertError(withCookie(theirs, false).get("/api/evaluations"), 401, "unauthenticated");
+        signIn("reset-me", "set by the admin");
+        assertError(root.post("/api/session/password", "application/json", "{\"name\": \"nobody-here\", \"new\": \"set by the admin\"}"), 404, "not_found");
+    }
+
+    @Test
+    void fiveFailedSignInsLockTheAccountWithARetryAfter() throws Fault {
+        accounts.add("locked-out", Set.of(Role.REGULATOR), Set.of(), PASSWORD.toCharArray());
+        String wrong = "{\"name\": \"locked-out\", \"password\": \"not the password\"}";
+        for (int i = 0; i < org.verdant.accounts.SignInLimits.ACCOUNT_FAILURES; i++) {
+            assertError(anonymous.post("/api/session", "application/json", wrong), 401, "sign_in_failed");
+        }
+        Http.Answer locked = anonymous.post("/api/session", "application/json", "{\"name\": \"locked-out\", \"password\": \"" + PASSWORD + "\"}");
+        assertError(locked, 429, "locked_out");
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(800L, 900L);
+        assertThat(locked.json().path("message").asText()).contains("锁定").contains("15 分钟");
+        assertThat(anonymous.post("/api/session?lang=en", "application/json", wrong).json().path("message").asText()).contains("try again in 15 minute");
+        // another account from the same address still signs in
+        signIn("miit", PASSWORD);
+        assertThat(log()).contains("locked-out SIGN_IN - locked /api/session");
+    }
+
+    /** Signs in on the page's route: {session cookie, CSRF token}. */
+    private String[] signIn(String name, String password) {
+        Http.Answer in = anonymous.post("/api/session", "application/json", "{\"name\": \"" + name + "\", \"password\": \"" + password + "\"}");
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        return cookies(in);
+    }
+
+    private static String[] cookies(Http.Answer a) {
+        String session = a.response().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Gate.SESSION_COOKIE + "=")).findFirst().orElseThrow();
+        return new String[]{session.substring(0, session.indexOf(';')), a.json().path("csrf_token").asText()};
+    }
+
+    /** A client sending the session cookie (and, for writes, its CSRF token). */
+    private Browser withCookie(String[] session, boolean csrf) {
+        return new Browser(anonymous, server, session, csrf);
+    }
+
+    private record Browser(Http http, VerdantServer server, String[] session, boolean csrf) {
+        Http.Answer get(String path) {
+            return http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve(path)).header("Cookie", session[0]).GET());
+        }
+
+        Http.Answer post(String path, String type, String body) {
+            var b = java.net.http.HttpRequest.newBuilder(server.uri().resolve(path)).header("Cookie", session[0]).header("Content-Type", type)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+            if (csrf) b.header(Gate.CSRF_HEADER, session[1]);
+            return http.send(b);
+        }
     }
 
     /** The access log as "actor action record outcome path" lines (record "-" when none). */
