@@ -65,9 +65,10 @@ final class SessionApi {
         Api.json(ctx, 200, ApiJson.write(root));
     }
 
-    /** accounts (people sign in), local (the one local operator) or closed (no accounts and not local: nobody gets in). */
+    /** accounts (people sign in), local (the one local operator) or closed (no account yet and not local: nobody gets in). */
     private String mode() {
-        return gate.localMode() ? "local" : accounts != null ? "accounts" : "closed";
+        if (gate.localMode()) return "local";
+        return accounts != null && accounts.any() ? "accounts" : "closed";
     }
 
     void signIn(Context ctx) throws Exception {

@@ -78,6 +78,7 @@ class ServeDenyByDefaultTest {
             assertError(nobody.post("/api/evaluations", ServeApiTest.YAML, ServeApiTest.bytes(ServeAccountsTest.CEMENT)), 401, "unauthenticated");
             assertThat(nobody.get("/").status()).isEqualTo(200);
             assertThat(nobody.get("/api/schemes").status()).isEqualTo(200);
+            assertThat(nobody.get("/api/schemes").json().path("service").path("sign_in").path("mode").asText()).isEqualTo("closed");
         } finally {
             ServeApiTest.delete(other);
         }
