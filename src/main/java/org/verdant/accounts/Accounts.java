@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,11 +43,13 @@ public final class Accounts {
     /** A sign-in lasts this long; then the person signs in again. */
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     public static final int MIN_PASSWORD = 10;
+    /** So "aaaaaaaaaa" or "1212121212" is refused: a password has at least this many different characters. */
+    public static final int MIN_DISTINCT = 5;
     /** bcrypt reads at most 72 bytes; a longer password would be cut silently, so it is refused. */
     public static final int MAX_PASSWORD_BYTES = 72;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-Z]{18}");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = Archive.TIME;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** bcrypt's work factor: 2^10 rounds, OWASP's minimum and Spring's default (about 0.1 s a check on one core). */
     private static final int BCRYPT_COST = 10;
@@ -91,7 +92,7 @@ public final class Accounts {
             throw new AccountException(Fault.Kind.USAGE, "企业账户须给出其统一社会信用代码（--credit-code）",
                     "an enterprise account needs its credit code(s) (--credit-code)");
         }
-        String hash = BCRYPT.encode(checkedPassword(password));
+        String hash = BCRYPT.encode(checkedPassword(name, password));
         String at = now();
         boolean added = query("INSERT INTO account (name, roles, credit_codes, password_hash, created_at) "
                 + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM account WHERE name = ?)", ps -> {
@@ -124,6 +125,11 @@ public final class Accounts {
                 return rs.next() ? Optional.of(account(rs)) : Optional.empty();
             }
         });
+    }
+
+    /** The account named, or the NOT_FOUND fault naming it. */
+    public Account existing(String name) throws Fault {
+        return find(name).orElseThrow(() -> unknown(name));
     }
 
     /** Removes an account with its tokens and sessions (its lines in the access log stay). */
@@ -170,8 +176,29 @@ public final class Accounts {
         });
     }
 
-    /** Checks a name and password and starts a session; empty when they do not match (in the same time either way). */
-    public Optional<Session> signIn(String name, char[] password) {
+    /**
+     * Sets an account's password (its own change, an administrator's reset, {@code users passwd})
+     * and ends all its sessions, so whoever held one signs in again with the new password.
+     */
+    public void setPassword(String name, char[] password) throws Fault {
+        String hash = BCRYPT.encode(checkedPassword(name, password));
+        boolean changed = transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE account SET password_hash = ? WHERE name = ?")) {
+                ps.setString(1, hash);
+                ps.setString(2, name);
+                if (ps.executeUpdate() != 1) return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM web_session WHERE account = ?")) {
+                ps.setString(1, name);
+                ps.executeUpdate();
+            }
+            return true;
+        });
+        if (!changed) throw unknown(name);
+    }
+
+    /** Whether {@code password} is this account's (as slow for an unknown name as for a wrong password). */
+    public boolean passwordMatches(String name, char[] password) {
         Optional<String> hash = name == null || !NAME.matcher(name).matches() ? Optional.empty()
                 : query("SELECT password_hash FROM account WHERE name = ?", ps -> {
             ps.setString(1, name);
@@ -180,7 +207,17 @@ public final class Accounts {
             }
         });
         boolean matches = password != null && password.length > 0 && BCRYPT.matches(new String(password), hash.orElse(DUMMY_HASH));
-        if (hash.isEmpty() || !matches) return Optional.empty();
+        return hash.isPresent() && matches;
+    }
+
+    /** Checks a name and password and starts a session; empty when they do not match (in the same time either way). */
+    public Optional<Session> signIn(String name, char[] password) {
+        if (!passwordMatches(name, password)) return Optional.empty();
+        return Optional.of(startSession(name));
+    }
+
+    /** A new session for an account whose password was just checked (a sign-in, or a password change in this browser). */
+    public Session startSession(String name) {
         Actor actor = find(name).orElseThrow().actor();
         String id = random(32);
         String csrf = random(32);
@@ -197,7 +234,7 @@ public final class Accounts {
                 return ps.executeUpdate();
             }
         });
-        return Optional.of(new Session(id, csrf, actor));
+        return new Session(id, csrf, actor);
     }
 
     /** The live session with this id. */
@@ -281,10 +318,18 @@ public final class Accounts {
         return c;
     }
 
-    private static String checkedPassword(char[] password) throws Fault {
+    /** The password rule: 10 characters to 72 bytes, 5 different characters at least, and not containing the account name. */
+    private static String checkedPassword(String name, char[] password) throws Fault {
         String p = password == null ? "" : new String(password);
         if (p.codePointCount(0, p.length()) < MIN_PASSWORD) {
             throw new AccountException(Fault.Kind.USAGE, "密码须至少 " + MIN_PASSWORD + " 个字符", "a password has at least " + MIN_PASSWORD + " characters");
+        }
+        if (p.codePoints().distinct().count() < MIN_DISTINCT) {
+            throw new AccountException(Fault.Kind.USAGE, "密码须含至少 " + MIN_DISTINCT + " 个不同的字符（不能是重复的一两个字符）",
+                    "a password has at least " + MIN_DISTINCT + " different characters (not one or two repeated)");
+        }
+        if (name != null && name.length() >= 3 && p.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))) {
+            throw new AccountException(Fault.Kind.USAGE, "密码不能包含账户名", "a password may not contain the account name");
         }
         if (p.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new AccountException(Fault.Kind.USAGE, "密码不得超过 " + MAX_PASSWORD_BYTES + " 字节（UTF-8）",

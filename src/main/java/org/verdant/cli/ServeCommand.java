@@ -45,8 +45,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "default: $VERDANT_API_TOKEN, else none. Reads stay open to whoever reaches the address.")
     Path tokenFile;
 
-    @Option(names = "--local", description = "The local single-user mode even with accounts in the archive: one person on this machine "
-            + "plays every role (loopback only). The default when the archive has no accounts.")
+    @Option(names = "--local", description = "The local single-user mode: one person on this machine plays every role (loopback only). "
+            + "Never the default: without it nobody gets in without an account.")
     boolean local;
 
     @Option(names = "--allowed-host", paramLabel = "NAME", split = ",",
@@ -74,10 +74,11 @@ final class ServeCommand implements Callable<Integer> {
         String token = token(w);
         boolean loopback = loopback(bind, w);
         Archive a = ArchiveOptions.open(archive.data, archive.jdbcUrl, true);
+        // only an explicit --local plays the local operator; otherwise nobody gets in without an account (deny by default)
         Accounts accounts = local ? null : Accounts.of(a);
-        if (accounts != null && !accounts.any()) accounts = null;
+        boolean noAccounts = accounts != null && !accounts.any();
         // beyond loopback the data is companies' confidential figures: only with accounts
-        if (!loopback && accounts == null) throw new Fault(Fault.Kind.USAGE, w.get(local ? "serve.local_beyond_loopback" : "serve.no_accounts_beyond_loopback", bind));
+        if (!loopback && (accounts == null || noAccounts)) throw new Fault(Fault.Kind.USAGE, w.get(local ? "serve.local_beyond_loopback" : "serve.no_accounts_beyond_loopback", bind));
         if (accounts != null && tokenFile != null) throw new Fault(Fault.Kind.USAGE, w.get("serve.token_with_accounts"));
         if (accounts != null && token != null) {
             err.println(w.get("serve.env_token_ignored"));
@@ -92,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
         VerdantServer server;
         try {
             server = VerdantServer.start(new VerdantServer.Config(bind, port, compiled, a, token, Runtime.getRuntime().availableProcessors(),
-                    accounts, allowedHosts, behindProxy), err);
+                    accounts, allowedHosts, behindProxy, local), err);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new Fault(Fault.Kind.USAGE, w.get("serve.cannot_listen", bind, port, cause.getMessage()));
@@ -100,6 +101,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println(w.get("serve.listening", server.uri(), a.location().describe(), compiled.rulebook().digest()));
         if (accounts != null) {
             out.println(w.get("serve.accounts_mode"));
+            if (noAccounts) out.println(w.get("serve.no_accounts_yet"));
         } else {
             out.println(w.get("serve.local_mode"));
             out.println(w.get(token == null ? "serve.no_token" : "serve.token_required"));

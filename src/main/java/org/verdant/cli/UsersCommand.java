@@ -27,8 +27,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 @Command(name = "users", mixinStandardHelpOptions = true,
-        description = "Manage the accounts people sign in to `verdant serve` with, kept in the archive: add, list, token, remove.",
-        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Token.class, UsersCommand.Remove.class})
+        description = "Manage the accounts people sign in to `verdant serve` with, kept in the archive: add, list, passwd, token, remove.",
+        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Passwd.class, UsersCommand.Token.class,
+                UsersCommand.Remove.class})
 final class UsersCommand implements Runnable {
     /** Where a password is read when there is no console (tests set it; null: standard input). */
     static InputStream passwordInput;
@@ -40,7 +41,7 @@ final class UsersCommand implements Runnable {
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                 new Words(LangOption.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)))
-                        .get("usage.name_a_subcommand", "add, list, token, remove"));
+                        .get("usage.name_a_subcommand", "add, list, passwd, token, remove"));
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -103,6 +104,40 @@ final class UsersCommand implements Runnable {
                 out.println(a.name() + "\t" + roles(a) + "\t" + String.join(",", new TreeSet<>(a.creditCodes())) + "\t" + a.createdAt());
             }
             out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "passwd", mixinStandardHelpOptions = true,
+            description = "Set an account's password (a forgotten one reset, or one's own changed) and end all its sessions. "
+                    + "The password is read as for add, never an argument.")
+    static final class Passwd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "account-name", description = "The account name.")
+        String name;
+
+        @Mixin
+        ArchiveOptions archive = new ArchiveOptions();
+
+        @Mixin
+        LangOption lang = new LangOption();
+
+        @Override
+        public Integer call() throws Exception {
+            Words w = lang.words();
+            Accounts accounts = accounts(archive);
+            // whoever can open the archive's database administers it: no old password asked, as for add
+            accounts.existing(name); // an unknown name is said before a password is asked
+            char[] password = password(w, spec);
+            try {
+                accounts.setPassword(name, password);
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+            spec.commandLine().getOut().println(w.get("users.password_set", name));
+            spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
     }

@@ -4,9 +4,10 @@ import io.javalin.http.Context;
 import org.verdant.access.Actor;
 
 /**
- * The person behind a request. Authentication (accounts, sessions, tokens) puts the signed-in
- * {@link Actor} on the request before any route runs; every route asks here and hands the actor
- * to {@link org.verdant.access.Access}, so the checks live in one place.
+ * The person behind a request. {@link Gate} puts the signed-in {@link Actor} on the request
+ * before any route runs (the local operator only on a server started in the local mode); every
+ * route asks here and hands the actor to {@link org.verdant.access.Access}, so the checks live in
+ * one place.
  */
 final class Actors {
     static final String ATTRIBUTE = "verdant.actor";
@@ -14,10 +15,10 @@ final class Actors {
     private Actors() {
     }
 
-    /** The request's actor; the local single-user mode's operator when no account signed in. */
+    /** The request's actor; anonymous (allowed nothing) when nobody was put on it: deny by default. */
     static Actor of(Context ctx) {
         Actor a = ctx.attribute(ATTRIBUTE);
-        return a != null ? a : Actor.localOperator();
+        return a != null ? a : Gate.ANONYMOUS;
     }
 
     static void set(Context ctx, Actor actor) {

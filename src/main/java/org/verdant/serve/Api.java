@@ -82,6 +82,11 @@ final class Api {
         this.accessLog = accessLog;
     }
 
+    /** The server's one application layer, shared with the other routes' handlers. */
+    Application application() {
+        return application;
+    }
+
     boolean tokenRequired() {
         return token != null;
     }

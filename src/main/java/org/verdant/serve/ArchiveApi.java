@@ -10,9 +10,11 @@ import org.verdant.fault.Fault;
 /** The archive as a whole: its integrity check, for whoever may rule (a regulator). */
 final class ArchiveApi {
     private final Archive archive;
+    private final AccessLog log;
 
-    ArchiveApi(Archive archive) {
+    ArchiveApi(Archive archive, AccessLog log) {
         this.archive = archive;
+        this.log = log;
     }
 
     /**
@@ -21,9 +23,11 @@ final class ArchiveApi {
      * false}, the breaks first one first), not an error: the request itself succeeded.
      */
     void verify(Context ctx) throws Fault {
-        Access.require(Actors.of(ctx), Access.Action.RULE, null);
+        // it reads every record: in the access log like any other read, refused or not
+        log.require(ctx, Access.Action.RULE, "VERIFY", null);
         String head = ctx.queryParam("head");
         ArchiveIntegrity r = archive.verifyAll(head == null || head.isBlank() ? null : head.strip());
+        log.write(ctx, "VERIFY", null, null, "ok");
         Api.json(ctx, 200, ArchiveJson.integrity(r));
     }
 }

@@ -36,10 +36,12 @@ final class DisputeApi {
     private final Object filing = new Object();
     private final Api api;
     private final Disputes disputes;
+    private final AccessLog log;
 
-    DisputeApi(Api api, Application application, Archive archive) {
+    DisputeApi(Api api, Application application, Archive archive, AccessLog log) {
         this.api = api;
         this.disputes = new Disputes(application, archive);
+        this.log = log;
     }
 
     /** POST /api/evaluations/{id}/objections: 201 with the dispute, its re-evaluations done. */
@@ -54,15 +56,18 @@ final class DisputeApi {
                 corrected == null ? null : corrected.getBytes(StandardCharsets.UTF_8));
         Dispute d;
         synchronized (filing) {
-            d = disputes.file(Actors.of(ctx), id, o);
+            d = log.denied(ctx, "OBJECT", () -> disputes.file(Actors.of(ctx), id, o));
         }
+        logged(ctx, "OBJECT", d);
         ctx.header("Location", "/api/disputes/" + d.id());
         Api.json(ctx, 201, disputes.render(d, true, "zh"));
     }
 
     /** GET /api/disputes/{n}. */
     void show(Context ctx) throws Exception {
-        Dispute d = disputes.show(Actors.of(ctx), number(ctx.pathParam("n"), "异议", "dispute"));
+        long n = number(ctx.pathParam("n"), "异议", "dispute");
+        Dispute d = log.denied(ctx, "READ", () -> disputes.show(Actors.of(ctx), n));
+        logged(ctx, "READ", d);
         Api.json(ctx, 200, disputes.render(d, true, "zh"));
     }
 
@@ -74,7 +79,9 @@ final class DisputeApi {
         String word = optional(body, "ruling");
         Ruling ruling = Ruling.of(word == null ? "" : word).orElseThrow(() -> ApiException.badRequest(
                 "ruling：upheld（异议成立）、partly（部分成立）或 rejected（不成立）", "ruling: upheld, partly or rejected"));
-        Dispute d = disputes.rule(Actors.of(ctx), n, ruling, optional(body, "reason"));
+        String reason = optional(body, "reason");
+        Dispute d = log.denied(ctx, "RULE", () -> disputes.rule(Actors.of(ctx), n, ruling, reason));
+        logged(ctx, "RULE", d);
         Api.json(ctx, 201, disputes.render(d, true, "zh"));
     }
 
@@ -86,13 +93,20 @@ final class DisputeApi {
         if (f == null || f.equals("html")) format = ReportFormat.html;
         else if (f.equals("md")) format = ReportFormat.md;
         else throw ApiException.badRequest("format：html 或 md", "format: html or md");
-        String text = disputes.report(Actors.of(ctx), n, format, SubmissionRequest.lang(ctx.queryParam("lang")));
+        String lang = SubmissionRequest.lang(ctx.queryParam("lang"));
+        String text = log.denied(ctx, "READ", () -> disputes.report(Actors.of(ctx), n, format, lang));
+        logged(ctx, "READ", disputes.show(Actors.of(ctx), n));
         if (format == ReportFormat.html) {
             ctx.header("Content-Security-Policy", Api.REPORT_CSP);
             ctx.status(200).contentType(Api.HTML).result(text);
         } else {
             ctx.status(200).contentType("text/markdown; charset=utf-8").result(text);
         }
+    }
+
+    /** A dispute read or written: the record disputed and its facility. */
+    private void logged(Context ctx, String action, Dispute d) {
+        log.write(ctx, action, d.original().entry().id(), d.creditCode(), "ok");
     }
 
     private static long number(String s, String zh, String en) throws ApiException {

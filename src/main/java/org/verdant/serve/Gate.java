@@ -39,19 +39,22 @@ final class Gate {
     private static final Set<String> FORM_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data");
 
     private final Accounts accounts;
+    private final boolean local;
     private final boolean anyHost;
     private final Set<String> hostNames;
     private final Set<String> extraHosts;
     private final boolean behindProxy;
 
     /**
-     * @param accounts   the accounts to sign in with, or null in the local single-user mode
+     * @param accounts   the accounts to sign in with, or null (nobody signs in)
+     * @param local      the local single-user mode, asked for explicitly: the only way to the local operator
      * @param boundHost  the address listened on: its name (and the loopback names) are the Hosts accepted with the server's port
      * @param extraHosts further names (with any port) a reverse proxy forwards as {@code Host}
      * @param behindProxy trust {@code X-Forwarded-Proto} from the proxy in front (for {@code Secure} cookies and the Origin check)
      */
-    Gate(Accounts accounts, String boundHost, List<String> extraHosts, boolean behindProxy) {
+    Gate(Accounts accounts, boolean local, String boundHost, List<String> extraHosts, boolean behindProxy) {
         this.accounts = accounts;
+        this.local = local;
         String bound = boundHost.contains(":") && !boundHost.startsWith("[") ? "[" + boundHost + "]" : boundHost;
         this.anyHost = bound.equals("0.0.0.0") || bound.equals("[::]");
         this.hostNames = new HashSet<>(LOOPBACK_NAMES);
@@ -65,12 +68,22 @@ final class Gate {
         return accounts != null;
     }
 
+    boolean localMode() {
+        return local;
+    }
+
     void check(Context ctx) throws ApiException {
         checkHost(ctx);
         boolean write = !safe(ctx.method());
         if (write) checkSameOrigin(ctx);
-        if (accounts == null) {
+        if (local) {
             Actors.set(ctx, Actor.localOperator());
+            return;
+        }
+        if (accounts == null) {
+            // neither accounts nor the local mode: the page and reference data, nothing else
+            if (!open(ctx) || signingIn(ctx)) throw noAccounts();
+            Actors.set(ctx, ANONYMOUS);
             return;
         }
         Actors.set(ctx, authenticated(ctx, write));
@@ -176,6 +189,12 @@ final class Gate {
                 ? new Text("登录已过期，请重新登录（/login.html）", "the sign-in has expired; sign in again (/login.html)")
                 : new Text("本服务器需要登录：在网页上登录（/login.html），脚本请发送 Authorization: Bearer 令牌",
                 "this server needs you to sign in: sign in on the page (/login.html); a script sends Authorization: Bearer TOKEN"));
+    }
+
+    private static ApiException noAccounts() {
+        return new ApiException(401, "unauthenticated", new Text("本服务器没有账户，无人可以登录：请用 verdant users add 建立账户，"
+                + "或以 --local 启动本机单用户模式", "this server has no accounts, so nobody can sign in: add one with verdant users add, "
+                + "or start it with --local for one person on this machine"));
     }
 
     private static boolean csrfMatches(String given, String expected) {

@@ -9,6 +9,7 @@ import org.verdant.access.Actor;
 import org.verdant.access.Role;
 import org.verdant.accounts.AccessEntry;
 import org.verdant.accounts.Accounts;
+import org.verdant.accounts.SignInLimits;
 import org.verdant.text.Json;
 import org.verdant.text.Text;
 
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * POST   /api/session        {"name", "password"} → the account, its CSRF token; sets the session cookie
  * GET    /api/session        who is signed in (the local operator in the local mode)
  * DELETE /api/session        signs out
+ * POST   /api/session/password {"old", "new"} → one's own password changed; an administrator {"name", "new"} resets another's
  * GET    /api/access-log     the newest lines of the access log (regulators and administrators)
  * </pre>
  */
@@ -36,11 +38,37 @@ final class SessionApi {
     private final Accounts accounts;
     private final Accounts accessLog;
     private final Gate gate;
+    /** Failed sign-ins per account name and per address: the lockout. */
+    private final SignInLimits limits;
 
     SessionApi(Accounts accounts, Accounts accessLog, Gate gate) {
+        this(accounts, accessLog, gate, new SignInLimits());
+    }
+
+    SessionApi(Accounts accounts, Accounts accessLog, Gate gate, SignInLimits limits) {
         this.accounts = accounts;
         this.accessLog = accessLog;
         this.gate = gate;
+        this.limits = limits;
+    }
+
+    /** GET /api/schemes, with whether and where this request signs in, so the page can say so before anything fails. */
+    void schemes(Context ctx, String schemesJson) throws IOException {
+        ObjectNode root = (ObjectNode) Json.READER.readTree(schemesJson);
+        ObjectNode service = root.has("service") ? (ObjectNode) root.get("service") : root.putObject("service");
+        ObjectNode signIn = service.putObject("sign_in");
+        Actor actor = Actors.of(ctx);
+        signIn.put("mode", mode());
+        signIn.put("signed_in", actor != Gate.ANONYMOUS);
+        if (actor == Gate.ANONYMOUS) signIn.putNull("account"); else signIn.put("account", actor.id());
+        signIn.put("page", "/login.html");
+        Api.json(ctx, 200, ApiJson.write(root));
+    }
+
+    /** accounts (people sign in), local (the one local operator) or closed (no account yet and not local: nobody gets in). */
+    private String mode() {
+        if (gate.localMode()) return "local";
+        return accounts != null && accounts.any() ? "accounts" : "closed";
     }
 
     void signIn(Context ctx) throws Exception {
@@ -58,31 +86,118 @@ final class SessionApi {
             throw ApiException.badRequest("登录请求须为 JSON：{\"name\": 账户名, \"password\": 密码}", "a sign-in is JSON: {\"name\": NAME, \"password\": PASSWORD}");
         }
         String name = body.path("name").asText();
-        if (!checking.tryAcquire(10, TimeUnit.SECONDS)) throw busy();
+        refuseWhileLocked(ctx, name, "SIGN_IN", "POST /api/session");
         Optional<Accounts.Session> session;
+        if (!checking.tryAcquire(10, TimeUnit.SECONDS)) throw busy();
         try {
             session = accounts.signIn(name, body.path("password").asText().toCharArray());
         } finally {
             checking.release();
         }
         if (session.isEmpty()) {
+            limits.failed(name, ctx.ip());
             accounts.log(Api.clip(name), "SIGN_IN", "POST /api/session", null, null, "denied");
             throw new ApiException(401, "sign_in_failed", new Text("账户名或密码不正确", "the name or the password is not right"));
         }
+        limits.succeeded(name);
         Accounts.Session s = session.get();
         accounts.log(s.actor().id(), "SIGN_IN", "POST /api/session", null, null, "ok");
+        setCookies(ctx, s);
+        Api.json(ctx, 200, ApiJson.write(who(s.actor(), "accounts").put("csrf_token", s.csrfToken())));
+    }
+
+    /**
+     * POST /api/session/password: {"old", "new"} changes one's own password (the old one checked,
+     * failures counted like sign-ins); an administrator sends {"name", "new"} to reset another's.
+     * Every session of the account ends; a browser changing its own gets a new session at once.
+     */
+    void changePassword(Context ctx) throws Exception {
+        if (accounts == null) throw localMode();
+        Actor actor = Actors.of(ctx);
+        if (actor == Gate.ANONYMOUS) throw Gate.unauthenticated(false);
+        JsonNode body = jsonBody(ctx);
+        if (body == null || !body.path("new").isTextual()) {
+            throw ApiException.badRequest("修改密码的请求须为 JSON：{\"old\": 原密码, \"new\": 新密码}（管理员重设他人密码：{\"name\": 账户名, \"new\": 新密码}）",
+                    "a password change is JSON: {\"old\": OLD, \"new\": NEW} (an administrator resetting another's: {\"name\": NAME, \"new\": NEW})");
+        }
+        String name = body.path("name").isTextual() ? body.path("name").asText() : actor.id();
+        String what = "POST /api/session/password";
+        char[] fresh = body.path("new").asText().toCharArray();
+        if (!name.equals(actor.id())) {
+            try {
+                Access.require(actor, Access.Action.MANAGE_USERS, null);
+            } catch (org.verdant.fault.Fault f) {
+                accessLog.log(actor.id(), "PASSWORD", what + " " + Api.clip(name), null, null, "denied");
+                throw f;
+            }
+            accounts.setPassword(name, fresh);
+            accessLog.log(actor.id(), "PASSWORD", what + " " + Api.clip(name), null, null, "ok");
+            ctx.status(204);
+            return;
+        }
+        refuseWhileLocked(ctx, name, "PASSWORD", what);
+        if (!body.path("old").isTextual()) throw ApiException.badRequest("请给出原密码：\"old\"", "give the current password: \"old\"");
+        boolean right;
+        if (!checking.tryAcquire(10, TimeUnit.SECONDS)) throw busy();
+        try {
+            right = accounts.passwordMatches(name, body.path("old").asText().toCharArray());
+        } finally {
+            checking.release();
+        }
+        if (!right) {
+            limits.failed(name, ctx.ip());
+            accessLog.log(actor.id(), "PASSWORD", what, null, null, "denied");
+            throw new ApiException(403, "wrong_password", new Text("原密码不正确", "the current password is not right"));
+        }
+        accounts.setPassword(name, fresh);
+        accessLog.log(actor.id(), "PASSWORD", what, null, null, "ok");
+        if (ctx.cookie(Gate.SESSION_COOKIE) != null) {
+            // this browser stays signed in, on a new session; every other one (and the old cookie) is ended
+            Accounts.Session s = accounts.startSession(name);
+            setCookies(ctx, s);
+            Api.json(ctx, 200, ApiJson.write(who(s.actor(), "accounts").put("csrf_token", s.csrfToken())));
+            return;
+        }
+        ctx.status(204);
+    }
+
+    /** 429 with Retry-After while the account name or the address is locked out, logged. */
+    private void refuseWhileLocked(Context ctx, String name, String action, String what) throws ApiException {
+        Optional<java.time.Duration> wait = limits.retryAfter(name, ctx.ip());
+        if (wait.isEmpty()) return;
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        long minutes = (seconds + 59) / 60;
+        accessLog.log(Api.clip(name), action, what, null, null, "locked");
+        ctx.header("Retry-After", String.valueOf(seconds));
+        throw new ApiException(429, "locked_out", new Text("登录失败次数过多，已暂时锁定：请在 " + minutes + " 分钟（" + seconds + " 秒）后再试",
+                "too many failed sign-ins: locked for now; try again in " + minutes + " minute(s) (" + seconds + " s)"));
+    }
+
+    private void setCookies(Context ctx, Accounts.Session s) {
         String secure = gate.secure(ctx) ? "; Secure" : "";
         long maxAge = Accounts.SESSION_LIFETIME.toSeconds();
         ctx.res().addHeader("Set-Cookie", Gate.SESSION_COOKIE + "=" + s.id() + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict" + secure);
         // the page reads this one and sends it back as X-CSRF-Token (double submit); a page elsewhere can neither read nor send it
         ctx.res().addHeader("Set-Cookie", Gate.CSRF_COOKIE + "=" + s.csrfToken() + "; Path=/; Max-Age=" + maxAge + "; SameSite=Strict" + secure);
-        Api.json(ctx, 200, ApiJson.write(who(s.actor(), "accounts").put("csrf_token", s.csrfToken())));
+    }
+
+    private static JsonNode jsonBody(Context ctx) {
+        try {
+            return Json.READER.readTree(ctx.bodyInputStream().readNBytes(16 * 1024));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static ApiException localMode() {
+        return new ApiException(409, "local_mode", new Text("本服务器以本地单用户模式运行，无需登录",
+                "this server runs in the local single-user mode: there is nothing to sign in to"));
     }
 
     void whoAmI(Context ctx) throws ApiException {
         Actor actor = Actors.of(ctx);
         if (actor == Gate.ANONYMOUS) throw Gate.unauthenticated(false);
-        Api.json(ctx, 200, ApiJson.write(who(actor, accounts == null ? "local" : "accounts")));
+        Api.json(ctx, 200, ApiJson.write(who(actor, mode())));
     }
 
     void signOut(Context ctx) {

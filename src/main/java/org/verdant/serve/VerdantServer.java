@@ -39,6 +39,7 @@ import java.util.List;
  * GET  /api/diff?a=&b=                    two records compared
  * GET  /api/cohort?year=&scheme=&industry= 企业绿码 grades
  * POST|GET|DELETE /api/session             sign in, who is signed in, sign out
+ * POST /api/session/password              change one's own password (an administrator: reset another's)
  * GET  /api/access-log                    who read and wrote which record
  * </pre>
  */
@@ -50,13 +51,21 @@ public final class VerdantServer implements AutoCloseable {
      * forwards, and whether to trust its {@code X-Forwarded-Proto}.
      */
     public record Config(String host, int port, CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations,
-                         Accounts accounts, List<String> allowedHosts, boolean behindProxy) {
+                         Accounts accounts, List<String> allowedHosts, boolean behindProxy, boolean local) {
         public Config {
             allowedHosts = List.copyOf(allowedHosts);
+            if (local && accounts != null) throw new IllegalArgumentException("the local single-user mode has no accounts");
         }
 
+        /** Not the local mode: without accounts nobody is let in (deny by default); only {@code local} yields the local operator. */
+        public Config(String host, int port, CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations,
+                      Accounts accounts, List<String> allowedHosts, boolean behindProxy) {
+            this(host, port, rulebook, archive, token, concurrentEvaluations, accounts, allowedHosts, behindProxy, false);
+        }
+
+        /** The local single-user mode, as {@code serve --local}: one person on this machine plays every role. */
         public Config(String host, int port, CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations) {
-            this(host, port, rulebook, archive, token, concurrentEvaluations, null, List.of(), false);
+            this(host, port, rulebook, archive, token, concurrentEvaluations, null, List.of(), false, true);
         }
 
         public Config(String host, int port, CompiledRulebook rulebook, Archive archive, String token) {
@@ -65,7 +74,7 @@ public final class VerdantServer implements AutoCloseable {
 
         /** With accounts: every request but the page and reference data needs a signed-in person. */
         public Config withAccounts(Accounts a) {
-            return new Config(host, port, rulebook, archive, token, concurrentEvaluations, a, allowedHosts, behindProxy);
+            return new Config(host, port, rulebook, archive, token, concurrentEvaluations, a, allowedHosts, behindProxy, false);
         }
     }
 
@@ -91,12 +100,14 @@ public final class VerdantServer implements AutoCloseable {
     public static VerdantServer start(Config c, PrintWriter log) {
         Accounts accessLog = c.accounts() != null ? c.accounts() : Accounts.of(c.archive());
         Api api = new Api(c.rulebook(), c.archive(), c.token(), c.concurrentEvaluations(), accessLog);
-        Gate gate = new Gate(c.accounts(), c.host(), c.allowedHosts(), c.behindProxy());
+        Gate gate = new Gate(c.accounts(), c.local(), c.host(), c.allowedHosts(), c.behindProxy());
+        AccessLog recordAccess = new AccessLog(accessLog);
         SessionApi sessions = new SessionApi(c.accounts(), accessLog, gate);
-        ArchiveApi archiveApi = new ArchiveApi(c.archive());
+        ArchiveApi archiveApi = new ArchiveApi(c.archive(), recordAccess);
         SchemaApi schemaApi = new SchemaApi(c.rulebook().rulebook());
         WebAssets assets = new WebAssets();
-        DisputeApi disputes = new DisputeApi(api, new org.verdant.app.Application(c.rulebook()), c.archive());
+        // one Application (so one rulebook cache) for every route
+        DisputeApi disputes = new DisputeApi(api, api.application(), c.archive(), recordAccess);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -131,11 +142,12 @@ public final class VerdantServer implements AutoCloseable {
             r.post("/api/session", sessions::signIn);
             r.get("/api/session", sessions::whoAmI);
             r.delete("/api/session", sessions::signOut);
+            r.post("/api/session/password", sessions::changePassword);
             r.get("/api/access-log", sessions::accessLog);
 
-            r.get("/api/schemes", api::schemes);
+            r.get("/api/schemes", ctx -> sessions.schemes(ctx, ApiJson.schemes(c.rulebook().rulebook(), api.tokenRequired())));
             r.get("/api/messages", api::messages);
-            XlsxApi xlsx = new XlsxApi(api, c.rulebook(), c.archive()); // before /api/templates/{name}, which would take "x.xlsx" as a name
+            XlsxApi xlsx = new XlsxApi(api, c.rulebook(), c.archive(), recordAccess); // before /api/templates/{name}, which would take "x.xlsx" as a name
             r.get("/api/templates/{name}.xlsx", xlsx::template);
             r.post("/api/xlsx/evaluate", xlsx::evaluate);
             r.post("/api/xlsx/evaluations", xlsx::store);

@@ -1,6 +1,7 @@
 package org.verdant.serve;
 
 import io.javalin.http.Context;
+import org.verdant.access.Access;
 import org.verdant.app.Application;
 import org.verdant.app.Evaluation;
 import org.verdant.app.Settings;
@@ -27,12 +28,14 @@ final class XlsxApi {
     private final CompiledRulebook rulebook;
     private final Application application;
     private final Archive archive;
+    private final AccessLog log;
 
-    XlsxApi(Api api, CompiledRulebook rulebook, Archive archive) {
+    XlsxApi(Api api, CompiledRulebook rulebook, Archive archive, AccessLog log) {
         this.api = api;
         this.rulebook = rulebook;
-        this.application = new Application(rulebook);
+        this.application = api.application();
         this.archive = archive;
+        this.log = log;
     }
 
     /** GET /api/templates/{name}.xlsx: the template workbook of one of the web page's templates (?table=, ?lang=). */
@@ -61,7 +64,11 @@ final class XlsxApi {
         api.authorize(ctx);
         Workbooks.Input input = input(ctx);
         Evaluation evaluation = api.withWork(() -> input.run(application::evaluate));
+        // as a YAML submission: only for a credit code the account may file for, refused before anything is stored
+        String code = evaluation.jsonTree().path("facility").path("credit_code").asText(null);
+        log.require(ctx, Access.Action.FILE, code);
         ArchiveEntry e = evaluation.store(archive);
+        log.write(ctx, Access.Action.FILE.name(), e.id(), e.creditCode(), "ok");
         ctx.header("Location", "/api/evaluations/" + e.id());
         ctx.header("X-Verdant-Record", String.valueOf(e.id()));
         if (e.previousId() != null) ctx.header("X-Verdant-Previous-Record", String.valueOf(e.previousId()));

@@ -40,8 +40,22 @@
     $('message').textContent = message;
   }
 
-  document.addEventListener('DOMContentLoaded', () => {
-    loadWords();
+  /** Says up front when signing in cannot work here (no accounts, or the local mode), and leaves when already signed in. */
+  async function explainMode() {
+    const r = await fetch('/api/schemes');
+    if (!r.ok) return;
+    const signIn = ((await r.json()).service || {}).sign_in || {};
+    if (signIn.signed_in && signIn.mode === 'accounts') {
+      location.href = '/';
+      return;
+    }
+    if (signIn.mode === 'closed') $('message').textContent = words['web.login.closed'] || '';
+    else if (signIn.mode === 'local') $('message').textContent = words['web.login.local'] || '';
+  }
+
+  document.addEventListener('DOMContentLoaded', async () => {
+    await loadWords();
+    explainMode();
     $('login').addEventListener('submit', signIn);
     $('lang-toggle').addEventListener('click', () => {
       lang = lang === 'zh' ? 'en' : 'zh';

@@ -1,6 +1,7 @@
 // Signed-in pages: every same-origin write (POST, PUT, PATCH, DELETE) carries the session's CSRF
 // token in X-CSRF-Token, read from the verdant_csrf cookie (double submit: a page elsewhere can
-// neither read the cookie nor set the header). Without a sign-in the page goes to /login.html;
+// neither read the cookie nor set the header). Without a sign-in the page goes to /login.html, and a
+// request answered 401 later (a session ended) puts a note with the sign-in link on the page;
 // signed in, the header shows who and a sign-out button. In the local single-user mode nothing changes.
 'use strict';
 (function () {
@@ -30,8 +31,34 @@
       headers.set('X-CSRF-Token', token);
       options.headers = headers;
     }
-    return plainFetch(input, options);
+    return plainFetch(input, options).then((r) => {
+      // only a missing sign-in (not the local mode's shared write token, which the page asks for itself)
+      if (r.status === 401 && sameOrigin(url)) {
+        r.clone().json().then((e) => {
+          if (e && e.error === 'unauthenticated') signInNeeded();
+        }, () => {});
+      }
+      return r;
+    });
   };
+
+  /** A request answered 401 (a sign-in expired, or never made): say so where it happened, with the way to sign in. */
+  async function signInNeeded() {
+    if (document.getElementById('sign-in-needed')) return;
+    const lang = document.documentElement.lang === 'en' ? 'en' : 'zh';
+    let words = {};
+    const m = await plainFetch('/api/messages?lang=' + lang);
+    if (m.ok) words = (await m.json()).messages || {};
+    const note = document.createElement('p');
+    note.id = 'sign-in-needed';
+    note.setAttribute('role', 'alert');
+    note.textContent = words['web.session.sign_in_needed'] || '需要登录才能继续：';
+    const link = document.createElement('a');
+    link.href = '/login.html';
+    link.textContent = words['web.session.sign_in_link'] || '前往登录页';
+    note.append(link);
+    (document.querySelector('main') || document.body).prepend(note);
+  }
 
   async function showWho() {
     const r = await plainFetch('/api/session', { credentials: 'same-origin' });

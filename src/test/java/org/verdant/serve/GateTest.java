@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GateTest {
     @Test
     void onLoopbackOnlyTheLoopbackNamesWithThePort() {
-        Gate g = new Gate(null, "127.0.0.1", List.of(), false);
+        Gate g = new Gate(null, false, "127.0.0.1", List.of(), false);
         assertThat(g.hostAllowed("127.0.0.1:8080", 8080)).isTrue();
         assertThat(g.hostAllowed("localhost:8080", 8080)).isTrue();
         assertThat(g.hostAllowed("[::1]:8080", 8080)).isTrue();
@@ -22,12 +22,12 @@ class GateTest {
 
     @Test
     void aProxysNameIsAcceptedWithAnyPortAndEveryInterfaceAcceptsAnyNameWithThePort() {
-        Gate proxied = new Gate(null, "10.0.0.5", List.of("Verdant.Example.org"), true);
+        Gate proxied = new Gate(null, false, "10.0.0.5", List.of("Verdant.Example.org"), true);
         assertThat(proxied.hostAllowed("verdant.example.org", 8080)).isTrue();
         assertThat(proxied.hostAllowed("verdant.example.org:443", 8080)).isTrue();
         assertThat(proxied.hostAllowed("10.0.0.5:8080", 8080)).isTrue();
         assertThat(proxied.hostAllowed("10.0.0.6:8080", 8080)).isFalse();
-        Gate every = new Gate(null, "0.0.0.0", List.of(), false);
+        Gate every = new Gate(null, false, "0.0.0.0", List.of(), false);
         assertThat(every.hostAllowed("192.168.1.20:8080", 8080)).isTrue();
         assertThat(every.hostAllowed("192.168.1.20:9999", 8080)).isFalse();
     }
