@@ -43,8 +43,11 @@ final class TableCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Every indicator table of the rulebook: id first, then edition, version, kind (national form, standard's example, "
-                    + "provincial, industry, calibrated), status and title. Evaluate against one with --table ID.")
+                    + "provincial, industry, calibrated), status and title. Evaluate against one with --table ID. "
+                    + "--format json gives the kinds and statuses as the codes the YAML writes.")
     static final class ListTables implements Callable<Integer> {
+        enum Format { text, json }
+
         @Spec
         CommandSpec spec;
 
@@ -54,17 +57,30 @@ final class TableCommand implements Runnable {
         @Mixin
         LangOption lang = new LangOption();
 
+        @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+        Format format;
+
         @Override
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
             var r = rulebook.load().rulebook();
             Words w = lang.words();
+            com.fasterxml.jackson.databind.node.ArrayNode json = org.verdant.text.Json.NODES.arrayNode();
             for (var t : r.tables().values()) {
-                String isDefault = r.scorecards().values().stream().anyMatch(s -> t.id().equals(s.defaultTable())) ? w.get("table.default") : "";
-                // the kind and status are codes (as --table and the YAML write them); the title in the language asked for
-                out.printf("%-22s %-16s %-10s %-14s %-12s %s%s%s%n", t.id(), t.edition(), t.version(), t.kind().code(), t.status(),
-                        t.title().in(w.lang()), t.province() == null ? "" : " [" + t.province() + "]", isDefault);
+                boolean isDefault = r.scorecards().values().stream().anyMatch(s -> t.id().equals(s.defaultTable()));
+                if (format == Format.json) {
+                    // codes, as --table and the YAML write them; the title in the language asked for
+                    json.addObject().put("id", t.id()).put("edition", t.edition()).put("version", t.version()).put("kind", t.kind().code())
+                            .put("status", t.status()).put("title", t.title().in(w.lang())).put("province", t.province()).put("default", isDefault);
+                    continue;
+                }
+                // kind and status in words, padded by display width (a CJK character is two columns)
+                out.println(org.verdant.text.DisplayWidth.padRight(t.id(), 22) + " " + org.verdant.text.DisplayWidth.padRight(t.edition(), 16) + " "
+                        + org.verdant.text.DisplayWidth.padRight(t.version(), 10) + " " + org.verdant.text.DisplayWidth.padRight(w.label("table_kind", t.kind().code()), 14)
+                        + " " + org.verdant.text.DisplayWidth.padRight(w.label("table_status", t.status()), 12) + " "
+                        + t.title().in(w.lang()) + (t.province() == null ? "" : " [" + t.province() + "]") + (isDefault ? w.get("table.default") : ""));
             }
+            if (format == Format.json) out.print(org.verdant.text.Json.pretty(json));
             return ExitCodes.OK;
         }
     }

@@ -52,7 +52,7 @@ final class TestCommand implements Callable<Integer> {
         List<Fixture> fixtures = Fixture.discover(root);
         if (fixtures.isEmpty()) throw new Fault(Fault.Kind.USAGE, w.get("test.no_fixtures", dir));
         var compiled = rulebook.load(); // fail here, once, on a bad rulebook rather than once per fixture
-        FixtureRunner runner = new FixtureRunner(VerdantCli::runCaptured, rulebookArgs());
+        FixtureRunner runner = new FixtureRunner(VerdantCli::runCaptured, rulebookArgs(), w.lang());
         Map<String, String> verdicts = new LinkedHashMap<>();
         List<FixtureRunner.Result> snapshotsDiffering = new ArrayList<>();
         int failed = 0;

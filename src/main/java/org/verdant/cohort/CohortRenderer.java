@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verdant.archive.ArchiveEntry;
 
 import org.verdant.text.Csv;
+import org.verdant.yaml.Msg;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,19 +26,14 @@ public final class CohortRenderer {
     private CohortRenderer() {
     }
 
-    /** The cohort as text in {@code lang}: zh (the command line's default) or en. */
+    /** The cohort as text in {@code lang}: zh (the command line's default) or en; every word from the message bundles (cohort.*). */
     public static String text(CohortReport r, String lang) {
-        return "en".equals(lang) ? text(r) : textZh(r);
+        return new Words(lang).text(r);
     }
 
-    /** Reasons a unit gets no code, in Chinese. */
-    private static String zh(CohortReport.Reason reason) {
-        return switch (reason) {
-            case INELIGIBLE -> "不符合条件";
-            case UNDETERMINED -> "是否符合条件未确定";
-            case NO_SCORE -> "没有得分";
-            case NOT_FILED -> "未申报";
-        };
+    /** The cohort as text in English. */
+    public static String text(CohortReport r) {
+        return text(r, "en");
     }
 
     /** The rule of {@link CohortRule#TEXT} in Chinese: the same figures, the same order. */
@@ -47,80 +43,90 @@ public final class CohortRenderer {
             + "只在至少 " + CohortRule.MIN_COHORT + " 个排名单位的样本中判定；更小的样本照常分级，但标为小样本。"
             + "只有符合条件且有得分的单位参与排名；不符合条件、未确定和未申报的单位不赋码。";
 
-    private static String textZh(CohortReport r) {
-        StringBuilder s = new StringBuilder();
-        s.append("样本：").append(r.scheme()).append("，报告年度 ").append(r.year())
-                .append(r.industry() == null ? "" : "，行业 " + r.industry() + "*")
-                .append(r.edition() == null ? "" : "，版本 " + r.edition())
-                .append("（每个企业取最新的存档记录）\n");
-        if (r.editions().size() > 1) {
-            s.append("版本混合：").append(String.join("、", r.editions().entrySet().stream()
-                            .map(x -> x.getKey() + "（" + x.getValue() + "）").toList()))
-                    .append(" 一起排名；用 --edition 可只对一个版本的得分分级。\n");
+    /**
+     * The text in one language. Arguments go into the messages as written (Msg), not as figures for
+     * people: scores, years and record numbers are the archive's exact values.
+     */
+    private record Words(String lang) {
+        String t(String key, Object... args) {
+            return Msg.of("cohort." + key, args).render(lang);
         }
-        s.append("规则：").append(RULE_ZH).append('\n');
-        s.append("排名：").append(r.ranked()).append(" 个单位；A+ 至第 ").append(r.aPlusLimit())
-                .append(" 名，A 至第 ").append(r.aLimit()).append(" 名。赋码：A+ ").append(r.aPlusCount())
-                .append("，A ").append(r.aCount()).append("，B ").append(r.bCount()).append('\n');
-        if (r.small()) {
-            s.append("小样本：").append(r.ranked()).append(" 个排名单位，少于 ").append(CohortRule.MIN_COHORT)
-                    .append("：5% 不足一个单位；等级照给但仅供参考，不判定后 5%。\n");
+
+        String reason(CohortReport.Reason reason) {
+            return t("reason." + reason.name().toLowerCase(java.util.Locale.ROOT));
         }
-        s.append('\n');
-        if (!r.graded().isEmpty()) {
-            List<CohortReport.WindowYear> w = r.years();
-            String bottomHeading = "后5% " + w.get(0).year() % 100 + "/" + w.get(1).year() % 100 + "/" + w.get(2).year() % 100;
-            s.append(pad("名次", 5)).append(' ').append(pad("绿码", 5)).append(' ').append(padLeft("得分", 8)).append("  ")
-                    .append(pad("统一社会信用代码", 18)).append("  ").append(pad("行业", 8)).append(' ').append(padLeft("记录", 6)).append("  ")
-                    .append(pad(bottomHeading, 18)).append("  ").append(r.scheme().contains("park") ? "园区名称" : "企业名称").append('\n');
-            for (CohortReport.GradedUnit g : r.graded()) {
-                ArchiveEntry e = g.entry();
-                s.append(pad(String.valueOf(g.rank()), 5)).append(' ').append(pad(g.grade(), 5)).append(' ')
-                        .append(padLeft(e.score().toPlainString(), 8)).append("  ").append(pad(e.creditCode(), 18)).append("  ")
-                        .append(pad(dash(e.industry()), 8)).append(' ').append(padLeft(String.valueOf(e.id()), 6)).append("  ")
-                        .append(pad(String.join("/", g.bottom().stream().map(x -> x == null ? "-" : x ? "是" : "否").toList()), 18)).append("  ")
-                        .append(e.facilityName()).append(g.removalCandidate() ? "  [拟退出候选]" : "").append('\n');
+
+        String list(List<String> items) {
+            return String.join(t("list.separator"), items);
+        }
+
+        String text(CohortReport r) {
+            StringBuilder s = new StringBuilder();
+            s.append(t("heading", r.scheme(), String.valueOf(r.year()), r.industry() == null ? "" : t("heading.industry", r.industry()),
+                    r.edition() == null ? "" : t("heading.edition", r.edition()))).append('\n');
+            if (r.editions().size() > 1) {
+                s.append(t("mixed", list(r.editions().entrySet().stream().map(x -> t("mixed.edition", x.getKey(), String.valueOf(x.getValue()))).toList())))
+                        .append('\n');
             }
+            s.append(t("rule", "en".equals(lang) ? CohortRule.TEXT : RULE_ZH)).append('\n');
+            s.append(t("ranked", r.ranked(), r.aPlusLimit(), r.aLimit(), r.aPlusCount(), r.aCount(), r.bCount())).append('\n');
+            if (r.small()) s.append(t("small", r.ranked(), CohortRule.MIN_COHORT)).append('\n');
+            s.append('\n');
+            if (!r.graded().isEmpty()) {
+                List<CohortReport.WindowYear> w = r.years();
+                String bottomHeading = t("column.bottom", w.get(0).year() % 100, w.get(1).year() % 100, w.get(2).year() % 100);
+                s.append(pad(t("column.rank"), 5)).append(' ').append(pad(t("column.code"), 5)).append(' ').append(padLeft(t("column.score"), 8)).append("  ")
+                        .append(pad(t("column.credit_code"), 18)).append("  ").append(pad(t("column.industry"), 8)).append(' ')
+                        .append(padLeft(t("column.record"), 6)).append("  ").append(pad(bottomHeading, 18)).append("  ")
+                        .append(t(r.scheme().contains("park") ? "column.park" : "column.facility")).append('\n');
+                for (CohortReport.GradedUnit g : r.graded()) {
+                    ArchiveEntry e = g.entry();
+                    s.append(pad(String.valueOf(g.rank()), 5)).append(' ').append(pad(g.grade(), 5)).append(' ')
+                            .append(padLeft(e.score().toPlainString(), 8)).append("  ").append(pad(e.creditCode(), 18)).append("  ")
+                            .append(pad(dash(e.industry()), 8)).append(' ').append(padLeft(String.valueOf(e.id()), 6)).append("  ")
+                            .append(pad(String.join("/", g.bottom().stream().map(x -> x == null ? "-" : t(x ? "yes" : "no")).toList()), 18)).append("  ")
+                            .append(e.facilityName()).append(g.removalCandidate() ? "  " + t("removal_mark") : "").append('\n');
+                }
+            }
+            List<CohortReport.GradedUnit> candidates = r.graded().stream().filter(CohortReport.GradedUnit::removalCandidate).toList();
+            s.append('\n').append(t("candidates", r.years().get(0).year(), r.years().get(1).year(), r.years().get(2).year(),
+                    candidates.isEmpty() ? t("none") : list(candidates.stream().map(g -> g.entry().creditCode() + " " + g.entry().facilityName()).toList())));
+            s.append('\n');
+            s.append(t("window", String.join(t("window.separator"), r.years().stream()
+                    .map(y -> t("window.year", y.year(), y.ranked(), y.small() ? t("window.small") : "")).toList())));
+            s.append('\n');
+            s.append('\n').append(t("not_graded", r.notGraded().size(), r.notGraded().isEmpty() ? t("not_graded.none") : "")).append('\n');
+            for (CohortReport.NotGraded u : r.notGraded()) {
+                ArchiveEntry e = u.entry();
+                String what = u.reason() == CohortReport.Reason.NOT_FILED
+                        ? t("not_filed", r.year(), e.reportingYear(), e.id())
+                        : t("not_graded.why", reason(u.reason()), e.id(), e.score() == null ? "" : t("not_graded.score", e.score().toPlainString()));
+                s.append("  ").append(pad(e.creditCode(), 18)).append("  ").append(t("unit_said", e.facilityName(), what)).append('\n');
+            }
+            if (r.parks() != null) parks(r, s);
+            return s.toString();
         }
-        List<CohortReport.GradedUnit> candidates = r.graded().stream().filter(CohortReport.GradedUnit::removalCandidate).toList();
-        s.append('\n').append("拟退出候选（").append(r.years().get(0).year()).append("、")
-                .append(r.years().get(1).year()).append(" 和 ").append(r.years().get(2).year()).append(" 年均在后 5%）：");
-        s.append(candidates.isEmpty() ? "无" : String.join("、", candidates.stream()
-                .map(g -> g.entry().creditCode() + " " + g.entry().facilityName()).toList())).append('\n');
-        s.append("观察期：");
-        s.append(String.join("，", r.years().stream().map(y -> y.year() + " 年 n=" + y.ranked() + (y.small() ? "（小样本：不判定后 5%）" : "")).toList()));
-        s.append('\n');
-        s.append('\n').append("未赋码（").append(r.notGraded().size()).append("）：").append(r.notGraded().isEmpty() ? "无" : "").append('\n');
-        for (CohortReport.NotGraded u : r.notGraded()) {
-            ArchiveEntry e = u.entry();
-            String what = u.reason() == CohortReport.Reason.NOT_FILED
-                    ? r.year() + " 年未申报（最近一次申报 " + e.reportingYear() + " 年，记录 " + e.id() + "）"
-                    : zh(u.reason()) + "（记录 " + e.id() + (e.score() == null ? "" : "，得分 " + e.score().toPlainString()) + "）";
-            s.append("  ").append(pad(e.creditCode(), 18)).append("  ").append(e.facilityName()).append("：").append(what).append('\n');
-        }
-        if (r.parks() != null) {
-            s.append('\n').append("绿色园区：新申报园区的得分须不低于其所在省份已有园区的平均分。\n");
-            s.append("已有园区：报告年度在 ").append(r.year())
-                    .append(" 年之前、符合条件且有得分的记录；按其截至 ").append(r.year()).append(" 年的最新记录计入，前提是该记录符合条件且有得分。\n");
+
+        private void parks(CohortReport r, StringBuilder s) {
+            s.append('\n').append(t("parks.rule")).append('\n');
+            s.append(t("parks.existing", r.year())).append('\n');
             for (CohortReport.Region g : r.parks().regions()) {
-                s.append("  ").append(g.province()).append("：计入 ").append(g.counted().size()).append(" 个已有园区，平均分 ")
-                        .append(g.average() == null ? "—" : round2(g.average()))
-                        .append(g.notCounted().isEmpty() ? "" : "；未计入（最新记录不符合条件或无得分）："
-                                + String.join("、", g.notCounted().stream().map(ArchiveEntry::creditCode).toList())).append('\n');
+                s.append("  ").append(t("parks.region", g.province(), g.counted().size(), g.average() == null ? "—" : round2(g.average()).toString(),
+                        g.notCounted().isEmpty() ? "" : t("parks.not_counted", list(g.notCounted().stream().map(ArchiveEntry::creditCode).toList()))))
+                        .append('\n');
             }
-            if (r.parks().applicants().isEmpty()) s.append("  ").append(r.year()).append(" 年没有新申报园区\n");
+            if (r.parks().applicants().isEmpty()) s.append("  ").append(t("parks.no_applicant", r.year())).append('\n');
             for (CohortReport.Applicant a : r.parks().applicants()) {
                 ArchiveEntry e = a.entry();
                 int counted = r.parks().regions().stream().filter(g -> g.province().equals(a.province())).mapToInt(g -> g.counted().size()).findFirst().orElse(0);
-                String note = a.meets() != null ? (a.meets() ? "不低于" : "低于") + " " + a.province() + " " + counted + " 个已有园区的平均分"
-                        : !e.rankable() ? "未比较：" + zh(Boolean.FALSE.equals(e.eligible()) ? CohortReport.Reason.INELIGIBLE
-                        : e.eligible() == null ? CohortReport.Reason.UNDETERMINED : CohortReport.Reason.NO_SCORE) : "未比较：" + a.province() + " 没有已有园区";
-                s.append("  申报园区 ").append(e.creditCode()).append(' ').append(e.facilityName()).append("（").append(a.province())
-                        .append("）：得分 ").append(e.score() == null ? "—" : e.score().toPlainString()).append("：")
-                        .append(a.meets() == null ? "" : a.meets() ? "达到，" : "未达到，").append(note).append('\n');
+                String note = a.meets() != null ? t(a.meets() ? "parks.at_or_above" : "parks.below", counted, a.province())
+                        : !e.rankable() ? t("parks.not_compared", reason(Boolean.FALSE.equals(e.eligible()) ? CohortReport.Reason.INELIGIBLE
+                        : e.eligible() == null ? CohortReport.Reason.UNDETERMINED : CohortReport.Reason.NO_SCORE))
+                        : t("parks.not_compared", t("parks.no_existing", a.province()));
+                s.append("  ").append(t("parks.applicant", e.creditCode(), e.facilityName(), a.province(), e.score() == null ? "—" : e.score().toPlainString(),
+                        a.meets() == null ? "" : t(a.meets() ? "parks.meets" : "parks.falls_below"), note)).append('\n');
             }
         }
-        return s.toString();
     }
 
     private static String pad(String text, int width) {
@@ -129,74 +135,6 @@ public final class CohortRenderer {
 
     private static String padLeft(String text, int width) {
         return org.verdant.text.DisplayWidth.padLeft(text, width);
-    }
-
-    public static String text(CohortReport r) {
-        StringBuilder s = new StringBuilder();
-        s.append("Cohort: ").append(r.scheme()).append(", reporting year ").append(r.year())
-                .append(r.industry() == null ? "" : ", industry " + r.industry() + "*")
-                .append(r.edition() == null ? "" : ", edition " + r.edition())
-                .append(" (latest archived record per facility)\n");
-        if (r.editions().size() > 1) {
-            s.append("MIXED EDITIONS: ").append(String.join(", ", r.editions().entrySet().stream()
-                            .map(x -> x.getKey() + " (" + x.getValue() + ")").toList()))
-                    .append(" are ranked together; --edition grades one edition's scores alone.\n");
-        }
-        s.append("Rule: ").append(CohortRule.TEXT).append('\n');
-        s.append("Ranked: ").append(r.ranked()).append(" unit(s); A+ up to rank ").append(r.aPlusLimit())
-                .append(", A up to rank ").append(r.aLimit()).append(". Codes given: A+ ").append(r.aPlusCount())
-                .append(", A ").append(r.aCount()).append(", B ").append(r.bCount()).append('\n');
-        if (r.small()) {
-            s.append("SMALL COHORT: ").append(r.ranked()).append(" ranked unit(s), fewer than ").append(CohortRule.MIN_COHORT)
-                    .append(": 5 % is less than one unit; the grades are given but indicative, and no unit is put in the bottom 5 %.\n");
-        }
-        s.append('\n');
-        if (!r.graded().isEmpty()) {
-            List<CohortReport.WindowYear> w = r.years();
-            s.append(String.format("%-5s %-5s %8s  %-18s  %-8s %6s  %-18s  %s%n", "RANK", "CODE", "SCORE", "CREDIT CODE", "INDUSTRY",
-                    "RECORD", "BOTTOM 5% " + w.get(0).year() % 100 + "/" + w.get(1).year() % 100 + "/" + w.get(2).year() % 100, "FACILITY"));
-            for (CohortReport.GradedUnit g : r.graded()) {
-                ArchiveEntry e = g.entry();
-                s.append(String.format("%-5d %-5s %8s  %-18s  %-8s %6d  %-18s  %s%s%n", g.rank(), g.grade(), e.score().toPlainString(),
-                        e.creditCode(), dash(e.industry()), e.id(), bottoms(g.bottom()), e.facilityName(),
-                        g.removalCandidate() ? "  [removal candidate]" : ""));
-            }
-        }
-        List<CohortReport.GradedUnit> candidates = r.graded().stream().filter(CohortReport.GradedUnit::removalCandidate).toList();
-        s.append('\n').append("Removal candidates (bottom 5 % in ").append(r.years().get(0).year()).append(", ")
-                .append(r.years().get(1).year()).append(" and ").append(r.years().get(2).year()).append("): ");
-        s.append(candidates.isEmpty() ? "none" : String.join(", ", candidates.stream()
-                .map(g -> g.entry().creditCode() + " " + g.entry().facilityName()).toList())).append('\n');
-        s.append("Window: ");
-        s.append(String.join(", ", r.years().stream().map(y -> y.year() + " n=" + y.ranked() + (y.small() ? " (small: bottom 5 % not decided)" : "")).toList()));
-        s.append('\n');
-        s.append('\n').append("No code (").append(r.notGraded().size()).append("):").append(r.notGraded().isEmpty() ? " none" : "").append('\n');
-        for (CohortReport.NotGraded u : r.notGraded()) {
-            ArchiveEntry e = u.entry();
-            String what = u.reason() == CohortReport.Reason.NOT_FILED
-                    ? "did not file for " + r.year() + " (last filed " + e.reportingYear() + ", record " + e.id() + ")"
-                    : u.reason().words + " (record " + e.id() + (e.score() == null ? "" : ", score " + e.score().toPlainString()) + ")";
-            s.append(String.format("  %-18s  %s: %s%n", e.creditCode(), e.facilityName(), what));
-        }
-        if (r.parks() != null) {
-            s.append('\n').append("Green parks: a new applicant must score at least the average of the existing parks of its province.\n");
-            s.append("Existing park: an eligible, scored record for a reporting year before ").append(r.year())
-                    .append("; it counts with its latest record up to ").append(r.year()).append(" if that is eligible with a score.\n");
-            for (CohortReport.Region g : r.parks().regions()) {
-                s.append(String.format("  %s: %d existing park(s) counted, average %s%s%n", g.province(), g.counted().size(),
-                        g.average() == null ? "—" : round2(g.average()),
-                        g.notCounted().isEmpty() ? "" : "; not counted (latest record ineligible or unscored): "
-                                + String.join(", ", g.notCounted().stream().map(ArchiveEntry::creditCode).toList())));
-            }
-            if (r.parks().applicants().isEmpty()) s.append("  no new applicant for ").append(r.year()).append('\n');
-            for (CohortReport.Applicant a : r.parks().applicants()) {
-                ArchiveEntry e = a.entry();
-                s.append(String.format("  applicant %s %s (%s): score %s: %s%s%n", e.creditCode(), e.facilityName(), a.province(),
-                        e.score() == null ? "—" : e.score().toPlainString(),
-                        a.meets() == null ? "" : a.meets() ? "MEETS, " : "BELOW, ", a.note()));
-            }
-        }
-        return s.toString();
     }
 
     public static String json(CohortReport r) {
@@ -318,10 +256,6 @@ public final class CohortRenderer {
         o.put("mandatory_met", e.mandatoryMet());
         if (e.score() != null) o.put("score", e.score()); else o.putNull("score");
         return o;
-    }
-
-    private static String bottoms(List<Boolean> b) {
-        return String.join("/", b.stream().map(x -> x == null ? "-" : x ? "yes" : "no").toList());
     }
 
     private static String str(Boolean b) {

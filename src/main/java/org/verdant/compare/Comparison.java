@@ -30,8 +30,17 @@ public record Comparison(VerdictView a, VerdictView b, List<TreeDiff.Leaf> input
     public record CategoryChange(String id, String name, Double weightedA, Double weightedB) {
     }
 
-    /** A rulebook part, parameter or figure that differs ({@code what} names it). */
-    public record ParameterChange(String what, String a, String b) {
+    /**
+     * A rulebook part, parameter or figure that differs: {@code what} names it and {@code a}, {@code b}
+     * are its two values as JSON writes them (codes, "40 % (provisional)"); {@code kind} says what it
+     * is, and for a figure {@code figureA}, {@code figureB} hold it, so text can name it in words.
+     */
+    public record ParameterChange(String what, String a, String b, Kind kind, VerdictView.Figure figureA, VerdictView.Figure figureB) {
+        public ParameterChange(String what, String a, String b, Kind kind) {
+            this(what, a, b, kind, null, null);
+        }
+
+        public enum Kind { SCHEME, EDITION, GRADING, PART, DIGEST, FIGURE, FIGURE_SOURCE, ENGINE }
     }
 
     /** Values compared per criterion; wording that depends on the reader's language is left out. */
@@ -80,15 +89,15 @@ public record Comparison(VerdictView a, VerdictView b, List<TreeDiff.Leaf> input
 
     private static List<ParameterChange> parameters(VerdictView a, VerdictView b) {
         List<ParameterChange> out = new ArrayList<>();
-        add(out, "scheme", a.scheme(), b.scheme());
-        add(out, "edition", a.edition(), b.edition());
-        add(out, "grading", a.gradingTable(), b.gradingTable());
+        add(out, "scheme", a.scheme(), b.scheme(), ParameterChange.Kind.SCHEME);
+        add(out, "edition", a.edition(), b.edition(), ParameterChange.Kind.EDITION);
+        add(out, "grading", a.gradingTable(), b.gradingTable(), ParameterChange.Kind.GRADING);
         Map<String, String> partsA = parts(a.parts());
         Map<String, String> partsB = parts(b.parts());
         Set<String> names = new LinkedHashSet<>(partsA.keySet());
         names.addAll(partsB.keySet());
-        for (String n : names) add(out, n, partsA.get(n), partsB.get(n));
-        add(out, "rulebook digest", a.rulebookDigest(), b.rulebookDigest());
+        for (String n : names) add(out, n, partsA.get(n), partsB.get(n), ParameterChange.Kind.PART);
+        add(out, "rulebook digest", a.rulebookDigest(), b.rulebookDigest(), ParameterChange.Kind.DIGEST);
         Set<String> refs = new LinkedHashSet<>(a.figures().keySet());
         refs.addAll(b.figures().keySet());
         for (String ref : refs) {
@@ -97,12 +106,12 @@ public record Comparison(VerdictView a, VerdictView b, List<TreeDiff.Leaf> input
             if (x != null && y != null && Objects.equals(x.value(), y.value()) && Objects.equals(x.unit(), y.unit())
                     && Objects.equals(x.status(), y.status()) && Objects.equals(x.source(), y.source())) continue;
             if (x != null && y != null && Objects.equals(x.shown(), y.shown())) {
-                out.add(new ParameterChange(ref + " source", x.source(), y.source()));
+                out.add(new ParameterChange(ref + " source", x.source(), y.source(), ParameterChange.Kind.FIGURE_SOURCE, x, y));
             } else {
-                out.add(new ParameterChange(ref, x == null ? null : x.shown(), y == null ? null : y.shown()));
+                out.add(new ParameterChange(ref, x == null ? null : x.shown(), y == null ? null : y.shown(), ParameterChange.Kind.FIGURE, x, y));
             }
         }
-        add(out, "engine", a.engine(), b.engine());
+        add(out, "engine", a.engine(), b.engine(), ParameterChange.Kind.ENGINE);
         return out;
     }
 
@@ -117,8 +126,8 @@ public record Comparison(VerdictView a, VerdictView b, List<TreeDiff.Leaf> input
         return out;
     }
 
-    private static void add(List<ParameterChange> out, String what, String a, String b) {
-        if (!Objects.equals(a, b)) out.add(new ParameterChange(what, a, b));
+    private static void add(List<ParameterChange> out, String what, String a, String b, ParameterChange.Kind kind) {
+        if (!Objects.equals(a, b)) out.add(new ParameterChange(what, a, b, kind));
     }
 
     /** The compared values that differ, leaf by leaf. */

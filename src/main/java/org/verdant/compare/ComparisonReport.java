@@ -73,7 +73,7 @@ public final class ComparisonReport {
                         line("      " + m.get("diff.more", i.values().size() - VALUE_LINES));
                         break;
                     }
-                    line("      " + l.path() + ": " + side(l.a()) + " → " + side(l.b()));
+                    line("      " + valueName(l.path()) + colon() + value(l.path(), l.a()) + " → " + value(l.path(), l.b()));
                 }
             }
         }
@@ -94,7 +94,7 @@ public final class ComparisonReport {
             line(m.get("diff.parameters_none", c.a().rulebookDigest()));
         } else {
             line(m.get("diff.parameters"));
-            c.parameters().forEach(p -> line("  " + p.what() + ": " + side(p.a()) + " → " + side(p.b())));
+            c.parameters().forEach(p -> line("  " + parameterName(p) + colon() + parameter(p, p.a(), p.figureA()) + " → " + parameter(p, p.b(), p.figureB())));
             boolean digestOnly = c.parameters().stream().allMatch(p -> p.what().equals("rulebook digest") || p.what().equals("engine"));
             if (digestOnly) line("  " + m.get("diff.digest_only"));
         }
@@ -185,6 +185,63 @@ public final class ComparisonReport {
 
     private String status(String code) {
         return code == null ? m.get("diff.absent") : m.get("status." + code);
+    }
+
+    /**
+     * A compared value's path in words ({@code parts[0].ratio} → 产品部分[0] · 比例): each JSON key by
+     * its diff.value.* name, indices as written; a key with no name (a newer verdict's) as written.
+     */
+    private String valueName(String path) {
+        List<String> names = new java.util.ArrayList<>();
+        for (String segment : path.split("\\.")) {
+            int bracket = segment.indexOf('[');
+            String key = bracket < 0 ? segment : segment.substring(0, bracket);
+            String name = m.has("diff.value." + key) ? m.get("diff.value." + key) : key;
+            names.add(name + (bracket < 0 ? "" : segment.substring(bracket)));
+        }
+        return String.join(m.get("diff.value.separator"), names);
+    }
+
+    /** A compared value: where a level came from ({@code …_from}) in the reader's words, a severity by its word; else as written. */
+    private String value(String path, String value) {
+        if (value == null) return m.get("diff.absent");
+        String key = path.substring(path.lastIndexOf('.') + 1).replaceFirst("\\[.*$", "");
+        if (key.endsWith("_from")) return org.verdant.verdict.Provenance.shown(value, m);
+        if (key.equals("severity") && m.has("word." + value)) return m.get("word." + value);
+        return value;
+    }
+
+    /** What a rulebook row is, in words: a figure or part by its code, the others named. */
+    private String parameterName(Comparison.ParameterChange p) {
+        return switch (p.kind()) {
+            case SCHEME -> m.get("diff.param.scheme");
+            case EDITION -> m.get("diff.param.edition");
+            case GRADING -> m.get("diff.param.grading");
+            case DIGEST -> m.get("diff.param.digest");
+            case ENGINE -> m.get("diff.param.engine");
+            case FIGURE_SOURCE -> m.get("diff.param.figure_source", p.figureA().ref());
+            case PART, FIGURE -> p.what();
+        };
+    }
+
+    /** One side of a rulebook row: a figure's value and its status in words, a part present without a version in words. */
+    private String parameter(Comparison.ParameterChange p, String value, VerdictView.Figure figure) {
+        if (value == null) return m.get("diff.absent");
+        if (p.kind() == Comparison.ParameterChange.Kind.FIGURE && figure != null) {
+            return figure.value() + (figure.unit() == null ? "" : " " + figure.unit()) + m.get("diff.figure_status", statusWord(figure.status()));
+        }
+        if (p.kind() == Comparison.ParameterChange.Kind.PART && value.equals("yes")) return m.get("diff.part_present");
+        return value;
+    }
+
+    /** A figure's status in words, as the report writes it (暂定, 占位, 已核实). */
+    private String statusWord(String status) {
+        String key = "verified".equals(status) ? "doc.verified" : "word." + status;
+        return m.has(key) ? m.get(key) : status;
+    }
+
+    private String colon() {
+        return "en".equals(m.lang()) ? ": " : "：";
     }
 
     private String side(String value) {

@@ -2,6 +2,7 @@ package org.verdant.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.verdant.text.Json;
+import org.verdant.yaml.Msg;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -96,12 +97,26 @@ public record VerdictDiff(List<Change> headline, List<CriterionChange> criteria,
             if (en) {
                 out.add(c.id() + ": " + c.before() + (c.outcomeChanged() ? " → " + c.after() : " (" + c.detail() + " changed)"));
             } else {
-                out.add(c.id() + "：" + zh(c.before()) + (c.outcomeChanged() ? " → " + zh(c.after())
+                out.add(c.id() + "：" + outcomeZh(c.before()) + (c.outcomeChanged() ? " → " + outcomeZh(c.after())
                         : "（" + DETAIL_ZH.getOrDefault(c.detail(), c.detail()) + "有变）"));
             }
         }
-        if (!otherFields.isEmpty()) out.add((en ? "also differ: " : "其他不同的部分：") + String.join(", ", otherFields));
+        if (!otherFields.isEmpty()) out.add((en ? "also differ: " : "其他不同的部分：") + parts(otherFields, lang));
         return out;
+    }
+
+    /**
+     * The verdict's parts (its top-level JSON keys: warnings, rulebook, …) named in {@code lang}, joined as a list in that language;
+     * a key with no name (a newer verdict's) shown as written.
+     */
+    public static String parts(List<String> fields, String lang) {
+        List<String> names = new ArrayList<>();
+        for (String f : fields) {
+            String key = "verdict.part." + f;
+            String name = Msg.of(key).render(lang);
+            names.add(name.equals(key) ? f : name);
+        }
+        return String.join(Msg.of("verdict.part.separator").render(lang), names);
     }
 
     /** The words among the values ("absent", "not JSON") in Chinese; codes and figures unchanged. */
@@ -111,6 +126,15 @@ public record VerdictDiff(List<Change> headline, List<CriterionChange> criteria,
             case "not JSON" -> "不是 JSON";
             default -> value;
         };
+    }
+
+    /** An outcome ("status points/max") in Chinese: the status in words, the points as written. */
+    private static String outcomeZh(String outcome) {
+        int space = outcome.indexOf(' ');
+        String status = space < 0 ? outcome : outcome.substring(0, space);
+        String word = Msg.of("status." + status).render("zh");
+        if (word.equals("status." + status)) return zh(outcome);
+        return word + (space < 0 ? "" : outcome.substring(space));
     }
 
     private static String outcome(JsonNode j) {

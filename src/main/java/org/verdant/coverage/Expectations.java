@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.verdant.text.Suggest;
+import org.verdant.yaml.Msg;
 import org.verdant.yaml.Node;
 import org.verdant.yaml.Problem;
 import org.verdant.yaml.Problems;
@@ -128,7 +129,7 @@ public final class Expectations {
             String path = e.value().path();
             JsonNode entry = byKey(list, "id", e.key());
             if (entry == null) {
-                problems.add(e.keyLocation(), path, "the verdict has no " + kind + " " + e.key());
+                problems.add(e.keyLocation(), path, Msg.of("expect.no_" + kind, e.key()));
                 continue;
             }
             if (e.value() instanceof YamlNode.Scalar s) {
@@ -171,7 +172,7 @@ public final class Expectations {
         for (YamlNode.Entry e : m.entries().values()) {
             JsonNode category = byKey(list, "id", e.key());
             if (category == null) {
-                problems.add(e.keyLocation(), e.value().path(), "the verdict has no category " + e.key());
+                problems.add(e.keyLocation(), e.value().path(), Msg.of("expect.no_category", e.key()));
             } else if (!(e.value() instanceof YamlNode.Mapping)) {
                 problems.add(e.value(), "expected a mapping such as {points: …, max: …}");
             } else {
@@ -189,7 +190,7 @@ public final class Expectations {
         for (YamlNode.Entry e : m.entries().values()) {
             JsonNode year = byKey(years, "year", e.key());
             if (year == null) {
-                problems.add(e.keyLocation(), e.value().path(), "the verdict's green index has no year " + e.key());
+                problems.add(e.keyLocation(), e.value().path(), Msg.of("expect.no_year", e.key()));
             } else if (e.value() instanceof YamlNode.Mapping) {
                 compare(e.value(), year, e.key(), e.value().path());
             } else {
@@ -201,20 +202,20 @@ public final class Expectations {
     /** Compares an expected node with the verdict's, by the verdict's type: number, text, true/false, list or object. */
     private void compare(YamlNode expected, JsonNode actual, String key, String path) {
         if (actual == null || actual.isMissingNode()) {
-            problems.add(expected.location(), path, "expected " + shown(expected) + " but the verdict has no such value");
+            problems.add(expected.location(), path, Msg.of("expect.no_value", shown(expected)));
         } else if (actual.isNumber()) {
             figure(expected, actual, key, path);
         } else if (actual.isArray()) {
             if (!(expected instanceof YamlNode.Sequence seq)) {
-                fail(expected, path, shown(expected), "a list of " + actual.size());
+                fail(expected, path, shown(expected), Msg.of("expect.a_list", actual.size()));
             } else if (seq.items().size() != actual.size()) {
-                fail(expected, path, seq.items().size() + " items", actual.size() + " items");
+                fail(expected, path, Msg.of("expect.items", seq.items().size()), Msg.of("expect.items", actual.size()));
             } else {
                 for (int i = 0; i < actual.size(); i++) compare(seq.items().get(i), actual.get(i), key, seq.items().get(i).path());
             }
         } else if (actual.isObject()) {
             if (!(expected instanceof YamlNode.Mapping m)) {
-                fail(expected, path, shown(expected), "a mapping");
+                fail(expected, path, shown(expected), Msg.of("expect.a_mapping"));
                 return;
             }
             for (YamlNode.Entry e : m.entries().values()) compare(e.value(), actual.get(e.key()), e.key(), e.value().path());
@@ -247,7 +248,7 @@ public final class Expectations {
         BigDecimal want = number(valueNode);
         if (want == null) return;
         if (actual == null || actual.isNull() || !actual.isNumber()) {
-            fail(valueNode, path, shown(valueNode) + tolerance(margin), actual == null ? "no such value" : actual.isNull() ? "null" : actual.asText());
+            fail(valueNode, path, shown(valueNode) + tolerance(margin), actual == null ? Msg.of("expect.no_such_value") : actual.isNull() ? "null" : actual.asText());
             return;
         }
         BigDecimal have = actual.decimalValue();
@@ -319,8 +320,9 @@ public final class Expectations {
         return node.kind();
     }
 
-    private void fail(YamlNode at, String path, String expected, String actual) {
-        problems.add(at.location(), path, "expected " + expected + " but the verdict has " + actual);
+    /** {@code expected} and {@code actual}: a value as written, or words (a {@link Msg}) put in the reader's language where shown. */
+    private void fail(YamlNode at, String path, Object expected, Object actual) {
+        problems.add(at.location(), path, Msg.of("expect.differs", expected, actual));
     }
 
     private static JsonNode byKey(JsonNode list, String field, String key) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verdant.record.Records;
 import org.verdant.compare.VerdictDiff;
+import org.verdant.yaml.Msg;
 import org.verdant.yaml.Problem;
 
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class FixtureRunner {
             List<String> lines = new ArrayList<>();
             if (!fixture.invalid()) lines.addAll(VerdictDiff.compare(expected, actual).lines(zh ? "zh" : "en"));
             lines.add(zh ? "逐行（- 预期，+ 实际）：" : "lines (- expected, + actual):");
-            lines.addAll(LineDiff.shortDiff(expected, actual, 12));
+            lines.addAll(LineDiff.shortDiff(expected, actual, 12, zh ? "zh" : "en"));
             return String.join("\n", lines);
         }
 
@@ -102,11 +103,19 @@ public final class FixtureRunner {
 
     private final Cli cli;
     private final List<String> rulebookArgs;
+    /** The language of the expectations' lines: en for developers (the golden-fixture test), the user's for {@code verdant test}. */
+    private final String lang;
 
-    /** {@code rulebookArgs}: options naming the rulebook (e.g. --rules DIR --scorecards DIR), added to every evaluation. */
+    /** {@code rulebookArgs}: options naming the rulebook (e.g. --rules DIR --scorecards DIR), added to every evaluation; lines in English. */
     public FixtureRunner(Cli cli, List<String> rulebookArgs) {
+        this(cli, rulebookArgs, "en");
+    }
+
+    /** The same, the expectations' lines in {@code lang} (zh or en). */
+    public FixtureRunner(Cli cli, List<String> rulebookArgs, String lang) {
         this.cli = cli;
         this.rulebookArgs = List.copyOf(rulebookArgs);
+        this.lang = lang;
     }
 
     public Result run(Fixture f) throws IOException {
@@ -125,13 +134,13 @@ public final class FixtureRunner {
         Path expect = f.expect();
         if (f.invalid()) {
             if (Files.exists(expect)) {
-                expectations.add(expect + ": not read: an invalid fixture is checked by its " + expectedFile.getFileName());
+                expectations.add(Msg.of("expect.invalid_not_read", expect, expectedFile.getFileName()).render(lang));
             }
         } else if (!Files.exists(expect)) {
-            expectations.add("no " + expect.getFileName() + ": write the figures of the fixture's hand computation there (fixtures/README.md)");
+            expectations.add(Msg.of("expect.missing_file", expect.getFileName()).render(lang));
         } else if (o.code() == 0) {
             for (Problem p : Expectations.check(expect.toString().replace('\\', '/'), Files.readAllBytes(expect), o.out())) {
-                expectations.add(p.toString());
+                expectations.add(p.toString(lang));
             }
         }
         return new Result(f, o.code(), o.out(), actual, expected, o.err(), expectations);

@@ -1,5 +1,7 @@
 package org.verdant.coverage;
 
+import org.verdant.yaml.Msg;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +15,11 @@ final class LineDiff {
 
     /** At most {@code maxLines} lines of "- expected" / "+ actual", with "  context" and "…" for gaps. */
     static List<String> shortDiff(String expected, String actual, int maxLines) {
+        return shortDiff(expected, actual, maxLines, "en");
+    }
+
+    /** The same, its markers (the first changed line, how many more) in {@code lang}. */
+    static List<String> shortDiff(String expected, String actual, int maxLines, String lang) {
         String[] a = expected.split("\n", -1);
         String[] b = actual.split("\n", -1);
         int start = 0;
@@ -51,7 +58,7 @@ final class LineDiff {
         }
         List<String> out = new ArrayList<>();
         if (ops.isEmpty()) return out;
-        out.add("@ line " + (start + 1));
+        out.add(Msg.of("line_diff.at_line", start + 1).render(lang));
         boolean gap = false;
         for (int k = 0; k < ops.size(); k++) {
             boolean changed = ops.get(k).charAt(0) != ' ';
@@ -62,7 +69,7 @@ final class LineDiff {
             }
             if (out.size() > maxLines) {
                 long more = ops.subList(k, ops.size()).stream().filter(op -> op.charAt(0) != ' ').count();
-                out.add("  … (" + more + " more changed lines)");
+                out.add("  " + Msg.of("line_diff.more", more).render(lang));
                 break;
             }
             if (gap) out.add("  …");

@@ -83,7 +83,7 @@ public record Verification(
             out.add(verdictLabel + (en ? "the same in every field, but its text differs" : "各字段相同，但文本不同"));
         } else if (diff.headline().isEmpty() && diff.criteria().isEmpty() && !diff.otherFields().isEmpty()) {
             out.add(verdictLabel + (en ? "no gate or criterion changed; differs only in: " : "基本要求和指标均未变化；仅以下字段不同：")
-                    + String.join(", ", diff.otherFields()));
+                    + VerdictDiff.parts(diff.otherFields(), lang));
         } else if (!diff.isEmpty()) {
             List<String> lines = diff.lines(lang);
             out.add(verdictLabel + lines.get(0));

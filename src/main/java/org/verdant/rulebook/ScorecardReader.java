@@ -317,7 +317,7 @@ final class ScorecardReader {
             return null;
         }
         Text cited = s.cite(detail);
-        citations.add(cited);
+        citations.add(s, cited);
         return cited.en();
     }
 

@@ -83,7 +83,7 @@ public final class Calibration {
             try {
                 v = TableTree.JSON.readTree(in.json());
             } catch (JsonProcessingException e) {
-                problems.add(in.where() + ": 不是 JSON：" + e.getOriginalMessage());
+                problems.add(notJson(in.where(), e));
                 continue;
             }
             if (v == null || !v.isObject()) {
@@ -157,10 +157,40 @@ public final class Calibration {
         ObjectNode sources = header.path("sources") instanceof ObjectNode s ? s : header.putObject("sources");
         ObjectNode src = sources.putObject(sourceId);
         // a source's title is one text, as the rulebook reads it (every verdict prints it as the figure's provenance)
-        src.put("title", "行业对标队列 industry cohort: " + cohort.size() + " 份评价 evaluations（" + scope + " / "
-                + scopeEn(tableId, filter) + "），输入摘要 inputs digest " + digest);
+        // both languages, as every source title of the rulebook: a verdict prints it beside the figure in the reader's language
+        src.putObject("title").put("zh", "行业对标队列：" + cohort.size() + " 份评价（" + scope + "），输入摘要 " + digest)
+                .put("en", "industry cohort: " + cohort.size() + " evaluation(s) (" + scopeEn(tableId, filter) + "), inputs digest " + digest);
         src.put("see", "docs/indicator-tables.md#calibration-443");
         return new Result(header, sourceId, cohort.size(), otherTable, errors, replaced, digest, report);
+    }
+
+    /** A scoring rule (the YAML's {@code rule:} code) in the words of Table A.1's 评分规则 column (as the sheet reader knows them); an unknown code as written. */
+    static String ruleZh(String rule) {
+        String words = switch (rule == null ? "" : rule) {
+            case "linear" -> "线性比例法";
+            case "step" -> "达到即得分";
+            case "range" -> "极差法";
+            case "banded" -> "分档赋分";
+            case "count" -> "按项计分";
+            case "evidence" -> "有证据得满分";
+            case "degree" -> "根据已开展情况赋分";
+            default -> rule;
+        };
+        return "「" + words + "」";
+    }
+
+    /**
+     * A verdict that is not JSON, located: {@code where} (file or file:line of a JSON-lines file) and
+     * the parser's line and column in its text; the parser's own words (English) only quoted as a detail.
+     */
+    static String notJson(String where, JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        String place;
+        if (at == null || at.getLineNr() < 1) place = where;
+        else if (where.matches(".*:\\d+$") && at.getLineNr() == 1) place = where + ":" + at.getColumnNr(); // one line of a .jsonl
+        else place = where + ":" + at.getLineNr() + ":" + at.getColumnNr();
+        String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        return place + ": 不是有效的 JSON：" + (detail.isEmpty() ? "无法解析" : "解析器原文：“" + detail + "”");
     }
 
     private static String scope(String tableId, Filter f) {
@@ -188,7 +218,7 @@ public final class Calibration {
             String formula = TableTree.text(form, "formula");
             String unit = TableTree.text(form, "unit");
             if (!CALIBRATED_RULES.contains(rule)) {
-                report.add(skipped(id, name, formula, unit, lower, new Text("评分规则为 " + rule + "：其引领值、基准值由指标表规定，不按行业水平校准",
+                report.add(skipped(id, name, formula, unit, lower, new Text("评分规则为" + ruleZh(rule) + "：其引领值、基准值由指标表规定，不按行业水平校准",
                         "rule " + rule + ": its leading value and baseline are the table's own, not the industry's")));
                 continue;
             }
@@ -325,7 +355,7 @@ public final class Calibration {
     public static String text(Result r, String lang) {
         boolean en = "en".equals(lang);
         StringBuilder s = new StringBuilder();
-        s.append(en ? "cohort: " : "队列 cohort: ").append(r.cohort()).append(en ? " evaluation(s); inputs digest " : " 份评价；输入摘要 ")
+        s.append(en ? "cohort: " : "队列：").append(r.cohort()).append(en ? " evaluation(s); inputs digest " : " 份评价；输入摘要 ")
                 .append(r.digest()).append(en ? "; source " : "；来源 ").append(r.sourceId()).append('\n');
         if (r.replaced() > 0) s.append(en ? "  earlier evaluations of a facility and year replaced by its latest: " : "  同一企业同一年度的较早评价被最新一份取代：")
                 .append(r.replaced()).append('\n');

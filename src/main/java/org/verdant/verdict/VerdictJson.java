@@ -120,6 +120,7 @@ public final class VerdictJson {
             }
             o.put("message", m.get(w.key(), w.args()));
         }
+        root.set("sources", VerdictSources.json(v, m));
         ObjectNode rulebook = root.putObject("rulebook");
         rulebook.put("digest", v.rulebookDigest());
         ArrayNode parts = rulebook.putArray("parts");

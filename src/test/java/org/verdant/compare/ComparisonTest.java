@@ -49,7 +49,8 @@ class ComparisonTest {
         String changed = ja.replace("\"figure\" : \"PRF-04.basic.reference\",\n    \"value\" : 30", "\"figure\" : \"PRF-04.basic.reference\",\n    \"value\" : 35");
         assertThat(changed).isNotEqualTo(ja);
         Comparison f = Comparison.of(VerdictView.parse("a.json", ja), VerdictView.parse("c.json", changed), null);
-        assertThat(f.parameters()).contains(new Comparison.ParameterChange("PRF-04.basic.reference", "30 % (provisional)", "35 % (provisional)"));
+        assertThat(f.parameters()).extracting(p -> p.what() + " | " + p.a() + " | " + p.b())
+                .contains("PRF-04.basic.reference | 30 % (provisional) | 35 % (provisional)");
         assertThatThrownBy(() -> VerdictView.parse("x.json", "{\"format\": \"other\"}")).hasMessageContaining("not a verdict");
         assertThatThrownBy(() -> VerdictView.parse("x.json", "{")).hasMessageContaining("not a JSON verdict");
     }

@@ -29,7 +29,7 @@ class VerdictComparerTest {
 
         assertThat(VerdictDiff.compare(before, after).lines("en"))
                 .containsExactly("score: 90 → 85.50", "A: met 5/5 → not met 0/5", "C: absent → met 1/1");
-        assertThat(VerdictDiff.compare(before, after).lines("zh")).containsExactly("得分：90 → 85.50", "A：met 5/5 → not met 0/5", "C：无 → met 1/1");
+        assertThat(VerdictDiff.compare(before, after).lines("zh")).containsExactly("得分：90 → 85.50", "A：符合 5/5 → not met 0/5", "C：无 → 符合 1/1");
         assertThat(VerdictComparison.compare(before.toString(), after.toString()).differences()).extracting(Object::toString)
                 .containsExactly("score: 90 → 85.5", "criterion A status: met → not met", "criterion A points: 5 → 0",
                         "criterion C: — → present");

@@ -103,11 +103,11 @@ class RecordsTest {
         VerdictDiff d = VerdictDiff.compare(before, after);
         assertThat(d.lines("zh")).containsExactly(
                 "符合申报条件：true → false",
-                "B1：met → not_met",
-                "INF-05：met 10/10 → not_met 0/10",
-                "INF-06：met 5/5（理由有变）",
-                "OLD：met 1/1 → 无",
-                "其他不同的部分：engine");
+                "B1：符合 → 不符合",
+                "INF-05：符合 10/10 → 不符合 0/10",
+                "INF-06：符合 5/5（理由有变）",
+                "OLD：符合 1/1 → 无",
+                "其他不同的部分：引擎版本");
         assertThat(d.lines()).isEqualTo(d.lines("en"));
         assertThat(d.lines("en")).containsExactly(
                 "eligible: true → false",

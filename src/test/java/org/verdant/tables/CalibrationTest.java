@@ -98,7 +98,9 @@ class CalibrationTest {
         assertThat(t.at("/calibrated_from/cohort/year").asInt()).isEqualTo(2025);
         assertThat(t.at("/calibrated_from/cohort/industry").asText()).isEqualTo("C30");
         assertThat(t.at("/calibrated_from/cohort/digest").asText()).isEqualTo(r.digest());
-        assertThat(t.at("/sources/" + id + "/title").asText()).contains("21 份评价", "C30", "2025", r.digest());
+        // the source's title in both languages, as every source of the rulebook
+        assertThat(t.at("/sources/" + id + "/title/zh").asText()).contains("21 份评价", "C30", "2025", r.digest());
+        assertThat(t.at("/sources/" + id + "/title/en").asText()).contains("21 evaluation(s)", "C30", "2025", r.digest());
         JsonNode e2Table = t.at("/dimensions/0/indicators/1");
         assertThat(e2Table.path("leading")).isEqualTo(TableTree.parseFlow(
                 "{value: 95, unit: kgCO2e/万元, status: calibrated, source: " + id + ", detail: \"前 5 %（第 1 名 / 20，自低起）\"}"));
@@ -172,7 +174,7 @@ class CalibrationTest {
         lines.add(3, "{not json");
         assertThatThrownBy(() -> Calibration.calibrate(TableSpreadsheetTest.table("test-general.yaml"), inputs(lines), C30_2025))
                 .isInstanceOfSatisfying(TableInputException.class, e -> assertThat(e.problems()).singleElement().asString()
-                        .startsWith("results.jsonl:4: 不是 JSON"));
+                        .matches("results\\.jsonl:4:\\d+: 不是有效的 JSON：解析器原文：“.*”"));
     }
 
     @Test

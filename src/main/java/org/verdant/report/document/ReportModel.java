@@ -107,8 +107,11 @@ public record ReportModel(
     public record ProvisionalSource(String number, String source, List<ProvisionalRow> figures) {
     }
 
-    /** A provisional or placeholder figure the verdict relied on: the criteria that used it, its value and status. */
-    public record ProvisionalRow(String figure, String criterion, String value, String status) {
+    /**
+     * A provisional or placeholder figure the verdict relied on: the criteria that used it, its value and status; {@code detail}
+     * is where in its source it is (the citation's words beyond the source's title), empty when the title says it all.
+     */
+    public record ProvisionalRow(String figure, String criterion, String value, String status, String detail) {
     }
 
     /**

@@ -385,19 +385,28 @@ final class ReportModelBuilder {
     // ---- 7, 8 provisional figures and notes ----
 
     /**
-     * The provisional and placeholder figures grouped by their source, each source once (in the order
-     * first met); a figure several criteria used is one row naming them all.
+     * The provisional and placeholder figures grouped by the source they cite, each source written once
+     * (in the order first met) with its figures under it, each figure with its own detail; a figure
+     * several criteria used is one row naming them all. A provenance that cites no source of the
+     * rulebook (a figure written with its own text) is a group of its own.
      */
     private List<ReportModel.ProvisionalSource> provisional() {
+        Map<String, String> headings = new java.util.LinkedHashMap<>();
         Map<String, Map<String, List<String>>> bySource = new java.util.LinkedHashMap<>();
         Map<String, Figure> figures = new java.util.HashMap<>();
+        Map<String, String> details = new java.util.HashMap<>();
         for (Verdict.Warning w : v.warnings()) {
             Figure f = w.figure();
             if (f == null) continue;
-            String source = f.source() == null || f.source().isBlank() ? m.get("doc.official.no_source") : Origins.shown(f.source(), m, v.sources());
-            String key = f.ref() + "\u0000" + f.value() + "\u0000" + f.status();
+            String shown = f.source() == null || f.source().isBlank() ? m.get("doc.official.no_source") : Origins.shown(f.source(), m, v.sources());
+            org.verdant.rulebook.Source cited = f.source() == null ? null : v.sources().sourceIn(f.source());
+            String heading = cited == null ? shown : cited.title().in(m.lang()) + (cited.see() == null ? "" : " (" + cited.see() + ")");
+            String group = cited == null ? "text\u0000" + shown : "source\u0000" + cited.id() + "\u0000" + heading;
+            headings.putIfAbsent(group, heading);
+            String key = f.ref() + "\u0000" + f.value() + "\u0000" + f.status() + "\u0000" + f.source();
             figures.putIfAbsent(key, f);
-            List<String> criteria = bySource.computeIfAbsent(source, k -> new java.util.LinkedHashMap<>())
+            details.putIfAbsent(key, cited == null ? "" : detail(shown, heading));
+            List<String> criteria = bySource.computeIfAbsent(group, k -> new java.util.LinkedHashMap<>())
                     .computeIfAbsent(key, k -> new ArrayList<>());
             if (w.criterion() != null && !criteria.contains(w.criterion())) criteria.add(w.criterion());
         }
@@ -408,11 +417,19 @@ final class ReportModelBuilder {
             for (Map.Entry<String, List<String>> e : s.getValue().entrySet()) {
                 Figure f = figures.get(e.getKey());
                 rows.add(new ReportModel.ProvisionalRow(f.ref(), e.getValue().isEmpty() ? "—" : String.join(", ", e.getValue()),
-                        Num.withUnit(f.value(), f.unit(), m.lang()), statusWord(f.status())));
+                        Num.withUnit(f.value(), f.unit(), m.lang()), statusWord(f.status()), details.get(e.getKey())));
             }
-            out.add(new ReportModel.ProvisionalSource(m.get("doc.official.source_number", ++n), s.getKey(), rows));
+            out.add(new ReportModel.ProvisionalSource(m.get("doc.official.source_number", ++n), headings.get(s.getKey()), rows));
         }
         return out;
+    }
+
+    /** What a figure's citation says beyond its source's heading (title and where described): the detail, or a level of a row. */
+    private static String detail(String shown, String heading) {
+        int at = shown.indexOf(heading);
+        if (at < 0) return shown;
+        String rest = (shown.substring(0, at) + shown.substring(at + heading.length())).strip();
+        return rest.replaceAll("^[：:]\\s*", "").replaceAll("\\s*—$", "").strip();
     }
 
     private List<String> notes() {
