@@ -27,9 +27,8 @@ import java.util.stream.Stream;
  * Each test works in a schema of its own ({@link #newSchema()}), so one cluster serves them all.
  */
 final class PgCluster {
-    /** Where Debian/Ubuntu and most images put the server binaries; PATH is tried as well. */
-    private static final List<String> BIN_DIRS = List.of("/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin",
-            "/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/14/bin", "/usr/lib/postgresql/13/bin", "/usr/local/pgsql/bin");
+    /** Where Debian and Ubuntu put each version's server binaries (not on PATH); PATH and /usr/local/pgsql/bin are tried after. */
+    private static final Path DEBIAN = Path.of("/usr/lib/postgresql");
     private static PgCluster shared;
     private static String unavailable;
 
@@ -49,18 +48,30 @@ final class PgCluster {
         this.asUser = asUser;
     }
 
-    /** The shared cluster, or the test is skipped saying why there is none. */
+    /**
+     * The shared cluster. The test is skipped (saying why) only when this machine has no
+     * PostgreSQL server binaries at all; binaries that fail to start a cluster fail the test.
+     */
     static synchronized PgCluster get() {
         if (shared == null && unavailable == null) {
             try {
                 shared = start();
-            } catch (Exception e) {
+            } catch (NoServer e) {
                 unavailable = e.getMessage();
+            } catch (Exception e) {
+                throw new AssertionError("PostgreSQL is installed but the test cluster did not start: " + e.getMessage(), e);
             }
         }
         Assumptions.assumeTrue(shared != null, () -> "PostgreSQL tests skipped: " + unavailable
-                + " (install postgresql, or set VERDANT_TEST_JDBC_URL)");
+                + " (install postgresql, as .ci/run does, or set VERDANT_TEST_JDBC_URL)");
         return shared;
+    }
+
+    /** Nothing to run a cluster with on this machine. */
+    private static final class NoServer extends Exception {
+        NoServer(String message) {
+            super(message);
+        }
     }
 
     Connection connect(String u) throws SQLException {
@@ -99,7 +110,7 @@ final class PgCluster {
             return new PgCluster(envUrl, System.getenv("VERDANT_TEST_JDBC_USER"), System.getenv("VERDANT_TEST_JDBC_PASSWORD"), null, null, List.of());
         }
         Path bin = binDir();
-        if (bin == null) throw new IllegalStateException("no PostgreSQL server binaries (initdb, pg_ctl) found");
+        if (bin == null) throw new NoServer("no PostgreSQL server binaries (initdb, pg_ctl) found");
         boolean root = "root".equals(System.getProperty("user.name"));
         List<String> asUser = root ? List.of("runuser", "-u", "postgres", "--") : List.of();
         Path dir = Files.createTempDirectory("verdant-pg-");
@@ -108,7 +119,7 @@ final class PgCluster {
             try {
                 postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             } catch (IOException e) {
-                throw new IllegalStateException("running as root and there is no postgres OS user to run PostgreSQL as");
+                throw new NoServer("running as root and there is no postgres OS user to run PostgreSQL as");
             }
             Files.setOwner(dir, postgres);
         }
@@ -144,19 +155,29 @@ final class PgCluster {
         }
     }
 
-    private static Path binDir() throws InterruptedException {
-        for (String d : BIN_DIRS) {
-            Path p = Path.of(d);
-            if (Files.isExecutable(p.resolve("initdb")) && Files.isExecutable(p.resolve("pg_ctl"))) return p;
-        }
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String d : path.split(java.io.File.pathSeparator)) {
-                Path p = Path.of(d);
-                if (Files.isExecutable(p.resolve("initdb")) && Files.isExecutable(p.resolve("pg_ctl"))) return p;
+    private static Path binDir() throws IOException {
+        List<Path> candidates = new ArrayList<>();
+        if (Files.isDirectory(DEBIAN)) {
+            try (Stream<Path> versions = Files.list(DEBIAN)) {
+                // the newest version first: 9.6 < 15 < 16 by number, not by name
+                versions.sorted(Comparator.comparingDouble(PgCluster::version).reversed()).forEach(v -> candidates.add(v.resolve("bin")));
             }
         }
+        String path = System.getenv("PATH");
+        if (path != null) for (String d : path.split(java.io.File.pathSeparator)) if (!d.isEmpty()) candidates.add(Path.of(d));
+        candidates.add(Path.of("/usr/local/pgsql/bin"));
+        for (Path p : candidates) {
+            if (Files.isExecutable(p.resolve("initdb")) && Files.isExecutable(p.resolve("pg_ctl"))) return p.toRealPath();
+        }
         return null;
+    }
+
+    private static double version(Path dir) {
+        try {
+            return Double.parseDouble(dir.getFileName().toString());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static void run(Path dir, List<String> prefix, String... command) throws IOException, InterruptedException {
