@@ -3,7 +3,6 @@ package org.verdant.archive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,22 +30,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the SQLite file would (triggers dropped first), and {@code verifyAll} names that table's first break.
  */
 class TableChainTest {
-    static List<ArchiveInput> inputs;
+    private static List<ArchiveInput> inputs;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void submissions() throws Exception {
-        inputs = new ArrayList<>();
+    /** Three evaluations, each with an assessment; made once (each is a full evaluation) and shared with PostgresIntegrityTest. */
+    static synchronized List<ArchiveInput> inputs() throws Exception {
+        if (inputs != null) return inputs;
+        List<ArchiveInput> made = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String yaml = Stored.factory(2023, Stored.creditCode(60 + i), List.of());
             ArchiveInput plain = Stored.input(yaml, "f" + i + ".yaml", Stored.T0.plusSeconds(i));
             byte[] assessment = ("{\"format\":\"verdant.assessment/1\",\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
             EvidenceAssessment a = new EvidenceAssessment("assessment" + i + ".json", assessment);
-            inputs.add(new ArchiveInput(plain.submission(), plain.file(), naming(plain.verdictJson(), a.sha256()), null, null,
+            made.add(new ArchiveInput(plain.submission(), plain.file(), naming(plain.verdictJson(), a.sha256()), null, null,
                     plain.evaluatedAt(), a));
         }
+        inputs = List.copyOf(made);
+        return inputs;
     }
 
     /** The verdict as it is when the evaluation used an assessment: it names the assessment's digest. */
@@ -58,8 +60,8 @@ class TableChainTest {
     }
 
     /** Three rows in every chained table, each written by the code that writes it in use. */
-    static void fill(Archive archive) {
-        inputs.forEach(archive::store);
+    static void fill(Archive archive) throws Exception {
+        inputs().forEach(archive::store);
         EvidenceStore evidence = new EvidenceStore(archive);
         for (int i = 0; i < 3; i++) evidence.put(("月份,电力/kWh\n" + i + ",120000\n").getBytes(StandardCharsets.UTF_8), "e" + i + ".csv");
         evidence.put("月份,电力/kWh\n0,120000\n".getBytes(StandardCharsets.UTF_8), "again.csv"); // stored once only
@@ -74,7 +76,7 @@ class TableChainTest {
         for (int i = 0; i < 3; i++) accounts.log("alice", "read", "record " + (i + 1), (long) i + 1, Stored.creditCode(60 + i), "ok");
     }
 
-    private Archive filled() {
+    private Archive filled() throws Exception {
         Archive archive = Archive.open(dir);
         fill(archive);
         return archive;
@@ -124,7 +126,7 @@ class TableChainTest {
     }
 
     @Test
-    void everyTableIsChainedByItsWriterAndIntact() throws SQLException {
+    void everyTableIsChainedByItsWriterAndIntact() throws Exception {
         try (Archive archive = filled(); Connection c = raw()) {
             ArchiveIntegrity r = archive.verifyAll(null);
             assertThat(r.breaks()).isEmpty();
@@ -140,7 +142,7 @@ class TableChainTest {
 
     @ParameterizedTest
     @EnumSource(TableChain.Table.class)
-    void aRewrittenRowIsCaught(TableChain.Table t) throws SQLException {
+    void aRewrittenRowIsCaught(TableChain.Table t) throws Exception {
         try (Archive archive = filled(); Connection c = raw(); Statement s = c.createStatement()) {
             dropTriggers(c, t);
             assertThat(s.executeUpdate("UPDATE " + t.name + " SET " + rewritten(t) + " = " + rewritten(t) + " || 'x' WHERE chain_seq = 2")).isEqualTo(1);
@@ -154,7 +156,7 @@ class TableChainTest {
 
     @ParameterizedTest
     @EnumSource(TableChain.Table.class)
-    void aDeletedRowIsCaught(TableChain.Table t) throws SQLException {
+    void aDeletedRowIsCaught(TableChain.Table t) throws Exception {
         try (Archive archive = filled(); Connection c = raw(); Statement s = c.createStatement()) {
             dropTriggers(c, t);
             assertThat(s.executeUpdate("DELETE FROM " + t.name + " WHERE chain_seq = 2")).isEqualTo(1);
@@ -166,7 +168,7 @@ class TableChainTest {
     /** What a role granted only INSERT can do: a forged copy of the last row, its hashes copied, at the end. */
     @ParameterizedTest
     @EnumSource(TableChain.Table.class)
-    void anInsertedRowIsCaught(TableChain.Table t) throws SQLException {
+    void anInsertedRowIsCaught(TableChain.Table t) throws Exception {
         try (Archive archive = filled(); Connection c = raw()) {
             Map<String, Object> last;
             try (PreparedStatement ps = c.prepareStatement(t.select() + " WHERE chain_seq = 3"); ResultSet rs = ps.executeQuery()) {
@@ -188,7 +190,7 @@ class TableChainTest {
 
     @ParameterizedTest
     @EnumSource(TableChain.Table.class)
-    void reorderedRowsAreCaught(TableChain.Table t) throws SQLException {
+    void reorderedRowsAreCaught(TableChain.Table t) throws Exception {
         try (Archive archive = filled(); Connection c = raw(); Statement s = c.createStatement()) {
             dropTriggers(c, t);
             s.executeUpdate("UPDATE " + t.name + " SET chain_seq = -1 WHERE chain_seq = 1");
@@ -198,8 +200,36 @@ class TableChainTest {
         }
     }
 
+    /** The command line: exit 5, the table and row named in the user's language, the first break per table in the JSON. */
     @Test
-    void theTriggersStillRefuseChangesAfterV8() throws SQLException {
+    void verifyAllNamesTheFirstBreakOfEachTable() throws Exception {
+        try (Archive archive = filled(); Connection c = raw(); Statement s = c.createStatement()) {
+            dropTriggers(c, TableChain.Table.DISPUTE_STEP);
+            dropTriggers(c, TableChain.Table.ACCESS_LOG);
+            s.executeUpdate("UPDATE dispute_step SET actor = '监管机构' WHERE chain_seq = 3");
+            s.executeUpdate("DELETE FROM access_log WHERE chain_seq = 1");
+        }
+        String[] zh = cli("archive", "verify", "--all", "--data", dir.toString());
+        assertThat(zh[0]).isEqualTo("5");
+        assertThat(zh[1]).contains("表 dispute_step 第 3 行：各列的摘要为").contains("表 access_log 第 2 行：chain_seq 应为 1，实为 2");
+        assertThat(cli("archive", "verify", "--all", "--data", dir.toString(), "--lang", "en")[1])
+                .contains("table dispute_step, row 3: its columns hash to").contains("(a row was removed, inserted or reordered)");
+        String[] json = cli("archive", "verify", "--all", "--format", "json", "--data", dir.toString());
+        var first = new ObjectMapper().readTree(json[1]).get("first_by_table");
+        assertThat(first.fieldNames()).toIterable().containsExactly("dispute_step", "access_log");
+        assertThat(first.get("dispute_step").get("what").asText()).isEqualTo("row_hash");
+        assertThat(first.get("access_log").get("id").asLong()).isEqualTo(2);
+    }
+
+    private static String[] cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.verdant.cli.VerdantCli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), args);
+        return new String[] {String.valueOf(code), out + err.toString()};
+    }
+
+    @Test
+    void theTriggersStillRefuseChangesAfterV8() throws Exception {
         try (Archive archive = filled(); Connection c = raw(); Statement s = c.createStatement()) {
             for (TableChain.Table t : TableChain.Table.values()) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate("UPDATE " + t.name + " SET row_hash = 'x'"))
@@ -212,7 +242,7 @@ class TableChainTest {
 
     /** An archive written before V8 has its rows chained when opened, in the order they were most likely written. */
     @Test
-    void anArchiveMadeBeforeV8IsBackfilled() throws SQLException {
+    void anArchiveMadeBeforeV8IsBackfilled() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve(ArchiveLocation.FILE_NAME);
         Flyway.configure(Archive.class.getClassLoader()).dataSource(url, null, null)
                 .locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
