@@ -148,7 +148,7 @@ public final class Archive implements AutoCloseable {
                     .dataSource(location.url(), location.user(), location.password())
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder)
                     .placeholders(Map.of("bytes_type", vendor.bytesType))
-                    .javaMigrations(new ChainMigration(vendor))
+                    .javaMigrations(new ChainMigration(vendor), new TableChainMigration(vendor))
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
@@ -277,13 +277,21 @@ public final class Archive implements AutoCloseable {
     /**
      * Checks the whole archive in id order (see {@link ChainCheck}): the hash chain, every row's
      * hash over its columns, the indexed columns against the verdict, gap-free ids and one line per
-     * facility-year. {@code head}, when given, is a chain head noted earlier: the chain must still
+     * facility-year; then the chain of every other append-only table ({@link TableChain}). {@code head}, when given, is a chain head noted earlier: the chain must still
      * pass through it, which shows records removed from the end.
      */
     public ArchiveIntegrity verifyAll(String head) {
         ChainCheck check = new ChainCheck(head);
         forEachRow(check::accept);
-        return check.result();
+        ArchiveIntegrity evaluations = check.result();
+        List<ArchiveIntegrity.Break> breaks = new ArrayList<>(evaluations.breaks());
+        try (Connection c = connect()) {
+            for (TableChain.Table t : TableChain.Table.values()) breaks.addAll(TableChain.check(c, t));
+        } catch (SQLException e) {
+            throw failure("无法读取档案库", "cannot read the archive", e);
+        }
+        return new ArchiveIntegrity(evaluations.records(), evaluations.lastId(), evaluations.head(), List.copyOf(breaks),
+                evaluations.headAsked(), evaluations.headFound());
     }
 
     /**

@@ -21,19 +21,34 @@ public record ArchiveIntegrity(long records, long lastId, String head, List<Brea
         return breaks.isEmpty() ? null : breaks.get(0);
     }
 
+    /** The first break in each table that has one (evaluation first, then the others in checking order). */
+    public java.util.Map<String, Break> firstPerTable() {
+        java.util.Map<String, Break> first = new java.util.LinkedHashMap<>();
+        for (Break b : breaks) first.putIfAbsent(b.table(), b);
+        return first;
+    }
+
     /**
      * One place where the archive disagrees with itself.
      *
-     * @param id       the record where it shows
+     * @param table    {@code evaluation}, or the other chained table it shows in ({@link TableChain.Table})
+     * @param id       the record where it shows (in another table: the row's chain_seq)
      * @param what     {@code id}, {@code previous_hash}, {@code row_hash}, {@code previous_id}, {@code verdict},
      *                 {@code submission} or {@code column <name>}: the same in every language
      * @param expected what an untouched archive holds there
      * @param found    what it holds
      */
-    public record Break(long id, String what, String expected, String found) {
+    public record Break(String table, long id, String what, String expected, String found) {
+        public static final String EVALUATION = "evaluation";
+
+        public Break(long id, String what, String expected, String found) {
+            this(EVALUATION, id, what, expected, found);
+        }
+
         public Text text() {
             String e = expected == null ? "NULL" : expected;
             String f = found == null ? "NULL" : found;
+            if (!EVALUATION.equals(table)) return tableText(e, f);
             if (what.equals("id")) {
                 return new Text("记录 " + id + "：编号应为 " + e + "，实为 " + f + "（有记录被删除、插入或重排）",
                         "record " + id + ": id " + e + " expected, found " + f + " (a record was removed, inserted or reordered)");
@@ -73,6 +88,21 @@ public record ArchiveIntegrity(long records, long lastId, String head, List<Brea
             String column = what.startsWith("column ") ? what.substring(7) : what;
             return new Text("记录 " + id + "：列 " + column + " 为 " + f + "，其结论中为 " + e + "（该列被改写）",
                     "record " + id + ": the column " + column + " is " + f + ", its verdict says " + e + " (the column was rewritten)");
+        }
+    
+        /** A break in another chained table: the row by its chain_seq. */
+        private Text tableText(String e, String f) {
+            String row = "表 " + table + " 第 " + id + " 行";
+            String rowEn = "table " + table + ", row " + id;
+            return switch (what) {
+                case "id" -> new Text(row + "：chain_seq 应为 " + e + "，实为 " + f + "（有行被删除、插入或重排）",
+                        rowEn + ": chain_seq " + e + " expected, found " + f + " (a row was removed, inserted or reordered)");
+                case "previous_hash" -> new Text(row + "：previous_hash 应为前一行的行摘要 " + e + "，实为 " + f + "（其前的行被删除、插入或改写）",
+                        rowEn + ": previous_hash should be the row hash of the row before it, " + e + ", found " + f
+                                + " (a row before it was removed, inserted or rewritten)");
+                default -> new Text(row + "：各列的摘要为 " + e + "，row_hash 为 " + f + "（该行被改写）",
+                        rowEn + ": its columns hash to " + e + ", row_hash says " + f + " (the row was rewritten)");
+            };
         }
     }
 }

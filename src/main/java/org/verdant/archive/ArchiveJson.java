@@ -24,7 +24,8 @@ public final class ArchiveJson {
     /**
      * The whole archive's check ({@code archive verify --all}, {@code /api/archive/verify}):
      * {@code intact}, {@code records}, {@code last_id}, {@code head} and every break as
-     * {@code {id, what, expected, found}}, first break first. The same in both languages.
+     * {@code {table, id, what, expected, found}}, first break first, and {@code first_by_table}: each
+     * damaged table's first break (evaluation, then the other chained tables). The same in both languages.
      */
     public static String integrity(ArchiveIntegrity r) {
         ObjectNode root = Json.NODES.objectNode();
@@ -35,13 +36,16 @@ public final class ArchiveJson {
         root.put("head", r.head());
         if (r.headAsked() != null) root.put("head_asked", r.headAsked()).put("head_found", r.headFound());
         breaks(root.putArray("breaks"), r.breaks());
+        ObjectNode first = root.putObject("first_by_table");
+        r.firstPerTable().forEach((table, b) -> first.putObject(table).put("id", b.id()).put("what", b.what())
+                .put("expected", b.expected()).put("found", b.found()));
         return write(root);
     }
 
-    /** Breaks as {@code {id, what, expected, found}}. */
+    /** Breaks as {@code {table, id, what, expected, found}} (id: a record's id, or another table's chain_seq). */
     public static void breaks(ArrayNode into, List<ArchiveIntegrity.Break> breaks) {
         for (ArchiveIntegrity.Break b : breaks) {
-            into.addObject().put("id", b.id()).put("what", b.what()).put("expected", b.expected()).put("found", b.found());
+            into.addObject().put("table", b.table()).put("id", b.id()).put("what", b.what()).put("expected", b.expected()).put("found", b.found());
         }
     }
 

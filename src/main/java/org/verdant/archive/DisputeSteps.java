@@ -107,19 +107,18 @@ public final class DisputeSteps {
                                       String actor, String previous, String content) throws SQLException {
         Instant ms = Instant.ofEpochMilli(at.toEpochMilli());
         String sha = Evaluator.sha256(content.getBytes(StandardCharsets.UTF_8));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dispute_step (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, id);
-            ps.setInt(2, seq);
-            ps.setLong(3, evaluationId);
-            ps.setString(4, creditCode);
-            ps.setString(5, kind);
-            ps.setString(6, TIME.format(ms));
-            ps.setString(7, actor);
-            ps.setString(8, content);
-            ps.setString(9, sha);
-            ps.setString(10, previous);
-            ps.executeUpdate();
-        }
+        java.util.Map<String, Object> row = new java.util.HashMap<>();
+        row.put("dispute_id", id);
+        row.put("seq", seq);
+        row.put("evaluation_id", evaluationId);
+        row.put("credit_code", creditCode);
+        row.put("kind", kind);
+        row.put("recorded_at", TIME.format(ms));
+        row.put("actor", actor);
+        row.put("content", content);
+        row.put("content_sha256", sha);
+        row.put("previous_sha256", previous); // null for the objection
+        TableChain.insert(c, TableChain.Table.DISPUTE_STEP, row);
         return new DisputeStep(id, seq, evaluationId, creditCode, kind, ms, actor, content, sha, previous);
     }
 

@@ -40,13 +40,8 @@ public record EvidenceAssessment(String file, byte[] bytes, String sha256) {
     /** Writes it in the evaluation's own transaction (nothing for none). */
     static void insert(Connection c, long evaluationId, EvidenceAssessment a) throws SQLException {
         if (a == null) return;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO evaluation_assessment (evaluation_id, file, sha256, bytes) VALUES (?, ?, ?, ?)")) {
-            ps.setLong(1, evaluationId);
-            ps.setString(2, a.file());
-            ps.setString(3, a.sha256());
-            ps.setBytes(4, a.bytes());
-            ps.executeUpdate();
-        }
+        TableChain.insert(c, TableChain.Table.EVALUATION_ASSESSMENT,
+                java.util.Map.of("evaluation_id", evaluationId, "file", a.file(), "sha256", a.sha256(), "bytes", a.bytes()));
     }
 
     /** The assessment of evaluation {@code evaluationId}, or null when it was given none. */

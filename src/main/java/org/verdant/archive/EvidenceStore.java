@@ -44,15 +44,22 @@ public final class EvidenceStore {
         EvidenceType type = check(bytes, name);
         String digest = Evaluator.sha256(bytes);
         Instant at = Instant.ofEpochMilli(System.currentTimeMillis());
-        try (Connection c = archive.connect();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO evidence_blob (sha256, media_type, size, bytes, stored_at) "
-                     + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")) {
-            ps.setString(1, digest);
-            ps.setString(2, type.mediaType());
-            ps.setLong(3, bytes.length);
-            ps.setBytes(4, bytes);
-            ps.setString(5, TIME.format(at));
-            ps.executeUpdate();
+        try (Connection c = archive.connect()) {
+            // chained (V8): under the table's write lock, a file already there is not written again
+            c.setAutoCommit(false);
+            TableChain.lock(c, TableChain.Table.EVIDENCE_BLOB);
+            boolean there;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM evidence_blob WHERE sha256 = ?")) {
+                ps.setString(1, digest);
+                try (ResultSet rs = ps.executeQuery()) {
+                    there = rs.next();
+                }
+            }
+            if (!there) {
+                TableChain.insert(c, TableChain.Table.EVIDENCE_BLOB, java.util.Map.of("sha256", digest, "media_type", type.mediaType(),
+                        "size", (long) bytes.length, "bytes", bytes, "stored_at", TIME.format(at)));
+            }
+            c.commit();
         } catch (SQLException e) {
             throw failure("无法保存证据文件 " + digest, "cannot store the evidence file " + digest, e);
         }

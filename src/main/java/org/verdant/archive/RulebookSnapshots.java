@@ -32,19 +32,10 @@ public final class RulebookSnapshots {
                         for (Map.Entry<String, byte[]> f : files.entrySet()) {
                             String sha = Evaluator.sha256(f.getValue());
                             if (!hasFile(c, sha)) {
-                                try (PreparedStatement ps = c.prepareStatement("INSERT INTO rulebook_file (sha256, bytes) VALUES (?, ?)")) {
-                                    ps.setString(1, sha);
-                                    ps.setBytes(2, f.getValue());
-                                    ps.executeUpdate();
-                                }
+                                TableChain.insert(c, TableChain.Table.RULEBOOK_FILE, Map.of("sha256", sha, "bytes", f.getValue()));
                             }
-                            try (PreparedStatement ps = c.prepareStatement(
-                                    "INSERT INTO rulebook_snapshot (rulebook_digest, path, sha256) VALUES (?, ?, ?)")) {
-                                ps.setString(1, rulebookDigest);
-                                ps.setString(2, f.getKey());
-                                ps.setString(3, sha);
-                                ps.executeUpdate();
-                            }
+                            TableChain.insert(c, TableChain.Table.RULEBOOK_SNAPSHOT,
+                                    Map.of("rulebook_digest", rulebookDigest, "path", f.getKey(), "sha256", sha));
                         }
                     }
                     c.commit();

@@ -261,7 +261,7 @@ final class ArchiveCommand implements Runnable {
             try (Archive archived = archive.open()) {
                 a = archived.get(id).orElseThrow(() -> new Fault(Fault.Kind.NOT_FOUND, w.get("archive.no_record", id)));
                 // the columns list, show and cohort read are only as good as the row: check it before trusting the re-run
-                damage = archived.verifyAll(null).breaks().stream().filter(b -> b.id() == id).toList();
+                damage = archived.verifyAll(null).breaks().stream().filter(b -> b.id() == id && b.table().equals(ArchiveIntegrity.Break.EVALUATION)).toList();
             }
             Reevaluation o = rulebook.application().verify(a);
             ArchiveEntry e = a.entry();

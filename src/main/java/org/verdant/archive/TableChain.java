@@ -1,0 +1,239 @@
+package org.verdant.archive;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The hash chain over the archive's other append-only tables (migration V8, {@link TableChainMigration}):
+ * each row carries {@code chain_seq} (1, 2, 3, … in the order written, per table), {@code previous_hash}
+ * (the row hash of the row before it, {@link Row#GENESIS} for the first) and {@code row_hash}. The row
+ * hash is {@code sha256:} + hex SHA-256 of {@code "verdant.table-row/1\0"}, the table's name and a 0
+ * byte, then every column in {@link Table#columns} order followed by {@code chain_seq} and
+ * {@code previous_hash}, each encoded as {@link Row} encodes the evaluation's columns (name, 0, then
+ * 0 for NULL or 1, 8-byte big-endian length, bytes). Writers insert through {@link #insert}, inside
+ * their own transaction; {@link #check} walks a table in chain order.
+ *
+ * <p>Mutable tables stay outside: {@code account} (password changes, lockouts, removal),
+ * {@code api_token} and {@code web_session} (revoked and signed out by deleting). A chain over rows
+ * that may legitimately change or go would break at every legitimate change.
+ */
+public final class TableChain {
+    static final String FORMAT = "verdant.table-row/1";
+    /** Enough to show how far damage reaches in one table. */
+    static final int MAX_BREAKS = 100;
+
+    /** A chained table: its columns in hashing order and which of them are integers or bytes. */
+    public enum Table {
+        EVIDENCE_BLOB("evidence_blob", List.of("sha256", "media_type", "size", "bytes", "stored_at"), List.of("size"), List.of("bytes"),
+                "stored_at, sha256"),
+        EVALUATION_ASSESSMENT("evaluation_assessment", List.of("evaluation_id", "file", "sha256", "bytes"), List.of("evaluation_id"),
+                List.of("bytes"), "evaluation_id"),
+        RULEBOOK_FILE("rulebook_file", List.of("sha256", "bytes"), List.of(), List.of("bytes"), "sha256"),
+        RULEBOOK_SNAPSHOT("rulebook_snapshot", List.of("rulebook_digest", "path", "sha256"), List.of(), List.of(), "rulebook_digest, path"),
+        DISPUTE_STEP("dispute_step", List.of("dispute_id", "seq", "evaluation_id", "credit_code", "kind", "recorded_at", "actor", "content",
+                "content_sha256", "previous_sha256"), List.of("dispute_id", "seq", "evaluation_id"), List.of(), "dispute_id, seq"),
+        ACCESS_LOG("access_log", List.of("id", "at", "actor", "action", "what", "record_id", "credit_code", "outcome"),
+                List.of("id", "record_id"), List.of(), "id");
+
+        public final String name;
+        final List<String> columns;
+        final List<String> integers;
+        final List<String> bytes;
+        /** The order the rows of an archive made before V8 are chained in: the order they were most likely written. */
+        final String backfillOrder;
+
+        Table(String name, List<String> columns, List<String> integers, List<String> bytes, String backfillOrder) {
+            this.name = name;
+            this.columns = columns;
+            this.integers = integers;
+            this.bytes = bytes;
+            this.backfillOrder = backfillOrder;
+        }
+
+        /** The PostgreSQL advisory lock this table's writers take, so chain_seq and previous_hash are read and written as one. */
+        long lock() {
+            return 0x7664740000L + ordinal();
+        }
+
+        List<String> hashed() {
+            List<String> all = new ArrayList<>(columns);
+            all.add("chain_seq");
+            all.add("previous_hash");
+            return all;
+        }
+
+        String select() {
+            return "SELECT " + String.join(", ", columns) + ", chain_seq, previous_hash, row_hash FROM " + name;
+        }
+    }
+
+    private TableChain() {
+    }
+
+    /**
+     * Inserts one row, chained after the table's last: takes the table's write lock (PostgreSQL;
+     * SQLite writers hold the database's), reads the last row's sequence and hash, and writes the
+     * row with its own. Runs in the caller's transaction, or in one of its own if the connection
+     * is in auto-commit.
+     *
+     * @param values every column of {@code table} (a missing one is NULL): String, Number or byte[]
+     */
+    public static void insert(Connection c, Table table, Map<String, Object> values) throws SQLException {
+        boolean own = c.getAutoCommit();
+        if (own) c.setAutoCommit(false);
+        try {
+            lock(c, table);
+            long seq = 1;
+            String previous = Row.GENESIS;
+            try (PreparedStatement ps = c.prepareStatement("SELECT chain_seq, row_hash FROM " + table.name + " ORDER BY chain_seq DESC LIMIT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    seq = rs.getLong(1) + 1;
+                    previous = rs.getString(2);
+                }
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String col : table.columns) row.put(col, values.get(col));
+            if (table == Table.ACCESS_LOG && row.get("id") == null) row.put("id", nextId(c, table));
+            row.put("chain_seq", seq);
+            row.put("previous_hash", previous);
+            String hash = hash(table, row);
+            List<String> cols = new ArrayList<>(table.hashed());
+            cols.add("row_hash");
+            row.put("row_hash", hash);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.name + " (" + String.join(", ", cols) + ") VALUES ("
+                    + "?, ".repeat(cols.size() - 1) + "?)")) {
+                int i = 1;
+                for (String col : cols) {
+                    Object v = row.get(col);
+                    if (v == null) ps.setNull(i, table.integers.contains(col) ? Types.BIGINT : table.bytes.contains(col) ? Types.BINARY : Types.VARCHAR);
+                    else if (v instanceof byte[] b) ps.setBytes(i, b);
+                    else if (v instanceof Number n) ps.setLong(i, n.longValue());
+                    else ps.setString(i, v.toString());
+                    i++;
+                }
+                ps.executeUpdate();
+            }
+            if (own) c.commit();
+        } catch (SQLException | RuntimeException e) {
+            if (own) c.rollback();
+            throw e;
+        } finally {
+            if (own) c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Takes the table's write lock until the transaction ends (PostgreSQL; on SQLite the writer's
+     * IMMEDIATE transaction holds the database). Taking it twice in one transaction is harmless.
+     */
+    public static void lock(Connection c, Table table) throws SQLException {
+        if (c.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_xact_lock(" + table.lock() + ")");
+            }
+        }
+    }
+
+    /** The access log's id, given here (not by the database's sequence) so that the row hashes as stored. */
+    private static long nextId(Connection c, Table table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM " + table.name); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) + 1;
+        }
+    }
+
+    /** A row's hash: its columns (values as {@link #read} gives them) and chain_seq, previous_hash. */
+    static String hash(Table table, Map<String, Object> row) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes((FORMAT + "\0" + table.name + "\0").getBytes(StandardCharsets.UTF_8));
+        for (String c : table.hashed()) {
+            out.writeBytes(c.getBytes(StandardCharsets.UTF_8));
+            out.write(0);
+            Object v = row.get(c);
+            byte[] value = v == null ? null : v instanceof byte[] b ? b : canonical(v.toString(), table.integers.contains(c) || c.equals("chain_seq"))
+                    .getBytes(StandardCharsets.UTF_8);
+            if (value == null) {
+                out.write(0);
+                continue;
+            }
+            out.write(1);
+            long n = value.length;
+            for (int shift = 56; shift >= 0; shift -= 8) out.write((int) (n >>> shift) & 0xff);
+            out.writeBytes(value);
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String canonical(String value, boolean integer) {
+        if (!integer) return value;
+        try {
+            return new BigDecimal(value).toBigIntegerExact().toString();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return value; // not a number where one belongs: kept, so its hash differs
+        }
+    }
+
+    /** The current row of {@link Table#select()}: every column, bytes as bytes, the rest as text. */
+    static Map<String, Object> read(Table table, ResultSet rs) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (String c : table.columns) row.put(c, table.bytes.contains(c) ? rs.getBytes(c) : rs.getString(c));
+        row.put("chain_seq", rs.getString("chain_seq"));
+        row.put("previous_hash", rs.getString("previous_hash"));
+        row.put("row_hash", rs.getString("row_hash"));
+        return row;
+    }
+
+    /**
+     * Walks one table in chain order: sequence numbers 1, 2, 3, … without a gap, each row's
+     * previous_hash the row hash before it, each row_hash over its columns. Returns the breaks,
+     * each naming the table and the row's chain_seq.
+     */
+    static List<ArchiveIntegrity.Break> check(Connection c, Table table) throws SQLException {
+        List<ArchiveIntegrity.Break> breaks = new ArrayList<>();
+        long expected = 1;
+        String previous = Row.GENESIS;
+        try (PreparedStatement ps = c.prepareStatement(table.select() + " ORDER BY chain_seq")) {
+            ps.setFetchSize(64);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = read(table, rs);
+                    String seqText = (String) row.get("chain_seq");
+                    long seq = seqText == null ? -1 : Long.parseLong(canonical(seqText, true));
+                    List<ArchiveIntegrity.Break> here = new ArrayList<>();
+                    if (seq != expected) here.add(new ArchiveIntegrity.Break(table.name, seq, "id", String.valueOf(expected), seqText));
+                    expected = seq + 1;
+                    if (!Objects.equals(previous, row.get("previous_hash"))) {
+                        here.add(new ArchiveIntegrity.Break(table.name, seq, "previous_hash", previous, (String) row.get("previous_hash")));
+                    }
+                    String computed = hash(table, row);
+                    String stored = (String) row.get("row_hash");
+                    if (!computed.equals(stored)) here.add(new ArchiveIntegrity.Break(table.name, seq, "row_hash", computed, stored));
+                    // the next row must chain to this one as stored: one rewritten row is one break
+                    previous = stored == null ? computed : stored;
+                    for (ArchiveIntegrity.Break b : here) if (breaks.size() < MAX_BREAKS) breaks.add(b);
+                }
+            }
+        }
+        return breaks;
+    }
+}
