@@ -56,6 +56,8 @@ public final class Evaluation {
     private String json;
     private Map<String, Trace> traces;
     private Plan plan;
+    /** The evidence files the submission cites by digest, as the record binds them; null for none. */
+    private org.verdant.record.EvaluationRecord.Evidence evidence;
 
     Evaluation(Application application, Request request, YamlNode root, String digest, Verdict verdict) {
         this(application, request, root, digest, verdict, null);
@@ -73,6 +75,16 @@ public final class Evaluation {
 
     public Verdict verdict() {
         return verdict;
+    }
+
+    Evaluation binding(org.verdant.record.EvaluationRecord.Evidence cited) {
+        this.evidence = cited;
+        return this;
+    }
+
+    /** The evidence files the submission cites by digest (with their sizes when checked against an archive); null for none. */
+    public org.verdant.record.EvaluationRecord.Evidence evidence() {
+        return evidence;
     }
 
     public Request request() {
@@ -97,7 +109,7 @@ public final class Evaluation {
     public Evaluation withLang(String lang) {
         if (lang.equals(request.settings().lang())) return this;
         return new Evaluation(application, new Request(request.file(), request.bytes(), request.settings().withLang(lang)),
-                root, digest, verdict, scenario);
+                root, digest, verdict, scenario).binding(evidence);
     }
 
     // ---- the verdict ----------------------------------------------------------------------
@@ -227,7 +239,7 @@ public final class Evaluation {
     /** A reproducible record ({@code verdant.record/1}): the verdict JSON with the submission's bytes, the options and the rulebook files' digests. */
     public String record() {
         return Records.toJson(Records.of(verdict, json(), request.bytes(), request.settings().evaluatorOptions(),
-                request.settings().lang(), application.rulebook().rulebook()));
+                request.settings().lang(), application.rulebook().rulebook()).withEvidence(evidence));
     }
 
     /** Stores the evaluation in {@code archive} (the time goes into the archive only). */
