@@ -128,11 +128,12 @@ public final class Application {
         YamlNode root = YamlReader.read(request.file(), request.bytes(), problems);
         if (root == null) throw new InvalidSubmissionException(problems);
         String digest = digest(request.bytes());
-        var evidence = EvidenceReferences.check(root, archive, problems);
+        java.util.Map<String, org.verdant.archive.EvidenceFile> found = new java.util.LinkedHashMap<>();
+        var evidence = EvidenceReferences.check(root, archive, problems, found);
         try {
             Verdict verdict = evaluator.evaluate(request.file(), root, problems, digest, request.settings().evaluatorOptions());
             if (warnUnchecked) verdict = EvidenceReferences.warned(verdict, evidence);
-            return new Evaluation(this, request, root, digest, verdict).binding(evidence);
+            return new Evaluation(this, request, root, digest, verdict).binding(evidence, EvidenceReferences.attached(found));
         } catch (RulebookException e) {
             throw Faults.invalidRulebook(e);
         }

@@ -58,6 +58,8 @@ public final class Evaluation {
     private Plan plan;
     /** The evidence files the submission cites by digest, as the record binds them; null for none. */
     private org.verdant.record.EvaluationRecord.Evidence evidence;
+    /** The cited files the archive holds, by digest, for the report's 附件 (empty without an archive). */
+    private Map<String, org.verdant.report.document.ReportModel.AttachedFile> attached = Map.of();
 
     Evaluation(Application application, Request request, YamlNode root, String digest, Verdict verdict) {
         this(application, request, root, digest, verdict, null);
@@ -77,8 +79,10 @@ public final class Evaluation {
         return verdict;
     }
 
-    Evaluation binding(org.verdant.record.EvaluationRecord.Evidence cited) {
+    Evaluation binding(org.verdant.record.EvaluationRecord.Evidence cited,
+                       Map<String, org.verdant.report.document.ReportModel.AttachedFile> files) {
         this.evidence = cited;
+        this.attached = files;
         return this;
     }
 
@@ -109,7 +113,7 @@ public final class Evaluation {
     public Evaluation withLang(String lang) {
         if (lang.equals(request.settings().lang())) return this;
         return new Evaluation(application, new Request(request.file(), request.bytes(), request.settings().withLang(lang)),
-                root, digest, verdict, scenario).binding(evidence);
+                root, digest, verdict, scenario).binding(evidence, attached);
     }
 
     // ---- the verdict ----------------------------------------------------------------------
@@ -195,12 +199,12 @@ public final class Evaluation {
 
     /** The evaluation report in {@code format}, its improvement section from the plan. */
     public String report(ReportFormat format) throws Fault {
-        return ReportDocument.render(verdict, messages, format, new PlanAdvisor(plan(null)));
+        return ReportDocument.render(verdict, messages, format, new PlanAdvisor(plan(null)), attached);
     }
 
     /** The evaluation report as a PDF, its improvement section from the plan. */
     public byte[] reportPdf() throws Fault {
-        return ReportDocument.pdf(verdict, messages, new PlanAdvisor(plan(null)));
+        return ReportDocument.pdf(verdict, messages, new PlanAdvisor(plan(null)), attached);
     }
 
     /** The report's radar chart (SVG) of the first-level indicators; null when there are fewer than three. */

@@ -33,9 +33,10 @@ final class EvidenceReferences {
 
     /**
      * Puts a problem at every digest {@code archive} has no file for; returns the files cited,
-     * each once, with their sizes (null sizes, unchecked, without an archive), or null when none is cited.
+     * each once, with their sizes (null sizes, unchecked, without an archive), or null when none is cited;
+     * puts each file found into {@code found}.
      */
-    static EvaluationRecord.Evidence check(YamlNode root, Archive archive, Problems problems) throws Fault {
+    static EvaluationRecord.Evidence check(YamlNode root, Archive archive, Problems problems, Map<String, EvidenceFile> found) throws Fault {
         List<Evidences.Cited> cited = Evidences.cited(root);
         if (cited.isEmpty()) return null;
         Map<String, Long> sizes = new LinkedHashMap<>();
@@ -47,11 +48,22 @@ final class EvidenceReferences {
             }
             Optional<EvidenceFile> file = find(store, c.sha256());
             if (file.isEmpty()) problems.say(c.node(), "problem.evidence.not_in_archive", c.sha256());
-            else sizes.put(c.sha256(), file.get().size());
+            else {
+                sizes.put(c.sha256(), file.get().size());
+                found.put(c.sha256(), file.get());
+            }
         }
         List<EvaluationRecord.EvidenceDigest> files = new ArrayList<>();
         sizes.forEach((sha, size) -> files.add(new EvaluationRecord.EvidenceDigest(sha, size)));
         return new EvaluationRecord.Evidence(store != null, List.copyOf(files));
+    }
+
+    /** The files found, as the report's 附件 describes them. */
+    static Map<String, org.verdant.report.document.ReportModel.AttachedFile> attached(Map<String, EvidenceFile> found) {
+        Map<String, org.verdant.report.document.ReportModel.AttachedFile> out = new LinkedHashMap<>();
+        found.forEach((sha, f) -> out.put(sha, new org.verdant.report.document.ReportModel.AttachedFile(
+                new Text(f.type().zh(), f.type().en()), f.size())));
+        return out;
     }
 
     /** The verdict as it must read for {@code evidence}: warned when its files were not checked. */

@@ -126,4 +126,17 @@ class EvidenceReferenceCliTest {
         assertThat(v.code()).as(v.out()).isEqualTo(ExitCodes.OK);
         assertThat(v.out()).contains("identical");
     }
+
+    @Test
+    void theReportsAttachmentListNamesEachUploadedFileWithTypeSizeDigestAndTheCriteriaCitingIt() throws Exception {
+        String hex = uploaded();
+        Path submission = citing(hex);
+        CliTest.Run md = run(withRulebook("report", submission.toString(), "--format", "md", "--archive", data().toString()));
+        assertThat(md.code()).as(md.err()).isZero();
+        String attachments = md.out().substring(md.out().indexOf("附件 1 证据文件清单"));
+        assertThat(attachments).containsPattern("\\| 营业执照 — PDF 文档，" + PDF.length + " 字节，sha256:" + hex + " \\| B1 \\|");
+        CliTest.Run en = run(withRulebook("report", submission.toString(), "--format", "md", "--lang", "en"));
+        assertThat(en.code()).as(en.err()).isZero();
+        assertThat(en.out()).contains("营业执照 — sha256:" + hex + " (not checked: no archive was given)");
+    }
 }
