@@ -36,7 +36,8 @@ final class ReportCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
-    @Option(names = "--archive", arity = "0..1", paramLabel = "DIR", fallbackValue = "",
+    @Option(names = "--archive", arity = "0..1", paramLabel = "DIR",
+            parameterConsumer = EvaluateArchiving.OptionalDir.class,
             description = "Look the evidence files the submission cites by digest up in this archive (DIR, else $VERDANT_JDBC_URL, "
                     + "$VERDANT_DATA or ./verdant-data), so the 附件 lists each one's type and size.")
     String archive;

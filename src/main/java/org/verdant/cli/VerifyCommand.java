@@ -38,7 +38,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     LangOption lang = new LangOption();
 
-    @picocli.CommandLine.Option(names = "--archive", arity = "0..1", paramLabel = "DIR", fallbackValue = "",
+    @picocli.CommandLine.Option(names = "--archive", arity = "0..1", paramLabel = "DIR",
+            parameterConsumer = EvaluateArchiving.OptionalDir.class,
             description = "Check the evidence files the record binds against this archive's store (DIR, else $VERDANT_JDBC_URL, "
                     + "$VERDANT_DATA or ./verdant-data): a changed or missing file is damage.")
     String archive;

@@ -98,6 +98,10 @@ class EvidenceApiTest {
         big[4] = '-';
         Http.Answer tooLarge = http.post("/api/evidence", "application/pdf", big);
         assertThat(tooLarge.status()).isEqualTo(413);
+        // above the 2 MiB a submission may have, within the 20 MiB an evidence file may
+        Http.Answer scan = http.post("/api/evidence?name=scan.pdf", "application/pdf", java.util.Arrays.copyOf(big, 3 * 1024 * 1024));
+        assertThat(scan.status()).as(scan.body()).isEqualTo(201);
+        assertThat(scan.json().path("size").asLong()).isEqualTo(3 * 1024 * 1024);
         Http.Answer anonymous = http.withToken(null).send(HttpRequest.newBuilder(server.uri().resolve("/api/evidence"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)));
         assertThat(anonymous.status()).isEqualTo(401);

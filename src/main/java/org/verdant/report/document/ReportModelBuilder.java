@@ -111,14 +111,16 @@ final class ReportModelBuilder {
                 continue;
             }
             String sha256 = digest.group(1);
-            String name = e.getKey().equals(sha256) ? m.get("doc.official.evidence.unnamed") : e.getKey().replace(" {" + sha256 + "}", "");
+            // cited by digest alone the line starts with it (then its date and number, if any)
+            String name = e.getKey().startsWith(sha256) ? m.get("doc.official.evidence.unnamed") + e.getKey().substring(sha256.length())
+                    : e.getKey().replace(" {" + sha256 + "}", "");
             out.add(new ReportModel.EvidenceItem(number, name, criteria, attachedFile(sha256)));
         }
         return out;
     }
 
     /** A digest an evidence line cites: the whole line (a file cited by digest alone) or its {sha256:…} suffix. */
-    private static final Pattern CITED_DIGEST = Pattern.compile("(?:^| \\{)(sha256:[0-9a-f]{64})(?:\\}|$)");
+    private static final Pattern CITED_DIGEST = Pattern.compile("(?:^| \\{)(sha256:[0-9a-f]{64})(?=\\}|$| )");
 
     /** An uploaded file's type, size and full digest; the digest alone, said unchecked, when the archive was not given. */
     private String attachedFile(String sha256) {
