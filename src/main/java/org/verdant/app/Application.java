@@ -105,18 +105,56 @@ public final class Application {
         }
     }
 
-    /** Reads the submission once and evaluates it. */
+    /**
+     * Reads the submission once and evaluates it. Evidence files it cites by digest are not
+     * looked up: the verdict warns that they were not checked.
+     */
     public Evaluation evaluate(Request request) throws Fault {
+        return evaluate(request, null);
+    }
+
+    /**
+     * Reads the submission once and evaluates it; every evidence file it cites by digest must be
+     * in {@code archive}'s evidence store (a missing one is a located problem of the submission).
+     * With a null archive the digests are accepted and the verdict warns they were not checked.
+     */
+    public Evaluation evaluate(Request request, org.verdant.archive.Archive archive) throws Fault {
+        return evaluate(request, archive, archive == null);
+    }
+
+    private Evaluation evaluate(Request request, org.verdant.archive.Archive archive, boolean warnUnchecked) throws Fault {
         requireEdition(request.settings().edition());
         Problems problems = new Problems();
         YamlNode root = YamlReader.read(request.file(), request.bytes(), problems);
         if (root == null) throw new InvalidSubmissionException(problems);
         String digest = digest(request.bytes());
+        java.util.Map<String, org.verdant.archive.EvidenceFile> found = new java.util.LinkedHashMap<>();
+        var evidence = EvidenceReferences.check(root, archive, problems, found);
         try {
             Verdict verdict = evaluator.evaluate(request.file(), root, problems, digest, request.settings().evaluatorOptions());
-            return new Evaluation(this, request, root, digest, verdict);
+            if (warnUnchecked) verdict = EvidenceReferences.warned(verdict, evidence);
+            return new Evaluation(this, request, root, digest, verdict).binding(evidence, EvidenceReferences.attached(found));
         } catch (RulebookException e) {
             throw Faults.invalidRulebook(e);
+        }
+    }
+
+    /**
+     * An archived evaluation re-run: its cited files were looked up (or not) when it was stored;
+     * the re-run warns as the archived verdict did.
+     */
+    private Evaluation rerun(ArchivedEvaluation archived) throws Fault {
+        return evaluate(request(archived, archived.lang()), null, warnedUnchecked(archived.verdictJson()));
+    }
+
+    private static boolean warnedUnchecked(String verdictJson) {
+        try {
+            for (var w : org.verdant.text.Json.read(verdictJson).path("warnings")) {
+                if (org.verdant.record.EvidenceBinding.UNCHECKED.equals(w.path("code").asText())) return true;
+            }
+            return false;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false; // an unreadable stored verdict is reported by the comparison itself
         }
     }
 
@@ -202,7 +240,7 @@ public final class Application {
 
     /** {@code archive verify}: the archived submission re-run with its options, compared with the archived verdict. */
     public Reevaluation verify(ArchivedEvaluation archived) throws Fault {
-        Evaluation now = evaluate(request(archived, archived.lang()));
+        Evaluation now = rerun(archived);
         String json = now.json();
         return new Reevaluation(archived, json, VerdictComparison.compare(archived.verdictJson(), json));
     }
@@ -213,7 +251,7 @@ public final class Application {
      * Render it in another language with {@link Evaluation#withLang}.
      */
     public Evaluation reproduce(ArchivedEvaluation archived) throws Fault {
-        Evaluation now = evaluate(request(archived, archived.lang()));
+        Evaluation now = rerun(archived);
         String json = now.json();
         if (json.equals(archived.verdictJson())) return now;
         List<Fault.Difference> differences = new ArrayList<>();
@@ -240,8 +278,16 @@ public final class Application {
 
     /** {@code verify}: a record's submission re-run with its options against this rulebook. */
     public Verification verify(EvaluationRecord record) throws Fault {
+        return verify(record, null);
+    }
+
+    /**
+     * {@code verify --archive}: the same, and every evidence file the record binds checked against
+     * {@code archive}'s store (null: not checked, and said so): a changed or missing file is damage.
+     */
+    public Verification verify(EvaluationRecord record, org.verdant.archive.Archive archive) throws Fault {
         try {
-            return Verifier.verify(record, rulebook);
+            return EvidenceReferences.verify(Verifier.verify(record, rulebook), record, archive);
         } catch (RulebookException e) {
             throw Faults.invalidRulebook(e);
         }

@@ -56,6 +56,10 @@ public final class Evaluation {
     private String json;
     private Map<String, Trace> traces;
     private Plan plan;
+    /** The evidence files the submission cites by digest, as the record binds them; null for none. */
+    private org.verdant.record.EvaluationRecord.Evidence evidence;
+    /** The cited files the archive holds, by digest, for the report's 附件 (empty without an archive). */
+    private Map<String, org.verdant.report.document.ReportModel.AttachedFile> attached = Map.of();
 
     Evaluation(Application application, Request request, YamlNode root, String digest, Verdict verdict) {
         this(application, request, root, digest, verdict, null);
@@ -73,6 +77,18 @@ public final class Evaluation {
 
     public Verdict verdict() {
         return verdict;
+    }
+
+    Evaluation binding(org.verdant.record.EvaluationRecord.Evidence cited,
+                       Map<String, org.verdant.report.document.ReportModel.AttachedFile> files) {
+        this.evidence = cited;
+        this.attached = files;
+        return this;
+    }
+
+    /** The evidence files the submission cites by digest (with their sizes when checked against an archive); null for none. */
+    public org.verdant.record.EvaluationRecord.Evidence evidence() {
+        return evidence;
     }
 
     public Request request() {
@@ -97,7 +113,7 @@ public final class Evaluation {
     public Evaluation withLang(String lang) {
         if (lang.equals(request.settings().lang())) return this;
         return new Evaluation(application, new Request(request.file(), request.bytes(), request.settings().withLang(lang)),
-                root, digest, verdict, scenario);
+                root, digest, verdict, scenario).binding(evidence, attached);
     }
 
     // ---- the verdict ----------------------------------------------------------------------
@@ -183,12 +199,12 @@ public final class Evaluation {
 
     /** The evaluation report in {@code format}, its improvement section from the plan. */
     public String report(ReportFormat format) throws Fault {
-        return ReportDocument.render(verdict, messages, format, new PlanAdvisor(plan(null)));
+        return ReportDocument.render(verdict, messages, format, new PlanAdvisor(plan(null)), attached);
     }
 
     /** The evaluation report as a PDF, its improvement section from the plan. */
     public byte[] reportPdf() throws Fault {
-        return ReportDocument.pdf(verdict, messages, new PlanAdvisor(plan(null)));
+        return ReportDocument.pdf(verdict, messages, new PlanAdvisor(plan(null)), attached);
     }
 
     /** The report's radar chart (SVG) of the first-level indicators; null when there are fewer than three. */
@@ -227,7 +243,7 @@ public final class Evaluation {
     /** A reproducible record ({@code verdant.record/1}): the verdict JSON with the submission's bytes, the options and the rulebook files' digests. */
     public String record() {
         return Records.toJson(Records.of(verdict, json(), request.bytes(), request.settings().evaluatorOptions(),
-                request.settings().lang(), application.rulebook().rulebook()));
+                request.settings().lang(), application.rulebook().rulebook()).withEvidence(evidence));
     }
 
     /** Stores the evaluation in {@code archive} (the time goes into the archive only). */

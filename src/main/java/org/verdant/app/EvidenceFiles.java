@@ -54,4 +54,25 @@ public final class EvidenceFiles {
             throw Faults.of(e);
         }
     }
+
+    /** An evidence file a stored evaluation cites: its digest, and the file when the archive has it. */
+    public record Cited(String sha256, EvidenceFile file) {
+    }
+
+    /** The evidence files {@code archived}'s submission cites by digest, each once, in the order written. */
+    public static List<Cited> cited(Archive archive, org.verdant.archive.ArchivedEvaluation archived) throws Fault {
+        org.verdant.yaml.YamlNode root = org.verdant.yaml.YamlReader.read(archived.entry().inputFile(), archived.submission(),
+                new org.verdant.yaml.Problems());
+        if (root == null) return List.of();
+        EvidenceStore store = new EvidenceStore(archive);
+        List<Cited> out = new java.util.ArrayList<>();
+        try {
+            for (String sha : org.verdant.submission.Evidences.cited(root).stream().map(org.verdant.submission.Evidences.Cited::sha256).distinct().toList()) {
+                out.add(new Cited(sha, store.find(sha).orElse(null)));
+            }
+        } catch (ArchiveException e) {
+            throw Faults.of(e);
+        }
+        return out;
+    }
 }

@@ -36,12 +36,23 @@ public class EvaluateArchiving {
     /** Stores the evaluation if asked to; says where on {@code err} (stdout keeps the verdict alone). */
     void store(PrintWriter err, Evaluation evaluation, Words words) throws Fault {
         if (!requested()) return;
-        Path dir = archive == null || archive.equals(DEFAULT) ? null : Path.of(archive);
-        try (Archive a = ArchiveOptions.open(dir, jdbcUrl, true)) {
-            ArchiveEntry e = evaluation.store(a);
-            err.println(e.previousId() == null ? words.get("archive.stored", e.id(), a.location().describe())
-                    : words.get("archive.stored_again", e.id(), e.previousId(), a.location().describe()));
+        try (Archive a = open()) {
+            store(err, evaluation, words, a);
         }
+    }
+
+    /** The archive asked for (created if need be), null when none was: its evidence store checks the submission's digests. */
+    Archive open() throws Fault {
+        if (!requested()) return null;
+        Path dir = archive == null || archive.equals(DEFAULT) ? null : Path.of(archive);
+        return ArchiveOptions.open(dir, jdbcUrl, true);
+    }
+
+    /** Stores the evaluation in {@code a}, already open. */
+    void store(PrintWriter err, Evaluation evaluation, Words words, Archive a) {
+        ArchiveEntry e = evaluation.store(a);
+        err.println(e.previousId() == null ? words.get("archive.stored", e.id(), a.location().describe())
+                : words.get("archive.stored_again", e.id(), e.previousId(), a.location().describe()));
     }
 
     /**

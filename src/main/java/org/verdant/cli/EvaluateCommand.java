@@ -62,13 +62,17 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
         Outputs.requireDistinct(w, new Path[]{output, record}, file);
         Workbooks.Input input = input(file, evaluation);
         Request request = input.request();
-        Evaluation e = input.run(rulebook.application()::evaluate);
-        String text = format == Format.json ? e.json(trace) : e.text();
-        // every file first, the archive last: a file that cannot be written must not leave a stored record a retry would duplicate
-        if (record != null) write(record, e.record(), w);
-        if (output != null) write(output, text, w);
-        archiving.store(spec.commandLine().getErr(), e, w);
-        if (output == null) spec.commandLine().getOut().print(text);
+        // the archive asked for also holds the evidence files the submission may cite by digest
+        var application = rulebook.application();
+        try (org.verdant.archive.Archive archive = archiving.open()) {
+            Evaluation e = input.run(r -> application.evaluate(r, archive));
+            String text = format == Format.json ? e.json(trace) : e.text();
+            // every file first, the archive last: a file that cannot be written must not leave a stored record a retry would duplicate
+            if (record != null) write(record, e.record(), w);
+            if (output != null) write(output, text, w);
+            if (archive != null) archiving.store(spec.commandLine().getErr(), e, w, archive);
+            if (output == null) spec.commandLine().getOut().print(text);
+        }
         return ExitCodes.OK;
     }
 

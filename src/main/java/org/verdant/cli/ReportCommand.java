@@ -36,6 +36,12 @@ final class ReportCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
+    @Option(names = "--archive", arity = "0..1", paramLabel = "DIR",
+            parameterConsumer = EvaluateArchiving.OptionalDir.class,
+            description = "Look the evidence files the submission cites by digest up in this archive (DIR, else $VERDANT_JDBC_URL, "
+                    + "$VERDANT_DATA or ./verdant-data), so the 附件 lists each one's type and size.")
+    String archive;
+
     @Override
     public Path submission() {
         return file;
@@ -48,11 +54,20 @@ final class ReportCommand implements Callable<Integer>, CliFaults.OfSubmission {
         Outputs.requireDistinct(w, new Path[]{output}, file);
         org.verdant.app.Workbooks.Input input = EvaluateCommand.input(file, evaluation);
         if (format.binary()) {
-            Outputs.write(output, input.run(rulebook.application()::evaluate).reportPdf(), w);
+            Outputs.write(output, evaluate(input).reportPdf(), w);
             return ExitCodes.OK;
         }
-        String text = input.run(rulebook.application()::evaluate).report(format);
+        String text = evaluate(input).report(format);
         if (output != null) Outputs.write(output, text, w); else spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
+    }
+
+    /** The evaluation, its cited evidence files looked up in the archive when one is named. */
+    private org.verdant.app.Evaluation evaluate(org.verdant.app.Workbooks.Input input) throws Exception {
+        var application = rulebook.application();
+        if (archive == null) return input.run(application::evaluate);
+        try (org.verdant.archive.Archive a = ArchiveOptions.open(archive.isEmpty() ? null : java.nio.file.Path.of(archive), null, false)) {
+            return input.run(r -> application.evaluate(r, a));
+        }
     }
 }

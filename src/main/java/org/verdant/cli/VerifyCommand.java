@@ -38,6 +38,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     LangOption lang = new LangOption();
 
+    @picocli.CommandLine.Option(names = "--archive", arity = "0..1", paramLabel = "DIR",
+            parameterConsumer = EvaluateArchiving.OptionalDir.class,
+            description = "Check the evidence files the record binds against this archive's store (DIR, else $VERDANT_JDBC_URL, "
+                    + "$VERDANT_DATA or ./verdant-data): a changed or missing file is damage.")
+    String archive;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
@@ -52,7 +58,10 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (InvalidRecordException e) {
             throw new Fault(Fault.Kind.USAGE, lang.words().get("verify.not_a_record", record, e.getMessage()));
         }
-        Verification v = rulebook.application().verify(r);
+        Verification v;
+        try (org.verdant.archive.Archive a = archive == null ? null : ArchiveOptions.open(archive.isEmpty() ? null : Path.of(archive), null, false)) {
+            v = rulebook.application().verify(r, a);
+        }
         out.println(lang.words().get("verify.record", record));
         v.lines(lang.name()).forEach(out::println);
         return v.identical() ? ExitCodes.OK : ExitCodes.DIFFERS;

@@ -14,6 +14,7 @@ import java.util.List;
  * @param table   the --table given (GB/T 36132-2025: an indicator table id or file), null when the submission or the default chose it
  * @param grading the --grading given, null for the edition's default
  * @param assessment the evaluator's assessment given (--assessment), null when the claims were taken as made
+ * @param evidence   the uploaded evidence files the submission cites by digest, null when it cites none
  */
 public record EvaluationRecord(
         String submissionFile,
@@ -28,7 +29,8 @@ public record EvaluationRecord(
         String engineVersion,
         String verdictSha256,
         JsonNode verdict,
-        Attached assessment) {
+        Attached assessment,
+        Evidence evidence) {
 
     public static final String FORMAT = "verdant.record/1";
 
@@ -37,7 +39,32 @@ public record EvaluationRecord(
                             String grading, String lang, String rulebookDigest, List<FileDigest> rulebookFiles, String engineVersion,
                             String verdictSha256, JsonNode verdict) {
         this(submissionFile, submission, submissionSha256, edition, table, grading, lang, rulebookDigest, rulebookFiles,
-                engineVersion, verdictSha256, verdict, null);
+                engineVersion, verdictSha256, verdict, null, null);
+    }
+
+    /** A record without cited evidence files (as every record made before they could be cited). */
+    public EvaluationRecord(String submissionFile, byte[] submission, String submissionSha256, String edition, String table,
+                            String grading, String lang, String rulebookDigest, List<FileDigest> rulebookFiles, String engineVersion,
+                            String verdictSha256, JsonNode verdict, Attached assessment) {
+        this(submissionFile, submission, submissionSha256, edition, table, grading, lang, rulebookDigest, rulebookFiles,
+                engineVersion, verdictSha256, verdict, assessment, null);
+    }
+
+    /** The same record binding {@code cited} (null: none). */
+    public EvaluationRecord withEvidence(Evidence cited) {
+        return new EvaluationRecord(submissionFile, submission, submissionSha256, edition, table, grading, lang, rulebookDigest,
+                rulebookFiles, engineVersion, verdictSha256, verdict, assessment, cited);
+    }
+
+    /**
+     * The evidence files the submission cites by digest, each with its size as the archive held it
+     * (null when the evaluation had no archive to check them against: {@code checked} false).
+     */
+    public record Evidence(boolean checked, List<EvidenceDigest> files) {
+    }
+
+    /** One cited evidence file: its digest ({@code sha256:…}) and size in bytes (null when not checked). */
+    public record EvidenceDigest(String sha256, Long size) {
     }
 
     /** A document the evaluation was given beside the submission: its name, exact bytes and their sha256 as recorded. */

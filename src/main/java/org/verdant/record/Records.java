@@ -41,7 +41,9 @@ public final class Records {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** The fields a record has, by section ("" the top level, "rulebook.files[]" each file); any other is damage. */
     private static final Map<String, Set<String>> FIELDS = Map.of(
-            "", Set.of("format", "submission", "options", "rulebook", "engine", "verdict_sha256", "verdict", "assessment"),
+            "", Set.of("format", "submission", "options", "rulebook", "engine", "verdict_sha256", "verdict", "assessment", "evidence"),
+            "evidence", Set.of("checked", "files"),
+            "evidence.files[]", Set.of("sha256", "size"),
             "submission", Set.of("file", "sha256", "base64"),
             "assessment", Set.of("file", "sha256", "base64"),
             "options", Set.of("edition", "table", "grading", "lang"),
@@ -117,6 +119,16 @@ public final class Records {
             root.putObject("assessment").put("file", r.assessment().file()).put("sha256", r.assessment().sha256())
                     .put("base64", Base64.getEncoder().encodeToString(r.assessment().bytes()));
         }
+        if (r.evidence() != null) {
+            // absent in records of submissions citing no uploaded file, so their text is what it was
+            ObjectNode evidence = root.putObject("evidence");
+            evidence.put("checked", r.evidence().checked());
+            ArrayNode cited = evidence.putArray("files");
+            for (EvaluationRecord.EvidenceDigest d : r.evidence().files()) {
+                ObjectNode f = cited.addObject().put("sha256", d.sha256());
+                if (d.size() != null) f.put("size", d.size());
+            }
+        }
         root.putObject("engine").put("version", r.engineVersion());
         root.put("verdict_sha256", r.verdictSha256());
         root.set("verdict", r.verdict());
@@ -175,7 +187,24 @@ public final class Records {
                 optional(root.path("options").get("edition")), optional(root.path("options").get("table")),
                 optional(root.path("options").get("grading")), lang,
                 text(root, "rulebook", "digest"), files, text(root, "engine", "version"), text(root, "verdict_sha256", null), verdict,
-                assessment(root));
+                assessment(root)).withEvidence(evidence(root));
+    }
+
+    private static EvaluationRecord.Evidence evidence(JsonNode root) throws InvalidRecordException {
+        JsonNode e = root.get("evidence");
+        if (e == null) return null;
+        if (!e.path("checked").isBoolean()) throw new InvalidRecordException("evidence.checked: missing");
+        JsonNode files = e.path("files");
+        if (!files.isArray()) throw new InvalidRecordException("evidence.files: missing");
+        List<EvaluationRecord.EvidenceDigest> out = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            JsonNode f = files.get(i);
+            if (!f.path("sha256").isTextual()) throw new InvalidRecordException("evidence.files[" + i + "].sha256: missing");
+            JsonNode size = f.get("size");
+            if (size != null && !size.canConvertToLong()) throw new InvalidRecordException("evidence.files[" + i + "].size: not a number");
+            out.add(new EvaluationRecord.EvidenceDigest(f.get("sha256").asText(), size == null ? null : size.asLong()));
+        }
+        return new EvaluationRecord.Evidence(e.get("checked").asBoolean(), out);
     }
 
     private static EvaluationRecord.Attached assessment(JsonNode root) throws InvalidRecordException {
@@ -191,13 +220,17 @@ public final class Records {
     /** A field that no record has is damage: nothing a genuine evaluation writes, so nothing to trust. */
     private static void checkFields(JsonNode root) throws DamagedRecordException {
         unknown(root, "", "");
-        for (String section : List.of("submission", "options", "rulebook", "engine", "assessment")) {
+        for (String section : List.of("submission", "options", "rulebook", "engine", "assessment", "evidence")) {
             JsonNode n = root.get(section);
             if (n != null && n.isObject()) unknown(n, section, section + ".");
         }
         JsonNode files = root.path("rulebook").path("files");
         for (int i = 0; i < files.size(); i++) {
             if (files.get(i).isObject()) unknown(files.get(i), "rulebook.files[]", "rulebook.files[" + i + "].");
+        }
+        JsonNode cited = root.path("evidence").path("files");
+        for (int i = 0; i < cited.size(); i++) {
+            if (cited.get(i).isObject()) unknown(cited.get(i), "evidence.files[]", "evidence.files[" + i + "].");
         }
     }
 

@@ -31,7 +31,28 @@ public record Verification(
         VerdictDiff diff,
         String verdictSha256Recorded,
         String verdictSha256Now,
-        boolean identical) {
+        boolean identical,
+        Text evidence) {
+
+    public Verification(Text summary, List<Text> damage, boolean submissionIntact, String engineRecorded, String engineNow,
+                        String rulebookDigestRecorded, String rulebookDigestNow, List<String> rulebookFiles,
+                        List<FileChange> rulebookChanges, Text rerunError, VerdictDiff diff, String verdictSha256Recorded,
+                        String verdictSha256Now, boolean identical) {
+        this(summary, damage, submissionIntact, engineRecorded, engineNow, rulebookDigestRecorded, rulebookDigestNow, rulebookFiles,
+                rulebookChanges, rerunError, diff, verdictSha256Recorded, verdictSha256Now, identical, null);
+    }
+
+    /**
+     * The same outcome with the bound evidence files checked: {@code status} says what was found,
+     * each file changed or missing is damage (and the record is then not identical).
+     */
+    public Verification withEvidence(Text status, List<Text> evidenceDamage) {
+        List<Text> all = new ArrayList<>(damage);
+        all.addAll(evidenceDamage);
+        return new Verification(summary, List.copyOf(all), submissionIntact, engineRecorded, engineNow, rulebookDigestRecorded,
+                rulebookDigestNow, rulebookFiles, rulebookChanges, rerunError, diff, verdictSha256Recorded, verdictSha256Now,
+                identical && evidenceDamage.isEmpty(), status);
+    }
 
     public enum Kind {
         CHANGED("已改动"), ADDED("新增"), REMOVED("已删除");
@@ -76,6 +97,7 @@ public record Verification(
             for (FileChange c : rulebookChanges) out.add(String.format("%s%-8s %s", pad, en ? c.kind().name().toLowerCase() : c.kind().zh, c.path()));
             if (rulebookChanges.isEmpty()) out.add(pad + (en ? "no file changed (the set of files or their order did)" : "没有文件改动（改动的是文件集合或顺序）"));
         }
+        if (evidence != null) out.add((en ? "evidence    " : "证据        ") + evidence.in(lang));
         String verdictLabel = en ? "verdict     " : "结论        ";
         if (rerunError != null) {
             out.add(verdictLabel + (en ? "cannot be reproduced: " : "无法复现：") + rerunError.in(lang).strip().replace("\n", "\n" + pad));

@@ -80,6 +80,8 @@ public final class Verifier {
             return new Verification(summary, damage, true, r.engineVersion(), Evaluator.version(), r.rulebookDigest(), null,
                     nowPaths, changes, rerunError, null, r.verdictSha256(), null, false);
         }
+        // a verdict reached without an archive said its cited files were not checked; the re-run says so again
+        if (r.evidence() != null && !r.evidence().checked()) verdict = EvidenceBinding.unchecked(verdict, r.evidence().files().size());
         String text = VerdictJson.write(verdict, new Messages(r.lang()));
         String sha = Records.sha256(text);
         VerdictDiff diff = VerdictDiff.compare(v, Records.parse(text));
@@ -126,6 +128,12 @@ public final class Verifier {
         } else if (assessed != null) {
             out.add(new Text("评价意见：结论依据评价意见 " + assessed + "，但记录中没有它", "assessment: the verdict relies on assessment " + assessed + " but the record has none"));
         }
+        List<String> cited = citedDigests(r);
+        List<String> bound = r.evidence() == null ? List.of() : r.evidence().files().stream().map(EvaluationRecord.EvidenceDigest::sha256).toList();
+        if (cited != null && !cited.equals(bound)) {
+            out.add(new Text("证据：申报材料引用的文件为 " + shown(cited) + "，记录中绑定的为 " + shown(bound),
+                    "evidence: the submission cites " + shown(cited) + ", the record binds " + shown(bound)));
+        }
         String verdictRulebook = v.path("rulebook").path("digest").asText();
         if (!r.rulebookDigest().equals(verdictRulebook)) {
             out.add(new Text("规则库：记录中的摘要 " + r.rulebookDigest() + " 不是其结论中的 " + verdictRulebook,
@@ -162,6 +170,17 @@ public final class Verifier {
                     "engine: the record says " + r.engineVersion() + ", its verdict " + verdictEngine));
         }
         return out;
+    }
+
+    /** The distinct digests the record's submission cites, in order; null when its bytes are not YAML (reported otherwise). */
+    private static List<String> citedDigests(EvaluationRecord r) {
+        org.verdant.yaml.YamlNode root = org.verdant.yaml.YamlReader.read(r.submissionFile(), r.submission(), new Problems());
+        if (root == null) return null;
+        return org.verdant.submission.Evidences.cited(root).stream().map(org.verdant.submission.Evidences.Cited::sha256).distinct().toList();
+    }
+
+    private static String shown(List<String> digests) {
+        return digests.isEmpty() ? "—" : String.join(", ", digests);
     }
 
     static List<Verification.FileChange> changes(List<EvaluationRecord.FileDigest> recorded, List<EvaluationRecord.FileDigest> now) {

@@ -117,7 +117,7 @@ final class Api {
     void store(Context ctx) throws Exception {
         authorize(ctx);
         SubmissionRequest r = SubmissionRequest.read(ctx);
-        Evaluation evaluation = withWork(() -> application.evaluate(r.request()));
+        Evaluation evaluation = withWork(() -> application.evaluate(r.request(), archive)); // cited evidence must be in the archive
         String code = evaluation.jsonTree().path("facility").path("credit_code").asText(null);
         allow(ctx, Access.Action.FILE, code, null);
         ArchiveEntry e = evaluation.store(archive);

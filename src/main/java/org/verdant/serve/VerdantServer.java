@@ -171,6 +171,10 @@ public final class VerdantServer implements AutoCloseable {
             r.post("/api/disputes/{n}/ruling", disputes::rule);
             r.get("/api/disputes/{n}/report", disputes::report);
             r.get("/api/archive/verify", archiveApi::verify);
+            EvidenceApi evidence = new EvidenceApi(api, c.archive());
+            r.post("/api/evidence", evidence::upload);
+            r.get("/api/evidence", evidence::list);
+            r.get("/api/evidence/{sha256}", evidence::download);
             r.post("/api/archive/verify", archiveApi::verify);
 
             r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));

@@ -329,12 +329,23 @@ public record Submission(
 
     public enum ClaimStatus { MET, NOT_MET, NOT_APPLICABLE }
 
-    public record Evidence(String document, LocalDate date, String id) {
+    /**
+     * A document cited as evidence: by name (with its date and number), by the digest of a file
+     * uploaded to the archive ({@code sha256:…}), or both. {@code document} is null for a file
+     * cited by digest alone.
+     */
+    public record Evidence(String document, LocalDate date, String id, String sha256) {
+        public Evidence(String document, LocalDate date, String id) {
+            this(document, date, id, null);
+        }
+
         @Override
         public String toString() {
-            StringBuilder b = new StringBuilder(document);
+            StringBuilder b = new StringBuilder(document == null ? sha256 : document);
             if (date != null) b.append(" (").append(date).append(')');
             if (id != null) b.append(" [").append(id).append(']');
+            // the full digest, so a reader (and the report's 附件) can tell which uploaded file is meant
+            if (document != null && sha256 != null) b.append(" {").append(sha256).append('}');
             return b.toString();
         }
     }

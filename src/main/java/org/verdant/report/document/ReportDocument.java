@@ -41,9 +41,20 @@ public final class ReportDocument {
         return render(ReportModelBuilder.build(verdict, messages, advisor), messages, format);
     }
 
+    /** With the uploaded evidence files the archive holds, by digest, for the 附件 (type and size of each). */
+    public static String render(Verdict verdict, Messages messages, ReportFormat format, ImprovementAdvisor advisor,
+                                java.util.Map<String, ReportModel.AttachedFile> attached) {
+        return render(ReportModelBuilder.build(verdict, messages, advisor, attached), messages, format);
+    }
+
     /** The report as a PDF (A4, the bundled CJK font embedded). */
     public static byte[] pdf(Verdict verdict, Messages messages, ImprovementAdvisor advisor) {
         return PdfDocument.of(render(verdict, messages, ReportFormat.pdf, advisor));
+    }
+
+    /** The same, its 附件 describing the uploaded evidence files {@code attached} names. */
+    public static byte[] pdf(Verdict verdict, Messages messages, ImprovementAdvisor advisor, java.util.Map<String, ReportModel.AttachedFile> attached) {
+        return PdfDocument.of(render(verdict, messages, ReportFormat.pdf, advisor, attached));
     }
 
     /**

@@ -124,8 +124,18 @@ public record ReportModel(
                            int provisionalFigures) {
     }
 
-    /** One document of the evidence list and the criteria that cite it. */
-    public record EvidenceItem(String number, String document, String criteria) {
+    /**
+     * One document of the evidence list and the criteria that cite it; {@code file}, for a file
+     * uploaded to the archive and cited by digest, says its type, size and full digest (null otherwise).
+     */
+    public record EvidenceItem(String number, String document, String criteria, String file) {
+        public EvidenceItem(String number, String document, String criteria) {
+            this(number, document, criteria, null);
+        }
+    }
+
+    /** An uploaded evidence file as the archive holds it: its type in both languages and its size in bytes. */
+    public record AttachedFile(org.verdant.text.Text type, long size) {
     }
 
     /** Where the verdict came from: rulebook files and digest, input digest, engine. */

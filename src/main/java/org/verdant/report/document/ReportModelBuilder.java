@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /** A verdict to the report's model: every label translated, every figure formatted. */
@@ -33,14 +35,22 @@ final class ReportModelBuilder {
     private final Messages m;
     private final String sep;
 
-    private ReportModelBuilder(Verdict v, Messages m) {
+    /** The uploaded evidence files the archive holds, by digest (empty: none known, e.g. no archive given). */
+    private final Map<String, ReportModel.AttachedFile> attached;
+
+    private ReportModelBuilder(Verdict v, Messages m, Map<String, ReportModel.AttachedFile> attached) {
         this.v = v;
         this.m = m;
         this.sep = "en".equals(m.lang()) ? "; " : "；";
+        this.attached = attached == null ? Map.of() : attached;
     }
 
     static ReportModel build(Verdict v, Messages m, ImprovementAdvisor advisor) {
-        return new ReportModelBuilder(v, m).model(advisor);
+        return build(v, m, advisor, Map.of());
+    }
+
+    static ReportModel build(Verdict v, Messages m, ImprovementAdvisor advisor, Map<String, ReportModel.AttachedFile> attached) {
+        return new ReportModelBuilder(v, m, attached).model(advisor);
     }
 
     private ReportModel model(ImprovementAdvisor advisor) {
@@ -93,9 +103,38 @@ final class ReportModelBuilder {
         List<ReportModel.EvidenceItem> out = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, List<String>> e : cited.entrySet()) {
-            out.add(new ReportModel.EvidenceItem(m.get("doc.official.evidence_number", ++n), e.getKey(), String.join(", ", e.getValue())));
+            String number = m.get("doc.official.evidence_number", ++n);
+            String criteria = String.join(", ", e.getValue());
+            Matcher digest = CITED_DIGEST.matcher(e.getKey());
+            if (!digest.find()) {
+                out.add(new ReportModel.EvidenceItem(number, e.getKey(), criteria));
+                continue;
+            }
+            String sha256 = digest.group(1);
+            // cited by digest alone the line starts with it (then its date and number, if any)
+            String name = e.getKey().startsWith(sha256) ? m.get("doc.official.evidence.unnamed") + e.getKey().substring(sha256.length())
+                    : e.getKey().replace(" {" + sha256 + "}", "");
+            out.add(new ReportModel.EvidenceItem(number, name, criteria, attachedFile(sha256)));
         }
         return out;
+    }
+
+    /** A digest an evidence line cites: the whole line (a file cited by digest alone) or its {sha256:…} suffix. */
+    private static final Pattern CITED_DIGEST = Pattern.compile("(?:^| \\{)(sha256:[0-9a-f]{64})(?=\\}|$| )");
+
+    /** An uploaded file's type, size and full digest; the digest alone, said unchecked, when the archive was not given. */
+    private String attachedFile(String sha256) {
+        ReportModel.AttachedFile f = attached.get(sha256);
+        if (f == null) return m.get("doc.official.evidence.file_unchecked", sha256);
+        return m.get("doc.official.evidence.file", f.type().in(m.lang()), size(f.size()), sha256);
+    }
+
+    /** A size in bytes in human units: bytes below 1 KiB, then KiB and MiB with one decimal. */
+    private String size(long bytes) {
+        if (bytes < 1024) return m.get("doc.official.evidence.bytes", String.valueOf(bytes));
+        double kib = bytes / 1024.0;
+        if (kib < 1024) return String.format(java.util.Locale.ROOT, "%.1f KiB", kib);
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", kib / 1024);
     }
 
     private String title() {
