@@ -29,6 +29,9 @@ base="$work/base"
 results="$work/results.tsv"
 : > "$results"
 cleanup() {
+  # the generated benchmark classes would break a later `mvn verify` without clean (see bench/jmh.sh)
+  rm -rf "$here"/target/test-classes/org/verdant/bench "$here"/target/test-classes/META-INF/BenchmarkList \
+    "$here"/target/test-classes/META-INF/CompilerHints
   if [ "${KEEP:-0}" != 1 ]; then
     git -C "$here" worktree remove --force "$base" >/dev/null 2>&1 || true
   fi
