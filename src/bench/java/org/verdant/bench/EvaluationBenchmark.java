@@ -1,7 +1,5 @@
 package org.verdant.bench;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,7 +16,11 @@ import org.verdant.evaluation.Evaluator;
 import org.verdant.generate.SubmissionGenerator;
 import org.verdant.verdict.VerdictJson;
 import org.verdant.explain.TraceBuilder;
+import org.verdant.explain.TraceJson;
 import org.verdant.yaml.PathIndex;
+import org.verdant.yaml.Problems;
+import org.verdant.yaml.YamlNode;
+import org.verdant.yaml.YamlReader;
 import org.verdant.text.Messages;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.RulebookLoader;
@@ -37,9 +39,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code parseAndValidate}: YAML → checked submission (stage 1 only);</li>
  *   <li>{@code fullEvaluation}: YAML → verdict (every stage but rendering);</li>
  *   <li>{@code fullEvaluationAndJson}: YAML → verdict → one compact JSON line, which is what
- *       {@code verdant batch} does per input.</li>
+ *       {@code verdant batch} does per input;</li>
+ *   <li>{@code fullEvaluationWithTrace}: as {@code evaluate --format json --trace}.</li>
  * </ul>
- * A variant with a rule trace is not here: the {@code --trace} option is not on this branch.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -48,7 +50,6 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 @State(Scope.Thread)
 public class EvaluationBenchmark {
-    private static final ObjectMapper COMPACT = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     /** Which generated editions: "mixed" (both), or one edition. */
     @Param({"mixed"})
@@ -93,13 +94,16 @@ public class EvaluationBenchmark {
     @Benchmark
     public String fullEvaluationWithTrace() throws Exception {
         byte[] input = nextInput();
-        Verdict v = evaluator.evaluate("generated.yaml", input, Evaluator.Options.defaults());
-        return VerdictJson.write(v, messages, TraceBuilder.all(v, PathIndex.of("generated.yaml", input), messages));
+        // read once, as the application does: the same tree serves the evaluation and its trace
+        Problems problems = new Problems();
+        YamlNode root = YamlReader.read("generated.yaml", input, problems);
+        Verdict v = evaluator.evaluate("generated.yaml", root, problems, Evaluator.sha256(input), Evaluator.Options.defaults());
+        return VerdictJson.write(v, messages, TraceJson.nodes(TraceBuilder.all(v, new PathIndex(root), messages)));
     }
 
     @Benchmark
     public byte[] fullEvaluationAndJson() throws Exception {
         Verdict v = evaluator.evaluate("generated.yaml", nextInput(), Evaluator.Options.defaults());
-        return COMPACT.writeValueAsBytes(VerdictJson.toJson(v, messages));
+        return VerdictJson.compact(v, messages);
     }
 }

@@ -11,10 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -122,7 +120,6 @@ public final class KieBaseCache {
     public void store(List<SourceFile> ruleFiles, Collection<KiePackage> packages) {
         if (codeIdentity == null) return;
         Path entry = entry(ruleFiles);
-        Path tmp = null;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
             try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
@@ -130,24 +127,9 @@ public final class KieBaseCache {
                 out.writeObject(new ArrayList<>(packages));
             }
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "kiebase-", ".tmp");
-            Files.write(tmp, bytes.toByteArray());
-            try {
-                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            org.verdant.files.SafeFile.write(entry, bytes.toByteArray()); // whole or not at all: a concurrent run never reads half an entry
         } catch (IOException | RuntimeException e) {
             // read-only home, full disk, a package Drools cannot serialize: run without the cache
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // nothing more to do
-                }
-            }
         }
     }
 

@@ -121,8 +121,9 @@ public final class VerdictBuilder {
         if (grading != null) parts.add("grading/" + grading.id());
         List<String> files = rulebook.filesFor(scorecard, grading).stream().map(f -> f.logicalPath()).toList();
         org.verdant.rulebook.Sources sources = rulebook.sourcesFor(scorecard);
+        Map<String, String> shownSources = new java.util.HashMap<>(); // ~80 warnings cite a handful of sources
         return new Verdict(submission, scorecard, eligible, mandatoryMet, score, grade, categories, gates, criteria,
-                warnings.stream().map(w -> cited(w, sources)).toList(), rulebook.digestFor(scorecard, grading), parts, files, inputDigest,
+                warnings.stream().map(w -> cited(w, sources, shownSources)).toList(), rulebook.digestFor(scorecard, grading), parts, files, inputDigest,
                 engineVersion, index, rulebook.ruleIndex(scorecard), sources, null);
     }
 
@@ -132,10 +133,11 @@ public final class VerdictBuilder {
      */
     private static final Messages ZH = new Messages("zh");
 
-    private static Verdict.Warning cited(Verdict.Warning w, org.verdant.rulebook.Sources sources) {
+    private static Verdict.Warning cited(Verdict.Warning w, org.verdant.rulebook.Sources sources, Map<String, String> shownSources) {
         if (w.figure() == null || w.figure().source() == null || !w.args().contains(w.figure().source())) return w;
         String en = w.figure().source();
-        Messages.Phrase both = new Messages.Phrase("source.cited", List.of(Provenance.shown(en, ZH, sources), en));
+        String zh = shownSources.computeIfAbsent(en, x -> Provenance.shown(x, ZH, sources));
+        Messages.Phrase both = new Messages.Phrase("source.cited", List.of(zh, en));
         return new Verdict.Warning(w.code(), w.criterion(), w.figure(), w.key(),
                 w.args().stream().map(a -> en.equals(a) ? (Object) both : a).toList());
     }

@@ -42,7 +42,13 @@ public final class VerdictJson {
      * as the explain package writes them; null: none, as without --trace).
      */
     public static String write(Verdict v, Messages m, Map<String, ? extends JsonNode> traces) {
-        return text(toJson(v, m, traces));
+        java.io.StringWriter out = new java.io.StringWriter(96 * 1024);
+        try (JsonGenerator g = INDENTED.createGenerator(out)) {
+            stream(g, v, m, traces);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.append('\n').toString();
     }
 
     /** The canonical text of a verdict-shaped tree: indented, plain decimals, one final newline. */
@@ -56,6 +62,210 @@ public final class VerdictJson {
 
     public static ObjectNode toJson(Verdict v, Messages m) {
         return toJson(v, m, null);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectWriter INDENTED = MAPPER.writer();
+    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * The verdict as one compact JSON line (no final newline), as {@code batch} writes each: the
+     * same content as {@link #toJson}, streamed without building the tree.
+     */
+    public static byte[] compact(Verdict v, Messages m) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
+        try (JsonGenerator g = COMPACT.createGenerator(out)) {
+            stream(g, v, m, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Streams what {@link #toJson} builds, field for field: writing a 58 kB verdict through a tree
+     * cost about as much as building it. {@code VerdictJsonStreamTest} holds the two to the same bytes.
+     */
+    private static void stream(JsonGenerator g, Verdict v, Messages m, Map<String, ? extends JsonNode> traces) throws java.io.IOException {
+        Submission s = v.submission();
+        g.writeStartObject();
+        g.writeStringField("format", FORMAT);
+        g.writeStringField("scheme", v.scorecard().scheme());
+        g.writeStringField("edition", v.scorecard().edition());
+        g.writeStringField("lang", m.lang());
+        if (v.scorecard().table() != null) {
+            g.writeFieldName("indicator_table");
+            MAPPER.writeTree(g, table(v));
+        }
+        g.writeObjectFieldStart("facility");
+        g.writeStringField("name", s.facility().name());
+        g.writeStringField("credit_code", s.facility().creditCode());
+        g.writeStringField("industry", s.facility().industry());
+        g.writeStringField("province", s.facility().province());
+        g.writeEndObject();
+        g.writeStringField("evaluation_date", s.evaluationDate().toString());
+        g.writeNumberField("reporting_year", s.reportingYear());
+        if (s.evaluator() != null) {
+            g.writeObjectFieldStart("evaluator");
+            g.writeStringField("organisation", s.evaluator().organisation());
+            g.writeStringField("kind", s.evaluator().kind());
+            g.writeStringField("lead", s.evaluator().lead());
+            g.writeEndObject();
+        } else {
+            g.writeNullField("evaluator");
+        }
+        bool(g, "eligible", v.eligible());
+        g.writeBooleanField("mandatory_met", v.mandatoryMet());
+        if (v.hasScore()) g.writeNumberField("score", round(v.score(), 2)); else g.writeNullField("score");
+        g.writeStringField("grade", v.grade().label());
+        g.writeObjectFieldStart("grading");
+        g.writeStringField("table", v.grade().tableId());
+        if (v.grade().whyNone() != null) g.writeStringField("reason", m.get(v.grade().whyNone()));
+        g.writeEndObject();
+        g.writeArrayFieldStart("categories");
+        for (Verdict.CategoryResult c : v.categories()) {
+            g.writeStartObject();
+            g.writeStringField("id", c.spec().id());
+            g.writeStringField("name", c.spec().name().in(m.lang()));
+            if (c.weighted() != null) { // else nothing is scored: the category only groups its criteria
+                if (c.spec().weight() != null) g.writeNumberField("weight", round(c.spec().weight().number(), 4));
+                g.writeNumberField("points", round(c.points(), 4));
+                g.writeNumberField("max", round(c.max(), 4));
+                if (c.score() != null) g.writeNumberField("score", round(c.score(), 2));
+                g.writeNumberField("weighted_score", round(c.weighted(), 2));
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (v.greenIndex() != null) {
+            g.writeFieldName("green_index");
+            MAPPER.writeTree(g, greenIndex(v.greenIndex()));
+        }
+        g.writeArrayFieldStart("gates");
+        for (Verdict.Judged j : v.gates()) judged(g, j, m, false, traces == null ? null : traces.get(j.id()));
+        g.writeEndArray();
+        g.writeArrayFieldStart("criteria");
+        for (Verdict.Judged j : v.criteria()) judged(g, j, m, true, traces == null ? null : traces.get(j.id()));
+        g.writeEndArray();
+        g.writeArrayFieldStart("warnings");
+        for (Verdict.Warning w : v.warnings()) {
+            g.writeStartObject();
+            g.writeStringField("code", w.code());
+            if (w.criterion() != null) g.writeStringField("criterion", w.criterion());
+            Figure f = w.figure();
+            if (f != null) {
+                g.writeStringField("figure", f.ref());
+                g.writeFieldName("value");
+                value(g, f.value());
+                if (f.unit() != null) g.writeStringField("unit", f.unit());
+                g.writeStringField("status", f.status());
+                g.writeStringField("source", f.source());
+            }
+            g.writeStringField("message", warningText(w, m));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("rulebook");
+        g.writeStringField("digest", v.rulebookDigest());
+        strings(g, "parts", v.rulebookParts());
+        strings(g, "files", v.rulebookFiles());
+        g.writeEndObject();
+        g.writeObjectFieldStart("input");
+        g.writeStringField("file", Path.of(s.file()).getFileName().toString());
+        g.writeStringField("digest", v.inputDigest());
+        g.writeEndObject();
+        if (v.assessment() != null) {
+            g.writeFieldName("assessment");
+            MAPPER.writeTree(g, assessment(v.assessment()));
+        }
+        g.writeArrayFieldStart("data_to_collect");
+        for (org.verdant.verdict.DataToCollect.Item item : org.verdant.verdict.DataToCollect.of(v)) {
+            g.writeStartObject();
+            g.writeStringField("id", item.id());
+            strings(g, "fields", item.fields());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("engine");
+        g.writeStringField("version", v.engineVersion());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void judged(JsonGenerator g, Verdict.Judged j, Messages m, boolean scored, JsonNode trace) throws java.io.IOException {
+        Finding f = j.finding();
+        g.writeStartObject();
+        g.writeStringField("id", j.id());
+        if (scored) {
+            g.writeStringField("category", j.category());
+            g.writeStringField("type", j.type());
+        } else if (!"gate".equals(j.type())) {
+            g.writeStringField("kind", j.type());
+        }
+        g.writeStringField("name", j.name().in(m.lang()));
+        g.writeStringField("status", f.status().code());
+        if (scored) {
+            g.writeNumberField("points", round(f.points(), 4));
+            g.writeNumberField("max", round(f.max(), 4));
+        }
+        g.writeStringField("clause", j.clause());
+        g.writeStringField("reason", m.get(f.reasonKey(), f.reasonArgs()));
+        g.writeStringField("reason_code", f.reasonKey());
+        g.writeObjectFieldStart("values");
+        for (Map.Entry<String, Object> e : f.values().entrySet()) {
+            g.writeFieldName(e.getKey());
+            if (e.getValue() instanceof org.verdant.findings.FindingCollector.FormReason r) {
+                g.writeString(m.get(r.key(), r.arg()));
+            } else {
+                value(g, e.getValue());
+            }
+        }
+        g.writeEndObject();
+        strings(g, "evidence", f.evidence());
+        if (!f.notes().isEmpty()) strings(g, "notes", f.notes());
+        g.writeStringField("rule", f.rule());
+        if (trace != null) {
+            g.writeFieldName("trace");
+            MAPPER.writeTree(g, trace);
+        }
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String field, java.util.Collection<String> items) throws java.io.IOException {
+        g.writeArrayFieldStart(field);
+        for (String item : items) g.writeString(item);
+        g.writeEndArray();
+    }
+
+    private static void bool(JsonGenerator g, String field, Boolean b) throws java.io.IOException {
+        if (b == null) g.writeNullField(field); else g.writeBooleanField(field, b);
+    }
+
+    /** {@link #value(Object)} streamed. */
+    private static void value(JsonGenerator g, Object v) throws java.io.IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Double d) {
+            if (Double.isFinite(d)) g.writeNumber(round(d, 6)); else g.writeNull();
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                value(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof java.util.Collection<?> list) {
+            g.writeStartArray();
+            for (Object x : list) value(g, x);
+            g.writeEndArray();
+        } else {
+            g.writeString(String.valueOf(v));
+        }
     }
 
     public static ObjectNode toJson(Verdict v, Messages m, Map<String, ? extends JsonNode> traces) {
@@ -118,7 +328,7 @@ public final class VerdictJson {
                 o.put("status", f.status());
                 o.put("source", f.source());
             }
-            o.put("message", m.get(w.key(), w.args()));
+            o.put("message", warningText(w, m));
         }
         root.set("sources", VerdictSources.json(v, m));
         ObjectNode rulebook = root.putObject("rulebook");
@@ -140,6 +350,29 @@ public final class VerdictJson {
         }
         root.putObject("engine").put("version", v.engineVersion());
         return root;
+    }
+
+    /**
+     * Warnings about a scorecard's own figures (provisional weights, points, levels: about 80 in a
+     * GB/T 36132-2018 verdict) read the same in every verdict under that scorecard, and rendering
+     * each (its cited source shown in the reader's language) was about a sixth of writing a
+     * verdict: their texts are kept by language, key and arguments. Only figure warnings (the
+     * rulebook bounds them), and at most {@link #WARNING_TEXTS_MAX}; past that, rendered each time.
+     */
+    private static final Map<WarningText, String> WARNING_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int WARNING_TEXTS_MAX = 20_000;
+
+    private record WarningText(String lang, String key, List<Object> args) {
+    }
+
+    static String warningText(Verdict.Warning w, Messages m) {
+        if (w.figure() == null) return m.get(w.key(), w.args());
+        WarningText key = new WarningText(m.lang(), w.key(), w.args());
+        String known = WARNING_TEXTS.get(key);
+        if (known != null) return known;
+        String text = m.get(w.key(), w.args());
+        if (WARNING_TEXTS.size() < WARNING_TEXTS_MAX) WARNING_TEXTS.put(key, text);
+        return text;
     }
 
     /** The evaluator's assessment the verdict used: who, when, the document's digest and each judgement. */
