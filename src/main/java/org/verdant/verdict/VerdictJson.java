@@ -164,6 +164,8 @@ public final class VerdictJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeFieldName("sources");
+        MAPPER.writeTree(g, VerdictSources.json(v, m));
         g.writeObjectFieldStart("rulebook");
         g.writeStringField("digest", v.rulebookDigest());
         strings(g, "parts", v.rulebookParts());
@@ -178,7 +180,7 @@ public final class VerdictJson {
             MAPPER.writeTree(g, assessment(v.assessment()));
         }
         g.writeArrayFieldStart("data_to_collect");
-        for (org.verdant.verdict.DataToCollect.Item item : org.verdant.verdict.DataToCollect.of(v)) {
+        for (org.verdant.verdict.DataToCollect.Item item : org.verdant.verdict.DataToCollect.of(v, m)) {
             g.writeStartObject();
             g.writeStringField("id", item.id());
             strings(g, "fields", item.fields());
@@ -216,7 +218,7 @@ public final class VerdictJson {
             if (e.getValue() instanceof org.verdant.findings.FindingCollector.FormReason r) {
                 g.writeString(m.get(r.key(), r.arg()));
             } else {
-                value(g, e.getValue());
+                value(g, org.verdant.findings.Values.inLanguage(e.getValue(), m));
             }
         }
         g.writeEndObject();
