@@ -993,16 +993,17 @@
 
   async function switchLanguage() {
     await loadMessages(state.lang === 'zh' ? 'en' : 'zh');
-    await loadSchemes();
-    await loadForm();
-    renderForm();
-    if (state.touched && $('source').value.trim()) validateSoon();
+    // the page's own words first, at once; then what is asked again in the new language
     if (state.problems.length && !$('problems').hidden) {
       renderProblems();
       say(t('web.problems.title'), true);
     } else if ($('message').className !== 'error') {
       say('', false);
     }
+    await loadSchemes();
+    await loadForm();
+    renderForm();
+    if (state.touched && $('source').value.trim()) validateSoon();
     if (state.preview && !$('result').hidden) {
       // the verdict's reasons are written in the language asked for: ask again
       busy(true);
