@@ -171,8 +171,10 @@ class PagesBrowserTest {
             driver.findElement(By.id("lang-toggle")).click();
             wait.until(ExpectedConditions.textToBe(By.cssSelector("nav#pages a[href='/login.html']"), "Sign in"));
             wait.until(d -> !requested("/api/schemes?lang=en").isEmpty());
-            assertThat(driver.findElement(By.id("template-download")).getDomAttribute("href")).endsWith("lang=en");
-            assertThat(driver.findElement(By.cssSelector("[data-path='facility.address'] .help")).getText()).contains("address of the site");
+            wait.until(d -> String.valueOf(d.findElement(By.id("template-download")).getDomAttribute("href")).endsWith("lang=en"));
+            // the form is rebuilt in English once its schema comes back
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector("[data-path='facility.address'] .help")).getText().contains("address of the site"));
         } finally {
             desktop();
         }
@@ -230,8 +232,9 @@ class PagesBrowserTest {
 
         String text = "scheme: green-factory\nevaluation_date: 2026-03-01\n# 草稿 A\n";
         js("const s = document.getElementById('source'); s.value = arguments[0]; s.dispatchEvent(new Event('input'));", text);
+        // saved a moment after the change (the blank template the page opened may be saved first)
+        wait.until(d -> text.equals(serverText(drafts, cement)));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-state"), "已保存到服务器"));
-        assertThat(drafts.get(cement, "green-factory").orElseThrow().text()).isEqualTo(text);
 
         // another browser: nothing in this one's storage, the server's draft comes back
         js("localStorage.clear();");
