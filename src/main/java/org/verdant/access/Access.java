@@ -27,7 +27,9 @@ public final class Access {
         /** Rule on an objection. */
         RULE,
         /** Create, change or remove accounts. */
-        MANAGE_USERS
+        MANAGE_USERS,
+        /** Keep one's own drafts of a submission on the server (working copies, nobody else's). */
+        KEEP_DRAFTS
     }
 
     /** Whether {@code actor} may do {@code action} for the facility {@code creditCode} (null: no particular facility). */
@@ -39,6 +41,7 @@ public final class Access {
             case ASSESS -> reaches(actor, Role.EVALUATOR, creditCode);
             case RULE -> actor.is(Role.REGULATOR);
             case MANAGE_USERS -> actor.is(Role.ADMINISTRATOR);
+            case KEEP_DRAFTS -> actor.is(Role.ENTERPRISE) || actor.is(Role.EVALUATOR) || actor.is(Role.REGULATOR);
         };
     }
 
@@ -73,6 +76,7 @@ public final class Access {
                 case OBJECT -> "提出异议";
                 case RULE -> "裁定异议";
                 case MANAGE_USERS -> "管理账户";
+                case KEEP_DRAFTS -> "在服务器上保存草稿";
             };
             return "账户“" + actor.id() + "”无权" + what + (code == null ? "" : "（统一社会信用代码 " + code + "）");
         }
@@ -85,6 +89,7 @@ public final class Access {
                 case OBJECT -> "file an objection";
                 case RULE -> "rule on an objection";
                 case MANAGE_USERS -> "manage accounts";
+                case KEEP_DRAFTS -> "keep drafts on the server";
             };
             return "account '" + actor.id() + "' may not " + what + (code == null ? "" : " (credit code " + code + ")");
         }

@@ -1,7 +1,6 @@
 package org.verdant.cli;
 
-import org.verdant.app.Evaluation;
-import org.verdant.app.Request;
+import org.verdant.app.Application;
 import org.verdant.fault.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +19,7 @@ final class ExplainCommand implements Callable<Integer>, CliFaults.OfSubmission 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML).")
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML, or an .xlsx workbook: docs/xlsx.md).")
     Path file;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "CRITERION", descriptionKey = "criterion-arg", description = "A gate or criterion id, e.g. PRF-02 (default: all).")
@@ -42,9 +41,10 @@ final class ExplainCommand implements Callable<Integer>, CliFaults.OfSubmission 
 
     @Override
     public Integer call() throws Exception {
-        Request request = EvaluateCommand.request(file, evaluation);
-        Evaluation e = rulebook.application().evaluate(request);
-        spec.commandLine().getOut().print(e.explain(criterion, format == EvaluateCommand.Format.json));
+        boolean json = format == EvaluateCommand.Format.json;
+        Application application = rulebook.application();
+        String text = InputFile.submission(file, evaluation).run(request -> application.evaluate(request).explain(criterion, json));
+        spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
     }
 }

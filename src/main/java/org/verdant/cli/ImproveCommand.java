@@ -1,6 +1,6 @@
 package org.verdant.cli;
 
-import org.verdant.app.Request;
+import org.verdant.app.Application;
 import org.verdant.fault.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +20,7 @@ final class ImproveCommand implements Callable<Integer>, CliFaults.OfSubmission 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML).")
+    @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML, or an .xlsx workbook: docs/xlsx.md).")
     Path file;
 
     @Option(names = "--target", paramLabel = "GRADE|SCORE",
@@ -43,8 +43,10 @@ final class ImproveCommand implements Callable<Integer>, CliFaults.OfSubmission 
 
     @Override
     public Integer call() throws Exception {
-        Request request = EvaluateCommand.request(file, evaluation);
-        spec.commandLine().getOut().print(rulebook.application().evaluate(request).improve(target, format == EvaluateCommand.Format.json));
+        boolean json = format == EvaluateCommand.Format.json;
+        Application application = rulebook.application();
+        String text = InputFile.submission(file, evaluation).run(request -> application.evaluate(request).improve(target, json));
+        spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
     }
 }

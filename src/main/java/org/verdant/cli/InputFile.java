@@ -1,5 +1,6 @@
 package org.verdant.cli;
 
+import org.verdant.app.Workbooks;
 import org.verdant.fault.Fault;
 import org.verdant.yaml.YamlReader;
 
@@ -11,12 +12,21 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Reads a submission file, refusing oversized ones before they are in memory: at most
+ * Reads a submission file (YAML, or an .xlsx workbook read into YAML), refusing oversized ones before they are in memory: at most
  * {@link YamlReader#MAX_BYTES} + 1 bytes are read, which is enough for the reader to refuse the
  * file as too large, whatever its real size.
  */
 final class InputFile {
     private InputFile() {
+    }
+
+    /**
+     * The submission {@code file} with the command's evaluation options, as every command that
+     * evaluates one reads it: a workbook becomes YAML, and {@link Workbooks.Input#run} puts its
+     * problems at the sheet and cell instead of at lines of YAML the user never saw.
+     */
+    static Workbooks.Input submission(Path file, EvaluationOptions options) throws Fault {
+        return Workbooks.input(file.toString(), read(file, new Words(options.lang.name())), options.settings());
     }
 
     /** Reads {@code file}; what is wrong with it is said in the language of {@code w}. */

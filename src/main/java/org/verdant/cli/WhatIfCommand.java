@@ -2,7 +2,6 @@ package org.verdant.cli;
 
 import org.verdant.plan.Assignment;
 import org.verdant.app.Application;
-import org.verdant.app.Request;
 import org.verdant.fault.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +22,7 @@ final class WhatIfCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML).")
+    @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The submission (YAML, or an .xlsx workbook: docs/xlsx.md).")
     Path file;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", required = true,
@@ -48,8 +47,11 @@ final class WhatIfCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Override
     public Integer call() throws Exception {
         List<Assignment> changes = Application.changes(sets);
-        Request request = EvaluateCommand.request(file, evaluation);
-        spec.commandLine().getOut().print(rulebook.application().evaluate(request).whatIf(changes, format == EvaluateCommand.Format.json));
+        boolean json = format == EvaluateCommand.Format.json;
+        Application application = rulebook.application();
+        // the changed submission's problems too are put at the cells of the fields they name
+        String text = InputFile.submission(file, evaluation).run(request -> application.evaluate(request).whatIf(changes, json));
+        spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
     }
 }

@@ -34,6 +34,8 @@ import java.util.Set;
 final class SchemaApi {
     static final String FORM_FORMAT = "verdant.form/1";
     private static final String SCHEMA_RESOURCE = "/schemas/submission.schema.json";
+    /** Every field's label and help in both languages, kept beside the schema rather than in the page's script. */
+    static final String FIELDS_RESOURCE = "/org/verdant/serve/form-fields.yaml";
 
     /**
      * The submission's sections in the order the standards list their requirements (GB/T 36132:
@@ -50,11 +52,23 @@ final class SchemaApi {
 
     private final Rulebook rulebook;
     private final JsonNode schema;
+    private final JsonNode fields;
     private final YAMLMapper yaml = new YAMLMapper();
 
     SchemaApi(Rulebook rulebook) {
         this.rulebook = rulebook;
         this.schema = readSchema();
+        this.fields = readFields();
+    }
+
+    /** The fields' labels and help: {path: {label: {zh, en}, help: {zh, en}}}, paths without list indices (claims.*.met). */
+    static JsonNode readFields() {
+        try (InputStream in = SchemaApi.class.getResourceAsStream(FIELDS_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("missing resource " + FIELDS_RESOURCE);
+            return new YAMLMapper().readTree(in).path("fields");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode readSchema() {
@@ -164,6 +178,7 @@ final class SchemaApi {
             o.put("unit", r.unit());
             o.put("standard", r.standard());
         }
+        root.set("fields", fields);
         root.set("schema", schema);
         return root;
     }

@@ -29,6 +29,8 @@ import java.util.List;
  * POST /api/parse                         the page's YAML view read as JSON, for the form
  * POST /api/evaluations                   evaluate and store → 201, Location, the verdict
  * POST /api/evaluate                      evaluate, plan, radar; nothing stored
+ * POST /api/validate                      check only, the CLI's validate: the located problems (ValidateApi)
+ * GET|PUT|DELETE /api/drafts[/{name}]      a signed-in person's own drafts (DraftApi)
  * POST /api/report                        the report of a submission (html, md, pdf); nothing stored
  * GET  /api/evaluations                   list (credit_code, year, scheme, industry)
  * GET  /api/evaluations/{id}              the record and its verdict
@@ -157,6 +159,13 @@ public final class VerdantServer implements AutoCloseable {
             r.post("/api/parse", schemaApi::parse);
             r.post("/api/evaluations", api::store);
             r.post("/api/evaluate", api::preview);
+            ValidateApi validateApi = new ValidateApi(api, new org.verdant.app.Application(c.rulebook()));
+            r.post("/api/validate", validateApi::validate);
+            DraftApi draftApi = new DraftApi(c.archive());
+            r.get("/api/drafts", draftApi::list);
+            r.get("/api/drafts/{name}", draftApi::get);
+            r.put("/api/drafts/{name}", draftApi::put);
+            r.delete("/api/drafts/{name}", draftApi::delete);
             r.post("/api/report", api::report);
             r.get("/api/evaluations", api::list);
             r.get("/api/evaluations/{id}", api::get);

@@ -23,6 +23,8 @@
     touched: false,       // whether the user changed anything since loading: only then is it validated live
     validation: 0,        // the number of the last live validation sent; older answers are dropped
     parsing: 0,
+    signedIn: false,      // signed in to a server with accounts: drafts are kept on the server too
+    serverRevision: {},   // scheme → the revision of its server draft this page last saw (null: none)
   };
   const DRAFT = 'verdant.draft.';     // + scheme: the editor's text, kept across reloads
   const CHOICE = 'verdant.choice';    // the scheme and edition last chosen
@@ -57,7 +59,7 @@
   // ---- schemes, gradings, templates ---------------------------------------------------------
 
   async function loadSchemes() {
-    const r = await fetch('/api/schemes');
+    const r = await fetch('/api/schemes?lang=' + encodeURIComponent(state.lang));
     state.schemes = await r.json();
     $('token-row').hidden = !state.schemes.service.token_required_for_writes;
     $('engine').textContent = 'Verdant ' + state.schemes.engine.version + ' · ' + state.schemes.rulebook.digest.substring(0, 19) + '…';
@@ -118,9 +120,9 @@
   function schemeChanged() {
     const o = $('scheme').selectedOptions[0];
     if (!o) return;
-    $('template-download').href = '/api/templates/' + encodeURIComponent(o.value) + '/blank';
+    $('template-download').href = templateUrl(o.value, true);
     $('template-download').setAttribute('download', o.value + '.blank.yaml');
-    $('example-download').href = '/api/templates/' + encodeURIComponent(o.value);
+    $('example-download').href = templateUrl(o.value, false);
     $('example-download').setAttribute('download', o.value + '.yaml');
     const grading = $('grading');
     const chosen = grading.value;
@@ -140,10 +142,15 @@
     grading.value = [...grading.options].some((x) => x.value === chosen) ? chosen : '';
   }
 
+  /** A template's address, in the page's language (its guidance and comments are written in it). */
+  function templateUrl(name, blank) {
+    return '/api/templates/' + encodeURIComponent(name) + (blank ? '/blank' : '') + '?lang=' + encodeURIComponent(state.lang);
+  }
+
   async function loadTemplate(example) {
     const name = $('scheme').value;
     if (!(await mayOverwrite(t(example ? 'web.confirm.example' : 'web.confirm.template')))) return;
-    const r = await fetch('/api/templates/' + encodeURIComponent(name) + (example ? '' : '/blank'));
+    const r = await fetch(templateUrl(name, !example));
     setSource(await r.text(), name + (example ? '.yaml' : '.blank.yaml'));
     state.touched = example;
     if (example) validateSoon();
@@ -194,16 +201,92 @@
 
   // ---- drafts ---------------------------------------------------------------------------------
 
+  // In the browser always (localStorage); signed in, on the server too (PUT /api/drafts/{scheme}),
+  // so the draft follows the person to another browser. A draft is a working copy, not a record.
+
   function saveDraft() {
     const c = chosen();
     if (!c) return;
     try {
       localStorage.setItem(CHOICE, c.name);
       localStorage.setItem(DRAFT + c.scheme, JSON.stringify({ text: $('source').value, file: state.fileName, loaded: state.loadedText === $('source').value, saved: new Date().toISOString() }));
-      $('draft-state').textContent = t('web.draft.saved', new Date().toLocaleTimeString(state.lang === 'en' ? 'en' : 'zh-CN'));
+      if (!state.signedIn) $('draft-state').textContent = t('web.draft.saved', new Date().toLocaleTimeString(state.lang === 'en' ? 'en' : 'zh-CN'));
     } catch (e) {
       $('draft-state').textContent = t('web.draft.unavailable');
     }
+    if (state.signedIn) later('server-draft', 800, () => saveServerDraft(c.scheme, false));
+  }
+
+  function timeText(iso) {
+    return new Date(iso).toLocaleString(state.lang === 'en' ? 'en' : 'zh-CN');
+  }
+
+  /** Saves the editor as the scheme's server draft, over the version this page last saw unless {@code force}. */
+  async function saveServerDraft(scheme, force) {
+    const body = { text: $('source').value, file: state.fileName };
+    if (!force) body.based_on = state.serverRevision[scheme] === undefined ? null : state.serverRevision[scheme];
+    let r;
+    try {
+      r = await fetch('/api/drafts/' + encodeURIComponent(scheme) + '?lang=' + state.lang, {
+        method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+      });
+    } catch (e) {
+      $('draft-state').textContent = t('web.draft.server_failed', e.message);
+      return;
+    }
+    if (r.ok) {
+      const d = await r.json();
+      state.serverRevision[scheme] = d.revision;
+      $('draft-state').textContent = t('web.draft.server_saved', timeText(d.saved_at));
+    } else if (r.status === 409) {
+      // saved meanwhile elsewhere (another tab or browser): overwrite only if the person says so
+      const answer = await r.json();
+      const saved = answer.details && answer.details.saved_at;
+      if (await ask(t('web.draft.server_newer', saved ? timeText(saved) : '—'))) {
+        await saveServerDraft(scheme, true);
+      } else {
+        await restoreServerDraft(scheme);
+      }
+    } else {
+      let message = r.status + '';
+      try { message = (await r.json()).message || message; } catch (e) { /* not JSON */ }
+      $('draft-state').textContent = t('web.draft.server_failed', message);
+    }
+  }
+
+  /** The scheme's server draft, or null (none, or not signed in). */
+  async function serverDraft(scheme) {
+    if (!state.signedIn) return null;
+    const r = await fetch('/api/drafts/' + encodeURIComponent(scheme) + '?lang=' + state.lang);
+    if (r.status === 404) {
+      state.serverRevision[scheme] = null;
+      return null;
+    }
+    if (!r.ok) return null;
+    const d = await r.json();
+    state.serverRevision[scheme] = d.revision;
+    return d;
+  }
+
+  async function restoreServerDraft(scheme) {
+    const d = await serverDraft(scheme);
+    if (!d) return;
+    await showDraft({ text: d.text, file: d.file, loaded: false, saved: d.saved_at }, 'web.draft.server_restored');
+  }
+
+  async function showDraft(d, message) {
+    $('source').value = d.text;
+    state.fileName = d.file || null;
+    state.loadedText = d.loaded ? d.text : null;
+    $('file-name').textContent = state.fileName || '';
+    state.touched = !d.loaded;
+    renderLines(true);
+    await readYaml();
+    if (state.touched) validateSoon();
+    try {
+      localStorage.setItem(DRAFT + chosen().scheme, JSON.stringify(d));
+    } catch (e) { /* the browser keeps no drafts: the server does */ }
+    $('draft-state').textContent = t(message, timeText(d.saved));
   }
 
   function draftOf(scheme) {
@@ -215,22 +298,22 @@
     }
   }
 
-  /** Opens the scheme's draft, else its blank template. */
+  /**
+   * Opens the scheme's draft, else its blank template. Signed in, the newer of the server's draft
+   * and this browser's; a newer local one is then saved over the server's (it is based on it).
+   */
   async function openDraft() {
     const c = chosen();
-    const d = draftOf(c.scheme);
-    if (d && d.text.trim()) {
-      $('source').value = d.text;
-      state.fileName = d.file || null;
-      state.loadedText = d.loaded ? d.text : null;
-      $('file-name').textContent = state.fileName || '';
-      state.touched = !d.loaded;
-      renderLines(true);
-      await readYaml();
-      if (state.touched) validateSoon();
-      $('draft-state').textContent = t('web.draft.restored', new Date(d.saved).toLocaleString(state.lang === 'en' ? 'en' : 'zh-CN'));
+    const local = draftOf(c.scheme);
+    const server = await serverDraft(c.scheme);
+    const d = local && local.text.trim() ? local : null;
+    if (server && (!d || server.text === d.text || !(new Date(d.saved) > new Date(server.saved_at)))) {
+      await showDraft({ text: server.text, file: server.file, loaded: false, saved: server.saved_at }, 'web.draft.server_restored');
+    } else if (d) {
+      await showDraft(d, 'web.draft.restored');
+      if (server) saveDraft();
     } else {
-      const r = await fetch('/api/templates/' + encodeURIComponent(c.name) + '/blank');
+      const r = await fetch(templateUrl(c.name, true));
       await setSource(await r.text(), c.name + '.blank.yaml');
       state.touched = false;
     }
@@ -352,7 +435,7 @@
     later('validate', 600, validateNow);
   }
 
-  /** Live validation: the same reader and messages as the CLI (POST /api/evaluate), each message at its field. */
+  /** Live validation: the CLI's validate (POST /api/validate, nothing scored), each message at its field. */
   async function validateNow() {
     if (!$('source').value.trim()) return;
     const n = ++state.validation;
@@ -360,7 +443,7 @@
     $('live').className = 'muted';
     let r;
     try {
-      r = await post('/api/evaluate', { plan: 'false' });
+      r = await post('/api/validate');
     } catch (e) {
       return;
     }
@@ -910,16 +993,17 @@
 
   async function switchLanguage() {
     await loadMessages(state.lang === 'zh' ? 'en' : 'zh');
-    fillSchemes();
-    await loadForm();
-    renderForm();
-    if (state.touched && $('source').value.trim()) validateSoon();
+    // the page's own words first, at once; then what is asked again in the new language
     if (state.problems.length && !$('problems').hidden) {
       renderProblems();
       say(t('web.problems.title'), true);
     } else if ($('message').className !== 'error') {
       say('', false);
     }
+    await loadSchemes();
+    await loadForm();
+    renderForm();
+    if (state.touched && $('source').value.trim()) validateSoon();
     if (state.preview && !$('result').hidden) {
       // the verdict's reasons are written in the language asked for: ask again
       busy(true);
@@ -946,8 +1030,19 @@
     reader.readAsText(file, 'utf-8');
   }
 
+  /** Whether someone is signed in to a server with accounts (then drafts are kept on the server too). */
+  async function checkSignedIn() {
+    try {
+      const r = await fetch('/api/session');
+      state.signedIn = r.ok && (await r.json()).mode === 'accounts';
+    } catch (e) {
+      state.signedIn = false;
+    }
+  }
+
   async function start() {
     await loadMessages('zh');
+    await checkSignedIn();
     await loadSchemes();
     renderLines(true);
     await openDraft();

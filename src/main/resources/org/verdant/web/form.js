@@ -1,8 +1,8 @@
 // The submission form, generated from the submission's JSON Schema (GET /api/schema): one section
 // per top-level property the chosen scheme allows, in the order of the standard; a field per
-// property with its Chinese title from the schema (English: the key in words), its help (the
-// schema's description, the units and values it allows), and the claims as a list of the criterion
-// ids that exist. The form edits a plain object (the submission); every change calls onChange.
+// property with its label and help in the page's language (form-fields.yaml, answered with the form
+// as "fields": what to enter, units, allowed values, what the formula needs, which evidence counts),
+// and the claims as a list of the criterion ids that exist. The form edits a plain object (the submission); every change calls onChange.
 // Values are put into the page as text, never as markup.
 'use strict';
 
@@ -95,7 +95,23 @@
     return key.replace(/_/g, ' ');
   }
 
-  function label(key, r) {
+  /** The key of a field's label and help (form-fields.yaml): its path without list indices, a claim's id as '*'. */
+  function fieldKey(tokens) {
+    const named = tokens.filter((k) => typeof k !== 'number');
+    if (named[0] === 'claims' && named.length > 2) named[1] = '*';
+    return named.join('.');
+  }
+
+  /** A field's own words from the server (label or help, in the page's language), or null. */
+  function fieldText(tokens, part) {
+    const f = ctx.form.fields && ctx.form.fields[fieldKey(tokens)];
+    const text = f && f[part] && (ctx.lang === 'en' ? f[part].en : f[part].zh);
+    return text || null;
+  }
+
+  function label(key, r, tokens) {
+    const own = tokens ? fieldText(tokens, 'label') : null;
+    if (own) return own;
     if (ctx.lang === 'en' || !r.title) return words(String(key));
     return r.title;
   }
@@ -113,7 +129,7 @@
   function wrapper(tokens, r, key, input, extraHelp) {
     const w = el('div', 'field');
     w.dataset.path = pathText(tokens);
-    const lab = el('label', null, label(key, r));
+    const lab = el('label', null, label(key, r, tokens));
     lab.htmlFor = input.id;
     if (ctx.required.has(pathText(tokens))) {
       const star = el('span', 'required', ' *');
@@ -127,9 +143,10 @@
     w.appendChild(input);
     const help = [];
     if (extraHelp) help.push(extraHelp);
-    // the page's own help for a field where it has one (both languages), else the schema's description
+    // the field's help from form-fields.yaml (both languages); else the page's older words, else the schema's description
     const own = 'web.form.help.' + pathText(tokens).replace(/\[\d+\]/g, '');
-    if (ctx.t(own) !== own) help.push(ctx.t(own)); else if (r.description) help.push(r.description);
+    const fieldHelp = fieldText(tokens, 'help');
+    if (fieldHelp) help.unshift(fieldHelp); else if (ctx.t(own) !== own) help.push(ctx.t(own)); else if (r.description) help.push(r.description);
     if (help.length) {
       const h = el('p', 'help', help.join(' '));
       h.id = input.id + '-help';
@@ -205,7 +222,7 @@
     box.id = num.id + '-box';
     const unit = el('select');
     unit.id = num.id + '-unit';
-    unit.setAttribute('aria-label', label(key, r) + ' · ' + ctx.t('web.form.unit'));
+    unit.setAttribute('aria-label', label(key, r, tokens) + ' · ' + ctx.t('web.form.unit'));
     for (const u of list) unit.appendChild(option(u, u));
     const m = value === undefined || value === null ? null : String(value).match(NUMBER_AND_UNIT);
     if (m) {
@@ -256,11 +273,12 @@
   function yamlOnly(tokens, r, key) {
     const w = el('div', 'field');
     w.dataset.path = pathText(tokens);
-    w.appendChild(el('span', 'label', label(key, r)));
+    w.appendChild(el('span', 'label', label(key, r, tokens)));
     w.appendChild(el('code', 'key', pathText(tokens)));
     const value = get(tokens);
     w.appendChild(el('p', 'help', ctx.t('web.form.yaml_only') + (value === undefined ? '' : ' ' + JSON.stringify(value))));
-    if (r.description) w.appendChild(el('p', 'help', r.description));
+    const help = fieldText(tokens, 'help') || r.description;
+    if (help) w.appendChild(el('p', 'help', help));
     return w;
   }
 
@@ -295,12 +313,14 @@
   function group(tokens, r, key, level) {
     const box = el(level === 0 ? 'details' : 'fieldset', level === 0 ? 'section' : 'group');
     box.dataset.path = pathText(tokens);
-    const head = el(level === 0 ? 'summary' : 'legend', null, label(key, r));
+    const head = el(level === 0 ? 'summary' : 'legend', null, label(key, r, tokens));
     box.appendChild(head);
     if (level === 0) {
       box.open = true;
       box.appendChild(el('code', 'key', pathText(tokens)));
     }
+    const help = fieldText(tokens, 'help');
+    if (help) box.appendChild(el('p', 'help', help));
     for (const [k, child] of Object.entries(r.s.properties)) {
       const f = node(tokens.concat([k]), child, k, level + 1);
       if (f) box.appendChild(f);
@@ -312,15 +332,16 @@
   function list(tokens, r, key, items, level) {
     const box = el(level === 0 ? 'details' : 'fieldset', level === 0 ? 'section' : 'group list');
     box.dataset.path = pathText(tokens);
-    box.appendChild(el(level === 0 ? 'summary' : 'legend', null, label(key, r)));
+    box.appendChild(el(level === 0 ? 'summary' : 'legend', null, label(key, r, tokens)));
     if (level === 0) box.open = true;
-    if (r.description) box.appendChild(el('p', 'help', r.description));
+    const listHelp = fieldText(tokens, 'help') || r.description;
+    if (listHelp) box.appendChild(el('p', 'help', listHelp));
     const value = get(tokens);
     const n = Array.isArray(value) ? value.length : 0;
     for (let i = 0; i < n; i++) {
       const item = el('fieldset', 'group item');
       item.dataset.path = pathText(tokens.concat([i]));
-      item.appendChild(el('legend', null, label(key, r) + ' ' + (i + 1)));
+      item.appendChild(el('legend', null, label(key, r, tokens) + ' ' + (i + 1)));
       for (const [k, child] of Object.entries(items.s.properties)) {
         const f = node(tokens.concat([i, k]), child, k, level + 2);
         if (f) item.appendChild(f);
@@ -336,7 +357,7 @@
       item.appendChild(remove);
       box.appendChild(item);
     }
-    const add = el('button', 'secondary small', ctx.t('web.form.add', label(key, r)));
+    const add = el('button', 'secondary small', ctx.t('web.form.add', label(key, r, tokens)));
     add.type = 'button';
     add.dataset.add = pathText(tokens);
     add.addEventListener('click', () => {
@@ -408,9 +429,9 @@
       const met = ctx.defs.claim.properties.met;
       const metSchema = ctx.form.not_applicable_allowed ? met : { ...met, enum: met.enum.filter((v) => v !== 'not_applicable') };
       row.appendChild(scalarInput(tokens.concat(['met']), { s: metSchema, title: met.title, description: null }, 'met'));
-      row.appendChild(linesInput(tokens.concat(['evidence']), { title: '证明材料', description: null }, 'evidence', 'evidence'));
+      row.appendChild(linesInput(tokens.concat(['evidence']), { title: null, description: null }, 'evidence', 'evidence'));
       if (ctx.form.not_applicable_allowed) {
-        row.appendChild(scalarInput(tokens.concat(['reason']), { s: { type: 'string' }, title: '不适用理由', description: null }, 'reason'));
+        row.appendChild(scalarInput(tokens.concat(['reason']), { s: { type: 'string' }, title: null, description: null }, 'reason'));
       }
       table.appendChild(row);
     }

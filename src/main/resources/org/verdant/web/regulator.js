@@ -6,6 +6,7 @@
 const WORDS = {
   zh: {
     title: "异议复核", subtitle: "原评价、异议、复核、逐项差异及原因、裁定", lang_toggle: "English",
+    nav_enterprise: "企业自评", nav_evaluator: "评价机构审核", nav_regulator: "监管复核", nav_sign_in: "登录",
     open_heading: "打开", record_id: "评价记录编号", record_load: "载入评价", dispute_id: "异议编号", dispute_load: "载入异议",
     original_heading: "原评价", objection_heading: "提出异议", criteria: "有异议的条款（逗号分隔）", reason: "理由",
     evidence: "新证据（每行一份文件）", corrected: "更正后的申报材料（YAML，可不填）", file: "提出异议并复核",
@@ -21,6 +22,7 @@ const WORDS = {
   },
   en: {
     title: "Dispute review", subtitle: "Original, objection, re-evaluation, criterion-by-criterion diff, ruling", lang_toggle: "中文",
+    nav_enterprise: "Self-assessment", nav_evaluator: "Evaluator review", nav_regulator: "Regulator review", nav_sign_in: "Sign in",
     open_heading: "Open", record_id: "Evaluation record", record_load: "Load evaluation", dispute_id: "Dispute", dispute_load: "Load dispute",
     original_heading: "Original evaluation", objection_heading: "File an objection", criteria: "Criteria objected to (comma-separated)",
     reason: "Reasons", evidence: "New evidence (one document a line)", corrected: "Corrected submission (YAML, optional)",

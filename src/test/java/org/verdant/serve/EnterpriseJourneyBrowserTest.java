@@ -218,12 +218,15 @@ class EnterpriseJourneyBrowserTest {
         assertThat(js("return [...document.querySelectorAll('#form input, #form select, #form textarea')]"
                 + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.id)")).asList().isEmpty();
 
-        // the form in English: labels are the keys in words, the help the page's English
+        // the form in English: each field's own English label and help (form-fields.yaml)
         id("lang-toggle").click();
-        wait.until(d -> field("facility.name").findElement(By.tagName("label")).getText().startsWith("name"));
+        // the form is rebuilt once the schemes and the form come back in the new language: a field found just before is stale
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> field("facility.name").findElement(By.tagName("label")).getText().startsWith("Name"));
         assertThat(field("facility.credit_code").getText()).contains("unified social credit code");
         id("lang-toggle").click();
-        wait.until(d -> field("facility.name").findElement(By.tagName("label")).getText().startsWith("名称"));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> field("facility.name").findElement(By.tagName("label")).getText().startsWith("名称"));
 
         // loading the blank template asks first; No keeps the work, Yes replaces it
         id("template-load").click();
