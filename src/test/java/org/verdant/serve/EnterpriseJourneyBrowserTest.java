@@ -80,6 +80,8 @@ class EnterpriseJourneyBrowserTest {
 
         driver = Chromium.start("1366,1000", downloads);
         wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        // the form is rebuilt as the page follows the YAML and the schema: an element found a moment ago may be replaced
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterAll
