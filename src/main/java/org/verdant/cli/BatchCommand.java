@@ -159,7 +159,7 @@ final class BatchCommand implements Callable<Integer> {
      * file over it would replace the device itself (as root, /dev/null became a plain file).
      */
     private static boolean special(Path out) {
-        return Files.exists(out) && !Files.isRegularFile(out) && !Files.isDirectory(out);
+        return SafeFile.isSpecial(out);
     }
 
     /** The results can be written where asked (a folder that exists, permission), before anything is read. */

@@ -52,6 +52,10 @@ public final class SafeFile {
         if (Files.isDirectory(absolute)) throw new WriteFailure(target, WriteFailure.Reason.IS_FOLDER, "", null);
         Path dir = absolute.getParent();
         try {
+            if (isSpecial(absolute)) {
+                // a device or pipe (/dev/null, a FIFO) is written as it is: renaming a file over it would replace the device
+                return new Pending(target, null, FileChannel.open(absolute, StandardOpenOption.WRITE));
+            }
             Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".partial");
             OPEN.add(tmp);
             keepPermissions(absolute, tmp);
@@ -59,6 +63,11 @@ public final class SafeFile {
         } catch (IOException e) {
             throw WriteFailure.of(target, e);
         }
+    }
+
+    /** Whether {@code path} exists and is neither a plain file nor a folder: a device, a pipe or a socket. */
+    public static boolean isSpecial(Path path) {
+        return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
     }
 
     /** Refuses to write over one of a command's inputs (e.g. {@code evaluate F -o F}). */
@@ -135,6 +144,11 @@ public final class SafeFile {
         public void commit() throws WriteFailure {
             try {
                 out.flush();
+                if (tmp == null) {
+                    channel.close();
+                    committed = true;
+                    return;
+                }
                 channel.force(true);
                 channel.close();
                 try {
@@ -158,13 +172,15 @@ public final class SafeFile {
                 try {
                     channel.close();
                 } finally {
-                    Files.deleteIfExists(tmp);
-                    OPEN.remove(tmp);
+                    if (tmp != null) {
+                        Files.deleteIfExists(tmp);
+                        OPEN.remove(tmp);
+                    }
                 }
             }
         }
 
-        /** The temporary file (tests; and to name it if it must be left). */
+        /** The temporary file (tests; and to name it if it must be left); null when a device is written directly. */
         Path temporary() {
             return tmp;
         }

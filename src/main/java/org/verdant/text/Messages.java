@@ -12,6 +12,7 @@ import java.util.ResourceBundle;
 public final class Messages {
     private final ResourceBundle bundle;
     private final String lang;
+    private final java.util.Map<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Messages(String lang) {
         this.lang = lang;
@@ -55,7 +56,9 @@ public final class Messages {
             String unit = args[figures.get(k)] instanceof Amount a ? a.unit() : null;
             formatted[figures.get(k)] = unit == null || unit.isEmpty() ? figure : figure + " " + unit;
         }
-        return new MessageFormat(pattern.replace("'", "''"), Locale.ROOT).format(formatted);
+        // parsed once per key; each use formats with its own copy (a MessageFormat is not thread-safe)
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(pattern.replace("'", "''"), Locale.ROOT));
+        return ((MessageFormat) format.clone()).format(formatted);
     }
 
     public String get(String key, List<Object> args) {

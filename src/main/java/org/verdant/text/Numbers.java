@@ -229,7 +229,7 @@ public final class Numbers {
      * (products[12]), codes and digests (digits next to a letter).
      */
     public static String inText(String text, String lang) {
-        if (text == null || text.isEmpty()) return text;
+        if (text == null || text.isEmpty() || !mayHoldLargeOrScientific(text)) return text;
         java.util.regex.Matcher m = NUMBER_IN_TEXT.matcher(text);
         List<int[]> spans = new ArrayList<>();
         List<String> plains = new ArrayList<>();
@@ -251,6 +251,25 @@ public final class Numbers {
             last = spans.get(i)[1];
         }
         return out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * Whether {@link #inText} could change anything: only a run of five digits (10 000 or more) or a
+     * digit before an exponent can. Most texts hold neither, and the regular expression over every
+     * text argument was a large share of an evaluation's cost.
+     */
+    private static boolean mayHoldLargeOrScientific(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run >= 5) return true;
+            } else {
+                if ((c == 'e' || c == 'E') && run > 0) return true;
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);

@@ -49,6 +49,25 @@ public final class YamlReader {
         return new YamlReader(file, problems).parse(bytes);
     }
 
+    /** One factory for every read: it is thread-safe once built, and building one per file cost more than small files take to parse. */
+    private static final YAMLFactory FACTORY = factory();
+
+    private static YAMLFactory factory() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setAllowDuplicateKeys(true); // reported by us, with both locations
+        loader.setMaxAliasesForCollections(10);
+        loader.setNestingDepthLimit(MAX_DEPTH + 5);
+        loader.setCodePointLimit(MAX_BYTES);
+        return YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(MAX_STRING * 4)
+                        .maxNestingDepth(MAX_DEPTH + 5)
+                        .maxNumberLength(100)
+                        .build())
+                .build();
+    }
+
     private YamlNode parse(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
             // The caller may have read only MAX_BYTES + 1 bytes of a larger file: do not state a size.
@@ -64,20 +83,7 @@ public final class YamlReader {
         }
         if (!scan(text)) return null;
         text = flowTabsToSpaces(text);
-        LoaderOptions loader = new LoaderOptions();
-        loader.setAllowDuplicateKeys(true); // reported by us, with both locations
-        loader.setMaxAliasesForCollections(10);
-        loader.setNestingDepthLimit(MAX_DEPTH + 5);
-        loader.setCodePointLimit(MAX_BYTES);
-        YAMLFactory factory = YAMLFactory.builder()
-                .loaderOptions(loader)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxStringLength(MAX_STRING * 4)
-                        .maxNestingDepth(MAX_DEPTH + 5)
-                        .maxNumberLength(100)
-                        .build())
-                .build();
-        try (JsonParser parser = factory.createParser(text)) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 problems.say(new Location(file, 1, 1), "", "problem.yaml.no_document");

@@ -74,4 +74,27 @@ class SafeFileTest {
                 .isInstanceOfSatisfying(WriteFailure.class, e -> assertThat(e.reason()).isEqualTo(WriteFailure.Reason.IS_INPUT));
         SafeFile.requireNotAnInput(tmp.resolve("g.json"), List.of(f));
     }
+
+    /**
+     * A pipe (or a device such as /dev/null) is written as it is. Renaming the finished temporary
+     * file over it replaced the device itself: run as root, `--out /dev/null` turned the machine's
+     * /dev/null into a plain file.
+     */
+    @Test
+    void aPipeIsWrittenThroughNotReplaced() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", "--help").start().waitFor() == 0, "mkfifo is not available");
+        Path fifo = tmp.resolve("out.pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        SafeFile.writeString(fifo, "line\n");
+        assertThat(read.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("line\n");
+        assertThat(Files.isRegularFile(fifo)).as("still a pipe").isFalse();
+        assertThat(names()).containsExactly("out.pipe");
+    }
 }
