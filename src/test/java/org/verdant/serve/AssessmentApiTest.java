@@ -78,6 +78,11 @@ class AssessmentApiTest {
         assertThat(problem.path("file").asText()).isEqualTo("site-visit.yaml");
         assertThat(problem.path("line").asInt()).isEqualTo(5);
         assertThat(problem.path("message").asText()).contains("ZZ-1");
+        Http.Answer english = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/" + id + "/assessment?lang=en"))
+                .header("Content-Type", "application/yaml").PUT(HttpRequest.BodyPublishers.ofString(REJECT_INF05.replace("INF-05", "ZZ-1"))));
+        assertThat(english.status()).isEqualTo(422);
+        assertThat(english.json().path("message").asText()).startsWith("invalid");
+        assertThat(english.json().path("problems").get(0).path("message").asText()).contains("ZZ-1").doesNotContainPattern("\\p{IsHan}");
         assertThat(http.get("/api/evaluations/" + id + "/assessment").json().path("history")).as("a refused document is not kept").isEmpty();
 
         Http.Answer rejected = put(http, id, REJECT_INF05, "application/yaml");
