@@ -147,6 +147,17 @@ public final class Application {
         return evaluate(request(archived, archived.lang()), null, warnedUnchecked(archived.verdictJson()));
     }
 
+    /**
+     * An archived evaluation re-run with another evaluator's assessment (the one it was stored
+     * with, if any, replaced): the archived options, its cited files treated as when it was stored.
+     * Whether the assessment fits the submission is a located problem of the assessment.
+     */
+    public Evaluation assess(ArchivedEvaluation archived, Assessment assessment) throws Fault {
+        Request stored = request(archived, archived.lang());
+        Request assessed = new Request(stored.file(), stored.bytes(), stored.settings().withAssessment(assessment));
+        return evaluate(assessed, null, warnedUnchecked(archived.verdictJson()));
+    }
+
     private static boolean warnedUnchecked(String verdictJson) {
         try {
             for (var w : org.verdant.text.Json.read(verdictJson).path("warnings")) {

@@ -46,6 +46,7 @@ final class TableChainMigration implements JavaMigration {
         CRC32 crc = new CRC32();
         crc.update(TableChain.FORMAT.getBytes(StandardCharsets.UTF_8));
         for (TableChain.Table t : TableChain.Table.values()) {
+            if (TableChain.Table.CREATED_CHAINED.contains(t)) continue;
             crc.update((t.name + ":" + String.join(",", t.hashed()) + ":" + t.backfillOrder + ";").getBytes(StandardCharsets.UTF_8));
         }
         return (int) crc.getValue();
@@ -59,7 +60,9 @@ final class TableChainMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        for (TableChain.Table t : TableChain.Table.values()) chain(c, t);
+        for (TableChain.Table t : TableChain.Table.values()) {
+            if (!TableChain.Table.CREATED_CHAINED.contains(t)) chain(c, t);
+        }
     }
 
     private void chain(Connection c, TableChain.Table t) throws Exception {

@@ -43,6 +43,7 @@ import java.util.List;
  * POST|GET|DELETE /api/session             sign in, who is signed in, sign out
  * POST /api/session/password              change one's own password (an administrator: reset another's)
  * GET  /api/access-log                    who read and wrote which record
+ * PUT|GET /api/evaluations/{id}/assessment an evaluator's assessment (append-only) and its verdict
  * </pre>
  */
 public final class VerdantServer implements AutoCloseable {
@@ -185,6 +186,9 @@ public final class VerdantServer implements AutoCloseable {
             r.get("/api/evidence", evidence::list);
             r.get("/api/evidence/{sha256}", evidence::download);
             r.post("/api/archive/verify", archiveApi::verify);
+            AssessmentApi assessmentApi = new AssessmentApi(api, api.application(), c.archive(), recordAccess);
+            r.put("/api/evaluations/{id}/assessment", assessmentApi::put);
+            r.get("/api/evaluations/{id}/assessment", assessmentApi::get);
 
             r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
             r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, switch (e.getStatus()) {

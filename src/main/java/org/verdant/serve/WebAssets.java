@@ -28,6 +28,9 @@ final class WebAssets {
         TYPES.put("login.html", "text/html; charset=utf-8");
         TYPES.put("login.js", "text/javascript; charset=utf-8");
         TYPES.put("session.js", "text/javascript; charset=utf-8");
+        TYPES.put("evaluator.html", "text/html; charset=utf-8");
+        TYPES.put("evaluator.js", "text/javascript; charset=utf-8");
+        TYPES.put("evaluator.css", "text/css; charset=utf-8");
     }
 
     private final Map<String, Asset> assets = new LinkedHashMap<>();

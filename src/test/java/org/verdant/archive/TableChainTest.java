@@ -74,6 +74,10 @@ class TableChainTest {
         DisputeSteps.append(archive, objection.disputeId(), DisputeStep.RULING, "监管", Stored.T0.plusSeconds(9), p -> "{\"p\":\"" + p + "\"}");
         Accounts accounts = Accounts.of(archive);
         for (int i = 0; i < 3; i++) accounts.log("alice", "read", "record " + (i + 1), (long) i + 1, Stored.creditCode(60 + i), "ok");
+        for (long record : new long[] {1, 2, 1}) {
+            AssessmentRevisions.append(archive, record, Stored.creditCode(59 + (int) record), "评价机构",
+                    new EvidenceAssessment("site.yaml", ("format: verdant.assessment/1 # " + record + "\n").getBytes(StandardCharsets.UTF_8)), "{\"score\": 90}");
+        }
     }
 
     private Archive filled() throws Exception {
@@ -105,6 +109,7 @@ class TableChainTest {
             case RULEBOOK_FILE, RULEBOOK_SNAPSHOT -> "sha256";
             case DISPUTE_STEP -> "actor";
             case ACCESS_LOG -> "actor";
+            case ASSESSMENT_REVISION -> "actor";
         };
     }
 
@@ -115,6 +120,7 @@ class TableChainTest {
             case RULEBOOK_SNAPSHOT -> "path";
             case DISPUTE_STEP -> "seq";
             case ACCESS_LOG -> "id";
+            case ASSESSMENT_REVISION -> "revision";
         };
     }
 

@@ -1,0 +1,319 @@
+// The evaluator's page: a stored evaluation criterion by criterion. For each claim the applicant
+// made it shows the finding and the evidence cited (digests linked to the stored files); the
+// evaluator accepts or rejects it with a note (and a degree for graded items), may upload further
+// evidence, and saves the verdant.assessment/1 document (docs/assessment.md). The re-evaluated score
+// is shown beside the stored one. It loads nothing from elsewhere.
+"use strict";
+
+const WORDS = {
+  zh: {
+    title: "评价方审核", subtitle: "逐项审核申报的符合性声明及其证据", lang_toggle: "English",
+    nav_enterprise: "企业自评", nav_evaluator: "评价方审核", nav_regulator: "异议复核",
+    open_heading: "打开评价记录", stored: "已保存的评价", record_id: "评价记录编号", record_load: "载入",
+    original_score: "原评价", assessed_score: "审核后", not_assessed: "尚未审核", score: "得分", grade: "等级", none: "无",
+    history: "审核记录", revision: "第 {0} 次", by: "审核人",
+    assessor_heading: "评价机构", organisation: "评价机构（必填）", lead: "组长", date: "审核日期（必填）",
+    claims_heading: "逐项审核", claims_help: "每一项为申报方的声明；未作选择的项目按申报计分。不认可或给出符合程度时须写明意见。",
+    claimed: "申报", evidence: "引用的证据", evidence_none: "未引用证据", open_file: "查看文件",
+    decision: "审核结论", undecided: "未审核", accept: "认可", reject: "不认可", degree: "评定的符合程度（0–1 或百分数，可不填）", note: "意见",
+    now: "审核后：",
+    upload_heading: "上传证据文件", upload_help: "PDF、PNG、JPEG、xlsx 或 CSV，不超过 20 MiB；上传后可按摘要引用。",
+    upload_file: "文件", upload: "上传", uploaded: "已保存：{0}",
+    save: "保存审核意见并重新评价", document: "将提交的评价意见（verdant.assessment/1）",
+    loading: "正在处理……", saved: "已保存第 {0} 次审核意见，已重新评价。", no_claims: "此评价没有需评价方审核的声明。",
+    pick: "请先选择", need_org: "请填写评价机构", need_date: "请填写审核日期", need_note: "{0}：不认可或给出符合程度时须写明意见",
+    met: "符合", partly_met: "部分符合", not_met: "不符合", not_applicable: "不适用", missing_data: "缺少数据",
+  },
+  en: {
+    title: "Evaluator's review", subtitle: "Each claim of the submission and its evidence, one by one", lang_toggle: "中文",
+    nav_enterprise: "Self-assessment", nav_evaluator: "Evaluator", nav_regulator: "Disputes",
+    open_heading: "Open an evaluation", stored: "Stored evaluations", record_id: "Evaluation record", record_load: "Load",
+    original_score: "Stored", assessed_score: "Assessed", not_assessed: "not assessed yet", score: "score", grade: "grade", none: "none",
+    history: "Assessments", revision: "no. {0}", by: "by",
+    assessor_heading: "Evaluating body", organisation: "Organisation (required)", lead: "Lead", date: "Date (required)",
+    claims_heading: "Criterion by criterion", claims_help: "Each item is the applicant's claim; items left undecided score as claimed. A rejection or a degree needs a note.",
+    claimed: "Claimed", evidence: "Evidence cited", evidence_none: "no evidence cited", open_file: "open file",
+    decision: "Decision", undecided: "not assessed", accept: "accept", reject: "reject", degree: "Assessed degree (0–1 or a percentage, optional)", note: "Note",
+    now: "Assessed: ",
+    upload_heading: "Upload an evidence file", upload_help: "PDF, PNG, JPEG, xlsx or CSV up to 20 MiB; once stored it can be cited by its digest.",
+    upload_file: "File", upload: "Upload", uploaded: "Stored: {0}",
+    save: "Save the assessment and re-evaluate", document: "The assessment to be sent (verdant.assessment/1)",
+    loading: "Working…", saved: "Assessment no. {0} saved and re-evaluated.", no_claims: "This evaluation has no claims for an evaluator to assess.",
+    pick: "choose one", need_org: "Name the evaluating organisation", need_date: "Give the date of the assessment", need_note: "{0}: a rejection or a degree needs a note",
+    met: "met", partly_met: "partly met", not_met: "not met", not_applicable: "not applicable", missing_data: "data missing",
+  },
+};
+
+let lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh";
+let record = null; // GET /api/evaluations/{id}
+let assessments = null; // GET /api/evaluations/{id}/assessment
+let decisions = {}; // criterion id → {decision, degree, note}, kept across re-renders
+
+const $ = (id) => document.getElementById(id);
+const t = (key, arg) => String(WORDS[lang][key] ?? key).replace("{0}", arg ?? "");
+const DIGEST = /sha256:[0-9a-f]{64}/;
+
+function el(tag, text, cls) {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  if (cls) e.className = cls;
+  return e;
+}
+
+function say(text, bad) {
+  $("status").textContent = text || "";
+  $("status").className = bad ? "error" : "";
+}
+
+async function call(method, url, body, type) {
+  const opts = { method, headers: { "Accept": "application/json", "Accept-Language": lang } };
+  if (body !== undefined) {
+    opts.headers["Content-Type"] = type || "application/json";
+    opts.body = body;
+  }
+  const res = await fetch(url, opts);
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    // located as the CLI locates them: file:line:column: path: message
+    const problems = (json.problems || []).map((p) => [p.file, p.line, p.column].filter((x) => x !== null && x !== undefined).join(":")
+      + ": " + (p.path ? p.path + ": " : "") + p.message);
+    throw new Error([json.message || ("HTTP " + res.status)].concat(problems).join("\n"));
+  }
+  return json;
+}
+
+function scoreText(v) {
+  if (!v) return t("not_assessed");
+  return t("score") + " " + (v.score ?? "—") + " · " + t("grade") + " " + (v.grade ?? t("none"));
+}
+
+/** The criteria an evaluator may assess: those the verdict decided by the applicant's claim. */
+function claimItems(verdict) {
+  return (verdict.gates || []).concat(verdict.criteria || []).filter((i) => String(i.reason_code || "").startsWith("claim."));
+}
+
+function evidenceItem(text) {
+  const li = el("li");
+  const shown = typeof text === "string" ? text : JSON.stringify(text);
+  li.append(shown);
+  const m = shown.match(DIGEST);
+  if (m) {
+    const a = el("a", t("open_file"));
+    a.href = "/api/evidence/" + m[0].slice("sha256:".length) + "?evaluation=" + encodeURIComponent(record.id);
+    li.append(" ", a);
+  }
+  return li;
+}
+
+/** " 8/10" for a scored item; nothing for a gate, which scores no points. */
+function points(item) {
+  return item.max === undefined || item.max === null ? "" : " " + (item.points ?? "—") + "/" + item.max;
+}
+
+function claimCard(item, assessedItem) {
+  const box = el("div", null, "claim");
+  box.id = "claim-" + item.id;
+  const h = el("h3", item.id + " " + (item.name || ""));
+  h.append(el("span", item.clause || "", "clause"));
+  box.append(h);
+  const finding = el("p", null, "finding");
+  finding.append(t("claimed") + "：", el("span", t(item.status), "status " + item.status), points(item) + " · " + (item.reason || ""));
+  box.append(finding);
+  box.append(el("div", t("evidence"), "muted"));
+  const list = el("ul");
+  (item.evidence || []).forEach((e) => list.append(evidenceItem(e)));
+  if (!(item.evidence || []).length) list.append(el("li", t("evidence_none")));
+  box.append(list);
+
+  const d = decisions[item.id] || (decisions[item.id] = { decision: "", degree: "", note: "" });
+  const set = el("fieldset");
+  set.append(el("legend", t("decision")));
+  [["", "undecided"], ["accept", "accept"], ["reject", "reject"]].forEach(([value, word]) => {
+    const label = el("label");
+    const radio = el("input");
+    radio.type = "radio";
+    radio.name = "decision-" + item.id;
+    radio.value = value;
+    radio.id = "decision-" + item.id + "-" + (value || "none");
+    radio.checked = d.decision === value;
+    radio.addEventListener("change", () => { d.decision = value; preview(); });
+    label.append(radio, " " + t(word));
+    set.append(label);
+  });
+  box.append(set);
+  if (item.type === "graded" || (item.values && item.values.degree !== undefined)) {
+    const row = el("div", null, "row");
+    const label = el("label", t("degree"));
+    label.htmlFor = "degree-" + item.id;
+    const input = el("input");
+    input.id = "degree-" + item.id;
+    input.size = 8;
+    input.value = d.degree;
+    input.addEventListener("input", () => { d.degree = input.value; preview(); });
+    row.append(label, input);
+    box.append(row);
+  }
+  const noteLabel = el("label", t("note"));
+  noteLabel.htmlFor = "note-" + item.id;
+  const note = el("textarea");
+  note.id = "note-" + item.id;
+  note.rows = 2;
+  note.value = d.note;
+  note.addEventListener("input", () => { d.note = note.value; preview(); });
+  box.append(noteLabel, note);
+  // the assessed finding only where the assessment changed something, so the changes stand out
+  if (assessedItem && (assessedItem.status !== item.status || assessedItem.points !== item.points || assessedItem.reason !== item.reason)) {
+    const now = el("p", null, "assessed");
+    now.append(t("now"), el("span", t(assessedItem.status), "status " + assessedItem.status), points(assessedItem) + " · " + (assessedItem.reason || ""));
+    box.append(now);
+  }
+  return box;
+}
+
+function show() {
+  const v = record.verdict;
+  const latest = assessments && assessments.latest;
+  $("scores").hidden = $("assessor").hidden = $("claims-card").hidden = $("upload-card").hidden = $("save-card").hidden = false;
+  $("facility").textContent = v.facility.name + "（" + v.facility.credit_code + "） · " + record.scheme + " / " + record.edition
+    + " · " + record.reporting_year + " · " + t("record_id") + " " + record.id;
+  $("original-score").textContent = scoreText(assessments ? assessments.original : v);
+  $("assessed-score").textContent = scoreText(latest);
+  $("assessed-score").className = latest ? "" : "none";
+  $("history").textContent = assessments && assessments.history.length
+    ? t("history") + "：" + assessments.history.map((h) => t("revision", h.revision) + " " + h.recorded_at + " " + t("by") + " " + h.actor
+      + " · " + scoreText(h)).join("；") : "";
+  const assessed = {};
+  if (latest) claimItems(latest.verdict).forEach((i) => { assessed[i.id] = i; });
+  const items = claimItems(v);
+  const box = $("claims");
+  box.replaceChildren();
+  if (!items.length) box.append(el("p", t("no_claims")));
+  items.forEach((i) => box.append(claimCard(i, assessed[i.id])));
+  preview();
+}
+
+/** The document as YAML, every text in JSON quotes (valid YAML), so problems are located by line. */
+function documentText() {
+  const q = (s) => JSON.stringify(String(s));
+  const lines = ["format: verdant.assessment/1"];
+  const lead = $("lead").value.trim();
+  lines.push("evaluator: {organisation: " + q($("organisation").value.trim()) + (lead ? ", lead: " + q(lead) : "") + "}");
+  lines.push("date: " + ($("date").value || q("")));
+  lines.push("criteria:");
+  Object.entries(decisions).filter(([, d]) => d.decision).forEach(([id, d]) => {
+    const parts = ["accepted: " + (d.decision === "accept")];
+    if (d.decision === "accept" && d.degree.trim()) {
+      const g = d.degree.trim();
+      parts.push("degree: " + (/^[0-9]+(\.[0-9]+)?$/.test(g) ? g : q(g)));
+    }
+    if (d.note.trim()) parts.push("note: " + q(d.note.trim()));
+    lines.push("  " + q(id) + ": {" + parts.join(", ") + "}");
+  });
+  return lines.join("\n") + "\n";
+}
+
+function preview() {
+  $("document").textContent = documentText();
+}
+
+/** Starts from the assessment in force, so a second one revises rather than retypes it. */
+function adopt(latest) {
+  decisions = {};
+  if (!latest) return;
+  const a = latest.verdict.assessment || {};
+  $("organisation").value = a.organisation || "";
+  $("lead").value = a.lead || "";
+  if (a.date) $("date").value = a.date;
+  (a.claims || []).forEach((c) => {
+    decisions[c.id] = { decision: c.accepted ? "accept" : "reject", degree: c.degree === undefined ? "" : String(c.degree), note: c.note || "" };
+  });
+}
+
+async function load() {
+  const id = $("record-id").value.trim();
+  if (!id) { say(t("pick"), true); return; }
+  say(t("loading"));
+  try {
+    record = await call("GET", "/api/evaluations/" + encodeURIComponent(id));
+    assessments = await call("GET", "/api/evaluations/" + encodeURIComponent(id) + "/assessment");
+    adopt(assessments.latest);
+    if (!$("date").value) $("date").value = new Date().toISOString().slice(0, 10);
+    show();
+    say("");
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+async function save() {
+  if (!$("organisation").value.trim()) { say(t("need_org"), true); $("organisation").focus(); return; }
+  if (!$("date").value) { say(t("need_date"), true); $("date").focus(); return; }
+  const missing = Object.entries(decisions).find(([, d]) => (d.decision === "reject" || (d.decision === "accept" && d.degree.trim())) && !d.note.trim());
+  if (missing) { say(t("need_note", missing[0]), true); $("note-" + missing[0]).focus(); return; }
+  say(t("loading"));
+  $("save").disabled = true;
+  try {
+    assessments = await call("PUT", "/api/evaluations/" + encodeURIComponent(record.id) + "/assessment?file=assessment.yaml",
+      documentText(), "application/yaml");
+    show();
+    say(t("saved", assessments.latest.revision));
+    $("scores").scrollIntoView();
+  } catch (e) {
+    say(e.message, true);
+  } finally {
+    $("save").disabled = false;
+  }
+}
+
+async function upload() {
+  const f = $("upload-file").files[0];
+  if (!f) { say(t("pick"), true); return; }
+  say(t("loading"));
+  try {
+    const stored = await call("POST", "/api/evidence?name=" + encodeURIComponent(f.name) + "&credit_code="
+      + encodeURIComponent(record.verdict.facility.credit_code), await f.arrayBuffer(), "application/octet-stream");
+    $("uploaded").textContent = t("uploaded", f.name + " · " + stored.sha256 + " · " + stored.type);
+    say("");
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+async function listStored() {
+  try {
+    const list = await call("GET", "/api/evaluations");
+    const records = (list.records || []).slice().reverse();
+    if (!records.length) return;
+    const select = $("stored");
+    select.replaceChildren(el("option", "— " + t("pick") + " —"));
+    select.firstChild.value = "";
+    records.forEach((r) => {
+      const o = el("option", r.id + " · " + r.facility + " · " + r.reporting_year + " · " + (r.score ?? "—"));
+      o.value = r.id;
+      select.append(o);
+    });
+    $("stored-row").hidden = false;
+  } catch (e) {
+    // who may not list every record still opens one by its id
+  }
+}
+
+function words() {
+  document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+  document.querySelectorAll("[data-t]").forEach((e) => { e.textContent = t(e.dataset.t); });
+  if (record) show();
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("record-load").addEventListener("click", load);
+  $("record-id").addEventListener("keydown", (e) => { if (e.key === "Enter") load(); });
+  $("stored").addEventListener("change", () => { if ($("stored").value) { $("record-id").value = $("stored").value; load(); } });
+  $("save").addEventListener("click", save);
+  $("upload").addEventListener("click", upload);
+  ["organisation", "lead", "date"].forEach((id) => $(id).addEventListener("input", preview));
+  $("lang-toggle").addEventListener("click", () => { lang = lang === "en" ? "zh" : "en"; words(); });
+  words();
+  listStored();
+  const q = new URLSearchParams(location.search);
+  if (q.get("record")) { $("record-id").value = q.get("record"); load(); }
+});
