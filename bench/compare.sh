@@ -83,7 +83,8 @@ batch() { # side dir [--validate-only]
   [ -n "$mode" ] && label="batch $count $mode (submissions/s)"
   # the same stream for both sides: generated once, by the current build
   mkdir -p "$dir/target/bench-batch"
-  [ -s "$here/target/bench-batch/stream-$count.yaml" ] && ln -sf "$here/target/bench-batch/stream-$count.yaml" "$dir/target/bench-batch/stream-$count.yaml"
+  # (the current side runs in this checkout: linking the stream onto itself would fail and stop the script)
+  [ "$dir" != "$here" ] && [ -s "$here/target/bench-batch/stream-$count.yaml" ] && ln -sf "$here/target/bench-batch/stream-$count.yaml" "$dir/target/bench-batch/stream-$count.yaml"
   before=$(load)
   if [ -z "$mode" ]; then
     out=$(cd "$dir" && bench/batch.sh "$count" 2>&1) || { echo "batch failed for $side: $out" >&2; return; }
