@@ -1,15 +1,11 @@
 package org.verdant.archive;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,27 +63,12 @@ record Row(Map<String, String> text, byte[] submission) {
 
     /** The hash this row's columns (all but row_hash) give. */
     String computeHash() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes((FORMAT + "\0").getBytes(StandardCharsets.UTF_8));
+        RowHash h = new RowHash(FORMAT);
         for (String c : COLUMNS) {
             if (c.equals("row_hash")) continue;
-            out.writeBytes(c.getBytes(StandardCharsets.UTF_8));
-            out.write(0);
-            byte[] value = c.equals("submission") ? submission : text.get(c) == null ? null : text.get(c).getBytes(StandardCharsets.UTF_8);
-            if (value == null) {
-                out.write(0);
-                continue;
-            }
-            out.write(1);
-            long n = value.length;
-            for (int shift = 56; shift >= 0; shift -= 8) out.write((int) (n >>> shift) & 0xff);
-            out.writeBytes(value);
+            h.column(c, c.equals("submission") ? submission : text.get(c) == null ? null : text.get(c).getBytes(StandardCharsets.UTF_8));
         }
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return h.digest();
     }
 
     /** The current row of a result set of {@link #SELECT}. */

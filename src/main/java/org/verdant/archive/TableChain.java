@@ -1,10 +1,7 @@
 package org.verdant.archive;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,28 +161,13 @@ public final class TableChain {
 
     /** A row's hash: its columns (values as {@link #read} gives them) and chain_seq, previous_hash. */
     static String hash(Table table, Map<String, Object> row) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes((FORMAT + "\0" + table.name + "\0").getBytes(StandardCharsets.UTF_8));
+        RowHash h = new RowHash(FORMAT + "\0" + table.name);
         for (String c : table.hashed()) {
-            out.writeBytes(c.getBytes(StandardCharsets.UTF_8));
-            out.write(0);
             Object v = row.get(c);
-            byte[] value = v == null ? null : v instanceof byte[] b ? b : canonical(v.toString(), table.integers.contains(c) || c.equals("chain_seq"))
-                    .getBytes(StandardCharsets.UTF_8);
-            if (value == null) {
-                out.write(0);
-                continue;
-            }
-            out.write(1);
-            long n = value.length;
-            for (int shift = 56; shift >= 0; shift -= 8) out.write((int) (n >>> shift) & 0xff);
-            out.writeBytes(value);
+            h.column(c, v == null ? null : v instanceof byte[] b ? b : canonical(v.toString(), table.integers.contains(c) || c.equals("chain_seq"))
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return h.digest();
     }
 
     private static String canonical(String value, boolean integer) {
