@@ -31,6 +31,7 @@ final class WebAssets {
         TYPES.put("evaluator.html", "text/html; charset=utf-8");
         TYPES.put("evaluator.js", "text/javascript; charset=utf-8");
         TYPES.put("evaluator.css", "text/css; charset=utf-8");
+        TYPES.put("words.js", "text/javascript; charset=utf-8");
     }
 
     private final Map<String, Asset> assets = new LinkedHashMap<>();

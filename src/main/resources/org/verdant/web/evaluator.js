@@ -5,52 +5,12 @@
 // is shown beside the stored one. It loads nothing from elsewhere.
 "use strict";
 
-const WORDS = {
-  zh: {
-    title: "评价方审核", subtitle: "逐项审核申报的符合性声明及其证据", lang_toggle: "English",
-    nav_enterprise: "企业自评", nav_evaluator: "评价方审核", nav_regulator: "异议复核",
-    open_heading: "打开评价记录", stored: "已保存的评价", record_id: "评价记录编号", record_load: "载入",
-    original_score: "原评价", assessed_score: "审核后", not_assessed: "尚未审核", score: "得分", grade: "等级", none: "无",
-    history: "审核记录", revision: "第 {0} 次", by: "审核人",
-    assessor_heading: "评价机构", organisation: "评价机构（必填）", lead: "组长", date: "审核日期（必填）",
-    claims_heading: "逐项审核", claims_help: "每一项为申报方的声明；未作选择的项目按申报计分。不认可或给出符合程度时须写明意见。",
-    claimed: "申报", evidence: "引用的证据", evidence_none: "未引用证据", open_file: "查看文件",
-    decision: "审核结论", undecided: "未审核", accept: "认可", reject: "不认可", degree: "评定的符合程度（0–1 或百分数，可不填）", note: "意见",
-    now: "审核后：",
-    upload_heading: "上传证据文件", upload_help: "PDF、PNG、JPEG、xlsx 或 CSV，不超过 20 MiB；上传后可按摘要引用。",
-    upload_file: "文件", upload: "上传", uploaded: "已保存：{0}",
-    save: "保存审核意见并重新评价", document: "将提交的评价意见（verdant.assessment/1）",
-    loading: "正在处理……", saved: "已保存第 {0} 次审核意见，已重新评价。", no_claims: "此评价没有需评价方审核的声明。",
-    pick: "请先选择", need_org: "请填写评价机构", need_date: "请填写审核日期", need_note: "{0}：不认可或给出符合程度时须写明意见",
-    met: "符合", partly_met: "部分符合", not_met: "不符合", not_applicable: "不适用", missing_data: "缺少数据",
-  },
-  en: {
-    title: "Evaluator's review", subtitle: "Each claim of the submission and its evidence, one by one", lang_toggle: "中文",
-    nav_enterprise: "Self-assessment", nav_evaluator: "Evaluator", nav_regulator: "Disputes",
-    open_heading: "Open an evaluation", stored: "Stored evaluations", record_id: "Evaluation record", record_load: "Load",
-    original_score: "Stored", assessed_score: "Assessed", not_assessed: "not assessed yet", score: "score", grade: "grade", none: "none",
-    history: "Assessments", revision: "no. {0}", by: "by",
-    assessor_heading: "Evaluating body", organisation: "Organisation (required)", lead: "Lead", date: "Date (required)",
-    claims_heading: "Criterion by criterion", claims_help: "Each item is the applicant's claim; items left undecided score as claimed. A rejection or a degree needs a note.",
-    claimed: "Claimed", evidence: "Evidence cited", evidence_none: "no evidence cited", open_file: "open file",
-    decision: "Decision", undecided: "not assessed", accept: "accept", reject: "reject", degree: "Assessed degree (0–1 or a percentage, optional)", note: "Note",
-    now: "Assessed: ",
-    upload_heading: "Upload an evidence file", upload_help: "PDF, PNG, JPEG, xlsx or CSV up to 20 MiB; once stored it can be cited by its digest.",
-    upload_file: "File", upload: "Upload", uploaded: "Stored: {0}",
-    save: "Save the assessment and re-evaluate", document: "The assessment to be sent (verdant.assessment/1)",
-    loading: "Working…", saved: "Assessment no. {0} saved and re-evaluated.", no_claims: "This evaluation has no claims for an evaluator to assess.",
-    pick: "choose one", need_org: "Name the evaluating organisation", need_date: "Give the date of the assessment", need_note: "{0}: a rejection or a degree needs a note",
-    met: "met", partly_met: "partly met", not_met: "not met", not_applicable: "not applicable", missing_data: "data missing",
-  },
-};
-
-let lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh";
 let record = null; // GET /api/evaluations/{id}
 let assessments = null; // GET /api/evaluations/{id}/assessment
 let decisions = {}; // criterion id → {decision, degree, note}, kept across re-renders
 
 const $ = (id) => document.getElementById(id);
-const t = (key, arg) => String(WORDS[lang][key] ?? key).replace("{0}", arg ?? "");
+const t = Words.t;
 const DIGEST = /sha256:[0-9a-f]{64}/;
 
 function el(tag, text, cls) {
@@ -66,7 +26,7 @@ function say(text, bad) {
 }
 
 async function call(method, url, body, type) {
-  const opts = { method, headers: { "Accept": "application/json", "Accept-Language": lang } };
+  const opts = { method, headers: { "Accept": "application/json", "Accept-Language": Words.lang() } };
   if (body !== undefined) {
     opts.headers["Content-Type"] = type || "application/json";
     opts.body = body;
@@ -117,7 +77,7 @@ function claimCard(item, assessedItem) {
   h.append(el("span", item.clause || "", "clause"));
   box.append(h);
   const finding = el("p", null, "finding");
-  finding.append(t("claimed") + "：", el("span", t(item.status), "status " + item.status), points(item) + " · " + (item.reason || ""));
+  finding.append(t("claimed"), el("span", t("status." + item.status), "status " + item.status), points(item) + " · " + (item.reason || ""));
   box.append(finding);
   box.append(el("div", t("evidence"), "muted"));
   const list = el("ul");
@@ -164,7 +124,7 @@ function claimCard(item, assessedItem) {
   // the assessed finding only where the assessment changed something, so the changes stand out
   if (assessedItem && (assessedItem.status !== item.status || assessedItem.points !== item.points || assessedItem.reason !== item.reason)) {
     const now = el("p", null, "assessed");
-    now.append(t("now"), el("span", t(assessedItem.status), "status " + assessedItem.status), points(assessedItem) + " · " + (assessedItem.reason || ""));
+    now.append(t("now"), el("span", t("status." + assessedItem.status), "status " + assessedItem.status), points(assessedItem) + " · " + (assessedItem.reason || ""));
     box.append(now);
   }
   return box;
@@ -174,14 +134,14 @@ function show() {
   const v = record.verdict;
   const latest = assessments && assessments.latest;
   $("scores").hidden = $("assessor").hidden = $("claims-card").hidden = $("upload-card").hidden = $("save-card").hidden = false;
-  $("facility").textContent = v.facility.name + "（" + v.facility.credit_code + "） · " + record.scheme + " / " + record.edition
-    + " · " + record.reporting_year + " · " + t("record_id") + " " + record.id;
+  $("facility").textContent = t("facility", v.facility.name, v.facility.credit_code, record.scheme + " / " + record.edition,
+    record.reporting_year, record.id);
   $("original-score").textContent = scoreText(assessments ? assessments.original : v);
   $("assessed-score").textContent = scoreText(latest);
   $("assessed-score").className = latest ? "" : "none";
   $("history").textContent = assessments && assessments.history.length
-    ? t("history") + "：" + assessments.history.map((h) => t("revision", h.revision) + " " + h.recorded_at + " " + t("by") + " " + h.actor
-      + " · " + scoreText(h)).join("；") : "";
+    ? t("history", assessments.history.map((h) => t("revision", h.revision) + " " + h.recorded_at + " " + t("by") + " " + h.actor
+      + " · " + scoreText(h)).join(t("history_separator"))) : "";
   const assessed = {};
   if (latest) claimItems(latest.verdict).forEach((i) => { assessed[i.id] = i; });
   const items = claimItems(v);
@@ -298,21 +258,20 @@ async function listStored() {
   }
 }
 
-function words() {
-  document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
-  document.querySelectorAll("[data-t]").forEach((e) => { e.textContent = t(e.dataset.t); });
+async function words(lang) {
+  await Words.load(lang, "evaluator");
   if (record) show();
 }
 
-document.addEventListener("DOMContentLoaded", () => {
+document.addEventListener("DOMContentLoaded", async () => {
   $("record-load").addEventListener("click", load);
   $("record-id").addEventListener("keydown", (e) => { if (e.key === "Enter") load(); });
   $("stored").addEventListener("change", () => { if ($("stored").value) { $("record-id").value = $("stored").value; load(); } });
   $("save").addEventListener("click", save);
   $("upload").addEventListener("click", upload);
   ["organisation", "lead", "date"].forEach((id) => $(id).addEventListener("input", preview));
-  $("lang-toggle").addEventListener("click", () => { lang = lang === "en" ? "zh" : "en"; words(); });
-  words();
+  $("lang-toggle").addEventListener("click", () => words(Words.lang() === "en" ? "zh" : "en"));
+  await words(new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh");
   listStored();
   const q = new URLSearchParams(location.search);
   if (q.get("record")) { $("record-id").value = q.get("record"); load(); }
