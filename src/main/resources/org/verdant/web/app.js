@@ -25,6 +25,7 @@
     parsing: 0,
     signedIn: false,      // signed in to a server with accounts: drafts are kept on the server too
     serverRevision: {},   // scheme → the revision of its server draft this page last saw (null: none)
+    serverSaves: {},      // scheme → its queue of server saves (queueServerSave)
   };
   const DRAFT = 'verdant.draft.';     // + scheme: the editor's text, kept across reloads
   const CHOICE = 'verdant.choice';    // the scheme and edition last chosen
@@ -214,16 +215,50 @@
     } catch (e) {
       $('draft-state').textContent = t('web.draft.unavailable');
     }
-    if (state.signedIn) later('server-draft', 800, () => saveServerDraft(c.scheme, false));
+    if (state.signedIn) {
+      // the text of this moment: by the time the save goes the editor may hold another scheme's draft
+      const q = serverSaveQueue(c.scheme);
+      q.text = $('source').value;
+      q.file = state.fileName;
+      later('server-draft', 800, () => queueServerSave(c.scheme));
+    }
   }
 
   function timeText(iso) {
     return new Date(iso).toLocaleString(state.lang === 'en' ? 'en' : 'zh-CN');
   }
 
-  /** Saves the editor as the scheme's server draft, over the version this page last saw unless {@code force}. */
+  /**
+   * The server saves of a scheme: one in flight at a time, and edits made meanwhile coalesce into
+   * one save that follows it, based on the revision the first one got back. Without the queue a
+   * second save sent while the first was still in flight carried the revision from before it, and
+   * the server rightly answered 409 "a newer draft" although the newer draft was this page's own.
+   */
+  function serverSaveQueue(scheme) {
+    return state.serverSaves[scheme] || (state.serverSaves[scheme] = { busy: false, again: false, text: null, file: null });
+  }
+
+  async function queueServerSave(scheme) {
+    const q = serverSaveQueue(scheme);
+    if (q.busy) {
+      q.again = true;
+      return;
+    }
+    q.busy = true;
+    try {
+      do {
+        q.again = false;
+        await saveServerDraft(scheme, false);
+      } while (q.again);
+    } finally {
+      q.busy = false;
+    }
+  }
+
+  /** Saves the scheme's latest text as its server draft, over the version this page last saw unless {@code force}. */
   async function saveServerDraft(scheme, force) {
-    const body = { text: $('source').value, file: state.fileName };
+    const q = serverSaveQueue(scheme);
+    const body = { text: q.text === null ? $('source').value : q.text, file: q.file };
     if (!force) body.based_on = state.serverRevision[scheme] === undefined ? null : state.serverRevision[scheme];
     let r;
     try {
@@ -243,8 +278,13 @@
       const answer = await r.json();
       const saved = answer.details && answer.details.saved_at;
       if (await ask(t('web.draft.server_newer', saved ? timeText(saved) : '—'))) {
+        // edits made while the question was open go with this save: it reads the latest text
+        q.again = false;
         await saveServerDraft(scheme, true);
       } else {
+        // the server's draft replaces the editor: nothing typed before the answer is to be saved over it
+        q.again = false;
+        q.text = null;
         await restoreServerDraft(scheme);
       }
     } else {
