@@ -1,48 +1,31 @@
 package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.verdant.archive.Archive;
-import org.verdant.support.TestRulebook;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The enterprise's journey in a real headless Chromium: choose the scheme, fill the form (not the
  * YAML) for a small factory, see a live error at its field, fix it, see the YAML follow and the
  * form follow the YAML, evaluate, find the result scrolled into view beside last year's, download
  * the PDF, reload and find the draft, be asked before a template replaces it, and read the page at
- * phone width. Screenshots go to target/screenshots/. Skipped (not failed) without chromium and
- * chromium-driver, as {@link WebPageBrowserTest}.
+ * phone width. Screenshots go to target/screenshots/; set up by {@link BrowserFixture} (skipped,
+ * not failed, without chromium and chromium-driver).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(420)
 class EnterpriseJourneyBrowserTest {
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final String CODE = "91331000MA0000000K";
     /** Last year's record of the same facility, archived before the journey: no claim on G2. */
     static final String LAST_YEAR = """
@@ -58,51 +41,16 @@ class EnterpriseJourneyBrowserTest {
               land_area: 30 亩
             """;
 
-    static {
-        WebPageBrowserTest.SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
-    }
-
-    Path data;
-    Path downloads;
-    VerdantServer server;
-    WebDriver driver;
-    WebDriverWait wait;
-    String missing;
-
-    @BeforeAll
-    void start() throws IOException {
-        missing = Chromium.missing();
-        if (missing != null) return;
-        data = Files.createTempDirectory("verdant-journey-test");
-        downloads = Files.createDirectories(data.resolve("downloads"));
-        Files.createDirectories(SCREENSHOTS);
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data.resolve("archive")), null), null);
-
-        driver = Chromium.start("1366,1000", downloads);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-        // the form is rebuilt as the page follows the YAML and the schema: an element found a moment ago may be replaced
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (driver != null) driver.quit();
-        if (server != null) server.close();
-        if (data != null) {
-            try (Stream<Path> walk = Files.walk(data)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
-        }
-    }
+    @RegisterExtension
+    static final BrowserFixture browser = BrowserFixture.window(1280, 1000).withDownloads().waitingAtMost(java.time.Duration.ofSeconds(90));
 
     @Test
     void aSmallFactoryFillsTheFormFixesALiveErrorEvaluatesDownloadsThePdfAndKeepsItsDraft() throws Exception {
-        assumeTrue(missing == null, missing);
-        assertThat(new Http(server.uri(), null).post("/api/evaluations", "application/yaml", LAST_YEAR).status()).isEqualTo(201);
+        assertThat(browser.http().post("/api/evaluations", "application/yaml", LAST_YEAR).status()).isEqualTo(201);
 
-        driver.get(server.uri().toString());
+        browser.open("");
         js("localStorage.clear()");
-        driver.navigate().refresh();
+        browser.driver().navigate().refresh();
         ready();
 
         // the scheme and edition by today's date; the blank template in the YAML view; the form in Chinese
@@ -116,14 +64,14 @@ class EnterpriseJourneyBrowserTest {
 
         // the edition follows the evaluation date: before 2025-12-31 the 2018 edition, its own criteria
         type("evaluation_date", "2025-06-30");
-        wait.until(d -> "green-factory-2018".equals(new Select(id("scheme")).getFirstSelectedOption().getDomAttribute("value")));
-        wait.until(d -> !d.findElements(By.cssSelector("#form [data-path='claims.INF-12']")).isEmpty());
+        browser.until(d -> "green-factory-2018".equals(new Select(id("scheme")).getFirstSelectedOption().getDomAttribute("value")));
+        browser.until(d -> !d.findElements(By.cssSelector("#form [data-path='claims.INF-12']")).isEmpty());
         assertThat(js("return document.activeElement.closest('[data-path]').dataset.path")).as("the focus stays in the date").isEqualTo("evaluation_date");
 
         // the form, not the YAML: a small factory, with a wrong check character in its credit code
         type("evaluation_date", "2026-03-01");
-        wait.until(d -> "green-factory-2025".equals(new Select(id("scheme")).getFirstSelectedOption().getDomAttribute("value")));
-        wait.until(d -> !d.findElements(By.cssSelector("#form [data-path='claims.G2']")).isEmpty());
+        browser.until(d -> "green-factory-2025".equals(new Select(id("scheme")).getFirstSelectedOption().getDomAttribute("value")));
+        browser.until(d -> !d.findElements(By.cssSelector("#form [data-path='claims.G2']")).isEmpty());
         type("reporting_year", "2025");
         type("facility.name", "示例小厂");
         type("facility.credit_code", "91331000MA0000000L");
@@ -145,14 +93,14 @@ class EnterpriseJourneyBrowserTest {
         type("claims.G2.evidence", "绿色制造管理职责分工文件");
 
         // the live error at its field, located as the CLI locates it
-        WebElement error = wait.until(d -> field("facility.credit_code").findElements(By.cssSelector(".field-error")).stream().findFirst().orElse(null));
+        WebElement error = browser.until(d -> field("facility.credit_code").findElements(By.cssSelector(".field-error")).stream().findFirst().orElse(null));
         assertThat(error.getText()).contains("facility.credit_code: ").contains("校验码为 'L'").containsPattern("submission\\.yaml:\\d+:\\d+: ");
         assertThat(input("facility.credit_code").getDomAttribute("aria-invalid")).isEqualTo("true");
-        screenshot("10-form-live-error-zh.png");
+        browser.screenshot("10-form-live-error-zh.png");
 
         // fixed: no problem left
         type("facility.credit_code", CODE);
-        wait.until(ExpectedConditions.textToBe(By.id("live"), "校验通过：可以评价"));
+        browser.until(ExpectedConditions.textToBe(By.id("live"), "校验通过：可以评价"));
         assertThat(id("form").findElements(By.cssSelector(".field-error"))).isEmpty();
 
         // the YAML view follows the form, and the form follows the YAML
@@ -163,53 +111,52 @@ class EnterpriseJourneyBrowserTest {
         js("const t = document.getElementById('source'); t.value = t.value.replace('name: 示例小厂', 'name: 示例小厂二号');"
                 + "t.dispatchEvent(new Event('input'));");
         id("view-form").click();
-        wait.until(d -> "示例小厂二号".equals(input("facility.name").getDomProperty("value")));
+        browser.until(d -> "示例小厂二号".equals(input("facility.name").getDomProperty("value")));
 
         // evaluate: the result in view, the figures the API gives for the same text
         id("evaluate").click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
-        wait.until(d -> !id("score").getText().isBlank());
-        wait.until(d -> {
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+        browser.until(d -> !id("score").getText().isBlank());
+        browser.until(d -> {
             Number top = (Number) js("return document.getElementById('result').getBoundingClientRect().top");
             return top.doubleValue() >= -2 && top.doubleValue() < 120;
         });
         String submitted = (String) js("return document.getElementById('source').value");
-        JsonNode verdict = new Http(server.uri(), null).post("/api/evaluate", "application/yaml", submitted).json().path("verdict");
+        JsonNode verdict = browser.http().post("/api/evaluate", "application/yaml", submitted).json().path("verdict");
         assertThat(id("score").getText()).isEqualTo(verdict.path("score").isNull() ? "不计分" : verdict.path("score").asText());
         assertThat(id("grade").getText()).isEqualTo(verdict.path("grade").isNull() ? verdict.path("grading").path("reason").asText() : verdict.path("grade").asText());
         assertThat(id("gates").findElements(By.cssSelector("tbody tr"))).isNotEmpty();
         assertThat(id("radar").findElements(By.cssSelector("svg"))).hasSize(1);
         assertThat(id("plan").isDisplayed()).isTrue();
-        screenshot("11-result-in-view-zh.png");
+        browser.screenshot("11-result-in-view-zh.png");
 
         // last year's record beside this one: G2 changed, and why
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history")));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("history")));
         assertThat(id("history-intro").getText()).contains("2024").contains("2025");
         WebElement g2 = id("history-changes").findElements(By.cssSelector("tbody tr")).stream()
                 .filter(tr -> tr.getText().startsWith("G2")).findFirst().orElseThrow();
         assertThat(g2.getText()).contains("符合");
-        ((JavascriptExecutor) driver).executeScript("document.getElementById('history').scrollIntoView()");
-        screenshot("12-history-zh.png");
+        browser.js("document.getElementById('history').scrollIntoView()");
+        browser.screenshot("12-history-zh.png");
 
         // the PDF report
         id("download-pdf").click();
-        Path pdf = downloads.resolve("submission.report.pdf");
-        wait.until(d -> Files.isRegularFile(pdf) && pdf.toFile().length() > 1000);
+        Path pdf = browser.downloads().resolve("submission.report.pdf");
+        browser.until(d -> Files.isRegularFile(pdf) && pdf.toFile().length() > 1000);
         assertThat(new String(Files.readAllBytes(pdf), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
 
         // the result at phone width: nothing scrolls sideways (its tables scroll inside their box)
-        driver.manage().window().setSize(new Dimension(375, 800));
-        wait.until(d -> ((Number) js("return window.innerWidth")).intValue() <= 400);
+        browser.windowSize(375, 800);
         js("document.getElementById('result').scrollIntoView()");
         assertThat(id("result").isDisplayed()).isTrue();
         assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth")).as("result at 375 px, too wide: " + tooWide()).isEqualTo(true);
-        screenshot("15-phone-result.png");
-        driver.manage().window().setSize(new Dimension(1366, 1000));
+        browser.screenshot("15-phone-result.png");
+        browser.windowSize(1280, 1000);
 
         // a reload keeps the draft
-        driver.navigate().refresh();
+        browser.driver().navigate().refresh();
         ready();
-        wait.until(d -> "示例小厂二号".equals(input("facility.name").getDomProperty("value")));
+        browser.until(d -> "示例小厂二号".equals(input("facility.name").getDomProperty("value")));
         assertThat(id("draft-state").getText()).startsWith("已恢复上次的草稿");
         assertThat(new Select(field("claims.G2.met").findElement(By.tagName("select"))).getFirstSelectedOption().getText()).startsWith("满足");
 
@@ -223,40 +170,37 @@ class EnterpriseJourneyBrowserTest {
         // the form in English: each field's own English label and help (form-fields.yaml)
         id("lang-toggle").click();
         // the form is rebuilt once the schemes and the form come back in the new language: a field found just before is stale
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> field("facility.name").findElement(By.tagName("label")).getText().startsWith("Name"));
+        browser.until(d -> field("facility.name").findElement(By.tagName("label")).getText().startsWith("Name"));
         assertThat(field("facility.credit_code").getText()).contains("unified social credit code");
         id("lang-toggle").click();
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> field("facility.name").findElement(By.tagName("label")).getText().startsWith("名称"));
+        browser.until(d -> field("facility.name").findElement(By.tagName("label")).getText().startsWith("名称"));
 
         // loading the blank template asks first; No keeps the work, Yes replaces it
         id("template-load").click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
         assertThat(id("confirm-text").getText()).contains("载入空白模板将替换");
-        screenshot("13-confirm-zh.png");
+        browser.screenshot("13-confirm-zh.png");
         id("confirm-no").click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm")));
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm")));
         assertThat(input("facility.name").getDomProperty("value")).isEqualTo("示例小厂二号");
         id("template-load").click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
         id("confirm-yes").click();
-        wait.until(d -> ((String) js("return document.getElementById('source').value")).startsWith("# Verdant 空白申报模板"));
-        wait.until(d -> "".equals(input("facility.name").getDomProperty("value")));
+        browser.until(d -> ((String) js("return document.getElementById('source').value")).startsWith("# Verdant 空白申报模板"));
+        browser.until(d -> "".equals(input("facility.name").getDomProperty("value")));
 
         // the form at phone width
-        driver.manage().window().setSize(new Dimension(375, 800));
-        wait.until(d -> ((Number) js("return window.innerWidth")).intValue() <= 400);
+        browser.windowSize(375, 800);
         assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth")).as("form at 375 px, too wide: " + tooWide()).isEqualTo(true);
-        screenshot("14-phone-form.png");
-        driver.manage().window().setSize(new Dimension(1366, 1000));
+        browser.screenshot("14-phone-form.png");
+        browser.windowSize(1280, 1000);
     }
 
     // ---------------------------------------------------------------------------------------------
 
     private void ready() {
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-        wait.until(d -> !d.findElements(By.cssSelector("#form [data-path='facility.name'] input")).isEmpty());
+        browser.ready();
+        browser.until(d -> !d.findElements(By.cssSelector("#form [data-path='facility.name'] input")).isEmpty());
     }
 
     /** The elements reaching past the window's right edge, outside a box that scrolls them: what makes a page scroll sideways. */
@@ -269,11 +213,11 @@ class EnterpriseJourneyBrowserTest {
     }
 
     private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+        return browser.js(script);
     }
 
     private WebElement id(String id) {
-        return driver.findElement(By.id(id));
+        return browser.id(id);
     }
 
     private WebElement field(String path) {
@@ -291,10 +235,5 @@ class EnterpriseJourneyBrowserTest {
         WebElement e = input(path);
         e.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         e.sendKeys(text);
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,33 +1,20 @@
 package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.verdant.archive.Archive;
-import org.verdant.support.TestRulebook;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web page in a real headless Chromium, driven by Selenium: upload a fixture, see its score
@@ -37,59 +24,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (or VERDANT_CHROMIUM and
  * VERDANT_CHROMEDRIVER naming the binaries); without them the test is skipped, not failed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
 class WebPageBrowserTest {
     static final Path CEMENT = Path.of("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml");
     static final Path UNKNOWN_KEY = Path.of("fixtures/green-factory/gbt36132-2018/invalid/unknown-key.yaml");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
-    /** Selenium warns that it has no DevTools bindings for this Chromium; the test uses WebDriver only. */
-    static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
-    static {
-        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
-    }
-
-    Path data;
-    Path downloads;
-    VerdantServer server;
-    WebDriver driver;
-    WebDriverWait wait;
-    /** Why the browser test cannot run here (null: it can): the test is then skipped, not failed. */
-    String missing;
-
-    @BeforeAll
-    void start() throws IOException {
-        missing = Chromium.missing();
-        if (missing != null) return;
-
-        data = Files.createTempDirectory("verdant-browser-test");
-        downloads = Files.createDirectories(data.resolve("downloads"));
-        Files.createDirectories(SCREENSHOTS);
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data.resolve("archive")), null), null);
-
-        driver = Chromium.start("1366,2600", downloads);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (driver != null) driver.quit();
-        if (server != null) server.close();
-        if (data != null) {
-            try (Stream<Path> walk = Files.walk(data)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
+    @RegisterExtension
+    static final BrowserFixture browser = BrowserFixture.window(1366, 2600).withDownloads();
 
     private WebElement id(String id) {
-        return driver.findElement(By.id(id));
+        return browser.id(id);
     }
 
     private void upload(Path file) {
@@ -102,15 +46,14 @@ class WebPageBrowserTest {
 
     @Test
     void uploadSeeTheVerdictSwitchLanguageDownloadArchiveAndSeeAProblemLine() throws Exception {
-        assumeTrue(missing == null, missing);
-        driver.get(server.uri().toString());
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Verdant 绿色制造评价");
+        browser.open("");
+        browser.ready();
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Verdant 绿色制造评价");
         assertThat(new Select(id("scheme")).getOptions()).hasSize(Templates.all().size());
 
         // a valid submission: score, grade, gates, radar, criteria, plan
         upload(CEMENT);
-        wait.until(ExpectedConditions.textToBe(By.id("score"), "98.33"));
+        browser.until(ExpectedConditions.textToBe(By.id("score"), "98.33"));
         assertThat(id("grade").getText()).isEqualTo("未选择分级表");
         assertThat(id("eligible").getText()).isEqualTo("是");
         assertThat(id("facility").getText()).contains("镇江华岳水泥有限公司");
@@ -119,7 +62,7 @@ class WebPageBrowserTest {
         assertThat(id("plan-changes").findElements(By.tagName("li"))).isNotEmpty();
         int all = visibleFindings().size();
         assertThat(all).isEqualTo(57);
-        screenshot("01-verdict-zh.png");
+        browser.screenshot("01-verdict-zh.png");
 
         new Select(id("status-filter")).selectByValue("not_met");
         List<WebElement> notMet = visibleFindings();
@@ -131,34 +74,34 @@ class WebPageBrowserTest {
 
         // English: the page's words and the verdict's reasons
         id("lang-toggle").click();
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Verdant green-manufacturing evaluation"));
-        wait.until(ExpectedConditions.textToBe(By.id("grade"), "no grading table selected"));
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "Verdant green-manufacturing evaluation"));
+        browser.until(ExpectedConditions.textToBe(By.id("grade"), "no grading table selected"));
         assertThat(id("score").getText()).isEqualTo("98.33");
         assertThat(id("eligible").getText()).isEqualTo("yes");
-        assertThat(driver.findElement(By.cssSelector("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(browser.driver().findElement(By.cssSelector("html")).getDomAttribute("lang")).isEqualTo("en");
         assertThat(id("findings").getText()).contains("Declared not met");
-        screenshot("02-verdict-en.png");
+        browser.screenshot("02-verdict-en.png");
 
         // the JSON verdict download is the CLI's verdict in the page's language
         id("download-json").click();
-        Path json = downloads.resolve("cement-jiangsu-high-scorer.verdict.json");
-        wait.until(d -> Files.isRegularFile(json) && json.toFile().length() > 0);
+        Path json = browser.downloads().resolve("cement-jiangsu-high-scorer.verdict.json");
+        browser.until(d -> Files.isRegularFile(json) && json.toFile().length() > 0);
         String cli = ServeApiTest.cli("evaluate", CEMENT.toString(), "--format", "json", "--lang", "en").out();
-        wait.until(d -> cli.equals(read(json)));
+        browser.until(d -> cli.equals(read(json)));
         id("download-report").click();
-        Path report = downloads.resolve("cement-jiangsu-high-scorer.report.html");
-        wait.until(d -> Files.isRegularFile(report) && read(report).contains("</html>"));
+        Path report = browser.downloads().resolve("cement-jiangsu-high-scorer.report.html");
+        browser.until(d -> Files.isRegularFile(report) && read(report).contains("</html>"));
 
         // archive it: the page names the record
         id("store").click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stored")));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("stored")));
         assertThat(id("stored").getText()).startsWith("Archived as record 1");
-        JsonNode stored = new Http(server.uri(), null).get("/api/evaluations/1").json();
+        JsonNode stored = browser.http().get("/api/evaluations/1").json();
         assertThat(stored.path("verdict").path("lang").asText()).isEqualTo("en");
 
         // an invalid submission: the problem is listed and its line highlighted beside the text
         upload(UNKNOWN_KEY);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problems")));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("problems")));
         assertThat(id("result").isDisplayed()).isFalse();
         WebElement problem = id("problem-list").findElement(By.cssSelector("li[data-line='13']"));
         assertThat(problem.getText()).contains("line 13, column 3").contains("site.land_aera").contains("unknown key; did you mean 'land_area'?");
@@ -168,44 +111,43 @@ class WebPageBrowserTest {
         assertThat(id("backdrop").findElement(By.cssSelector("div[data-line='13']")).getDomAttribute("class")).isEqualTo("error");
         assertThat(id("gutter").findElements(By.cssSelector("div.error"))).hasSize(1);
         assertThat(gutterLine.isDisplayed()).isTrue();
-        screenshot("03-problem-en.png");
+        browser.screenshot("03-problem-en.png");
 
         problem.click();
-        Object selected = ((JavascriptExecutor) driver).executeScript(
+        Object selected = browser.js(
                 "const t = document.getElementById('source'); return t.value.substring(t.selectionStart, t.selectionEnd);");
         assertThat(selected).isEqualTo("  land_aera: 150 亩");
 
         id("lang-toggle").click();
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Verdant 绿色制造评价"));
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "Verdant 绿色制造评价"));
         assertThat(id("problem-list").getText()).contains("第 13 行第 3 列");
         assertThat(id("message").getText()).isEqualTo("申报材料有误，未评分");
-        screenshot("04-problem-zh.png");
+        browser.screenshot("04-problem-zh.png");
 
         // a factory with a blocker: the plan lists it first, with what clears it
         upload(Path.of("fixtures/green-factory/gbt36132-2018/electronics-guangdong-mandatory-gap.yaml"));
-        wait.until(ExpectedConditions.textToBe(By.id("score"), "87.85"));
+        browser.until(ExpectedConditions.textToBe(By.id("score"), "87.85"));
         assertThat(id("mandatory").getText()).isEqualTo("否");
         assertThat(id("plan-blockers").getText()).contains("INF-12").contains("met: true");
         new Select(id("status-filter")).selectByValue("not_met");
-        ((JavascriptExecutor) driver).executeScript("document.getElementById('findings').scrollIntoView()");
-        screenshot("05-plan-and-filter-zh.png");
+        browser.js("document.getElementById('findings').scrollIntoView()");
+        browser.screenshot("05-plan-and-filter-zh.png");
     }
 
     @Test
     void aZeroCarbonParkShowsOnlyTheLinesItsSchemeHasAndFiguresThatMatchTheirWords() throws Exception {
-        assumeTrue(missing == null, missing);
         // Baotou at 0.3 tCO2e/tce exactly, moved a hair over the Z0 threshold
-        Path over = data.resolve("baotou-over-threshold.yaml");
+        Path over = browser.data().resolve("baotou-over-threshold.yaml");
         Files.writeString(over, read(Path.of("fixtures/zero-carbon-park/ndrc-2025-910/baotou-1500k-at-threshold.yaml"))
                 .replace("co2: 450000 tCO2", "co2: 450001 tCO2"));
-        driver.get(server.uri().toString());
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        browser.open("");
+        browser.ready();
         upload(over);
-        wait.until(d -> d.findElement(By.id("gates")).getText().contains("Z0"));
+        browser.until(d -> d.findElement(By.id("gates")).getText().contains("Z0"));
         assertThat(id("gates").getText()).contains("指标值 0.300001 tCO2e/tce 未达到门槛 0.3 tCO2e/tce");
         assertThat(id("mandatory").isDisplayed()).as("a zero-carbon park has no mandatory requirements").isFalse();
         assertThat(id("eligible").isDisplayed()).isTrue();
-        screenshot("06-zero-carbon-zh.png");
+        browser.screenshot("06-zero-carbon-zh.png");
     }
 
     private static String read(Path p) {
