@@ -134,13 +134,13 @@ function show() {
   const v = record.verdict;
   const latest = assessments && assessments.latest;
   $("scores").hidden = $("assessor").hidden = $("claims-card").hidden = $("upload-card").hidden = $("save-card").hidden = false;
-  $("facility").textContent = t("facility", v.facility.name, v.facility.credit_code, record.scheme + " / " + record.edition,
+  $("facility").textContent = t("facility", v.facility.name, v.facility.credit_code, Words.scheme(record.scheme) + " / " + record.edition,
     record.reporting_year, record.id);
   $("original-score").textContent = scoreText(assessments ? assessments.original : v);
   $("assessed-score").textContent = scoreText(latest);
   $("assessed-score").className = latest ? "" : "none";
   $("history").textContent = assessments && assessments.history.length
-    ? t("history", assessments.history.map((h) => t("revision", h.revision) + " " + h.recorded_at + " " + t("by") + " " + h.actor
+    ? t("history", assessments.history.map((h) => t("revision", h.revision) + " " + Words.when(h.recorded_at) + " " + t("by") + " " + h.actor
       + " · " + scoreText(h)).join(t("history_separator"))) : "";
   const assessed = {};
   if (latest) claimItems(latest.verdict).forEach((i) => { assessed[i.id] = i; });

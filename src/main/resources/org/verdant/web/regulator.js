@@ -59,7 +59,7 @@ function showRecord(r, fresh) {
   record = r;
   const v = r.verdict;
   $("original").hidden = false;
-  $("original-summary").textContent = t("summary", v.facility.name, v.facility.credit_code, r.scheme + " / " + r.edition, r.reporting_year,
+  $("original-summary").textContent = t("summary", v.facility.name, v.facility.credit_code, Words.scheme(r.scheme) + " / " + r.edition, r.reporting_year,
     v.score ?? "—", v.grade ?? t("none"));
   const items = (v.gates || []).concat(v.criteria || []);
   $("original-count").textContent = t("original_items", items.length);
@@ -90,12 +90,12 @@ function renderHistory() {
   const h = facilityHistory.answer;
   $("facility-history").hidden = false;
   table($("history-records"), [t("col_record"), t("year"), t("scheme"), t("evaluated_at"), t("score"), t("grade")],
-    (h.records || []).map((r) => [r.id, r.reporting_year, r.scheme + " / " + r.edition, r.evaluated_at, r.score ?? "—", r.grade ?? t("none")]));
+    (h.records || []).map((r) => [r.id, r.reporting_year, Words.scheme(r.scheme) + " / " + r.edition, Words.when(r.evaluated_at), r.score ?? "—", r.grade ?? t("none")]));
   const disputes = h.disputes || [];
   $("history-none").hidden = disputes.length > 0;
   $("history-disputes").hidden = !disputes.length;
   table($("history-disputes"), [t("col_dispute"), t("col_record"), t("criteria_column"), t("status"), t("filed_at"), t("ruled_at"), t("steps"), t("report")],
-    disputes.map((d) => [d.id, d.evaluation_id, d.criteria.join(", "), t(d.status), d.filed_at + " · " + d.actor, d.ruled_at ?? "—",
+    disputes.map((d) => [d.id, d.evaluation_id, d.criteria.join(", "), t(d.status), Words.when(d.filed_at) + " · " + d.actor, Words.when(d.ruled_at),
       d.steps + " · " + (d.chain_intact ? t("chain_intact") : t("chain_broken")), ""]));
   // the last cell of each dispute: its report, in the page's language
   const rows = $("history-disputes").querySelectorAll("tr");
@@ -144,7 +144,7 @@ function showDispute(d, fresh) {
     }
   });
   if (d.ruling) {
-    $("ruling-shown").textContent = t(d.ruling.ruling) + " · " + d.ruling.reason + " · " + t("by") + " " + d.ruling.actor + " · " + d.ruling.at;
+    $("ruling-shown").textContent = t(d.ruling.ruling) + " · " + d.ruling.reason + " · " + t("by") + " " + d.ruling.actor + " · " + Words.when(d.ruling.at);
     $("ruling-form").hidden = true;
   } else {
     $("ruling-shown").textContent = t("open");

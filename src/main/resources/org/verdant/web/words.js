@@ -27,5 +27,17 @@ const Words = (() => {
     return pattern.replace(/\{(\d+)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
   }
 
-  return { load, t, lang: () => lang };
+  /** A moment (ISO 8601, as the API gives it) written as the reader's language writes a date and time. */
+  function when(iso) {
+    if (iso === null || iso === undefined || iso === "") return "—";
+    const d = new Date(iso);
+    return isNaN(d.getTime()) ? String(iso) : d.toLocaleString(lang === "en" ? "en" : "zh-CN");
+  }
+
+  /** A scheme's name (web.scheme.<id>); its id when the bundles do not name it (a scheme added later). */
+  function scheme(id) {
+    return messages["web.scheme." + id] ?? id;
+  }
+
+  return { load, t, when, scheme, lang: () => lang };
 })();

@@ -95,7 +95,9 @@ class EvaluatorJourneyBrowserTest {
         assertThat(assessed).isLessThan(original);
         assertThat(score(id("original-score").getText())).isEqualTo(original);
         assertThat(id("claim-INF-05").getText()).contains("审核后：不符合", "评价方未认可", "现场核查雨水收集回用系统已停用");
-        assertThat(id("history").getText()).contains("第 1 次", "local");
+        assertThat(id("history").getText()).contains("第 1 次", "local")
+                .as("a moment in words, not as ISO 8601").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
+        assertThat(id("facility").getText()).as("the scheme by its name").contains("绿色工厂 / GB/T 36132-2018").doesNotContain("green-factory");
         browser.screenshot("evaluator-02-assessed.png");
 
         // at phone width nothing scrolls sideways

@@ -73,7 +73,9 @@ class RegulatorPageBrowserTest {
         id("ruling-reason").sendKeys("证书有效，异议成立");
         id("rule").click();
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dispute-heading"), "异议成立"));
-        assertThat(id("ruling-shown").getText()).contains("证书有效，异议成立", "local");
+        assertThat(id("ruling-shown").getText()).contains("证书有效，异议成立", "local")
+                .as("a moment in words, not as ISO 8601").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
+        assertThat(id("original-summary").getText()).as("the scheme by its name").contains("绿色工厂 / GB/T 36132-2018");
         assertThat(id("ruling-form").isDisplayed()).isFalse();
         assertThat(id("report-link").getDomAttribute("href")).isEqualTo("/api/disputes/1/report?lang=zh");
         browser.screenshot("regulator-03-ruled.png");
@@ -83,7 +85,8 @@ class RegulatorPageBrowserTest {
         browser.until(d -> d.findElement(By.id("history-disputes")).getText().contains("异议成立"));
         assertThat(id("history-records").getText()).contains(record, "2023");
         WebElement disputeRow = id("history-disputes").findElements(By.tagName("tr")).get(1);
-        assertThat(disputeRow.getText()).contains("INF-05", "异议成立", "local", "记录链完整");
+        assertThat(disputeRow.getText()).contains("INF-05", "异议成立", "local", "记录链完整").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
+        assertThat(id("history-records").getText()).contains("绿色工厂").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         assertThat(disputeRow.findElement(By.tagName("a")).getDomAttribute("href")).isEqualTo("/api/disputes/1/report?lang=zh");
         Http.Answer report = http.get("/api/disputes/1/report?lang=zh");
         assertThat(report.status()).isEqualTo(200);
