@@ -39,6 +39,10 @@ class EvaluatorJourneyBrowserTest {
         return browser.js(script);
     }
 
+    private org.openqa.selenium.WebDriver driver() {
+        return browser.driver();
+    }
+
     private static double score(String text) {
         Matcher m = SCORE.matcher(text);
         assertThat(m.find()).as("a score in '" + text + "'").isTrue();
@@ -114,6 +118,19 @@ class EvaluatorJourneyBrowserTest {
         browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "Evaluator's review"));
         assertThat(id("assessed-score").getText()).startsWith("score ");
         assertThat(id("claim-INF-05").getText()).contains("Assessed: not met");
+        assertThat(id("facility").getText()).contains("Green factory", "evaluation record " + record);
+        assertThat(id("history").getText()).startsWith("Assessments: no. 1");
+        assertThat(driver().findElement(By.cssSelector("nav#pages a[href='/login.html']")).getText()).isEqualTo("Sign in");
         browser.screenshot("evaluator-04-en.png");
+
+        // in English at a phone's width: nothing scrolls sideways either
+        browser.phone();
+        try {
+            browser.noSidewaysScroll("the evaluator page in English");
+            browser.js("document.getElementById('claim-INF-05').scrollIntoView()");
+            browser.screenshot("evaluator-05-phone-en.png");
+        } finally {
+            browser.desktop();
+        }
     }
 }
