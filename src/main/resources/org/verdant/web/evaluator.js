@@ -19,6 +19,7 @@ const WORDS = {
     now: "审核后：",
     upload_heading: "上传证据文件", upload_help: "PDF、PNG、JPEG、xlsx 或 CSV，不超过 20 MiB；上传后可按摘要引用。",
     upload_file: "文件", upload: "上传", uploaded: "已保存：{0}",
+    attach: "引用刚上传的文件", attached: "审核意见引用的文件", upload_first: "请先在下方上传证据文件",
     save: "保存审核意见并重新评价", document: "将提交的评价意见（verdant.assessment/1）",
     loading: "正在处理……", saved: "已保存第 {0} 次审核意见，已重新评价。", no_claims: "此评价没有需评价方审核的声明。",
     pick: "请先选择", need_org: "请填写评价机构", need_date: "请填写审核日期", need_note: "{0}：不认可或给出符合程度时须写明意见",
@@ -37,6 +38,7 @@ const WORDS = {
     now: "Assessed: ",
     upload_heading: "Upload an evidence file", upload_help: "PDF, PNG, JPEG, xlsx or CSV up to 20 MiB; once stored it can be cited by its digest.",
     upload_file: "File", upload: "Upload", uploaded: "Stored: {0}",
+    attach: "Cite the file just uploaded", attached: "Files this assessment cites", upload_first: "Upload an evidence file below first",
     save: "Save the assessment and re-evaluate", document: "The assessment to be sent (verdant.assessment/1)",
     loading: "Working…", saved: "Assessment no. {0} saved and re-evaluated.", no_claims: "This evaluation has no claims for an evaluator to assess.",
     pick: "choose one", need_org: "Name the evaluating organisation", need_date: "Give the date of the assessment", need_note: "{0}: a rejection or a degree needs a note",
@@ -47,7 +49,8 @@ const WORDS = {
 let lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh";
 let record = null; // GET /api/evaluations/{id}
 let assessments = null; // GET /api/evaluations/{id}/assessment
-let decisions = {}; // criterion id → {decision, degree, note}, kept across re-renders
+let decisions = {}; // criterion id → {decision, degree, note, files}, kept across re-renders
+let uploaded = null; // the digest of the file last uploaded, which a claim's assessment may cite
 
 const $ = (id) => document.getElementById(id);
 const t = (key, arg) => String(WORDS[lang][key] ?? key).replace("{0}", arg ?? "");
@@ -125,7 +128,7 @@ function claimCard(item, assessedItem) {
   if (!(item.evidence || []).length) list.append(el("li", t("evidence_none")));
   box.append(list);
 
-  const d = decisions[item.id] || (decisions[item.id] = { decision: "", degree: "", note: "" });
+  const d = decisions[item.id] || (decisions[item.id] = { decision: "", degree: "", note: "", files: [] });
   const set = el("fieldset");
   set.append(el("legend", t("decision")));
   [["", "undecided"], ["accept", "accept"], ["reject", "reject"]].forEach(([value, word]) => {
@@ -161,6 +164,19 @@ function claimCard(item, assessedItem) {
   note.value = d.note;
   note.addEventListener("input", () => { d.note = note.value; preview(); });
   box.append(noteLabel, note);
+  // the files the evaluator's judgement rests on, cited by digest in the assessment (criteria.ID.evidence)
+  const files = el("ul", null, "digest");
+  files.id = "files-" + item.id;
+  d.files.forEach((sha) => files.append(evidenceItem(sha)));
+  const attach = el("button", t("attach"), "secondary");
+  attach.type = "button";
+  attach.id = "attach-" + item.id;
+  attach.addEventListener("click", () => {
+    if (!uploaded) { say(t("upload_first"), true); return; }
+    if (!d.files.includes(uploaded)) { d.files.push(uploaded); files.append(evidenceItem(uploaded)); }
+    preview();
+  });
+  box.append(el("div", t("attached"), "muted"), files, attach);
   // the assessed finding only where the assessment changed something, so the changes stand out
   if (assessedItem && (assessedItem.status !== item.status || assessedItem.points !== item.points || assessedItem.reason !== item.reason)) {
     const now = el("p", null, "assessed");
@@ -207,6 +223,7 @@ function documentText() {
       parts.push("degree: " + (/^[0-9]+(\.[0-9]+)?$/.test(g) ? g : q(g)));
     }
     if (d.note.trim()) parts.push("note: " + q(d.note.trim()));
+    if (d.files.length) parts.push("evidence: [" + d.files.map(q).join(", ") + "]");
     lines.push("  " + q(id) + ": {" + parts.join(", ") + "}");
   });
   return lines.join("\n") + "\n";
@@ -225,7 +242,8 @@ function adopt(latest) {
   $("lead").value = a.lead || "";
   if (a.date) $("date").value = a.date;
   (a.claims || []).forEach((c) => {
-    decisions[c.id] = { decision: c.accepted ? "accept" : "reject", degree: c.degree === undefined ? "" : String(c.degree), note: c.note || "" };
+    decisions[c.id] = { decision: c.accepted ? "accept" : "reject", degree: c.degree === undefined ? "" : String(c.degree), note: c.note || "",
+      files: c.evidence || [] };
   });
 }
 
@@ -273,6 +291,7 @@ async function upload() {
     const stored = await call("POST", "/api/evidence?name=" + encodeURIComponent(f.name) + "&credit_code="
       + encodeURIComponent(record.verdict.facility.credit_code), await f.arrayBuffer(), "application/octet-stream");
     $("uploaded").textContent = t("uploaded", f.name + " · " + stored.sha256 + " · " + stored.type);
+    uploaded = stored.sha256;
     say("");
   } catch (e) {
     say(e.message, true);
