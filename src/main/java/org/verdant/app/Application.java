@@ -35,10 +35,26 @@ import java.util.List;
 public final class Application {
     private final CompiledRulebook rulebook;
     private final Evaluator evaluator;
+    /** Where {@link #evaluate(Request)} looks cited evidence files up (null: nowhere, and the verdict says so). */
+    private final org.verdant.archive.Archive evidenceArchive;
 
     public Application(CompiledRulebook rulebook) {
+        this(rulebook, new Evaluator(rulebook), null);
+    }
+
+    private Application(CompiledRulebook rulebook, Evaluator evaluator, org.verdant.archive.Archive evidenceArchive) {
         this.rulebook = rulebook;
-        this.evaluator = new Evaluator(rulebook);
+        this.evaluator = evaluator;
+        this.evidenceArchive = evidenceArchive;
+    }
+
+    /**
+     * The same application, whose {@link #evaluate(Request)} checks every evidence file a
+     * submission cites against {@code archive} (as {@code evaluate --archive} does): for a face
+     * such as batch that evaluates through the one-argument call.
+     */
+    public Application checkingEvidenceIn(org.verdant.archive.Archive archive) {
+        return new Application(rulebook, evaluator, archive);
     }
 
     public CompiledRulebook rulebook() {
@@ -106,11 +122,12 @@ public final class Application {
     }
 
     /**
-     * Reads the submission once and evaluates it. Evidence files it cites by digest are not
-     * looked up: the verdict warns that they were not checked.
+     * Reads the submission once and evaluates it. Evidence files it cites by digest are looked up
+     * only in the archive of {@link #checkingEvidenceIn}; otherwise the verdict warns that they
+     * were not checked.
      */
     public Evaluation evaluate(Request request) throws Fault {
-        return evaluate(request, null);
+        return evaluate(request, evidenceArchive);
     }
 
     /**
