@@ -109,9 +109,14 @@ class EvidenceEverywhereApiTest {
                 "--XyZ-boundary-42\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--XyZ-boundary-42--\r\n");
         assertThat(none.status()).as(none.body()).isEqualTo(400);
 
-        Http.Answer anonymous = http.withToken(null).post("/api/evidence", "multipart/form-data; boundary=XyZ-boundary-42",
-                multipart("XyZ-boundary-42", "a.pdf", PDF));
+        // from this server's own page (its Origin) but nobody signed in: as any write
+        Http.Answer anonymous = http.withToken(null).send(HttpRequest.newBuilder(server.uri().resolve("/api/evidence"))
+                .header("Content-Type", "multipart/form-data; boundary=XyZ-boundary-42").header("Origin", "http://" + server.uri().getRawAuthority())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("XyZ-boundary-42", "a.pdf", PDF))));
         assertThat(anonymous.status()).isEqualTo(401);
+        // no Origin, no same-origin fetch, no Authorization: what a form elsewhere sends, refused for its type
+        assertThat(http.withToken(null).post("/api/evidence", "multipart/form-data; boundary=XyZ-boundary-42",
+                multipart("XyZ-boundary-42", "a.pdf", PDF)).status()).isEqualTo(415);
 
         // a form on another site can send multipart/form-data: it is taken only from this server's page or a script
         Http.Answer crossSite = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evidence"))
