@@ -35,10 +35,26 @@ import java.util.List;
 public final class Application {
     private final CompiledRulebook rulebook;
     private final Evaluator evaluator;
+    /** Where {@link #evaluate(Request)} looks cited evidence files up (null: nowhere, and the verdict says so). */
+    private final org.verdant.archive.Archive evidenceArchive;
 
     public Application(CompiledRulebook rulebook) {
+        this(rulebook, new Evaluator(rulebook), null);
+    }
+
+    private Application(CompiledRulebook rulebook, Evaluator evaluator, org.verdant.archive.Archive evidenceArchive) {
         this.rulebook = rulebook;
-        this.evaluator = new Evaluator(rulebook);
+        this.evaluator = evaluator;
+        this.evidenceArchive = evidenceArchive;
+    }
+
+    /**
+     * The same application, whose {@link #evaluate(Request)} checks every evidence file a
+     * submission cites against {@code archive} (as {@code evaluate --archive} does): for a face
+     * such as batch that evaluates through the one-argument call.
+     */
+    public Application checkingEvidenceIn(org.verdant.archive.Archive archive) {
+        return new Application(rulebook, evaluator, archive);
     }
 
     public CompiledRulebook rulebook() {
@@ -106,11 +122,12 @@ public final class Application {
     }
 
     /**
-     * Reads the submission once and evaluates it. Evidence files it cites by digest are not
-     * looked up: the verdict warns that they were not checked.
+     * Reads the submission once and evaluates it. Evidence files it cites by digest are looked up
+     * only in the archive of {@link #checkingEvidenceIn}; otherwise the verdict warns that they
+     * were not checked.
      */
     public Evaluation evaluate(Request request) throws Fault {
-        return evaluate(request, null);
+        return evaluate(request, evidenceArchive);
     }
 
     /**
@@ -129,7 +146,8 @@ public final class Application {
         if (root == null) throw new InvalidSubmissionException(problems);
         String digest = digest(request.bytes());
         java.util.Map<String, org.verdant.archive.EvidenceFile> found = new java.util.LinkedHashMap<>();
-        var evidence = EvidenceReferences.check(root, archive, problems, found);
+        // the files the evaluator's assessment cites are checked with the submission's, and bound with them
+        var evidence = EvidenceReferences.check(root, request.settings().assessment(), archive, problems, found);
         try {
             Verdict verdict = evaluator.evaluate(request.file(), root, problems, digest, request.settings().evaluatorOptions());
             if (warnUnchecked) verdict = EvidenceReferences.warned(verdict, evidence);
@@ -137,6 +155,22 @@ public final class Application {
         } catch (RulebookException e) {
             throw Faults.invalidRulebook(e);
         }
+    }
+
+    /**
+     * {@code what-if}: the submission evaluated, then again with {@code changes}; every evidence
+     * file cited before or after the changes must be in {@code archive} (null: not checked, and
+     * the verdict says so). A changed digest the archive lacks is a problem of the {@code --set}.
+     */
+    public String whatIf(Request request, org.verdant.archive.Archive archive, List<Assignment> changes, boolean asJson) throws Fault {
+        Evaluation e = evaluate(request, archive);
+        if (archive != null) {
+            Problems problems = new Problems();
+            EvidenceReferences.check(org.verdant.plan.TreeEdit.apply(e.root(), changes), request.settings().assessment(), archive,
+                    problems, new java.util.LinkedHashMap<>());
+            if (!problems.isEmpty()) throw new InvalidSubmissionException(problems).about(Option.SET);
+        }
+        return e.whatIf(changes, asJson);
     }
 
     /**
@@ -153,9 +187,17 @@ public final class Application {
      * Whether the assessment fits the submission is a located problem of the assessment.
      */
     public Evaluation assess(ArchivedEvaluation archived, Assessment assessment) throws Fault {
+        return assess(archived, assessment, null);
+    }
+
+    /**
+     * The same, every evidence file the assessment (and the submission) cites checked against
+     * {@code archive}'s store: a digest it lacks is a located problem of the document citing it.
+     */
+    public Evaluation assess(ArchivedEvaluation archived, Assessment assessment, org.verdant.archive.Archive archive) throws Fault {
         Request stored = request(archived, archived.lang());
         Request assessed = new Request(stored.file(), stored.bytes(), stored.settings().withAssessment(assessment));
-        return evaluate(assessed, null, warnedUnchecked(archived.verdictJson()));
+        return evaluate(assessed, archive, warnedUnchecked(archived.verdictJson()));
     }
 
     private static boolean warnedUnchecked(String verdictJson) {

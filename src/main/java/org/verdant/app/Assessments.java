@@ -43,7 +43,8 @@ public final class Assessments {
         ArchivedEvaluation a = record(recordId);
         Access.require(actor, Access.Action.ASSESS, a.entry().creditCode());
         Assessment assessment = Application.assessment(file, bytes);
-        Evaluation assessed = application.assess(a, assessment);
+        // the files the assessment cites must be in this archive, as a submission's must be when stored
+        Evaluation assessed = application.assess(a, assessment, archive);
         AssessmentRevisions.append(archive, recordId, a.entry().creditCode(), actor.id(), new EvidenceAssessment(file, bytes), assessed.json());
         return new Assessed(a, AssessmentRevisions.of(archive, recordId));
     }

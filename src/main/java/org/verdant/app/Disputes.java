@@ -70,8 +70,10 @@ public final class Disputes {
         String code = a.entry().creditCode();
         Access.require(actor, Access.Action.OBJECT, code);
         checkObjection(a, objection);
+        EvidenceReferences.requireInArchive(objection.evidence(), "objection", "evidence", archive);
         Request request = recheckRequest(a, objection);
-        Evaluation now = current.evaluate(request);
+        // a corrected submission's cited files, as a stored one's, must be in the archive
+        Evaluation now = current.evaluate(request, archive);
         checkSameFacility(a, now);
         String originalDigest = a.entry().rulebookDigest();
         List<Recheck> rechecks = new ArrayList<>();
@@ -80,7 +82,7 @@ public final class Disputes {
         } else {
             Optional<Application> original = original(originalDigest);
             if (original.isPresent()) {
-                Evaluation then = original.get().evaluate(request);
+                Evaluation then = original.get().evaluate(request, archive);
                 rechecks.add(new Recheck(Recheck.Rulebook.ORIGINAL, true, then.verdict().rulebookDigest(), then.json(), false));
             } else {
                 rechecks.add(new Recheck(Recheck.Rulebook.ORIGINAL, false, originalDigest, null, false));

@@ -59,17 +59,27 @@ public final class EvidenceFiles {
     public record Cited(String sha256, EvidenceFile file) {
     }
 
-    /** The evidence files {@code archived}'s submission cites by digest, each once, in the order written. */
+    /**
+     * The evidence files {@code archived} cites by digest, each once, in the order written: its
+     * submission's, then those of the assessment it was stored with and of every assessment given
+     * of it since (an evaluator's judgement may rest on a file the applicant did not cite).
+     */
     public static List<Cited> cited(Archive archive, org.verdant.archive.ArchivedEvaluation archived) throws Fault {
+        java.util.Set<String> digests = new java.util.LinkedHashSet<>();
         org.verdant.yaml.YamlNode root = org.verdant.yaml.YamlReader.read(archived.entry().inputFile(), archived.submission(),
                 new org.verdant.yaml.Problems());
-        if (root == null) return List.of();
+        if (root != null) org.verdant.submission.Evidences.cited(root).forEach(c -> digests.add(c.sha256()));
+        List<org.verdant.archive.EvidenceAssessment> assessments = new java.util.ArrayList<>();
+        if (archived.assessment() != null) assessments.add(archived.assessment());
         EvidenceStore store = new EvidenceStore(archive);
         List<Cited> out = new java.util.ArrayList<>();
         try {
-            for (String sha : org.verdant.submission.Evidences.cited(root).stream().map(org.verdant.submission.Evidences.Cited::sha256).distinct().toList()) {
-                out.add(new Cited(sha, store.find(sha).orElse(null)));
+            for (var r : org.verdant.archive.AssessmentRevisions.of(archive, archived.entry().id())) assessments.add(r.assessment());
+            for (var a : assessments) {
+                var read = org.verdant.assessment.AssessmentReader.read(a.file(), a.bytes(), new org.verdant.yaml.Problems());
+                if (read != null) read.claims().forEach(c -> c.evidence().forEach(f -> digests.add(f.sha256())));
             }
+            for (String sha : digests) out.add(new Cited(sha, store.find(sha).orElse(null)));
         } catch (ArchiveException e) {
             throw Faults.of(e);
         }

@@ -4,6 +4,8 @@ import org.verdant.archive.Archive;
 import org.verdant.archive.ArchiveException;
 import org.verdant.archive.EvidenceFile;
 import org.verdant.archive.EvidenceStore;
+import org.verdant.assessment.Assessment;
+import org.verdant.assessment.ClaimAssessment;
 import org.verdant.evaluation.Evaluator;
 import org.verdant.fault.Fault;
 import org.verdant.record.EvaluationRecord;
@@ -32,22 +34,35 @@ final class EvidenceReferences {
     }
 
     /**
-     * Puts a problem at every digest {@code archive} has no file for; returns the files cited,
-     * each once, with their sizes (null sizes, unchecked, without an archive), or null when none is cited;
-     * puts each file found into {@code found}.
+     * Puts a problem at every digest {@code archive} has no file for, whether the submission or the
+     * evaluator's assessment ({@code assessment}, may be null) cites it; returns the files cited,
+     * each once, with their sizes (null sizes, unchecked, without an archive), or null when none is
+     * cited; puts each file found into {@code found}.
      */
-    static EvaluationRecord.Evidence check(YamlNode root, Archive archive, Problems problems, Map<String, EvidenceFile> found) throws Fault {
-        List<Evidences.Cited> cited = Evidences.cited(root);
+    static EvaluationRecord.Evidence check(YamlNode root, Assessment assessment, Archive archive, Problems problems,
+                                           Map<String, EvidenceFile> found) throws Fault {
+        List<Citation> cited = new ArrayList<>();
+        for (Evidences.Cited c : Evidences.cited(root)) {
+            cited.add(new Citation(c.sha256(), () -> problems.say(c.node(), "problem.evidence.not_in_archive", c.sha256())));
+        }
+        if (assessment != null) {
+            for (ClaimAssessment claim : assessment.claims()) {
+                for (ClaimAssessment.CitedFile f : claim.evidence()) {
+                    cited.add(new Citation(f.sha256(), () -> problems.say(f.location(), f.path(), "problem.evidence.not_in_archive", f.sha256())));
+                }
+            }
+        }
         if (cited.isEmpty()) return null;
         Map<String, Long> sizes = new LinkedHashMap<>();
         EvidenceStore store = archive == null ? null : new EvidenceStore(archive);
-        for (Evidences.Cited c : cited) {
+        for (Citation c : cited) {
             if (store == null) {
                 sizes.putIfAbsent(c.sha256(), null);
                 continue;
             }
-            Optional<EvidenceFile> file = find(store, c.sha256());
-            if (file.isEmpty()) problems.say(c.node(), "problem.evidence.not_in_archive", c.sha256());
+            EvidenceFile known = found.get(c.sha256());
+            Optional<EvidenceFile> file = known != null ? Optional.of(known) : find(store, c.sha256());
+            if (file.isEmpty()) c.missing().run();
             else {
                 sizes.put(c.sha256(), file.get().size());
                 found.put(c.sha256(), file.get());
@@ -56,6 +71,30 @@ final class EvidenceReferences {
         List<EvaluationRecord.EvidenceDigest> files = new ArrayList<>();
         sizes.forEach((sha, size) -> files.add(new EvaluationRecord.EvidenceDigest(sha, size)));
         return new EvaluationRecord.Evidence(store != null, List.copyOf(files));
+    }
+
+    /**
+     * Evidence named in a list outside any YAML document (an objection's new evidence): every item
+     * written as a digest must be in {@code archive}, else it is a problem located at
+     * {@code document}'s {@code path}[i], as a submission's would be.
+     */
+    static void requireInArchive(List<String> evidence, String document, String path, Archive archive) throws Fault {
+        if (archive == null) return;
+        Problems problems = new Problems();
+        EvidenceStore store = new EvidenceStore(archive);
+        for (int i = 0; i < evidence.size(); i++) {
+            String item = evidence.get(i) == null ? "" : evidence.get(i).strip();
+            if (!Evidences.isDigest(item)) continue; // a named document, not an uploaded file
+            String sha = Evidences.normalise(item);
+            if (find(store, sha).isEmpty()) {
+                problems.say(org.verdant.text.Location.unknown(document), path + "[" + i + "]", "problem.evidence.not_in_archive", sha);
+            }
+        }
+        if (!problems.isEmpty()) throw new org.verdant.evaluation.InvalidSubmissionException(problems);
+    }
+
+    /** A digest cited somewhere, and how to say where when the archive lacks it. */
+    private record Citation(String sha256, Runnable missing) {
     }
 
     /** The files found, as the report's 附件 describes them. */

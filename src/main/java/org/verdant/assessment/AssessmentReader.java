@@ -1,5 +1,6 @@
 package org.verdant.assessment;
 
+import org.verdant.submission.Evidences;
 import org.verdant.units.Quantity;
 import org.verdant.yaml.Bound;
 import org.verdant.yaml.Node;
@@ -53,7 +54,7 @@ public final class AssessmentReader {
     }
 
     private static ClaimAssessment claim(YamlNode.Entry e, Problems problems) {
-        Node c = Node.of(e.value(), problems, "accepted", "note", "degree");
+        Node c = Node.of(e.value(), problems, "accepted", "note", "degree", "evidence");
         if (c == null) return null;
         Boolean accepted = c.bool("accepted", true);
         String note = c.text("note", false);
@@ -64,11 +65,34 @@ public final class AssessmentReader {
             if (q != null && (q.base() <= 0 || q.base() > 1)) problems.say(c.raw("degree"), "problem.assessment.degree_range", q.text());
             else if (q != null) degree = q.base();
         }
+        List<ClaimAssessment.CitedFile> evidence = evidence(c, problems);
         if (accepted == null) return null;
         // a claim turned down, or found met to another degree, must say why: the finding shows the evaluator's note
         if ((!accepted || degree != null) && note == null) problems.say(e.value(), "problem.assessment.note_required", e.key());
         if (!accepted && degree != null) problems.say(c.raw("degree"), "problem.assessment.degree_rejected", e.key());
-        return new ClaimAssessment(e.key(), accepted, note, degree, e.keyLocation());
+        return new ClaimAssessment(e.key(), accepted, note, degree, e.keyLocation(), evidence);
+    }
+
+    /**
+     * {@code evidence: [sha256:…]}: the uploaded files the judgement rests on, each a digest as a
+     * submission writes one (64 hex digits, sha256: may come first); a single digest may stand alone.
+     */
+    private static List<ClaimAssessment.CitedFile> evidence(Node c, Problems problems) {
+        List<ClaimAssessment.CitedFile> out = new ArrayList<>();
+        YamlNode raw = c.value("evidence", false);
+        if (raw == null) return out;
+        List<YamlNode> items = raw instanceof YamlNode.Sequence seq ? seq.items() : List.of(raw);
+        for (YamlNode item : items) {
+            if (!(item instanceof YamlNode.Scalar s) || !s.type().equals("string")) {
+                problems.say(item, "problem.assessment.evidence", Node.kind(item));
+            } else if (!Evidences.isDigest(s.text().strip())) {
+                problems.say(item, "problem.evidence.digest", s.text());
+            } else {
+                String sha = Evidences.normalise(s.text().strip());
+                if (out.stream().noneMatch(f -> f.sha256().equals(sha))) out.add(new ClaimAssessment.CitedFile(sha, item.location(), item.path()));
+            }
+        }
+        return out;
     }
 
     static String sha256(byte[] bytes) {

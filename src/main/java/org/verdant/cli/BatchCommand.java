@@ -87,6 +87,10 @@ final class BatchCommand implements Callable<Integer> {
             + "the same error records, a verdant.batch-check/1 line for each valid input, counts of valid and invalid.")
     boolean validateOnly;
 
+    @Option(names = "--archive", paramLabel = "DIR", description = "Check the evidence files each input cites by digest against "
+            + "the archive in this data directory, as 'evaluate --archive' does (read only: nothing is stored).")
+    Path archive;
+
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
@@ -98,7 +102,9 @@ final class BatchCommand implements Callable<Integer> {
         if (threads < 0) throw new Fault(Fault.Kind.USAGE, words.get("batch.threads"));
         if (threads > MAX_THREADS) throw new Fault(Fault.Kind.USAGE, words.get("batch.threads_too_many", threads, MAX_THREADS));
         Outputs.requireDistinct(words, new Path[]{out, summaryCsv}, inputs.stream().filter(i -> !i.equals("-")).map(Path::of).toArray(Path[]::new));
-        Application application = rulebook.application();
+        // the evidence check is the application layer's, as for evaluate; batch only says where
+        org.verdant.archive.Archive evidence = archive == null ? null : ArchiveOptions.open(archive, null, false);
+        Application application = evidence == null ? rulebook.application() : rulebook.application().checkingEvidenceIn(evidence);
         application.requireGrading(grading);
         application.requireEdition(edition);
         BatchEvaluation evaluation = new BatchEvaluation(application, new Settings(edition, table, grading, lang.name()), validateOnly);
@@ -109,7 +115,7 @@ final class BatchCommand implements Callable<Integer> {
         Progress progress = terminal ? new Progress(err, Inputs.totalBytes(inputs), workers) : Progress.NONE;
         long start = System.nanoTime();
         Settings settings = new Settings(edition, table, grading, lang.name());
-        try (Summary summary = summary(summaryCsv != null, validateOnly)) {
+        try (org.verdant.archive.Archive held = evidence; Summary summary = summary(summaryCsv != null, validateOnly)) {
             Iterator<Inputs.Item> items = new Inputs(inputs, YamlReader.MAX_BYTES, () -> System.in);
             PartialResults partial = null;
             OutputStream sink;
@@ -179,7 +185,7 @@ final class BatchCommand implements Callable<Integer> {
         if (inputsDigest == null) return null; // standard input cannot be read again
         String tableDigest = table != null && Files.isRegularFile(Path.of(table)) ? Application.digest(Files.readAllBytes(Path.of(table))) : "";
         String key = "validate-only=" + validateOnly + ";lang=" + settings.lang() + ";edition=" + settings.edition() + ";table=" + settings.table()
-                + " " + tableDigest + ";grading=" + settings.grading();
+                + " " + tableDigest + ";grading=" + settings.grading() + (archive == null ? "" : ";evidence-archive=" + archive.toAbsolutePath());
         return new PartialResults.State(inputsDigest, application.rulebook().rulebook().digest(), key);
     }
 

@@ -41,7 +41,17 @@ public class EvaluateArchiving {
         }
     }
 
-    /** The archive asked for (created if need be), null when none was: its evidence store checks the submission's digests. */
+    /**
+     * The archive asked for (created if need be), null when none was: its evidence store checks the
+     * submission's digests. The submission is validated first, so one refused creates no archive.
+     */
+    Archive open(org.verdant.app.Workbooks.Input input, org.verdant.app.Application application) throws Fault {
+        if (!requested()) return null;
+        input.run(application::validate);
+        return open();
+    }
+
+    /** The archive asked for (created if need be), null when none was. */
     Archive open() throws Fault {
         if (!requested()) return null;
         Path dir = archive == null || archive.equals(DEFAULT) ? null : Path.of(archive);

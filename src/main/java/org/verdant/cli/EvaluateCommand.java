@@ -64,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
         Request request = input.request();
         // the archive asked for also holds the evidence files the submission may cite by digest
         var application = rulebook.application();
-        try (org.verdant.archive.Archive archive = archiving.open()) {
+        try (org.verdant.archive.Archive archive = archiving.open(input, application)) {
             Evaluation e = input.run(r -> application.evaluate(r, archive));
             String text = format == Format.json ? e.json(trace) : e.text();
             // every file first, the archive last: a file that cannot be written must not leave a stored record a retry would duplicate

@@ -35,19 +35,6 @@ final class EvidenceCommand implements Runnable {
                 new Words(LangOption.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))).get("usage.name_a_subcommand", "add, list"));
     }
 
-    /** Which archive: --archive DIR (as evaluate --archive DIR) or the reading commands' --data and --jdbc-url. */
-    static final class Where {
-        @Option(names = "--archive", paramLabel = "DIR", descriptionKey = "evidence-archive", description = "The archive's data directory (the same as --data).")
-        Path archive;
-
-        @Mixin
-        ArchiveOptions options = new ArchiveOptions();
-
-        Archive open(boolean create) throws Fault {
-            return ArchiveOptions.open(archive != null ? archive : options.data, options.jdbcUrl, create);
-        }
-    }
-
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Store evidence files in the archive (once each, by sha256) and print their digests.")
     static final class Add implements Callable<Integer> {
         @Spec
@@ -57,7 +44,7 @@ final class EvidenceCommand implements Runnable {
         List<Path> files;
 
         @Mixin
-        Where where = new Where();
+        ArchiveOptions archive = new ArchiveOptions();
 
         @Mixin
         LangOption lang = new LangOption();
@@ -71,7 +58,7 @@ final class EvidenceCommand implements Runnable {
                 contents.add(Files.readAllBytes(f));
             }
             var out = spec.commandLine().getOut();
-            try (Archive a = where.open(true)) {
+            try (Archive a = ArchiveOptions.open(archive.data, archive.jdbcUrl, true)) {
                 for (int i = 0; i < files.size(); i++) {
                     EvidenceFile e = EvidenceFiles.add(a, files.get(i).getFileName().toString(), contents.get(i));
                     out.println(e.sha256() + "  " + e.type().mediaType() + "  " + w.get("evidence.size", e.size()) + "  " + files.get(i));
@@ -90,7 +77,7 @@ final class EvidenceCommand implements Runnable {
         Format format;
 
         @Mixin
-        Where where = new Where();
+        ArchiveOptions archive = new ArchiveOptions();
 
         @Mixin
         LangOption lang = new LangOption();
@@ -98,7 +85,7 @@ final class EvidenceCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             List<EvidenceFile> found;
-            try (Archive a = where.open(false)) {
+            try (Archive a = archive.open()) {
                 found = EvidenceFiles.list(a);
             }
             var out = spec.commandLine().getOut();

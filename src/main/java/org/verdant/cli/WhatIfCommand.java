@@ -33,6 +33,11 @@ final class WhatIfCommand implements Callable<Integer>, CliFaults.OfSubmission {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     EvaluateCommand.Format format;
 
+    @Option(names = "--archive", arity = "0..1", paramLabel = "DIR", parameterConsumer = EvaluateArchiving.OptionalDir.class,
+            description = "Check the evidence files cited by digest, before and after the changes, against the archive: DIR, "
+                    + "else $VERDANT_JDBC_URL, $VERDANT_DATA or ./verdant-data.")
+    String archive;
+
     @Mixin
     EvaluationOptions evaluation = new EvaluationOptions();
 
@@ -50,7 +55,11 @@ final class WhatIfCommand implements Callable<Integer>, CliFaults.OfSubmission {
         boolean json = format == EvaluateCommand.Format.json;
         Application application = rulebook.application();
         // the changed submission's problems too are put at the cells of the fields they name
-        String text = InputFile.submission(file, evaluation).run(request -> application.evaluate(request).whatIf(changes, json));
+        String text;
+        // read only: what-if stores nothing, so an archive that is not there is an error, not created
+        try (org.verdant.archive.Archive a = archive == null ? null : ArchiveOptions.open(archive.isEmpty() ? null : Path.of(archive), null, false)) {
+            text = InputFile.submission(file, evaluation).run(request -> application.whatIf(request, a, changes, json));
+        }
         spec.commandLine().getOut().print(text);
         return ExitCodes.OK;
     }

@@ -172,11 +172,17 @@ public final class Verifier {
         return out;
     }
 
-    /** The distinct digests the record's submission cites, in order; null when its bytes are not YAML (reported otherwise). */
+    /**
+     * The distinct digests the record's submission cites, then those its assessment cites, in order
+     * (as the record binds them); null when its bytes are not YAML (reported otherwise).
+     */
     private static List<String> citedDigests(EvaluationRecord r) {
         org.verdant.yaml.YamlNode root = org.verdant.yaml.YamlReader.read(r.submissionFile(), r.submission(), new Problems());
         if (root == null) return null;
-        return org.verdant.submission.Evidences.cited(root).stream().map(org.verdant.submission.Evidences.Cited::sha256).distinct().toList();
+        List<String> cited = new ArrayList<>(org.verdant.submission.Evidences.cited(root).stream().map(org.verdant.submission.Evidences.Cited::sha256).toList());
+        Assessment a = r.assessment() == null ? null : AssessmentReader.read(r.assessment().file(), r.assessment().bytes(), new Problems());
+        if (a != null) a.claims().forEach(c -> c.evidence().forEach(f -> cited.add(f.sha256())));
+        return cited.stream().distinct().toList();
     }
 
     private static String shown(List<String> digests) {

@@ -136,13 +136,13 @@ final class Api {
         if (format.equals("verdict")) {
             // exactly what `evaluate --format json [--trace]` prints
             boolean trace = "true".equals(ctx.queryParam("trace"));
-            json(ctx, 200, withWork(() -> application.evaluate(r.request()).json(trace)));
+            json(ctx, 200, withWork(() -> application.evaluate(r.request(), archive).json(trace))); // cited evidence must be in the archive
             return;
         }
         if (!format.equals("preview")) throw ApiException.badRequest("format：preview 或 verdict", "format: preview or verdict");
         boolean withPlan = !"false".equals(ctx.queryParam("plan"));
         String answer = withWork(() -> {
-            Evaluation e = application.evaluate(r.request());
+            Evaluation e = application.evaluate(r.request(), archive);
             return ApiJson.preview(e.json(), withPlan ? e.improve(null, true) : null, e.radar());
         });
         json(ctx, 200, answer);
@@ -154,10 +154,10 @@ final class Api {
         SubmissionRequest r = SubmissionRequest.read(ctx);
         ReportFormat format = reportFormat(ctx);
         if (format.binary()) {
-            pdf(ctx, withWork(() -> application.evaluate(r.request()).reportPdf()));
+            pdf(ctx, withWork(() -> application.evaluate(r.request(), archive).reportPdf()));
             return;
         }
-        String text = withWork(() -> application.evaluate(r.request()).report(format));
+        String text = withWork(() -> application.evaluate(r.request(), archive).report(format)); // its 附件 describes the files cited
         document(ctx, format, text);
     }
 

@@ -3,6 +3,7 @@ package org.verdant.serve;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
 import org.verdant.access.Access;
 import org.verdant.accounts.Accounts;
 import org.verdant.app.EvidenceFiles;
@@ -17,6 +18,8 @@ import org.verdant.text.Text;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -27,6 +30,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * POST /api/evidence?name=FILE&amp;credit_code=CODE   the file's bytes as the body; 201 {sha256, media_type, type, size}
+ * POST /api/evidence?credit_code=CODE                 multipart/form-data, one file or more; 201 {files: [{sha256, …}]}
  * GET  /api/evidence/{sha256}[?evaluation=ID]        the bytes, as an attachment of the type the bytes show
  * GET  /api/evidence?evaluation=ID                   the files that stored evaluation cites
  * </pre>
@@ -34,6 +38,9 @@ import java.util.regex.Pattern;
 final class EvidenceApi {
     private static final Pattern DIGEST = Pattern.compile("(sha256:)?[0-9a-f]{64}");
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+    /** A multipart body holds at most five files of the largest size (and their part headers). */
+    static final int MAX_PARTS = 5;
+    static final long MAX_MULTIPART = MAX_PARTS * EvidenceStore.MAX_SIZE + 64 * 1024;
     private final Api api;
     private final Archive archive;
     private final Accounts accessLog;
@@ -44,22 +51,72 @@ final class EvidenceApi {
         this.accessLog = Accounts.of(archive);
     }
 
-    /** POST /api/evidence: 201 with the stored file; 413 over {@link EvidenceStore#MAX_SIZE}, 415 a kind not kept. */
+    /**
+     * POST /api/evidence: 201 with the stored file; 413 over {@link EvidenceStore#MAX_SIZE}, 415 a kind not kept.
+     * A {@code multipart/form-data} body may carry several files (every part with a file name):
+     * each is checked as a raw body is, none is stored unless all pass, and the answer lists them.
+     */
     void upload(Context ctx) throws Exception {
         api.authorize(ctx);
         String code = upper(ctx.queryParam("credit_code"));
         // an enterprise files its own evidence, an evaluator the evidence of what it assesses
         if (!Access.allows(Actors.of(ctx), Access.Action.ASSESS, code)) allow(ctx, Access.Action.FILE, code, "POST");
-        byte[] bytes = body(ctx);
+        if (ctx.isMultipartFormData()) {
+            uploadParts(ctx, code);
+            return;
+        }
+        byte[] bytes = body(ctx, code);
+        requireKept(ctx, code, bytes);
+        EvidenceFile f = EvidenceFiles.add(archive, name(ctx.queryParam("name")), bytes);
+        log(ctx, Access.Action.FILE, code, "ok");
+        ctx.header("Location", "/api/evidence/" + f.sha256());
+        Api.json(ctx, 201, Json.PRETTY.writeValueAsString(describe(f)));
+    }
+
+    /** The files of a multipart body, each at most {@link EvidenceStore#MAX_SIZE}: 201 {files: [...]}. */
+    private void uploadParts(Context ctx, String code) throws Exception {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_MULTIPART) throw tooLarge(ctx, code);
+        List<String> names = new ArrayList<>();
+        List<byte[]> contents = new ArrayList<>();
+        List<UploadedFile> parts = ctx.uploadedFiles();
+        if (parts.size() > MAX_PARTS) throw tooLarge(ctx, code);
+        for (UploadedFile part : parts) {
+            if (part.size() > EvidenceStore.MAX_SIZE) throw tooLarge(ctx, code);
+            byte[] bytes;
+            try (InputStream in = part.content()) {
+                bytes = in.readNBytes((int) EvidenceStore.MAX_SIZE + 1);
+            }
+            if (bytes.length > EvidenceStore.MAX_SIZE) throw tooLarge(ctx, code);
+            requireKept(ctx, code, bytes);
+            names.add(name(part.filename()));
+            contents.add(bytes);
+        }
+        if (contents.isEmpty()) {
+            log(ctx, Access.Action.FILE, code, "refused");
+            throw ApiException.badRequest("multipart/form-data 请求中没有文件（每个文件部分须有 filename）",
+                    "the multipart/form-data request has no file (each file part needs a filename)");
+        }
+        ObjectNode root = Json.NODES.objectNode();
+        ArrayNode files = root.putArray("files");
+        String first = null;
+        for (int i = 0; i < contents.size(); i++) {
+            EvidenceFile f = EvidenceFiles.add(archive, names.get(i), contents.get(i));
+            if (first == null) first = f.sha256();
+            files.add(describe(f));
+        }
+        log(ctx, Access.Action.FILE, code, "ok");
+        ctx.header("Location", "/api/evidence/" + first);
+        Api.json(ctx, 201, Json.PRETTY.writeValueAsString(root));
+    }
+
+    /** 415 for bytes that are not a kind of file kept as evidence (by their content, whatever the name or header says). */
+    private void requireKept(Context ctx, String code, byte[] bytes) throws ApiException {
         if (EvidenceType.of(bytes).isEmpty() && bytes.length > 0) {
             log(ctx, Access.Action.FILE, code, "refused");
             throw new ApiException(415, "unsupported_media_type", new Text("证据文件按其内容不是 PDF、PNG、JPEG、xlsx 或 CSV 文件",
                     "the evidence file is by its content not a PDF, PNG, JPEG, xlsx or CSV file"));
         }
-        EvidenceFile f = EvidenceFiles.add(archive, name(ctx.queryParam("name")), bytes);
-        log(ctx, Access.Action.FILE, code, "ok");
-        ctx.header("Location", "/api/evidence/" + f.sha256());
-        Api.json(ctx, 201, Json.PRETTY.writeValueAsString(describe(f)));
     }
 
     /** GET /api/evidence/{sha256}: the file, never rendered by the browser as anything but a download. */
@@ -120,19 +177,20 @@ final class EvidenceApi {
     }
 
     /** The body, refused with 413 as soon as it is over the limit (never kept whole). */
-    private static byte[] body(Context ctx) throws ApiException {
+    private byte[] body(Context ctx, String code) throws ApiException {
         long declared = ctx.req().getContentLengthLong();
         try (InputStream in = ctx.req().getInputStream()) {
-            if (declared > EvidenceStore.MAX_SIZE) throw tooLarge(ctx);
+            if (declared > EvidenceStore.MAX_SIZE) throw tooLarge(ctx, code);
             byte[] bytes = in.readNBytes((int) EvidenceStore.MAX_SIZE + 1);
-            if (bytes.length > EvidenceStore.MAX_SIZE) throw tooLarge(ctx);
+            if (bytes.length > EvidenceStore.MAX_SIZE) throw tooLarge(ctx, code);
             return bytes;
         } catch (IOException e) {
             throw ApiException.badRequest("无法读取请求正文：" + e.getMessage(), "cannot read the request body: " + e.getMessage());
         }
     }
 
-    private static ApiException tooLarge(Context ctx) {
+    private ApiException tooLarge(Context ctx, String code) {
+        log(ctx, Access.Action.FILE, code, "refused");
         ctx.header("Connection", "close");
         return new ApiException(413, "too_large", new Text("证据文件超过上限 " + EvidenceStore.MAX_SIZE + " 字节（20 MiB）",
                 "the evidence file is larger than the limit of " + EvidenceStore.MAX_SIZE + " bytes (20 MiB)"));

@@ -130,13 +130,23 @@ final class Gate {
         String type = ctx.header("Content-Type");
         if (type != null) {
             String media = type.split(";")[0].strip().toLowerCase(Locale.ROOT);
-            if (FORM_TYPES.contains(media)) {
+            if (FORM_TYPES.contains(media) && !(media.equals("multipart/form-data") && scriptedUpload(ctx, origin))) {
                 throw new ApiException(415, "unsupported_media_type", new Text("写操作不接受 Content-Type " + Api.clip(media)
                         + "（网页表单可以跨站发送这种类型）：申报材料请以 application/yaml 或 application/json 发送",
                         "a write does not accept Content-Type " + Api.clip(media) + " (a form on any site can send it): send a submission "
                                 + "as application/yaml or application/json"));
             }
         }
+    }
+
+    /**
+     * An evidence upload as multipart/form-data from this server's own page or a script: a form on
+     * another site can send the type, but not with this server's Origin (checked above), a
+     * same-origin Sec-Fetch-Site, or an Authorization header.
+     */
+    private static boolean scriptedUpload(Context ctx, String origin) {
+        return ctx.path().equals("/api/evidence") && (origin != null || "same-origin".equalsIgnoreCase(ctx.header("Sec-Fetch-Site"))
+                || ctx.header("Authorization") != null);
     }
 
     private static boolean sameAuthority(String origin, String host) {

@@ -56,14 +56,14 @@ final class XlsxApi {
     void evaluate(Context ctx) throws Exception {
         api.authorize(ctx);
         Workbooks.Input input = input(ctx);
-        Api.json(ctx, 200, api.withWork(() -> input.run(application::evaluate).json()));
+        Api.json(ctx, 200, api.withWork(() -> input.run(r -> application.evaluate(r, archive)).json())); // cited evidence must be in the archive
     }
 
     /** POST /api/xlsx/evaluations: evaluate a workbook and store it (as POST /api/evaluations); the record keeps the YAML read from it. */
     void store(Context ctx) throws Exception {
         api.authorize(ctx);
         Workbooks.Input input = input(ctx);
-        Evaluation evaluation = api.withWork(() -> input.run(application::evaluate));
+        Evaluation evaluation = api.withWork(() -> input.run(r -> application.evaluate(r, archive)));
         // as a YAML submission: only for a credit code the account may file for, refused before anything is stored
         String code = evaluation.jsonTree().path("facility").path("credit_code").asText(null);
         log.require(ctx, Access.Action.FILE, code);

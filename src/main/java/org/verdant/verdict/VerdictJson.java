@@ -392,6 +392,7 @@ public final class VerdictJson {
             x.put("accepted", c.accepted());
             if (c.degree() != null) x.set("degree", value(c.degree()));
             if (c.note() != null) x.put("note", c.note());
+            if (!c.evidence().isEmpty()) c.evidence().forEach(f -> x.withArray("evidence").add(f.sha256()));
         }
         return o;
     }

@@ -7,7 +7,8 @@
 
 let record = null; // GET /api/evaluations/{id}
 let assessments = null; // GET /api/evaluations/{id}/assessment
-let decisions = {}; // criterion id → {decision, degree, note}, kept across re-renders
+let decisions = {}; // criterion id → {decision, degree, note, files}, kept across re-renders
+let uploaded = null; // the digest of the file last uploaded, which a claim's assessment may cite
 
 const $ = (id) => document.getElementById(id);
 const t = Words.t;
@@ -85,7 +86,7 @@ function claimCard(item, assessedItem) {
   if (!(item.evidence || []).length) list.append(el("li", t("evidence_none")));
   box.append(list);
 
-  const d = decisions[item.id] || (decisions[item.id] = { decision: "", degree: "", note: "" });
+  const d = decisions[item.id] || (decisions[item.id] = { decision: "", degree: "", note: "", files: [] });
   const set = el("fieldset");
   set.append(el("legend", t("decision")));
   [["", "undecided"], ["accept", "accept"], ["reject", "reject"]].forEach(([value, word]) => {
@@ -121,6 +122,19 @@ function claimCard(item, assessedItem) {
   note.value = d.note;
   note.addEventListener("input", () => { d.note = note.value; preview(); });
   box.append(noteLabel, note);
+  // the files the evaluator's judgement rests on, cited by digest in the assessment (criteria.ID.evidence)
+  const files = el("ul", null, "digest");
+  files.id = "files-" + item.id;
+  d.files.forEach((sha) => files.append(evidenceItem(sha)));
+  const attach = el("button", t("attach"), "secondary");
+  attach.type = "button";
+  attach.id = "attach-" + item.id;
+  attach.addEventListener("click", () => {
+    if (!uploaded) { say(t("upload_first"), true); return; }
+    if (!d.files.includes(uploaded)) { d.files.push(uploaded); files.append(evidenceItem(uploaded)); }
+    preview();
+  });
+  box.append(el("div", t("attached"), "muted"), files, attach);
   // the assessed finding only where the assessment changed something, so the changes stand out
   if (assessedItem && (assessedItem.status !== item.status || assessedItem.points !== item.points || assessedItem.reason !== item.reason)) {
     const now = el("p", null, "assessed");
@@ -167,6 +181,7 @@ function documentText() {
       parts.push("degree: " + (/^[0-9]+(\.[0-9]+)?$/.test(g) ? g : q(g)));
     }
     if (d.note.trim()) parts.push("note: " + q(d.note.trim()));
+    if (d.files.length) parts.push("evidence: [" + d.files.map(q).join(", ") + "]");
     lines.push("  " + q(id) + ": {" + parts.join(", ") + "}");
   });
   return lines.join("\n") + "\n";
@@ -185,7 +200,8 @@ function adopt(latest) {
   $("lead").value = a.lead || "";
   if (a.date) $("date").value = a.date;
   (a.claims || []).forEach((c) => {
-    decisions[c.id] = { decision: c.accepted ? "accept" : "reject", degree: c.degree === undefined ? "" : String(c.degree), note: c.note || "" };
+    decisions[c.id] = { decision: c.accepted ? "accept" : "reject", degree: c.degree === undefined ? "" : String(c.degree), note: c.note || "",
+      files: c.evidence || [] };
   });
 }
 
@@ -233,6 +249,7 @@ async function upload() {
     const stored = await call("POST", "/api/evidence?name=" + encodeURIComponent(f.name) + "&credit_code="
       + encodeURIComponent(record.verdict.facility.credit_code), await f.arrayBuffer(), "application/octet-stream");
     $("uploaded").textContent = t("uploaded", f.name + " · " + stored.sha256 + " · " + stored.type);
+    uploaded = stored.sha256;
     say("");
   } catch (e) {
     say(e.message, true);

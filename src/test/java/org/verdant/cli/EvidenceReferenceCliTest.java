@@ -39,7 +39,7 @@ class EvidenceReferenceCliTest {
     /** The archive in {@code dir/data} holding the PDF; returns its digest's 64 hex digits. */
     private String uploaded() throws Exception {
         Path pdf = Files.write(dir.resolve("营业执照.pdf"), PDF);
-        CliTest.Run add = run("evidence", "add", pdf.toString(), "--archive", data().toString());
+        CliTest.Run add = run("evidence", "add", pdf.toString(), "--data", data().toString());
         assertThat(add.code()).as(add.err()).isZero();
         return add.out().strip().substring("sha256:".length(), "sha256:".length() + 64);
     }

@@ -100,6 +100,17 @@ final class ReportModelBuilder {
                 }
             }
         }
+        // the files the evaluator's assessment cites, under the criteria whose judgement rests on them
+        if (v.assessment() != null) {
+            for (org.verdant.assessment.ClaimAssessment c : v.assessment().claims()) {
+                for (org.verdant.assessment.ClaimAssessment.CitedFile f : c.evidence()) {
+                    String line = cited.keySet().stream().filter(k -> citesDigest(k, f.sha256())).findFirst().orElse(f.sha256());
+                    List<String> ids = cited.computeIfAbsent(line, k -> new ArrayList<>());
+                    String id = m.get("doc.official.evidence.by_assessment", c.criterionId());
+                    if (!ids.contains(id)) ids.add(id);
+                }
+            }
+        }
         List<ReportModel.EvidenceItem> out = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, List<String>> e : cited.entrySet()) {
@@ -117,6 +128,11 @@ final class ReportModelBuilder {
             out.add(new ReportModel.EvidenceItem(number, name, criteria, attachedFile(sha256)));
         }
         return out;
+    }
+
+    private static boolean citesDigest(String line, String sha256) {
+        Matcher digest = CITED_DIGEST.matcher(line);
+        return digest.find() && digest.group(1).equals(sha256);
     }
 
     /** A digest an evidence line cites: the whole line (a file cited by digest alone) or its {sha256:…} suffix. */
