@@ -248,8 +248,10 @@ public final class VerdictBuilder {
         for (Verdict.CategoryResult c : categories) {
             if (c.weighted() != null) provisional(out, seen, null, c.spec().weight());
         }
+        Map<String, Scorecard.CriterionSpec> specs = new java.util.HashMap<>();
+        for (Scorecard.CriterionSpec c : scorecard.criteria()) specs.putIfAbsent(c.id(), c); // the first, as a search from the top finds
         for (Verdict.Judged j : criteria) {
-            Scorecard.CriterionSpec spec = scorecard.criteria().stream().filter(c -> c.id().equals(j.id())).findFirst().orElseThrow();
+            Scorecard.CriterionSpec spec = java.util.Objects.requireNonNull(specs.get(j.id()));
             if ("performance".equals(spec.type())) {
                 provisional(out, seen, j.id(), spec.basic().points());
                 provisional(out, seen, j.id(), spec.advanced().points());
