@@ -26,25 +26,38 @@ public final class Finding {
     private final List<String> notes = new ArrayList<>();
     private final List<org.verdant.text.Messages.Phrase> warnings = new ArrayList<>();
     private final List<org.verdant.facts.IndexYear> indexYears = new ArrayList<>();
-    private final List<String> inputs;
-    private final List<Figure> parameters;
-    private final List<String> derivedBy;
+    /** What the deciding rule matched, worked out when first asked: only a trace reads it, most verdicts never do. */
+    private final java.util.function.Supplier<Lineage> lineageOf;
+    private volatile Lineage lineage;
 
-    Finding(String criterionId, String rule) {
-        this(criterionId, rule, List.of(), List.of(), List.of());
+    /** The submission fields, scorecard parameters and deriving rules behind the facts the deciding rule matched. */
+    record Lineage(List<String> inputs, List<Figure> parameters, List<String> derivedBy) {
+        Lineage {
+            inputs = List.copyOf(inputs);
+            parameters = List.copyOf(parameters);
+            derivedBy = List.copyOf(derivedBy);
+        }
     }
 
-    Finding(String criterionId, String rule, List<String> inputs, List<Figure> parameters, List<String> derivedBy) {
+    Finding(String criterionId, String rule) {
+        this(criterionId, rule, () -> new Lineage(List.of(), List.of(), List.of()));
+    }
+
+    Finding(String criterionId, String rule, java.util.function.Supplier<Lineage> lineageOf) {
         this.criterionId = criterionId;
         this.rule = rule;
-        this.inputs = List.copyOf(inputs);
-        this.parameters = List.copyOf(parameters);
-        this.derivedBy = List.copyOf(derivedBy);
+        this.lineageOf = lineageOf;
+    }
+
+    private Lineage lineage() {
+        Lineage known = lineage;
+        if (known == null) lineage = known = lineageOf.get(); // the same lists whoever asks first
+        return known;
     }
 
     /** The rules that derived the facts the deciding rule matched (values, levels, the form chosen), in match order. */
     public List<String> derivedBy() {
-        return derivedBy;
+        return lineage().derivedBy();
     }
 
     public Finding status(Status status, double points, double max) {
@@ -165,11 +178,11 @@ public final class Finding {
      * points at. Not part of the verdict proper, so it leaves the verdict's JSON unchanged.
      */
     public List<String> inputs() {
-        return inputs;
+        return lineage().inputs();
     }
 
     /** The scorecard parameters the deciding rule matched (the figures it recorded are in {@link #figures()}). */
     public List<Figure> parameters() {
-        return parameters;
+        return lineage().parameters();
     }
 }

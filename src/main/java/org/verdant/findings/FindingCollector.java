@@ -67,18 +67,38 @@ public final class FindingCollector extends DefaultAgendaEventListener implement
     public void objectDeleted(ObjectDeletedEvent event) {
     }
 
-    /** A finding of the rule firing now, with the submission fields and parameters behind the facts it matched. */
+    /**
+     * A finding of the rule firing now, with the submission fields and parameters behind the facts
+     * it matched, worked out when a trace asks for them: each matched fact is inserted before the
+     * match, so the rule that inserted it is known now and does not change after.
+     */
     private Finding start(String criterionId) {
-        List<Object> facts = currentFacts.stream().filter(Objects::nonNull).map(Object.class::cast).toList();
+        List<?> matched = snapshot(currentFacts);
+        Map<Object, String> derived = insertedBy;
+        Finding f = new Finding(criterionId, currentRule, () -> lineage(matched, derived));
+        findings.add(f);
+        return f;
+    }
+
+    /** The matched facts as they are now: a collected list is the network's, and a pooled session reuses its memories. */
+    private static List<?> snapshot(List<?> matched) {
+        for (Object o : matched) {
+            if (o instanceof java.util.Collection<?>) {
+                return matched.stream().map(x -> x instanceof java.util.Collection<?> c ? new ArrayList<>(c) : x).toList();
+            }
+        }
+        return matched;
+    }
+
+    private static Finding.Lineage lineage(List<?> matched, Map<Object, String> insertedBy) {
+        List<Object> facts = matched.stream().filter(Objects::nonNull).map(Object.class::cast).toList();
         List<Figure> parameters = facts.stream().filter(Parameter.class::isInstance).map(o -> ((Parameter) o).figure()).toList();
         List<String> derivedBy = new ArrayList<>();
         for (Object o : facts) {
             String rule = insertedBy.get(o);
             if (rule != null && !derivedBy.contains(rule)) derivedBy.add(rule);
         }
-        Finding f = new Finding(criterionId, currentRule, SubmissionFields.of(facts), parameters, derivedBy);
-        findings.add(f);
-        return f;
+        return new Finding.Lineage(SubmissionFields.of(facts), parameters, derivedBy);
     }
 
     /** Full points for a requirement (a gate has none). */

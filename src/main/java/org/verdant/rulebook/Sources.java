@@ -61,10 +61,22 @@ public final class Sources {
         return out;
     }
 
-    /** These sources and {@code other}'s (an indicator table read from its own file). */
+    /**
+     * These sources and {@code other}'s (an indicator table read from its own file). Each pair is
+     * joined once: every verdict under a table asks for it, and joining sorts every text again.
+     */
     public Sources with(Sources other) {
         if (other == null || other.byEnglish.isEmpty() && other.cited.isEmpty()) return this;
         if (byEnglish.isEmpty() && cited.isEmpty()) return other;
+        synchronized (joined) {
+            return joined.computeIfAbsent(other, this::join);
+        }
+    }
+
+    /** The joins made, by the other sources (held weakly: a table read again brings its own). */
+    private final Map<Sources, Sources> joined = new java.util.WeakHashMap<>();
+
+    private Sources join(Sources other) {
         Map<String, Text> all = new LinkedHashMap<>(byEnglish);
         all.putAll(other.byEnglish);
         Map<String, Source> sources = new LinkedHashMap<>(cited);

@@ -12,7 +12,7 @@ import java.util.ResourceBundle;
 public final class Messages {
     private final ResourceBundle bundle;
     private final String lang;
-    private final java.util.Map<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Template> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Messages(String lang) {
         this.lang = lang;
@@ -37,28 +37,78 @@ public final class Messages {
             return key + (args.length == 0 ? "" : " " + List.of(args));
         }
         Object[] formatted = new Object[args.length];
-        for (int i = 0; i < args.length; i++) formatted[i] = display(args[i]);
         // the figures of one sentence (a value and the levels it is compared with) are shown together
-        List<Integer> figures = new java.util.ArrayList<>();
-        List<Double> values = new java.util.ArrayList<>();
+        List<Integer> figures = null;
+        List<Double> values = null;
         for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Double || args[i] instanceof Float) {
-                figures.add(i);
-                values.add(((Number) args[i]).doubleValue());
-            } else if (args[i] instanceof Amount a && a.value() != null) {
-                figures.add(i);
-                values.add(a.value());
+            Double figure = args[i] instanceof Double || args[i] instanceof Float ? (Double) ((Number) args[i]).doubleValue()
+                    : args[i] instanceof Amount a ? a.value() : null;
+            if (figure == null) {
+                formatted[i] = display(args[i]);
+                continue;
+            }
+            if (figures == null) {
+                figures = new java.util.ArrayList<>(args.length);
+                values = new java.util.ArrayList<>(args.length);
+            }
+            figures.add(i);
+            values.add(figure);
+        }
+        if (figures != null) {
+            List<String> shown = Numbers.forPeople(Numbers.apart(values), lang);
+            for (int k = 0; k < figures.size(); k++) {
+                String figure = shown.get(k);
+                String unit = args[figures.get(k)] instanceof Amount a ? a.unit() : null;
+                formatted[figures.get(k)] = unit == null || unit.isEmpty() ? figure : figure + " " + unit;
             }
         }
-        List<String> shown = Numbers.forPeople(Numbers.apart(values), lang);
-        for (int k = 0; k < figures.size(); k++) {
-            String figure = shown.get(k);
-            String unit = args[figures.get(k)] instanceof Amount a ? a.unit() : null;
-            formatted[figures.get(k)] = unit == null || unit.isEmpty() ? figure : figure + " " + unit;
+        // parsed once per key
+        return formats.computeIfAbsent(key, k -> Template.of(pattern)).format(formatted);
+    }
+
+    /**
+     * A message's pattern, parsed once. Every argument reaches it as text (figures and words are
+     * written out above) and every quote in a text is literal, so a pattern whose placeholders are
+     * all plain ({@code {0}}) is its literal parts with the arguments between them, as
+     * {@link MessageFormat} would write it; any other pattern goes through a {@link MessageFormat}.
+     */
+    private interface Template {
+        String format(Object[] args);
+
+        static Template of(String pattern) {
+            List<String> literals = new java.util.ArrayList<>();
+            List<Integer> indexes = new java.util.ArrayList<>();
+            StringBuilder literal = new StringBuilder();
+            for (int i = 0; i < pattern.length(); i++) {
+                char c = pattern.charAt(i);
+                if (c != '{') {
+                    literal.append(c);
+                    continue;
+                }
+                int close = pattern.indexOf('}', i);
+                String index = close < 0 ? "" : pattern.substring(i + 1, close);
+                if (index.isEmpty() || index.length() > 4 || !index.chars().allMatch(d -> d >= '0' && d <= '9')) {
+                    MessageFormat format = new MessageFormat(pattern.replace("'", "''"), Locale.ROOT);
+                    // each use formats with its own copy (a MessageFormat is not thread-safe)
+                    return args -> ((MessageFormat) format.clone()).format(args);
+                }
+                literals.add(literal.toString());
+                literal.setLength(0);
+                indexes.add(Integer.parseInt(index));
+                i = close;
+            }
+            literals.add(literal.toString());
+            String[] parts = literals.toArray(new String[0]);
+            int[] at = indexes.stream().mapToInt(Integer::intValue).toArray();
+            return args -> {
+                StringBuilder out = new StringBuilder(parts[0]);
+                for (int k = 0; k < at.length; k++) {
+                    // as MessageFormat: a missing argument is written as its placeholder, null as "null"
+                    out.append(at[k] < args.length ? String.valueOf(args[at[k]]) : "{" + at[k] + "}").append(parts[k + 1]);
+                }
+                return out.toString();
+            };
         }
-        // parsed once per key; each use formats with its own copy (a MessageFormat is not thread-safe)
-        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(pattern.replace("'", "''"), Locale.ROOT));
-        return ((MessageFormat) format.clone()).format(formatted);
     }
 
     public String get(String key, List<Object> args) {

@@ -121,7 +121,7 @@ public final class VerdictBuilder {
         if (grading != null) parts.add("grading/" + grading.id());
         List<String> files = rulebook.filesFor(scorecard, grading).stream().map(f -> f.logicalPath()).toList();
         org.verdant.rulebook.Sources sources = rulebook.sourcesFor(scorecard);
-        Map<String, String> shownSources = new java.util.HashMap<>(); // ~80 warnings cite a handful of sources
+        Map<String, String> shownSources = shownSources(sources); // ~80 warnings cite a handful of sources
         return new Verdict(submission, scorecard, eligible, mandatoryMet, score, grade, categories, gates, criteria,
                 warnings.stream().map(w -> cited(w, sources, shownSources)).toList(), rulebook.digestFor(scorecard, grading), parts, files, inputDigest,
                 engineVersion, index, rulebook.ruleIndex(scorecard), sources, null);
@@ -133,10 +133,29 @@ public final class VerdictBuilder {
      */
     private static final Messages ZH = new Messages("zh");
 
+    /**
+     * Each cited source in Chinese, by the sources it was shown with: the same few texts in every
+     * verdict under one rulebook, and showing one (regexes, every title tried) cost more than the rest
+     * of a warning. The texts are the rulebook's own figures' sources, so their number is bounded; the
+     * sources are held weakly, so a rulebook read again brings its own.
+     */
+    private static final Map<org.verdant.rulebook.Sources, Map<String, String>> SHOWN_SOURCES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static final int SHOWN_SOURCES_MAX = 10_000;
+
+    private static Map<String, String> shownSources(org.verdant.rulebook.Sources sources) {
+        return SHOWN_SOURCES.computeIfAbsent(sources, s -> new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
     private static Verdict.Warning cited(Verdict.Warning w, org.verdant.rulebook.Sources sources, Map<String, String> shownSources) {
         if (w.figure() == null || w.figure().source() == null || !w.args().contains(w.figure().source())) return w;
         String en = w.figure().source();
-        String zh = shownSources.computeIfAbsent(en, x -> Provenance.shown(x, ZH, sources));
+        String zh = shownSources.get(en);
+        if (zh == null) {
+            zh = Provenance.shown(en, ZH, sources);
+            if (shownSources.size() < SHOWN_SOURCES_MAX) shownSources.put(en, zh); // past that, shown each time
+        }
         Messages.Phrase both = new Messages.Phrase("source.cited", List.of(zh, en));
         return new Verdict.Warning(w.code(), w.criterion(), w.figure(), w.key(),
                 w.args().stream().map(a -> en.equals(a) ? (Object) both : a).toList());
@@ -229,8 +248,10 @@ public final class VerdictBuilder {
         for (Verdict.CategoryResult c : categories) {
             if (c.weighted() != null) provisional(out, seen, null, c.spec().weight());
         }
+        Map<String, Scorecard.CriterionSpec> specs = new java.util.HashMap<>();
+        for (Scorecard.CriterionSpec c : scorecard.criteria()) specs.putIfAbsent(c.id(), c); // the first, as a search from the top finds
         for (Verdict.Judged j : criteria) {
-            Scorecard.CriterionSpec spec = scorecard.criteria().stream().filter(c -> c.id().equals(j.id())).findFirst().orElseThrow();
+            Scorecard.CriterionSpec spec = java.util.Objects.requireNonNull(specs.get(j.id()));
             if ("performance".equals(spec.type())) {
                 provisional(out, seen, j.id(), spec.basic().points());
                 provisional(out, seen, j.id(), spec.advanced().points());

@@ -115,7 +115,7 @@ public final class VerdictJson {
         }
         bool(g, "eligible", v.eligible());
         g.writeBooleanField("mandatory_met", v.mandatoryMet());
-        if (v.hasScore()) g.writeNumberField("score", round(v.score(), 2)); else g.writeNullField("score");
+        if (v.hasScore()) number(g, "score", v.score(), 2); else g.writeNullField("score");
         g.writeStringField("grade", v.grade().label());
         g.writeObjectFieldStart("grading");
         g.writeStringField("table", v.grade().tableId());
@@ -127,11 +127,11 @@ public final class VerdictJson {
             g.writeStringField("id", c.spec().id());
             g.writeStringField("name", c.spec().name().in(m.lang()));
             if (c.weighted() != null) { // else nothing is scored: the category only groups its criteria
-                if (c.spec().weight() != null) g.writeNumberField("weight", round(c.spec().weight().number(), 4));
-                g.writeNumberField("points", round(c.points(), 4));
-                g.writeNumberField("max", round(c.max(), 4));
-                if (c.score() != null) g.writeNumberField("score", round(c.score(), 2));
-                g.writeNumberField("weighted_score", round(c.weighted(), 2));
+                if (c.spec().weight() != null) number(g, "weight", c.spec().weight().number(), 4);
+                number(g, "points", c.points(), 4);
+                number(g, "max", c.max(), 4);
+                if (c.score() != null) number(g, "score", c.score(), 2);
+                number(g, "weighted_score", c.weighted(), 2);
             }
             g.writeEndObject();
         }
@@ -206,8 +206,8 @@ public final class VerdictJson {
         g.writeStringField("name", j.name().in(m.lang()));
         g.writeStringField("status", f.status().code());
         if (scored) {
-            g.writeNumberField("points", round(f.points(), 4));
-            g.writeNumberField("max", round(f.max(), 4));
+            number(g, "points", f.points(), 4);
+            number(g, "max", f.max(), 4);
         }
         g.writeStringField("clause", j.clause());
         g.writeStringField("reason", m.get(f.reasonKey(), f.reasonArgs()));
@@ -242,12 +242,21 @@ public final class VerdictJson {
         if (b == null) g.writeNullField(field); else g.writeBooleanField(field, b);
     }
 
+    /**
+     * A rounded figure as the tree writes it (its BigDecimal in plain digits), without making the
+     * BigDecimal where the figure needs no rounding.
+     */
+    private static void number(JsonGenerator g, String field, double d, int places) throws java.io.IOException {
+        g.writeFieldName(field);
+        g.writeNumber(Numbers.rounded(d, places));
+    }
+
     /** {@link #value(Object)} streamed. */
     private static void value(JsonGenerator g, Object v) throws java.io.IOException {
         if (v == null) {
             g.writeNull();
         } else if (v instanceof Double d) {
-            if (Double.isFinite(d)) g.writeNumber(round(d, 6)); else g.writeNull();
+            if (Double.isFinite(d)) g.writeNumber(Numbers.rounded(d, 6)); else g.writeNull();
         } else if (v instanceof Integer i) {
             g.writeNumber(i);
         } else if (v instanceof Long l) {
