@@ -168,7 +168,7 @@ public final class AppendixB {
      */
     public static IndicatorValue renewableShare(TableForm f, Submission.Energy e) {
         if (e.carriers().isEmpty()) {
-            return missing(f, "%", "energy.carriers").withNotes(List.of(Phrases.of("note.mark_renewable")));
+            return missing(f, "%", "energy.carriers");
         }
         double base = 0;
         List<String> parts = new ArrayList<>();
@@ -622,8 +622,7 @@ public final class AppendixB {
         }
         if (name == null) {
             List<String> fields = List.of(IndicatorValue.either("emissions.main_pollutant", "inputs.pollutant"));
-            return new IndicatorValue(f.key(), null, unitOr(f, defaultUnit), formulaText(f.formula()), null, fields,
-                    List.of(Phrases.of("note.pollutant_by_table")));
+            return new IndicatorValue(f.key(), null, unitOr(f, defaultUnit), formulaText(f.formula()), null, fields, List.of());
         }
         String at = FactoryProducts.path(p.mainIndex());
         Term amount = null;

@@ -195,7 +195,7 @@ public final class Derive {
     /** Renewable carriers' energy ÷ all carriers' energy, in %. */
     public static IndicatorValue renewableShare(String indicator, String formula, Submission.Energy energy) {
         if (energy.carriers().isEmpty()) {
-            return new IndicatorValue(indicator, null, "%", formula, null, List.of("energy.carriers"), List.of(Phrases.of("note.mark_renewable")));
+            return new IndicatorValue(indicator, null, "%", formula, null, List.of("energy.carriers"), List.of());
         }
         Term all = new Term(0, "energy", "", List.of(), List.of());
         Term renewable = new Term(0, "energy", "", List.of(), List.of());
