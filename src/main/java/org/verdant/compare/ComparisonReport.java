@@ -214,6 +214,8 @@ public final class ComparisonReport {
         String key = path.substring(path.lastIndexOf('.') + 1).replaceFirst("\\[.*$", "");
         if (key.endsWith("_from") || key.endsWith("_source")) return org.verdant.verdict.Provenance.shown(value, m, sources);
         if (key.equals("severity") && m.has("word." + value)) return m.get("word." + value);
+        // a computation's figures as people write them (8.6e6 m3 → 860 万 m3), as the verdict's text writes them
+        if (key.equals("computation")) return Numbers.inText(value, m.lang());
         return value;
     }
 

@@ -58,4 +58,13 @@ class DiffOriginTest {
         assertThat(language.code()).as(language.err()).isZero();
         assertThat(language.out()).doesNotContain("基准值来源").doesNotContain("引领值来源");
     }
+
+    /** what-if (the README's example): a computation that differs is written with its figures as people write them. */
+    @Test
+    void aComputationsFiguresAreWrittenAsPeopleWriteThem() {
+        CliTest.Run r = run(withRulebook("what-if", "fixtures/green-factory/gbt36132-2018/autoparts-anhui-self-assessment-gaps.yaml",
+                "--set", "products[0].energy=7920 tce"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("860 万 m3").doesNotContain("8.6e6");
+    }
 }
