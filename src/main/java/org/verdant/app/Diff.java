@@ -33,9 +33,17 @@ public final class Diff {
     /** A file: a JSON verdict ({@code evaluate --format json}) as it is, or a submission evaluated by {@code application}. */
     public static Side side(Application application, String file, byte[] bytes, Settings settings) throws Fault {
         String text = new String(bytes, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "").stripLeading();
-        if (text.startsWith("{")) return new Side(file, VerdictView.parse(file, text), null);
+        if (text.startsWith("{")) return new Side(file, VerdictView.parse(file, text).withSources(sources(application)), null);
         Evaluation e = application.evaluate(new Request(file, bytes, settings));
         return new Side(file, e.view(), e.root());
+    }
+
+    /** Every source the rulebook at hand writes (its own and its tables'): a verdict file's citations shown in the reader's language. */
+    private static org.verdant.rulebook.Sources sources(Application application) {
+        var rulebook = application.rulebook().rulebook();
+        org.verdant.rulebook.Sources all = rulebook.sources();
+        for (var table : rulebook.tables().values()) all = all.with(table.sources());
+        return all;
     }
 
     /** An archived record: its stored verdict, and the tree of its stored submission. */

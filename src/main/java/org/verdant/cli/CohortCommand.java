@@ -67,7 +67,7 @@ final class CohortCommand implements Callable<Integer> {
         }
         CohortReport report = CohortGrader.grade(records, year, scheme, industry, edition);
         out.print(switch (format) {
-            case json -> CohortRenderer.json(report);
+            case json -> CohortRenderer.json(report, lang.name());
             case csv -> CohortRenderer.csv(report);
             case text -> CohortRenderer.text(report, lang.name());
         });

@@ -155,21 +155,23 @@ public final class CohortGrader {
                     List<ArchiveEntry> c = r == null ? List.of() : r.counted();
                     BigDecimal avg = r == null ? null : r.average();
                     if (!e.rankable()) {
-                        applicants.add(new CohortReport.Applicant(e, p, avg, null, "not compared: " + reason(e).words));
+                        applicants.add(new CohortReport.Applicant(e, p, avg, null, "not_compared"));
                     } else if (c.isEmpty()) {
-                        applicants.add(new CohortReport.Applicant(e, p, null, null, "not compared: no existing park in " + p));
+                        applicants.add(new CohortReport.Applicant(e, p, null, null, "no_existing_park"));
                     } else {
                         // exact: score × n ≥ Σ scores
                         boolean meets = e.score().multiply(BigDecimal.valueOf(c.size())).compareTo(sum(c)) >= 0;
-                        applicants.add(new CohortReport.Applicant(e, p, avg, meets,
-                                (meets ? "at or above" : "below") + " the average of " + c.size() + " existing park(s) in " + p));
+                        applicants.add(new CohortReport.Applicant(e, p, avg, meets, meets ? "at_or_above" : "below"));
                     }
                 });
         return new CohortReport.ParkComparison(List.copyOf(regions.values()), applicants);
     }
 
+    /** The group of the records that name no province: a code, said in words where shown (CohortRenderer). */
+    public static final String NO_PROVINCE = "";
+
     private static String province(ArchiveEntry e) {
-        return Objects.requireNonNullElse(e.province(), "(no province)");
+        return Objects.requireNonNullElse(e.province(), NO_PROVINCE);
     }
 
     private static BigDecimal sum(List<ArchiveEntry> entries) {

@@ -111,21 +111,31 @@ public final class CohortRenderer {
             s.append('\n').append(t("parks.rule")).append('\n');
             s.append(t("parks.existing", r.year())).append('\n');
             for (CohortReport.Region g : r.parks().regions()) {
-                s.append("  ").append(t("parks.region", g.province(), g.counted().size(), g.average() == null ? "—" : round2(g.average()).toString(),
+                s.append("  ").append(t("parks.region", province(g.province()), g.counted().size(), g.average() == null ? "—" : round2(g.average()).toString(),
                         g.notCounted().isEmpty() ? "" : t("parks.not_counted", list(g.notCounted().stream().map(ArchiveEntry::creditCode).toList()))))
                         .append('\n');
             }
             if (r.parks().applicants().isEmpty()) s.append("  ").append(t("parks.no_applicant", r.year())).append('\n');
             for (CohortReport.Applicant a : r.parks().applicants()) {
                 ArchiveEntry e = a.entry();
-                int counted = r.parks().regions().stream().filter(g -> g.province().equals(a.province())).mapToInt(g -> g.counted().size()).findFirst().orElse(0);
-                String note = a.meets() != null ? t(a.meets() ? "parks.at_or_above" : "parks.below", counted, a.province())
-                        : !e.rankable() ? t("parks.not_compared", reason(Boolean.FALSE.equals(e.eligible()) ? CohortReport.Reason.INELIGIBLE
-                        : e.eligible() == null ? CohortReport.Reason.UNDETERMINED : CohortReport.Reason.NO_SCORE))
-                        : t("parks.not_compared", t("parks.no_existing", a.province()));
-                s.append("  ").append(t("parks.applicant", e.creditCode(), e.facilityName(), a.province(), e.score() == null ? "—" : e.score().toPlainString(),
-                        a.meets() == null ? "" : t(a.meets() ? "parks.meets" : "parks.falls_below"), note)).append('\n');
+                s.append("  ").append(t("parks.applicant", e.creditCode(), e.facilityName(), province(a.province()), e.score() == null ? "—" : e.score().toPlainString(),
+                        a.meets() == null ? "" : t(a.meets() ? "parks.meets" : "parks.falls_below"), note(r, a))).append('\n');
             }
+        }
+
+        /** How an applicant park compares with the existing parks of its province, in words. */
+        String note(CohortReport r, CohortReport.Applicant a) {
+            ArchiveEntry e = a.entry();
+            int counted = r.parks().regions().stream().filter(g -> g.province().equals(a.province())).mapToInt(g -> g.counted().size()).findFirst().orElse(0);
+            return a.meets() != null ? t(a.meets() ? "parks.at_or_above" : "parks.below", counted, province(a.province()))
+                    : !e.rankable() ? t("parks.not_compared", reason(Boolean.FALSE.equals(e.eligible()) ? CohortReport.Reason.INELIGIBLE
+                    : e.eligible() == null ? CohortReport.Reason.UNDETERMINED : CohortReport.Reason.NO_SCORE))
+                    : t("parks.not_compared", t("parks.no_existing", province(a.province())));
+        }
+
+        /** A province as the records name it; a record without one grouped under {@link CohortGrader#NO_PROVINCE}, said in words. */
+        String province(String province) {
+            return CohortGrader.NO_PROVINCE.equals(province) ? t("no_province") : province;
         }
     }
 
@@ -138,6 +148,12 @@ public final class CohortRenderer {
     }
 
     public static String json(CohortReport r) {
+        return json(r, "zh");
+    }
+
+    /** The cohort as JSON; its texts (the parks' rule and each applicant's note) in {@code lang}, its codes and figures as they are. */
+    public static String json(CohortReport r, String lang) {
+        Words words = new Words(lang);
         ObjectNode root = NODES.objectNode();
         root.put("format", FORMAT);
         root.put("scheme", r.scheme());
@@ -185,12 +201,11 @@ public final class CohortRenderer {
         r.graded().stream().filter(CohortReport.GradedUnit::removalCandidate).forEach(g -> candidates.add(g.entry().creditCode()));
         if (r.parks() != null) {
             ObjectNode parks = root.putObject("parks");
-            parks.put("existing", "a park with an eligible, scored record for a reporting year before " + r.year()
-                    + "; counted with its latest record up to " + r.year() + " if that record is eligible with a score");
+            parks.put("existing", words.t("parks.existing", r.year()));
             ArrayNode regions = parks.putArray("regions");
             for (CohortReport.Region g : r.parks().regions()) {
                 ObjectNode o = regions.addObject();
-                o.put("province", g.province());
+                if (CohortGrader.NO_PROVINCE.equals(g.province())) o.putNull("province"); else o.put("province", g.province());
                 ArrayNode c = o.putArray("counted");
                 g.counted().forEach(e -> c.addObject().put("credit_code", e.creditCode()).put("record", e.id()).put("score", e.score()));
                 ArrayNode nc = o.putArray("not_counted");
@@ -202,7 +217,7 @@ public final class CohortRenderer {
                 ObjectNode o = unit(applicants.addObject(), a.entry());
                 if (a.regionalAverage() != null) o.put("regional_average", round2(a.regionalAverage())); else o.putNull("regional_average");
                 if (a.meets() != null) o.put("meets_regional_average", a.meets()); else o.putNull("meets_regional_average");
-                o.put("note", a.note());
+                o.put("note", words.note(r, a));
             }
         }
         try {

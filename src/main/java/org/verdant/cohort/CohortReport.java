@@ -69,7 +69,8 @@ public record CohortReport(int year, String scheme, String industry, String edit
 
     /**
      * A new applicant. {@code meets} is null when it cannot be compared: ineligible or without a
-     * score, or no existing park in its region.
+     * score, or no existing park in its region. {@code note} is a code (at_or_above, below,
+     * not_compared, no_existing_park); the renderers say it in words.
      */
     public record Applicant(ArchiveEntry entry, String province, BigDecimal regionalAverage, Boolean meets, String note) {
     }

@@ -44,9 +44,14 @@ public record Comparison(VerdictView a, VerdictView b, List<TreeDiff.Leaf> input
     }
 
     /** Values compared per criterion; wording that depends on the reader's language is left out. */
-    private static final Set<String> LANGUAGE_DEPENDENT = Set.of("form_reason", "scoring", "weight_share_computation",
-            // where a level came from, or what would supply it: words in the verdict's language (the level itself is compared)
-            "basic_from", "advanced_from", "baseline_from", "leading_from", "threshold_from",
+    private static final Set<String> LANGUAGE_DEPENDENT = Set.of("form_reason", "scoring", "weight_share_computation");
+    /**
+     * Where a level came from, or what would supply it: words in the verdict's language, rendered
+     * from one origin each. Two verdicts in one language write one origin in the same words, so
+     * there the words stand for the origin and an origin-only change shows; across languages they
+     * cannot be compared and are left out (the level itself is compared either way).
+     */
+    private static final Set<String> ORIGINS = Set.of("basic_from", "advanced_from", "baseline_from", "leading_from", "threshold_from",
             "basic_missing", "advanced_missing", "baseline_missing", "leading_missing", "threshold_missing");
 
     /** {@code inputs} null: the input values are not known (a side is a verdict file). */
@@ -61,7 +66,7 @@ public record Comparison(VerdictView a, VerdictView b, List<TreeDiff.Leaf> input
         for (String id : ids) {
             VerdictView.Item x = a.item(id);
             VerdictView.Item y = b.item(id);
-            List<TreeDiff.Leaf> values = values(x == null ? null : x.values(), y == null ? null : y.values());
+            List<TreeDiff.Leaf> values = values(x == null ? null : x.values(), y == null ? null : y.values(), a.lang().equals(b.lang()));
             boolean differs = x == null || y == null || !x.status().equals(y.status()) || !Objects.equals(x.points(), y.points())
                     || !Objects.equals(x.max(), y.max()) || !values.isEmpty();
             if (!differs) {
@@ -131,11 +136,12 @@ public record Comparison(VerdictView a, VerdictView b, List<TreeDiff.Leaf> input
     }
 
     /** The compared values that differ, leaf by leaf. */
-    static List<TreeDiff.Leaf> values(JsonNode a, JsonNode b) {
+    static List<TreeDiff.Leaf> values(JsonNode a, JsonNode b, boolean sameLanguage) {
         Map<String, String> x = new LinkedHashMap<>();
         Map<String, String> y = new LinkedHashMap<>();
-        flatten("", a, x);
-        flatten("", b, y);
+        Set<String> skipped = sameLanguage ? LANGUAGE_DEPENDENT : union(LANGUAGE_DEPENDENT, ORIGINS);
+        flatten("", a, x, skipped);
+        flatten("", b, y, skipped);
         Set<String> keys = new LinkedHashSet<>(x.keySet());
         keys.addAll(y.keySet());
         List<TreeDiff.Leaf> out = new ArrayList<>();
@@ -145,14 +151,20 @@ public record Comparison(VerdictView a, VerdictView b, List<TreeDiff.Leaf> input
         return out;
     }
 
-    private static void flatten(String path, JsonNode n, Map<String, String> out) {
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new LinkedHashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static void flatten(String path, JsonNode n, Map<String, String> out, Set<String> skipped) {
         if (n == null || n.isMissingNode()) return;
         if (n.isObject()) {
             n.fields().forEachRemaining(e -> {
-                if (!LANGUAGE_DEPENDENT.contains(e.getKey())) flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out);
+                if (!skipped.contains(e.getKey())) flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out, skipped);
             });
         } else if (n.isArray()) {
-            for (int i = 0; i < n.size(); i++) flatten(path + "[" + i + "]", n.get(i), out);
+            for (int i = 0; i < n.size(); i++) flatten(path + "[" + i + "]", n.get(i), out, skipped);
         } else {
             out.put(path, n.isNull() ? "null" : n.isNumber() ? n.decimalValue().stripTrailingZeros().toPlainString() : n.asText());
         }

@@ -17,10 +17,13 @@ public final class ComparisonReport {
     private static final int VALUE_LINES = 12;
 
     private final Messages m;
+    /** The sides' sources, so a level's or figure's citation reads in the reader's language. */
+    private final org.verdant.rulebook.Sources sources;
     private final StringBuilder out = new StringBuilder();
 
-    private ComparisonReport(Messages m) {
+    private ComparisonReport(Messages m, org.verdant.rulebook.Sources sources) {
         this.m = m;
+        this.sources = sources;
     }
 
     /** What the two sides are: a title, the column labels and, for a what-if, the changes made. */
@@ -28,7 +31,7 @@ public final class ComparisonReport {
     }
 
     public static String text(Comparison c, Heading h, Messages m) {
-        return new ComparisonReport(m).body(c, h);
+        return new ComparisonReport(m, c.a().sources().with(c.b().sources())).body(c, h);
     }
 
     private String body(Comparison c, Heading h) {
@@ -202,13 +205,27 @@ public final class ComparisonReport {
         return String.join(m.get("diff.value.separator"), names);
     }
 
-    /** A compared value: where a level came from ({@code …_from}) in the reader's words, a severity by its word; else as written. */
+    /**
+     * A compared value: where a level came from ({@code …_from}) in the reader's words and its citation ({@code …_source})
+     * in the reader's language, a severity by its word; else as written.
+     */
     private String value(String path, String value) {
         if (value == null) return m.get("diff.absent");
         String key = path.substring(path.lastIndexOf('.') + 1).replaceFirst("\\[.*$", "");
-        if (key.endsWith("_from")) return org.verdant.verdict.Provenance.shown(value, m);
+        if (key.endsWith("_from") || key.endsWith("_source")) return org.verdant.verdict.Provenance.shown(value, m, sources);
         if (key.equals("severity") && m.has("word." + value)) return m.get("word." + value);
+        // a computation's figures as people write them (8.6e6 m3 → 860 万 m3), as the verdict's text writes them
+        if (key.equals("computation")) return Numbers.inText(value, m.lang());
         return value;
+    }
+
+    /**
+     * A rulebook row that differs as one line in the reader's language (名称：A → B): its name in
+     * words, a figure's value with its status in words, a citation in the reader's language.
+     */
+    public static String parameterLine(Comparison.ParameterChange p, Messages m, org.verdant.rulebook.Sources sources) {
+        ComparisonReport r = new ComparisonReport(m, sources == null ? org.verdant.rulebook.Sources.NONE : sources);
+        return r.parameterName(p) + r.colon() + r.parameter(p, p.a(), p.figureA()) + " → " + r.parameter(p, p.b(), p.figureB());
     }
 
     /** What a rulebook row is, in words: a figure or part by its code, the others named. */
@@ -231,6 +248,7 @@ public final class ComparisonReport {
             return figure.value() + (figure.unit() == null ? "" : " " + figure.unit()) + m.get("diff.figure_status", statusWord(figure.status()));
         }
         if (p.kind() == Comparison.ParameterChange.Kind.PART && value.equals("yes")) return m.get("diff.part_present");
+        if (p.kind() == Comparison.ParameterChange.Kind.FIGURE_SOURCE) return sources.in(value, m.lang());
         return value;
     }
 

@@ -2,6 +2,7 @@ package org.verdant.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.verdant.evaluation.UsageException;
+import org.verdant.rulebook.Sources;
 import org.verdant.verdict.VerdictJson;
 import org.verdant.text.Json;
 import org.verdant.text.Messages;
@@ -20,7 +21,7 @@ import java.util.Map;
 public record VerdictView(String scheme, String edition, String facility, Boolean eligible, boolean mandatoryMet,
                           Double score, String grade, String gradingTable, List<Category> categories, List<Item> gates,
                           List<Item> criteria, Map<String, Figure> figures, String rulebookDigest, List<String> parts,
-                          String inputFile, String inputDigest, String engine) {
+                          String inputFile, String inputDigest, String engine, String lang, Sources sources) {
 
 
     /** A first-level category's weighted points (null: not scored). */
@@ -39,7 +40,16 @@ public record VerdictView(String scheme, String edition, String facility, Boolea
     }
 
     public static VerdictView of(Verdict v, Messages m) {
-        return from(VerdictJson.toJson(v, m));
+        return from(VerdictJson.toJson(v, m)).withSources(v.sources());
+    }
+
+    /**
+     * The same verdict, its citations shown in a reader's language by {@code more} too: the sources of
+     * the rulebook it was judged by, or, for a verdict file, those of the rulebook at hand.
+     */
+    public VerdictView withSources(Sources more) {
+        return new VerdictView(scheme, edition, facility, eligible, mandatoryMet, score, grade, gradingTable, categories, gates, criteria,
+                figures, rulebookDigest, parts, inputFile, inputDigest, engine, lang, sources.with(more));
     }
 
     /** Reads a verdict file's text; anything but a verdant.verdict/1 document is a usage error naming the file. */
@@ -82,7 +92,8 @@ public record VerdictView(String scheme, String edition, String facility, Boolea
                 root.path("grading").hasNonNull("table") ? root.path("grading").get("table").asText() : null,
                 categories, items(root.path("gates")), items(root.path("criteria")), figures,
                 root.path("rulebook").path("digest").asText(), parts, root.path("input").path("file").asText(),
-                root.path("input").path("digest").asText(), root.path("engine").path("version").asText());
+                root.path("input").path("digest").asText(), root.path("engine").path("version").asText(), root.path("lang").asText("zh"),
+                Sources.NONE);
     }
 
     private static List<Item> items(JsonNode list) {

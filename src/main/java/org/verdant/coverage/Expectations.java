@@ -72,7 +72,7 @@ public final class Expectations {
                 verdict = null;
             }
             if (verdict == null || !verdict.isObject()) {
-                e.problems.add(root.location(), "", "the evaluation printed no JSON verdict to check against");
+                e.problems.add(root.location(), "", Msg.of("expect.no_verdict"));
             } else {
                 e.document(root, verdict);
             }
@@ -86,7 +86,7 @@ public final class Expectations {
         YamlNode format = doc.raw("format");
         if (!(format instanceof YamlNode.Scalar s) || !FORMAT.equals(s.text())) {
             problems.add(format != null ? format.location() : root.location(), "format",
-                    "the first key must be 'format: " + FORMAT + "'" + (format == null ? "" : ", found '" + text(format) + "'"));
+                    Msg.of("expect.format", FORMAT, format == null ? "" : Msg.of("expect.format_found", text(format))));
         }
         for (String flag : List.of("eligible", "mandatory_met")) {
             if (doc.mapping().has(flag)) flag(doc.raw(flag), verdict.get(flag), flag);
@@ -101,7 +101,7 @@ public final class Expectations {
 
     private void flag(YamlNode expected, JsonNode actual, String path) {
         if (!(expected instanceof YamlNode.Scalar s) || !(s.isNull() || s.type().equals("bool"))) {
-            problems.add(expected, "expected true, false or null (undetermined)");
+            problems.add(expected, Msg.of("expect.flag"));
             return;
         }
         String want = s.isNull() ? "null" : s.text().toLowerCase();
@@ -111,7 +111,7 @@ public final class Expectations {
 
     private void grade(YamlNode expected, JsonNode actual) {
         if (!(expected instanceof YamlNode.Scalar s)) {
-            problems.add(expected, "expected the grade as text, or null for no grade");
+            problems.add(expected, Msg.of("expect.grade"));
             return;
         }
         String want = s.isNull() ? "null" : s.text();
@@ -122,7 +122,7 @@ public final class Expectations {
     /** Gates or criteria by id: a status alone, or a mapping of status, points, max and values. */
     private void judged(YamlNode section, JsonNode list, String kind) {
         if (!(section instanceof YamlNode.Mapping m)) {
-            problems.add(section, "expected a mapping of " + kind + " ids");
+            problems.add(section, Msg.of("expect.ids_" + kind));
             return;
         }
         for (YamlNode.Entry e : m.entries().values()) {
@@ -137,7 +137,7 @@ public final class Expectations {
                 continue;
             }
             if (!(e.value() instanceof YamlNode.Mapping fields)) {
-                problems.add(e.value(), "expected a status or a mapping of status, points, max and values");
+                problems.add(e.value(), Msg.of("expect.item"));
                 continue;
             }
             for (YamlNode.Entry f : fields.entries().values()) {
@@ -156,8 +156,8 @@ public final class Expectations {
         String statusPath = path.endsWith(".status") ? path : path + ".status";
         if (!(expected instanceof YamlNode.Scalar s) || s.isNull() || !STATUSES.contains(s.text())) {
             String typed = text(expected);
-            problems.add(expected.location(), statusPath, "'" + typed + "' is not a status"
-                    + Suggest.nearest(typed, STATUSES).map(x -> "; did you mean '" + x + "'?").orElse("; expected one of: " + String.join(", ", STATUSES)));
+            problems.add(expected.location(), statusPath, Msg.of("expect.not_status", typed, Suggest.nearest(typed, STATUSES)
+                    .map(x -> Msg.of("expect.did_you_mean", x)).orElse(Msg.of("expect.one_of", String.join(", ", STATUSES)))));
             return;
         }
         String have = entry.path("status").asText();
@@ -166,7 +166,7 @@ public final class Expectations {
 
     private void categories(YamlNode section, JsonNode list) {
         if (!(section instanceof YamlNode.Mapping m)) {
-            problems.add(section, "expected a mapping of category ids");
+            problems.add(section, Msg.of("expect.ids_category"));
             return;
         }
         for (YamlNode.Entry e : m.entries().values()) {
@@ -174,7 +174,7 @@ public final class Expectations {
             if (category == null) {
                 problems.add(e.keyLocation(), e.value().path(), Msg.of("expect.no_category", e.key()));
             } else if (!(e.value() instanceof YamlNode.Mapping)) {
-                problems.add(e.value(), "expected a mapping such as {points: …, max: …}");
+                problems.add(e.value(), Msg.of("expect.category", "{points: …, max: …}"));
             } else {
                 compare(e.value(), category, e.key(), e.value().path());
             }
@@ -184,7 +184,7 @@ public final class Expectations {
     /** Years of the park green index: the GI alone, or a mapping of the year's fields. */
     private void greenIndex(YamlNode section, JsonNode years) {
         if (!(section instanceof YamlNode.Mapping m)) {
-            problems.add(section, "expected a mapping of years");
+            problems.add(section, Msg.of("expect.years"));
             return;
         }
         for (YamlNode.Entry e : m.entries().values()) {
@@ -238,7 +238,7 @@ public final class Expectations {
             Node n = Node.of(m, problems, "value", "margin");
             valueNode = m.get("value");
             if (valueNode == null || m.get("margin") == null) {
-                problems.add(m, "expected {value: …, margin: …}");
+                problems.add(m, Msg.of("expect.margin", "{value: …, margin: …}"));
                 return;
             }
             margin = number(m.get("margin"));
@@ -273,18 +273,18 @@ public final class Expectations {
     /** The number a scalar stands for (a plain number or arithmetic), or null with the problem recorded. */
     private BigDecimal number(YamlNode node) {
         if (!(node instanceof YamlNode.Scalar s) || s.isNull() || s.type().equals("bool")) {
-            problems.add(node, "expected a number or arithmetic such as \"400 / 5000 * 100\"");
+            problems.add(node, Msg.of("expect.number"));
             return null;
         }
         try {
             EvaluationValue v = new Expression(s.text()).evaluate();
             if (!v.isNumberValue()) {
-                problems.add(node, "'" + s.text() + "' is not a number");
+                problems.add(node, Msg.of("expect.not_number", s.text()));
                 return null;
             }
             return v.getNumberValue();
         } catch (ParseException | EvaluationException e) {
-            problems.add(node, "'" + s.text() + "' is not a number or arithmetic: " + e.getMessage());
+            problems.add(node, Msg.of("expect.not_arithmetic", s.text(), String.valueOf(e.getMessage())));
             return null;
         }
     }

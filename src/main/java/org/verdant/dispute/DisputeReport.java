@@ -163,7 +163,9 @@ public final class DisputeReport {
             List<Comparison.ParameterChange> rulebook = k.parameters().stream().filter(p -> !p.what().equals("engine")).toList();
             if (!rulebook.isEmpty()) {
                 blocks.add(new Para(m.get("dispute.rulebook_changes")));
-                blocks.add(new Bullets(rulebook.stream().map(p -> p.what() + ": " + side(p.a()) + " → " + side(p.b())).toList()));
+                // each row named in words, as diff names it (a figure by its reference, the rest by name), not by its code
+                blocks.add(new Bullets(rulebook.stream().map(p -> org.verdant.compare.ComparisonReport.parameterLine(p, m,
+                        k.a().sources().with(k.b().sources()))).toList()));
             }
         }
 

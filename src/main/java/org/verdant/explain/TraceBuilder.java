@@ -196,7 +196,7 @@ public final class TraceBuilder {
                 out.add("park.years[" + y.year() + "].indicators." + j.id());
             }
         }
-        if (f.values().get("missing_inputs") instanceof List<?> list) list.forEach(x -> out.add(String.valueOf(x)));
+        if (f.values().get("missing_inputs") instanceof List<?> list) list.forEach(x -> out.add(m.get("phrase.as_is", String.valueOf(x))));
         for (String role : ROLES) {
             Object what = f.values().get(role + "_missing");
             if (what != null) out.add(m.get("word." + role) + ": " + Values.text(what, m));

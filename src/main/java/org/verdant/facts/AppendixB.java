@@ -4,6 +4,7 @@ import org.verdant.facts.Derive.Term;
 import org.verdant.submission.EnergyCarbonFunctions;
 import org.verdant.submission.PollutantNames;
 import org.verdant.submission.Submission;
+import org.verdant.text.Messages.Phrase;
 import org.verdant.text.Numbers;
 import org.verdant.units.Quantity;
 import org.verdant.units.Unit;
@@ -38,7 +39,7 @@ public final class AppendixB {
     private static final Set<String> COUNT_PER_YEAR_UNITS = Set.of("", "项/年", "个/年");
     /** One green-electricity certificate (GEC) stands for 1 MWh. */
     private static final double KWH_PER_CERTIFICATE = 1000;
-    private static final String WASTEWATER_NOTE = "废水量按 1 m³ = 1 t 换算";
+    private static final Phrase WASTEWATER_NOTE = Phrases.of("note.wastewater_as_mass");
 
     static {
         text("B.1", "单位产品综合能耗 = 产品综合能耗 ÷ 合格产品产量");
@@ -97,7 +98,7 @@ public final class AppendixB {
 
     /** A form naming a formula no rule computes: a clear invalid value, not silence. */
     public static IndicatorValue unknownFormula(TableForm f) {
-        return invalid(f, f.formula(), f.unit(), "no formula '" + f.formula() + "': a table names one of " + String.join(", ", FORMULAS),
+        return invalid(f, f.formula(), f.unit(), Phrases.of("note.no_formula", f.formula(), String.join(", ", FORMULAS)),
                 List.of());
     }
 
@@ -111,7 +112,7 @@ public final class AppendixB {
         String method = method(e, p);
         if ("standard_product".equals(method)) {
             return express(f, Derive.factoryEnergy(e), standardOutput(p), perUnitDefault("kgce", p),
-                    List.of("B.1 注: 多种产品折算成标准产品统一计算 (每标准产品单位)"));
+                    List.of(Phrases.of("note.b1_standard_product")));
         }
         if (main.energy() == null && main.energyPerUnit() != null && !"allocated".equals(method)) {
             return stated(f, at + ".energy_per_unit", main.energyPerUnit(), perUnitDefault("kgce", p));
@@ -127,7 +128,7 @@ public final class AppendixB {
         String method = method(e, p);
         if ("standard_product".equals(method)) {
             return express(f, Derive.factoryEnergy(e), Derive.term("economics.output_value", eco.outputValue()), "kgce/万元",
-                    List.of("B.1 注: 多种产品折算成标准产品统一计算: 工厂综合能耗 ÷ 工业总产值"));
+                    List.of(Phrases.of("note.b1_standard_product_value")));
         }
         return express(f, productEnergy(e, p, method), outputValue(p, eco), "kgce/万元", List.of());
     }
@@ -139,7 +140,7 @@ public final class AppendixB {
         String method = method(e, p);
         if ("standard_product".equals(method) && main.figures().co2() == null) {
             return express(f, Derive.term("emissions.ghg", em.ghg()), standardOutput(p), perUnitDefault("tCO2e", p),
-                    List.of("B.3: 核算边界与综合能耗一致，按 B.1 注折算成标准产品统一计算 (每标准产品单位)"));
+                    List.of(Phrases.of("note.b3_standard_product")));
         }
         return express(f, productCo2(em, p, method), Derive.term(FactoryProducts.path(p.mainIndex()) + ".output", main.output()),
                 perUnitDefault("tCO2e", p), List.of());
@@ -153,7 +154,7 @@ public final class AppendixB {
         String method = method(e, p);
         if ("standard_product".equals(method) && p.main().figures().co2() == null) {
             return express(f, Derive.term("emissions.ghg", em.ghg()), Derive.term("economics.output_value", eco.outputValue()),
-                    "tCO2e/万元", List.of("B.3: 核算边界与综合能耗一致，按 B.1 注统一计算: 工厂排放量 ÷ 工业总产值"));
+                    "tCO2e/万元", List.of(Phrases.of("note.b3_standard_product_value")));
         }
         return express(f, productCo2(em, p, method), outputValue(p, eco), "tCO2e/万元", List.of());
     }
@@ -167,11 +168,11 @@ public final class AppendixB {
      */
     public static IndicatorValue renewableShare(TableForm f, Submission.Energy e) {
         if (e.carriers().isEmpty()) {
-            return missing(f, "%", "energy.carriers (renewable ones with renewable: true or obtained: …)");
+            return missing(f, "%", "energy.carriers");
         }
         double base = 0;
         List<String> parts = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Phrase> notes = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < e.carriers().size(); i++) {
             Submission.Carrier c = e.carriers().get(i);
@@ -195,13 +196,13 @@ public final class AppendixB {
                 double kwh = c.certificates() * KWH_PER_CERTIFICATE;
                 energy = Math.min(energy, kwh * Units.KGCE_PER_KWH);
                 shown = c.certificates() + " 张绿证 × 1 MWh = " + Numbers.format(kwh) + " kWh";
-                notes.add(Units.require("kWh").note());
+                notes = merge(notes, Derive.notes(Units.require("kWh")));
             } else if (c.certificates() != null) {
-                notes.add(at + ": 随市场化交易取得的 " + c.certificates() + " 张绿证已计入该交易电量，不重复计算");
+                notes.add(Phrases.of("note.certificates_in_trade", at, c.certificates()));
             }
-            if (c.amount().unit().note() != null && !notes.contains(c.amount().unit().note())) notes.add(c.amount().unit().note());
+            notes = merge(notes, Derive.notes(c.amount().unit()));
             if (c.obtained() == null && c.amount().unit().note() != null) {
-                notes.add(at + ": 未说明可再生能源电力的取得方式 (obtained)，按 renewable: true 计入");
+                notes.add(Phrases.of("note.obtained_unstated", at));
             }
             base += energy;
             parts.add(way == null ? shown : shown + " (" + way + ")");
@@ -224,8 +225,8 @@ public final class AppendixB {
             if (id.isPresent() && !counted.contains(id.get())) counted.add(id.get());
             else if (id.isEmpty()) other.add(written);
         }
-        List<String> notes = other.isEmpty() ? List.of()
-                : List.of("不属于表 C.1 所列 12 项业务功能，未计数: " + String.join("、", other));
+        List<Phrase> notes = other.isEmpty() ? List.of()
+                : List.of(Phrases.of("note.functions_not_counted", other.stream().map(Phrases::code).toList()));
         String names = counted.stream().map(EnergyCarbonFunctions.ALL::get).reduce((a, b) -> a + "、" + b).orElse("无");
         return new IndicatorValue(f.key(), (double) counted.size(), unit, formulaText(f.formula()),
                 path + ": " + names + " = " + counted.size() + " / 12", List.of(), notes, List.of(path));
@@ -367,7 +368,8 @@ public final class AppendixB {
             investment = new Term(investment.base(), "money", shown.isEmpty() ? "0" : "(" + String.join(" + ", shown) + ")",
                     investment.missing(), List.of(), investment.inputs());
         } else {
-            investment = Derive.term("cleaner_production.investment_last_3_years.green_retrofit (or retrofit_projects[].investment)", null);
+            investment = Derive.term(IndicatorValue.either("cleaner_production.investment_last_3_years.green_retrofit",
+                    "cleaner_production.retrofit_projects[].investment"), null);
         }
         Term output = Derive.term("economics.output_value", eco.outputValue());
         for (int y = year - 1; y >= year - 2; y--) {
@@ -376,7 +378,7 @@ public final class AppendixB {
                     : Derive.term("economics.previous_years[" + i + "].output_value", eco.previousYears().get(i).outputValue());
             output = Derive.sum(output, t);
         }
-        return express(f, investment, output, "%", List.of((year - 2) + "–" + year + " 三年"));
+        return express(f, investment, output, "%", List.of(Phrases.of("note.three_years", year - 2, year)));
     }
 
     /** Technologies and equipment from national recommended catalogues. */
@@ -427,7 +429,7 @@ public final class AppendixB {
         Term capacity = totalCapacity(p);
         String unit = unitOr(f, representativeUnit(p));
         Optional<Unit> target = Units.parse(unit);
-        if (target.isEmpty()) return invalid(f, formulaText(f.formula()), unit, "the table's unit '" + unit + "' is not a unit Verdant knows", capacity.inputs());
+        if (target.isEmpty()) return invalid(f, formulaText(f.formula()), unit, Phrases.of("note.unknown_unit", unit), capacity.inputs());
         if (capacity.isMissing()) {
             return new IndicatorValue(f.key(), null, unit, formulaText(f.formula()), null, capacity.missing(), capacity.notes(), capacity.inputs());
         }
@@ -454,18 +456,18 @@ public final class AppendixB {
     /** B.28 plot ratio = total floor area, storeys over 8 m counted twice, ÷ site area. */
     public static IndicatorValue plotRatio(TableForm f, Submission.Site site) {
         Term floor = Derive.term("site.building_floor_area", site.buildingFloorArea());
-        List<String> notes = new ArrayList<>();
+        List<Phrase> notes = new ArrayList<>();
         if (site.floorAreaOver8m() != null) {
             floor = Derive.sum(floor, Derive.term("site.floor_area_over_8m", site.floorAreaOver8m()));
-            notes.add("层高超过 8 m 的楼层建筑面积加倍计算: 再计入 site.floor_area_over_8m 一次");
+            notes.add(Phrases.of("note.floor_over_8m"));
         }
         return express(f, floor, Derive.term("site.land_area", site.landArea()), "", notes);
     }
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private static final String WHOLE_FACTORY = "指标表按全厂计 (inputs.scope: factory): 全厂数值 ÷ 工业总产值";
-    private static final String WHOLE_FACTORY_PER_PRODUCT = "指标表按全厂计 (inputs.scope: factory): 全厂取水量 ÷ 主要产品产量";
+    private static final Phrase WHOLE_FACTORY = Phrases.of("note.whole_factory");
+    private static final Phrase WHOLE_FACTORY_PER_PRODUCT = Phrases.of("note.whole_factory_per_product");
 
     /**
      * A table may compute a per-product formula for the whole factory ({@code inputs: {scope:
@@ -490,7 +492,7 @@ public final class AppendixB {
         Submission.Product main = p.main();
         String at = FactoryProducts.path(p.mainIndex());
         if ("allocated".equals(method)) {
-            return share(Derive.factoryEnergy(e), main, at, "B.1 注: 按产量与能耗量的比例分摊计算");
+            return share(Derive.factoryEnergy(e), main, at, Phrases.of("note.b1_allocated"));
         }
         if (main.energy() != null) return Derive.term(at + ".energy", main.energy());
         if (main.energyPerUnit() != null && main.output() != null) {
@@ -499,10 +501,10 @@ public final class AppendixB {
         }
         if (p.single()) {
             Term factory = Derive.factoryEnergy(e);
-            if (factory.isMissing()) return Derive.term(at + ".energy (or energy.comprehensive)", null);
-            return withNote(factory, "单一产品工厂: 工厂综合能耗即该产品综合能耗");
+            if (factory.isMissing()) return Derive.term(IndicatorValue.either(at + ".energy", "energy.comprehensive"), null);
+            return withNote(factory, Phrases.of("note.single_product_energy"));
         }
-        return Derive.term(at + ".energy" + (method == null ? " (or energy.multi_product_method)" : ""), null);
+        return Derive.term(method == null ? IndicatorValue.either(at + ".energy", "energy.multi_product_method") : at + ".energy", null);
     }
 
     private static Term productCo2(Submission.Emissions em, FactoryProducts p, String method) {
@@ -510,17 +512,17 @@ public final class AppendixB {
         String at = FactoryProducts.path(p.mainIndex());
         if (main.figures().co2() != null) return Derive.term(at + ".co2", main.figures().co2());
         if (p.single()) {
-            if (em.ghg() == null) return Derive.term(at + ".co2 (or emissions.ghg)", null);
-            return withNote(Derive.term("emissions.ghg", em.ghg()), "单一产品工厂: 工厂二氧化碳排放量即该产品排放量");
+            if (em.ghg() == null) return Derive.term(IndicatorValue.either(at + ".co2", "emissions.ghg"), null);
+            return withNote(Derive.term("emissions.ghg", em.ghg()), Phrases.of("note.single_product_co2"));
         }
         if ("allocated".equals(method)) {
-            return share(Derive.term("emissions.ghg", em.ghg()), main, at, "B.3: 核算边界与综合能耗一致，按 B.1 注的能耗分摊比例分摊");
+            return share(Derive.term("emissions.ghg", em.ghg()), main, at, Phrases.of("note.b3_allocated"));
         }
         return Derive.term(at + ".co2", null);
     }
 
     /** A factory total × the main product's energy share. */
-    private static Term share(Term total, Submission.Product main, String at, String note) {
+    private static Term share(Term total, Submission.Product main, String at, Phrase note) {
         Term share = Derive.term(at + ".energy_share", main.figures().energyShare());
         if (total.isMissing() || share.isMissing()) {
             return new Term(0, total.dimension(), total.text(), merge(total.missing(), share.missing()), List.of(), merge(total.inputs(), share.inputs()));
@@ -567,7 +569,7 @@ public final class AppendixB {
         Quantity own = get.apply(p.main());
         if (own != null) return Derive.term(at, own);
         if (p.single() && factoryTotal != null) {
-            return withNote(Derive.term(factoryPath, factoryTotal), "单一产品工厂: " + factoryPath + " 即该产品的数值");
+            return withNote(Derive.term(factoryPath, factoryTotal), Phrases.of("note.single_product_figure", factoryPath));
         }
         return Derive.term(p.single() ? at + " (or " + factoryPath + ")" : at, null);
     }
@@ -619,7 +621,7 @@ public final class AppendixB {
             else if (p.main().figures().pollutants().size() == 1) name = p.main().figures().pollutants().get(0).name();
         }
         if (name == null) {
-            List<String> fields = List.of("emissions.main_pollutant (or the table's inputs: {pollutant: …})");
+            List<String> fields = List.of(IndicatorValue.either("emissions.main_pollutant", "inputs.pollutant"));
             return new IndicatorValue(f.key(), null, unitOr(f, defaultUnit), formulaText(f.formula()), null, fields, List.of());
         }
         String at = FactoryProducts.path(p.mainIndex());
@@ -632,14 +634,14 @@ public final class AppendixB {
         }
         if (amount == null && p.single()) {
             Term factory = factoryPollutant(em, name, field, generated);
-            if (factory != null) amount = withNote(factory, "单一产品工厂: 工厂的污染物" + (generated ? "产生" : "排放") + "量即该产品的数值");
+            if (factory != null) amount = withNote(factory, Phrases.of(generated ? "note.single_product_pollutant_generated" : "note.single_product_pollutant_discharged"));
         }
         if (amount == null) {
             amount = Derive.term(at + ".pollutants (name: " + name + ", " + field + ")"
                     + (p.single() ? " (or emissions.pollutants)" : ""), null);
         }
         Term denominator = eco == null ? output(p) : outputValue(p, eco);
-        return express(f, amount, denominator, defaultUnit, List.of("污染物: " + name));
+        return express(f, amount, denominator, defaultUnit, List.of(Phrases.of("note.pollutant", Phrases.code(name))));
     }
 
     private static Term factoryPollutant(Submission.Emissions em, String name, String field, boolean generated) {
@@ -680,7 +682,7 @@ public final class AppendixB {
             parts.add(x.capacity().text() + " × " + x.timeStandard().text() + " ÷ " + r.timeStandard().text());
             inputs.addAll(List.of(FactoryProducts.path(i) + ".capacity", FactoryProducts.path(i) + ".time_standard"));
         }
-        String note = "代表产品: " + p.all().get(rep).name() + " (" + FactoryProducts.path(rep) + ")，k = 时间定额 ÷ " + r.timeStandard().text();
+        Phrase note = Phrases.of("note.representative_product", Phrases.code(p.all().get(rep).name()), FactoryProducts.path(rep), r.timeStandard().text());
         return new Term(hours / r.timeStandard().base(), r.capacity().unit().dimension(), "(" + String.join(" + ", parts) + ")",
                 List.of(), List.of(note), inputs);
     }
@@ -724,12 +726,12 @@ public final class AppendixB {
      * A unit Verdant does not know, or one the quotient cannot be expressed in, is an invalid
      * value saying so; wastewater in m3 is taken as t (and back) where the unit asks for it.
      */
-    private static IndicatorValue express(TableForm f, Term num, Term den, String defaultUnit, List<String> notes) {
+    private static IndicatorValue express(TableForm f, Term num, Term den, String defaultUnit, List<Phrase> notes) {
         String unit = unitOr(f, defaultUnit);
         String formula = formulaText(f.formula());
         Optional<Unit> target = Units.parse(unit);
         List<String> inputs = merge(num.inputs(), den.inputs());
-        if (target.isEmpty()) return invalid(f, formula, unit, "the table's unit '" + unit + "' is not a unit Verdant knows", inputs);
+        if (target.isEmpty()) return invalid(f, formula, unit, Phrases.of("note.unknown_unit", unit), inputs);
         if (num.isMissing() || den.isMissing()) return Derive.quotient(f.key(), formula, num, den, unit).withNotes(notes);
         num = asWastewater(num, target.get().dimension().split("/")[0]);
         String dimension = ratioDimension(num.dimension(), den.dimension());
@@ -759,8 +761,8 @@ public final class AppendixB {
         return num + "/" + den;
     }
 
-    private static String naturalUnit(String dimension) {
-        if (dimension.equals("1")) return "% (or a plain ratio)";
+    private static Object naturalUnit(String dimension) {
+        if (dimension.equals("1")) return Phrases.of("unit.percent_or_ratio");
         StringBuilder b = new StringBuilder();
         for (String part : dimension.split("/")) {
             if (b.length() > 0) b.append('/');
@@ -772,17 +774,16 @@ public final class AppendixB {
     private static IndicatorValue stated(TableForm f, String path, Quantity q, String defaultUnit) {
         String unit = unitOr(f, defaultUnit);
         Optional<Unit> target = Units.parse(unit);
-        if (target.isEmpty()) return invalid(f, formulaText(f.formula()), unit, "the table's unit '" + unit + "' is not a unit Verdant knows", List.of(path));
+        if (target.isEmpty()) return invalid(f, formulaText(f.formula()), unit, Phrases.of("note.unknown_unit", unit), List.of(path));
         if (!target.get().dimension().equals(q.unit().dimension())) return badUnit(f, unit, naturalUnit(q.unit().dimension()), List.of(path));
         return Derive.stated(f.key(), formulaText(f.formula()), path, q, unit);
     }
 
-    private static IndicatorValue badUnit(TableForm f, String unit, String natural, List<String> inputs) {
-        return invalid(f, formulaText(f.formula()), unit, f.formula() + " is computed in " + natural + " here; the table's unit '" + unit
-                + "' cannot express it", inputs);
+    private static IndicatorValue badUnit(TableForm f, String unit, Object natural, List<String> inputs) {
+        return invalid(f, formulaText(f.formula()), unit, Phrases.of("note.bad_unit", f.formula(), natural, unit), inputs);
     }
 
-    private static IndicatorValue invalid(TableForm f, String formula, String unit, String why, List<String> inputs) {
+    private static IndicatorValue invalid(TableForm f, String formula, String unit, Phrase why, List<String> inputs) {
         return new IndicatorValue(f.key(), null, unit, formula, why, List.of(), List.of(why), inputs);
     }
 
@@ -798,12 +799,12 @@ public final class AppendixB {
         return f.unit() == null || f.unit().isBlank() ? defaultUnit : f.unit().strip();
     }
 
-    private static Term withNote(Term t, String note) {
+    private static Term withNote(Term t, Phrase note) {
         return new Term(t.base(), t.dimension(), t.text(), t.missing(), merge(t.notes(), List.of(note)), t.inputs());
     }
 
-    private static List<String> merge(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
+    private static <T> List<T> merge(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
         b.stream().filter(x -> !out.contains(x)).forEach(out::add);
         return out;
     }

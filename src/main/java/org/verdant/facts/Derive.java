@@ -1,6 +1,7 @@
 package org.verdant.facts;
 
 import org.verdant.submission.Submission;
+import org.verdant.text.Messages.Phrase;
 import org.verdant.units.Quantity;
 import org.verdant.units.Unit;
 import org.verdant.units.Units;
@@ -21,9 +22,9 @@ public final class Derive {
      * An operand: a sum of submission figures (text for display), or the fields it lacks.
      * {@code inputs} are the paths of the figures it was made of.
      */
-    public record Term(double base, String dimension, String text, List<String> missing, List<String> notes,
+    public record Term(double base, String dimension, String text, List<String> missing, List<Phrase> notes,
                        List<String> inputs) {
-        public Term(double base, String dimension, String text, List<String> missing, List<String> notes) {
+        public Term(double base, String dimension, String text, List<String> missing, List<Phrase> notes) {
             this(base, dimension, text, missing, notes, List.of());
         }
 
@@ -34,8 +35,7 @@ public final class Derive {
 
     public static Term term(String path, Quantity q) {
         if (q == null) return new Term(0, null, path, List.of(path), List.of());
-        List<String> notes = q.unit().note() == null ? List.of() : List.of(q.unit().note());
-        return new Term(q.base(), q.unit().dimension(), q.text(), List.of(), notes, List.of(path));
+        return new Term(q.base(), q.unit().dimension(), q.text(), List.of(), notes(q.unit()), List.of(path));
     }
 
     /** A plain count as an operand; missing when null. */
@@ -52,7 +52,7 @@ public final class Derive {
     public static Term sum(Term a, Term b) {
         List<String> missing = new ArrayList<>(a.missing());
         missing.addAll(b.missing());
-        List<String> notes = new ArrayList<>(a.notes());
+        List<Phrase> notes = new ArrayList<>(a.notes());
         b.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         String dim = a.dimension() != null ? a.dimension() : b.dimension();
         return new Term(a.base() + b.base(), dim, "(" + a.text() + " + " + b.text() + ")", missing, notes,
@@ -66,22 +66,22 @@ public final class Derive {
     public static IndicatorValue quotient(String indicator, String formula, Term numerator, Term denominator, String unit) {
         List<String> missing = new ArrayList<>(numerator.missing());
         denominator.missing().stream().filter(m -> !missing.contains(m)).forEach(missing::add);
-        List<String> notes = new ArrayList<>(numerator.notes());
+        List<Phrase> notes = new ArrayList<>(numerator.notes());
         denominator.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         List<String> inputs = merge(numerator.inputs(), denominator.inputs());
         if (!missing.isEmpty()) {
             return new IndicatorValue(indicator, null, unit, formula, null, List.copyOf(missing), notes, inputs);
         }
         if (denominator.base() == 0) {
-            return new IndicatorValue(indicator, null, unit, formula, numerator.text() + " ÷ " + denominator.text() + ": division by zero",
+            return new IndicatorValue(indicator, null, unit, formula, Phrases.of("derive.division_by_zero", numerator.text(), denominator.text()),
                     List.of(), notes, inputs);
         }
         double ratioInBase = numerator.base() / denominator.base();
         Unit target = Units.require(unit);
         double value = target.fromBase(ratioInBase);
         if (!Double.isFinite(value)) {
-            return new IndicatorValue(indicator, null, unit, formula, numerator.text() + " ÷ " + denominator.text()
-                    + ": the result is too large to be a figure", List.of(), notes);
+            return new IndicatorValue(indicator, null, unit, formula, Phrases.of("derive.too_large", numerator.text(), denominator.text()),
+                    List.of(), notes);
         }
         String computation = numerator.text() + " ÷ " + denominator.text() + " = " + Numbers.format(value) + (unit.isEmpty() ? "" : " " + unit);
         return new IndicatorValue(indicator, value, unit, formula, computation, List.of(), notes, inputs);
@@ -91,8 +91,7 @@ public final class Derive {
     public static IndicatorValue stated(String indicator, String formula, String path, Quantity q, String unit) {
         double value = q.in(unit);
         String computation = path + " = " + q.text() + (q.unit().symbol().equals(unit) ? "" : " = " + Numbers.format(value) + " " + unit);
-        List<String> notes = q.unit().note() == null ? List.of() : List.of(q.unit().note());
-        return new IndicatorValue(indicator, value, unit, formula, computation, List.of(), notes, List.of(path));
+        return new IndicatorValue(indicator, value, unit, formula, computation, List.of(), notes(q.unit()), List.of(path));
     }
 
     /**
@@ -111,9 +110,9 @@ public final class Derive {
         }
         if (main.onlyProduct() && !factoryEnergy.isMissing()) {
             return quotient("energy_per_unit", formula, factoryEnergy, output, unit)
-                    .withNotes(List.of("single-product factory: the factory's comprehensive energy is attributed to its product"));
+                    .withNotes(List.of(Phrases.of("note.single_product_factory")));
         }
-        return quotient("energy_per_unit", formula, term(main.path() + ".energy (or energy_per_unit)", null), output, unit);
+        return quotient("energy_per_unit", formula, term(IndicatorValue.either(main.path() + ".energy", main.path() + ".energy_per_unit"), null), output, unit);
     }
 
     /**
@@ -127,7 +126,7 @@ public final class Derive {
         }
         double base = 0;
         List<String> parts = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Phrase> notes = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < energy.carriers().size(); i++) {
             Term t = carrier(energy.carriers().get(i), i);
@@ -196,7 +195,7 @@ public final class Derive {
     /** Renewable carriers' energy ÷ all carriers' energy, in %. */
     public static IndicatorValue renewableShare(String indicator, String formula, Submission.Energy energy) {
         if (energy.carriers().isEmpty()) {
-            return new IndicatorValue(indicator, null, "%", formula, null, List.of("energy.carriers (with renewable: true on renewable ones)"), List.of());
+            return new IndicatorValue(indicator, null, "%", formula, null, List.of("energy.carriers"), List.of());
         }
         Term all = new Term(0, "energy", "", List.of(), List.of());
         Term renewable = new Term(0, "energy", "", List.of(), List.of());
@@ -239,12 +238,16 @@ public final class Derive {
             return new Term(c.amount().base() * c.factor().base(), "energy", c.amount().text() + " × " + c.factor().text(), List.of(), List.of(),
                     List.of(at + ".amount", at + ".factor"));
         }
-        List<String> notes = c.amount().unit().note() == null ? List.of() : List.of(c.amount().unit().note());
-        return new Term(c.amount().base(), "energy", c.amount().text(), List.of(), notes, List.of(at + ".amount"));
+        return new Term(c.amount().base(), "energy", c.amount().text(), List.of(), notes(c.amount().unit()), List.of(at + ".amount"));
     }
 
-    private static List<String> merge(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
+    /** A unit's conversion note ({@link Unit#note}, a message key) as a phrase; none when it has none. */
+    public static List<Phrase> notes(Unit unit) {
+        return unit.note() == null ? List.of() : List.of(Phrases.of(unit.note()));
+    }
+
+    private static <T> List<T> merge(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
         b.stream().filter(x -> !out.contains(x)).forEach(out::add);
         return out;
     }

@@ -45,7 +45,8 @@ public final class EnergyIntensity {
                 computation = p.energy().text() + " ÷ " + p.output().text() + " = " + Numbers.show(perUnit, unit.symbol);
                 inputs.addAll(List.of(p.path() + ".energy", p.path() + ".output"));
             } else {
-                missing.add(p.path() + ".energy or " + p.path() + ".energy_per_unit" + (p.output() == null ? ", " + p.path() + ".output" : ""));
+                missing.add(IndicatorValue.either(p.path() + ".energy", p.path() + ".energy_per_unit"));
+                if (p.output() == null) missing.add(p.path() + ".output");
                 continue;
             }
             Double energy = productEnergy(p);
@@ -68,7 +69,8 @@ public final class EnergyIntensity {
         if (parts.size() > 1) {
             if (energies.contains(null)) {
                 for (int i = 0; i < parts.size(); i++) {
-                    if (energies.get(i) == null) missing.add(parts.get(i).path() + ".energy (to weigh the products by energy use)");
+                    // the products are weighed by their energy use, so a product stated per unit only lacks its energy
+                    if (energies.get(i) == null) missing.add(parts.get(i).path() + ".energy");
                 }
                 return new ScaledParts(criterionId, "per_product", parts, missing, warnings, figures);
             }

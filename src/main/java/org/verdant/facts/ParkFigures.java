@@ -60,7 +60,7 @@ public final class ParkFigures {
         inputs.addAll(now.inputs());
         if (!missing.isEmpty() || before.value() == null || now.value() == null || before.value() == 0) {
             return new YearValue(year.year(), new IndicatorValue(indicator, null, "%", formula,
-                    before != null && before.value() != null && before.value() == 0 ? "previous intensity is zero" : null, missing, List.of(),
+                    before != null && before.value() != null && before.value() == 0 ? Phrases.of("derive.previous_zero") : null, missing, List.of(),
                     inputs));
         }
         double reduction = (before.value() - now.value()) / before.value() * 100;

@@ -23,7 +23,8 @@ public final class Finding {
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final List<String> evidence = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    /** Notes in words (a derived value's assumptions, a claim's note as the user wrote it): phrases, written in the reader's language. */
+    private final List<org.verdant.text.Messages.Phrase> notes = new ArrayList<>();
     private final List<org.verdant.text.Messages.Phrase> warnings = new ArrayList<>();
     private final List<org.verdant.facts.IndexYear> indexYears = new ArrayList<>();
     /** What the deciding rule matched, worked out when first asked: only a trace reads it, most verdicts never do. */
@@ -104,12 +105,17 @@ public final class Finding {
         return this;
     }
 
+    /** A note as the user wrote it (a claim's note): shown as it is in every language. */
     public Finding note(String note) {
+        return note == null ? this : note(new org.verdant.text.Messages.Phrase("phrase.as_is", List.of(note)));
+    }
+
+    public Finding note(org.verdant.text.Messages.Phrase note) {
         if (note != null && !notes.contains(note)) notes.add(note);
         return this;
     }
 
-    public Finding notes(List<String> more) {
+    public Finding notes(List<org.verdant.text.Messages.Phrase> more) {
         if (more != null) more.forEach(this::note);
         return this;
     }
@@ -169,7 +175,7 @@ public final class Finding {
         return figures;
     }
 
-    public List<String> notes() {
+    public List<org.verdant.text.Messages.Phrase> notes() {
         return notes;
     }
 

@@ -88,7 +88,7 @@ public final class EditionComparison {
         if (!collect.isEmpty()) {
             line("");
             line(m.get("cmp.data_to_collect", last.scorecard().edition()));
-            collect.forEach(i -> line("  " + i.id() + ": " + String.join("; ", i.fields())));
+            collect.forEach(i -> line("  " + i.id() + ": " + i.fields().stream().map(x -> m.get("phrase.as_is", x)).collect(java.util.stream.Collectors.joining("; "))));
         }
         line("");
         line(m.get("cmp.footer"));

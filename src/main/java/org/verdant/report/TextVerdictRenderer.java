@@ -114,7 +114,7 @@ public final class TextVerdictRenderer {
         if (!collect.isEmpty()) {
             line("");
             line(m.get("label.data_to_collect"));
-            for (org.verdant.verdict.DataToCollect.Item item : collect) line("  " + item.id() + ": " + String.join("; ", item.fields()));
+            for (org.verdant.verdict.DataToCollect.Item item : collect) line("  " + item.id() + ": " + item.fields().stream().map(x -> m.get("phrase.as_is", x)).collect(Collectors.joining("; ")));
         }
         line("");
         line(m.get("label.warnings"));
@@ -243,7 +243,7 @@ public final class TextVerdictRenderer {
         }
         if (values.containsKey("scoring")) line("      " + m.get("label.scoring") + ": " + people(values.get("scoring")));
         if (values.get("missing_inputs") instanceof List<?> missing && !missing.isEmpty()) {
-            line("      " + m.get("label.missing_inputs") + ": " + missing.stream().map(String::valueOf).collect(Collectors.joining("; ")));
+            line("      " + m.get("label.missing_inputs") + ": " + missing.stream().map(x -> m.get("phrase.as_is", String.valueOf(x))).collect(Collectors.joining("; ")));
         }
         f.warnings().forEach(w -> line("      ⚠ " + people(org.verdant.findings.Values.text(w, m))));
         if (values.containsKey("accidents")) line("      " + values.get("accidents"));

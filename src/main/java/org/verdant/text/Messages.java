@@ -119,6 +119,14 @@ public final class Messages {
     public record Phrase(String key, List<Object> args) {
     }
 
+    /** Either of two fields, as a missing input is written ("A | B"): the paths stay codes, the "or" is a word (h14-last). */
+    private static final java.util.regex.Pattern EITHER = java.util.regex.Pattern.compile("(?<=[\\w\\]]) \\| (?=[a-z])");
+
+    private String either(String s) {
+        if (!s.contains(" | ") || !bundle.containsKey("field.or")) return s;
+        return EITHER.matcher(s).replaceAll(java.util.regex.Matcher.quoteReplacement(bundle.getString("field.or")));
+    }
+
     /** Numbers for people ({@link Numbers#forPeople}), figures side by side kept apart ({@link Numbers#apart}); words (system names, directions) translated. */
     private String display(Object o) {
         if (o instanceof Phrase p) return get(p.key(), p.args());
@@ -129,7 +137,7 @@ public final class Messages {
         if (o instanceof Float f) return Numbers.format(f);
         if (o instanceof Number n) return n.toString();
         if (o instanceof String s && bundle.containsKey("word." + s)) return bundle.getString("word." + s);
-        if (o instanceof String s) return Numbers.inText(s, lang);
+        if (o instanceof String s) return Numbers.inText(either(s), lang);
         return String.valueOf(o);
     }
 }

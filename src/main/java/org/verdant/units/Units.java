@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class Units {
     /** GB/T 2589-2020 calorific equivalent of electricity. */
     public static final double KGCE_PER_KWH = 0.1229;
-    static final String ELECTRICITY_NOTE = "电力按当量值 0.1229 kgce/kWh 折标 (GB/T 2589)";
+    static final String ELECTRICITY_NOTE = "note.electricity_equivalent";
 
     private static final Map<String, Unit> SIMPLE = new LinkedHashMap<>();
 

@@ -273,7 +273,7 @@ public final class VerdictBuilder {
             for (Messages.Phrase w : f.warnings()) {
                 out.add(new Verdict.Warning("correction_not_applied", j.id(), null, "warning.assumption", List.of(j.id(), w)));
             }
-            for (String note : f.notes()) {
+            for (Messages.Phrase note : f.notes()) {
                 if (Set.of("performance", "scaled", "index", "threshold").contains(j.type())) {
                     out.add(new Verdict.Warning("assumption", j.id(), null, "warning.assumption", List.of(j.id(), note)));
                 }

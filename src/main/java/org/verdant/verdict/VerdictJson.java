@@ -223,7 +223,7 @@ public final class VerdictJson {
         }
         g.writeEndObject();
         strings(g, "evidence", f.evidence());
-        if (!f.notes().isEmpty()) strings(g, "notes", f.notes());
+        if (!f.notes().isEmpty()) strings(g, "notes", f.notes().stream().map(n -> org.verdant.findings.Values.text(n, m)).toList());
         g.writeStringField("rule", f.rule());
         if (trace != null) {
             g.writeFieldName("trace");
@@ -438,7 +438,7 @@ public final class VerdictJson {
         f.evidence().forEach(evidence::add);
         if (!f.notes().isEmpty()) {
             ArrayNode notes = o.putArray("notes");
-            f.notes().forEach(notes::add);
+            f.notes().forEach(n -> notes.add(org.verdant.findings.Values.text(n, m)));
         }
         o.put("rule", f.rule());
         if (trace != null) o.set("trace", trace);

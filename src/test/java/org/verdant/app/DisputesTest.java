@@ -120,7 +120,9 @@ class DisputesTest {
                 assertThat(i.maxB()).isEqualTo(5.0);
             });
             assertThat(current.parameters()).anySatisfy(p -> assertThat(p.what()).isEqualTo("rulebook digest"));
-            assertThat(disputes.report(LOCAL, d.id(), ReportFormat.md, "zh")).contains("原规则库", "现行规则库", "规则库变化");
+            assertThat(disputes.report(LOCAL, d.id(), ReportFormat.md, "zh")).contains("原规则库", "现行规则库", "规则库变化")
+                    // the rulebook rows in words (h14-last), not their codes
+                    .contains(new org.verdant.text.Messages("zh").get("diff.param.digest") + "：").doesNotContain("rulebook digest");
         }
     }
 

@@ -11,6 +11,7 @@ import org.verdant.support.TestRulebook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,12 +87,12 @@ class ParkCohortTest {
 
         assertThat(p.applicants()).extracting(x -> x.entry().creditCode()).containsExactly(P1, P2, P3, P4);
         assertThat(p.applicants().get(0).meets()).isTrue();
-        assertThat(p.applicants().get(0).note()).contains("at or above the average of 2 existing park(s) in 江苏");
+        assertThat(p.applicants().get(0).note()).isEqualTo("at_or_above");
         assertThat(p.applicants().get(1).meets()).isFalse();
         assertThat(p.applicants().get(2).meets()).isNull();
-        assertThat(p.applicants().get(2).note()).contains("no existing park in 浙江");
+        assertThat(p.applicants().get(2).note()).isEqualTo("no_existing_park");
         assertThat(p.applicants().get(3).meets()).isNull();
-        assertThat(p.applicants().get(3).note()).contains("ineligible");
+        assertThat(p.applicants().get(3).note()).isEqualTo("not_compared");
 
         // the parks are graded as a cohort too: 4 ranked (E2, P1, P2, P3); P4 ineligible; E1 did not file
         assertThat(r.ranked()).isEqualTo(4);
@@ -104,6 +105,43 @@ class ParkCohortTest {
                 .contains("SMALL COHORT: 4 ranked unit(s), fewer than 20").contains("Codes given: A+ 2, A 0, B 2"); // P1 and P3 tie at 92.66: both rank 1
         assertThat(CohortRenderer.json(r)).contains("\"meets_regional_average\" : true").contains("\"average\" : 92.11");
         assertThat(CohortRenderer.csv(r)).contains(",92.11,true,").contains(",92.11,false,");
+    }
+
+    /** The JSON's texts (the rule for existing parks, each applicant's note) in the language asked for; Chinese by default. */
+    @Test
+    void theJsonsParkTextsAreInTheReadersLanguage() {
+        CohortReport r;
+        try (Archive a = Archive.open(data)) {
+            r = CohortGrader.grade(a, 2025, "green-park", null);
+        }
+        String zh = CohortRenderer.json(r, "zh");
+        assertThat(zh).contains("已有园区：报告年度在 2025 年之前").contains("不低于 江苏 2 个已有园区的平均分").contains("浙江 没有已有园区")
+                .doesNotContain("existing park").doesNotContain("not compared");
+        assertThat(CohortRenderer.json(r)).isEqualTo(zh);
+        assertThat(CohortRenderer.json(r, "en")).contains("at or above the average of 2 existing park(s) in 江苏")
+                .contains("no existing park in 浙江").contains("Existing park: an eligible, scored record");
+    }
+
+    /**
+     * A park whose record names no province (the schema asks for one; an archive may hold older
+     * records without it) is grouped on its own, said in words, never an English "(no province)".
+     */
+    @Test
+    void aParkWithNoProvinceIsSaidInWords() {
+        List<ArchiveEntry> records;
+        try (Archive a = Archive.open(data)) {
+            records = a.list(null, "green-park", null).stream().map(e -> e.creditCode().equals(P3) ? withoutProvince(e) : e).toList();
+        }
+        CohortReport r = CohortGrader.grade(records, 2025, "green-park", null);
+        assertThat(CohortRenderer.text(r, "zh")).contains("（未填省份）").doesNotContain("no province");
+        assertThat(CohortRenderer.json(r, "zh")).doesNotContain("no province").contains("（未填省份） 没有已有园区");
+        assertThat(CohortRenderer.text(r, "en")).contains("no existing park in (no province)");
+    }
+
+    private static ArchiveEntry withoutProvince(ArchiveEntry e) {
+        return new ArchiveEntry(e.id(), e.previousId(), e.evaluatedAt(), e.scheme(), e.edition(), e.creditCode(), e.facilityName(), e.industry(),
+                null, e.reportingYear(), e.eligible(), e.mandatoryMet(), e.score(), e.grade(), e.inputFile(), e.inputDigest(), e.rulebookDigest(),
+                e.engineVersion());
     }
 
     @Test

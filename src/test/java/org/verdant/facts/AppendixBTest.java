@@ -119,7 +119,7 @@ class AppendixBTest {
         IndicatorValue v = AppendixB.energyPerUnitProduct(form("B.1", "kgce/t"), s.energy(), products(s));
         assertValue(v, 21000.0 * 1000 / 2.0e5);
         assertThat(v.inputs()).contains("energy.comprehensive");
-        assertThat(v.notes()).anySatisfy(n -> assertThat(n).contains("单一产品工厂"));
+        assertThat(v.notes().stream().map(n -> new org.verdant.text.Messages("zh").get(n.key(), n.args())).toList()).anySatisfy(n -> assertThat(n).contains("单一产品工厂"));
     }
 
     private static final String TWO_PRODUCTS = HEAD + """
@@ -152,7 +152,7 @@ class AppendixBTest {
         IndicatorValue v = AppendixB.energyPerUnitProduct(form("B.1", "kgce/t"), s.energy(), products(s));
         // Σ k × Q = 1 × 1.0e5 + 1.5 × 4.0e4 = 1.6e5 standard t; 16000 tce = 1.6e7 kgce
         assertValue(v, 1.6e7 / (1.0e5 + 1.5 * 4.0e4)); // 100 kgce per standard t
-        assertThat(v.notes()).anySatisfy(n -> assertThat(n).contains("标准产品"));
+        assertThat(v.notes().stream().map(n -> new org.verdant.text.Messages("zh").get(n.key(), n.args())).toList()).anySatisfy(n -> assertThat(n).contains("标准产品"));
         assertThat(v.inputs()).contains("products[1].standard_factor", "products[1].output", "energy.comprehensive");
         // B.2 under the standard-product method: the factory's energy ÷ its output value
         assertValue(AppendixB.energyPerOutputValue(form("B.2", "tce/万元"), s.energy(), products(s), s.economics()), 16000.0 / 60000);
@@ -176,7 +176,7 @@ class AppendixBTest {
         Submission s = twoProducts("", "1.0e5 t", "output_value: 1 万元", "output_value: 1 万元");
         IndicatorValue v = AppendixB.energyPerUnitProduct(form("B.1", "kgce/t"), s.energy(), products(s));
         assertThat(v.value()).isNull();
-        assertThat(v.missingInputs()).containsExactly("products[0].energy (or energy.multi_product_method)");
+        assertThat(v.missingInputs()).containsExactly("products[0].energy | energy.multi_product_method");
     }
 
     @Test
@@ -206,7 +206,7 @@ class AppendixBTest {
         double all = (1.0e6 + 2.0e6 + 1.0e6 + 1.0e7) * 0.1229 + 5000 * 1000;
         assertValue(v, renewable / all * 100);
         assertThat(v.computation()).asString().contains("自发自用", "市场化交易", "专线直供", "500 张绿证");
-        assertThat(v.notes()).anySatisfy(n -> assertThat(n).contains("2000 张绿证", "不重复计算"));
+        assertThat(v.notes().stream().map(n -> new org.verdant.text.Messages("zh").get(n.key(), n.args())).toList()).anySatisfy(n -> assertThat(n).contains("2000 张绿证", "不重复计算"));
         assertThat(v.inputs()).contains("energy.carriers[3].certificates").doesNotContain("energy.carriers[4].amount (renewable)");
     }
 
@@ -221,7 +221,7 @@ class AppendixBTest {
                 """);
         IndicatorValue v = AppendixB.renewableShare(form("B.5", "%"), s.energy());
         assertValue(v, 1.0e6 * 0.1229 / (2000 * 1000) * 100); // 122.9 tce ÷ 2000 tce = 6.145 %
-        assertThat(v.notes()).anySatisfy(n -> assertThat(n).contains("未说明可再生能源电力的取得方式"));
+        assertThat(v.notes().stream().map(n -> new org.verdant.text.Messages("zh").get(n.key(), n.args())).toList()).anySatisfy(n -> assertThat(n).contains("未说明可再生能源电力的取得方式"));
     }
 
     @Test
@@ -229,7 +229,7 @@ class AppendixBTest {
         Submission s = read(ONE_PRODUCT);
         IndicatorValue v = AppendixB.energyCarbonFunctions(form("energy_carbon_functions", "项"), s.energyCarbonManagement());
         assertValue(v, 3); // 能耗查询, 能效对标, carbon_assets (碳资产管理); metering is not one of the 12
-        assertThat(v.notes()).anySatisfy(n -> assertThat(n).contains("metering"));
+        assertThat(v.notes().stream().map(n -> new org.verdant.text.Messages("zh").get(n.key(), n.args())).toList()).anySatisfy(n -> assertThat(n).contains("metering"));
     }
 
     // ---- resources ----------------------------------------------------------------------------
@@ -269,7 +269,7 @@ class AppendixBTest {
         Submission s = read(ONE_PRODUCT);
         IndicatorValue generated = AppendixB.wastewaterGeneratedPerUnitProduct(form("B.12", "t/t"), s.water(), products(s));
         assertValue(generated, 8.0e4 / 2.0e5); // m3 taken as t
-        assertThat(generated.notes()).contains("废水量按 1 m³ = 1 t 换算");
+        assertThat(generated.notes().stream().map(n -> new org.verdant.text.Messages("zh").get(n.key(), n.args())).toList()).contains("废水量按 1 m³ = 1 t 换算");
         assertValue(AppendixB.wastewaterGeneratedPerOutputValue(form("B.13", "t/万元"), s.water(), products(s), s.economics()), 8.0e4 / 50000);
         assertValue(AppendixB.wastewaterDischargedPerUnitProduct(form("B.14", "m3/t"), s.water(), products(s)), 5.0e4 / 2.0e5);
         assertValue(AppendixB.wastewaterDischargedPerOutputValue(form("B.15", "t/万元"), s.water(), products(s), s.economics()), 5.0e4 / 50000);
@@ -306,7 +306,7 @@ class AppendixBTest {
                 s.economics()), 30.0 * 1000 / 50000);
         IndicatorValue unnamed = AppendixB.pollutantGeneratedPerUnitProduct(form("B.20", "kg/t"), s.emissions(), products(s));
         assertThat(unnamed.value()).isNull();
-        assertThat(unnamed.missingInputs()).containsExactly("emissions.main_pollutant (or the table's inputs: {pollutant: …})");
+        assertThat(unnamed.missingInputs()).containsExactly("emissions.main_pollutant | inputs.pollutant");
     }
 
     @Test
@@ -347,7 +347,7 @@ class AppendixBTest {
         // N = 1.0e5 t + 2000 台 × (50 h/台 ÷ 2 h/t) = 1.0e5 + 5.0e4 = 1.5e5 t
         IndicatorValue n = AppendixB.totalCapacity(form("B.25", "t"), products(s));
         assertValue(n, 1.0e5 + 2000 * 50.0 / 2);
-        assertThat(n.notes()).anySatisfy(x -> assertThat(x).contains("代表产品: 钢材"));
+        assertThat(n.notes().stream().map(x2 -> new org.verdant.text.Messages("zh").get(x2.key(), x2.args())).toList()).anySatisfy(x -> assertThat(x).contains("代表产品: 钢材"));
         assertValue(AppendixB.capacityPerLandArea(form("B.24", "t/m2"), s.site(), products(s)), 1.5e5 / 100000);
         IndicatorValue withoutTime = AppendixB.capacityPerLandArea(form("B.24", "t/m2"), s.site(),
                 products(read(TWO_LINES.replace(", time_standard: 50 h/台", ""))));
@@ -372,10 +372,10 @@ class AppendixBTest {
         IndicatorValue perPiece = AppendixB.energyPerUnitProduct(form("B.1", "kgce/台"), s.energy(), products(s));
         assertThat(perPiece.value()).isNull();
         assertThat(perPiece.missingInputs()).isEmpty();
-        assertThat(perPiece.computation()).asString().contains("kgce/t", "kgce/台", "cannot express");
+        assertThat(org.verdant.findings.Values.text(perPiece.computation(), new org.verdant.text.Messages("en"))).contains("kgce/t", "kgce/台", "cannot express");
         IndicatorValue unknown = AppendixB.waterReuseRate(form("B.10", "percent"), s.water());
         assertThat(unknown.value()).isNull();
-        assertThat(unknown.computation()).asString().contains("'percent' is not a unit");
+        assertThat(org.verdant.findings.Values.text(unknown.computation(), new org.verdant.text.Messages("en"))).contains("'percent' is not a unit");
         // no unit on the form: the formula's own
         assertValue(AppendixB.waterReuseRate(form("B.10", null), s.water()), 90);
     }

@@ -116,6 +116,18 @@ class ExpectationsTest {
         assertThat(check("criteria: [\n")).singleElement().asString().startsWith("x.expect.yaml:").contains("not valid YAML");
     }
 
+    /** The same problems in Chinese, the default language of ./verdant test: located as before, the message in words (h14-last). */
+    @Test
+    void problemsOfTheFileItselfAreInTheReadersLanguage() {
+        List<String> zh = Expectations.check("x.expect.yaml", (file("criteria:\n  E3: {status: meet, points: \"8 +\"}\n")
+                + "eligible: maybe\n").getBytes(StandardCharsets.UTF_8), VERDICT).stream().map(p -> p.toString("zh")).toList();
+        assertThat(zh).contains("x.expect.yaml:3:16: criteria.E3.status: “meet”不是状态；是否想写“met”？",
+                "x.expect.yaml:3:30: criteria.E3.points: “8 +”不是数字，也不是算式",
+                "x.expect.yaml:4:11: eligible: 应为 true、false 或 null（未确定）");
+        assertThat(Expectations.check("x.expect.yaml", "format: verdant.expect/2\n".getBytes(StandardCharsets.UTF_8), VERDICT).get(0).toString("zh"))
+                .isEqualTo("x.expect.yaml:1:9: format: 第一个键必须是“format: verdant.expect/1”，实际为“verdant.expect/2”");
+    }
+
     @Test
     void withoutAVerdictNothingHolds() {
         assertThat(Expectations.check("x.expect.yaml", file("eligible: true\n").getBytes(StandardCharsets.UTF_8), "exit 3"))

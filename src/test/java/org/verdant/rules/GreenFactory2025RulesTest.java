@@ -62,7 +62,7 @@ class GreenFactory2025RulesTest {
         Finding e4 = finding(evaluate(yaml, EDITION_2025), "E4");
         assertThat(e4.status()).isEqualTo(Status.PARTLY_MET);
         assertThat(e4.points()).isCloseTo(3, within(1e-9)); // 6 × (4 − 0)/(8 − 0)
-        assertThat(e4.notes()).anySatisfy(n -> assertThat(n).contains("metering"));
+        assertThat(e4.notes().stream().map(n -> new org.verdant.text.Messages("en").get(n.key(), n.args())).toList()).anySatisfy(n -> assertThat(n).contains("metering"));
     }
 
     @Test

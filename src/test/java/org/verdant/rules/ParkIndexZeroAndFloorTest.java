@@ -37,7 +37,7 @@ class ParkIndexZeroAndFloorTest {
         assertThat(y2025.ratio()).isEqualTo(0.0);
         assertThat(rg5.status()).isEqualTo(Status.NOT_MET);
         assertThat(rg5.reasonKey()).isEqualTo("index.undefined");
-        assertThat(rg5.reasonArgs().get(1).toString()).contains("division by zero");
+        assertThat(org.verdant.findings.Values.text(rg5.reasonArgs().get(1), new org.verdant.text.Messages("en"))).contains("division by zero");
         // assessed: the 2025 index counts it at ratio 0
         assertThat(v.greenIndex().last().shares()).containsKey("RG5");
         assertThat(rg5.points()).isZero();

@@ -91,7 +91,7 @@ public final class PointsNotGiven implements ImprovementAdvisor {
         if (f.status() == Status.MISSING_DATA || values.get("missing_inputs") instanceof List<?> l && !l.isEmpty()) {
             List<String> fields = collect.get(j.id());
             if (fields == null && values.get("missing_inputs") instanceof List<?> missing) {
-                fields = missing.stream().map(String::valueOf).toList();
+                fields = missing.stream().map(x -> m.get("phrase.as_is", String.valueOf(x))).toList();
             }
             if (fields != null && !fields.isEmpty()) return m.get("doc.improve.collect", String.join("; ", fields));
         }

@@ -408,8 +408,8 @@ final class ReportModelBuilder {
         List<ReportModel.YearValue> years = f.indexYears().stream().map(y -> new ReportModel.YearValue(String.valueOf(y.year()),
                 y.reported() ? Num.withUnit(y.value(), y.unit(), m.lang()) : m.get("label.not_reported"), text(y.computation()),
                 y.ratio() == null ? "—" : Num.value(y.ratio(), m.lang()))).toList();
-        List<String> missing = values.get("missing_inputs") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
-        List<String> notes = new ArrayList<>(f.notes());
+        List<String> missing = values.get("missing_inputs") instanceof List<?> l ? l.stream().map(x -> m.get("phrase.as_is", String.valueOf(x))).toList() : List.of();
+        List<String> notes = new ArrayList<>(f.notes().stream().map(n -> org.verdant.findings.Values.text(n, m)).toList());
         f.warnings().forEach(w -> notes.add(org.verdant.findings.Values.text(w, m)));
         return new ReportModel.Quantitative(j.id(), j.name().in(m.lang()), category, m.get("type." + j.type()), f.status().code(),
                 m.get("status." + f.status().code()), reason(f), form, text(values.get("formula")), computation(values, shown),
