@@ -179,7 +179,7 @@ public final class KieBaseCache {
 
     /**
      * A jar's identity from its table of contents: every entry's name, size and CRC-32, which the
-     * zip format records for each entry's content. Hashing the whole 4 MB jar instead took a third
+     * zip format records for each entry's content. Hashing the whole 70 MB jar instead took a third
      * of a cold {@code evaluate} (SHA-256 runs without its intrinsic under the launcher's C1-only
      * flags: about 0.2 s on an idle core, seconds on a loaded one); this reads a few kilobytes and
      * still names another entry when any class changes.
