@@ -30,10 +30,11 @@ public final class CompiledRulebook {
 
     /**
      * With {@code cache} (may be null), compiled rules are read from and kept on disk between runs,
-     * and the jar's executable models of the bundled rules are used where they match the rule files.
+     * and the jar's executable models of the bundled rules are used where they match the rule files
+     * (with or without the cache; {@code VERDANT_MODEL=off} turns them off).
      */
     public CompiledRulebook(Rulebook rulebook, KieBaseCache cache) {
-        this(rulebook, cache, cache != null && ExecutableModel.enabled() ? CompiledRulebook.class.getClassLoader() : null);
+        this(rulebook, cache, ExecutableModel.enabled() ? CompiledRulebook.class.getClassLoader() : null);
     }
 
     /** {@code models}: where to look for executable models ({@link ExecutableModel}), or null for none. */
