@@ -5,8 +5,11 @@
 #
 # Generates COUNT green-factory submissions (seed 1, both editions, 5 % deliberately invalid) into
 # one multi-document stream once (target/bench-batch/stream-COUNT.yaml, about 6.7 kB each), then
-# evaluates the stream with `verdant batch` in a JVM capped at XMX, writing the JSON lines to
-# /dev/null (about 58 kB per verdict: 100 000 verdicts are ~5.8 GB; set OUT=FILE to keep them).
+# evaluates the stream with `verdant batch` in a JVM capped at XMX, writing the JSON lines to a
+# temporary file under target/bench-batch/, deleted afterwards (about 58 kB per verdict: 100 000
+# verdicts are ~5.8 GB of disk while it runs; set OUT=FILE to keep them). Never /dev/null: a build
+# older than 0a67fdc renames its temporary file over the --out path, and as root that replaces
+# the device with a plain file.
 # Prints the machine, the load average before and after, wall time, throughput, and the heap from
 # the GC log: the most used before any collection (the peak) and the most live after one.
 set -euo pipefail
@@ -14,7 +17,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 count="${1:-100000}"
 threads="${2:-$(nproc)}"
 xmx="${3:-512m}"
-out="${OUT:-/dev/null}"
+out="${OUT:-}"
 # JAR=FILE measures another build (e.g. main's, built in a temporary worktree) on the same stream;
 # MODE=--validate-only measures reading and checking alone
 jar="${JAR:-target/verdant.jar}"
@@ -37,6 +40,10 @@ echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2 " MB"}') memor
 echo "jar:     $jar ($(sha256sum "$jar" | cut -c1-12))${mode:+, $mode}"
 echo "input:   $stream ($(du -h "$stream" | cut -f1)), $count submissions, $threads thread(s), -Xmx$xmx $jvm_flags"
 echo "load before: $(uptime | sed 's/.*load average: //')"
+if [ -z "$out" ]; then
+  out="$(mktemp "$PWD/$work/out-$count.XXXXXX.jsonl")"
+  trap 'rm -f "$out"*' EXIT # the file and any .tmp/.partial/.partial.state beside it
+fi
 gc="$work/gc-$count-$threads.log"
 rm -f "$gc"
 start=$(date +%s.%N)

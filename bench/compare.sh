@@ -89,14 +89,18 @@ batch() { # side dir [--validate-only]
   if [ -z "$mode" ]; then
     out=$(cd "$dir" && bench/batch.sh "$count" 2>&1) || { echo "batch failed for $side: $out" >&2; return; }
   else
-    # batch.sh passes no extra options: run the same command it runs, with the mode added
-    local s e
+    # batch.sh passes no extra options: run the same command it runs, with the mode added, and
+    # never --out /dev/null: a build older than 0a67fdc renames its temporary file over the
+    # --out path, and as root that replaces the device; a temporary file under target/ instead
+    local s e results_file
+    results_file="$(mktemp "$dir/target/bench-batch/out-$side.XXXXXX.jsonl")"
     s=$(date +%s.%N)
     (cd "$dir" && VERDANT_RULES="$dir/rules" VERDANT_SCORECARDS="$dir/scorecards" java -Xmx512m -XX:+UseSerialGC \
-        -jar target/verdant.jar batch "target/bench-batch/stream-$count.yaml" "$mode" --out /dev/null \
+        -jar target/verdant.jar batch "target/bench-batch/stream-$count.yaml" "$mode" --out "$results_file" \
         --summary "$work/summary-$side-validate.csv" --no-progress 2>"$work/stderr-$side-validate.txt") \
-      || { echo "batch $mode failed for $side: $work/stderr-$side-validate.txt" >&2; return; }
+      || { rm -f "$results_file"*; echo "batch $mode failed for $side: $work/stderr-$side-validate.txt" >&2; return; }
     e=$(date +%s.%N)
+    rm -f "$results_file"* # the file and any .tmp/.partial/.partial.state beside it
     out=$(awk -v s="$s" -v e="$e" -v n="$count" 'BEGIN { printf "wall: %.1f s, %.0f submissions/s\n", e - s, n / (e - s) }')
   fi
   after=$(load)
@@ -172,3 +176,5 @@ cut -f2 "$results" | awk '!seen[$0]++' | while IFS= read -r m; do
   printf '%-52s | %-12s | %-12s | %s; %s\n' "$m" "${b%%$'\t'*}" "${c%%$'\t'*}" "${b#*$'\t'}" "${c#*$'\t'}"
 done
 echo "(details: $work)"
+# every batch above wrote to a temporary file; /dev/null must still be the device
+[ -c /dev/null ] || echo "WARNING: /dev/null is no longer a character device: $(ls -la /dev/null)" >&2

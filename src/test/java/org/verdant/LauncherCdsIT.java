@@ -95,4 +95,20 @@ class LauncherCdsIT {
         Ran edited = launch(root, null, "evaluate", fixture.toString(), "--format", "json");
         assertThat(edited.code()).as("the edited rulebook is the one used: " + edited.err()).isEqualTo(4);
     }
+
+    /** An archive written by a failed evaluate would hold a fraction of the classes, and every later start would map it. */
+    @Test
+    void aFailedEvaluateWritesNoArchiveAndTheNextGoodOneDoes() throws Exception {
+        Path root = checkout();
+        Ran missing = launch(root, null, "evaluate", tmp.resolve("no-such-file.yaml").toString(), "--format", "json");
+        assertThat(missing.code()).as(missing.err()).isNotZero();
+        Files.createDirectories(tmp.resolve("cache"));
+        assertThat(archives()).as("nothing kept from a failed run").isEmpty();
+        try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith(".cds-")).toList()).as("no temporary left").isEmpty();
+        }
+        Ran good = launch(root, null, "evaluate", Path.of(FIXTURE).toAbsolutePath().toString(), "--format", "json");
+        assertThat(good.code()).as(good.err()).isZero();
+        assertThat(archives()).hasSize(1);
+    }
 }

@@ -22,15 +22,26 @@ public final class CompiledRulebook {
     private final Rulebook rulebook;
     private final Map<String, KieBase> bases = new ConcurrentHashMap<>();
     private final KieBaseCache cache;
+    private final ClassLoader models;
 
     public CompiledRulebook(Rulebook rulebook) {
         this(rulebook, null);
     }
 
-    /** With {@code cache} (may be null), compiled rules are read from and kept on disk between runs. */
+    /**
+     * With {@code cache} (may be null), compiled rules are read from and kept on disk between runs,
+     * and the jar's executable models of the bundled rules are used where they match the rule files
+     * (with or without the cache; {@code VERDANT_MODEL=off} turns them off).
+     */
     public CompiledRulebook(Rulebook rulebook, KieBaseCache cache) {
+        this(rulebook, cache, ExecutableModel.enabled() ? CompiledRulebook.class.getClassLoader() : null);
+    }
+
+    /** {@code models}: where to look for executable models ({@link ExecutableModel}), or null for none. */
+    CompiledRulebook(Rulebook rulebook, KieBaseCache cache, ClassLoader models) {
         this.rulebook = rulebook;
         this.cache = cache;
+        this.models = models;
     }
 
     public Rulebook rulebook() {
@@ -84,6 +95,10 @@ public final class CompiledRulebook {
 
     private KieBase compile(Scorecard scorecard) throws RulebookException {
         List<SourceFile> files = rulebook.rulesFor(scorecard);
+        if (models != null) { // the build's model of exactly these files, if it has one
+            KieBase model = ExecutableModel.load(files, models);
+            if (model != null) return model;
+        }
         if (cache != null) {
             KieBase cached = cache.load(files, CompiledRulebook.class.getClassLoader());
             if (cached != null) return cached;

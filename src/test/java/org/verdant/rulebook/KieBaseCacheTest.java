@@ -120,6 +120,32 @@ class KieBaseCacheTest {
         assertThat(new KieBaseCache(cacheDir, "99.0.0").key(files)).as("a Drools upgrade names another entry").isNotEqualTo(now);
     }
 
+    /** The jar's identity follows every entry's content, not the jar's timestamps. */
+    @Test
+    void aJarWithOneChangedClassHasAnotherIdentityAndARebuiltIdenticalJarTheSame() throws Exception {
+        Path a = jar("a.jar", "org/verdant/X.class", "class bytes one", 1_000_000_000_000L);
+        Path same = jar("same.jar", "org/verdant/X.class", "class bytes one", 1_700_000_000_000L);
+        Path changed = jar("changed.jar", "org/verdant/X.class", "class bytes two", 1_000_000_000_000L);
+        Path renamed = jar("renamed.jar", "org/verdant/Y.class", "class bytes one", 1_000_000_000_000L);
+        String identity = KieBaseCache.jarIdentity(a);
+        assertThat(identity).matches("[0-9a-f]{64}");
+        assertThat(KieBaseCache.jarIdentity(same)).as("rebuilt at another time, same content").isEqualTo(identity);
+        assertThat(KieBaseCache.jarIdentity(changed)).as("same size, other bytes").isNotEqualTo(identity);
+        assertThat(KieBaseCache.jarIdentity(renamed)).as("same bytes, other class").isNotEqualTo(identity);
+    }
+
+    private Path jar(String name, String entry, String content, long time) throws Exception {
+        Path jar = cacheDir.resolve(name);
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            var e = new java.util.zip.ZipEntry(entry);
+            e.setTime(time);
+            out.putNextEntry(e);
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
     /** drools-core's version as its jar on the class path states it. */
     private static String readVersion() throws Exception {
         try (var in = KieBaseCache.class.getClassLoader().getResourceAsStream(KieBaseCache.DROOLS_POM)) {
