@@ -281,17 +281,40 @@ public final class Archive implements AutoCloseable {
      * pass through it, which shows records removed from the end.
      */
     public ArchiveIntegrity verifyAll(String head) {
-        ChainCheck check = new ChainCheck(head);
+        return verifyAgainst(head == null ? Map.of() : Map.of(ArchiveIntegrity.Break.EVALUATION, head));
+    }
+
+    /**
+     * {@link #verifyAll(String)} with a head noted earlier for any chained table, by name
+     * ({@code evaluation}, {@code access_log}, …): each table's chain must still pass through its
+     * head, so rows cut from the end of any table show.
+     *
+     * @throws ArchiveException for a name that is no chained table
+     */
+    public ArchiveIntegrity verifyAgainst(Map<String, String> headsAsked) {
+        for (String name : headsAsked.keySet()) {
+            if (!name.equals(ArchiveIntegrity.Break.EVALUATION) && TableChain.Table.named(name) == null) {
+                throw new ArchiveException("没有名为 " + name + " 的链表（可用：" + TableChain.Table.names() + "）",
+                        "no chained table named " + name + " (there are: " + TableChain.Table.names() + ")");
+            }
+        }
+        ChainCheck check = new ChainCheck(headsAsked.get(ArchiveIntegrity.Break.EVALUATION));
         forEachRow(check::accept);
         ArchiveIntegrity evaluations = check.result();
         List<ArchiveIntegrity.Break> breaks = new ArrayList<>(evaluations.breaks());
+        Map<String, String> heads = new java.util.LinkedHashMap<>();
+        heads.put(ArchiveIntegrity.Break.EVALUATION, evaluations.head());
         try (Connection c = connect()) {
-            for (TableChain.Table t : TableChain.Table.values()) breaks.addAll(TableChain.check(c, t));
+            for (TableChain.Table t : TableChain.Table.values()) {
+                TableChain.Walk walk = TableChain.check(c, t, headsAsked.get(t.name));
+                breaks.addAll(walk.breaks());
+                heads.put(t.name, walk.head());
+            }
         } catch (SQLException e) {
             throw failure("无法读取档案库", "cannot read the archive", e);
         }
         return new ArchiveIntegrity(evaluations.records(), evaluations.lastId(), evaluations.head(), List.copyOf(breaks),
-                evaluations.headAsked(), evaluations.headFound());
+                evaluations.headAsked(), evaluations.headFound(), java.util.Collections.unmodifiableMap(heads));
     }
 
     /**

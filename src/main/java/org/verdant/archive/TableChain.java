@@ -66,6 +66,19 @@ public final class TableChain {
             this.backfillOrder = backfillOrder;
         }
 
+        /** The table of that name, or null. */
+        public static Table named(String name) {
+            for (Table t : values()) if (t.name.equals(name)) return t;
+            return null;
+        }
+
+        /** Every chained table's name, evaluation first, comma-separated: for messages. */
+        public static String names() {
+            StringBuilder b = new StringBuilder(ArchiveIntegrity.Break.EVALUATION);
+            for (Table t : values()) b.append(", ").append(t.name);
+            return b.toString();
+        }
+
         /** The PostgreSQL advisory lock this table's writers take, so chain_seq and previous_hash are read and written as one. */
         long lock() {
             return 0x7664740000L + ordinal();
@@ -189,22 +202,33 @@ public final class TableChain {
         return row;
     }
 
+    /** One table's walk: its breaks, how many rows and the row hash of its last ({@link Row#GENESIS} when empty). */
+    record Walk(List<ArchiveIntegrity.Break> breaks, long rows, String head) {
+    }
+
     /**
      * Walks one table in chain order: sequence numbers 1, 2, 3, … without a gap, each row's
-     * previous_hash the row hash before it, each row_hash over its columns. Returns the breaks,
-     * each naming the table and the row's chain_seq.
+     * previous_hash the row hash before it, each row_hash over its columns. {@code headAsked}, when
+     * given, is the table's head noted earlier: the chain must still pass through it (a row hash of
+     * the table, or {@link Row#GENESIS} for a table that was empty), which shows rows cut from the end.
+     * The breaks each name the table and the row's chain_seq.
      */
-    static List<ArchiveIntegrity.Break> check(Connection c, Table table) throws SQLException {
+    static Walk check(Connection c, Table table, String headAsked) throws SQLException {
         List<ArchiveIntegrity.Break> breaks = new ArrayList<>();
         long expected = 1;
+        long rows = 0;
+        long lastSeq = 0;
         String previous = Row.GENESIS;
+        boolean headFound = headAsked == null || headAsked.equals(Row.GENESIS);
         try (PreparedStatement ps = c.prepareStatement(table.select() + " ORDER BY chain_seq")) {
             ps.setFetchSize(64);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    rows++;
                     Map<String, Object> row = read(table, rs);
                     String seqText = (String) row.get("chain_seq");
                     long seq = seqText == null ? -1 : Long.parseLong(canonical(seqText, true));
+                    lastSeq = seq;
                     List<ArchiveIntegrity.Break> here = new ArrayList<>();
                     if (seq != expected) here.add(new ArchiveIntegrity.Break(table.name, seq, "id", String.valueOf(expected), seqText));
                     expected = seq + 1;
@@ -216,10 +240,12 @@ public final class TableChain {
                     if (!computed.equals(stored)) here.add(new ArchiveIntegrity.Break(table.name, seq, "row_hash", computed, stored));
                     // the next row must chain to this one as stored: one rewritten row is one break
                     previous = stored == null ? computed : stored;
+                    if (headAsked != null && headAsked.equals(stored)) headFound = true;
                     for (ArchiveIntegrity.Break b : here) if (breaks.size() < MAX_BREAKS) breaks.add(b);
                 }
             }
         }
-        return breaks;
+        if (!headFound) breaks.add(new ArchiveIntegrity.Break(table.name, lastSeq, "head", headAsked, previous));
+        return new Walk(List.copyOf(breaks), rows, previous);
     }
 }

@@ -91,14 +91,7 @@ class TableChainTest {
     }
 
     private static void dropTriggers(Connection c, TableChain.Table t) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '" + t.name + "'")) {
-            while (rs.next()) names.add(rs.getString(1));
-        }
-        try (Statement s = c.createStatement()) {
-            for (String n : names) s.execute("DROP TRIGGER " + n);
-        }
+        dropTriggers(c, t.name);
     }
 
     /** A text column to rewrite and the key column a forged copy changes, per table. */
@@ -225,6 +218,62 @@ class TableChainTest {
         assertThat(first.fieldNames()).toIterable().containsExactly("dispute_step", "access_log");
         assertThat(first.get("dispute_step").get("what").asText()).isEqualTo("row_hash");
         assertThat(first.get("access_log").get("id").asLong()).isEqualTo(2);
+    }
+
+    /**
+     * Cutting the last row of any table leaves a shorter chain that is intact in itself: only the
+     * heads noted before show it. Every table's head is printed by verify --all and checked by --head TABLE=HEAD.
+     */
+    @Test
+    void theLastRowCutFromAnyTableIsNamedByItsHead() throws Exception {
+        Map<String, String> heads;
+        try (Archive archive = filled()) {
+            ArchiveIntegrity before = archive.verifyAll(null);
+            heads = before.heads();
+            assertThat(heads.keySet()).containsExactlyElementsOf(
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of("evaluation"),
+                            java.util.Arrays.stream(TableChain.Table.values()).map(t -> t.name)).toList());
+            assertThat(archive.verifyAgainst(heads).intact()).isTrue();
+        }
+        String[] noted = cli("archive", "verify", "--all", "--data", dir.toString());
+        for (TableChain.Table t : TableChain.Table.values()) assertThat(noted[1]).contains("--head " + t.name + "=" + heads.get(t.name));
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            for (String table : heads.keySet()) {
+                dropTriggers(c, table);
+                assertThat(s.executeUpdate("DELETE FROM " + table + " WHERE " + (table.equals("evaluation") ? "id" : "chain_seq")
+                        + " = (SELECT MAX(" + (table.equals("evaluation") ? "id" : "chain_seq") + ") FROM " + table + ")")).as(table).isEqualTo(1);
+            }
+        }
+        try (Archive archive = Archive.open(dir)) {
+            assertThat(archive.verifyAll(null).breaks()).as("a chain cut at its end is whole in itself").isEmpty();
+            ArchiveIntegrity r = archive.verifyAgainst(heads);
+            assertThat(r.intact()).isFalse();
+            assertThat(r.breaks()).extracting(ArchiveIntegrity.Break::what).containsOnly("head");
+            assertThat(r.firstPerTable()).containsOnlyKeys(heads.keySet());
+            ArchiveIntegrity.Break log = r.firstPerTable().get("access_log");
+            assertThat(log.expected()).isEqualTo(heads.get("access_log"));
+            assertThat(log.text().in("zh")).contains("表 access_log 的链不经过所给的链头").contains("被删除");
+            assertThat(log.text().in("en")).contains("the chain of table access_log does not pass through the head given");
+        }
+        List<String> args = new ArrayList<>(List.of("archive", "verify", "--all", "--data", dir.toString()));
+        heads.forEach((table, h) -> args.addAll(List.of("--head", table.equals("evaluation") ? h : table + "=" + h)));
+        String[] cut = cli(args.toArray(String[]::new));
+        assertThat(cut[0]).isEqualTo("5");
+        assertThat(cut[1]).contains("表 dispute_step 的链不经过所给的链头 " + heads.get("dispute_step"));
+        String[] unknown = cli("archive", "verify", "--all", "--data", dir.toString(), "--head", "accounts=sha256:00");
+        assertThat(unknown[0]).isEqualTo("2");
+        assertThat(unknown[1]).contains("没有名为 accounts 的链表");
+    }
+
+    private static void dropTriggers(Connection c, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '" + table + "'")) {
+            while (rs.next()) names.add(rs.getString(1));
+        }
+        try (Statement s = c.createStatement()) {
+            for (String n : names) s.execute("DROP TRIGGER " + n);
+        }
     }
 
     private static String[] cli(String... args) {
