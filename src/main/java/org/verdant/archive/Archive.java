@@ -321,7 +321,9 @@ public final class Archive implements AutoCloseable {
      * Imports a bundle ({@link ArchiveBundle}) after checking it whole: into an empty archive, or
      * appending the records after this archive's last when the bundle holds this archive's records
      * first (its row hash at this archive's last id is this archive's head, so both chains are one).
-     * Nothing is written unless everything checks; the records go in in one transaction.
+     * A {@code /2} bundle's other tables join the same way, each by its own chain: the bundle's row
+     * at this table's last chain_seq must be this table's last row. Nothing is written unless
+     * everything checks; every row goes in, as it was hashed, in one transaction.
      */
     public ArchiveImport importBundle(Path bundle) {
         ArchiveBundle.Contents contents = ArchiveBundle.read(bundle);
@@ -337,7 +339,7 @@ public final class Archive implements AutoCloseable {
             if (!theirs.equals(ours)) return new ArchiveImport(0, 0, here.head(), new ArchiveIntegrity.Break(overlap, "join", theirs, ours), false);
         }
         List<Row> adding = rows.subList((int) overlap, rows.size());
-        if (adding.isEmpty()) return new ArchiveImport(0, overlap, here.head(), null, false);
+        Map<String, Long> addedByTable = new java.util.LinkedHashMap<>();
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try {
@@ -349,9 +351,25 @@ public final class Archive implements AutoCloseable {
                 // a record stored since the check would fork the chain: refuse rather than interleave
                 if (nextId(c) != last + 1 || !lastHash(c).equals(here.head())) {
                     c.rollback();
-                    return new ArchiveImport(0, 0, lastHash(c), new ArchiveIntegrity.Break(last + 1, "join", adding.get(0).previousHash(), lastHash(c)), false);
+                    return new ArchiveImport(0, 0, lastHash(c), new ArchiveIntegrity.Break(last + 1, "join",
+                            adding.isEmpty() ? null : adding.get(0).previousHash(), lastHash(c)), false);
                 }
                 for (Row r : adding) insert(c, r);
+                for (Map.Entry<TableChain.Table, List<Map<String, Object>>> e : contents.tables().entrySet()) {
+                    TableChain.Table t = e.getKey();
+                    TableChain.lock(c, t);
+                    List<Map<String, Object>> theirs = e.getValue();
+                    List<String> ours = new ArrayList<>();
+                    TableChain.forEachRow(c, t, row -> ours.add((String) row.get("row_hash")));
+                    int shared = Math.min(ours.size(), theirs.size());
+                    if (shared > 0 && !ours.get(shared - 1).equals(theirs.get(shared - 1).get("row_hash"))) {
+                        c.rollback();
+                        return new ArchiveImport(0, 0, here.head(), new ArchiveIntegrity.Break(t.name, shared, "join",
+                                (String) theirs.get(shared - 1).get("row_hash"), ours.get(shared - 1)), false);
+                    }
+                    for (Map<String, Object> row : theirs.subList(shared, theirs.size())) TableChain.insertAsIs(c, t, row);
+                    addedByTable.put(t.name, (long) (theirs.size() - shared));
+                }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -360,7 +378,8 @@ public final class Archive implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("无法导入", "cannot import", e);
         }
-        return new ArchiveImport(adding.size(), overlap, rows.get(rows.size() - 1).rowHash(), null, false);
+        String head = rows.isEmpty() ? here.head() : adding.isEmpty() ? here.head() : rows.get(rows.size() - 1).rowHash();
+        return new ArchiveImport(adding.size(), overlap, head, null, false, java.util.Collections.unmodifiableMap(addedByTable));
     }
 
     private String rowHash(long id) {

@@ -104,6 +104,9 @@ public record ArchiveIntegrity(long records, long lastId, String head, List<Brea
             return switch (what) {
                 case "id" -> new Text(row + "：chain_seq 应为 " + e + "，实为 " + f + "（有行被删除、插入或重排）",
                         rowEn + ": chain_seq " + e + " expected, found " + f + " (a row was removed, inserted or reordered)");
+                case "join" -> new Text("导出包与档案库的表 " + table + " 在第 " + id + " 行处分叉：导出包中该行的行摘要为 " + e + "，档案库中为 " + f,
+                        "the bundle and the archive diverge in table " + table + " at row " + id + ": its row hash is " + e + " in the bundle, "
+                                + f + " in the archive");
                 case "head" -> new Text("表 " + table + " 的链不经过所给的链头 " + e + "（其后的行被删除或链被改写）；现在的链头为 " + f,
                         "the chain of table " + table + " does not pass through the head given, " + e
                                 + " (rows after it were removed or the chain was rewritten); the head now is " + f);

@@ -207,45 +207,94 @@ public final class TableChain {
     }
 
     /**
-     * Walks one table in chain order: sequence numbers 1, 2, 3, … without a gap, each row's
-     * previous_hash the row hash before it, each row_hash over its columns. {@code headAsked}, when
-     * given, is the table's head noted earlier: the chain must still pass through it (a row hash of
-     * the table, or {@link Row#GENESIS} for a table that was empty), which shows rows cut from the end.
-     * The breaks each name the table and the row's chain_seq.
+     * Checks one table's rows in chain order as they stream past (from the database or a bundle):
+     * sequence numbers 1, 2, 3, … without a gap, each row's previous_hash the row hash before it,
+     * each row_hash over its columns, and, when {@code headAsked} is given (a head noted earlier),
+     * that the chain still passes through it ({@link Row#GENESIS} for a table that was empty), which
+     * shows rows cut from the end. Each break names the table and the row's chain_seq.
      */
+    static final class Walker {
+        private final Table table;
+        private final String headAsked;
+        private final List<ArchiveIntegrity.Break> breaks = new ArrayList<>();
+        private long expected = 1;
+        private long rows;
+        private long lastSeq;
+        private String previous = Row.GENESIS;
+        private boolean headFound;
+
+        Walker(Table table, String headAsked) {
+            this.table = table;
+            this.headAsked = headAsked;
+            this.headFound = headAsked == null || headAsked.equals(Row.GENESIS);
+        }
+
+        void accept(Map<String, Object> row) {
+            rows++;
+            String seqText = (String) row.get("chain_seq");
+            long seq;
+            try {
+                seq = seqText == null ? -1 : Long.parseLong(canonical(seqText, true));
+            } catch (NumberFormatException e) {
+                seq = -1;
+            }
+            lastSeq = seq;
+            List<ArchiveIntegrity.Break> here = new ArrayList<>();
+            if (seq != expected) here.add(new ArchiveIntegrity.Break(table.name, seq, "id", String.valueOf(expected), seqText));
+            expected = seq + 1;
+            if (!Objects.equals(previous, row.get("previous_hash"))) {
+                here.add(new ArchiveIntegrity.Break(table.name, seq, "previous_hash", previous, (String) row.get("previous_hash")));
+            }
+            String computed = hash(table, row);
+            String stored = (String) row.get("row_hash");
+            if (!computed.equals(stored)) here.add(new ArchiveIntegrity.Break(table.name, seq, "row_hash", computed, stored));
+            // the next row must chain to this one as stored: one rewritten row is one break
+            previous = stored == null ? computed : stored;
+            if (headAsked != null && headAsked.equals(stored)) headFound = true;
+            for (ArchiveIntegrity.Break b : here) if (breaks.size() < MAX_BREAKS) breaks.add(b);
+        }
+
+        Walk result() {
+            List<ArchiveIntegrity.Break> out = new ArrayList<>(breaks);
+            if (!headFound) out.add(new ArchiveIntegrity.Break(table.name, lastSeq, "head", headAsked, previous));
+            return new Walk(List.copyOf(out), rows, previous);
+        }
+    }
+
+    /** Walks one table of the database in chain order ({@link Walker}). */
     static Walk check(Connection c, Table table, String headAsked) throws SQLException {
-        List<ArchiveIntegrity.Break> breaks = new ArrayList<>();
-        long expected = 1;
-        long rows = 0;
-        long lastSeq = 0;
-        String previous = Row.GENESIS;
-        boolean headFound = headAsked == null || headAsked.equals(Row.GENESIS);
+        Walker walker = new Walker(table, headAsked);
+        forEachRow(c, table, walker::accept);
+        return walker.result();
+    }
+
+    /** Every row of a table in chain order, as {@link #read} gives it (with chain_seq, previous_hash and row_hash). */
+    static void forEachRow(Connection c, Table table, java.util.function.Consumer<Map<String, Object>> each) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(table.select() + " ORDER BY chain_seq")) {
             ps.setFetchSize(64);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows++;
-                    Map<String, Object> row = read(table, rs);
-                    String seqText = (String) row.get("chain_seq");
-                    long seq = seqText == null ? -1 : Long.parseLong(canonical(seqText, true));
-                    lastSeq = seq;
-                    List<ArchiveIntegrity.Break> here = new ArrayList<>();
-                    if (seq != expected) here.add(new ArchiveIntegrity.Break(table.name, seq, "id", String.valueOf(expected), seqText));
-                    expected = seq + 1;
-                    if (!Objects.equals(previous, row.get("previous_hash"))) {
-                        here.add(new ArchiveIntegrity.Break(table.name, seq, "previous_hash", previous, (String) row.get("previous_hash")));
-                    }
-                    String computed = hash(table, row);
-                    String stored = (String) row.get("row_hash");
-                    if (!computed.equals(stored)) here.add(new ArchiveIntegrity.Break(table.name, seq, "row_hash", computed, stored));
-                    // the next row must chain to this one as stored: one rewritten row is one break
-                    previous = stored == null ? computed : stored;
-                    if (headAsked != null && headAsked.equals(stored)) headFound = true;
-                    for (ArchiveIntegrity.Break b : here) if (breaks.size() < MAX_BREAKS) breaks.add(b);
-                }
+                while (rs.next()) each.accept(read(table, rs));
             }
         }
-        if (!headFound) breaks.add(new ArchiveIntegrity.Break(table.name, lastSeq, "head", headAsked, previous));
-        return new Walk(List.copyOf(breaks), rows, previous);
+    }
+
+    /** Writes a row as it is, hashes included (an import of rows already chained and checked). */
+    static void insertAsIs(Connection c, Table table, Map<String, Object> row) throws SQLException {
+        List<String> cols = new ArrayList<>(table.hashed());
+        cols.add("row_hash");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.name + " (" + String.join(", ", cols) + ") VALUES ("
+                + "?, ".repeat(cols.size() - 1) + "?)")) {
+            int i = 1;
+            for (String col : cols) {
+                Object v = row.get(col);
+                boolean integer = table.integers.contains(col) || col.equals("chain_seq");
+                if (v == null) ps.setNull(i, integer ? Types.BIGINT : table.bytes.contains(col) ? Types.BINARY : Types.VARCHAR);
+                else if (v instanceof byte[] b) ps.setBytes(i, b);
+                else if (integer) ps.setLong(i, Long.parseLong(canonical(v.toString(), true)));
+                else ps.setString(i, v.toString());
+                i++;
+            }
+            ps.executeUpdate();
+        }
     }
 }

@@ -299,7 +299,8 @@ final class ArchiveCommand implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = {"Write the whole archive to a new directory that verifies on its own: evaluations.jsonl (every record, "
-                    + "every column) and manifest.json (the number of records, the chain head, the sha256 of evaluations.jsonl). "
+                    + "every column), one TABLE.jsonl per other chained table (evidence, assessments, rulebook files, dispute steps, "
+                    + "the access log) and manifest.json (verdant.archive-bundle/2: the number of records, every table's head and file sha256). "
                     + "A damaged archive is not exported.",
                     "Exit code 0: exported; " + ExitCodes.DIFFERS + ": the archive is damaged (the first break is named)."})
     static final class Export implements Callable<Integer> {
@@ -337,8 +338,9 @@ final class ArchiveCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Check a bundle written by archive export and, only if it is whole, add its records: into an empty archive, "
-                    + "or after this archive's last record when the bundle begins with this archive's records (the chains join).",
+            description = {"Check a bundle written by archive export and, only if it is whole, add its records and every other "
+                    + "table's rows: into an empty archive, or after this archive's last rows when the bundle begins with them (the chains "
+                    + "join). Bundles of verdant.archive-bundle/1 (evaluations only) are still imported.",
                     "Exit code 0: imported; " + ExitCodes.DIFFERS + ": refused (the first break is named), nothing written."})
     static final class Import implements Callable<Integer> {
         @Spec
@@ -370,6 +372,11 @@ final class ArchiveCommand implements Runnable {
                 return ExitCodes.DIFFERS;
             }
             out.println(w.get("archive.import.done", r.added(), r.present(), r.head()));
+            if (!r.addedByTable().isEmpty()) {
+                StringBuilder tables = new StringBuilder();
+                r.addedByTable().forEach((t, n) -> tables.append(tables.length() == 0 ? "" : ", ").append(t).append(' ').append(n));
+                out.println(w.get("archive.import.tables_done", tables));
+            }
             return ExitCodes.OK;
         }
     }
