@@ -299,7 +299,11 @@ public final class Archive implements AutoCloseable {
             }
         }
         ChainCheck check = new ChainCheck(headsAsked.get(ArchiveIntegrity.Break.EVALUATION));
-        forEachRow(check::accept);
+        Map<Long, String> rowHashes = new java.util.HashMap<>();
+        forEachRow(r -> {
+            check.accept(r);
+            rowHashes.put(r.id(), r.rowHash());
+        });
         ArchiveIntegrity evaluations = check.result();
         List<ArchiveIntegrity.Break> breaks = new ArrayList<>(evaluations.breaks());
         Map<String, String> heads = new java.util.LinkedHashMap<>();
@@ -309,6 +313,7 @@ public final class Archive implements AutoCloseable {
                 TableChain.Walk walk = TableChain.check(c, t, headsAsked.get(t.name));
                 breaks.addAll(walk.breaks());
                 heads.put(t.name, walk.head());
+                if (TableChain.Table.BOUND.contains(t)) breaks.addAll(TableChain.bindings(c, t, rowHashes));
             }
         } catch (SQLException e) {
             throw failure("无法读取档案库", "cannot read the archive", e);

@@ -155,7 +155,7 @@ public final class ArchiveBundle {
     /** One row of another table as a line of TABLE.jsonl: every hashed column and row_hash, bytes in base64. */
     static String line(TableChain.Table t, Map<String, Object> row) {
         ObjectNode o = Json.NODES.objectNode();
-        List<String> cols = new ArrayList<>(t.hashed());
+        List<String> cols = new ArrayList<>(t.written());
         cols.add("row_hash");
         for (String c : cols) {
             Object v = row.get(c);
@@ -274,7 +274,7 @@ public final class ArchiveBundle {
         }
         String digest = Evaluator.sha256(bytes);
         if (!digest.equals(listed.path("sha256").asText())) return damaged(what + ".sha256", listed.path("sha256").asText(null), digest);
-        List<String> columns = new ArrayList<>(t.hashed());
+        List<String> columns = new ArrayList<>(t.written());
         columns.add("row_hash");
         List<Map<String, Object>> rows = new ArrayList<>();
         TableChain.Walker walker = new TableChain.Walker(t, null);

@@ -101,6 +101,12 @@ public record ArchiveIntegrity(long records, long lastId, String head, List<Brea
         private Text tableText(String e, String f) {
             String row = "表 " + table + " 第 " + id + " 行";
             String rowEn = "table " + table + ", row " + id;
+            if (what.startsWith(TableChain.BINDING + " ")) {
+                String record = what.substring(TableChain.BINDING.length() + 1);
+                return new Text(row + "：写入时所针对的记录 " + record + " 的行摘要为 " + e + "，该记录现在的行摘要为 " + f + "（该记录在其后被改写或重新成链）",
+                        rowEn + ": record " + record + " had the row hash " + e + " when this row was written, it has " + f
+                                + " now (the record was rewritten or re-chained after it)");
+            }
             return switch (what) {
                 case "id" -> new Text(row + "：chain_seq 应为 " + e + "，实为 " + f + "（有行被删除、插入或重排）",
                         rowEn + ": chain_seq " + e + " expected, found " + f + " (a row was removed, inserted or reordered)");

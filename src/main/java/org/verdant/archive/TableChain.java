@@ -30,6 +30,8 @@ import java.util.Objects;
  */
 public final class TableChain {
     static final String FORMAT = "verdant.table-row/1";
+    /** The evaluation's row hash an assessment revision or dispute step was written against (V10). */
+    static final String BINDING = "evaluation_row_hash";
     /** Enough to show how far damage reaches in one table. */
     static final int MAX_BREAKS = 100;
 
@@ -50,6 +52,8 @@ public final class TableChain {
 
         /** Tables created chained by a later migration (V9 on): V8 neither alters them nor counts them in its checksum. */
         static final java.util.Set<Table> CREATED_CHAINED = java.util.EnumSet.of(ASSESSMENT_REVISION);
+        /** Tables whose rows bind the evaluation they are about by its row hash (V10, column {@code evaluation_row_hash}). */
+        static final java.util.Set<Table> BOUND = java.util.EnumSet.of(ASSESSMENT_REVISION, DISPUTE_STEP);
 
         public final String name;
         final List<String> columns;
@@ -91,8 +95,20 @@ public final class TableChain {
             return all;
         }
 
+        /** Columns added after the table was chained (V10 on): hashed after previous_hash, and only when not NULL. */
+        List<String> later() {
+            return BOUND.contains(this) ? List.of(BINDING) : List.of();
+        }
+
+        /** Every column a row is written with: the hashed ones and the later ones. */
+        List<String> written() {
+            List<String> all = new ArrayList<>(hashed());
+            all.addAll(later());
+            return all;
+        }
+
         String select() {
-            return "SELECT " + String.join(", ", columns) + ", chain_seq, previous_hash, row_hash FROM " + name;
+            return "SELECT " + String.join(", ", written()) + ", row_hash FROM " + name;
         }
     }
 
@@ -126,8 +142,9 @@ public final class TableChain {
             if (table == Table.ACCESS_LOG && row.get("id") == null) row.put("id", nextId(c, table));
             row.put("chain_seq", seq);
             row.put("previous_hash", previous);
+            if (Table.BOUND.contains(table)) row.put(BINDING, evaluationRowHash(c, values.get("evaluation_id")));
             String hash = hash(table, row);
-            List<String> cols = new ArrayList<>(table.hashed());
+            List<String> cols = new ArrayList<>(table.written());
             cols.add("row_hash");
             row.put("row_hash", hash);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.name + " (" + String.join(", ", cols) + ") VALUES ("
@@ -164,6 +181,17 @@ public final class TableChain {
         }
     }
 
+    /** The row hash the evaluation has now (null if there is none, which its foreign key refuses anyway). */
+    private static String evaluationRowHash(Connection c, Object evaluationId) throws SQLException {
+        if (evaluationId == null) return null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT row_hash FROM evaluation WHERE id = ?")) {
+            ps.setLong(1, ((Number) evaluationId).longValue());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /** The access log's id, given here (not by the database's sequence) so that the row hashes as stored. */
     private static long nextId(Connection c, Table table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM " + table.name); ResultSet rs = ps.executeQuery()) {
@@ -179,6 +207,11 @@ public final class TableChain {
             Object v = row.get(c);
             h.column(c, v == null ? null : v instanceof byte[] b ? b : canonical(v.toString(), table.integers.contains(c) || c.equals("chain_seq"))
                     .getBytes(StandardCharsets.UTF_8));
+        }
+        // absent from the rows written before the column was: those keep the hash they were written with
+        for (String c : table.later()) {
+            Object v = row.get(c);
+            if (v != null) h.column(c, v.toString().getBytes(StandardCharsets.UTF_8));
         }
         return h.digest();
     }
@@ -198,6 +231,7 @@ public final class TableChain {
         for (String c : table.columns) row.put(c, table.bytes.contains(c) ? rs.getBytes(c) : rs.getString(c));
         row.put("chain_seq", rs.getString("chain_seq"));
         row.put("previous_hash", rs.getString("previous_hash"));
+        for (String c : table.later()) row.put(c, rs.getString(c));
         row.put("row_hash", rs.getString("row_hash"));
         return row;
     }
@@ -268,6 +302,26 @@ public final class TableChain {
         return walker.result();
     }
 
+    /**
+     * The rows of a bound table whose evaluation's row hash is not the one they were written
+     * against: the evaluation was rewritten, or re-chained, after them. Rows written before V10
+     * bind nothing (NULL) and are checked by their evaluation_id only.
+     */
+    static List<ArchiveIntegrity.Break> bindings(Connection c, Table table, Map<Long, String> evaluationRowHashes) throws SQLException {
+        List<ArchiveIntegrity.Break> breaks = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT chain_seq, evaluation_id, " + BINDING + " FROM " + table.name
+                + " WHERE " + BINDING + " IS NOT NULL ORDER BY chain_seq");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next() && breaks.size() < MAX_BREAKS) {
+                String now = evaluationRowHashes.get(rs.getLong(2));
+                if (!rs.getString(3).equals(now)) {
+                    breaks.add(new ArchiveIntegrity.Break(table.name, rs.getLong(1), BINDING + " " + rs.getLong(2), rs.getString(3), now));
+                }
+            }
+        }
+        return breaks;
+    }
+
     /** Every row of a table in chain order, as {@link #read} gives it (with chain_seq, previous_hash and row_hash). */
     static void forEachRow(Connection c, Table table, java.util.function.Consumer<Map<String, Object>> each) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(table.select() + " ORDER BY chain_seq")) {
@@ -280,7 +334,7 @@ public final class TableChain {
 
     /** Writes a row as it is, hashes included (an import of rows already chained and checked). */
     static void insertAsIs(Connection c, Table table, Map<String, Object> row) throws SQLException {
-        List<String> cols = new ArrayList<>(table.hashed());
+        List<String> cols = new ArrayList<>(table.written());
         cols.add("row_hash");
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.name + " (" + String.join(", ", cols) + ") VALUES ("
                 + "?, ".repeat(cols.size() - 1) + "?)")) {
