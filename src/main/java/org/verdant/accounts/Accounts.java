@@ -257,6 +257,54 @@ public final class Accounts {
         });
     }
 
+    // ---- the lockout's counts (V10) -------------------------------------------------------
+
+    /** What {@link SignInLimits} counted for an account name or address, if anything. */
+    Optional<SignInLimits.Count> signInFailures(String counted) {
+        return query("SELECT window_start, failures, locked_until FROM sign_in_failure WHERE counted = ?", ps -> {
+            ps.setString(1, counted);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                SignInLimits.Count c = new SignInLimits.Count();
+                c.windowStart = Instant.parse(rs.getString(1));
+                c.failures = rs.getInt(2);
+                c.lockedUntil = rs.getString(3) == null ? null : Instant.parse(rs.getString(3));
+                return Optional.of(c);
+            }
+        });
+    }
+
+    void saveSignInFailures(String counted, SignInLimits.Count c) {
+        String now = now();
+        String windowOpened = TIME.format(Instant.now().minus(SignInLimits.WINDOW));
+        transaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sign_in_failure WHERE counted = ?")) {
+                ps.setString(1, counted);
+                ps.executeUpdate();
+            }
+            // counts whose window and lock are over count nothing: gone, so made-up names cannot fill the table
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sign_in_failure WHERE window_start < ? AND (locked_until IS NULL OR locked_until < ?)")) {
+                ps.setString(1, windowOpened);
+                ps.setString(2, now);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sign_in_failure (counted, window_start, failures, locked_until) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, counted);
+                ps.setString(2, TIME.format(c.windowStart));
+                ps.setInt(3, c.failures);
+                ps.setString(4, c.lockedUntil == null ? null : TIME.format(c.lockedUntil));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    void forgetSignInFailures(String counted) {
+        query("DELETE FROM sign_in_failure WHERE counted = ?", ps -> {
+            ps.setString(1, counted);
+            return ps.executeUpdate();
+        });
+    }
+
     // ---- the access log -----------------------------------------------------------------
 
     public void log(String actor, String action, String what, Long recordId, String creditCode, String outcome) {

@@ -42,7 +42,8 @@ final class SessionApi {
     private final SignInLimits limits;
 
     SessionApi(Accounts accounts, Accounts accessLog, Gate gate) {
-        this(accounts, accessLog, gate, new SignInLimits());
+        // kept in the archive (V10) so a restart does not forgive the failures counted before it
+        this(accounts, accessLog, gate, accounts == null ? new SignInLimits() : new SignInLimits(java.time.Clock.systemUTC(), accounts));
     }
 
     SessionApi(Accounts accounts, Accounts accessLog, Gate gate, SignInLimits limits) {
