@@ -176,24 +176,32 @@ public final class Accounts {
     }
 
     /**
-     * Sets an account's password (its own change, an administrator's reset, {@code users passwd})
-     * and ends all its sessions, so whoever held one signs in again with the new password.
+     * Sets an account's password (its own change, an administrator's reset, {@code users passwd}),
+     * ends all its sessions and revokes all its API tokens: a password is changed after it may have
+     * leaked, and whoever had it could have made tokens with it, which would outlive the change.
+     * The account's owner makes new tokens for its scripts (a token is shown once anyway).
+     *
+     * @return how many API tokens were revoked, to tell the person
      */
-    public void setPassword(String name, char[] password) throws Fault {
+    public int setPassword(String name, char[] password) throws Fault {
         String hash = BCRYPT.encode(checkedPassword(name, password));
-        boolean changed = transaction(c -> {
+        int revoked = transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE account SET password_hash = ? WHERE name = ?")) {
                 ps.setString(1, hash);
                 ps.setString(2, name);
-                if (ps.executeUpdate() != 1) return false;
+                if (ps.executeUpdate() != 1) return -1;
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM web_session WHERE account = ?")) {
                 ps.setString(1, name);
                 ps.executeUpdate();
             }
-            return true;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM api_token WHERE account = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate();
+            }
         });
-        if (!changed) throw unknown(name);
+        if (revoked < 0) throw unknown(name);
+        return revoked;
     }
 
     /** Whether {@code password} is this account's (as slow for an unknown name as for a wrong password). */
