@@ -4,7 +4,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.verdant.access.Actor;
 import org.verdant.access.Role;
 import org.verdant.archive.Archive;
-import org.verdant.archive.ArchiveException;
 import org.verdant.archive.ArchiveLocation;
 import org.verdant.fault.Fault;
 
@@ -12,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -57,9 +53,11 @@ public final class Accounts {
     private static final String DUMMY_HASH = BCRYPT.encode("no such account, no such password");
 
     private final ArchiveLocation location;
+    private final Tables db;
 
     private Accounts(ArchiveLocation location) {
         this.location = location;
+        this.db = new Tables(location, "账户表", "accounts", true);
     }
 
     /** The accounts of an open (so migrated) archive. */
@@ -74,7 +72,7 @@ public final class Accounts {
     // ---- managing accounts --------------------------------------------------------------
 
     public boolean any() {
-        return query("SELECT COUNT(*) FROM account", ps -> {
+        return db.query("SELECT COUNT(*) FROM account", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) > 0;
@@ -93,7 +91,7 @@ public final class Accounts {
         }
         String hash = BCRYPT.encode(checkedPassword(name, password));
         String at = now();
-        boolean added = query("INSERT INTO account (name, roles, credit_codes, password_hash, created_at) "
+        boolean added = db.query("INSERT INTO account (name, roles, credit_codes, password_hash, created_at) "
                 + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM account WHERE name = ?)", ps -> {
             ps.setString(1, name);
             ps.setString(2, String.join(",", roles.stream().map(Enum::name).sorted().toList()));
@@ -108,7 +106,7 @@ public final class Accounts {
     }
 
     public List<Account> list() {
-        return query("SELECT name, roles, credit_codes, created_at FROM account ORDER BY name", ps -> {
+        return db.query("SELECT name, roles, credit_codes, created_at FROM account ORDER BY name", ps -> {
             List<Account> all = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) all.add(account(rs));
@@ -118,7 +116,7 @@ public final class Accounts {
     }
 
     public Optional<Account> find(String name) {
-        return query("SELECT name, roles, credit_codes, created_at FROM account WHERE name = ?", ps -> {
+        return db.query("SELECT name, roles, credit_codes, created_at FROM account WHERE name = ?", ps -> {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(account(rs)) : Optional.empty();
@@ -133,7 +131,7 @@ public final class Accounts {
 
     /** Removes an account with its tokens and sessions (its lines in the access log stay). */
     public void remove(String name) throws Fault {
-        boolean removed = transaction(c -> {
+        boolean removed = db.transaction(c -> {
             for (String table : List.of("api_token", "web_session")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE account = ?")) {
                     ps.setString(1, name);
@@ -152,7 +150,7 @@ public final class Accounts {
     public String newToken(String name) throws Fault {
         if (find(name).isEmpty()) throw unknown(name);
         String token = "vdt_" + random(32);
-        query("INSERT INTO api_token (token_digest, account, created_at) VALUES (?, ?, ?)", ps -> {
+        db.query("INSERT INTO api_token (token_digest, account, created_at) VALUES (?, ?, ?)", ps -> {
             ps.setString(1, digest(token));
             ps.setString(2, name);
             ps.setString(3, now());
@@ -166,7 +164,7 @@ public final class Accounts {
     /** The account a bearer token belongs to. */
     public Optional<Actor> byToken(String token) {
         if (token == null || token.isEmpty() || token.length() > 200) return Optional.empty();
-        return query("SELECT a.name, a.roles, a.credit_codes, a.created_at FROM api_token t JOIN account a ON a.name = t.account "
+        return db.query("SELECT a.name, a.roles, a.credit_codes, a.created_at FROM api_token t JOIN account a ON a.name = t.account "
                 + "WHERE t.token_digest = ?", ps -> {
             ps.setString(1, digest(token));
             try (ResultSet rs = ps.executeQuery()) {
@@ -176,30 +174,38 @@ public final class Accounts {
     }
 
     /**
-     * Sets an account's password (its own change, an administrator's reset, {@code users passwd})
-     * and ends all its sessions, so whoever held one signs in again with the new password.
+     * Sets an account's password (its own change, an administrator's reset, {@code users passwd}),
+     * ends all its sessions and revokes all its API tokens: a password is changed after it may have
+     * leaked, and whoever had it could have made tokens with it, which would outlive the change.
+     * The account's owner makes new tokens for its scripts (a token is shown once anyway).
+     *
+     * @return how many API tokens were revoked, to tell the person
      */
-    public void setPassword(String name, char[] password) throws Fault {
+    public int setPassword(String name, char[] password) throws Fault {
         String hash = BCRYPT.encode(checkedPassword(name, password));
-        boolean changed = transaction(c -> {
+        int revoked = db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE account SET password_hash = ? WHERE name = ?")) {
                 ps.setString(1, hash);
                 ps.setString(2, name);
-                if (ps.executeUpdate() != 1) return false;
+                if (ps.executeUpdate() != 1) return -1;
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM web_session WHERE account = ?")) {
                 ps.setString(1, name);
                 ps.executeUpdate();
             }
-            return true;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM api_token WHERE account = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate();
+            }
         });
-        if (!changed) throw unknown(name);
+        if (revoked < 0) throw unknown(name);
+        return revoked;
     }
 
     /** Whether {@code password} is this account's (as slow for an unknown name as for a wrong password). */
     public boolean passwordMatches(String name, char[] password) {
         Optional<String> hash = name == null || !NAME.matcher(name).matches() ? Optional.empty()
-                : query("SELECT password_hash FROM account WHERE name = ?", ps -> {
+                : db.query("SELECT password_hash FROM account WHERE name = ?", ps -> {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
@@ -220,7 +226,7 @@ public final class Accounts {
         Actor actor = find(name).orElseThrow().actor();
         String id = random(32);
         String csrf = random(32);
-        transaction(c -> {
+        db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM web_session WHERE expires_at < ?")) {
                 ps.setString(1, now());
                 ps.executeUpdate();
@@ -239,7 +245,7 @@ public final class Accounts {
     /** The live session with this id. */
     public Optional<Session> session(String id) {
         if (id == null || id.isEmpty() || id.length() > 200) return Optional.empty();
-        return query("SELECT a.name, a.roles, a.credit_codes, a.created_at, s.csrf_token FROM web_session s JOIN account a ON a.name = s.account "
+        return db.query("SELECT a.name, a.roles, a.credit_codes, a.created_at, s.csrf_token FROM web_session s JOIN account a ON a.name = s.account "
                 + "WHERE s.session_digest = ? AND s.expires_at > ?", ps -> {
             ps.setString(1, digest(id));
             ps.setString(2, now());
@@ -251,8 +257,56 @@ public final class Accounts {
 
     public void signOut(String id) {
         if (id == null) return;
-        query("DELETE FROM web_session WHERE session_digest = ?", ps -> {
+        db.query("DELETE FROM web_session WHERE session_digest = ?", ps -> {
             ps.setString(1, digest(id));
+            return ps.executeUpdate();
+        });
+    }
+
+    // ---- the lockout's counts (V10) -------------------------------------------------------
+
+    /** What {@link SignInLimits} counted for an account name or address, if anything. */
+    Optional<SignInLimits.Count> signInFailures(String counted) {
+        return db.query("SELECT window_start, failures, locked_until FROM sign_in_failure WHERE counted = ?", ps -> {
+            ps.setString(1, counted);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                SignInLimits.Count c = new SignInLimits.Count();
+                c.windowStart = Instant.parse(rs.getString(1));
+                c.failures = rs.getInt(2);
+                c.lockedUntil = rs.getString(3) == null ? null : Instant.parse(rs.getString(3));
+                return Optional.of(c);
+            }
+        });
+    }
+
+    void saveSignInFailures(String counted, SignInLimits.Count c) {
+        String now = now();
+        String windowOpened = TIME.format(Instant.now().minus(SignInLimits.WINDOW));
+        db.transaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sign_in_failure WHERE counted = ?")) {
+                ps.setString(1, counted);
+                ps.executeUpdate();
+            }
+            // counts whose window and lock are over count nothing: gone, so made-up names cannot fill the table
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sign_in_failure WHERE window_start < ? AND (locked_until IS NULL OR locked_until < ?)")) {
+                ps.setString(1, windowOpened);
+                ps.setString(2, now);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sign_in_failure (counted, window_start, failures, locked_until) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, counted);
+                ps.setString(2, TIME.format(c.windowStart));
+                ps.setInt(3, c.failures);
+                ps.setString(4, c.lockedUntil == null ? null : TIME.format(c.lockedUntil));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    void forgetSignInFailures(String counted) {
+        db.query("DELETE FROM sign_in_failure WHERE counted = ?", ps -> {
+            ps.setString(1, counted);
             return ps.executeUpdate();
         });
     }
@@ -269,7 +323,7 @@ public final class Accounts {
         row.put("credit_code", creditCode == null ? null : clip(creditCode, 32));
         row.put("outcome", clip(outcome, 20));
         // in the archive's hash chain (V8): written by the chain, which gives the id and the hashes
-        transaction(c -> {
+        db.transaction(c -> {
             org.verdant.archive.TableChain.insert(c, org.verdant.archive.TableChain.Table.ACCESS_LOG, row);
             return null;
         });
@@ -277,7 +331,7 @@ public final class Accounts {
 
     /** The newest {@code limit} lines of the access log, newest first. */
     public List<AccessEntry> accessLog(int limit) {
-        return query("SELECT id, at, actor, action, what, record_id, credit_code, outcome FROM access_log ORDER BY id DESC LIMIT ?", ps -> {
+        return db.query("SELECT id, at, actor, action, what, record_id, credit_code, outcome FROM access_log ORDER BY id DESC LIMIT ?", ps -> {
             ps.setInt(1, limit);
             List<AccessEntry> all = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -378,52 +432,4 @@ public final class Accounts {
         return s.length() > max ? s.substring(0, max) : s;
     }
 
-    private interface Statement<T> {
-        T run(PreparedStatement ps) throws SQLException;
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T query(String sql, Statement<T> s) {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            return s.run(ps);
-        } catch (SQLException e) {
-            throw failed(e);
-        }
-    }
-
-    private <T> T transaction(Work<T> w) {
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            try {
-                T t = w.run(c);
-                c.commit();
-                return t;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failed(e);
-        }
-    }
-
-    private ArchiveException failed(SQLException e) {
-        return new ArchiveException("账户表（" + location.describe() + "）：" + e.getMessage(),
-                "accounts (" + location.describe() + "): " + e.getMessage(), e);
-    }
-
-    private Connection connect() throws SQLException {
-        Properties p = new Properties();
-        if (location.user() != null) p.setProperty("user", location.user());
-        if (location.password() != null) p.setProperty("password", location.password());
-        if (location.url().startsWith("jdbc:sqlite:")) {
-            p.setProperty("foreign_keys", "true");
-            p.setProperty("busy_timeout", "30000");
-            p.setProperty("transaction_mode", "IMMEDIATE"); // the access log's chain reads its last row and appends in one lock
-        }
-        return DriverManager.getConnection(location.url(), p);
-    }
 }

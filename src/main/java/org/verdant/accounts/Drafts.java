@@ -3,23 +3,18 @@ package org.verdant.accounts;
 import org.verdant.access.Access;
 import org.verdant.access.Actor;
 import org.verdant.archive.Archive;
-import org.verdant.archive.ArchiveException;
 import org.verdant.archive.ArchiveLocation;
 import org.verdant.fault.Fault;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -37,9 +32,11 @@ public final class Drafts {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final ArchiveLocation location;
+    private final Tables db;
 
     private Drafts(ArchiveLocation location) {
         this.location = location;
+        this.db = new Tables(location, "草稿表", "drafts", false);
     }
 
     /** The drafts of an open (so migrated) archive. */
@@ -59,7 +56,7 @@ public final class Drafts {
     /** The actor's drafts, by name, without their texts. */
     public List<Draft> list(Actor actor) throws Fault {
         Access.require(actor, Access.Action.KEEP_DRAFTS, null);
-        return query("SELECT name, file_name, revision, saved_at FROM draft WHERE account = ? ORDER BY name", ps -> {
+        return db.query("SELECT name, file_name, revision, saved_at FROM draft WHERE account = ? ORDER BY name", ps -> {
             ps.setString(1, actor.id());
             List<Draft> all = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -73,7 +70,7 @@ public final class Drafts {
     public Optional<Draft> get(Actor actor, String name) throws Fault {
         Access.require(actor, Access.Action.KEEP_DRAFTS, null);
         checkName(name);
-        return query("SELECT name, file_name, content, revision, saved_at FROM draft WHERE account = ? AND name = ?", ps -> {
+        return db.query("SELECT name, file_name, content, revision, saved_at FROM draft WHERE account = ? AND name = ?", ps -> {
             ps.setString(1, actor.id());
             ps.setString(2, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -113,7 +110,7 @@ public final class Drafts {
         }
         String file = fileName == null || fileName.isBlank() ? null : fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
         String at = TIME.format(Instant.now());
-        Object outcome = transaction(c -> {
+        Object outcome = db.transaction(c -> {
             Draft stored = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT name, file_name, content, revision, saved_at FROM draft WHERE account = ? AND name = ?")) {
                 ps.setString(1, actor.id());
@@ -161,7 +158,7 @@ public final class Drafts {
     public boolean delete(Actor actor, String name) throws Fault {
         Access.require(actor, Access.Action.KEEP_DRAFTS, null);
         checkName(name);
-        return query("DELETE FROM draft WHERE account = ? AND name = ?", ps -> {
+        return db.query("DELETE FROM draft WHERE account = ? AND name = ?", ps -> {
             ps.setString(1, actor.id());
             ps.setString(2, name);
             return ps.executeUpdate() == 1;
@@ -180,47 +177,4 @@ public final class Drafts {
         }
     }
 
-    private interface Statement<T> {
-        T run(PreparedStatement ps) throws SQLException;
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T query(String sql, Statement<T> s) {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            return s.run(ps);
-        } catch (SQLException e) {
-            throw failed(e);
-        }
-    }
-
-    private <T> T transaction(Work<T> w) {
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            try {
-                T t = w.run(c);
-                c.commit();
-                return t;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failed(e);
-        }
-    }
-
-    private ArchiveException failed(SQLException e) {
-        return new ArchiveException("草稿表（" + location.describe() + "）：" + e.getMessage(), "drafts (" + location.describe() + "): " + e.getMessage(), e);
-    }
-
-    private Connection connect() throws SQLException {
-        Properties p = new Properties();
-        if (location.user() != null) p.setProperty("user", location.user());
-        if (location.password() != null) p.setProperty("password", location.password());
-        if (location.url().startsWith("jdbc:sqlite:")) p.setProperty("busy_timeout", "30000");
-        return DriverManager.getConnection(location.url(), p);
-    }
 }

@@ -13,8 +13,9 @@ import java.util.Optional;
  * {@value #ACCOUNT_FAILURES} failures for one account name within {@link #WINDOW}, or
  * {@value #ADDRESS_FAILURES} from one address, further attempts are refused for {@link #LOCK}
  * without checking the password (a right one too). Unknown names count like known ones, so the
- * lockout tells nothing about which names exist. Kept in memory: a restart forgets it (no table
- * change for it), which costs an attacker a restart they cannot cause.
+ * lockout tells nothing about which names exist. With the archive's accounts the counts are kept
+ * in its {@code sign_in_failure} table (V10), so a restart of the server forgets nothing; without
+ * (a test's clock), in memory.
  */
 public final class SignInLimits {
     public static final int ACCOUNT_FAILURES = 5;
@@ -26,19 +27,42 @@ public final class SignInLimits {
 
     private final Clock clock;
     private final Map<String, Count> counts = new LinkedHashMap<>();
+    /** Where the counts are kept across restarts; null: in memory only. */
+    private final Accounts store;
 
     public SignInLimits() {
         this(Clock.systemUTC());
     }
 
     public SignInLimits(Clock clock) {
-        this.clock = clock;
+        this(clock, null);
     }
 
-    private static final class Count {
+    /** Counts kept in the archive's table beside {@code accounts}, read and written at every attempt. */
+    public SignInLimits(Clock clock, Accounts accounts) {
+        this.clock = clock;
+        this.store = accounts;
+    }
+
+    /** One name's or address's failures in the current window, and until when it is locked (null: not). */
+    static final class Count {
         Instant windowStart;
         int failures;
         Instant lockedUntil;
+    }
+
+    private Count get(String key) {
+        return store == null ? counts.get(key) : store.signInFailures(key).orElse(null);
+    }
+
+    private void put(String key, Count c) {
+        if (store != null) {
+            store.saveSignInFailures(key, c);
+            return;
+        }
+        counts.remove(key);
+        counts.put(key, c);
+        forgetOldest();
     }
 
     /** How long until this account name (or this address) may try again; empty: it may now. */
@@ -59,23 +83,21 @@ public final class SignInLimits {
 
     /** A right password: the account's failures are forgotten (the address's stay, as another account may be under attack from it). */
     public synchronized void succeeded(String account) {
-        counts.remove(key("account", account));
+        if (store != null) store.forgetSignInFailures(key("account", account));
+        else counts.remove(key("account", account));
     }
 
     private Duration wait(String key, Instant now) {
-        Count c = counts.get(key);
+        Count c = get(key);
         if (c == null || c.lockedUntil == null || !c.lockedUntil.isAfter(now)) return Duration.ZERO;
         return Duration.between(now, c.lockedUntil);
     }
 
     private void count(String key, int limit, Instant now) {
-        Count c = counts.get(key);
+        Count c = get(key);
         if (c == null || c.windowStart.plus(WINDOW).isBefore(now) && (c.lockedUntil == null || !c.lockedUntil.isAfter(now))) {
             c = new Count();
             c.windowStart = now;
-            counts.remove(key);
-            counts.put(key, c);
-            forgetOldest();
         }
         c.failures++;
         if (c.failures >= limit) {
@@ -83,6 +105,7 @@ public final class SignInLimits {
             c.failures = 0;
             c.windowStart = now;
         }
+        put(key, c);
     }
 
     private void forgetOldest() {

@@ -281,24 +281,54 @@ public final class Archive implements AutoCloseable {
      * pass through it, which shows records removed from the end.
      */
     public ArchiveIntegrity verifyAll(String head) {
-        ChainCheck check = new ChainCheck(head);
-        forEachRow(check::accept);
+        return verifyAgainst(head == null ? Map.of() : Map.of(ArchiveIntegrity.Break.EVALUATION, head));
+    }
+
+    /**
+     * {@link #verifyAll(String)} with a head noted earlier for any chained table, by name
+     * ({@code evaluation}, {@code access_log}, …): each table's chain must still pass through its
+     * head, so rows cut from the end of any table show.
+     *
+     * @throws ArchiveException for a name that is no chained table
+     */
+    public ArchiveIntegrity verifyAgainst(Map<String, String> headsAsked) {
+        for (String name : headsAsked.keySet()) {
+            if (!name.equals(ArchiveIntegrity.Break.EVALUATION) && TableChain.Table.named(name) == null) {
+                throw new ArchiveException("没有名为 " + name + " 的链表（可用：" + TableChain.Table.names() + "）",
+                        "no chained table named " + name + " (there are: " + TableChain.Table.names() + ")");
+            }
+        }
+        ChainCheck check = new ChainCheck(headsAsked.get(ArchiveIntegrity.Break.EVALUATION));
+        Map<Long, String> rowHashes = new java.util.HashMap<>();
+        forEachRow(r -> {
+            check.accept(r);
+            rowHashes.put(r.id(), r.rowHash());
+        });
         ArchiveIntegrity evaluations = check.result();
         List<ArchiveIntegrity.Break> breaks = new ArrayList<>(evaluations.breaks());
+        Map<String, String> heads = new java.util.LinkedHashMap<>();
+        heads.put(ArchiveIntegrity.Break.EVALUATION, evaluations.head());
         try (Connection c = connect()) {
-            for (TableChain.Table t : TableChain.Table.values()) breaks.addAll(TableChain.check(c, t));
+            for (TableChain.Table t : TableChain.Table.values()) {
+                TableChain.Walk walk = TableChain.check(c, t, headsAsked.get(t.name));
+                breaks.addAll(walk.breaks());
+                heads.put(t.name, walk.head());
+                if (TableChain.Table.BOUND.contains(t)) breaks.addAll(TableChain.bindings(c, t, rowHashes));
+            }
         } catch (SQLException e) {
             throw failure("无法读取档案库", "cannot read the archive", e);
         }
         return new ArchiveIntegrity(evaluations.records(), evaluations.lastId(), evaluations.head(), List.copyOf(breaks),
-                evaluations.headAsked(), evaluations.headFound());
+                evaluations.headAsked(), evaluations.headFound(), java.util.Collections.unmodifiableMap(heads));
     }
 
     /**
      * Imports a bundle ({@link ArchiveBundle}) after checking it whole: into an empty archive, or
      * appending the records after this archive's last when the bundle holds this archive's records
      * first (its row hash at this archive's last id is this archive's head, so both chains are one).
-     * Nothing is written unless everything checks; the records go in in one transaction.
+     * A {@code /2} bundle's other tables join the same way, each by its own chain: the bundle's row
+     * at this table's last chain_seq must be this table's last row. Nothing is written unless
+     * everything checks; every row goes in, as it was hashed, in one transaction.
      */
     public ArchiveImport importBundle(Path bundle) {
         ArchiveBundle.Contents contents = ArchiveBundle.read(bundle);
@@ -314,7 +344,7 @@ public final class Archive implements AutoCloseable {
             if (!theirs.equals(ours)) return new ArchiveImport(0, 0, here.head(), new ArchiveIntegrity.Break(overlap, "join", theirs, ours), false);
         }
         List<Row> adding = rows.subList((int) overlap, rows.size());
-        if (adding.isEmpty()) return new ArchiveImport(0, overlap, here.head(), null, false);
+        Map<String, Long> addedByTable = new java.util.LinkedHashMap<>();
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try {
@@ -326,9 +356,25 @@ public final class Archive implements AutoCloseable {
                 // a record stored since the check would fork the chain: refuse rather than interleave
                 if (nextId(c) != last + 1 || !lastHash(c).equals(here.head())) {
                     c.rollback();
-                    return new ArchiveImport(0, 0, lastHash(c), new ArchiveIntegrity.Break(last + 1, "join", adding.get(0).previousHash(), lastHash(c)), false);
+                    return new ArchiveImport(0, 0, lastHash(c), new ArchiveIntegrity.Break(last + 1, "join",
+                            adding.isEmpty() ? null : adding.get(0).previousHash(), lastHash(c)), false);
                 }
                 for (Row r : adding) insert(c, r);
+                for (Map.Entry<TableChain.Table, List<Map<String, Object>>> e : contents.tables().entrySet()) {
+                    TableChain.Table t = e.getKey();
+                    TableChain.lock(c, t);
+                    List<Map<String, Object>> theirs = e.getValue();
+                    List<String> ours = new ArrayList<>();
+                    TableChain.forEachRow(c, t, row -> ours.add((String) row.get("row_hash")));
+                    int shared = Math.min(ours.size(), theirs.size());
+                    if (shared > 0 && !ours.get(shared - 1).equals(theirs.get(shared - 1).get("row_hash"))) {
+                        c.rollback();
+                        return new ArchiveImport(0, 0, here.head(), new ArchiveIntegrity.Break(t.name, shared, "join",
+                                (String) theirs.get(shared - 1).get("row_hash"), ours.get(shared - 1)), false);
+                    }
+                    for (Map<String, Object> row : theirs.subList(shared, theirs.size())) TableChain.insertAsIs(c, t, row);
+                    addedByTable.put(t.name, (long) (theirs.size() - shared));
+                }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -337,7 +383,8 @@ public final class Archive implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("无法导入", "cannot import", e);
         }
-        return new ArchiveImport(adding.size(), overlap, rows.get(rows.size() - 1).rowHash(), null, false);
+        String head = rows.isEmpty() ? here.head() : adding.isEmpty() ? here.head() : rows.get(rows.size() - 1).rowHash();
+        return new ArchiveImport(adding.size(), overlap, head, null, false, java.util.Collections.unmodifiableMap(addedByTable));
     }
 
     private String rowHash(long id) {

@@ -9,8 +9,15 @@ import java.util.List;
  * hash of the last record, which covers every record before it), and each break in id order.
  *
  * @param headFound whether the chain passes through the head asked for ({@code --head}); true when none was asked for
+ * @param heads     every chained table's head now, evaluation first ({@link Row#GENESIS} for an empty table): what to
+ *                  note for a later {@code verify --all --head TABLE=HEAD}, and what an export's manifest carries
  */
-public record ArchiveIntegrity(long records, long lastId, String head, List<Break> breaks, String headAsked, boolean headFound) {
+public record ArchiveIntegrity(long records, long lastId, String head, List<Break> breaks, String headAsked, boolean headFound,
+                               java.util.Map<String, String> heads) {
+
+    public ArchiveIntegrity(long records, long lastId, String head, List<Break> breaks, String headAsked, boolean headFound) {
+        this(records, lastId, head, breaks, headAsked, headFound, head == null ? java.util.Map.of() : java.util.Map.of(Break.EVALUATION, head));
+    }
 
     public boolean intact() {
         return breaks.isEmpty() && headFound;
@@ -94,9 +101,21 @@ public record ArchiveIntegrity(long records, long lastId, String head, List<Brea
         private Text tableText(String e, String f) {
             String row = "表 " + table + " 第 " + id + " 行";
             String rowEn = "table " + table + ", row " + id;
+            if (what.startsWith(TableChain.BINDING + " ")) {
+                String record = what.substring(TableChain.BINDING.length() + 1);
+                return new Text(row + "：写入时所针对的记录 " + record + " 的行摘要为 " + e + "，该记录现在的行摘要为 " + f + "（该记录在其后被改写或重新成链）",
+                        rowEn + ": record " + record + " had the row hash " + e + " when this row was written, it has " + f
+                                + " now (the record was rewritten or re-chained after it)");
+            }
             return switch (what) {
                 case "id" -> new Text(row + "：chain_seq 应为 " + e + "，实为 " + f + "（有行被删除、插入或重排）",
                         rowEn + ": chain_seq " + e + " expected, found " + f + " (a row was removed, inserted or reordered)");
+                case "join" -> new Text("导出包与档案库的表 " + table + " 在第 " + id + " 行处分叉：导出包中该行的行摘要为 " + e + "，档案库中为 " + f,
+                        "the bundle and the archive diverge in table " + table + " at row " + id + ": its row hash is " + e + " in the bundle, "
+                                + f + " in the archive");
+                case "head" -> new Text("表 " + table + " 的链不经过所给的链头 " + e + "（其后的行被删除或链被改写）；现在的链头为 " + f,
+                        "the chain of table " + table + " does not pass through the head given, " + e
+                                + " (rows after it were removed or the chain was rewritten); the head now is " + f);
                 case "previous_hash" -> new Text(row + "：previous_hash 应为前一行的行摘要 " + e + "，实为 " + f + "（其前的行被删除、插入或改写）",
                         rowEn + ": previous_hash should be the row hash of the row before it, " + e + ", found " + f
                                 + " (a row before it was removed, inserted or rewritten)");

@@ -23,7 +23,7 @@ public final class ArchiveJson {
 
     /**
      * The whole archive's check ({@code archive verify --all}, {@code /api/archive/verify}):
-     * {@code intact}, {@code records}, {@code last_id}, {@code head} and every break as
+     * {@code intact}, {@code records}, {@code last_id}, {@code head}, {@code heads} (every chained table's head, by name) and every break as
      * {@code {table, id, what, expected, found}}, first break first, and {@code first_by_table}: each
      * damaged table's first break (evaluation, then the other chained tables). The same in both languages.
      */
@@ -35,6 +35,8 @@ public final class ArchiveJson {
         root.put("last_id", r.lastId());
         root.put("head", r.head());
         if (r.headAsked() != null) root.put("head_asked", r.headAsked()).put("head_found", r.headFound());
+        ObjectNode heads = root.putObject("heads");
+        r.heads().forEach(heads::put);
         breaks(root.putArray("breaks"), r.breaks());
         ObjectNode first = root.putObject("first_by_table");
         r.firstPerTable().forEach((table, b) -> first.putObject(table).put("id", b.id()).put("what", b.what())

@@ -33,7 +33,7 @@ final class ChainCheck {
 
     ChainCheck(String headAsked) {
         this.headAsked = headAsked;
-        this.headFound = headAsked == null;
+        this.headFound = headAsked == null || headAsked.equals(Row.GENESIS);
     }
 
     void accept(Row r) {

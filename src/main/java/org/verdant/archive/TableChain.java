@@ -30,6 +30,8 @@ import java.util.Objects;
  */
 public final class TableChain {
     static final String FORMAT = "verdant.table-row/1";
+    /** The evaluation's row hash an assessment revision or dispute step was written against (V10). */
+    static final String BINDING = "evaluation_row_hash";
     /** Enough to show how far damage reaches in one table. */
     static final int MAX_BREAKS = 100;
 
@@ -50,6 +52,8 @@ public final class TableChain {
 
         /** Tables created chained by a later migration (V9 on): V8 neither alters them nor counts them in its checksum. */
         static final java.util.Set<Table> CREATED_CHAINED = java.util.EnumSet.of(ASSESSMENT_REVISION);
+        /** Tables whose rows bind the evaluation they are about by its row hash (V10, column {@code evaluation_row_hash}). */
+        static final java.util.Set<Table> BOUND = java.util.EnumSet.of(ASSESSMENT_REVISION, DISPUTE_STEP);
 
         public final String name;
         final List<String> columns;
@@ -66,6 +70,19 @@ public final class TableChain {
             this.backfillOrder = backfillOrder;
         }
 
+        /** The table of that name, or null. */
+        public static Table named(String name) {
+            for (Table t : values()) if (t.name.equals(name)) return t;
+            return null;
+        }
+
+        /** Every chained table's name, evaluation first, comma-separated: for messages. */
+        public static String names() {
+            StringBuilder b = new StringBuilder(ArchiveIntegrity.Break.EVALUATION);
+            for (Table t : values()) b.append(", ").append(t.name);
+            return b.toString();
+        }
+
         /** The PostgreSQL advisory lock this table's writers take, so chain_seq and previous_hash are read and written as one. */
         long lock() {
             return 0x7664740000L + ordinal();
@@ -78,8 +95,20 @@ public final class TableChain {
             return all;
         }
 
+        /** Columns added after the table was chained (V10 on): hashed after previous_hash, and only when not NULL. */
+        List<String> later() {
+            return BOUND.contains(this) ? List.of(BINDING) : List.of();
+        }
+
+        /** Every column a row is written with: the hashed ones and the later ones. */
+        List<String> written() {
+            List<String> all = new ArrayList<>(hashed());
+            all.addAll(later());
+            return all;
+        }
+
         String select() {
-            return "SELECT " + String.join(", ", columns) + ", chain_seq, previous_hash, row_hash FROM " + name;
+            return "SELECT " + String.join(", ", written()) + ", row_hash FROM " + name;
         }
     }
 
@@ -113,8 +142,9 @@ public final class TableChain {
             if (table == Table.ACCESS_LOG && row.get("id") == null) row.put("id", nextId(c, table));
             row.put("chain_seq", seq);
             row.put("previous_hash", previous);
+            if (Table.BOUND.contains(table)) row.put(BINDING, evaluationRowHash(c, values.get("evaluation_id")));
             String hash = hash(table, row);
-            List<String> cols = new ArrayList<>(table.hashed());
+            List<String> cols = new ArrayList<>(table.written());
             cols.add("row_hash");
             row.put("row_hash", hash);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.name + " (" + String.join(", ", cols) + ") VALUES ("
@@ -151,6 +181,17 @@ public final class TableChain {
         }
     }
 
+    /** The row hash the evaluation has now (null if there is none, which its foreign key refuses anyway). */
+    private static String evaluationRowHash(Connection c, Object evaluationId) throws SQLException {
+        if (evaluationId == null) return null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT row_hash FROM evaluation WHERE id = ?")) {
+            ps.setLong(1, ((Number) evaluationId).longValue());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /** The access log's id, given here (not by the database's sequence) so that the row hashes as stored. */
     private static long nextId(Connection c, Table table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM " + table.name); ResultSet rs = ps.executeQuery()) {
@@ -166,6 +207,11 @@ public final class TableChain {
             Object v = row.get(c);
             h.column(c, v == null ? null : v instanceof byte[] b ? b : canonical(v.toString(), table.integers.contains(c) || c.equals("chain_seq"))
                     .getBytes(StandardCharsets.UTF_8));
+        }
+        // absent from the rows written before the column was: those keep the hash they were written with
+        for (String c : table.later()) {
+            Object v = row.get(c);
+            if (v != null) h.column(c, v.toString().getBytes(StandardCharsets.UTF_8));
         }
         return h.digest();
     }
@@ -185,41 +231,124 @@ public final class TableChain {
         for (String c : table.columns) row.put(c, table.bytes.contains(c) ? rs.getBytes(c) : rs.getString(c));
         row.put("chain_seq", rs.getString("chain_seq"));
         row.put("previous_hash", rs.getString("previous_hash"));
+        for (String c : table.later()) row.put(c, rs.getString(c));
         row.put("row_hash", rs.getString("row_hash"));
         return row;
     }
 
+    /** One table's walk: its breaks, how many rows and the row hash of its last ({@link Row#GENESIS} when empty). */
+    record Walk(List<ArchiveIntegrity.Break> breaks, long rows, String head) {
+    }
+
     /**
-     * Walks one table in chain order: sequence numbers 1, 2, 3, … without a gap, each row's
-     * previous_hash the row hash before it, each row_hash over its columns. Returns the breaks,
-     * each naming the table and the row's chain_seq.
+     * Checks one table's rows in chain order as they stream past (from the database or a bundle):
+     * sequence numbers 1, 2, 3, … without a gap, each row's previous_hash the row hash before it,
+     * each row_hash over its columns, and, when {@code headAsked} is given (a head noted earlier),
+     * that the chain still passes through it ({@link Row#GENESIS} for a table that was empty), which
+     * shows rows cut from the end. Each break names the table and the row's chain_seq.
      */
-    static List<ArchiveIntegrity.Break> check(Connection c, Table table) throws SQLException {
+    static final class Walker {
+        private final Table table;
+        private final String headAsked;
+        private final List<ArchiveIntegrity.Break> breaks = new ArrayList<>();
+        private long expected = 1;
+        private long rows;
+        private long lastSeq;
+        private String previous = Row.GENESIS;
+        private boolean headFound;
+
+        Walker(Table table, String headAsked) {
+            this.table = table;
+            this.headAsked = headAsked;
+            this.headFound = headAsked == null || headAsked.equals(Row.GENESIS);
+        }
+
+        void accept(Map<String, Object> row) {
+            rows++;
+            String seqText = (String) row.get("chain_seq");
+            long seq;
+            try {
+                seq = seqText == null ? -1 : Long.parseLong(canonical(seqText, true));
+            } catch (NumberFormatException e) {
+                seq = -1;
+            }
+            lastSeq = seq;
+            List<ArchiveIntegrity.Break> here = new ArrayList<>();
+            if (seq != expected) here.add(new ArchiveIntegrity.Break(table.name, seq, "id", String.valueOf(expected), seqText));
+            expected = seq + 1;
+            if (!Objects.equals(previous, row.get("previous_hash"))) {
+                here.add(new ArchiveIntegrity.Break(table.name, seq, "previous_hash", previous, (String) row.get("previous_hash")));
+            }
+            String computed = hash(table, row);
+            String stored = (String) row.get("row_hash");
+            if (!computed.equals(stored)) here.add(new ArchiveIntegrity.Break(table.name, seq, "row_hash", computed, stored));
+            // the next row must chain to this one as stored: one rewritten row is one break
+            previous = stored == null ? computed : stored;
+            if (headAsked != null && headAsked.equals(stored)) headFound = true;
+            for (ArchiveIntegrity.Break b : here) if (breaks.size() < MAX_BREAKS) breaks.add(b);
+        }
+
+        Walk result() {
+            List<ArchiveIntegrity.Break> out = new ArrayList<>(breaks);
+            if (!headFound) out.add(new ArchiveIntegrity.Break(table.name, lastSeq, "head", headAsked, previous));
+            return new Walk(List.copyOf(out), rows, previous);
+        }
+    }
+
+    /** Walks one table of the database in chain order ({@link Walker}). */
+    static Walk check(Connection c, Table table, String headAsked) throws SQLException {
+        Walker walker = new Walker(table, headAsked);
+        forEachRow(c, table, walker::accept);
+        return walker.result();
+    }
+
+    /**
+     * The rows of a bound table whose evaluation's row hash is not the one they were written
+     * against: the evaluation was rewritten, or re-chained, after them. Rows written before V10
+     * bind nothing (NULL) and are checked by their evaluation_id only.
+     */
+    static List<ArchiveIntegrity.Break> bindings(Connection c, Table table, Map<Long, String> evaluationRowHashes) throws SQLException {
         List<ArchiveIntegrity.Break> breaks = new ArrayList<>();
-        long expected = 1;
-        String previous = Row.GENESIS;
-        try (PreparedStatement ps = c.prepareStatement(table.select() + " ORDER BY chain_seq")) {
-            ps.setFetchSize(64);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = read(table, rs);
-                    String seqText = (String) row.get("chain_seq");
-                    long seq = seqText == null ? -1 : Long.parseLong(canonical(seqText, true));
-                    List<ArchiveIntegrity.Break> here = new ArrayList<>();
-                    if (seq != expected) here.add(new ArchiveIntegrity.Break(table.name, seq, "id", String.valueOf(expected), seqText));
-                    expected = seq + 1;
-                    if (!Objects.equals(previous, row.get("previous_hash"))) {
-                        here.add(new ArchiveIntegrity.Break(table.name, seq, "previous_hash", previous, (String) row.get("previous_hash")));
-                    }
-                    String computed = hash(table, row);
-                    String stored = (String) row.get("row_hash");
-                    if (!computed.equals(stored)) here.add(new ArchiveIntegrity.Break(table.name, seq, "row_hash", computed, stored));
-                    // the next row must chain to this one as stored: one rewritten row is one break
-                    previous = stored == null ? computed : stored;
-                    for (ArchiveIntegrity.Break b : here) if (breaks.size() < MAX_BREAKS) breaks.add(b);
+        try (PreparedStatement ps = c.prepareStatement("SELECT chain_seq, evaluation_id, " + BINDING + " FROM " + table.name
+                + " WHERE " + BINDING + " IS NOT NULL ORDER BY chain_seq");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next() && breaks.size() < MAX_BREAKS) {
+                String now = evaluationRowHashes.get(rs.getLong(2));
+                if (!rs.getString(3).equals(now)) {
+                    breaks.add(new ArchiveIntegrity.Break(table.name, rs.getLong(1), BINDING + " " + rs.getLong(2), rs.getString(3), now));
                 }
             }
         }
         return breaks;
+    }
+
+    /** Every row of a table in chain order, as {@link #read} gives it (with chain_seq, previous_hash and row_hash). */
+    static void forEachRow(Connection c, Table table, java.util.function.Consumer<Map<String, Object>> each) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(table.select() + " ORDER BY chain_seq")) {
+            ps.setFetchSize(64);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) each.accept(read(table, rs));
+            }
+        }
+    }
+
+    /** Writes a row as it is, hashes included (an import of rows already chained and checked). */
+    static void insertAsIs(Connection c, Table table, Map<String, Object> row) throws SQLException {
+        List<String> cols = new ArrayList<>(table.written());
+        cols.add("row_hash");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.name + " (" + String.join(", ", cols) + ") VALUES ("
+                + "?, ".repeat(cols.size() - 1) + "?)")) {
+            int i = 1;
+            for (String col : cols) {
+                Object v = row.get(col);
+                boolean integer = table.integers.contains(col) || col.equals("chain_seq");
+                if (v == null) ps.setNull(i, integer ? Types.BIGINT : table.bytes.contains(col) ? Types.BINARY : Types.VARCHAR);
+                else if (v instanceof byte[] b) ps.setBytes(i, b);
+                else if (integer) ps.setLong(i, Long.parseLong(canonical(v.toString(), true)));
+                else ps.setString(i, v.toString());
+                i++;
+            }
+            ps.executeUpdate();
+        }
     }
 }

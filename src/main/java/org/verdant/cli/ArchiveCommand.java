@@ -225,9 +225,10 @@ final class ArchiveCommand implements Runnable {
         @Option(names = "--all", description = "Check the whole archive instead of re-running one record.")
         boolean all;
 
-        @Option(names = "--head", paramLabel = "SHA256", description = "With --all: a chain head noted earlier; the chain must still pass through it "
-                + "(shows records removed from the end).")
-        String head;
+        @Option(names = "--head", paramLabel = "[TABLE=]SHA256", description = "With --all: a chain head noted earlier; the chain must still pass through it "
+                + "(shows rows removed from the end). A bare head is the evaluations'; TABLE=HEAD gives another chained table's "
+                + "(verify --all prints each table's). May be repeated.")
+        List<String> head = List.of();
 
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
         Format format;
@@ -246,11 +247,20 @@ final class ArchiveCommand implements Runnable {
             var out = spec.commandLine().getOut();
             Words w = lang.words();
             if (all == (id != null)) throw new Fault(Fault.Kind.USAGE, w.get("archive.verify.id_or_all"));
-            if (head != null && !all) throw new Fault(Fault.Kind.USAGE, w.get("archive.verify.head_needs_all"));
+            if (!head.isEmpty() && !all) throw new Fault(Fault.Kind.USAGE, w.get("archive.verify.head_needs_all"));
             if (all) {
                 ArchiveIntegrity r;
+                java.util.Map<String, String> heads = new java.util.LinkedHashMap<>();
+                for (String h : head) {
+                    int eq = h.indexOf('=');
+                    String table = eq < 0 ? ArchiveIntegrity.Break.EVALUATION : h.substring(0, eq).strip();
+                    if (!table.equals(ArchiveIntegrity.Break.EVALUATION) && org.verdant.archive.TableChain.Table.named(table) == null) {
+                        throw new Fault(Fault.Kind.USAGE, w.get("archive.verify.head_no_table", table, org.verdant.archive.TableChain.Table.names()));
+                    }
+                    if (heads.put(table, h.substring(eq + 1).strip()) != null) throw new Fault(Fault.Kind.USAGE, w.get("archive.verify.head_twice", table));
+                }
                 try (Archive archived = archive.open()) {
-                    r = archived.verifyAll(head);
+                    r = archived.verifyAgainst(heads);
                 }
                 if (format == Format.json) out.print(ArchiveJson.integrity(r));
                 else integrity(out, r, w);
@@ -289,7 +299,8 @@ final class ArchiveCommand implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = {"Write the whole archive to a new directory that verifies on its own: evaluations.jsonl (every record, "
-                    + "every column) and manifest.json (the number of records, the chain head, the sha256 of evaluations.jsonl). "
+                    + "every column), one TABLE.jsonl per other chained table (evidence, assessments, rulebook files, dispute steps, "
+                    + "the access log) and manifest.json (verdant.archive-bundle/2: the number of records, every table's head and file sha256). "
                     + "A damaged archive is not exported.",
                     "Exit code 0: exported; " + ExitCodes.DIFFERS + ": the archive is damaged (the first break is named)."})
     static final class Export implements Callable<Integer> {
@@ -327,8 +338,9 @@ final class ArchiveCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Check a bundle written by archive export and, only if it is whole, add its records: into an empty archive, "
-                    + "or after this archive's last record when the bundle begins with this archive's records (the chains join).",
+            description = {"Check a bundle written by archive export and, only if it is whole, add its records and every other "
+                    + "table's rows: into an empty archive, or after this archive's last rows when the bundle begins with them (the chains "
+                    + "join). Bundles of verdant.archive-bundle/1 (evaluations only) are still imported.",
                     "Exit code 0: imported; " + ExitCodes.DIFFERS + ": refused (the first break is named), nothing written."})
     static final class Import implements Callable<Integer> {
         @Spec
@@ -360,6 +372,11 @@ final class ArchiveCommand implements Runnable {
                 return ExitCodes.DIFFERS;
             }
             out.println(w.get("archive.import.done", r.added(), r.present(), r.head()));
+            if (!r.addedByTable().isEmpty()) {
+                StringBuilder tables = new StringBuilder();
+                r.addedByTable().forEach((t, n) -> tables.append(tables.length() == 0 ? "" : ", ").append(t).append(' ').append(n));
+                out.println(w.get("archive.import.tables_done", tables));
+            }
             return ExitCodes.OK;
         }
     }
@@ -369,6 +386,7 @@ final class ArchiveCommand implements Runnable {
         if (r.intact()) {
             out.println(w.get("archive.verify.all_intact", r.records(), r.lastId()));
             out.println(w.get("archive.verify.head", r.head() == null ? "-" : r.head()));
+            tableHeads(out, r, w);
             return;
         }
         out.println(w.get("archive.verify.all_damaged", r.first().text().in(w.lang())));
@@ -377,6 +395,16 @@ final class ArchiveCommand implements Runnable {
             for (ArchiveIntegrity.Break b : r.breaks()) out.println("  " + b.text().in(w.lang()));
         }
         if (r.head() != null) out.println(w.get("archive.verify.head", r.head()));
+        tableHeads(out, r, w);
+    }
+
+    /** Every other chained table's head, as the --head argument that checks it later. */
+    private static void tableHeads(PrintWriter out, ArchiveIntegrity r, Words w) {
+        if (r.heads().size() <= 1) return;
+        out.println(w.get("archive.verify.table_heads"));
+        r.heads().forEach((table, h) -> {
+            if (!table.equals(ArchiveIntegrity.Break.EVALUATION)) out.println("  --head " + table + "=" + h);
+        });
     }
 
     // ---------------------------------------------------------------------------------------

@@ -77,8 +77,7 @@ final class UsersCommand implements Runnable {
             char[] password = password(w, spec);
             Account a = accounts.add(name, parsed, new TreeSet<>(creditCodes), password);
             java.util.Arrays.fill(password, '\0');
-            spec.commandLine().getOut().println(w.get("users.added", a.name(), roles(a), String.join(", ", a.creditCodes())));
-            spec.commandLine().getOut().flush();
+            say(spec, w.get("users.added", a.name(), roles(a), String.join(", ", a.creditCodes())));
             return ExitCodes.OK;
         }
     }
@@ -109,7 +108,7 @@ final class UsersCommand implements Runnable {
     }
 
     @Command(name = "passwd", mixinStandardHelpOptions = true,
-            description = "Set an account's password (a forgotten one reset, or one's own changed) and end all its sessions. "
+            description = "Set an account's password (a forgotten one reset, or one's own changed), end all its sessions and revoke all its API tokens. "
                     + "The password is read as for add, never an argument.")
     static final class Passwd implements Callable<Integer> {
         @Spec
@@ -131,13 +130,14 @@ final class UsersCommand implements Runnable {
             // whoever can open the archive's database administers it: no old password asked, as for add
             accounts.existing(name); // an unknown name is said before a password is asked
             char[] password = password(w, spec);
+            int revoked;
             try {
-                accounts.setPassword(name, password);
+                revoked = accounts.setPassword(name, password);
             } finally {
                 java.util.Arrays.fill(password, '\0');
             }
-            spec.commandLine().getOut().println(w.get("users.password_set", name));
-            spec.commandLine().getOut().flush();
+            say(spec, w.get("users.password_set", name));
+            say(spec, w.get("users.tokens_revoked", revoked));
             return ExitCodes.OK;
         }
     }
@@ -161,9 +161,8 @@ final class UsersCommand implements Runnable {
         public Integer call() throws Exception {
             Words w = lang.words();
             String token = accounts(archive).newToken(name);
-            spec.commandLine().getOut().println(token);
+            say(spec, token);
             spec.commandLine().getErr().println(w.get("users.token_once", name));
-            spec.commandLine().getOut().flush();
             spec.commandLine().getErr().flush();
             return ExitCodes.OK;
         }
@@ -188,10 +187,15 @@ final class UsersCommand implements Runnable {
         public Integer call() throws Exception {
             Words w = lang.words();
             accounts(archive).remove(name);
-            spec.commandLine().getOut().println(w.get("users.removed", name));
-            spec.commandLine().getOut().flush();
+            say(spec, w.get("users.removed", name));
             return ExitCodes.OK;
         }
+    }
+
+    /** A line of the command's report, written at once (a password prompt may follow on the console). */
+    private static void say(CommandSpec spec, String line) {
+        spec.commandLine().getOut().println(line);
+        spec.commandLine().getOut().flush();
     }
 
     private static Accounts accounts(ArchiveOptions options) throws Fault {

@@ -8,7 +8,7 @@ import org.verdant.fault.Fault;
 import java.util.Locale;
 
 /**
- * The access log as the routes outside {@link Api} write it: who (the request's actor), what (the
+ * The access log as every route writes it: who (the request's actor), what (the
  * action, the method and path), which record and facility, and the outcome; a refusal by
  * {@link Access} is logged as {@code denied} before it is answered.
  */
@@ -30,10 +30,19 @@ final class AccessLog {
     }
 
     void require(Context ctx, Access.Action action, String logged, String creditCode) throws Fault {
+        require(ctx, action, logged, creditCode, null);
+    }
+
+    /** {@link Access#require} for one record: a refusal is logged with the record it was about. */
+    void requireFor(Context ctx, Access.Action action, String creditCode, Long recordId) throws Fault {
+        require(ctx, action, action.name(), creditCode, recordId);
+    }
+
+    private void require(Context ctx, Access.Action action, String logged, String creditCode, Long recordId) throws Fault {
         try {
             Access.require(Actors.of(ctx), action, creditCode == null ? null : creditCode.toUpperCase(Locale.ROOT));
         } catch (Fault f) {
-            write(ctx, logged, null, creditCode, "denied");
+            write(ctx, logged, recordId, creditCode, "denied");
             throw f;
         }
     }

@@ -66,7 +66,7 @@ final class Api {
     private static final int RENDERED_KEPT = 64;
     private static final int READ_WAIT_SECONDS = 2;
     /** The access log (in the local single-user mode too, where every line names the one local operator). */
-    private final Accounts accessLog;
+    private final AccessLog accessLog;
 
     Api(CompiledRulebook rulebook, Archive archive, String token, int concurrentEvaluations) {
         this(rulebook, archive, token, concurrentEvaluations, Accounts.of(archive));
@@ -79,7 +79,7 @@ final class Api {
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
         this.work = new Semaphore(Math.max(1, concurrentEvaluations), true);
         this.reads = new Semaphore(Math.max(1, concurrentEvaluations / 2), true);
-        this.accessLog = accessLog;
+        this.accessLog = new AccessLog(accessLog);
     }
 
     /** The server's one application layer, shared with the other routes' handlers. */
@@ -314,19 +314,13 @@ final class Api {
         return a;
     }
 
-    /** {@link Access#require}, with a refusal written into the access log. */
+    /** {@link Access#require}, with a refusal written into the access log (with the record, when there is one). */
     private void allow(Context ctx, Access.Action action, String creditCode, Long recordId) throws Fault {
-        try {
-            Access.require(Actors.of(ctx), action, upper(creditCode));
-        } catch (Fault f) {
-            log(ctx, action, recordId, creditCode, "denied");
-            throw f;
-        }
+        accessLog.requireFor(ctx, action, creditCode, recordId);
     }
 
     private void log(Context ctx, Access.Action action, Long recordId, String creditCode, String outcome) {
-        accessLog.log(Actors.of(ctx).id(), action.name(), ctx.method() + " " + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()),
-                recordId, creditCode, outcome);
+        accessLog.write(ctx, action.name(), recordId, creditCode, outcome);
     }
 
     private static String upper(String code) {

@@ -42,7 +42,8 @@ final class SessionApi {
     private final SignInLimits limits;
 
     SessionApi(Accounts accounts, Accounts accessLog, Gate gate) {
-        this(accounts, accessLog, gate, new SignInLimits());
+        // kept in the archive (V10) so a restart does not forgive the failures counted before it
+        this(accounts, accessLog, gate, accounts == null ? new SignInLimits() : new SignInLimits(java.time.Clock.systemUTC(), accounts));
     }
 
     SessionApi(Accounts accounts, Accounts accessLog, Gate gate, SignInLimits limits) {
@@ -130,9 +131,9 @@ final class SessionApi {
                 accessLog.log(actor.id(), "PASSWORD", what + " " + Api.clip(name), null, null, "denied");
                 throw f;
             }
-            accounts.setPassword(name, fresh);
+            int revoked = accounts.setPassword(name, fresh);
             accessLog.log(actor.id(), "PASSWORD", what + " " + Api.clip(name), null, null, "ok");
-            ctx.status(204);
+            Api.json(ctx, 200, ApiJson.write(changed(name, revoked, ctx)));
             return;
         }
         refuseWhileLocked(ctx, name, "PASSWORD", what);
@@ -149,16 +150,30 @@ final class SessionApi {
             accessLog.log(actor.id(), "PASSWORD", what, null, null, "denied");
             throw new ApiException(403, "wrong_password", new Text("原密码不正确", "the current password is not right"));
         }
-        accounts.setPassword(name, fresh);
+        int revoked = accounts.setPassword(name, fresh);
         accessLog.log(actor.id(), "PASSWORD", what, null, null, "ok");
         if (ctx.cookie(Gate.SESSION_COOKIE) != null) {
             // this browser stays signed in, on a new session; every other one (and the old cookie) is ended
             Accounts.Session s = accounts.startSession(name);
             setCookies(ctx, s);
-            Api.json(ctx, 200, ApiJson.write(who(s.actor(), "accounts").put("csrf_token", s.csrfToken())));
+            ObjectNode answer = who(s.actor(), "accounts").put("csrf_token", s.csrfToken());
+            answer.setAll(changed(name, revoked, ctx));
+            Api.json(ctx, 200, ApiJson.write(answer));
             return;
         }
-        ctx.status(204);
+        Api.json(ctx, 200, ApiJson.write(changed(name, revoked, ctx)));
+    }
+
+    /** What a password change did, in words: the sessions ended and how many API tokens were revoked with them. */
+    private static ObjectNode changed(String name, int revoked, Context ctx) {
+        ObjectNode o = ApiJson.NODES.objectNode();
+        o.put("password_changed", name);
+        o.put("tokens_revoked", revoked);
+        Text words = new Text("账户 " + name + " 的密码已更改；其全部登录会话已结束，" + revoked + " 个 API 令牌已吊销（需要时用 users token 重新生成）",
+                "the password of account " + name + " is changed; all its sessions are ended and " + revoked
+                        + " API token(s) revoked (make new ones with users token if needed)");
+        o.put("message", words.in(ServeLang.of(ctx)));
+        return o;
     }
 
     /** 429 with Retry-After while the account name or the address is locked out, logged. */

@@ -60,6 +60,56 @@ final class Templates {
         return read(t.blankResource());
     }
 
+    /**
+     * The template workbooks already built, by template (so scheme and edition), table and
+     * language: {@code GET /api/templates/NAME.xlsx} is anonymous and building a workbook takes the
+     * rulebook's tables through Apache POI, so each is built once per server and kept. Bounded
+     * ({@code capacity} workbooks, the least recently asked for forgotten first), so made-up table
+     * names cannot fill the memory; a build that fails (an unknown table) is not kept.
+     */
+    static final class WorkbookCache {
+        interface Build {
+            byte[] run() throws Exception;
+        }
+
+        private final int capacity;
+        private final java.util.LinkedHashMap<String, byte[]> kept;
+        private long builds;
+
+        WorkbookCache(int capacity) {
+            this.capacity = capacity;
+            this.kept = new java.util.LinkedHashMap<>(16, 0.75f, true);
+        }
+
+        byte[] get(Template t, String table, String lang, Build build) throws Exception {
+            String key = t.name() + "\u0000" + (table == null ? "" : table) + "\u0000" + lang;
+            synchronized (this) {
+                byte[] hit = kept.get(key);
+                if (hit != null) return hit;
+            }
+            // built outside the lock: two first requests may both build, and get the same bytes
+            byte[] bytes = build.run();
+            synchronized (this) {
+                builds++;
+                kept.put(key, bytes);
+                java.util.Iterator<String> oldest = kept.keySet().iterator();
+                while (kept.size() > capacity && oldest.hasNext()) {
+                    oldest.next();
+                    oldest.remove();
+                }
+            }
+            return bytes;
+        }
+
+        synchronized long builds() {
+            return builds;
+        }
+
+        synchronized int size() {
+            return kept.size();
+        }
+    }
+
     private static byte[] read(String resource) {
         try (InputStream in = Templates.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);

@@ -38,6 +38,9 @@ final class XlsxApi {
         this.log = log;
     }
 
+    /** Every template, table and language twice over is 5 × a few × 2; more means made-up table names. */
+    final Templates.WorkbookCache workbooks = new Templates.WorkbookCache(64);
+
     /** GET /api/templates/{name}.xlsx: the template workbook of one of the web page's templates (?table=, ?lang=). */
     void template(Context ctx) throws Exception {
         String name = ctx.pathParam("name");
@@ -46,7 +49,7 @@ final class XlsxApi {
                 "no template '" + Api.clip(name) + "'; the templates are " + names));
         String lang = SubmissionRequest.lang(ctx.queryParam("lang"));
         String table = blankToNull(ctx.queryParam("table"));
-        byte[] bytes = api.withWork(() -> Workbooks.template(rulebook, t.scheme(), t.edition(), table, lang, null, null));
+        byte[] bytes = workbooks.get(t, table, lang, () -> api.withWork(() -> Workbooks.template(rulebook, t.scheme(), t.edition(), table, lang, null, null)));
         ctx.status(200).contentType(XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"")
                 .result(bytes);

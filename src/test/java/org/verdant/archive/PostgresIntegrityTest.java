@@ -101,6 +101,34 @@ class PostgresIntegrityTest {
         }
     }
 
+    /** A /2 bundle of an SQLite archive, every table in it, imported into PostgreSQL: the same heads, and PostgreSQL's own export is the same bundle. */
+    @Test
+    void aBundleFromSqliteImportsIntoPostgresqlWithTheSameHeads() throws Exception {
+        Path bundle = dir.resolve("bundle");
+        Map<String, String> heads;
+        try (Archive sqlite = Archive.open(dir.resolve("sqlite"))) {
+            TableChainTest.fill(sqlite);
+            heads = sqlite.verifyAll(null).heads();
+            assertThat(ArchiveBundle.export(sqlite, bundle).intact()).isTrue();
+        }
+        try (Archive copy = open(schema())) {
+            ArchiveImport in = copy.importBundle(bundle);
+            assertThat(in.accepted()).as(String.valueOf(in.refusal())).isTrue();
+            assertThat(in.addedByTable().values()).containsOnly(3L);
+            ArchiveIntegrity r = copy.verifyAgainst(heads);
+            assertThat(r.intact()).as(String.valueOf(r.breaks())).isTrue();
+            assertThat(r.heads()).isEqualTo(heads);
+            Path again = dir.resolve("again");
+            assertThat(ArchiveBundle.export(copy, again).intact()).isTrue();
+            for (String f : new String[] {"manifest.json", "evaluations.jsonl", "access_log.jsonl", "evidence_blob.jsonl", "dispute_step.jsonl"}) {
+                assertThat(java.nio.file.Files.readString(again.resolve(f))).as(f).isEqualTo(java.nio.file.Files.readString(bundle.resolve(f)));
+            }
+            // and it goes on writing after the imported rows
+            Accounts.of(copy).log("dave", "read", "list", null, null, "ok");
+            assertThat(copy.verifyAll(null).intact()).isTrue();
+        }
+    }
+
     /** The same records hash alike on SQLite and PostgreSQL: an archive made at V4 is chained (V5, V8) to SQLite's very hashes. */
     @Test
     void anArchiveMadeAtV4IsUpgradedWithEveryChainBackfilled() throws Exception {

@@ -91,14 +91,7 @@ class TableChainTest {
     }
 
     private static void dropTriggers(Connection c, TableChain.Table t) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '" + t.name + "'")) {
-            while (rs.next()) names.add(rs.getString(1));
-        }
-        try (Statement s = c.createStatement()) {
-            for (String n : names) s.execute("DROP TRIGGER " + n);
-        }
+        dropTriggers(c, t.name);
     }
 
     /** A text column to rewrite and the key column a forged copy changes, per table. */
@@ -225,6 +218,125 @@ class TableChainTest {
         assertThat(first.fieldNames()).toIterable().containsExactly("dispute_step", "access_log");
         assertThat(first.get("dispute_step").get("what").asText()).isEqualTo("row_hash");
         assertThat(first.get("access_log").get("id").asLong()).isEqualTo(2);
+    }
+
+    /**
+     * Cutting the last row of any table leaves a shorter chain that is intact in itself: only the
+     * heads noted before show it. Every table's head is printed by verify --all and checked by --head TABLE=HEAD.
+     */
+    @Test
+    void theLastRowCutFromAnyTableIsNamedByItsHead() throws Exception {
+        Map<String, String> heads;
+        try (Archive archive = filled()) {
+            ArchiveIntegrity before = archive.verifyAll(null);
+            heads = before.heads();
+            assertThat(heads.keySet()).containsExactlyElementsOf(
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of("evaluation"),
+                            java.util.Arrays.stream(TableChain.Table.values()).map(t -> t.name)).toList());
+            assertThat(archive.verifyAgainst(heads).intact()).isTrue();
+        }
+        String[] noted = cli("archive", "verify", "--all", "--data", dir.toString());
+        for (TableChain.Table t : TableChain.Table.values()) assertThat(noted[1]).contains("--head " + t.name + "=" + heads.get(t.name));
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            for (String table : heads.keySet()) {
+                dropTriggers(c, table);
+                assertThat(s.executeUpdate("DELETE FROM " + table + " WHERE " + (table.equals("evaluation") ? "id" : "chain_seq")
+                        + " = (SELECT MAX(" + (table.equals("evaluation") ? "id" : "chain_seq") + ") FROM " + table + ")")).as(table).isEqualTo(1);
+            }
+        }
+        try (Archive archive = Archive.open(dir)) {
+            assertThat(archive.verifyAll(null).breaks()).as("a chain cut at its end is whole in itself").isEmpty();
+            ArchiveIntegrity r = archive.verifyAgainst(heads);
+            assertThat(r.intact()).isFalse();
+            assertThat(r.breaks()).extracting(ArchiveIntegrity.Break::what).containsOnly("head");
+            assertThat(r.firstPerTable()).containsOnlyKeys(heads.keySet());
+            ArchiveIntegrity.Break log = r.firstPerTable().get("access_log");
+            assertThat(log.expected()).isEqualTo(heads.get("access_log"));
+            assertThat(log.text().in("zh")).contains("表 access_log 的链不经过所给的链头").contains("被删除");
+            assertThat(log.text().in("en")).contains("the chain of table access_log does not pass through the head given");
+        }
+        List<String> args = new ArrayList<>(List.of("archive", "verify", "--all", "--data", dir.toString()));
+        heads.forEach((table, h) -> args.addAll(List.of("--head", table.equals("evaluation") ? h : table + "=" + h)));
+        String[] cut = cli(args.toArray(String[]::new));
+        assertThat(cut[0]).isEqualTo("5");
+        assertThat(cut[1]).contains("表 dispute_step 的链不经过所给的链头 " + heads.get("dispute_step"));
+        String[] unknown = cli("archive", "verify", "--all", "--data", dir.toString(), "--head", "accounts=sha256:00");
+        assertThat(unknown[0]).isEqualTo("2");
+        assertThat(unknown[1]).contains("没有名为 accounts 的链表");
+    }
+
+    /**
+     * Someone who can write the database rewrites record 1 (a column no check derives from its
+     * verdict) and re-chains every evaluation after it, so the evaluations' chain is whole again:
+     * the assessment revisions and dispute steps written against the old record still name its old
+     * row hash (V10), so they show it.
+     */
+    @Test
+    void aRechainedEvaluationNoLongerMatchesTheAssessmentsAndStepsBoundToIt() throws Exception {
+        Map<Long, String> before = new LinkedHashMap<>();
+        try (Archive archive = filled(); Connection c = raw(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT evaluation_id, evaluation_row_hash FROM assessment_revision ORDER BY chain_seq")) {
+                while (rs.next()) before.put(rs.getLong(1), rs.getString(2));
+            }
+            List<Row> rows = new ArrayList<>();
+            archive.forEachRow(rows::add);
+            assertThat(before).containsEntry(1L, rows.get(0).rowHash()).containsEntry(2L, rows.get(1).rowHash());
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM dispute_step WHERE evaluation_row_hash = '" + rows.get(0).rowHash() + "'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(3);
+            }
+            dropTriggers(c, "evaluation");
+            String previous = Row.GENESIS;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE evaluation SET requested_grading = ?, previous_hash = ?, row_hash = ? WHERE id = ?")) {
+                for (Row r : rows) {
+                    Map<String, String> text = new LinkedHashMap<>(r.text());
+                    if (r.id() == 1) text.put("requested_grading", "forged");
+                    Row chained = new Row(text, r.submission()).chained(previous);
+                    ps.setString(1, text.get("requested_grading"));
+                    ps.setString(2, chained.previousHash());
+                    ps.setString(3, chained.rowHash());
+                    ps.setLong(4, r.id());
+                    assertThat(ps.executeUpdate()).isEqualTo(1);
+                    previous = chained.rowHash();
+                }
+            }
+            ArchiveIntegrity r = archive.verifyAll(null);
+            assertThat(r.firstPerTable()).as("the evaluations' own chain is whole again").doesNotContainKey("evaluation")
+                    .containsOnlyKeys("dispute_step", "assessment_revision");
+            assertThat(r.breaks()).extracting(ArchiveIntegrity.Break::table, ArchiveIntegrity.Break::id, ArchiveIntegrity.Break::what).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("dispute_step", 1L, "evaluation_row_hash 1"),
+                    org.assertj.core.groups.Tuple.tuple("dispute_step", 2L, "evaluation_row_hash 1"),
+                    org.assertj.core.groups.Tuple.tuple("dispute_step", 3L, "evaluation_row_hash 1"),
+                    org.assertj.core.groups.Tuple.tuple("assessment_revision", 1L, "evaluation_row_hash 1"),
+                    org.assertj.core.groups.Tuple.tuple("assessment_revision", 2L, "evaluation_row_hash 2"),
+                    org.assertj.core.groups.Tuple.tuple("assessment_revision", 3L, "evaluation_row_hash 1"));
+            ArchiveIntegrity.Break b = r.firstPerTable().get("assessment_revision");
+            assertThat(b.expected()).isEqualTo(rows.get(0).rowHash());
+            assertThat(b.text().in("zh")).contains("表 assessment_revision 第 1 行：写入时所针对的记录 1 的行摘要为").contains("重新成链");
+            assertThat(b.text().in("en")).contains("record 1 had the row hash").contains("re-chained after it");
+        }
+    }
+
+    /** The binding is in the row's hash: blanking it (to escape the check above) is a rewritten row. */
+    @Test
+    void theBindingIsHashedWithItsRow() throws Exception {
+        try (Archive archive = filled(); Connection c = raw(); Statement s = c.createStatement()) {
+            dropTriggers(c, "assessment_revision");
+            s.executeUpdate("UPDATE assessment_revision SET evaluation_row_hash = NULL WHERE chain_seq = 2");
+            assertThat(firstIn(archive, TableChain.Table.ASSESSMENT_REVISION))
+                    .extracting(ArchiveIntegrity.Break::id, ArchiveIntegrity.Break::what).containsExactly(2L, "row_hash");
+        }
+    }
+
+    private static void dropTriggers(Connection c, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '" + table + "'")) {
+            while (rs.next()) names.add(rs.getString(1));
+        }
+        try (Statement s = c.createStatement()) {
+            for (String n : names) s.execute("DROP TRIGGER " + n);
+        }
     }
 
     private static String[] cli(String... args) {

@@ -32,6 +32,7 @@ class UsersPasswdTest {
         assertThat(run("users", "add", "miit", "--role", "regulator", "--data", data).code()).isZero();
         Accounts accounts = Accounts.of(Archive.open(tmp.resolve("data")));
         Accounts.Session before = accounts.signIn("miit", "a long enough password".toCharArray()).orElseThrow();
+        String token = accounts.newToken("miit");
 
         password("aaaaaaaaaaaa");
         CliTest.Run weak = run("users", "passwd", "miit", "--data", data, "--lang", "en");
@@ -42,8 +43,9 @@ class UsersPasswdTest {
         password("another fine secret");
         CliTest.Run set = run("users", "passwd", "miit", "--data", data);
         assertThat(set.code()).as(set.err()).isZero();
-        assertThat(set.out()).contains("已为账户 miit 设置新密码");
+        assertThat(set.out()).contains("已为账户 miit 设置新密码").contains("已吊销该账户的 1 个 API 令牌");
         assertThat(accounts.session(before.id())).isEmpty();
+        assertThat(accounts.byToken(token)).as("a token made with the old password ends with it").isEmpty();
         assertThat(accounts.signIn("miit", "another fine secret".toCharArray())).isPresent();
 
         CliTest.Run unknown = run("users", "passwd", "nobody", "--data", data, "--lang", "en");

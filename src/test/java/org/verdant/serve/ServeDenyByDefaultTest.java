@@ -156,6 +156,7 @@ class ServeDenyByDefaultTest {
         accounts.add("pw-user", Set.of(Role.REGULATOR), Set.of(), PASSWORD.toCharArray());
         String[] first = signIn("pw-user", PASSWORD);
         String[] second = signIn("pw-user", PASSWORD);
+        Http script = anonymous.withToken(accounts.newToken("pw-user"));
         String body = "{\"old\": \"" + PASSWORD + "\", \"new\": \"a fresh long secret\"}";
         assertError(withCookie(first, false).post("/api/session/password", "application/json", body), 403, "csrf");
         assertError(withCookie(first, true).post("/api/session/password", "application/json", "{\"old\": \"not it at all\", \"new\": \"a fresh long secret\"}"),
@@ -166,6 +167,8 @@ class ServeDenyByDefaultTest {
 
         Http.Answer changed = withCookie(first, true).post("/api/session/password", "application/json", body);
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().path("tokens_revoked").asInt()).isEqualTo(1);
+        assertError(script.get("/api/evaluations"), 401, "unauthorized");
         String[] renewed = cookies(changed);
         assertError(withCookie(first, false).get("/api/evaluations"), 401, "unauthenticated");
         assertError(withCookie(second, false).get("/api/evaluations"), 401, "unauthenticated");
@@ -180,11 +183,20 @@ class ServeDenyByDefaultTest {
         accounts.add("reset-me", Set.of(Role.REGULATOR), Set.of(), PASSWORD.toCharArray());
         accounts.add("root", Set.of(Role.ADMINISTRATOR), Set.of(), PASSWORD.toCharArray());
         String[] theirs = signIn("reset-me", PASSWORD);
+        Http script = anonymous.withToken(accounts.newToken("reset-me"));
+        Http otherScript = anonymous.withToken(accounts.newToken("reset-me"));
+        assertThat(script.get("/api/evaluations").status()).isEqualTo(200);
         String reset = "{\"name\": \"reset-me\", \"new\": \"set by the admin\"}";
         assertError(regulator.post("/api/session/password", "application/json", reset), 403, "forbidden");
         Http root = anonymous.withToken(accounts.newToken("root"));
-        assertThat(root.post("/api/session/password", "application/json", reset).status()).isEqualTo(204);
+        Http.Answer done = root.post("/api/session/password", "application/json", reset);
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().path("tokens_revoked").asInt()).isEqualTo(2);
+        assertThat(done.json().path("message").asText()).contains("2 个 API 令牌已吊销");
         assertError(withCookie(theirs, false).get("/api/evaluations"), 401, "unauthenticated");
+        // a reset is what follows a compromise: the tokens made with the old password end with it
+        assertError(script.get("/api/evaluations"), 401, "unauthorized");
+        assertError(otherScript.get("/api/evaluations"), 401, "unauthorized");
         signIn("reset-me", "set by the admin");
         assertError(root.post("/api/session/password", "application/json", "{\"name\": \"nobody-here\", \"new\": \"set by the admin\"}"), 404, "not_found");
     }
