@@ -1,5 +1,7 @@
 package org.verdant.batch;
 
+import org.verdant.text.Messages;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -9,7 +11,7 @@ import java.util.Locale;
  * output is not a terminal.
  */
 public class Progress {
-    public static final Progress NONE = new Progress(null, -1, 0) {
+    public static final Progress NONE = new Progress(null, -1, 0, null) {
         @Override
         public void update(long done, long position, long failed) {
         }
@@ -23,12 +25,14 @@ public class Progress {
     private final long totalBytes;
     private final long start;
     private final int threads;
+    private final Messages words;
     private long lastDraw;
     private int lastWidth;
 
-    /** {@code totalBytes}: the inputs' size, or -1 when unknown (standard input). */
-    public Progress(PrintWriter err, long totalBytes, int threads) {
+    /** {@code totalBytes}: the inputs' size, or -1 when unknown (standard input); {@code words}: the reader's language. */
+    public Progress(PrintWriter err, long totalBytes, int threads, Messages words) {
         this.err = err;
+        this.words = words;
         this.totalBytes = totalBytes;
         this.threads = threads;
         this.start = System.nanoTime();
@@ -41,19 +45,22 @@ public class Progress {
         double seconds = (now - start) / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
         StringBuilder line = new StringBuilder("\r");
+        double share = totalBytes > 0 ? Math.min(1.0, (double) position / totalBytes) : Double.NaN;
         if (totalBytes > 0) {
-            double share = Math.min(1.0, (double) position / totalBytes);
             int filled = (int) Math.round(share * 24);
             line.append('[').append("#".repeat(filled)).append(".".repeat(24 - filled)).append("] ")
                     .append(String.format(Locale.ROOT, "%3.0f%% ", share * 100));
-            double eta = share > 0 ? seconds * (1 - share) / share : Double.NaN;
-            line.append(String.format(Locale.ROOT, "%,d done  %,.0f/s  ETA %s", done, rate, clock(eta)));
-        } else {
-            line.append(String.format(Locale.ROOT, "%,d done  %,.0f/s", done, rate));
         }
-        if (failed > 0) line.append(String.format(Locale.ROOT, "  %,d failed", failed));
-        line.append(String.format(Locale.ROOT, "  (%d threads)", threads));
-        int width = line.length();
+        line.append(words.get("batch.progress.done", count(done))).append("  ")
+                .append(words.get("batch.progress.rate", String.format(Locale.ROOT, "%,.0f", rate)));
+        if (totalBytes > 0) {
+            double eta = share > 0 ? seconds * (1 - share) / share : Double.NaN;
+            line.append("  ").append(words.get("batch.progress.eta", clock(eta)));
+        }
+        if (failed > 0) line.append("  ").append(words.get("batch.progress.failed", count(failed)));
+        line.append("  ").append(words.get("batch.progress.threads", String.valueOf(threads)));
+        // Chinese characters take two columns: a shorter line is padded by columns, not characters
+        int width = org.verdant.text.DisplayWidth.of(line.substring(1));
         if (width < lastWidth) line.append(" ".repeat(lastWidth - width));
         lastWidth = width;
         err.print(line);
@@ -66,6 +73,10 @@ public class Progress {
             err.print("\r" + " ".repeat(lastWidth) + "\r");
             err.flush();
         }
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     static String clock(double seconds) {

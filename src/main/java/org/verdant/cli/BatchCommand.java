@@ -112,7 +112,7 @@ final class BatchCommand implements Callable<Integer> {
         // the bar is drawn on standard error, so that is what must be a terminal: 'generate … | batch -'
         // has a pipe for standard input, where System.console() (stdin and stdout) is null
         boolean terminal = Terminal.isStandardError() && !noProgress;
-        Progress progress = terminal ? new Progress(err, Inputs.totalBytes(inputs), workers) : Progress.NONE;
+        Progress progress = terminal ? new Progress(err, Inputs.totalBytes(inputs), workers, new org.verdant.text.Messages(lang.name())) : Progress.NONE;
         long start = System.nanoTime();
         Settings settings = new Settings(edition, table, grading, lang.name());
         try (org.verdant.archive.Archive held = evidence; Summary summary = summary(summaryCsv != null, validateOnly)) {

@@ -57,7 +57,9 @@ final class RulesCommand implements Runnable {
             }
             out.println(w.get("rules.ok_reasons"));
             // the verdicts' digest is over the files each used: say which files this one covers, and how they differ
-            out.println(w.get("rules.digest", r.digest(), r.origin(), r.files().size()));
+            // the built-in rulebook has no directory to name: say so in words, not as the loader's marker
+            String origin = r.origin().replace(org.verdant.rulebook.RulebookLoader.BUILT_IN, w.get("rules.built_in"));
+            out.println(w.get("rules.digest", r.digest(), origin, r.files().size()));
             out.println(w.get("rules.digest_note"));
             return ExitCodes.OK;
         }
