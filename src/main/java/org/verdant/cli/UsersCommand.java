@@ -107,10 +107,8 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "passwd", mixinStandardHelpOptions = true,
-            description = "Set an account's password (a forgotten one reset, or one's own changed), end all its sessions and revoke all its API tokens. "
-                    + "The password is read as for add, never an argument.")
-    static final class Passwd implements Callable<Integer> {
+    /** What passwd, token and remove share: the account named, the archive holding it, the reader's language. */
+    abstract static class OneAccount implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -122,6 +120,12 @@ final class UsersCommand implements Runnable {
 
         @Mixin
         LangOption lang = new LangOption();
+    }
+
+    @Command(name = "passwd", mixinStandardHelpOptions = true,
+            description = "Set an account's password (a forgotten one reset, or one's own changed), end all its sessions and revoke all its API tokens. "
+                    + "The password is read as for add, never an argument.")
+    static final class Passwd extends OneAccount {
 
         @Override
         public Integer call() throws Exception {
@@ -144,18 +148,7 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "token", mixinStandardHelpOptions = true,
             description = "Make a new API token for an account's scripts (Authorization: Bearer TOKEN); it is printed once and stored only as its digest.")
-    static final class Token implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "account-name", description = "The account name.")
-        String name;
-
-        @Mixin
-        ArchiveOptions archive = new ArchiveOptions();
-
-        @Mixin
-        LangOption lang = new LangOption();
+    static final class Token extends OneAccount {
 
         @Override
         public Integer call() throws Exception {
@@ -170,18 +163,7 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Remove an account with its tokens and sessions (what it did stays in the access log).")
-    static final class Remove implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "account-name", description = "The account name.")
-        String name;
-
-        @Mixin
-        ArchiveOptions archive = new ArchiveOptions();
-
-        @Mixin
-        LangOption lang = new LangOption();
+    static final class Remove extends OneAccount {
 
         @Override
         public Integer call() throws Exception {
