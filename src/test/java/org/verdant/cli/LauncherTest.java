@@ -28,15 +28,31 @@ class LauncherTest {
         Files.writeString(root.resolve("pom.xml"), "<project/>");
         Files.copy(Path.of("verdant"), root.resolve("verdant"));
         Path bin = Files.createDirectories(tmp.resolve("bin"));
+        // Maven as the launcher runs it: "clean package" into the build directory it is given (target/ unless told),
+        // the jar written in two steps, so a run that starts java on it in between finds half a jar
         script(bin.resolve("mvn"), """
                 #!/bin/sh
+                dir=target
+                for a in "$@"; do case "$a" in -Dverdant.build.directory=*) dir="${a#*=}" ;; esac; done
+                echo "$$" >>"${MVN_RUNS:-/dev/null}"
                 echo "[INFO] Building verdant 0.1.0"
                 sleep 3
+                rm -rf "$dir" && mkdir -p "$dir"
                 echo "[INFO] --- jar:3.4.1:jar (default-jar) @ verdant ---"
-                mkdir -p target && touch target/verdant.jar
+                echo half >"$dir/verdant.jar"
+                sleep 3
+                echo whole >>"$dir/verdant.jar"
                 """);
+        // java that fails as the JVM does on a jar being rewritten (NoClassDefFoundError) unless the jar is whole
         script(bin.resolve("java"), """
                 #!/bin/sh
+                jar=""
+                prev=""
+                for a in "$@"; do [ "$prev" = -jar ] && jar="$a"; prev="$a"; done
+                if [ -n "$jar" ] && ! grep -q whole "$jar" 2>/dev/null; then
+                  echo "Exception in thread main java.lang.NoClassDefFoundError: half a jar: $jar" >&2
+                  exit 1
+                fi
                 echo "LC_ALL=${LC_ALL:-unset} $*"
                 """);
         script(root.resolve("verdant"), Files.readString(root.resolve("verdant")));
@@ -51,17 +67,28 @@ class LauncherTest {
     private record Ran(int code, String out, String err) {
     }
 
-    private Ran launch(Path root, Map<String, String> locale) throws Exception {
+    private Ran launch(Path root, Map<String, String> env) throws Exception {
+        return start(root, env, tmp.resolve("bin") + ":/usr/bin:/bin").finish();
+    }
+
+    /** A launcher running, its output going to files (two at once must not wait on each other's pipes). */
+    private record Running(Process process, Path out, Path err) {
+        Ran finish() throws Exception {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            return new Ran(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The launcher with {@code path} as PATH (the stand-ins for mvn and java first). */
+    private Running start(Path root, Map<String, String> env, String path) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(List.of(root.resolve("verdant").toString(), "schemes"));
         pb.environment().clear();
-        pb.environment().put("PATH", tmp.resolve("bin") + ":/usr/bin:/bin");
+        pb.environment().put("PATH", path);
         pb.environment().put("HOME", tmp.toString());
-        pb.environment().putAll(locale);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Ran(p.exitValue(), out, err);
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        return new Running(pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
     }
 
     @Test
@@ -86,5 +113,45 @@ class LauncherTest {
                 .contains("构建完成");
         Ran again = launch(root, Map.of());
         assertThat(again.err()).as("built once: nothing to say").isEmpty();
+    }
+
+    @Test
+    void twoLaunchersStartedAtOnceOnACheckoutThatNeedsABuildBuildOnceAndBothRun() throws Exception {
+        twoAtOnce(tmp.resolve("bin") + ":/usr/bin:/bin");
+    }
+
+    /** Where there is no flock(1) (macOS), the launcher's own lock (a directory) does the same. */
+    @Test
+    void withoutFlockTheFallbackLockDoesTheSame() throws Exception {
+        // a PATH of its own holding every tool the launcher uses except flock
+        Path tools = Files.createDirectories(tmp.resolve("noflock"));
+        for (String tool : List.of("bash", "sh", "dirname", "cat", "mkdir", "rm", "mv", "find", "grep", "tail", "cut", "sleep", "mktemp",
+                "stat", "sed", "readlink", "locale", "env", "echo", "touch", "kill")) {
+            for (String dir : List.of("/usr/bin", "/bin")) {
+                Path real = Path.of(dir, tool);
+                if (Files.isExecutable(real) && !Files.exists(tools.resolve(tool))) Files.createSymbolicLink(tools.resolve(tool), real);
+            }
+        }
+        twoAtOnce(tmp.resolve("bin") + ":" + tools);
+    }
+
+    private void twoAtOnce(String path) throws Exception {
+        Path root = checkout();
+        Path runs = tmp.resolve("mvn-runs.txt");
+        Map<String, String> env = Map.of("MVN_RUNS", runs.toString());
+        Running first = start(root, env, path);
+        Running second = start(root, env, path);
+        Ran a = first.finish();
+        Ran b = second.finish();
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(a.out()).endsWith("schemes\n");
+        assertThat(b.out()).endsWith("schemes\n");
+        assertThat(Files.readAllLines(runs)).as("one build, the other launcher waited for it").hasSize(1);
+        assertThat(a.err() + b.err()).contains("另一个 verdant 正在构建");
+        assertThat(root.resolve("target/verdant.jar")).content().contains("whole");
+        try (var left = Files.list(root.resolve("target"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no build directory left behind").noneMatch(n -> n.startsWith(".build-"));
+        }
     }
 }
