@@ -96,6 +96,32 @@ class LauncherCdsIT {
         assertThat(edited.code()).as("the edited rulebook is the one used: " + edited.err()).isEqualTo(4);
     }
 
+    /** The launcher's evaluate reads the scorecards ahead (RulebookLoader.readAhead): an edited scorecard is still the one used. */
+    @Test
+    void aScorecardEditedBetweenTwoRunsIsTheOneTheNextRunUses() throws Exception {
+        Path root = checkout();
+        Path fixture = Path.of(FIXTURE).toAbsolutePath();
+        Ran first = launch(root, null, "evaluate", fixture.toString(), "--format", "json");
+        assertThat(first.code()).as(first.err()).isZero();
+        var parts = new ObjectMapper().readTree(first.out()).path("rulebook").path("parts");
+        assertThat(parts.toString()).contains("green-factory/gbt36132-2018@2026.12.1");
+
+        Path scorecard = root.resolve("scorecards/green-factory/gbt36132-2018.yaml");
+        String text = Files.readString(scorecard, StandardCharsets.UTF_8);
+        assertThat(text).contains("version: \"2026.12.1\"");
+        Files.writeString(scorecard, text.replace("version: \"2026.12.1\"", "version: \"2026.12.99\""), StandardCharsets.UTF_8);
+        Ran edited = launch(root, null, "evaluate", fixture.toString(), "--format", "json");
+        assertThat(edited.code()).as(edited.err()).isZero();
+        var after = new ObjectMapper().readTree(edited.out()).path("rulebook");
+        assertThat(after.path("parts").toString()).contains("green-factory/gbt36132-2018@2026.12.99");
+        assertThat(after.path("digest").asText()).isNotEqualTo(new ObjectMapper().readTree(first.out()).path("rulebook").path("digest").asText());
+
+        Files.writeString(scorecard, text.replace("format: verdant.scorecard/1", "format: [unclosed"), StandardCharsets.UTF_8);
+        Ran broken = launch(root, null, "evaluate", fixture.toString(), "--format", "json");
+        assertThat(broken.code()).as("a broken scorecard is refused: " + broken.err()).isEqualTo(4);
+        assertThat(broken.err()).contains("gbt36132-2018.yaml");
+    }
+
     /** An archive written by a failed evaluate would hold a fraction of the classes, and every later start would map it. */
     @Test
     void aFailedEvaluateWritesNoArchiveAndTheNextGoodOneDoes() throws Exception {
