@@ -230,6 +230,13 @@ final class BrowserFixture implements BeforeAllCallback, AfterAllCallback {
         return new Http(server.uri(), null);
     }
 
+    /** Stores, on the local server, the test factory of 2023 with credit code {@code code} and the claims {@code notMet} not met: the record's id. */
+    String storeFactory(String code, List<String> notMet) {
+        Http.Answer stored = http().post("/api/evaluations", "application/yaml", org.verdant.archive.Stored.factory(2023, code, notMet));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        return stored.header("X-Verdant-Record");
+    }
+
     /** Opens {@code page} ("", "regulator.html") on the local server. */
     void open(String page) {
         driver.get(server.uri() + page);

@@ -41,9 +41,7 @@ class DisputeRulebookChangedBrowserTest {
     @Test
     void theRegulatorSeesTheObjectionUnderTheOriginalAndTheChangedCurrentRulebook() throws Exception {
         String code = Stored.creditCode(81);
-        Http.Answer stored = browser.http().post("/api/evaluations", "application/yaml", Stored.factory(2023, code, List.of("INF-05")));
-        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
-        String record = stored.header("X-Verdant-Record");
+        String record = browser.storeFactory(code, List.of("INF-05"));
         String originalDigest = browser.http().get("/api/evaluations/" + record).json().path("rulebook_digest").asText();
 
         changeTheFigures(browser.rulebookCopy().resolve("scorecards/green-factory/gbt36132-2018.yaml"));

@@ -38,9 +38,7 @@ class RegulatorPageBrowserTest {
     void fileReEvaluateAndRule() throws Exception {
         String code = Stored.creditCode(71);
         Http http = browser.http();
-        Http.Answer stored = http.post("/api/evaluations", "application/yaml", Stored.factory(2023, code, List.of("INF-05")));
-        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
-        String record = stored.header("X-Verdant-Record");
+        String record = browser.storeFactory(code, List.of("INF-05"));
 
         browser.open("regulator.html");
         browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "异议复核"));
