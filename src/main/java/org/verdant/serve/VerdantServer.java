@@ -154,6 +154,7 @@ public final class VerdantServer implements AutoCloseable {
             r.get("/api/templates/{name}.xlsx", xlsx::template);
             r.post("/api/xlsx/evaluate", xlsx::evaluate);
             r.post("/api/xlsx/evaluations", xlsx::store);
+            r.post("/api/xlsx/read", new WorkbookReadApi(api, xlsx)::read); // the web page opens an uploaded workbook as YAML
             r.get("/api/templates/{name}", api::template);
             r.get("/api/templates/{name}/blank", schemaApi::blank);
             r.get("/api/schema", schemaApi::form);

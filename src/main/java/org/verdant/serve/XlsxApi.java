@@ -78,7 +78,7 @@ final class XlsxApi {
         Api.json(ctx, 201, evaluation.json());
     }
 
-    private Workbooks.Input input(Context ctx) throws Exception {
+    Workbooks.Input input(Context ctx) throws Exception {
         String type = ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type").split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!type.equals(XLSX) && !type.equals("application/octet-stream")) {
             throw new ApiException(415, "unsupported_media_type", new Text("请以 Content-Type " + XLSX + " 发送工作簿",

@@ -26,6 +26,7 @@
     signedIn: false,      // signed in to a server with accounts: drafts are kept on the server too
     serverRevision: {},   // scheme → the revision of its server draft this page last saw (null: none)
     serverSaves: {},      // scheme → its queue of server saves (queueServerSave)
+    workbook: null,       // the uploaded workbook whose problems are shown (asked again in another language)
   };
   const DRAFT = 'verdant.draft.';     // + scheme: the editor's text, kept across reloads
   const CHOICE = 'verdant.choice';    // the scheme and edition last chosen
@@ -125,6 +126,9 @@
     $('template-download').setAttribute('download', o.value + '.blank.yaml');
     $('example-download').href = templateUrl(o.value, false);
     $('example-download').setAttribute('download', o.value + '.yaml');
+    // the same template as an Excel workbook (one sheet a section, Chinese or English headers: the page's language)
+    $('workbook-download').href = '/api/templates/' + encodeURIComponent(o.value) + '.xlsx?lang=' + encodeURIComponent(state.lang);
+    $('workbook-download').setAttribute('download', o.value + '.xlsx');
     const grading = $('grading');
     const chosen = grading.value;
     grading.replaceChildren();
@@ -188,6 +192,7 @@
   // ---- the editor: line numbers, problem lines ----------------------------------------------
 
   function setSource(text, fileName) {
+    state.workbook = null;
     $('source').value = text;
     state.fileName = fileName;
     state.loadedText = text;
@@ -827,7 +832,10 @@
       const li = document.createElement('li');
       const where = document.createElement('span');
       where.className = 'where';
-      where.textContent = p.line ? t('web.problems.line', p.line, p.column) : t('web.problems.noline');
+      // a workbook's problem is at its sheet and cell (申报.xlsx:企业!C3), a text's at its line
+      const cellAt = p.line ? null : /:([^:]+)!([A-Z]+[0-9]+)$/.exec(p.file || '');
+      where.textContent = p.line ? t('web.problems.line', p.line, p.column)
+        : cellAt ? t('web.problems.cell', cellAt[1], cellAt[2]) : t('web.problems.noline');
       li.appendChild(where);
       if (p.path) {
         const path = document.createElement('span');
@@ -1034,7 +1042,11 @@
   async function switchLanguage() {
     await loadMessages(state.lang === 'zh' ? 'en' : 'zh');
     // the page's own words first, at once; then what is asked again in the new language
-    if (state.problems.length && !$('problems').hidden) {
+    // the problems shown are an uploaded workbook's, not the editor's: asked for again in the new language (they are the server's words)
+    const workbookShown = Boolean(state.workbook && state.problems.length && !$('problems').hidden);
+    if (workbookShown) {
+      await readWorkbook(state.workbook, true);
+    } else if (state.problems.length && !$('problems').hidden) {
       renderProblems();
       say(t('web.problems.title'), true);
     } else if ($('message').className !== 'error') {
@@ -1043,7 +1055,8 @@
     await loadSchemes();
     await loadForm();
     renderForm();
-    if (state.touched && $('source').value.trim()) validateSoon();
+    // the editor's live check would put its own problems (none) in place of the workbook's
+    if (state.touched && $('source').value.trim() && !workbookShown) validateSoon();
     if (state.preview && !$('result').hidden) {
       // the verdict's reasons are written in the language asked for: ask again
       busy(true);
@@ -1057,7 +1070,48 @@
     }
   }
 
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  /**
+   * A filled workbook: read by the server into the YAML it stands for (POST /api/xlsx/read), which
+   * then opens in the editor and is evaluated as any submission, so its verdict is the YAML's. A
+   * workbook with problems shows them at their sheet and cell; it is kept (state.workbook) so that a
+   * switch of language asks for them again in the new one.
+   */
+  async function readWorkbook(file, asked) {
+    if (!asked && !(await mayOverwrite(t('web.confirm.upload', file.name)))) return;
+    // the bytes are kept, not the File: the upload control is cleared for the next choice
+    // (not a property "bytes": a Blob has a method of that name)
+    if (!file.content) file = { name: file.name, content: await file.arrayBuffer() };
+    busy(true);
+    let opened = false;
+    try {
+      const h = { 'Content-Type': XLSX };
+      const token = $('token').value.trim();
+      if (token) h.Authorization = 'Bearer ' + token;
+      const r = await fetch('/api/xlsx/read?' + new URLSearchParams({ lang: state.lang, file: file.name }),
+        { method: 'POST', headers: h, body: file.content });
+      if (!r.ok) {
+        state.workbook = file;
+        $('file-name').textContent = file.name;
+        return failed(r);
+      }
+      const body = await r.json();
+      state.workbook = null;
+      state.touched = true;
+      await setSource(body.yaml, file.name.replace(/\.xlsx$/i, '') + '.yaml');
+      $('file-name').textContent = file.name;
+      opened = true;
+    } catch (e) {
+      say(t('web.error', e.message), true);
+    } finally {
+      busy(false);
+    }
+    if (opened) evaluate();
+  }
+
   async function readFile(file) {
+    if (/\.xlsx$/i.test(file.name)) return readWorkbook(file);
     if (!(await mayOverwrite(t('web.confirm.upload', file.name)))) return;
     const reader = new FileReader();
     reader.onload = async () => {
@@ -1092,6 +1146,16 @@
     $('example-load').addEventListener('click', () => loadTemplate(true));
     $('view-form').addEventListener('click', () => showView('form'));
     $('view-yaml').addEventListener('click', () => showView('yaml'));
+    // the view tabs as a tab list is worked by keyboard: the arrow keys (and Home, End) move to the other tab and show it
+    for (const id of ['view-form', 'view-yaml']) {
+      $(id).addEventListener('keydown', (e) => {
+        const to = { ArrowRight: 'yaml', ArrowDown: 'yaml', End: 'yaml', ArrowLeft: 'form', ArrowUp: 'form', Home: 'form' }[e.key];
+        if (!to) return;
+        e.preventDefault();
+        showView(to);
+        $('view-' + to).focus();
+      });
+    }
     $('download-pdf').addEventListener('click', () => download('/api/report', { format: 'pdf' }, baseName() + '.report.pdf', 'application/pdf'));
     $('file').addEventListener('change', (e) => {
       if (e.target.files.length) readFile(e.target.files[0]);

@@ -12,36 +12,8 @@ let uploaded = null; // the digest of the file last uploaded, which a claim's as
 
 const $ = (id) => document.getElementById(id);
 const t = Words.t;
+const { el, say, call } = Page;
 const DIGEST = /sha256:[0-9a-f]{64}/;
-
-function el(tag, text, cls) {
-  const e = document.createElement(tag);
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  if (cls) e.className = cls;
-  return e;
-}
-
-function say(text, bad) {
-  $("status").textContent = text || "";
-  $("status").className = bad ? "error" : "";
-}
-
-async function call(method, url, body, type) {
-  const opts = { method, headers: { "Accept": "application/json", "Accept-Language": Words.lang() } };
-  if (body !== undefined) {
-    opts.headers["Content-Type"] = type || "application/json";
-    opts.body = body;
-  }
-  const res = await fetch(url, opts);
-  const json = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    // located as the CLI locates them: file:line:column: path: message
-    const problems = (json.problems || []).map((p) => [p.file, p.line, p.column].filter((x) => x !== null && x !== undefined).join(":")
-      + ": " + (p.path ? p.path + ": " : "") + p.message);
-    throw new Error([json.message || ("HTTP " + res.status)].concat(problems).join("\n"));
-  }
-  return json;
-}
 
 function scoreText(v) {
   if (!v) return t("not_assessed");

@@ -9,46 +9,41 @@ let facilityHistory = null; // the facility's history on screen: {code, answer}
 
 const $ = (id) => document.getElementById(id);
 const t = Words.t;
+const { el, say, call } = Page;
 
-function el(tag, text, cls) {
-  const e = document.createElement(tag);
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  if (cls) e.className = cls;
-  return e;
-}
-
+/**
+ * A table of {@code rows} under {@code header}. Each cell carries its column's heading
+ * (data-label), so that at a phone's width the rows stand as cards, each value under its label,
+ * instead of a table scrolling sideways (app.css, table.stack).
+ */
 function table(node, header, rows) {
   node.replaceChildren();
-  const head = el("tr");
+  node.classList.add("stack");
+  const head = el("tr", null, "head");
   header.forEach((h) => head.appendChild(el("th", h)));
   node.appendChild(head);
   rows.forEach((r) => {
     const tr = el("tr");
-    r.forEach((c) => tr.appendChild(el("td", c)));
+    r.forEach((c, i) => {
+      const td = el("td", c);
+      td.dataset.label = header[i];
+      tr.appendChild(td);
+    });
     node.appendChild(tr);
   });
 }
 
-function say(text, bad) {
-  $("status").textContent = text || "";
-  $("status").className = bad ? "error" : "";
+/** The rulebook's parts and their versions, as a verdict names them ("green-factory/gbt36132-2018@2026.12.1"). */
+function versions(verdict) {
+  return ((verdict && verdict.rulebook && verdict.rulebook.parts) || []).join(t("list_separator"));
 }
 
-async function call(method, url, body) {
-  const opts = { method, headers: { "Accept": "application/json", "Accept-Language": Words.lang() } };
-  if (body !== undefined) {
-    opts.headers["Content-Type"] = "application/json";
-    opts.body = JSON.stringify(body);
-  }
-  const res = await fetch(url, opts);
-  const json = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    // located as the CLI locates them: file:line:column: path: message
-    const problems = (json.problems || []).map((p) => [p.file, p.line, p.column].filter((x) => x !== null && x !== undefined).join(":")
-      + ": " + (p.path ? p.path + ": " : "") + p.message);
-    throw new Error([json.message || ("HTTP " + res.status)].concat(problems).join("\n"));
-  }
-  return json;
+/** A changed parameter of the rulebook (diff.parameters) in words: what changed, from what, to what. */
+function parameter(p) {
+  const named = { "rulebook digest": "param_digest", "engine": "param_engine", "scheme": "param_scheme", "edition": "param_edition",
+    "grading": "param_grading" }[p.what];
+  const what = named ? t(named) : p.what.includes("/") ? t("param_part", p.what) : p.what;
+  return what + " " + (p.a ?? t("absent")) + " → " + (p.b ?? t("absent"));
 }
 
 function status(s) {
@@ -117,13 +112,16 @@ function showDispute(d, fresh) {
   const o = d.objection;
   $("dispute-objection").textContent = t("objection_line", o.criteria.join(", "), o.reason,
     o.evidence.length ? t("evidence_shown", o.evidence.join(t("list_separator"))) : t("evidence_none"), o.actor);
-  table($("rechecks"), [t("rulebook"), t("digest"), t("score"), t("grade")], d.reevaluations.map((r) => r.available
-    ? [(r.same_rulebook ? t("same", t(r.rulebook)) : t(r.rulebook)), r.rulebook_digest, r.verdict.score ?? "—", r.verdict.grade ?? t("none")]
-    : [t(r.rulebook), r.rulebook_digest, t("unavailable"), "—"]));
+  table($("rechecks"), [t("rulebook"), t("version"), t("digest"), t("score"), t("grade")], d.reevaluations.map((r) => r.available
+    ? [(r.same_rulebook ? t("same", t(r.rulebook)) : t(r.rulebook)), versions(r.verdict), r.rulebook_digest, r.verdict.score ?? "—", r.verdict.grade ?? t("none")]
+    : [t(r.rulebook), "—", r.rulebook_digest, t("unavailable"), "—"]));
   const diffs = $("diffs");
   diffs.replaceChildren();
   d.reevaluations.filter((r) => r.available).forEach((r) => {
     diffs.appendChild(el("h4", t(r.rulebook)));
+    // what differs in the rulebook itself (digest, a part's version, a figure): the cause of a change no input explains
+    const changed = (r.diff.parameters || []).filter((p) => p.what !== "engine");
+    if (changed.length) diffs.appendChild(el("p", t("parameters", changed.map(parameter).join("; ")), "parameters"));
     const items = r.diff.items;
     if (!items.length) {
       diffs.appendChild(el("p", t("no_change")));

@@ -41,3 +41,46 @@ const Words = (() => {
 
   return { load, t, when, scheme, lang: () => lang };
 })();
+
+// What the evaluator's and the regulator's pages both do with their elements and the API, written
+// once: an element with its text, the page's status line, and a call that turns a refusal into the
+// CLI's located problem lines.
+const Page = (() => {
+  /** A new {@code tag} holding {@code text} (as text, never markup), of class {@code cls}. */
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  /** The page's status line (#status, aria-live): {@code text}, marked as an error when {@code bad}. */
+  function say(text, bad) {
+    const status = document.getElementById("status");
+    status.textContent = text || "";
+    status.className = bad ? "error" : "";
+  }
+
+  /**
+   * {@code method url} with {@code body}: sent as it is with {@code type} when a type is given, else
+   * as JSON. The answer's JSON; a refusal throws its message with each problem located as the CLI
+   * locates it ({@code file:line:column: path: message}).
+   */
+  async function call(method, url, body, type) {
+    const opts = { method, headers: { "Accept": "application/json", "Accept-Language": Words.lang() } };
+    if (body !== undefined) {
+      opts.headers["Content-Type"] = type || "application/json";
+      opts.body = type ? body : JSON.stringify(body);
+    }
+    const res = await fetch(url, opts);
+    const json = await res.json().catch(() => ({}));
+    if (!res.ok) {
+      const problems = (json.problems || []).map((p) => [p.file, p.line, p.column].filter((x) => x !== null && x !== undefined).join(":")
+        + ": " + (p.path ? p.path + ": " : "") + p.message);
+      throw new Error([json.message || ("HTTP " + res.status)].concat(problems).join("\n"));
+    }
+    return json;
+  }
+
+  return { el, say, call };
+})();

@@ -16,6 +16,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.verdant.accounts.Accounts;
 import org.verdant.archive.Archive;
+import org.verdant.rulebook.CompiledRulebook;
+import org.verdant.rulebook.RulebookLoader;
 import org.verdant.support.TestRulebook;
 
 import java.io.IOException;
@@ -35,7 +37,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * second one with accounts), a headless Chromium ({@link Chromium}), a wait that tolerates an
  * element going stale while the page rebuilds it, signing in, screenshots into target/screenshots,
  * and the phone-width checks. Registered as a static {@code @RegisterExtension}; without Chromium
- * the whole class is skipped (not failed) with the reason.
+ * the whole class is skipped (not failed) with the reason. {@link #serversOnly()} gives the servers
+ * without a browser (never skipped), for tests of the API's answers; {@link #withRulebookCopy()} a
+ * local server whose rulebook a test changes and restarts it on.
  */
 final class BrowserFixture implements BeforeAllCallback, AfterAllCallback {
     static final Path SCREENSHOTS = Path.of("target/screenshots");
@@ -47,7 +51,10 @@ final class BrowserFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     private final String windowSize;
+    /** Whether a browser is started (false: the servers alone, for a test of the API's answers). */
+    private final boolean browsing;
     private boolean withDownloads;
+    private boolean copyingRulebook;
     private Duration timeout = Duration.ofSeconds(120);
     /** Makes the accounts of the second server. */
     interface AccountsSetup {
@@ -59,19 +66,38 @@ final class BrowserFixture implements BeforeAllCallback, AfterAllCallback {
     private Path data;
     private Path downloads;
     private VerdantServer server;
+    private Archive archive;
+    private Path rulebookCopy;
     private Archive accountsArchive;
+    private Accounts accounts;
     private VerdantServer accountsServer;
     private WebDriver driver;
     private WebDriverWait wait;
     private boolean emulatingPhone;
 
-    private BrowserFixture(String windowSize) {
+    private BrowserFixture(String windowSize, boolean browsing) {
         this.windowSize = windowSize;
+        this.browsing = browsing;
     }
 
     /** A browser window of {@code width} × {@code height} px on a local single-user server. */
     static BrowserFixture window(int width, int height) {
-        return new BrowserFixture(width + "," + height);
+        return new BrowserFixture(width + "," + height, true);
+    }
+
+    /** The servers without a browser (never skipped): what a test of the API's answers shares with the browser tests. */
+    static BrowserFixture serversOnly() {
+        return new BrowserFixture(null, false);
+    }
+
+    /**
+     * The local server's rulebook is compiled from a copy of rules/ and scorecards/
+     * ({@link #rulebookCopy()}), which a test may change and then {@link #restart()} the server on:
+     * the rulebook a stored record was made with is then no longer the current one.
+     */
+    BrowserFixture withRulebookCopy() {
+        copyingRulebook = true;
+        return this;
     }
 
     /** Downloads are kept, in {@link #downloads()}. */
@@ -94,23 +120,63 @@ final class BrowserFixture implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        String missing = Chromium.missing();
-        assumeTrue(missing == null, missing);
+        if (browsing) {
+            String missing = Chromium.missing();
+            assumeTrue(missing == null, missing);
+        }
         data = Files.createTempDirectory("verdant-browser-" + context.getRequiredTestClass().getSimpleName());
         Files.createDirectories(SCREENSHOTS);
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data.resolve("archive")), null), null);
+        archive = Archive.open(data.resolve("archive"));
+        if (copyingRulebook) {
+            rulebookCopy = Files.createDirectories(data.resolve("rulebook"));
+            copyTree(Path.of("rules"), rulebookCopy.resolve("rules"));
+            copyTree(Path.of("scorecards"), rulebookCopy.resolve("scorecards"));
+        }
+        server = startLocal();
         if (accountsSetup != null) {
             accountsArchive = Archive.open(data.resolve("accounts"));
-            Accounts accounts = Accounts.of(accountsArchive);
+            accounts = Accounts.of(accountsArchive);
             accountsSetup.accept(accounts);
             accountsServer = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), accountsArchive, null)
                     .withAccounts(accounts), null);
         }
+        if (!browsing) return;
         if (withDownloads) downloads = Files.createDirectories(data.resolve("downloads"));
         driver = Chromium.start(windowSize, downloads);
         wait = new WebDriverWait(driver, timeout);
         // the pages rebuild what they show (the form follows the YAML and the schema, a language switch redraws): an element found a moment ago may be replaced
         wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    private VerdantServer startLocal() throws Exception {
+        CompiledRulebook rulebook = rulebookCopy == null ? TestRulebook.compiled()
+                : new CompiledRulebook(RulebookLoader.load(rulebookCopy.resolve("rules"), rulebookCopy.resolve("scorecards")));
+        return VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, rulebook, archive, null), null);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+
+    /**
+     * The local server stopped and started again on the same archive, its rulebook compiled anew from
+     * {@link #rulebookCopy()} (as an operator restarts {@code verdant serve} after a rulebook
+     * release); it listens on another port, so pages are opened again with {@link #open}.
+     */
+    void restart() throws Exception {
+        server.close();
+        server = startLocal();
+    }
+
+    /** The copy of rules/ and scorecards/ the local server compiles ({@link #withRulebookCopy()}). */
+    Path rulebookCopy() {
+        return rulebookCopy;
     }
 
     @Override
@@ -140,6 +206,16 @@ final class BrowserFixture implements BeforeAllCallback, AfterAllCallback {
         return accountsArchive;
     }
 
+    /** The accounts of the second server ({@link #withAccounts}). */
+    Accounts accounts() {
+        return accounts;
+    }
+
+    /** The local server's archive. */
+    Archive archive() {
+        return archive;
+    }
+
     /** A scratch folder deleted after the class. */
     Path data() {
         return data;
@@ -152,6 +228,13 @@ final class BrowserFixture implements BeforeAllCallback, AfterAllCallback {
     /** An HTTP client on the local server. */
     Http http() {
         return new Http(server.uri(), null);
+    }
+
+    /** Stores, on the local server, the test factory of 2023 with credit code {@code code} and the claims {@code notMet} not met: the record's id. */
+    String storeFactory(String code, List<String> notMet) {
+        Http.Answer stored = http().post("/api/evaluations", "application/yaml", org.verdant.archive.Stored.factory(2023, code, notMet));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        return stored.header("X-Verdant-Record");
     }
 
     /** Opens {@code page} ("", "regulator.html") on the local server. */
@@ -239,6 +322,29 @@ final class BrowserFixture implements BeforeAllCallback, AfterAllCallback {
         @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) wide;
         assertThat(((Number) m.get("scroll")).longValue()).as(page + " scrolls sideways: " + m.get("over"))
                 .isLessThanOrEqualTo(((Number) m.get("width")).longValue());
+    }
+
+    /**
+     * Stricter than {@link #noSidewaysScroll}: no element reaches past the screen's edge even inside
+     * a box that scrolls, and no box scrolls sideways (scrollWidth over clientWidth); every folded
+     * {@code details} is opened first, so what it holds is measured too.
+     */
+    void nothingWiderThanTheScreen(String page) {
+        noSidewaysScroll(page);
+        Object found = js("""
+                document.querySelectorAll('details').forEach((d) => { d.open = true; });
+                const w = document.documentElement.clientWidth;
+                const wide = [...document.querySelectorAll('body *')].filter((e) => {
+                  if (e.closest('dialog:not([open]), [hidden]')) return false;
+                  const r = e.getBoundingClientRect();
+                  return r.width > 0 && (r.right > w + 1 || r.left < -1);
+                }).map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+                const scrolling = [...document.querySelectorAll('.table-wrap, table, #diffs, section')].filter((e) =>
+                  !e.closest('[hidden]') && e.scrollWidth > e.clientWidth + 1).map((e) => e.tagName + '#' + e.id + '.' + e.className
+                  + ' ' + e.scrollWidth + '>' + e.clientWidth);
+                document.querySelectorAll('details').forEach((d) => { d.open = false; });
+                return wide.slice(0, 8).concat(scrolling.slice(0, 8));""");
+        assertThat((List<?>) found).as(page + ": wider than the screen, or scrolling sideways inside a box").isEmpty();
     }
 
     /** The addresses the page has requested that contain {@code part}. */

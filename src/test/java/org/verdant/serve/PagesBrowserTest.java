@@ -107,9 +107,7 @@ class PagesBrowserTest {
     @Test
     void theRegulatorPageFitsAPhoneAndWorksByKeyboard() throws Exception {
         String code = Stored.creditCode(72);
-        Http.Answer stored = browser.http().post("/api/evaluations", "application/yaml", Stored.factory(2023, code, List.of("INF-05")));
-        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
-        String record = stored.header("X-Verdant-Record");
+        String record = browser.storeFactory(code, List.of("INF-05"));
         browser.phone();
         try {
             browser.open("regulator.html");

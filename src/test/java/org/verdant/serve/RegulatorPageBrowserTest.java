@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The regulator's page in headless Chromium: load a stored evaluation (its criteria folded under the
  * summary), file an objection with a corrected submission, see the re-evaluation and the diff,
  * record the ruling, and find it in the facility's history with its report; in Chinese, then in
- * English, at 1280 px and at a phone's 375 px. Screenshots go to target/screenshots/; set up by
+ * English, at 1280 px and at a phone's 375 px, where no table scrolls sideways, even inside its box. Screenshots go to target/screenshots/; set up by
  * {@link BrowserFixture}.
  */
 @Timeout(300)
@@ -38,9 +38,7 @@ class RegulatorPageBrowserTest {
     void fileReEvaluateAndRule() throws Exception {
         String code = Stored.creditCode(71);
         Http http = browser.http();
-        Http.Answer stored = http.post("/api/evaluations", "application/yaml", Stored.factory(2023, code, List.of("INF-05")));
-        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
-        String record = stored.header("X-Verdant-Record");
+        String record = browser.storeFactory(code, List.of("INF-05"));
 
         browser.open("regulator.html");
         browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "异议复核"));
@@ -97,7 +95,10 @@ class RegulatorPageBrowserTest {
         // the whole case at a phone's width: nothing scrolls sideways
         browser.phone();
         try {
-            browser.noSidewaysScroll("the regulator page with a ruled dispute");
+            // read at 375 px: no table scrolls inside its box either (each row stands as a card, each value under its heading)
+            browser.nothingWiderThanTheScreen("the regulator page with a ruled dispute");
+            assertThat(browser.js("const td = document.querySelector('#rechecks td'); return getComputedStyle(td, '::before').content;"))
+                    .as("a cell's heading beside its value").isEqualTo("\"规则库\"");
             browser.screenshot("regulator-06-phone-zh.png");
         } finally {
             browser.desktop();
@@ -115,7 +116,9 @@ class RegulatorPageBrowserTest {
         browser.screenshot("regulator-04-en.png");
         browser.phone();
         try {
-            browser.noSidewaysScroll("the regulator page in English");
+            browser.nothingWiderThanTheScreen("the regulator page in English");
+            assertThat(browser.js("const td = document.querySelector('#history-disputes td'); return getComputedStyle(td, '::before').content;"))
+                    .isEqualTo("\"Dispute\"");
             browser.screenshot("regulator-07-phone-en.png");
         } finally {
             browser.desktop();

@@ -1,11 +1,11 @@
 package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.verdant.access.Role;
 import org.verdant.accounts.Accounts;
 import org.verdant.app.Workbooks;
@@ -35,7 +35,14 @@ class ServeDenyByDefaultTest {
     static final String CEMENT_CODE = ServeAccountsTest.CEMENT_CODE;
     static final String PASSWORD = ServeAccountsTest.PASSWORD;
 
-    Path data;
+    /** The server with accounts, as the browser tests get it, without a browser: this class asks the API only. */
+    @RegisterExtension
+    static final BrowserFixture servers = BrowserFixture.serversOnly().withAccounts(accounts -> {
+        accounts.add("cement-co", Set.of(Role.ENTERPRISE), Set.of(CEMENT_CODE), PASSWORD.toCharArray());
+        accounts.add("autoparts-co", Set.of(Role.ENTERPRISE), Set.of(ServeAccountsTest.AUTOPARTS_CODE), PASSWORD.toCharArray());
+        accounts.add("miit", Set.of(Role.REGULATOR), Set.of(), PASSWORD.toCharArray());
+    });
+
     Archive archive;
     VerdantServer server;
     Accounts accounts;
@@ -45,24 +52,14 @@ class ServeDenyByDefaultTest {
     Http regulator;
 
     @BeforeAll
-    void start() throws IOException, Fault {
-        data = Files.createTempDirectory("verdant-deny-test");
-        archive = Archive.open(data);
-        accounts = Accounts.of(archive);
-        accounts.add("cement-co", Set.of(Role.ENTERPRISE), Set.of(CEMENT_CODE), PASSWORD.toCharArray());
-        accounts.add("autoparts-co", Set.of(Role.ENTERPRISE), Set.of(ServeAccountsTest.AUTOPARTS_CODE), PASSWORD.toCharArray());
-        accounts.add("miit", Set.of(Role.REGULATOR), Set.of(), PASSWORD.toCharArray());
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), archive, null).withAccounts(accounts), null);
+    void tokens() throws Fault {
+        archive = servers.accountsArchive();
+        server = servers.accountsServer();
+        accounts = servers.accounts();
         anonymous = new Http(server.uri(), null);
         cement = anonymous.withToken(accounts.newToken("cement-co"));
         autoparts = anonymous.withToken(accounts.newToken("autoparts-co"));
         regulator = anonymous.withToken(accounts.newToken("miit"));
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (server != null) server.close();
-        ServeApiTest.delete(data);
     }
 
     @Test

@@ -52,6 +52,22 @@ class WebWordsTest {
         }
     }
 
+    /** The pages' shared helpers are written once, in words.js, which both pages load before their own script. */
+    @Test
+    void theHelpersBothPagesUseAreWrittenOnce() throws IOException {
+        for (String pageName : List.of("evaluator", "regulator")) {
+            String script = page(pageName + ".js");
+            for (String helper : List.of("el", "say", "call")) {
+                assertThat(script).as(pageName + ".js writes its own " + helper + "()").doesNotContainPattern("function\\s+" + helper + "\\s*\\(");
+            }
+            assertThat(script).contains("const { el, say, call } = Page;");
+            String html = page(pageName + ".html");
+            assertThat(html.indexOf("src=\"/words.js\"")).as(pageName + ".html loads words.js before its script")
+                    .isPositive().isLessThan(html.indexOf("src=\"/" + pageName + ".js\""));
+        }
+        assertThat(page("words.js")).contains("function el(", "function say(", "async function call(");
+    }
+
     @Test
     void everyWordAPageAsksForIsInBothBundles() throws IOException {
         ResourceBundle zh = bundle(Locale.SIMPLIFIED_CHINESE);
