@@ -78,6 +78,7 @@ bench_build() { # dir side
 build() { # the jar ./verdant runs, and the JMH benchmarks (profile bench)
   (cd "$1" && mvn -B -q -Dmaven.test.skip=true clean package >"$work/build-$2.log" 2>&1) \
     || { echo "build of $2 failed: $work/build-$2.log" >&2; tail -20 "$work/build-$2.log" >&2; exit 1; }
+  [ "${SKIP_JMH:-0}" = 1 ] && return # no JMH: the benchmarks are not needed
   bench_build "$1" "$2" && return
   echo "the benchmarks of $2 do not compile against it: $work/build-$2.log" >&2
   [ "$2" = base ] && echo "(bench/compare.sh supports bases from $oldest on)" >&2
