@@ -10,8 +10,13 @@
 # `./verdant evaluate FILE --format json` against `./verdant --version` (median of RUNS). Prints one
 # table with the load average at each step.
 #
+# JMH runs each side's own benchmarks over its own jar (the executable model where that build has
+# one); batch runs both jars through this checkout's bench/batch.sh (throughput, CPU ms per
+# submission, the results' digest). The oldest BASE_REV supported is e18384d (see below).
+#
 # Environment: COUNT (batch size, 20000), RUNS (cold runs, 9), FILE (the cold-run input),
-# SKIP_JMH / SKIP_BATCH / SKIP_COLD=1 to leave a part out, KEEP=1 to keep the base worktree.
+# SKIP_JMH / SKIP_BATCH / SKIP_COLD=1 to leave a part out, KEEP=1 to keep the base worktree,
+# MODEL=off to run both sides without the executable model.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 here="$PWD"
@@ -20,7 +25,7 @@ shift
 jmh_args=("$@")
 [ ${#jmh_args[@]} -gt 0 ] || jmh_args=(-f 1 -wi 6 -w 10s -i 4 -r 10s)
 # both sides' forks get the same JVM options (a base's annotations may name others), unless given
-jvm_args=(-jvmArgs "-Xmx1g -XX:+UseSerialGC")
+jvm_args=(-jvmArgsAppend "-Xmx1g -XX:+UseSerialGC") # replaces the annotations' own
 for a in "${jmh_args[@]}"; do case "$a" in -jvmArgs*) jvm_args=() ;; esac; done
 # MODEL=off: both sides without the executable model (VERDANT_MODEL=off), in JMH and in batch
 case "${MODEL:-on}" in on) unset VERDANT_MODEL ;; off) export VERDANT_MODEL=off ;; *) echo "MODEL must be on or off" >&2; exit 2 ;; esac
