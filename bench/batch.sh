@@ -28,7 +28,8 @@ jvm_flags="${JVM_FLAGS:--XX:+UseSerialGC}"
 work=target/bench-batch
 mkdir -p "$work"
 ./verdant --version >/dev/null # builds the jar if needed
-export VERDANT_RULES="$PWD/rules" VERDANT_SCORECARDS="$PWD/scorecards"
+# this checkout's rulebook, unless one is named (bench/compare.sh names the base's for its jar)
+export VERDANT_RULES="${VERDANT_RULES:-$PWD/rules}" VERDANT_SCORECARDS="${VERDANT_SCORECARDS:-$PWD/scorecards}"
 stream="$work/stream-$count.yaml"
 if [ ! -s "$stream" ]; then
   echo "generating $count submissions into $stream …" >&2
@@ -46,16 +47,23 @@ if [ -z "$out" ]; then
 fi
 gc="$work/gc-$count-$threads.log"
 rm -f "$gc"
+cpu="$work/cpu-$count-$threads.txt"
 start=$(date +%s.%N)
 # shellcheck disable=SC2086
-java -Xmx"$xmx" $jvm_flags -Xlog:gc:file="$gc" -jar "$jar" batch "$stream" $mode \
+/usr/bin/time -f "%U %S" -o "$cpu" java -Xmx"$xmx" $jvm_flags -Xlog:gc:file="$gc" -jar "$jar" batch "$stream" $mode \
   --threads "$threads" --out "$out" --summary "$work/summary-$count.csv" --no-progress 2> "$work/stderr-$count.txt"
 end=$(date +%s.%N)
 echo "load after:  $(uptime | sed 's/.*load average: //')"
 head -1 "$work/stderr-$count.txt"
 awk -v s="$start" -v e="$end" -v n="$count" 'BEGIN { printf "wall: %.1f s, %.0f submissions/s (including JVM start and rulebook load)\n", e - s, n / (e - s) }'
+# CPU time is what a busy machine disturbs least: on two free cores the wall time would be about half of it
+awk -v n="$count" '{ printf "cpu: %.1f s user + %.1f s system, %.2f ms per submission\n", $1, $2, ($1 + $2) * 1000 / n }' "$cpu"
 # GC lines look like: [12.345s][info][gc] GC(7) Pause Young (Allocation Failure) 140M->31M(494M) 3.210ms
 awk '/Pause/ { if (match($0, /[0-9]+M->[0-9]+M\([0-9]+M\)/)) { split(substr($0, RSTART, RLENGTH), a, /M->|M\(|M\)/);
-       if (a[1] > before) before = a[1]; if (a[2] > after) after = a[2]; if (a[3] > cap) cap = a[3]; n++ } }
-     END { printf "heap: peak used %d MB (before a collection), most live after a collection %d MB, committed at most %d MB; %d collections\n", before, after, cap, n }' "$gc"
+       if (a[1] > before) before = a[1]; if (a[2] > after) after = a[2]; if (a[3] > cap) cap = a[3]; n++;
+       freed += a[1] - a[2] }
+       if (match($0, /[0-9.]+ms$/)) pause += substr($0, RSTART, RLENGTH - 2) }
+     END { printf "heap: peak used %d MB (before a collection), most live after a collection %d MB, committed at most %d MB; %d collections, %.1f s paused, about %.1f GB collected\n", before, after, cap, n, pause / 1000, freed / 1024 }' "$gc"
 grep -E '^(status|edition) ' "$work/stderr-$count.txt" || true
+# the results' digest: two builds (or flags, or thread counts) must write the same bytes
+echo "results: sha256 $(sha256sum "$out" | cut -d' ' -f1)"

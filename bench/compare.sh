@@ -10,8 +10,13 @@
 # `./verdant evaluate FILE --format json` against `./verdant --version` (median of RUNS). Prints one
 # table with the load average at each step.
 #
+# JMH runs each side's own benchmarks over its own jar (the executable model where that build has
+# one); batch runs both jars through this checkout's bench/batch.sh (throughput, CPU ms per
+# submission, the results' digest). The oldest BASE_REV supported is e18384d (see below).
+#
 # Environment: COUNT (batch size, 20000), RUNS (cold runs, 9), FILE (the cold-run input),
-# SKIP_JMH / SKIP_BATCH / SKIP_COLD=1 to leave a part out, KEEP=1 to keep the base worktree.
+# SKIP_JMH / SKIP_BATCH / SKIP_COLD=1 to leave a part out, KEEP=1 to keep the base worktree,
+# MODEL=off to run both sides without the executable model.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 here="$PWD"
@@ -19,6 +24,11 @@ base_rev="${1:?usage: bench/compare.sh BASE_REV [JMH ARGS…]}"
 shift
 jmh_args=("$@")
 [ ${#jmh_args[@]} -gt 0 ] || jmh_args=(-f 1 -wi 6 -w 10s -i 4 -r 10s)
+# both sides' forks get the same JVM options (a base's annotations may name others), unless given
+jvm_args=(-jvmArgsAppend "-Xmx1g -XX:+UseSerialGC") # replaces the annotations' own
+for a in "${jmh_args[@]}"; do case "$a" in -jvmArgs*) jvm_args=() ;; esac; done
+# MODEL=off: both sides without the executable model (VERDANT_MODEL=off), in JMH and in batch
+case "${MODEL:-on}" in on) unset VERDANT_MODEL ;; off) export VERDANT_MODEL=off ;; *) echo "MODEL must be on or off" >&2; exit 2 ;; esac
 count="${COUNT:-20000}"
 runs="${RUNS:-9}"
 file="${FILE:-fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml}"
@@ -41,26 +51,44 @@ trap cleanup EXIT
 load() { uptime | sed 's/.*load average: //; s/,.*//'; }
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$results"; } # side, measure, value, load
 
+# The oldest base this script supports: the first main commit whose own benchmarks compile since
+# the packages were moved (1a53669 broke the trace benchmark; h17-engine, merged in e18384d,
+# mended it). Older bases cannot be measured with their own benchmarks, and the current ones need
+# code they lack (VerdictJson.compact, the trace's TraceJson).
+oldest=e18384d
+git -C "$here" rev-parse --verify --quiet "$base_rev^{commit}" >/dev/null || { echo "bench/compare.sh: no commit '$base_rev'" >&2; exit 2; }
+if ! git -C "$here" merge-base --is-ancestor "$oldest" "$base_rev"; then
+  echo "bench/compare.sh: base $base_rev is older than $oldest (Merge branch 'h17-engine'), the oldest base it supports:" \
+       "before it the base's own benchmarks do not compile and the current ones need newer code. Pick $oldest or a later commit." >&2
+  exit 2
+fi
+
 git -C "$here" worktree add --detach "$base" "$base_rev" >/dev/null
 echo "base:    $base_rev ($(git -C "$base" rev-parse --short HEAD)) in $base" >&2
 echo "current: $(git -C "$here" rev-parse --short HEAD)$(git -C "$here" diff --quiet HEAD || echo ' + uncommitted changes')" >&2
 
-bench_build() {
+# Each side's JMH runs over its own packaged jar (with the executable model where that build has
+# one, as its users ran it) and its own benchmark sources, compiled against the same build; of the
+# dependencies only JMH's own go on the class path beside the jar (as bench/jmh.sh does).
+bench_build() { # dir side
   (cd "$1" && mvn -B -q -Pbench -DskipTests test-compile dependency:build-classpath \
-     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >>"$work/build-$2.log" 2>&1)
+     -Dmdep.includeArtifactIds=jmh-core,jopt-simple,commons-math3 -Dmdep.outputFile=target/bench-jmh-classpath.txt >>"$work/build-$2.log" 2>&1) \
+    || return 1
+  # out of the test classes at once: a later `mvn verify` without clean would trip over the generated …_jmhTest classes
+  rm -rf "$1/target/bench-classes"
+  mkdir -p "$1/target/bench-classes/META-INF" "$1/target/bench-classes/org/verdant"
+  mv "$1/target/test-classes/org/verdant/bench" "$1/target/bench-classes/org/verdant/"
+  mv "$1/target/test-classes/META-INF/BenchmarkList" "$1/target/test-classes/META-INF/CompilerHints" "$1/target/bench-classes/META-INF/"
 }
 build() { # the jar ./verdant runs, and the JMH benchmarks (profile bench)
   (cd "$1" && mvn -B -q -Dmaven.test.skip=true clean package >"$work/build-$2.log" 2>&1) \
     || { echo "build of $2 failed: $work/build-$2.log" >&2; tail -20 "$work/build-$2.log" >&2; exit 1; }
+  [ "${SKIP_JMH:-0}" = 1 ] && return # no JMH: the benchmarks are not needed
   bench_build "$1" "$2" && return
-  [ "$2" = base ] || { echo "benchmarks of $2 do not compile: $work/build-$2.log" >&2; exit 1; }
-  # an older base whose own benchmarks no longer compile: the current ones, its JSON line
-  # written through the tree (VerdictJson.compact is newer), which is what batch then did
-  echo "base benchmarks do not compile; using the current ones on the base" >&2
-  rm -rf "$1/src/bench" && cp -r "$here/src/bench" "$1/src/bench"
-  sed -i 's/VerdictJson\.compact(\([a-z]*\), messages)/org.verdant.text.Json.compact(VerdictJson.toJson(\1, messages))/' \
-    "$1"/src/bench/java/org/verdant/bench/*.java
-  bench_build "$1" "$2" || { echo "benchmarks of base failed: $work/build-$2.log" >&2; exit 1; }
+  echo "the benchmarks of $2 do not compile against it: $work/build-$2.log" >&2
+  [ "$2" = base ] && echo "(bench/compare.sh supports bases from $oldest on)" >&2
+  tail -20 "$work/build-$2.log" >&2
+  exit 1
 }
 echo "building base and current …" >&2
 build "$base" base
@@ -69,8 +97,8 @@ build "$here" current
 jmh() { # side dir
   local side=$1 dir=$2 json="$work/jmh-$1.json" before
   before=$(load)
-  (cd "$dir" && java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main \
-      "$benchmarks" "${jmh_args[@]}" -rf json -rff "$json") > "$work/jmh-$side.txt" 2>&1 \
+  (cd "$dir" && java -cp "target/verdant.jar:target/bench-classes:$(cat target/bench-jmh-classpath.txt)" org.openjdk.jmh.Main \
+      "$benchmarks" "${jvm_args[@]}" "${jmh_args[@]}" -rf json -rff "$json") > "$work/jmh-$side.txt" 2>&1 \
     || { echo "JMH failed for $side: $work/jmh-$side.txt" >&2; return; }
   local after
   after=$(load)
@@ -79,33 +107,22 @@ jmh() { # side dir
 }
 
 batch() { # side dir [--validate-only]
-  local side=$1 dir=$2 mode=${3:-} label="batch $count (submissions/s)" out before after rate
-  [ -n "$mode" ] && label="batch $count $mode (submissions/s)"
-  # the same stream for both sides: generated once, by the current build
-  mkdir -p "$dir/target/bench-batch"
-  # (the current side runs in this checkout: linking the stream onto itself would fail and stop the script)
-  [ "$dir" != "$here" ] && [ -s "$here/target/bench-batch/stream-$count.yaml" ] && ln -sf "$here/target/bench-batch/stream-$count.yaml" "$dir/target/bench-batch/stream-$count.yaml"
+  local side=$1 dir=$2 mode=${3:-} label="batch $count" out before after rate cpu sum
+  [ -n "$mode" ] && label="batch $count $mode"
   before=$(load)
-  if [ -z "$mode" ]; then
-    out=$(cd "$dir" && bench/batch.sh "$count" 2>&1) || { echo "batch failed for $side: $out" >&2; return; }
-  else
-    # batch.sh passes no extra options: run the same command it runs, with the mode added, and
-    # never --out /dev/null: a build older than 0a67fdc renames its temporary file over the
-    # --out path, and as root that replaces the device; a temporary file under target/ instead
-    local s e results_file
-    results_file="$(mktemp "$dir/target/bench-batch/out-$side.XXXXXX.jsonl")"
-    s=$(date +%s.%N)
-    (cd "$dir" && VERDANT_RULES="$dir/rules" VERDANT_SCORECARDS="$dir/scorecards" java -Xmx512m -XX:+UseSerialGC \
-        -jar target/verdant.jar batch "target/bench-batch/stream-$count.yaml" "$mode" --out "$results_file" \
-        --summary "$work/summary-$side-validate.csv" --no-progress 2>"$work/stderr-$side-validate.txt") \
-      || { rm -f "$results_file"*; echo "batch $mode failed for $side: $work/stderr-$side-validate.txt" >&2; return; }
-    e=$(date +%s.%N)
-    rm -f "$results_file"* # the file and any .tmp/.partial/.partial.state beside it
-    out=$(awk -v s="$s" -v e="$e" -v n="$count" 'BEGIN { printf "wall: %.1f s, %.0f submissions/s\n", e - s, n / (e - s) }')
-  fi
+  # this checkout's harness for both sides (the same stream, the same flags, CPU time and a digest
+  # of the results), each side's own jar and rulebook; batch.sh writes to a temporary file under
+  # target/, never /dev/null (a build older than 0a67fdc renames its temporary file over --out)
+  out=$(cd "$here" && JAR="$dir/target/verdant.jar" MODE="$mode" VERDANT_RULES="$dir/rules" VERDANT_SCORECARDS="$dir/scorecards" \
+        bench/batch.sh "$count" 2>&1) || { echo "batch $mode failed for $side: $out" >&2; return; }
+  printf '%s\n' "$out" > "$work/batch-$side${mode:+-validate-only}.txt"
   after=$(load)
   rate=$(printf '%s\n' "$out" | sed -n 's/^wall: .*, \([0-9]*\) submissions\/s.*/\1/p')
-  record "$side" "$label" "${rate:-?}" "$before→$after"
+  cpu=$(printf '%s\n' "$out" | sed -n 's/^cpu: .*, \([0-9.]*\) ms per submission.*/\1/p')
+  sum=$(printf '%s\n' "$out" | sed -n 's/^results: sha256 \([0-9a-f]\{16\}\).*/\1/p')
+  record "$side" "$label (submissions/s)" "${rate:-?}" "$before→$after"
+  record "$side" "$label (CPU ms per submission)" "${cpu:-?}" "$before→$after"
+  record "$side" "$label (results sha256)" "${sum:-?}" "-"
 }
 
 supports_validate_only() {
@@ -141,7 +158,7 @@ if [ "${SKIP_JMH:-0}" != 1 ]; then
 fi
 if [ "${SKIP_BATCH:-0}" != 1 ]; then
   echo "batch $count …" >&2
-  (cd "$here" && bench/batch.sh "$count" >/dev/null 2>&1 || true) # generates the stream, warms the page cache
+  (cd "$here" && bench/batch.sh "$count" >/dev/null 2>&1 || true) # generates the stream (with the current build), warms the page cache
   batch base "$base"
   batch current "$here"
   for side in base current; do

@@ -12,6 +12,7 @@ import org.verdant.fault.InBoth;
 import org.verdant.fault.Option;
 import org.verdant.text.Json;
 import org.verdant.text.Location;
+import org.verdant.text.Messages;
 import org.verdant.text.Numbers;
 import org.verdant.verdict.Verdict;
 import org.verdant.verdict.VerdictJson;
@@ -37,6 +38,12 @@ public final class BatchEvaluation {
     private final Application application;
     private final Settings settings;
     private final boolean validateOnly;
+    /**
+     * One for the whole batch (it is safe to share between threads): each {@code Messages} parses
+     * the patterns it is asked for once, so one per input, as {@link Evaluation#messages()} gives,
+     * parsed them again for every input. The texts are the same.
+     */
+    private final Messages messages;
 
     public BatchEvaluation(Application application, Settings settings) {
         this(application, settings, false);
@@ -47,6 +54,7 @@ public final class BatchEvaluation {
         this.application = application;
         this.settings = settings;
         this.validateOnly = validateOnly;
+        this.messages = settings.messages();
     }
 
     public boolean validateOnly() {
@@ -65,7 +73,7 @@ public final class BatchEvaluation {
             Evaluation e = application.evaluate(new Request(item.input(), item.bytes(), settings));
             Verdict v = e.verdict();
             // streamed, not built as a tree first: the same bytes (VerdictJsonStreamTest), a fraction of the cost
-            byte[] json = VerdictJson.compact(v, e.messages());
+            byte[] json = VerdictJson.compact(v, messages);
             return new Outcome(item.seq(), item.input(), item.document(), item.inStream(), Outcome.VALID, 0, line(json),
                     v.scorecard().scheme(), v.scorecard().edition(), v.grade().label(), v.eligible(),
                     v.hasScore() ? Numbers.round(v.score(), 2) : null, null);

@@ -56,4 +56,48 @@ class BatchEvaluationTest {
         // the document's problems at their lines in the stream it sits in
         assertThat(line(invalid).path("problems").get(0).asText()).matches("stream\\.yaml:1[1-9]:.*");
     }
+
+    /**
+     * A batch shares one Messages between its inputs and threads: every valid fixture's line, in
+     * both languages, must be the bytes that a fresh Messages per input (as evaluate has) writes,
+     * with two threads evaluating the fixtures at once through the same BatchEvaluation.
+     */
+    @Test
+    void linesAreTheBytesOfAFreshMessagesPerInputWhenSharedBetweenThreads() throws Exception {
+        Application app = new Application(TestRulebook.compiled());
+        java.util.List<Path> fixtures;
+        try (var walk = Files.walk(Path.of("fixtures"))) {
+            fixtures = walk.filter(p -> org.verdant.coverage.Fixture.isSubmission(p) && !p.toString().contains("invalid")).sorted().toList();
+        }
+        assertThat(fixtures).hasSizeGreaterThan(10);
+        for (String lang : java.util.List.of("zh", "en")) {
+            Settings settings = new Settings(null, null, null, lang);
+            BatchEvaluation batch = new BatchEvaluation(app, settings);
+            java.util.Map<Path, byte[]> expected = new java.util.HashMap<>();
+            for (Path f : fixtures) {
+                byte[] bytes = Files.readAllBytes(f);
+                try {
+                    var e = app.evaluate(new org.verdant.app.Request(f.toString(), bytes, settings));
+                    byte[] json = org.verdant.verdict.VerdictJson.compact(e.verdict(), new org.verdant.text.Messages(lang));
+                    byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+                    line[json.length] = '\n';
+                    expected.put(f, line);
+                } catch (org.verdant.fault.Fault notValidAlone) {
+                    // a fixture that needs options (a table, an archive) is not a verdict here
+                }
+            }
+            assertThat(expected).hasSizeGreaterThan(10);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<java.util.concurrent.Future<Boolean>> same = new java.util.ArrayList<>();
+                for (Path f : expected.keySet()) {
+                    same.add(pool.submit(() -> java.util.Arrays.equals(expected.get(f),
+                            batch.evaluate(item(f.toString(), Files.readAllBytes(f), false, 1)).line())));
+                }
+                for (var s : same) assertThat(s.get()).as(lang).isTrue();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }

@@ -83,14 +83,20 @@ class BatchCommandTest {
         List<String> four = new ArrayList<>(List.of("batch", "--lang", "en", "--threads", "4", "--out", tmp.resolve("four.jsonl").toString(),
                 "--summary", tmp.resolve("four.csv").toString()));
         four.addAll(inputs);
+        // two: what a 2-core machine runs by default, a worker per core beside the reader and the writer
+        List<String> two = new ArrayList<>(List.of("batch", "--lang", "en", "--threads", "2", "--out", tmp.resolve("two.jsonl").toString()));
+        two.addAll(inputs);
         Run r1 = run(one.toArray(String[]::new));
         Run r4 = run(four.toArray(String[]::new));
+        Run r2 = run(two.toArray(String[]::new));
         assertThat(r1.code()).as(r1.err()).isZero();
         assertThat(r4.code()).as(r4.err()).isZero();
+        assertThat(r2.code()).as(r2.err()).isZero();
 
         byte[] a = Files.readAllBytes(tmp.resolve("one.jsonl"));
         byte[] b = Files.readAllBytes(tmp.resolve("four.jsonl"));
         assertThat(b).as("byte-identical results for 1 and 4 threads").isEqualTo(a);
+        assertThat(Files.readAllBytes(tmp.resolve("two.jsonl"))).as("byte-identical results for 1 and 2 threads").isEqualTo(a);
         assertThat(Files.readAllBytes(tmp.resolve("four.csv"))).isEqualTo(Files.readAllBytes(tmp.resolve("one.csv")));
 
         List<String> lines = Files.readAllLines(tmp.resolve("one.jsonl"), StandardCharsets.UTF_8);
