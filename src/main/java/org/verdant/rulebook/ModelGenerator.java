@@ -45,15 +45,34 @@ public final class ModelGenerator {
         System.out.println("verdant model: " + written + " rule set(s) written under " + out.resolve(ExecutableModel.ROOT));
     }
 
-    /** The rule files of every edition with the overlays it is evaluated with by default, once each. */
+    /**
+     * The rule files of every edition with each combination of its overlays, once each: an overlay
+     * applies from its date, so a submission dated before it is evaluated without it and needs a
+     * model of its own (a quarter of a generated 2018 stream did).
+     */
     static List<List<SourceFile>> ruleSets(Rulebook rulebook) {
         Map<String, List<SourceFile>> sets = new LinkedHashMap<>();
         for (Scorecard s : rulebook.scorecards().values()) {
             if (s.isOverlay()) continue;
-            List<SourceFile> files = rulebook.rulesFor(s.withOverlays(rulebook.overlays(s.scheme(), null)));
-            if (!files.isEmpty()) sets.putIfAbsent(ExecutableModel.key(files), files);
+            List<Scorecard> overlays = rulebook.overlays(s.scheme(), null);
+            for (List<Scorecard> chosen : subsets(overlays)) {
+                List<SourceFile> files = rulebook.rulesFor(s.withOverlays(chosen));
+                if (!files.isEmpty()) sets.putIfAbsent(ExecutableModel.key(files), files);
+            }
         }
         return new ArrayList<>(sets.values());
+    }
+
+    /** Every subset of the overlays, each in the rulebook's order, the full set first. */
+    private static List<List<Scorecard>> subsets(List<Scorecard> overlays) {
+        List<List<Scorecard>> all = new ArrayList<>();
+        int n = overlays.size();
+        for (int mask = (1 << n) - 1; mask >= 0; mask--) {
+            List<Scorecard> chosen = new ArrayList<>();
+            for (int i = 0; i < n; i++) if ((mask & (1 << i)) != 0) chosen.add(overlays.get(i));
+            all.add(chosen);
+        }
+        return all;
     }
 
     /** Writes the model of these rule files under OUT/verdant-model/KEY/; the number of classes, 0 when it could not be built. */

@@ -26,6 +26,17 @@ class ExecutableModelTest {
     @TempDir
     Path out;
 
+    /** Every combination of overlays an evaluation date can select gets a model, not only "all of them". */
+    @Test
+    void everyEditionIsGeneratedWithAndWithoutItsOverlays() throws Exception {
+        Rulebook rulebook = RulebookLoader.load(Path.of("rules"), Path.of("scorecards"));
+        Scorecard edition = rulebook.scorecard("green-factory", "GB/T 36132-2018").orElseThrow();
+        assertThat(rulebook.overlays(edition.scheme(), null)).as("the bundled rulebook has a dated overlay").isNotEmpty();
+        List<List<SourceFile>> sets = ModelGenerator.ruleSets(rulebook);
+        assertThat(sets).as("before the overlay's date").contains(rulebook.rulesFor(edition));
+        assertThat(sets).as("on or after it").contains(rulebook.rulesFor(edition.withOverlays(rulebook.overlays(edition.scheme(), null))));
+    }
+
     @Test
     void theModelGivesTheDrlsVerdictsAndOnlyForItsOwnRuleFiles() throws Exception {
         Rulebook rulebook = RulebookLoader.load(Path.of("rules"), Path.of("scorecards"));
