@@ -30,6 +30,21 @@ public final class Messages {
     }
 
     public String get(String key, Object... args) {
+        if (args.length == 0) {
+            // a phrase without arguments (a label, a word, a grade's reason) reads the same every time
+            String known = plain.get(key);
+            if (known != null) return known;
+            String text = render(key, args);
+            if (bundle.containsKey(key)) plain.put(key, text); // the bundle bounds them
+            return text;
+        }
+        return render(key, args);
+    }
+
+    /** Phrases without arguments, as {@link #get} wrote them (only the bundle's own keys). */
+    private final java.util.Map<String, String> plain = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String render(String key, Object... args) {
         String pattern;
         try {
             pattern = bundle.getString(key);
@@ -127,6 +142,23 @@ public final class Messages {
         return EITHER.matcher(s).replaceAll(java.util.regex.Matcher.quoteReplacement(bundle.getString("field.or")));
     }
 
+    /**
+     * The bundle's words ({@code word.<code>}: system names, directions) by code, read once: every
+     * text argument is looked up, and building its key and asking the bundle for each cost more than
+     * the look-up.
+     */
+    private volatile java.util.Map<String, String> words;
+
+    private java.util.Map<String, String> words() {
+        java.util.Map<String, String> w = words;
+        if (w == null) {
+            java.util.Map<String, String> all = new java.util.HashMap<>();
+            for (String key : bundle.keySet()) if (key.startsWith("word.")) all.put(key.substring("word.".length()), bundle.getString(key));
+            words = w = java.util.Map.copyOf(all);
+        }
+        return w;
+    }
+
     /** Numbers for people ({@link Numbers#forPeople}), figures side by side kept apart ({@link Numbers#apart}); words (system names, directions) translated. */
     private String display(Object o) {
         if (o instanceof Phrase p) return get(p.key(), p.args());
@@ -136,8 +168,10 @@ public final class Messages {
         if (o instanceof Double d) return Numbers.format(d);
         if (o instanceof Float f) return Numbers.format(f);
         if (o instanceof Number n) return n.toString();
-        if (o instanceof String s && bundle.containsKey("word." + s)) return bundle.getString("word." + s);
-        if (o instanceof String s) return Numbers.inText(either(s), lang);
+        if (o instanceof String s) {
+            String word = words().get(s);
+            return word != null ? word : Numbers.inText(either(s), lang);
+        }
         return String.valueOf(o);
     }
 }
