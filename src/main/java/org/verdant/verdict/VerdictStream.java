@@ -33,18 +33,32 @@ final class VerdictStream {
     /**
      * Texts of the rulebook (never of a submission), each with its quoted UTF-8 and characters,
      * encoded on first use. The rulebook bounds them; past {@link #CONSTANTS_MAX} (rulebooks read
-     * again and again, as a server may), texts are encoded each time.
+     * again and again, as a server may), texts are encoded each time. A text holding a character
+     * outside the BMP is never kept: the generator writes those as two escapes in UTF-8
+     * ({@code \uD83C\uDF31}), a kept text would write its four bytes.
      */
     private static final Map<String, SerializedString> CONSTANTS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int CONSTANTS_MAX = 50_000;
+    /** Kept for a text that must be written as it is (see {@link #CONSTANTS}). */
+    private static final SerializedString AS_IT_IS = new SerializedString("");
 
-    static SerializableString constant(String text) {
+    /** {@code text} (null: JSON null) as {@link JsonGenerator#writeString(String)} writes it, from its kept encoding. */
+    static void writeConstant(JsonGenerator g, String text) throws IOException {
+        if (text == null) {
+            g.writeNull();
+            return;
+        }
         SerializedString s = CONSTANTS.get(text);
         if (s == null) {
-            s = new SerializedString(text);
+            s = hasSurrogate(text) ? AS_IT_IS : new SerializedString(text);
             if (CONSTANTS.size() < CONSTANTS_MAX) CONSTANTS.put(text, s);
         }
-        return s;
+        if (s == AS_IT_IS) g.writeString(text); else g.writeString(s);
+    }
+
+    private static boolean hasSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) if (Character.isSurrogate(text.charAt(i))) return true;
+        return false;
     }
 
     private static SerializedString name(String n) {
@@ -272,7 +286,7 @@ final class VerdictStream {
     /** A text of the rulebook or the message bundles, the same in many verdicts. */
     private static void constantField(JsonGenerator g, SerializableString name, String text) throws IOException {
         g.writeFieldName(name);
-        if (text == null) g.writeNull(); else g.writeString(constant(text));
+        writeConstant(g, text);
     }
 
     private static void strings(JsonGenerator g, SerializableString name, Collection<String> items) throws IOException {
@@ -285,9 +299,7 @@ final class VerdictStream {
     private static void constants(JsonGenerator g, SerializableString name, Collection<String> items) throws IOException {
         g.writeFieldName(name);
         g.writeStartArray();
-        for (String item : items) {
-            if (item == null) g.writeNull(); else g.writeString(constant(item));
-        }
+        for (String item : items) writeConstant(g, item);
         g.writeEndArray();
     }
 
@@ -330,7 +342,7 @@ final class VerdictStream {
             for (Object x : list) value(g, x, m, constant);
             g.writeEndArray();
         } else if (constant) {
-            g.writeString(constant(String.valueOf(v)));
+            writeConstant(g, String.valueOf(v));
         } else {
             g.writeString(String.valueOf(v));
         }
