@@ -12,13 +12,29 @@ import java.util.ResourceBundle;
 public final class Messages {
     private final ResourceBundle bundle;
     private final String lang;
-    private final java.util.Map<String, Template> formats = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What is worked out once per bundle and shared by every {@code Messages} of it (batch makes one per evaluation). */
+    private final Shared shared;
 
     public Messages(String lang) {
         this.lang = lang;
         Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         this.bundle = ResourceBundle.getBundle("org.verdant.messages", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.shared = SHARED.computeIfAbsent(bundle, b -> new Shared());
     }
+
+    /**
+     * Per bundle: its patterns parsed, its phrases without arguments, its words. They depend on the
+     * bundle's texts only (not on the language asked for, which only chooses the bundle).
+     */
+    private static final class Shared {
+        final java.util.Map<String, Template> formats = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Map<String, String> plain = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile java.util.Map<String, String> words;
+    }
+
+    /** By bundle (held weakly: the bundles' own cache may let one go and read it again). */
+    private static final java.util.Map<ResourceBundle, Shared> SHARED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     public String lang() {
         return lang;
@@ -32,17 +48,14 @@ public final class Messages {
     public String get(String key, Object... args) {
         if (args.length == 0) {
             // a phrase without arguments (a label, a word, a grade's reason) reads the same every time
-            String known = plain.get(key);
+            String known = shared.plain.get(key);
             if (known != null) return known;
             String text = render(key, args);
-            if (bundle.containsKey(key)) plain.put(key, text); // the bundle bounds them
+            if (bundle.containsKey(key)) shared.plain.put(key, text); // only the bundle's own keys: it bounds them
             return text;
         }
         return render(key, args);
     }
-
-    /** Phrases without arguments, as {@link #get} wrote them (only the bundle's own keys). */
-    private final java.util.Map<String, String> plain = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String render(String key, Object... args) {
         String pattern;
@@ -78,7 +91,7 @@ public final class Messages {
             }
         }
         // parsed once per key
-        return formats.computeIfAbsent(key, k -> Template.of(pattern)).format(formatted);
+        return shared.formats.computeIfAbsent(key, k -> Template.of(pattern)).format(formatted);
     }
 
     /**
@@ -147,14 +160,12 @@ public final class Messages {
      * text argument is looked up, and building its key and asking the bundle for each cost more than
      * the look-up.
      */
-    private volatile java.util.Map<String, String> words;
-
     private java.util.Map<String, String> words() {
-        java.util.Map<String, String> w = words;
+        java.util.Map<String, String> w = shared.words;
         if (w == null) {
             java.util.Map<String, String> all = new java.util.HashMap<>();
             for (String key : bundle.keySet()) if (key.startsWith("word.")) all.put(key.substring("word.".length()), bundle.getString(key));
-            words = w = java.util.Map.copyOf(all);
+            shared.words = w = java.util.Map.copyOf(all);
         }
         return w;
     }
