@@ -27,7 +27,9 @@ import java.util.List;
  * time of the measuring thread, over findings worked out once: in {@link StageCost} these stages
  * are a quarter of an evaluation, so a profile of it samples them too rarely (h17-verdict).
  *
- * <pre>java -cp … org.verdant.bench.VerdictStagesH17Verdict [WARMUP_SECONDS] [MEASURE_SECONDS]</pre>
+ * <pre>java -cp … org.verdant.bench.VerdictStagesH17Verdict [WARMUP_SECONDS] [MEASURE_SECONDS] [fresh]</pre>
+ *
+ * {@code fresh}: a new {@link Messages} for each verdict, as batch makes one per evaluation.
  */
 public final class VerdictStagesH17Verdict {
     private static final String[] STAGES = {"verdict", "json line", "json indented (en)"};
@@ -38,6 +40,7 @@ public final class VerdictStagesH17Verdict {
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int measure = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        boolean fresh = args.length > 2 && args[2].equals("fresh");
         CompiledRulebook rulebook = new CompiledRulebook(RulebookLoader.load(Path.of("rules"), Path.of("scorecards")));
         Evaluator evaluator = new Evaluator(rulebook);
         Messages zh = new Messages("zh");
@@ -74,9 +77,9 @@ public final class VerdictStagesH17Verdict {
             Verdict verdict = VerdictBuilder.build(j.validated().submission(), j.validated().scorecard(), j.findings(),
                     rulebook.rulebook(), j.grading(), j.digest(), Evaluator.version());
             long t1 = threads.getCurrentThreadCpuTime();
-            byte[] line = VerdictJson.compact(verdict, zh);
+            byte[] line = VerdictJson.compact(verdict, fresh ? new Messages("zh") : zh);
             long t2 = threads.getCurrentThreadCpuTime();
-            String indented = VerdictJson.write(verdict, en);
+            String indented = VerdictJson.write(verdict, fresh ? new Messages("en") : en);
             long t3 = threads.getCurrentThreadCpuTime();
             sink += line.length + indented.length();
             cpu[0] += t1 - t0;
