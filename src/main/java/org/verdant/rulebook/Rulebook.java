@@ -28,6 +28,38 @@ public record Rulebook(
 
     /** The files an evaluation under {@code scorecard} (and {@code grading}, may be null) reads. */
     public List<SourceFile> filesFor(Scorecard scorecard, GradingTable grading) {
+        return useFor(scorecard, grading).files();
+    }
+
+    public String digestFor(Scorecard scorecard, GradingTable grading) {
+        return useFor(scorecard, grading).digest();
+    }
+
+    /**
+     * What a verdict under {@code scorecard} (and {@code grading}, may be null) names of this
+     * rulebook: the files it read, their logical paths, their digest and where its rules are written.
+     */
+    public record Use(List<SourceFile> files, List<String> logicalPaths, String digest, RuleIndex ruleIndex) {
+    }
+
+    /**
+     * {@link Use}, worked out once per (rulebook, scorecard with its overlays and table, grading
+     * table): every verdict carries it, and working it out again for each (hashing the files,
+     * testing each rule file against the rule sets) cost a fifth of an evaluation, then a sixth of
+     * building a verdict. A rulebook never changes once read. One look-up per verdict: the
+     * rulebook's key is its file list, which hashes every file's entry.
+     */
+    public Use useFor(Scorecard scorecard, GradingTable grading) {
+        // the scorecard's id names its overlays (and so its rule sets); its files name the edition,
+        // overlays and indicator table
+        String key = scorecard.id() + '\0' + String.join("\0", scorecard.files()) + '\0' + (grading == null ? "" : grading.file());
+        return USES.computeIfAbsent(files, k -> new java.util.concurrent.ConcurrentHashMap<>()).computeIfAbsent(key, k -> {
+            List<SourceFile> used = selectFiles(scorecard, grading);
+            return new Use(used, used.stream().map(SourceFile::logicalPath).toList(), RulebookLoader.digest(used), ruleIndex(scorecard));
+        });
+    }
+
+    private List<SourceFile> selectFiles(Scorecard scorecard, GradingTable grading) {
         java.util.Set<String> used = new java.util.HashSet<>(scorecard.files());
         if (!benchmarks.rows().isEmpty()) used.add(benchmarks.file());
         if (grading != null) used.add(grading.file());
@@ -35,17 +67,8 @@ public record Rulebook(
         return files.stream().filter(f -> used.contains(f.displayPath()) || rules.contains(f)).toList();
     }
 
-    public String digestFor(Scorecard scorecard, GradingTable grading) {
-        // Every verdict carries this digest; hashing the rulebook's files again for each one cost
-        // about a fifth of an evaluation. A rulebook never changes once read, so it is computed once
-        // per (rulebook, scorecard with its overlays, grading table).
-        String key = scorecard.id() + '\0' + String.join("\0", scorecard.files()) + '\0' + (grading == null ? "" : grading.file());
-        return DIGESTS.computeIfAbsent(files, k -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(key, k -> RulebookLoader.digest(filesFor(scorecard, grading)));
-    }
-
-    /** Digests already computed, per rulebook (its file list, held weakly: a rulebook no longer used is forgotten). */
-    private static final Map<List<SourceFile>, Map<String, String>> DIGESTS =
+    /** What verdicts already named, per rulebook (its file list, held weakly: a rulebook no longer used is forgotten). */
+    private static final Map<List<SourceFile>, Map<String, Use>> USES =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** An indicator table read from a file outside the rulebook (--table FILE), checked as the rulebook's are. */

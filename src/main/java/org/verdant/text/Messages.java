@@ -12,13 +12,29 @@ import java.util.ResourceBundle;
 public final class Messages {
     private final ResourceBundle bundle;
     private final String lang;
-    private final java.util.Map<String, Template> formats = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What is worked out once per bundle and shared by every {@code Messages} of it (batch makes one per evaluation). */
+    private final Shared shared;
 
     public Messages(String lang) {
         this.lang = lang;
         Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         this.bundle = ResourceBundle.getBundle("org.verdant.messages", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.shared = SHARED.computeIfAbsent(bundle, b -> new Shared());
     }
+
+    /**
+     * Per bundle: its patterns parsed, its phrases without arguments, its words. They depend on the
+     * bundle's texts only (not on the language asked for, which only chooses the bundle).
+     */
+    private static final class Shared {
+        final java.util.Map<String, Template> formats = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Map<String, String> plain = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile java.util.Map<String, String> words;
+    }
+
+    /** By bundle (held weakly: the bundles' own cache may let one go and read it again). */
+    private static final java.util.Map<ResourceBundle, Shared> SHARED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     public String lang() {
         return lang;
@@ -30,6 +46,18 @@ public final class Messages {
     }
 
     public String get(String key, Object... args) {
+        if (args.length == 0) {
+            // a phrase without arguments (a label, a word, a grade's reason) reads the same every time
+            String known = shared.plain.get(key);
+            if (known != null) return known;
+            String text = render(key, args);
+            if (bundle.containsKey(key)) shared.plain.put(key, text); // only the bundle's own keys: it bounds them
+            return text;
+        }
+        return render(key, args);
+    }
+
+    private String render(String key, Object... args) {
         String pattern;
         try {
             pattern = bundle.getString(key);
@@ -63,7 +91,7 @@ public final class Messages {
             }
         }
         // parsed once per key
-        return formats.computeIfAbsent(key, k -> Template.of(pattern)).format(formatted);
+        return shared.formats.computeIfAbsent(key, k -> Template.of(pattern)).format(formatted);
     }
 
     /**
@@ -127,6 +155,21 @@ public final class Messages {
         return EITHER.matcher(s).replaceAll(java.util.regex.Matcher.quoteReplacement(bundle.getString("field.or")));
     }
 
+    /**
+     * The bundle's words ({@code word.<code>}: system names, directions) by code, read once: every
+     * text argument is looked up, and building its key and asking the bundle for each cost more than
+     * the look-up.
+     */
+    private java.util.Map<String, String> words() {
+        java.util.Map<String, String> w = shared.words;
+        if (w == null) {
+            java.util.Map<String, String> all = new java.util.HashMap<>();
+            for (String key : bundle.keySet()) if (key.startsWith("word.")) all.put(key.substring("word.".length()), bundle.getString(key));
+            shared.words = w = java.util.Map.copyOf(all);
+        }
+        return w;
+    }
+
     /** Numbers for people ({@link Numbers#forPeople}), figures side by side kept apart ({@link Numbers#apart}); words (system names, directions) translated. */
     private String display(Object o) {
         if (o instanceof Phrase p) return get(p.key(), p.args());
@@ -136,8 +179,10 @@ public final class Messages {
         if (o instanceof Double d) return Numbers.format(d);
         if (o instanceof Float f) return Numbers.format(f);
         if (o instanceof Number n) return n.toString();
-        if (o instanceof String s && bundle.containsKey("word." + s)) return bundle.getString("word." + s);
-        if (o instanceof String s) return Numbers.inText(either(s), lang);
+        if (o instanceof String s) {
+            String word = words().get(s);
+            return word != null ? word : Numbers.inText(either(s), lang);
+        }
         return String.valueOf(o);
     }
 }

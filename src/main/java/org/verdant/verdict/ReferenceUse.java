@@ -17,11 +17,14 @@ import java.util.Map;
  * or the 2025 industry_average / industry_advanced it is read as).
  */
 final class ReferenceUse {
+    private static final String FIELD_PREFIX = "references.";
+
     private ReferenceUse() {
     }
 
     static List<Verdict.Warning> warnings(Submission s, Scorecard scorecard, List<Verdict.Judged> judged) {
         List<Verdict.Warning> out = new ArrayList<>();
+        if (s.references().isEmpty()) return out;
         List<String> texts = new ArrayList<>();
         for (Verdict.Judged j : judged) {
             if (j.finding() != null) collect(j.finding().values().values(), texts);
@@ -37,11 +40,13 @@ final class ReferenceUse {
                               List<Verdict.Judged> judged, List<String> texts, List<Verdict.Warning> out) {
         if (stated == null) return;
         String field = "references." + r.indicator() + ".";
-        if (texts.stream().anyMatch(t -> t.contains(field + tier) || t.contains(field + industryTier))) return;
+        String named = field + tier;
+        String namedAsIndustry = field + industryTier;
+        for (String t : texts) if (t.contains(named) || t.contains(namedAsIndustry)) return;
         Verdict.Judged user = judged.stream().filter(j -> uses(scorecard, j.id(), r.indicator())).findFirst().orElse(null);
         Object origin = user == null || user.finding() == null ? null : user.finding().values().get(tier + "_from");
         // the field as one word, so no renderer translates its tier
-        String path = field + tier;
+        String path = named;
         if (origin != null) {
             out.add(new Verdict.Warning("reference_unused", user.id(), null, "warning.reference_unused_derived",
                     List.of(path, stated, user.id(), origin)));
@@ -64,9 +69,12 @@ final class ReferenceUse {
                 && (indicator.equals(c.indicator()) || indicator.equals(c.id())));
     }
 
+    /** The texts that could name a stated level's field (only those holding "references."; the rest cannot). */
     private static void collect(Collection<?> values, List<String> out) {
         for (Object v : values) {
-            if (v instanceof String t) out.add(t);
+            if (v instanceof String t) {
+                if (t.contains(FIELD_PREFIX)) out.add(t);
+            }
             else if (v instanceof org.verdant.text.Messages.Phrase p) collect(p.args(), out);
             else if (v instanceof Map<?, ?> m) collect(m.values(), out);
             else if (v instanceof Collection<?> c) collect(c, out);

@@ -119,12 +119,14 @@ public final class VerdictBuilder {
         scorecard.overlays().forEach(o -> parts.add(o.id() + "@" + o.version()));
         if (!rulebook.benchmarks().rows().isEmpty()) parts.add(rulebook.benchmarks().id() + "@" + rulebook.benchmarks().version());
         if (grading != null) parts.add("grading/" + grading.id());
-        List<String> files = rulebook.filesFor(scorecard, grading).stream().map(f -> f.logicalPath()).toList();
+        Rulebook.Use use = rulebook.useFor(scorecard, grading);
         org.verdant.rulebook.Sources sources = rulebook.sourcesFor(scorecard);
-        Map<String, String> shownSources = shownSources(sources); // ~80 warnings cite a handful of sources
+        Map<String, Messages.Phrase> shownSources = shownSources(sources); // ~80 warnings cite a handful of sources
+        List<Verdict.Warning> shown = new ArrayList<>(warnings.size());
+        for (Verdict.Warning w : warnings) shown.add(cited(w, sources, shownSources));
         return new Verdict(submission, scorecard, eligible, mandatoryMet, score, grade, categories, gates, criteria,
-                warnings.stream().map(w -> cited(w, sources, shownSources)).toList(), rulebook.digestFor(scorecard, grading), parts, files, inputDigest,
-                engineVersion, index, rulebook.ruleIndex(scorecard), sources, null);
+                java.util.Collections.unmodifiableList(shown), use.digest(), parts, use.logicalPaths(), inputDigest,
+                engineVersion, index, use.ruleIndex(), sources, null);
     }
 
     /**
@@ -139,26 +141,27 @@ public final class VerdictBuilder {
      * of a warning. The texts are the rulebook's own figures' sources, so their number is bounded; the
      * sources are held weakly, so a rulebook read again brings its own.
      */
-    private static final Map<org.verdant.rulebook.Sources, Map<String, String>> SHOWN_SOURCES =
+    private static final Map<org.verdant.rulebook.Sources, Map<String, Messages.Phrase>> SHOWN_SOURCES =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private static final int SHOWN_SOURCES_MAX = 10_000;
 
-    private static Map<String, String> shownSources(org.verdant.rulebook.Sources sources) {
+    private static Map<String, Messages.Phrase> shownSources(org.verdant.rulebook.Sources sources) {
         return SHOWN_SOURCES.computeIfAbsent(sources, s -> new java.util.concurrent.ConcurrentHashMap<>());
     }
 
-    private static Verdict.Warning cited(Verdict.Warning w, org.verdant.rulebook.Sources sources, Map<String, String> shownSources) {
+    private static Verdict.Warning cited(Verdict.Warning w, org.verdant.rulebook.Sources sources, Map<String, Messages.Phrase> shownSources) {
         if (w.figure() == null || w.figure().source() == null || !w.args().contains(w.figure().source())) return w;
         String en = w.figure().source();
-        String zh = shownSources.get(en);
-        if (zh == null) {
-            zh = Provenance.shown(en, ZH, sources);
-            if (shownSources.size() < SHOWN_SOURCES_MAX) shownSources.put(en, zh); // past that, shown each time
+        // the phrase too is kept: the same instance in every verdict, so a warning's text is found by it quickly
+        Messages.Phrase both = shownSources.get(en);
+        if (both == null) {
+            both = new Messages.Phrase("source.cited", List.of(Provenance.shown(en, ZH, sources), en));
+            if (shownSources.size() < SHOWN_SOURCES_MAX) shownSources.put(en, both); // past that, shown each time
         }
-        Messages.Phrase both = new Messages.Phrase("source.cited", List.of(zh, en));
-        return new Verdict.Warning(w.code(), w.criterion(), w.figure(), w.key(),
-                w.args().stream().map(a -> en.equals(a) ? (Object) both : a).toList());
+        List<Object> args = new ArrayList<>(w.args().size());
+        for (Object a : w.args()) args.add(en.equals(a) ? both : a);
+        return new Verdict.Warning(w.code(), w.criterion(), w.figure(), w.key(), java.util.Collections.unmodifiableList(args));
     }
 
     /**

@@ -44,7 +44,7 @@ public final class VerdictJson {
     public static String write(Verdict v, Messages m, Map<String, ? extends JsonNode> traces) {
         java.io.StringWriter out = new java.io.StringWriter(96 * 1024);
         try (JsonGenerator g = INDENTED.createGenerator(out)) {
-            stream(g, v, m, traces);
+            VerdictStream.write(g, MAPPER, v, m, traces);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -74,209 +74,11 @@ public final class VerdictJson {
     public static byte[] compact(Verdict v, Messages m) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
         try (JsonGenerator g = COMPACT.createGenerator(out)) {
-            stream(g, v, m, null);
+            VerdictStream.write(g, MAPPER, v, m, null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /**
-     * Streams what {@link #toJson} builds, field for field: writing a 58 kB verdict through a tree
-     * cost about as much as building it. {@code VerdictJsonStreamTest} holds the two to the same bytes.
-     */
-    private static void stream(JsonGenerator g, Verdict v, Messages m, Map<String, ? extends JsonNode> traces) throws java.io.IOException {
-        Submission s = v.submission();
-        g.writeStartObject();
-        g.writeStringField("format", FORMAT);
-        g.writeStringField("scheme", v.scorecard().scheme());
-        g.writeStringField("edition", v.scorecard().edition());
-        g.writeStringField("lang", m.lang());
-        if (v.scorecard().table() != null) {
-            g.writeFieldName("indicator_table");
-            MAPPER.writeTree(g, table(v));
-        }
-        g.writeObjectFieldStart("facility");
-        g.writeStringField("name", s.facility().name());
-        g.writeStringField("credit_code", s.facility().creditCode());
-        g.writeStringField("industry", s.facility().industry());
-        g.writeStringField("province", s.facility().province());
-        g.writeEndObject();
-        g.writeStringField("evaluation_date", s.evaluationDate().toString());
-        g.writeNumberField("reporting_year", s.reportingYear());
-        if (s.evaluator() != null) {
-            g.writeObjectFieldStart("evaluator");
-            g.writeStringField("organisation", s.evaluator().organisation());
-            g.writeStringField("kind", s.evaluator().kind());
-            g.writeStringField("lead", s.evaluator().lead());
-            g.writeEndObject();
-        } else {
-            g.writeNullField("evaluator");
-        }
-        bool(g, "eligible", v.eligible());
-        g.writeBooleanField("mandatory_met", v.mandatoryMet());
-        if (v.hasScore()) number(g, "score", v.score(), 2); else g.writeNullField("score");
-        g.writeStringField("grade", v.grade().label());
-        g.writeObjectFieldStart("grading");
-        g.writeStringField("table", v.grade().tableId());
-        if (v.grade().whyNone() != null) g.writeStringField("reason", m.get(v.grade().whyNone()));
-        g.writeEndObject();
-        g.writeArrayFieldStart("categories");
-        for (Verdict.CategoryResult c : v.categories()) {
-            g.writeStartObject();
-            g.writeStringField("id", c.spec().id());
-            g.writeStringField("name", c.spec().name().in(m.lang()));
-            if (c.weighted() != null) { // else nothing is scored: the category only groups its criteria
-                if (c.spec().weight() != null) number(g, "weight", c.spec().weight().number(), 4);
-                number(g, "points", c.points(), 4);
-                number(g, "max", c.max(), 4);
-                if (c.score() != null) number(g, "score", c.score(), 2);
-                number(g, "weighted_score", c.weighted(), 2);
-            }
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        if (v.greenIndex() != null) {
-            g.writeFieldName("green_index");
-            MAPPER.writeTree(g, greenIndex(v.greenIndex()));
-        }
-        g.writeArrayFieldStart("gates");
-        for (Verdict.Judged j : v.gates()) judged(g, j, m, false, traces == null ? null : traces.get(j.id()));
-        g.writeEndArray();
-        g.writeArrayFieldStart("criteria");
-        for (Verdict.Judged j : v.criteria()) judged(g, j, m, true, traces == null ? null : traces.get(j.id()));
-        g.writeEndArray();
-        g.writeArrayFieldStart("warnings");
-        for (Verdict.Warning w : v.warnings()) {
-            g.writeStartObject();
-            g.writeStringField("code", w.code());
-            if (w.criterion() != null) g.writeStringField("criterion", w.criterion());
-            Figure f = w.figure();
-            if (f != null) {
-                g.writeStringField("figure", f.ref());
-                g.writeFieldName("value");
-                value(g, f.value());
-                if (f.unit() != null) g.writeStringField("unit", f.unit());
-                g.writeStringField("status", f.status());
-                g.writeStringField("source", f.source());
-            }
-            g.writeStringField("message", warningText(w, m));
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeFieldName("sources");
-        MAPPER.writeTree(g, VerdictSources.json(v, m));
-        g.writeObjectFieldStart("rulebook");
-        g.writeStringField("digest", v.rulebookDigest());
-        strings(g, "parts", v.rulebookParts());
-        strings(g, "files", v.rulebookFiles());
-        g.writeEndObject();
-        g.writeObjectFieldStart("input");
-        g.writeStringField("file", Path.of(s.file()).getFileName().toString());
-        g.writeStringField("digest", v.inputDigest());
-        g.writeEndObject();
-        if (v.assessment() != null) {
-            g.writeFieldName("assessment");
-            MAPPER.writeTree(g, assessment(v.assessment()));
-        }
-        g.writeArrayFieldStart("data_to_collect");
-        for (org.verdant.verdict.DataToCollect.Item item : org.verdant.verdict.DataToCollect.of(v, m)) {
-            g.writeStartObject();
-            g.writeStringField("id", item.id());
-            strings(g, "fields", item.fields());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeObjectFieldStart("engine");
-        g.writeStringField("version", v.engineVersion());
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static void judged(JsonGenerator g, Verdict.Judged j, Messages m, boolean scored, JsonNode trace) throws java.io.IOException {
-        Finding f = j.finding();
-        g.writeStartObject();
-        g.writeStringField("id", j.id());
-        if (scored) {
-            g.writeStringField("category", j.category());
-            g.writeStringField("type", j.type());
-        } else if (!"gate".equals(j.type())) {
-            g.writeStringField("kind", j.type());
-        }
-        g.writeStringField("name", j.name().in(m.lang()));
-        g.writeStringField("status", f.status().code());
-        if (scored) {
-            number(g, "points", f.points(), 4);
-            number(g, "max", f.max(), 4);
-        }
-        g.writeStringField("clause", j.clause());
-        g.writeStringField("reason", m.get(f.reasonKey(), f.reasonArgs()));
-        g.writeStringField("reason_code", f.reasonKey());
-        g.writeObjectFieldStart("values");
-        for (Map.Entry<String, Object> e : f.values().entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() instanceof org.verdant.findings.FindingCollector.FormReason r) {
-                g.writeString(m.get(r.key(), r.arg()));
-            } else {
-                value(g, org.verdant.findings.Values.inLanguage(e.getValue(), m));
-            }
-        }
-        g.writeEndObject();
-        strings(g, "evidence", f.evidence());
-        if (!f.notes().isEmpty()) strings(g, "notes", f.notes().stream().map(n -> org.verdant.findings.Values.text(n, m)).toList());
-        g.writeStringField("rule", f.rule());
-        if (trace != null) {
-            g.writeFieldName("trace");
-            MAPPER.writeTree(g, trace);
-        }
-        g.writeEndObject();
-    }
-
-    private static void strings(JsonGenerator g, String field, java.util.Collection<String> items) throws java.io.IOException {
-        g.writeArrayFieldStart(field);
-        for (String item : items) g.writeString(item);
-        g.writeEndArray();
-    }
-
-    private static void bool(JsonGenerator g, String field, Boolean b) throws java.io.IOException {
-        if (b == null) g.writeNullField(field); else g.writeBooleanField(field, b);
-    }
-
-    /**
-     * A rounded figure as the tree writes it (its BigDecimal in plain digits), without making the
-     * BigDecimal where the figure needs no rounding.
-     */
-    private static void number(JsonGenerator g, String field, double d, int places) throws java.io.IOException {
-        g.writeFieldName(field);
-        g.writeNumber(Numbers.rounded(d, places));
-    }
-
-    /** {@link #value(Object)} streamed. */
-    private static void value(JsonGenerator g, Object v) throws java.io.IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof Double d) {
-            if (Double.isFinite(d)) g.writeNumber(Numbers.rounded(d, 6)); else g.writeNull();
-        } else if (v instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (v instanceof Long l) {
-            g.writeNumber(l);
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (v instanceof Map<?, ?> map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                value(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (v instanceof java.util.Collection<?> list) {
-            g.writeStartArray();
-            for (Object x : list) value(g, x);
-            g.writeEndArray();
-        } else {
-            g.writeString(String.valueOf(v));
-        }
     }
 
     public static ObjectNode toJson(Verdict v, Messages m, Map<String, ? extends JsonNode> traces) {
@@ -387,7 +189,7 @@ public final class VerdictJson {
     }
 
     /** The evaluator's assessment the verdict used: who, when, the document's digest and each judgement. */
-    private static ObjectNode assessment(org.verdant.assessment.Assessment a) {
+    static ObjectNode assessment(org.verdant.assessment.Assessment a) {
         ObjectNode o = NODES.objectNode();
         o.put("file", Path.of(a.file()).getFileName().toString());
         o.put("digest", a.digest());
@@ -449,7 +251,7 @@ public final class VerdictJson {
      * The indicator table the verdict was scored against (GB/T 36132-2025): which, which version,
      * its digest, how it was chosen, and its pass line (6.2: absent unless the table states one).
      */
-    private static ObjectNode table(Verdict v) {
+    static ObjectNode table(Verdict v) {
         org.verdant.rulebook.IndicatorTable t = v.scorecard().table();
         ObjectNode o = NODES.objectNode();
         o.put("id", t.id());
@@ -470,7 +272,7 @@ public final class VerdictJson {
         return o;
     }
 
-    private static ObjectNode greenIndex(org.verdant.verdict.GreenIndex gi) {
+    static ObjectNode greenIndex(org.verdant.verdict.GreenIndex gi) {
         ObjectNode o = NODES.objectNode();
         ObjectNode switches = o.putObject("switches");
         gi.switches().forEach(sw -> switches.put(sw.name(), sw.value()));

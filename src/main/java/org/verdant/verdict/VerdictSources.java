@@ -26,23 +26,13 @@ public final class VerdictSources {
     }
 
     /** One source the verdict's figures cite: the citations that name it and the statuses of those figures. */
-    private record Cited(Source source, Set<String> citations, Set<String> statuses) {
+    record Cited(Source source, Set<String> citations, Set<String> statuses) {
     }
 
     /** The section, in order of first citation; empty when no figure cites a source of the rulebook. */
     public static ArrayNode json(Verdict v, Messages m) {
-        Map<Source, Cited> bySource = new LinkedHashMap<>();
-        for (Verdict.Warning w : v.warnings()) {
-            Figure f = w.figure();
-            if (f == null || f.source() == null) continue;
-            Source s = v.sources().sourceIn(f.source());
-            if (s == null) continue;
-            Cited c = bySource.computeIfAbsent(s, k -> new Cited(k, new LinkedHashSet<>(), new LinkedHashSet<>()));
-            c.citations().add(f.source());
-            c.statuses().add(f.status());
-        }
         ArrayNode out = Json.NODES.arrayNode();
-        for (Cited c : bySource.values()) {
+        for (Cited c : cited(v)) {
             ObjectNode o = out.addObject();
             o.put("id", c.source().id());
             o.put("title", c.source().title().in(m.lang()));
@@ -55,8 +45,23 @@ public final class VerdictSources {
         return out;
     }
 
+    /** The sources the verdict's figures cite, in order of first citation (what {@link #json} and the streamed verdict write). */
+    static java.util.Collection<Cited> cited(Verdict v) {
+        Map<Source, Cited> bySource = new LinkedHashMap<>();
+        for (Verdict.Warning w : v.warnings()) {
+            Figure f = w.figure();
+            if (f == null || f.source() == null) continue;
+            Source s = v.sources().sourceIn(f.source());
+            if (s == null) continue;
+            Cited c = bySource.computeIfAbsent(s, k -> new Cited(k, new LinkedHashSet<>(), new LinkedHashSet<>()));
+            c.citations().add(f.source());
+            c.statuses().add(f.status());
+        }
+        return bySource.values();
+    }
+
     /** Statuses from the least settled: placeholder, provisional, then the rest as met. */
-    private static List<String> sorted(Set<String> statuses) {
+    static List<String> sorted(Set<String> statuses) {
         List<String> out = new ArrayList<>();
         for (String s : List.of("placeholder", "provisional", "calibrated", "verified")) if (statuses.contains(s)) out.add(s);
         for (String s : statuses) if (!out.contains(s)) out.add(s);
