@@ -99,7 +99,8 @@ public final class SessionVariants {
                 java.util.Arrays.fill(cpu, 0);
                 java.util.Arrays.fill(count, 0);
             }
-            if (elapsed >= warmup + measure) break;
+            // at least one measured block: on a busy machine one warm-up block can outlast the whole measuring time
+            if (elapsed >= warmup + measure && count[0] > 0) break;
             for (int k = 0; k < variants.length; k++) {
                 if (!usable[k]) continue;
                 long t0 = threads.getCurrentThreadCpuTime();
