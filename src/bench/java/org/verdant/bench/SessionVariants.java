@@ -48,17 +48,45 @@ public final class SessionVariants {
             facts[i] = FactBuilder.facts(v.submission(), v.scorecard(), rulebook.rulebook().benchmarks());
         }
         Map<KieBase, KieSessionsPool> pools = new IdentityHashMap<>();
-        String[] names = {"as is (RuleSession.run)", "new session, both listeners", "pooled, both listeners", "new session, no listener",
+        // knowledge bases compiled from the same DRL with one Drools option changed (the first with none, as a control)
+        Map<String, Map<Scorecard, KieBase>> optioned = new java.util.LinkedHashMap<>();
+        String[] options = {"default options", "alpha hashing from 2 nodes", "alpha hashing from 16 nodes", "no beta-memory indexing",
+            "constraints jitted at once"};
+        for (String o : options) optioned.put(o, new IdentityHashMap<>());
+        String[] fixed = {"as is (RuleSession.run)", "new session, both listeners", "pooled, both listeners", "new session, no listener",
             "pooled, no listener", "new session, agenda listener only", "pooled, agenda listener only"};
-        Variant[] variants = {
+        String[] names = new String[fixed.length + options.length];
+        System.arraycopy(fixed, 0, names, 0, fixed.length);
+        for (int o = 0; o < options.length; o++) names[fixed.length + o] = "pooled, both listeners, DRL with " + options[o];
+        List<Variant> all = new java.util.ArrayList<>(List.of(
             (s, f) -> RuleSession.run(rulebook, s, f),
             (s, f) -> fire(rulebook.kieBase(s).newKieSession(), f, 3),
             (s, f) -> fire(pools.computeIfAbsent(rulebook.kieBase(s), b -> b.newKieSessionsPool(2)).newKieSession(), f, 3),
             (s, f) -> fire(rulebook.kieBase(s).newKieSession(), f, 0),
             (s, f) -> fire(pools.computeIfAbsent(rulebook.kieBase(s), b -> b.newKieSessionsPool(2)).newKieSession(), f, 0),
             (s, f) -> fire(rulebook.kieBase(s).newKieSession(), f, 1),
-            (s, f) -> fire(pools.computeIfAbsent(rulebook.kieBase(s), b -> b.newKieSessionsPool(2)).newKieSession(), f, 1),
-        };
+            (s, f) -> fire(pools.computeIfAbsent(rulebook.kieBase(s), b -> b.newKieSessionsPool(2)).newKieSession(), f, 1)));
+        for (int o = 0; o < options.length; o++) {
+            int option = o;
+            all.add((s, f) -> fire(pools.computeIfAbsent(optioned.get(options[option]).computeIfAbsent(s, c -> compile(rulebook, c, option)),
+                    b -> b.newKieSessionsPool(2)).newKieSession(), f, 3));
+        }
+        Variant[] variants = all.toArray(new Variant[0]);
+        // every variant must decide the same criteria alike, or its time means nothing; one that cannot run is left out
+        boolean[] usable = new boolean[variants.length];
+        for (int k = 0; k < variants.length; k++) {
+            try {
+                for (int i = 0; i < 8; i++) {
+                    String expected = decided(variants[0].run(cards[i], facts[i]));
+                    String got = decided(variants[k].run(cards[i], facts[i]));
+                    if (!expected.equals(got)) throw new IllegalStateException("decides otherwise on input " + i);
+                }
+                usable[k] = true;
+            } catch (Exception e) {
+                System.out.println(names[k] + ": left out, " + e);
+            }
+        }
+        sequential(rulebook, cards[0], facts[0], decided(variants[0].run(cards[0], facts[0])));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] cpu = new long[variants.length];
         long[] count = new long[variants.length];
@@ -71,8 +99,10 @@ public final class SessionVariants {
                 java.util.Arrays.fill(cpu, 0);
                 java.util.Arrays.fill(count, 0);
             }
-            if (elapsed >= warmup + measure) break;
+            // at least one measured block: on a busy machine one warm-up block can outlast the whole measuring time
+            if (elapsed >= warmup + measure && count[0] > 0) break;
             for (int k = 0; k < variants.length; k++) {
+                if (!usable[k]) continue;
                 long t0 = threads.getCurrentThreadCpuTime();
                 for (int i = 0; i < n; i++) variants[k].run(cards[i], facts[i]);
                 cpu[k] += threads.getCurrentThreadCpuTime() - t0;
@@ -80,9 +110,68 @@ public final class SessionVariants {
             }
         }
         for (int k = 0; k < variants.length; k++) {
+            if (!usable[k]) continue;
             System.out.printf("%-40s %8.1f µs per session (%d sessions), %.2f × as is%n", names[k], cpu[k] / 1e3 / count[k], count[k],
                     (cpu[k] / (double) count[k]) / (cpu[0] / (double) count[0]));
         }
+    }
+
+    /**
+     * Each finding's criterion, status and points, sorted by criterion: what two ways of running must
+     * agree on (the listener-free variants name no rule, and a stateless run fires in its own order).
+     */
+    @SuppressWarnings("unchecked")
+    private static String decided(Object findings) {
+        return ((List<org.verdant.findings.Finding>) findings).stream().map(f -> f.criterionId() + " " + f.status() + " " + f.points())
+                .sorted().collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static KieBase compile(CompiledRulebook rulebook, Scorecard scorecard, int option) {
+        org.kie.api.KieBaseConfiguration conf = org.kie.api.KieServices.Factory.get().newKieBaseConfiguration();
+        switch (option) {
+            case 1 -> conf.setOption(org.kie.internal.conf.AlphaThresholdOption.get(2));
+            case 2 -> conf.setOption(org.kie.internal.conf.AlphaThresholdOption.get(16));
+            case 3 -> {
+                conf.setOption(org.kie.internal.conf.IndexLeftBetaMemoryOption.NO);
+                conf.setOption(org.kie.internal.conf.IndexRightBetaMemoryOption.NO);
+            }
+            case 4 -> conf.setOption(org.kie.internal.conf.ConstraintJittingThresholdOption.get(0));
+            case 5 -> conf.setOption(org.kie.api.conf.SequentialOption.YES);
+            default -> {
+            }
+        }
+        return compile(rulebook, scorecard, conf);
+    }
+
+    private static KieBase compile(CompiledRulebook rulebook, Scorecard scorecard, org.kie.api.KieBaseConfiguration conf) {
+        org.kie.internal.builder.KnowledgeBuilder builder = org.kie.internal.builder.KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (org.verdant.rulebook.SourceFile f : rulebook.rulebook().rulesFor(scorecard)) {
+            builder.add(org.kie.internal.io.ResourceFactory.newByteArrayResource(f.bytes()).setSourcePath(f.logicalPath()),
+                    org.kie.api.io.ResourceType.DRL);
+        }
+        if (builder.hasErrors()) throw new IllegalStateException(builder.getErrors().toString());
+        org.drools.kiesession.rulebase.InternalKnowledgeBase base = org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase(conf);
+        base.addPackages(builder.getKnowledgePackages());
+        return base;
+    }
+
+    /**
+     * Drools' sequential mode (a stateless run where a consequence's inserts reach no rule) cannot
+     * run these rules: the derivation and reference rules insert the facts the judging rules match.
+     * Shown, not assumed: what it decides on one input against the session as it is.
+     */
+    private static void sequential(CompiledRulebook rulebook, Scorecard scorecard, List<Object> facts, String expected) {
+        String got;
+        try {
+            org.kie.api.runtime.StatelessKieSession stateless = compile(rulebook, scorecard, 5).newStatelessKieSession();
+            FindingCollector findings = new FindingCollector();
+            stateless.setGlobal("findings", findings);
+            stateless.execute(facts);
+            got = findings.all().size() + " findings; " + (decided(findings.all()).equals(expected) ? "the same as" : "not what") + " the session decides";
+        } catch (RuntimeException e) {
+            got = "failed: " + e;
+        }
+        System.out.println("drools.sequential (stateless, one input): " + got);
     }
 
     private static Object fire(KieSession session, List<Object> facts, int listen) {

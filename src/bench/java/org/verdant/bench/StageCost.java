@@ -1,7 +1,6 @@
 package org.verdant.bench;
 
 import org.verdant.evaluation.Evaluator;
-import org.verdant.facts.FactBuilder;
 import org.verdant.findings.Finding;
 import org.verdant.generate.SubmissionGenerator;
 import org.verdant.rulebook.CompiledRulebook;
@@ -62,7 +61,7 @@ public final class StageCost {
             long t1 = threads.getCurrentThreadCpuTime();
             Evaluator.Validated v = evaluator.validate("generated.yaml", root, problems, Evaluator.Options.defaults());
             long t2 = threads.getCurrentThreadCpuTime();
-            List<Object> facts = FactBuilder.facts(v.submission(), v.scorecard(), rulebook.rulebook().benchmarks());
+            List<Object> facts = evaluator.facts(v); // as Evaluator.evaluate builds them (the scorecard's own shared)
             long t3 = threads.getCurrentThreadCpuTime();
             List<Finding> findings = RuleSession.run(rulebook, v.scorecard(), facts);
             long t4 = threads.getCurrentThreadCpuTime();

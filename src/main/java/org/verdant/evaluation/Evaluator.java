@@ -3,6 +3,7 @@ package org.verdant.evaluation;
 import org.verdant.assessment.Assessment;
 import org.verdant.assessment.AssessmentChecks;
 import org.verdant.facts.FactBuilder;
+import org.verdant.facts.ScorecardFacts;
 import org.verdant.fault.Option;
 import org.verdant.findings.Finding;
 import org.verdant.rulebook.CompiledRulebook;
@@ -42,9 +43,12 @@ import java.util.Properties;
  */
 public final class Evaluator {
     private final CompiledRulebook rulebook;
+    /** Each scorecard's own facts, built at its first evaluation and shared by the later ones. */
+    private final ScorecardFacts scorecardFacts;
 
     public Evaluator(CompiledRulebook rulebook) {
         this.rulebook = rulebook;
+        this.scorecardFacts = new ScorecardFacts(rulebook.rulebook().benchmarks());
     }
 
     /**
@@ -183,12 +187,17 @@ public final class Evaluator {
             AssessmentChecks.check(assessment, v.submission(), v.scorecard(), inputDigest, problems);
             if (!problems.isEmpty()) throw new InvalidSubmissionException(problems);
         }
-        List<Object> facts = FactBuilder.facts(v.submission(), v.scorecard(), rulebook.rulebook().benchmarks());
+        List<Object> facts = facts(v);
         // the evaluator's judgements are facts beside the claims they judge (rules/common/claims.drl reads them)
         if (assessment != null) facts.addAll(assessment.claims());
         List<Finding> findings = RuleSession.run(rulebook, v.scorecard(), facts);
         Verdict verdict = VerdictBuilder.build(v.submission(), v.scorecard(), findings, rulebook.rulebook(), grading, inputDigest, version());
         return assessment == null ? verdict : verdict.withAssessment(assessment);
+    }
+
+    /** Stage 2: the facts the rules match for a checked submission (the scorecard's own shared). */
+    public List<Object> facts(Validated v) {
+        return FactBuilder.facts(v.submission(), v.scorecard(), scorecardFacts.of(v.scorecard()));
     }
 
     public CompiledRulebook rulebook() {

@@ -126,7 +126,10 @@ public final class AccidentRules {
                 .orElseThrow(() -> new IllegalStateException("scorecard parameter " + minSeverity.name() + " is not a severity: " + minSeverity.word()));
     }
 
+    /** A list of words as the scorecard writes them ("safety environment"); compiled once, String.split would compile it per call. */
+    static final java.util.regex.Pattern WORDS = java.util.regex.Pattern.compile("\\s+");
+
     private static List<String> kindsOf(Parameter kinds) {
-        return Arrays.asList(kinds.word().strip().split("\\s+"));
+        return Arrays.asList(WORDS.split(kinds.word().strip()));
     }
 }

@@ -27,7 +27,7 @@ public final class CultivationChecks {
 
     /** Violations of the given kinds (a space-separated list) within the window. */
     public static List<Submission.Violation> violationsOfKind(Submission.Standing s, EvaluationContext ctx, Parameter years, String kinds) {
-        List<String> wanted = java.util.Arrays.asList(kinds.split("\\s+"));
+        List<String> wanted = java.util.Arrays.asList(AccidentRules.WORDS.split(kinds));
         return s.violations().stream().filter(v -> wanted.contains(v.kind()) && ctx.withinYearsBefore(v.date(), years.intValue())).toList();
     }
 

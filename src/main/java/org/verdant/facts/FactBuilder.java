@@ -18,19 +18,18 @@ public final class FactBuilder {
     }
 
     public static List<Object> facts(Submission s, Scorecard scorecard, Benchmarks benchmarks) {
-        List<Object> facts = new ArrayList<>();
+        return facts(s, scorecard, constants(scorecard, benchmarks));
+    }
+
+    /**
+     * The same facts, with {@code constants} as {@link #constants} built them for this scorecard
+     * (shared: the same for every submission evaluated under it). The order is the one the rules
+     * have always seen: the evaluation's context, the scorecard's facts, then the submission's.
+     */
+    public static List<Object> facts(Submission s, Scorecard scorecard, List<Object> constants) {
+        List<Object> facts = new ArrayList<>(constants.size() + 128);
         facts.add(new EvaluationContext(s.evaluationDate(), s.reportingYear(), scorecard.scheme(), scorecard.edition()));
-        scorecard.parameters().forEach((name, figure) -> facts.add(new Parameter(name, figure)));
-        for (Scorecard.GateSpec g : scorecard.gates()) {
-            if ("indicator".equals(g.decidedBy())) {
-                facts.add(new ThresholdIndicator(g.id(), g.indicator(), g.direction(), true));
-                facts.add(scaledReference(g.id(), g.indicator(), "threshold", g.threshold()));
-            } else {
-                facts.add(new Requirement(g.id(), "gate", "gate", 0, g.decidedBy(), null, null));
-            }
-        }
-        for (Scorecard.CriterionSpec c : scorecard.criteria()) facts.addAll(criterion(c));
-        benchmarks.rows().forEach(facts::add);
+        facts.addAll(constants);
         facts.addAll(s.claims().values());
         if (s.accidents() != null) {
             facts.add(s.accidents());
@@ -43,6 +42,27 @@ public final class FactBuilder {
         if (s.standing() != null) facts.add(s.standing());
         if ("green-factory".equals(scorecard.scheme())) facts.addAll(factory(s));
         return facts;
+    }
+
+    /**
+     * The facts of the scorecard alone, no submission's: its parameters, gates, criteria with their
+     * references, and the energy-limit rows. Immutable records, so one list can serve every
+     * evaluation under the scorecard ({@link ScorecardFacts} keeps them).
+     */
+    public static List<Object> constants(Scorecard scorecard, Benchmarks benchmarks) {
+        List<Object> facts = new ArrayList<>();
+        scorecard.parameters().forEach((name, figure) -> facts.add(new Parameter(name, figure)));
+        for (Scorecard.GateSpec g : scorecard.gates()) {
+            if ("indicator".equals(g.decidedBy())) {
+                facts.add(new ThresholdIndicator(g.id(), g.indicator(), g.direction(), true));
+                facts.add(scaledReference(g.id(), g.indicator(), "threshold", g.threshold()));
+            } else {
+                facts.add(new Requirement(g.id(), "gate", "gate", 0, g.decidedBy(), null, null));
+            }
+        }
+        for (Scorecard.CriterionSpec c : scorecard.criteria()) facts.addAll(criterion(c));
+        benchmarks.rows().forEach(facts::add);
+        return List.copyOf(facts);
     }
 
     private static List<Object> criterion(Scorecard.CriterionSpec c) {

@@ -57,7 +57,7 @@ public final class ViolationRules {
 
     private static List<AccidentRules.NotCounted> reasons(Submission.Violation v, EvaluationContext ctx, Parameter years, Parameter kinds) {
         List<AccidentRules.NotCounted> out = new ArrayList<>();
-        if (!Arrays.asList(kinds.word().strip().split("\\s+")).contains(v.kind())) out.add(AccidentRules.NotCounted.KIND_NOT_COVERED);
+        if (!Arrays.asList(AccidentRules.WORDS.split(kinds.word().strip())).contains(v.kind())) out.add(AccidentRules.NotCounted.KIND_NOT_COVERED);
         if (!ctx.withinYearsBefore(v.date(), years.intValue())) out.add(AccidentRules.NotCounted.OUTSIDE_WINDOW);
         return out;
     }

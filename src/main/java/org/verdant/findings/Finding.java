@@ -101,8 +101,15 @@ public final class Finding {
     }
 
     public Finding figures(List<Figure> used) {
-        if (used != null) used.stream().filter(f -> !figures.contains(f)).forEach(figures::add);
+        if (used == null) return this;
+        for (Figure f : used) if (!has(f)) figures.add(f);
         return this;
+    }
+
+    /** The same figure is usually the same object (the scorecard's): ask that before comparing every field. */
+    private boolean has(Figure f) {
+        for (Figure known : figures) if (known == f) return true;
+        return figures.contains(f);
     }
 
     /** A note as the user wrote it (a claim's note): shown as it is in every language. */

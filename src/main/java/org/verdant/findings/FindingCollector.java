@@ -42,12 +42,13 @@ public final class FindingCollector extends DefaultAgendaEventListener implement
     /** The rule that inserted each derived fact (by identity): a trace names the rules behind a finding's figures. */
     private final Map<Object, String> insertedBy = new java.util.IdentityHashMap<>();
     private String currentRule = "";
-    private List<?> currentFacts = List.of();
+    /** The match firing now; its facts are listed only when it records a finding (a derivation rule's never are). */
+    private org.kie.api.runtime.rule.Match currentMatch;
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        currentRule = event.getMatch().getRule().getName();
-        currentFacts = event.getMatch().getObjects();
+        currentMatch = event.getMatch();
+        currentRule = currentMatch.getRule().getName();
     }
 
     public List<Finding> all() {
@@ -73,7 +74,7 @@ public final class FindingCollector extends DefaultAgendaEventListener implement
      * match, so the rule that inserted it is known now and does not change after.
      */
     private Finding start(String criterionId) {
-        List<?> matched = snapshot(currentFacts);
+        List<?> matched = currentMatch == null ? List.of() : snapshot(currentMatch.getObjects());
         Map<Object, String> derived = insertedBy;
         Finding f = new Finding(criterionId, currentRule, () -> lineage(matched, derived));
         findings.add(f);

@@ -13,7 +13,10 @@ import org.verdant.yaml.Msg;
 import org.verdant.yaml.Problem;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -69,27 +72,47 @@ public final class RuleSession {
 
     /** Every criterion must be decided by exactly one rule; anything else is a rulebook defect. */
     private static List<Finding> inScorecardOrder(Scorecard scorecard, List<Finding> found) throws RulebookException {
-        Map<String, List<Finding>> byId = new LinkedHashMap<>();
-        for (Finding f : found) byId.computeIfAbsent(f.criterionId(), k -> new ArrayList<>()).add(f);
-        List<String> ids = new ArrayList<>();
+        List<String> ids = new ArrayList<>(scorecard.gates().size() + scorecard.criteria().size());
         scorecard.gates().forEach(g -> ids.add(g.id()));
         scorecard.criteria().forEach(c -> ids.add(c.id()));
-        List<Finding> ordered = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        Location where = new Location("rules/" + scorecard.id(), 0, 0);
-        for (String id : ids) {
-            List<Finding> list = byId.getOrDefault(id, List.of());
-            if (list.isEmpty()) {
-                problems.add(new Problem(where, id, Msg.of("rulebook.undecided")));
-            } else if (list.size() > 1) {
-                problems.add(new Problem(where, id, Msg.of("rulebook.decided_twice",
-                        String.join("; ", list.stream().map(Finding::rule).toList()))));
-            } else {
-                ordered.add(list.get(0));
+        return inOrder(ids, found, "rules/" + scorecard.id());
+    }
+
+    /**
+     * The findings in the order of {@code ids}, one per id; else every id no rule decided, every id
+     * decided more than once (with its rules, in firing order) and then every id decided that is
+     * not in {@code ids} (in firing order), located at {@code where}. Hashed, not searched: a
+     * session has about a hundred findings, and this runs after every one.
+     */
+    static List<Finding> inOrder(List<String> ids, List<Finding> found, String where) throws RulebookException {
+        Map<String, Finding> byId = new HashMap<>(found.size() * 2);
+        Map<String, List<Finding>> repeated = null; // only a broken rulebook decides a criterion twice
+        for (Finding f : found) {
+            Finding before = byId.putIfAbsent(f.criterionId(), f);
+            if (before != null) {
+                if (repeated == null) repeated = new HashMap<>();
+                repeated.computeIfAbsent(f.criterionId(), k -> new ArrayList<>(List.of(before))).add(f);
             }
         }
-        byId.keySet().stream().filter(id -> !ids.contains(id))
-                .forEach(id -> problems.add(new Problem(where, id, Msg.of("rulebook.stray_criterion"))));
+        List<Finding> ordered = new ArrayList<>(ids.size());
+        List<Problem> problems = new ArrayList<>();
+        Location at = new Location(where, 0, 0);
+        for (String id : ids) {
+            Finding f = byId.get(id);
+            List<Finding> twice = repeated == null ? null : repeated.get(id);
+            if (f == null) {
+                problems.add(new Problem(at, id, Msg.of("rulebook.undecided")));
+            } else if (twice != null) {
+                problems.add(new Problem(at, id, Msg.of("rulebook.decided_twice",
+                        String.join("; ", twice.stream().map(Finding::rule).toList()))));
+            } else {
+                ordered.add(f);
+            }
+        }
+        Set<String> wanted = new HashSet<>(ids);
+        Set<String> stray = new LinkedHashSet<>();
+        for (Finding f : found) if (!wanted.contains(f.criterionId())) stray.add(f.criterionId());
+        stray.forEach(id -> problems.add(new Problem(at, id, Msg.of("rulebook.stray_criterion"))));
         if (!problems.isEmpty()) throw new RulebookException(problems);
         return ordered;
     }
