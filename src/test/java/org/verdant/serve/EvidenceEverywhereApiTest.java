@@ -202,6 +202,31 @@ class EvidenceEverywhereApiTest {
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
     }
 
+    @Test
+    void anObjectionsEvidenceProblemIsLocatedInTheRequestsLanguage() throws IOException {
+        String licence = uploaded(PDF, "营业执照.pdf");
+        Http.Answer stored = http.post("/api/evaluations", "application/yaml", citing(licence));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        String id = stored.header("X-Verdant-Record");
+        Http.Answer zh = http.post("/api/evaluations/" + id + "/objections", "application/json", objection(UNKNOWN, null));
+        assertThat(zh.status()).as(zh.body()).isEqualTo(422);
+        JsonNode zhProblem = zh.json().path("problems").get(0);
+        assertThat(zhProblem.path("file").asText()).isEqualTo("异议");
+        assertThat(zhProblem.path("path").asText()).isEqualTo("evidence[1]");
+        assertThat(zhProblem.path("message").asText()).isEqualTo("证据 " + UNKNOWN + " 不在档案中");
+        Http.Answer en = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/" + id + "/objections?lang=en"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(objection(UNKNOWN, null))));
+        assertThat(en.status()).as(en.body()).isEqualTo(422);
+        JsonNode enProblem = en.json().path("problems").get(0);
+        assertThat(enProblem.path("file").asText()).isEqualTo("objection");
+        assertThat(enProblem.path("message").asText()).isEqualTo("evidence " + UNKNOWN + " is not in the archive");
+        Http.Answer accepted = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/" + id + "/objections"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en-GB,en;q=0.9")
+                .POST(HttpRequest.BodyPublishers.ofString(objection(UNKNOWN, null))));
+        assertThat(accepted.json().path("problems").get(0).path("file").asText()).isEqualTo("objection");
+    }
+
     private static String objection(String digest, String corrected) {
         ObjectNode o = Json.NODES.objectNode();
         o.putArray("criteria").add("B1");
