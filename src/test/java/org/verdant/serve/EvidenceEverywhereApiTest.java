@@ -63,6 +63,13 @@ class EvidenceEverywhereApiTest {
         return up.json().path("sha256").asText();
     }
 
+    /** Stores the fixture citing {@code digest}; returns the record's id. */
+    private String storedCiting(String digest) throws IOException {
+        Http.Answer stored = http.post("/api/evaluations", "application/yaml", citing(digest));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        return stored.header("X-Verdant-Record");
+    }
+
     /** A multipart/form-data body as a browser's FormData sends it: one part per file. */
     private static byte[] multipart(String boundary, Object... nameAndBytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -189,9 +196,7 @@ class EvidenceEverywhereApiTest {
     @Test
     void anObjectionsNewEvidenceAndItsCorrectedSubmissionAreCheckedToo() throws IOException {
         String licence = uploaded(PDF, "营业执照.pdf");
-        Http.Answer stored = http.post("/api/evaluations", "application/yaml", citing(licence));
-        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
-        String id = stored.header("X-Verdant-Record");
+        String id = storedCiting(licence);
         Http.Answer evidence = http.post("/api/evaluations/" + id + "/objections", "application/json", objection(UNKNOWN, null));
         assertThat(evidence.status()).as(evidence.body()).isEqualTo(422);
         assertThat(evidence.body()).contains("evidence[1]").contains("证据 " + UNKNOWN + " 不在档案中");
@@ -204,10 +209,7 @@ class EvidenceEverywhereApiTest {
 
     @Test
     void anObjectionsEvidenceProblemIsLocatedInTheRequestsLanguage() throws IOException {
-        String licence = uploaded(PDF, "营业执照.pdf");
-        Http.Answer stored = http.post("/api/evaluations", "application/yaml", citing(licence));
-        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
-        String id = stored.header("X-Verdant-Record");
+        String id = storedCiting(uploaded(PDF, "营业执照.pdf"));
         Http.Answer zh = http.post("/api/evaluations/" + id + "/objections", "application/json", objection(UNKNOWN, null));
         assertThat(zh.status()).as(zh.body()).isEqualTo(422);
         JsonNode zhProblem = zh.json().path("problems").get(0);
