@@ -66,11 +66,22 @@ public final class Disputes {
      * corrected submission that does not validate is refused before anything is stored.
      */
     public Dispute file(Actor actor, long recordId, Objection objection) throws Fault {
+        return file(actor, recordId, objection, "zh");
+    }
+
+    /**
+     * {@link #file(Actor, long, Objection)}, a problem with the objection's evidence located at
+     * {@code 异议} or {@code objection} by {@code lang}, as the user reads it. A cited file's digest
+     * is kept as the archive names it ({@code sha256:} and lower case), so the step binds that file.
+     */
+    public Dispute file(Actor actor, long recordId, Objection filed, String lang) throws Fault {
         ArchivedEvaluation a = record(recordId);
         String code = a.entry().creditCode();
         Access.require(actor, Access.Action.OBJECT, code);
-        checkObjection(a, objection);
-        EvidenceReferences.requireInArchive(objection.evidence(), "objection", "evidence", archive);
+        checkObjection(a, filed);
+        EvidenceReferences.requireInArchive(filed.evidence(), new Messages(lang).get("dispute.kind.objection"), "evidence", archive);
+        Objection objection = new Objection(filed.criteria(), filed.reason(), EvidenceReferences.normalised(filed.evidence()),
+                filed.correctedFile(), filed.corrected());
         Request request = recheckRequest(a, objection);
         // a corrected submission's cited files, as a stored one's, must be in the archive
         Evaluation now = current.evaluate(request, archive);

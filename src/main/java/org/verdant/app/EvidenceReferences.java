@@ -93,6 +93,11 @@ final class EvidenceReferences {
         if (!problems.isEmpty()) throw new org.verdant.evaluation.InvalidSubmissionException(problems);
     }
 
+    /** The items of {@code evidence} with every digest written as the archive names it ({@code sha256:}, lower case); names unchanged. */
+    static List<String> normalised(List<String> evidence) {
+        return evidence.stream().map(item -> item != null && Evidences.isDigest(item.strip()) ? Evidences.normalise(item.strip()) : item).toList();
+    }
+
     /** A digest cited somewhere, and how to say where when the archive lacks it. */
     private record Citation(String sha256, Runnable missing) {
     }

@@ -41,12 +41,17 @@ public record ArchiveIntegrity(long records, long lastId, String head, List<Brea
      * @param table    {@code evaluation}, or the other chained table it shows in ({@link TableChain.Table})
      * @param id       the record where it shows (in another table: the row's chain_seq)
      * @param what     {@code id}, {@code previous_hash}, {@code row_hash}, {@code previous_id}, {@code verdict},
-     *                 {@code submission} or {@code column <name>}: the same in every language
+     *                 {@code submission}, {@code evaluation_row_hash} or {@code column <name>}: the same in every language
      * @param expected what an untouched archive holds there
      * @param found    what it holds
+     * @param record   for {@code evaluation_row_hash}: the evaluation record the row was bound to; else null
      */
-    public record Break(String table, long id, String what, String expected, String found) {
+    public record Break(String table, long id, String what, String expected, String found, Long record) {
         public static final String EVALUATION = "evaluation";
+
+        public Break(String table, long id, String what, String expected, String found) {
+            this(table, id, what, expected, found, null);
+        }
 
         public Break(long id, String what, String expected, String found) {
             this(EVALUATION, id, what, expected, found);
@@ -101,8 +106,7 @@ public record ArchiveIntegrity(long records, long lastId, String head, List<Brea
         private Text tableText(String e, String f) {
             String row = "表 " + table + " 第 " + id + " 行";
             String rowEn = "table " + table + ", row " + id;
-            if (what.startsWith(TableChain.BINDING + " ")) {
-                String record = what.substring(TableChain.BINDING.length() + 1);
+            if (what.equals(TableChain.BINDING)) {
                 return new Text(row + "：写入时所针对的记录 " + record + " 的行摘要为 " + e + "，该记录现在的行摘要为 " + f + "（该记录在其后被改写或重新成链）",
                         rowEn + ": record " + record + " had the row hash " + e + " when this row was written, it has " + f
                                 + " now (the record was rewritten or re-chained after it)");

@@ -39,15 +39,18 @@ public final class ArchiveJson {
         r.heads().forEach(heads::put);
         breaks(root.putArray("breaks"), r.breaks());
         ObjectNode first = root.putObject("first_by_table");
-        r.firstPerTable().forEach((table, b) -> first.putObject(table).put("id", b.id()).put("what", b.what())
-                .put("expected", b.expected()).put("found", b.found()));
+        r.firstPerTable().forEach((table, b) -> {
+            var o = first.putObject(table).put("id", b.id()).put("what", b.what()).put("expected", b.expected()).put("found", b.found());
+            if (b.record() != null) o.put("record", b.record());
+        });
         return write(root);
     }
 
-    /** Breaks as {@code {table, id, what, expected, found}} (id: a record's id, or another table's chain_seq). */
+    /** Breaks as {@code {table, id, what, expected, found}} (id: a record's id, or another table's chain_seq), and {@code record} for a binding's. */
     public static void breaks(ArrayNode into, List<ArchiveIntegrity.Break> breaks) {
         for (ArchiveIntegrity.Break b : breaks) {
-            into.addObject().put("table", b.table()).put("id", b.id()).put("what", b.what()).put("expected", b.expected()).put("found", b.found());
+            var o = into.addObject().put("table", b.table()).put("id", b.id()).put("what", b.what()).put("expected", b.expected()).put("found", b.found());
+            if (b.record() != null) o.put("record", b.record());
         }
     }
 

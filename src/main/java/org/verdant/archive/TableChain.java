@@ -315,7 +315,7 @@ public final class TableChain {
             while (rs.next() && breaks.size() < MAX_BREAKS) {
                 String now = evaluationRowHashes.get(rs.getLong(2));
                 if (!rs.getString(3).equals(now)) {
-                    breaks.add(new ArchiveIntegrity.Break(table.name, rs.getLong(1), BINDING + " " + rs.getLong(2), rs.getString(3), now));
+                    breaks.add(new ArchiveIntegrity.Break(table.name, rs.getLong(1), BINDING, rs.getString(3), now, rs.getLong(2)));
                 }
             }
         }

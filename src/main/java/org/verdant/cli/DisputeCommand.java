@@ -73,7 +73,7 @@ final class DisputeCommand implements Runnable {
         @Option(names = "--corrected", paramLabel = "FILE", description = "The corrected submission (YAML).")
         Path corrected;
 
-        @Option(names = "--evidence", paramLabel = "NAME", description = "A new piece of evidence (a named document); repeat for more.")
+        @Option(names = "--evidence", paramLabel = "NAME", description = "A new piece of evidence: a named document, or a file in the archive by its digest (sha256:…, as evidence add prints it); repeat for more.")
         List<String> evidence = new ArrayList<>();
 
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -95,7 +95,7 @@ final class DisputeCommand implements Runnable {
                     evidence, corrected == null ? null : corrected.toString(), bytes);
             try (Archive a = where.open()) {
                 Disputes disputes = new Disputes(rulebook.application(), a);
-                Dispute d = disputes.file(Actor.localOperator(), id, o);
+                Dispute d = disputes.file(Actor.localOperator(), id, o, lang.name());
                 spec.commandLine().getErr().println(lang.words().get("dispute.filed", d.id(), id));
                 spec.commandLine().getOut().print(disputes.render(d, format == Format.json, lang.name()));
             }

@@ -56,7 +56,7 @@ final class DisputeApi {
                 corrected == null ? null : corrected.getBytes(StandardCharsets.UTF_8));
         Dispute d;
         synchronized (filing) {
-            d = log.denied(ctx, "OBJECT", () -> disputes.file(Actors.of(ctx), id, o));
+            d = log.denied(ctx, "OBJECT", () -> disputes.file(Actors.of(ctx), id, o, ServeLang.of(ctx))); // problems answered in this language
         }
         logged(ctx, "OBJECT", d);
         ctx.header("Location", "/api/disputes/" + d.id());

@@ -41,6 +41,10 @@ final class EvidenceApi {
     /** A multipart body holds at most five files of the largest size (and their part headers). */
     static final int MAX_PARTS = 5;
     static final long MAX_MULTIPART = MAX_PARTS * EvidenceStore.MAX_SIZE + 64 * 1024;
+    /** Where Jetty takes a request's multipart limits from (Javalin sets its unlimited default only when none is there). */
+    private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
+    /** Parts larger than this are spooled to a temporary file (deleted when the request ends) rather than kept in memory. */
+    private static final int IN_MEMORY_PART = 1024 * 1024;
     private final Api api;
     private final Archive archive;
     private final Accounts accessLog;
@@ -79,7 +83,16 @@ final class EvidenceApi {
         if (declared > MAX_MULTIPART) throw tooLarge(ctx, code);
         List<String> names = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();
-        List<UploadedFile> parts = ctx.uploadedFiles();
+        // the parser counts as it reads, so a chunked body (no Content-Length) is stopped at the cap, never kept whole
+        ctx.req().setAttribute(MULTIPART_CONFIG, new jakarta.servlet.MultipartConfigElement(System.getProperty("java.io.tmpdir"),
+                EvidenceStore.MAX_SIZE, MAX_MULTIPART, IN_MEMORY_PART));
+        List<UploadedFile> parts;
+        try {
+            parts = ctx.uploadedFiles();
+        } catch (Exception e) { // Javalin passes Jetty's checked exceptions on undeclared
+            if (!overLimit(e)) throw e;
+            throw tooLarge(ctx, code);
+        }
         if (parts.size() > MAX_PARTS) throw tooLarge(ctx, code);
         for (UploadedFile part : parts) {
             if (part.size() > EvidenceStore.MAX_SIZE) throw tooLarge(ctx, code);
@@ -187,6 +200,16 @@ final class EvidenceApi {
         } catch (IOException e) {
             throw ApiException.badRequest("无法读取请求正文：" + e.getMessage(), "cannot read the request body: " + e.getMessage());
         }
+    }
+
+    /** Whether the multipart parser gave up because the body or a part passed its limit (Jetty says so only in words). */
+    private static boolean overLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("max") && (m.contains("exceed") || m.contains("length") || m.contains("size"))) return true;
+            if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() == 413) return true;
+        }
+        return false;
     }
 
     private ApiException tooLarge(Context ctx, String code) {

@@ -57,6 +57,12 @@ public final class WorkbookReader {
     private static final Pattern WHOLE = Pattern.compile("[-+]?\\d{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\r?\\n|；");
+    /**
+     * An uploaded file cited in an evidence cell: {@code 名称 | sha256:…} (the bar half- or full-width,
+     * as a Chinese keyboard types it) or the digest alone. The digest part is what follows the bar
+     * when it is one; a malformed one is the submission reader's to report at the cell.
+     */
+    static final Pattern CITED_FILE = Pattern.compile("(?:(.*?)\\s*[|｜]\\s*)?(sha256:\\S*|[0-9a-fA-F]{64})");
 
     private final String file;
     private final Problems problems;
@@ -382,7 +388,7 @@ public final class WorkbookReader {
             }
             case INTEGER, NUMBER -> v instanceof String s && DECIMAL.matcher(s.strip()).matches() ? number(s.strip()) : v;
             case BOOLEAN, CHOICE -> v instanceof String s ? bool(s, f).orElse(s) : v;
-            case LIST -> list(v, sheet, r, c);
+            case LIST -> list(v, sheet, r, c, citesFiles(f));
             case FLOW -> v instanceof String s ? flow(s, sheet, r, c) : v;
             case DATE, TEXT -> v;
         };
@@ -396,17 +402,33 @@ public final class WorkbookReader {
         return java.util.Optional.empty();
     }
 
-    private Object list(Object v, Sheet sheet, int r, int c) {
+    private Object list(Object v, Sheet sheet, int r, int c, boolean evidence) {
         if (!(v instanceof String s)) return List.of(v);
         if (s.startsWith("[")) return flow(s, sheet, r, c);
         List<Object> items = new ArrayList<>();
         for (String part : LIST_SEPARATOR.split(s)) {
             String t = part.strip();
             if (t.isEmpty()) continue;
+            java.util.regex.Matcher cited = evidence ? CITED_FILE.matcher(t) : null;
             if (t.startsWith("{") || t.startsWith("[")) items.add(flow(t, sheet, r, c));
+            else if (cited != null && cited.matches()) items.add(citedFile(cited.group(1), cited.group(2)));
             else items.add(WHOLE.matcher(t).matches() ? Long.parseLong(t) : t);
         }
         return items;
+    }
+
+    /** Whether a list field holds evidence items (its key ends in evidence or proof), whose lines may cite uploaded files. */
+    static boolean citesFiles(Layout.Field f) {
+        String last = f.key().substring(f.key().lastIndexOf('.') + 1);
+        return last.equals("evidence") || last.equals("proof");
+    }
+
+    /** {@code {document, sha256}} as a YAML submission writes an uploaded file it cites; without a name, {@code {sha256}}. */
+    private static Map<String, Object> citedFile(String document, String sha256) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        if (document != null && !document.isBlank()) item.put("document", document.strip());
+        item.put("sha256", sha256);
+        return item;
     }
 
     /** A cell written in YAML flow style ({@code {year: 2024, output_value: 62700 万元}}), read by the hardened YAML reader. */

@@ -42,6 +42,7 @@ public final class WorkbookWriter {
     // examples given as arguments: a message pattern cannot hold braces
     private static final String FLOW_EXAMPLE_ITEM = "{document: 安全生产情况证明, date: 2026-03-11}";
     private static final String FLOW_EXAMPLE_LIST = "[{year: 2024, output_value: 62700 万元}]";
+    private static final String CITED_EXAMPLE = "营业执照 | sha256:3f2a…";
     private static final Pattern QUANTITY = Pattern.compile("\\s*([-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(\\S.*)?");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?");
 
@@ -118,9 +119,9 @@ public final class WorkbookWriter {
         List<String> lines = new ArrayList<>();
         lines.add(guide.title());
         lines.add("");
-        for (String k : List.of("xlsx.guide.fields", "xlsx.guide.tables", "xlsx.guide.units", "xlsx.guide.lists", "xlsx.guide.claims",
-                "xlsx.guide.formulas", "xlsx.guide.evaluate")) {
-            lines.add(t(k, FLOW_EXAMPLE_ITEM));
+        for (String k : List.of("xlsx.guide.fields", "xlsx.guide.tables", "xlsx.guide.units", "xlsx.guide.lists", "xlsx.guide.evidence",
+                "xlsx.guide.claims", "xlsx.guide.formulas", "xlsx.guide.evaluate")) {
+            lines.add(t(k, k.equals("xlsx.guide.evidence") ? CITED_EXAMPLE : FLOW_EXAMPLE_ITEM));
         }
         lines.add("");
         lines.add(t("xlsx.guide.sheets"));
@@ -291,6 +292,7 @@ public final class WorkbookWriter {
         parts.add(t("xlsx.help.kind." + f.kind().name().toLowerCase(java.util.Locale.ROOT), FLOW_EXAMPLE_LIST));
         if (f.kind() == Layout.Kind.QUANTITY && !f.units().isEmpty()) parts.add(t("xlsx.help.units", String.join(", ", f.units())));
         if (f.unitOptional()) parts.add(t("xlsx.help.unit_optional"));
+        if (f.kind() == Layout.Kind.LIST && WorkbookReader.citesFiles(f)) parts.add(t("xlsx.help.evidence", CITED_EXAMPLE));
         List<String> choices = choices(f, key);
         if (!choices.isEmpty() && choices.size() <= 40) parts.add(t("xlsx.help.choices", String.join(", ", choices)));
         if (!f.help().isEmpty()) parts.add(f.help());
@@ -356,11 +358,32 @@ public final class WorkbookWriter {
         }
         if (f.kind() == Layout.Kind.LIST && v instanceof YamlNode.Sequence seq && !seq.items().isEmpty()) {
             List<String> items = new ArrayList<>();
-            for (YamlNode item : seq.items()) items.add(item instanceof YamlNode.Scalar s ? s.text() : flow(item));
+            boolean evidence = WorkbookReader.citesFiles(f);
+            for (YamlNode item : seq.items()) {
+                String cited = evidence ? citedFile(item) : null;
+                items.add(cited != null ? cited : item instanceof YamlNode.Scalar s ? s.text() : flow(item));
+            }
             value.setCellValue(String.join("\n", items));
             return;
         }
         value.setCellValue(flow(v));
+    }
+
+    /**
+     * An evidence item citing an uploaded file as an Excel user writes it, {@code 名称 | sha256:…} or
+     * the digest alone; null for any other item (written in flow style), and for one whose name
+     * would not read back as written.
+     */
+    private static String citedFile(YamlNode item) {
+        if (!(item instanceof YamlNode.Mapping m) || !(m.get("sha256") instanceof YamlNode.Scalar sha)) return null;
+        if (!m.entries().keySet().stream().allMatch(k -> k.equals("document") || k.equals("sha256"))) return null;
+        YamlNode doc = m.get("document");
+        if (doc != null && !(doc instanceof YamlNode.Scalar d && "string".equals(d.type()))) return null;
+        String name = doc == null ? null : ((YamlNode.Scalar) doc).text();
+        if (name != null && (name.isBlank() || !name.equals(name.strip()) || name.matches("(?s).*[|｜；\\n{\\[].*"))) return null;
+        String text = name == null ? sha.text() : name + " | " + sha.text();
+        java.util.regex.Matcher back = WorkbookReader.CITED_FILE.matcher(text);
+        return back.matches() && java.util.Objects.equals(back.group(1), name) && back.group(2).equals(sha.text()) ? text : null;
     }
 
     /** A node in YAML flow style, as a flow cell holds it. */

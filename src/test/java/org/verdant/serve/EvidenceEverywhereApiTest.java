@@ -63,6 +63,13 @@ class EvidenceEverywhereApiTest {
         return up.json().path("sha256").asText();
     }
 
+    /** Stores the fixture citing {@code digest}; returns the record's id. */
+    private String storedCiting(String digest) throws IOException {
+        Http.Answer stored = http.post("/api/evaluations", "application/yaml", citing(digest));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        return stored.header("X-Verdant-Record");
+    }
+
     /** A multipart/form-data body as a browser's FormData sends it: one part per file. */
     private static byte[] multipart(String boundary, Object... nameAndBytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -189,9 +196,7 @@ class EvidenceEverywhereApiTest {
     @Test
     void anObjectionsNewEvidenceAndItsCorrectedSubmissionAreCheckedToo() throws IOException {
         String licence = uploaded(PDF, "营业执照.pdf");
-        Http.Answer stored = http.post("/api/evaluations", "application/yaml", citing(licence));
-        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
-        String id = stored.header("X-Verdant-Record");
+        String id = storedCiting(licence);
         Http.Answer evidence = http.post("/api/evaluations/" + id + "/objections", "application/json", objection(UNKNOWN, null));
         assertThat(evidence.status()).as(evidence.body()).isEqualTo(422);
         assertThat(evidence.body()).contains("evidence[1]").contains("证据 " + UNKNOWN + " 不在档案中");
@@ -200,6 +205,107 @@ class EvidenceEverywhereApiTest {
         assertThat(corrected.body()).contains("证据 " + UNKNOWN + " 不在档案中");
         Http.Answer filed = http.post("/api/evaluations/" + id + "/objections", "application/json", objection(licence, citing(licence)));
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    }
+
+    @Test
+    void anObjectionsEvidenceProblemIsLocatedInTheRequestsLanguage() throws IOException {
+        String id = storedCiting(uploaded(PDF, "营业执照.pdf"));
+        Http.Answer zh = http.post("/api/evaluations/" + id + "/objections", "application/json", objection(UNKNOWN, null));
+        assertThat(zh.status()).as(zh.body()).isEqualTo(422);
+        JsonNode zhProblem = zh.json().path("problems").get(0);
+        assertThat(zhProblem.path("file").asText()).isEqualTo("异议");
+        assertThat(zhProblem.path("path").asText()).isEqualTo("evidence[1]");
+        assertThat(zhProblem.path("message").asText()).isEqualTo("证据 " + UNKNOWN + " 不在档案中");
+        Http.Answer en = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/" + id + "/objections?lang=en"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(objection(UNKNOWN, null))));
+        assertThat(en.status()).as(en.body()).isEqualTo(422);
+        JsonNode enProblem = en.json().path("problems").get(0);
+        assertThat(enProblem.path("file").asText()).isEqualTo("objection");
+        assertThat(enProblem.path("message").asText()).isEqualTo("evidence " + UNKNOWN + " is not in the archive");
+        Http.Answer accepted = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/" + id + "/objections"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en-GB,en;q=0.9")
+                .POST(HttpRequest.BodyPublishers.ofString(objection(UNKNOWN, null))));
+        assertThat(accepted.json().path("problems").get(0).path("file").asText()).isEqualTo("objection");
+    }
+
+    /**
+     * A multipart body sent chunked (no Content-Length) over a raw socket, {@code partBytes} of one PDF
+     * part written in 64 KiB chunks; the status line the server answers, read once it answers (it may
+     * stop reading the body at the cap).
+     */
+    private Sent chunkedMultipart(long partBytes) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(server.uri().getHost(), server.uri().getPort())) {
+            socket.setSoTimeout(120_000);
+            var out = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+            out.write(("POST /api/evidence HTTP/1.1\r\nHost: " + server.uri().getRawAuthority() + "\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: multipart/form-data; boundary=XyZ-boundary-42\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] head = ("--XyZ-boundary-42\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] tail = "\n%%EOF\r\n--XyZ-boundary-42--\r\n".getBytes(StandardCharsets.US_ASCII);
+            try {
+                chunk(out, head);
+                byte[] filler = new byte[64 * 1024];
+                java.util.Arrays.fill(filler, (byte) ' ');
+                long left = partBytes - "%PDF-1.4\n".length() - "\n%%EOF".length();
+                while (left > 0) {
+                    int n = (int) Math.min(filler.length, left);
+                    chunk(out, n == filler.length ? filler : java.util.Arrays.copyOf(filler, n));
+                    left -= n;
+                }
+                chunk(out, tail);
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException stoppedReading) {
+                // the server answered and closed before the whole body was sent: its answer is still to be read
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                return new Sent(in.readLine(), false);
+            }
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            return new Sent(in.readLine(), true);
+        }
+    }
+
+    /** The status line answered, and whether the server read the whole body before it did. */
+    private record Sent(String status, boolean whole) {
+    }
+
+    private int stored() throws Exception {
+        try (Archive a = Archive.open(data)) {
+            return org.verdant.app.EvidenceFiles.list(a).size();
+        }
+    }
+
+    private static void chunk(java.io.OutputStream out, byte[] bytes) throws IOException {
+        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aChunkedMultipartBodyIsCappedInTotalWhileItStreams() throws Exception {
+        int before = stored();
+        long refusedBefore = refusedUploads();
+        // twice the whole body's cap (five files of the largest size) in one part: 413 once the cap is passed, the rest never read
+        Sent over = chunkedMultipart(2 * EvidenceApi.MAX_MULTIPART);
+        assertThat(over.status()).startsWith("HTTP/1.1 413");
+        assertThat(over.whole()).as("the server stopped reading at the cap").isFalse();
+        assertThat(stored()).isEqualTo(before);
+        // a part just over the file limit, chunked: refused as the file it is
+        assertThat(chunkedMultipart(org.verdant.archive.EvidenceStore.MAX_SIZE + 1).status()).startsWith("HTTP/1.1 413");
+        assertThat(stored()).isEqualTo(before);
+        // just under: a file of the largest size, chunked, is stored
+        assertThat(chunkedMultipart(org.verdant.archive.EvidenceStore.MAX_SIZE).status()).startsWith("HTTP/1.1 201");
+        assertThat(stored()).isEqualTo(before + 1);
+        assertThat(refusedUploads()).as("each refusal is logged").isEqualTo(refusedBefore + 2);
+    }
+
+    private long refusedUploads() throws Exception {
+        try (Archive a = Archive.open(data)) {
+            return org.verdant.accounts.Accounts.of(a).accessLog(10_000).stream()
+                    .filter(e -> e.what().startsWith("POST /api/evidence") && e.outcome().equals("refused")).count();
+        }
     }
 
     private static String objection(String digest, String corrected) {

@@ -77,4 +77,21 @@ class XlsxApiTest {
         assertThat(broken.body()).contains("x.xlsx").contains(".xlsx");
         assertThat(http.post("/api/xlsx/evaluate", "application/yaml", "scheme: green-factory").status()).isEqualTo(415);
     }
+    @Test
+    void aCitedEvidenceDigestTheArchiveLacksIsAnswered422AtItsCellInEitherLanguage() throws Exception {
+        String unknown = "sha256:" + "ef".repeat(32);
+        String yaml = Files.readString(CEMENT).replace("      - 营业执照 (统一社会信用代码 91321183788362137D)\n",
+                "      - {document: 营业执照, sha256: \"" + unknown + "\"}\n");
+        byte[] xlsx = Workbooks.template(TestRulebook.compiled(), "green-factory", null, null, "zh", CEMENT.toString(), yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Http.Answer zh = http.post("/api/xlsx/evaluate?file=cement.xlsx", XlsxApi.XLSX, xlsx);
+        assertThat(zh.status()).as(zh.body()).isEqualTo(422);
+        var problem = zh.json().path("problems").get(0);
+        assertThat(problem.path("file").asText()).matches("cement\\.xlsx:定性要求声明![A-Z]+\\d+");
+        assertThat(problem.path("path").asText()).isEqualTo("claims.B1.evidence[0].sha256");
+        assertThat(problem.path("message").asText()).isEqualTo("证据 " + unknown + " 不在档案中");
+        Http.Answer en = http.post("/api/xlsx/evaluations?file=cement.xlsx&lang=en", XlsxApi.XLSX, xlsx);
+        assertThat(en.status()).as(en.body()).isEqualTo(422);
+        assertThat(en.json().path("problems").get(0).path("file").asText()).isEqualTo(problem.path("file").asText());
+        assertThat(en.json().path("problems").get(0).path("message").asText()).isEqualTo("evidence " + unknown + " is not in the archive");
+    }
 }
