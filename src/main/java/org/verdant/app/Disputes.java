@@ -146,7 +146,24 @@ public final class Disputes {
     /** {@code dispute show}: the dispute in words ({@code lang}) or as JSON ({@code verdant.dispute/1}). */
     public String render(Dispute d, boolean asJson, String lang) throws Fault {
         List<DisputeReport.Compared> compared = compared(d);
-        return asJson ? DisputeJson.dispute(d, compared) : DisputeReport.summary(d, compared, new Messages(lang));
+        return asJson ? DisputeJson.dispute(d, compared, criterionNames(d)) : DisputeReport.summary(d, compared, new Messages(lang));
+    }
+
+    /**
+     * The names of the record's gates and criteria in both languages, from the current rulebook: a
+     * stored verdict names them in its own language only, and a reader of the other language must
+     * not see them as leftovers. An id the current rulebook lacks keeps the verdict's name.
+     */
+    private Map<String, org.verdant.text.Text> criterionNames(Dispute d) {
+        var entry = d.original().entry();
+        var rulebook = current.rulebook().rulebook();
+        Map<String, org.verdant.text.Text> names = new LinkedHashMap<>();
+        rulebook.scorecard(entry.scheme(), entry.edition()).ifPresent(s -> {
+            var all = s.withOverlays(rulebook.overlays(s.scheme(), null));
+            all.gates().forEach(g -> names.put(g.id(), g.name()));
+            all.criteria().forEach(c -> names.put(c.id(), c.name()));
+        });
+        return names;
     }
 
     /** The disputes about a facility's records, oldest first (its history shows them). */

@@ -88,6 +88,46 @@ public record Comparison(VerdictView a, VerdictView b, List<TreeDiff.Leaf> input
         return new Comparison(a, b, inputs == null ? List.of() : inputs, inputs != null, items, unchanged, categories, parameters(a, b));
     }
 
+    /**
+     * What explains one item's change: a kind and the leaves behind it. {@code VALUES}: the figures
+     * the item compared; {@code INPUTS}: input values whose path names the item; {@code RULEBOOK}:
+     * the rulebook differs (its parts and figures are in {@link #parameters}); {@code OTHER_INPUTS}:
+     * only inputs not named after the item differ; {@code UNKNOWN}: nothing known differs.
+     */
+    public record Cause(Kind kind, List<TreeDiff.Leaf> leaves) {
+        public enum Kind { VALUES, INPUTS, RULEBOOK, OTHER_INPUTS, UNKNOWN }
+
+        public String word() {
+            return kind.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The item's causes, most specific first: differing figures explain it alone; otherwise both its
+     * own inputs and a changed rulebook are named when both differ (a corrected claim re-evaluated
+     * under a newer rulebook has two causes, and naming one would hide the other).
+     */
+    public List<Cause> causes(ItemChange i) {
+        if (!i.values().isEmpty()) return List.of(new Cause(Cause.Kind.VALUES, i.values()));
+        List<Cause> out = new ArrayList<>();
+        List<TreeDiff.Leaf> own = inputs.stream().filter(l -> names(l.path(), i.id())).toList();
+        if (!own.isEmpty()) out.add(new Cause(Cause.Kind.INPUTS, own));
+        if (rulebookChanged()) out.add(new Cause(Cause.Kind.RULEBOOK, List.of()));
+        if (out.isEmpty()) out.add(new Cause(inputs.isEmpty() ? Cause.Kind.UNKNOWN : Cause.Kind.OTHER_INPUTS, List.of()));
+        return out;
+    }
+
+    /** Whether the rulebook itself differs (a part, a figure, the digest; the engine's version alone is not the rulebook). */
+    public boolean rulebookChanged() {
+        return parameters.stream().anyMatch(p -> p.kind() != ParameterChange.Kind.ENGINE);
+    }
+
+    /** "claims.INF-05.met" names INF-05; "claims.INF-050.met" does not. */
+    private static boolean names(String path, String id) {
+        for (String segment : path.split("[.\\[\\]]")) if (segment.equals(id)) return true;
+        return false;
+    }
+
     public Double scoreDelta() {
         return a.score() == null || b.score() == null ? null : b.score() - a.score();
     }

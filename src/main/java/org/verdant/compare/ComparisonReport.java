@@ -130,6 +130,13 @@ public final class ComparisonReport {
             if (!i.gate()) o.put("points_delta", Numbers.round(i.pointsDelta(), 4));
             ArrayNode values = o.putArray("values");
             i.values().forEach(l -> values.add(leaf(l)));
+            ArrayNode causes = o.putArray("causes");
+            for (Comparison.Cause cause : c.causes(i)) {
+                ObjectNode k = causes.addObject();
+                k.put("kind", cause.word());
+                ArrayNode leaves = k.putArray("leaves");
+                cause.leaves().forEach(l -> leaves.add(leaf(l)));
+            }
         }
         root.put("unchanged", c.unchanged());
         ArrayNode cats = root.putArray("categories");

@@ -18,10 +18,13 @@ public final class DisputeJson {
     private DisputeJson() {
     }
 
-    public static String dispute(Dispute d, List<DisputeReport.Compared> compared) {
+    /** {@code names}: each gate's and criterion's name in both languages, so a page can show them in its reader's. */
+    public static String dispute(Dispute d, List<DisputeReport.Compared> compared, java.util.Map<String, org.verdant.text.Text> names) {
         ObjectNode root = Json.NODES.objectNode();
         root.put("format", FORMAT);
         brief(root, d);
+        ObjectNode named = root.putObject("names");
+        names.forEach((id, t) -> named.putObject(id).put("zh", t.zh()).put("en", t.en()));
         ArchiveJson.entry(root.putObject("original"), d.original().entry());
         try {
             ((ObjectNode) root.get("original")).set("verdict", Json.READER.readTree(d.original().verdictJson()));

@@ -190,19 +190,20 @@ public final class DisputeReport {
         return this;
     }
 
-    /** What explains a criterion's change: the figures it compared that differ, else the inputs or the rulebook. */
+    /** What explains a criterion's change ({@link Comparison#causes}), in words: at most six leaves. */
     private String causes(Comparison.ItemChange i, Comparison k) {
         List<String> out = new ArrayList<>();
-        for (TreeDiff.Leaf l : i.values()) {
-            if (out.size() == 6) {
-                out.add(m.get("dispute.more", i.values().size() - 6));
-                break;
+        for (Comparison.Cause cause : k.causes(i)) {
+            switch (cause.kind()) {
+                case VALUES, INPUTS -> {
+                    List<TreeDiff.Leaf> leaves = cause.leaves();
+                    for (TreeDiff.Leaf l : leaves.subList(0, Math.min(6, leaves.size()))) out.add(l.path() + ": " + side(l.a()) + " → " + side(l.b()));
+                    if (leaves.size() > 6) out.add(m.get("dispute.more", leaves.size() - 6));
+                }
+                case RULEBOOK -> out.add(m.get("dispute.cause_rulebook"));
+                case OTHER_INPUTS -> out.add(m.get("dispute.cause_inputs"));
+                case UNKNOWN -> out.add(m.get("dispute.cause_unknown"));
             }
-            out.add(l.path() + ": " + side(l.a()) + " → " + side(l.b()));
-        }
-        if (out.isEmpty()) {
-            boolean rulebookChanged = k.parameters().stream().anyMatch(p -> !p.what().equals("engine"));
-            out.add(rulebookChanged ? m.get("dispute.cause_rulebook") : k.inputs().isEmpty() ? m.get("dispute.cause_unknown") : m.get("dispute.cause_inputs"));
         }
         return String.join("; ", out);
     }

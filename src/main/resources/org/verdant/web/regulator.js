@@ -103,6 +103,19 @@ function renderHistory() {
   });
 }
 
+// what explains one criterion's change, as the server worked it out (Comparison.causes): figures or inputs by name, else the rulebook or other inputs
+function causes(list) {
+  const leaf = (l) => l.path + ": " + (l.a ?? t("absent")) + " → " + (l.b ?? t("absent"));
+  return list.map((c) => c.kind === "values" || c.kind === "inputs" ? c.leaves.slice(0, 6).map(leaf).join("; ")
+    : c.kind === "rulebook" ? t("rulebook_changed") : c.kind === "other_inputs" ? t("inputs_changed") : t("cause_unknown")).join("; ");
+}
+
+// a criterion's name in the page's language (the dispute's JSON names each in both); else the stored verdict's
+function named(d, id, stored) {
+  const n = d.names && d.names[id];
+  return (n && (n[Words.lang()] || n.zh)) || stored;
+}
+
 function showDispute(d, fresh) {
   shown = d;
   showRecord(d.original, fresh);
@@ -128,12 +141,10 @@ function showDispute(d, fresh) {
     } else {
       const tbl = el("table");
       tbl.className = "diff";
-      const rulebookChanged = r.diff.parameters && r.diff.parameters.some((p) => p.what !== "engine");
       table(tbl, [t("item"), t("name"), t("objected"), t("finding"), t("points"), t("cause")], items.map((i) => [
-        i.id, i.name, o.criteria.includes(i.id) ? t("objected") : "", status(i.a.status) + " → " + status(i.b.status),
+        i.id, named(d, i.id, i.name), o.criteria.includes(i.id) ? t("objected") : "", status(i.a.status) + " → " + status(i.b.status),
         i.gate ? "—" : (i.a.points ?? "—") + " → " + (i.b.points ?? "—"),
-        i.values.length ? i.values.slice(0, 6).map((l) => l.path + ": " + (l.a ?? t("absent")) + " → " + (l.b ?? t("absent"))).join("; ")
-          : rulebookChanged ? t("rulebook_changed") : t("inputs_changed"),
+        causes(i.causes),
       ]));
       diffs.appendChild(tbl);
     }

@@ -54,4 +54,34 @@ class ComparisonTest {
         assertThatThrownBy(() -> VerdictView.parse("x.json", "{\"format\": \"other\"}")).hasMessageContaining("not a verdict");
         assertThatThrownBy(() -> VerdictView.parse("x.json", "{")).hasMessageContaining("not a JSON verdict");
     }
+
+    /** A corrected claim re-evaluated under a changed rulebook has two causes, and both are named. */
+    @Test
+    void aChangeWithoutDifferingFiguresNamesItsOwnInputsAndTheRulebook() throws UsageException {
+        String a = TestRulebook.base();
+        String b = TestRulebook.with(a, "claims.INF-05", "{met: false}");
+        var inputs = TreeDiff.between(
+                org.verdant.yaml.YamlReader.read("a", a.getBytes(), new org.verdant.yaml.Problems()),
+                org.verdant.yaml.YamlReader.read("b", b.getBytes(), new org.verdant.yaml.Problems()));
+        String ja = VerdictJson.write(TestRulebook.evaluate(a), EN);
+        String jb = VerdictJson.write(TestRulebook.evaluate(b), EN);
+        Comparison sameRulebook = Comparison.of(VerdictView.parse("a.json", ja), VerdictView.parse("b.json", jb), inputs);
+        Comparison.ItemChange inf05 = sameRulebook.items().stream().filter(i -> i.id().equals("INF-05")).findFirst().orElseThrow();
+        assertThat(inf05.values()).as("a claim compares no figure").isEmpty();
+        assertThat(sameRulebook.causes(inf05)).extracting(Comparison.Cause::kind).containsExactly(Comparison.Cause.Kind.INPUTS);
+        assertThat(sameRulebook.causes(inf05).get(0).leaves()).extracting(TreeDiff.Leaf::path)
+                .containsExactly("claims.INF-05.met", "claims.INF-05.evidence[0]");
+
+        String newerRulebook = jb.replace("\"figure\" : \"PRF-04.basic.reference\",\n    \"value\" : 30", "\"figure\" : \"PRF-04.basic.reference\",\n    \"value\" : 35");
+        assertThat(newerRulebook).isNotEqualTo(jb);
+        Comparison changed = Comparison.of(VerdictView.parse("a.json", ja), VerdictView.parse("b.json", newerRulebook), inputs);
+        assertThat(changed.rulebookChanged()).isTrue();
+        assertThat(changed.causes(inf05)).extracting(Comparison.Cause::kind)
+                .containsExactly(Comparison.Cause.Kind.INPUTS, Comparison.Cause.Kind.RULEBOOK);
+        // an input not named after the item is not its cause, and INF-050 is not INF-05
+        Comparison.ItemChange other = new Comparison.ItemChange("INF-050", "x", false, "met", "not_met", 1.0, 0.0, 1.0, 1.0, java.util.List.of());
+        assertThat(sameRulebook.causes(other)).extracting(Comparison.Cause::kind).containsExactly(Comparison.Cause.Kind.OTHER_INPUTS);
+        assertThat(Comparison.of(VerdictView.parse("a.json", ja), VerdictView.parse("b.json", ja), java.util.List.of()).causes(other))
+                .extracting(Comparison.Cause::kind).containsExactly(Comparison.Cause.Kind.UNKNOWN);
+    }
 }

@@ -77,6 +77,9 @@ class DisputeRulebookChangedBrowserTest {
         WebElement inf06 = id("diffs").findElements(By.cssSelector("table")).get(1).findElements(By.tagName("tr")).stream()
                 .filter(tr -> tr.getText().startsWith("INF-06")).findFirst().orElseThrow();
         assertThat(inf06.getText()).as("a change no input explains").contains("5 → 10", "规则库变化");
+        WebElement inf05 = id("diffs").findElements(By.cssSelector("table")).get(1).findElements(By.tagName("tr")).stream()
+                .filter(tr -> tr.getText().startsWith("INF-05")).findFirst().orElseThrow();
+        assertThat(inf05.getText()).as("a corrected claim under a changed rulebook: both causes").contains("claims.INF-05.met", "规则库变化");
         browser.screenshot("dispute-changed-01-rechecks-zh.png");
 
         // the API says the same as the page
@@ -100,6 +103,8 @@ class DisputeRulebookChangedBrowserTest {
         assertThat(id("diffs").getText()).contains("What changed in the rulebook: ", "rulebook digest " + originalDigest + " → " + currentDigest,
                 "version of green-factory/gbt36132-2018 " + OLD_VERSION + " → " + NEW_VERSION, "INF-05.points 10 (provisional) → 5 (provisional)",
                 "the rulebook changed");
+        assertThat(id("diffs").getText()).as("criterion names in the reader's language, though the record is Chinese")
+                .contains("Building uses energy-, water-, land- and material-saving measures").doesNotContain("建筑采取节能");
         browser.screenshot("dispute-changed-03-en.png");
     }
 
