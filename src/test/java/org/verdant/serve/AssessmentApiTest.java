@@ -5,16 +5,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.verdant.archive.Archive;
 import org.verdant.archive.Stored;
-import org.verdant.support.TestRulebook;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,19 +32,19 @@ class AssessmentApiTest {
     static final String ACCEPT_INF05 = "{\"format\": \"verdant.assessment/1\", \"evaluator\": {\"organisation\": \"江苏省节能技术服务中心\"},"
             + " \"date\": \"2024-06-20\", \"criteria\": {\"INF-05\": {\"accepted\": true}}}";
 
+    ApiServer api;
+
     @BeforeAll
     void start() throws IOException {
-        data = Files.createTempDirectory("verdant-assessment-api");
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data), TOKEN), null);
-        http = new Http(server.uri(), TOKEN);
+        api = ApiServer.start("verdant-assessment-api", TOKEN);
+        data = api.data;
+        server = api.server;
+        http = api.http;
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (server != null) server.close();
-        try (Stream<Path> walk = Files.walk(data)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        if (api != null) api.close();
     }
 
     private Http.Answer put(Http h, String id, String body, String contentType) {

@@ -12,10 +12,8 @@ import org.verdant.support.TestRulebook;
 import org.verdant.text.Json;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,19 +25,19 @@ class DisputeApiTest {
     VerdantServer server;
     Http http;
 
+    ApiServer api;
+
     @BeforeAll
     void start() throws IOException {
-        data = Files.createTempDirectory("verdant-dispute-api");
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data), TOKEN), null);
-        http = new Http(server.uri(), TOKEN);
+        api = ApiServer.start("verdant-dispute-api", TOKEN);
+        data = api.data;
+        server = api.server;
+        http = api.http;
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (server != null) server.close();
-        try (Stream<Path> walk = Files.walk(data)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        if (api != null) api.close();
     }
 
     private static String objection(List<String> criteria, String reason, String corrected) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.verdant.archive.Archive;
-import org.verdant.support.TestRulebook;
 import org.verdant.text.Json;
 
 import java.io.ByteArrayOutputStream;
@@ -16,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,19 +34,19 @@ class EvidenceEverywhereApiTest {
     VerdantServer server;
     Http http;
 
+    ApiServer api;
+
     @BeforeAll
     void start() throws IOException {
-        data = Files.createTempDirectory("verdant-evidence-everywhere");
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data), TOKEN), null);
-        http = new Http(server.uri(), TOKEN);
+        api = ApiServer.start("verdant-evidence-everywhere", TOKEN);
+        data = api.data;
+        server = api.server;
+        http = api.http;
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (server != null) server.close();
-        try (Stream<Path> walk = Files.walk(data)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        if (api != null) api.close();
     }
 
     private static String citing(String digest) throws IOException {
