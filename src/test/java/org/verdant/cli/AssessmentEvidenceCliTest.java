@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdant.support.EvidenceSamples;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.verdant.cli.CliTest.run;
 import static org.verdant.cli.CliTest.withRulebook;
+import static org.verdant.support.EvidenceSamples.FACTORY;
+import static org.verdant.support.EvidenceSamples.PDF;
+import static org.verdant.support.EvidenceSamples.VISIT;
 
 /**
  * An evaluator's assessment citing uploaded evidence files ({@code criteria.ID.evidence: [sha256:…]}):
@@ -19,10 +22,6 @@ import static org.verdant.cli.CliTest.withRulebook;
  * into the record; and what-if's changed digests checked as evaluate checks them.
  */
 class AssessmentEvidenceCliTest {
-    private static final Path FACTORY = Path.of("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml");
-    private static final String LICENCE_LINE = "      - 营业执照 (统一社会信用代码 91321183788362137D)\n";
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] VISIT = "%PDF-1.4\n现场核查记录\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
     private static final String UNKNOWN = "sha256:" + "ab".repeat(32);
 
     @TempDir
@@ -42,15 +41,7 @@ class AssessmentEvidenceCliTest {
 
     /** An assessment accepting B1 on the strength of {@code digest}; the digest is on line 7. */
     private Path assessment(String digest) throws Exception {
-        return Files.writeString(dir.resolve("assessment-" + digest.substring(7, 12) + ".yaml"), """
-                format: verdant.assessment/1
-                evaluator: {organisation: 江苏省节能技术服务中心, lead: 陈思远}
-                date: 2024-07-20
-                criteria:
-                  B1:
-                    accepted: true
-                    evidence: [%s]
-                """.formatted(digest));
+        return Files.writeString(dir.resolve("assessment-" + digest.substring(7, 12) + ".yaml"), EvidenceSamples.acceptingB1(digest));
     }
 
     @Test
@@ -111,9 +102,7 @@ class AssessmentEvidenceCliTest {
     @Test
     void whatIfChecksTheDigestsItsChangesCite() throws Exception {
         String licence = uploaded("营业执照.pdf", PDF);
-        String yaml = Files.readString(FACTORY);
-        assertThat(yaml).contains(LICENCE_LINE);
-        Path submission = Files.writeString(dir.resolve("citing.yaml"), yaml.replace(LICENCE_LINE, "      - {document: 营业执照, sha256: " + licence + "}\n"));
+        Path submission = Files.writeString(dir.resolve("citing.yaml"), EvidenceSamples.citing(licence));
         CliTest.Run ok = run(withRulebook("what-if", submission.toString(), "--set", "claims.B1.evidence[0].sha256=" + licence,
                 "--archive", data().toString()));
         assertThat(ok.code()).as(ok.err()).isZero();

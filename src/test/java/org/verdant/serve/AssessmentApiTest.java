@@ -1,26 +1,20 @@
 package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.verdant.archive.Stored;
 
-import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** PUT and GET /api/evaluations/{id}/assessment: validated, re-evaluated, append-only, chained. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AssessmentApiTest {
     static final String TOKEN = "assessment-token-0123456789";
-    Path data;
-    VerdantServer server;
-    Http http;
+    @RegisterExtension
+    static final ApiServer server = ApiServer.requiringToken("verdant-assessment-api", TOKEN);
 
     static final String REJECT_INF05 = """
             format: verdant.assessment/1
@@ -32,56 +26,40 @@ class AssessmentApiTest {
     static final String ACCEPT_INF05 = "{\"format\": \"verdant.assessment/1\", \"evaluator\": {\"organisation\": \"江苏省节能技术服务中心\"},"
             + " \"date\": \"2024-06-20\", \"criteria\": {\"INF-05\": {\"accepted\": true}}}";
 
-    ApiServer api;
-
-    @BeforeAll
-    void start() throws IOException {
-        api = ApiServer.start("verdant-assessment-api", TOKEN);
-        data = api.data;
-        server = api.server;
-        http = api.http;
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (api != null) api.close();
-    }
-
-    private Http.Answer put(Http h, String id, String body, String contentType) {
-        return h.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/" + id + "/assessment?file=site-visit.yaml"))
+    private static Http.Answer put(Http h, String id, String body, String contentType) {
+        return h.send(server.request("/api/evaluations/" + id + "/assessment?file=site-visit.yaml")
                 .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test
     void assessReEvaluatesAndKeepsEveryRevision() {
         String code = Stored.creditCode(81);
-        Http.Answer stored = http.post("/api/evaluations", "application/yaml", Stored.factory(2023, code, List.of()));
+        Http.Answer stored = server.post("/api/evaluations", "application/yaml", Stored.factory(2023, code, List.of()));
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         String id = stored.header("X-Verdant-Record");
 
-        Http.Answer none = http.get("/api/evaluations/" + id + "/assessment");
+        Http.Answer none = server.get("/api/evaluations/" + id + "/assessment");
         assertThat(none.status()).as(none.body()).isEqualTo(200);
         assertThat(none.json().path("latest").isNull()).isTrue();
         assertThat(none.json().path("history")).isEmpty();
         double original = none.json().path("original").path("score").asDouble();
         assertThat(original).isEqualTo(100.0);
 
-        assertThat(put(http.withToken(null), id, REJECT_INF05, "application/yaml").status()).isEqualTo(401);
+        assertThat(put(server.anonymous(), id, REJECT_INF05, "application/yaml").status()).isEqualTo(401);
 
-        Http.Answer invalid = put(http, id, REJECT_INF05.replace("INF-05", "ZZ-1"), "application/yaml");
+        Http.Answer invalid = put(server.http(), id, REJECT_INF05.replace("INF-05", "ZZ-1"), "application/yaml");
         assertThat(invalid.status()).as(invalid.body()).isEqualTo(422);
         JsonNode problem = invalid.json().path("problems").get(0);
         assertThat(problem.path("file").asText()).isEqualTo("site-visit.yaml");
         assertThat(problem.path("line").asInt()).isEqualTo(5);
         assertThat(problem.path("message").asText()).contains("ZZ-1");
-        Http.Answer english = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/" + id + "/assessment?lang=en"))
-                .header("Content-Type", "application/yaml").PUT(HttpRequest.BodyPublishers.ofString(REJECT_INF05.replace("INF-05", "ZZ-1"))));
+        Http.Answer english = server.put("/api/evaluations/" + id + "/assessment?lang=en", "application/yaml", REJECT_INF05.replace("INF-05", "ZZ-1"));
         assertThat(english.status()).isEqualTo(422);
         assertThat(english.json().path("message").asText()).startsWith("invalid");
         assertThat(english.json().path("problems").get(0).path("message").asText()).contains("ZZ-1").doesNotContainPattern("\\p{IsHan}");
-        assertThat(http.get("/api/evaluations/" + id + "/assessment").json().path("history")).as("a refused document is not kept").isEmpty();
+        assertThat(server.get("/api/evaluations/" + id + "/assessment").json().path("history")).as("a refused document is not kept").isEmpty();
 
-        Http.Answer rejected = put(http, id, REJECT_INF05, "application/yaml");
+        Http.Answer rejected = put(server.http(), id, REJECT_INF05, "application/yaml");
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(201);
         JsonNode first = rejected.json().path("latest");
         assertThat(first.path("revision").asLong()).isEqualTo(1);
@@ -94,9 +72,9 @@ class AssessmentApiTest {
         String firstDigest = first.path("sha256").asText();
 
         // a second assessment is a new revision; the first stays as it was
-        Http.Answer accepted = put(http, id, ACCEPT_INF05, "application/json");
+        Http.Answer accepted = put(server.http(), id, ACCEPT_INF05, "application/json");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
-        JsonNode now = http.get("/api/evaluations/" + id + "/assessment").json();
+        JsonNode now = server.get("/api/evaluations/" + id + "/assessment").json();
         assertThat(now.path("latest").path("revision").asLong()).isEqualTo(2);
         assertThat(now.path("latest").path("score").asDouble()).isEqualTo(original);
         assertThat(now.path("history")).hasSize(2);
@@ -104,15 +82,15 @@ class AssessmentApiTest {
         assertThat(now.path("history").get(0).path("score").asDouble()).isLessThan(original);
         assertThat(now.path("original").path("score").asDouble()).as("the stored verdict is untouched").isEqualTo(original);
 
-        Http.Answer verify = http.post("/api/archive/verify", "application/json", "");
+        Http.Answer verify = server.post("/api/archive/verify", "application/json", "");
         assertThat(verify.status()).as(verify.body()).isEqualTo(200);
         assertThat(verify.json().path("intact").asBoolean()).as(verify.body()).isTrue();
 
-        Http.Answer log = http.get("/api/access-log");
+        Http.Answer log = server.get("/api/access-log");
         assertThat(log.body()).contains("ASSESS");
 
-        assertThat(http.get("/api/evaluations/999/assessment").status()).isEqualTo(404);
-        assertThat(put(http, "999", REJECT_INF05, "application/yaml").status()).isEqualTo(404);
+        assertThat(server.get("/api/evaluations/999/assessment").status()).isEqualTo(404);
+        assertThat(put(server.http(), "999", REJECT_INF05, "application/yaml").status()).isEqualTo(404);
     }
 
     private static JsonNode finding(JsonNode verdict, String id) {

@@ -2,10 +2,8 @@ package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.verdant.archive.Archive;
 import org.verdant.archive.Stored;
 import org.verdant.support.TestRulebook;
@@ -18,27 +16,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dispute routes: objection, dispute, ruling, report, and the facility's history. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DisputeApiTest {
     static final String TOKEN = "dispute-token-0123456789";
-    Path data;
-    VerdantServer server;
-    Http http;
-
-    ApiServer api;
-
-    @BeforeAll
-    void start() throws IOException {
-        api = ApiServer.start("verdant-dispute-api", TOKEN);
-        data = api.data;
-        server = api.server;
-        http = api.http;
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (api != null) api.close();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.requiringToken("verdant-dispute-api", TOKEN);
 
     private static String objection(List<String> criteria, String reason, String corrected) {
         ObjectNode o = Json.NODES.objectNode();
@@ -56,21 +37,21 @@ class DisputeApiTest {
     @Test
     void fileShowRuleReportAndHistory() {
         String code = Stored.creditCode(61);
-        Http.Answer stored = http.post("/api/evaluations", "application/yaml", Stored.factory(2023, code, List.of("INF-05")));
+        Http.Answer stored = server.post("/api/evaluations", "application/yaml", Stored.factory(2023, code, List.of("INF-05")));
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         String id = stored.header("X-Verdant-Record");
 
-        assertThat(http.withToken(null).post("/api/evaluations/" + id + "/objections", "application/json",
+        assertThat(server.anonymous().post("/api/evaluations/" + id + "/objections", "application/json",
                 objection(List.of("INF-05"), "理由", null)).status()).isEqualTo(401);
-        Http.Answer unknown = http.post("/api/evaluations/" + id + "/objections", "application/json", objection(List.of("ZZ-1"), "理由", null));
+        Http.Answer unknown = server.post("/api/evaluations/" + id + "/objections", "application/json", objection(List.of("ZZ-1"), "理由", null));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("message").asText()).contains("ZZ-1");
-        Http.Answer invalid = http.post("/api/evaluations/" + id + "/objections", "application/json",
+        Http.Answer invalid = server.post("/api/evaluations/" + id + "/objections", "application/json",
                 objection(List.of("INF-05"), "理由", "format: verdant.submission/1\nscheme: green-factory\n"));
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.json().path("problems").get(0).path("file").asText()).isEqualTo("corrected.yaml");
 
-        Http.Answer filed = http.post("/api/evaluations/" + id + "/objections", "application/json",
+        Http.Answer filed = server.post("/api/evaluations/" + id + "/objections", "application/json",
                 objection(List.of("INF-05"), "证书已补齐", Stored.factory(2023, code, List.of())));
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
         JsonNode d = filed.json();
@@ -79,35 +60,35 @@ class DisputeApiTest {
         assertThat(d.path("reevaluations").get(0).path("diff").path("items").findValuesAsText("id")).contains("INF-05");
         String n = d.path("id").asText();
         assertThat(filed.header("Location")).isEqualTo("/api/disputes/" + n);
-        assertThat(http.get("/api/disputes/" + n).json().path("objection").path("criteria").get(0).asText()).isEqualTo("INF-05");
-        assertThat(http.get("/api/disputes/999").status()).isEqualTo(404);
-        assertThat(http.get("/api/disputes/x").status()).isEqualTo(404);
+        assertThat(server.get("/api/disputes/" + n).json().path("objection").path("criteria").get(0).asText()).isEqualTo("INF-05");
+        assertThat(server.get("/api/disputes/999").status()).isEqualTo(404);
+        assertThat(server.get("/api/disputes/x").status()).isEqualTo(404);
 
-        assertThat(http.post("/api/disputes/" + n + "/ruling", "application/json", "{\"ruling\": \"maybe\", \"reason\": \"x\"}").status()).isEqualTo(400);
-        Http.Answer ruled = http.post("/api/disputes/" + n + "/ruling", "application/json", "{\"ruling\": \"upheld\", \"reason\": \"证据充分\"}");
+        assertThat(server.post("/api/disputes/" + n + "/ruling", "application/json", "{\"ruling\": \"maybe\", \"reason\": \"x\"}").status()).isEqualTo(400);
+        Http.Answer ruled = server.post("/api/disputes/" + n + "/ruling", "application/json", "{\"ruling\": \"upheld\", \"reason\": \"证据充分\"}");
         assertThat(ruled.status()).as(ruled.body()).isEqualTo(201);
         assertThat(ruled.json().path("ruling").path("ruling").asText()).isEqualTo("upheld");
-        assertThat(http.post("/api/disputes/" + n + "/ruling", "application/json", "{\"ruling\": \"rejected\", \"reason\": \"改判\"}").status()).isEqualTo(400);
+        assertThat(server.post("/api/disputes/" + n + "/ruling", "application/json", "{\"ruling\": \"rejected\", \"reason\": \"改判\"}").status()).isEqualTo(400);
 
-        Http.Answer report = http.get("/api/disputes/" + n + "/report");
+        Http.Answer report = server.get("/api/disputes/" + n + "/report");
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.header("Content-Type")).startsWith("text/html");
         assertThat(report.body()).contains("<h2>原评价</h2>", "<h2>裁定</h2>", "异议成立");
-        assertThat(http.get("/api/disputes/" + n + "/report?format=md&lang=en").body()).contains("## Ruling", "objection upheld");
+        assertThat(server.get("/api/disputes/" + n + "/report?format=md&lang=en").body()).contains("## Ruling", "objection upheld");
 
-        JsonNode history = http.get("/api/facilities/" + code + "/history").json();
+        JsonNode history = server.get("/api/facilities/" + code + "/history").json();
         assertThat(history.path("records")).hasSize(1);
         assertThat(history.path("disputes").get(0).path("status").asText()).isEqualTo("upheld");
-        assertThat(http.get("/regulator.html").body()).contains("regulator.js");
+        assertThat(server.get("/regulator.html").body()).contains("regulator.js");
     }
 
     /** A wrong role, as the accounts of the access issue will supply it: the FORBIDDEN fault, answered 403 in both languages. */
     @Test
     void aWrongRoleIsForbidden() throws Exception {
         String code = Stored.creditCode(62);
-        Http.Answer stored = http.post("/api/evaluations", "application/yaml", Stored.factory(2023, code, List.of("INF-05")));
+        Http.Answer stored = server.post("/api/evaluations", "application/yaml", Stored.factory(2023, code, List.of("INF-05")));
         long id = Long.parseLong(stored.header("X-Verdant-Record"));
-        var disputes = new org.verdant.app.Disputes(new org.verdant.app.Application(TestRulebook.compiled()), Archive.open(data));
+        var disputes = new org.verdant.app.Disputes(new org.verdant.app.Application(TestRulebook.compiled()), Archive.open(server.data()));
         var stranger = new org.verdant.access.Actor("someone-else", java.util.EnumSet.of(org.verdant.access.Role.ENTERPRISE), java.util.Set.of(Stored.creditCode(63)));
         var objection = new org.verdant.dispute.Objection(List.of("INF-05"), "理由", List.of(), null, null);
         ApiException e = null;

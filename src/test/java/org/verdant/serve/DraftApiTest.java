@@ -1,23 +1,14 @@
 package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.verdant.access.Role;
-import org.verdant.accounts.Accounts;
 import org.verdant.accounts.Drafts;
-import org.verdant.archive.Archive;
-import org.verdant.fault.Fault;
-import org.verdant.support.TestRulebook;
 
-import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.verdant.serve.ServeApiTest.assertError;
@@ -27,47 +18,36 @@ import static org.verdant.serve.ServeApiTest.assertError;
  * signed-in person, mutable, seen by nobody else, size-limited, and a save based on an older
  * version refused so the page can ask before overwriting a newer one.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
 class DraftApiTest {
-    static final String PASSWORD = "correct horse battery";
     static final String JSON = "application/json";
 
-    Path data;
-    VerdantServer server;
+    @RegisterExtension
+    static final ApiServer server = ApiServer.withAccounts("verdant-drafts-test")
+            .account("cement-co", Role.ENTERPRISE, "91321183788362137D")
+            .account("autoparts-co", Role.ENTERPRISE, "91340207MA2TG6A474")
+            .account("admin", Role.ADMINISTRATOR);
+
     Http anonymous;
     Http cement;
     Http autoparts;
     Http admin;
 
-    @BeforeAll
-    void start() throws IOException, Fault {
-        data = Files.createTempDirectory("verdant-drafts-test");
-        Archive archive = Archive.open(data);
-        Accounts accounts = Accounts.of(archive);
-        accounts.add("cement-co", Set.of(Role.ENTERPRISE), Set.of("91321183788362137D"), PASSWORD.toCharArray());
-        accounts.add("autoparts-co", Set.of(Role.ENTERPRISE), Set.of("91340207MA2TG6A474"), PASSWORD.toCharArray());
-        accounts.add("admin", Set.of(Role.ADMINISTRATOR), Set.of(), PASSWORD.toCharArray());
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), archive, null).withAccounts(accounts), null);
-        anonymous = new Http(server.uri(), null);
-        cement = anonymous.withToken(accounts.newToken("cement-co"));
-        autoparts = anonymous.withToken(accounts.newToken("autoparts-co"));
-        admin = anonymous.withToken(accounts.newToken("admin"));
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (server != null) server.close();
-        ServeApiTest.delete(data);
+    @BeforeEach
+    void signIn() {
+        anonymous = server.anonymous();
+        cement = server.as("cement-co");
+        autoparts = server.as("autoparts-co");
+        admin = server.as("admin");
     }
 
     Http.Answer put(Http who, String name, String json) {
-        return who.send(HttpRequest.newBuilder(server.uri().resolve("/api/drafts/" + name)).header("Content-Type", JSON)
+        return who.send(server.request("/api/drafts/" + name).header("Content-Type", JSON)
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Http.Answer delete(Http who, String name) {
-        return who.send(HttpRequest.newBuilder(server.uri().resolve("/api/drafts/" + name)).DELETE());
+        return who.send(server.request("/api/drafts/" + name).DELETE());
     }
 
     @Test

@@ -2,10 +2,9 @@ package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.verdant.support.EvidenceSamples;
 import org.verdant.archive.Archive;
 import org.verdant.text.Json;
 
@@ -17,53 +16,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.verdant.support.EvidenceSamples.PDF;
+import static org.verdant.support.EvidenceSamples.citing;
 
 /**
  * Evidence cited by digest wherever the server has its archive in reach: the assessment an
  * evaluator PUTs, the preview, the report, objections; and files uploaded as multipart/form-data.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvidenceEverywhereApiTest {
     static final String TOKEN = "evidence-everywhere-token-0123456789";
-    private static final Path FACTORY = Path.of("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml");
-    private static final String LICENCE_LINE = "      - 营业执照 (统一社会信用代码 91321183788362137D)\n";
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    @RegisterExtension
+    static final ApiServer server = ApiServer.requiringToken("verdant-evidence-everywhere", TOKEN);
     private static final byte[] CSV = "月份,电量\n1,100\n".getBytes(StandardCharsets.UTF_8);
     private static final String UNKNOWN = "sha256:" + "0".repeat(64);
-    Path data;
-    VerdantServer server;
-    Http http;
 
-    ApiServer api;
-
-    @BeforeAll
-    void start() throws IOException {
-        api = ApiServer.start("verdant-evidence-everywhere", TOKEN);
-        data = api.data;
-        server = api.server;
-        http = api.http;
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (api != null) api.close();
-    }
-
-    private static String citing(String digest) throws IOException {
-        String yaml = Files.readString(FACTORY);
-        assertThat(yaml).contains(LICENCE_LINE);
-        return yaml.replace(LICENCE_LINE, "      - {document: 营业执照, sha256: \"" + digest + "\"}\n");
-    }
 
     private String uploaded(byte[] bytes, String name) {
-        Http.Answer up = http.post("/api/evidence?name=" + name, "application/octet-stream", bytes);
+        Http.Answer up = server.post("/api/evidence?name=" + name, "application/octet-stream", bytes);
         assertThat(up.status()).as(up.body()).isEqualTo(201);
         return up.json().path("sha256").asText();
     }
 
     /** Stores the fixture citing {@code digest}; returns the record's id. */
     private String storedCiting(String digest) throws IOException {
-        Http.Answer stored = http.post("/api/evaluations", "application/yaml", citing(digest));
+        Http.Answer stored = server.post("/api/evaluations", "application/yaml", citing(digest));
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         return stored.header("X-Verdant-Record");
     }
@@ -82,7 +58,7 @@ class EvidenceEverywhereApiTest {
     }
 
     private Http.Answer postMultipart(byte[] body) {
-        return http.post("/api/evidence", "multipart/form-data; boundary=XyZ-boundary-42", body);
+        return server.post("/api/evidence", "multipart/form-data; boundary=XyZ-boundary-42", body);
     }
 
     @Test
@@ -96,13 +72,13 @@ class EvidenceEverywhereApiTest {
         assertThat(files.get(1).path("media_type").asText()).startsWith("text/csv");
         String pdf = files.get(0).path("sha256").asText();
         assertThat(two.header("Location")).isEqualTo("/api/evidence/" + pdf);
-        assertThat(http.get("/api/evidence/" + pdf).body().getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(PDF);
+        assertThat(server.get("/api/evidence/" + pdf).body().getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(PDF);
 
         // by content, whatever the part's name says; and nothing of a refused request is stored
         byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0};
         Http.Answer refused = postMultipart(multipart("XyZ-boundary-42", "ok.pdf", "%PDF-1.4\nother\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "x.pdf", elf));
         assertThat(refused.status()).as(refused.body()).isEqualTo(415);
-        assertThat(http.get("/api/evidence/" + org.verdant.app.Application.digest("%PDF-1.4\nother\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))).status())
+        assertThat(server.get("/api/evidence/" + org.verdant.app.Application.digest("%PDF-1.4\nother\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))).status())
                 .isEqualTo(404);
 
         byte[] big = new byte[20 * 1024 * 1024 + 1];
@@ -110,28 +86,28 @@ class EvidenceEverywhereApiTest {
         Http.Answer tooLarge = postMultipart(multipart("XyZ-boundary-42", "big.pdf", big));
         assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
 
-        Http.Answer none = http.post("/api/evidence", "multipart/form-data; boundary=XyZ-boundary-42",
+        Http.Answer none = server.post("/api/evidence", "multipart/form-data; boundary=XyZ-boundary-42",
                 "--XyZ-boundary-42\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--XyZ-boundary-42--\r\n");
         assertThat(none.status()).as(none.body()).isEqualTo(400);
 
         // from this server's own page (its Origin) but nobody signed in: as any write
-        Http.Answer anonymous = http.withToken(null).send(HttpRequest.newBuilder(server.uri().resolve("/api/evidence"))
+        Http.Answer anonymous = server.anonymous().send(server.request("/api/evidence")
                 .header("Content-Type", "multipart/form-data; boundary=XyZ-boundary-42").header("Origin", "http://" + server.uri().getRawAuthority())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("XyZ-boundary-42", "a.pdf", PDF))));
         assertThat(anonymous.status()).isEqualTo(401);
         // no Origin, no same-origin fetch, no Authorization: what a form elsewhere sends, refused for its type
-        assertThat(http.withToken(null).post("/api/evidence", "multipart/form-data; boundary=XyZ-boundary-42",
+        assertThat(server.anonymous().post("/api/evidence", "multipart/form-data; boundary=XyZ-boundary-42",
                 multipart("XyZ-boundary-42", "a.pdf", PDF)).status()).isEqualTo(415);
 
         // a form on another site can send multipart/form-data: it is taken only from this server's page or a script
-        Http.Answer crossSite = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evidence"))
+        Http.Answer crossSite = server.send(server.request("/api/evidence")
                 .header("Content-Type", "multipart/form-data; boundary=XyZ-boundary-42").header("Origin", "http://elsewhere.example")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("XyZ-boundary-42", "a.pdf", PDF))));
         assertThat(crossSite.status()).isEqualTo(403);
-        assertThat(http.post("/api/evaluations", "multipart/form-data; boundary=XyZ-boundary-42", multipart("XyZ-boundary-42", "a.yaml", PDF)).status())
+        assertThat(server.post("/api/evaluations", "multipart/form-data; boundary=XyZ-boundary-42", multipart("XyZ-boundary-42", "a.yaml", PDF)).status())
                 .isEqualTo(415);
 
-        String log = http.get("/api/access-log?limit=1000").json().toString();
+        String log = server.get("/api/access-log?limit=1000").json().toString();
         assertThat(log).contains("POST /api/evidence");
         assertThat(log).contains("refused");
     }
@@ -140,14 +116,14 @@ class EvidenceEverywhereApiTest {
     void thePreviewAndTheReportCheckDigestsAgainstTheArchive() throws IOException {
         String digest = uploaded(PDF, "营业执照.pdf");
         for (String path : new String[]{"/api/evaluate", "/api/evaluate?format=verdict", "/api/report?format=md"}) {
-            Http.Answer missing = http.post(path, "application/yaml", citing(UNKNOWN));
+            Http.Answer missing = server.post(path, "application/yaml", citing(UNKNOWN));
             assertThat(missing.status()).as(path + " " + missing.body()).isEqualTo(422);
             assertThat(missing.body()).contains("证据 " + UNKNOWN + " 不在档案中");
         }
-        Http.Answer preview = http.post("/api/evaluate?format=verdict", "application/yaml", citing(digest));
+        Http.Answer preview = server.post("/api/evaluate?format=verdict", "application/yaml", citing(digest));
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);
         assertThat(preview.body()).doesNotContain("evidence_unchecked");
-        Http.Answer report = http.post("/api/report?format=md", "application/yaml", citing(digest));
+        Http.Answer report = server.post("/api/report?format=md", "application/yaml", citing(digest));
         assertThat(report.status()).as(report.body()).isEqualTo(200);
         assertThat(report.body()).contains("PDF 文档，" + PDF.length + " 字节，" + digest);
     }
@@ -155,73 +131,63 @@ class EvidenceEverywhereApiTest {
     @Test
     void anAssessmentCitesUploadedFilesAndAnUnknownOneIsALocatedProblemOfIt() throws IOException {
         String licence = uploaded(PDF, "营业执照.pdf");
-        String visit = uploaded("%PDF-1.4\n现场核查记录\n%%EOF\n".getBytes(StandardCharsets.UTF_8), "现场核查记录.pdf");
-        Http.Answer stored = http.post("/api/evaluations", "application/yaml", citing(licence));
+        String visit = uploaded(EvidenceSamples.VISIT, "现场核查记录.pdf");
+        Http.Answer stored = server.post("/api/evaluations", "application/yaml", citing(licence));
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         String id = stored.header("X-Verdant-Record");
-        String document = """
-                format: verdant.assessment/1
-                evaluator: {organisation: 江苏省节能技术服务中心, lead: 陈思远}
-                date: 2024-07-20
-                criteria:
-                  B1:
-                    accepted: true
-                    evidence: [%s]
-                """;
-        Http.Answer unknown = put(id, document.formatted(UNKNOWN));
+        Http.Answer unknown = put(id, EvidenceSamples.acceptingB1(UNKNOWN));
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
         JsonNode problem = unknown.json().path("problems").get(0);
         assertThat(problem.path("file").asText()).isEqualTo("site-visit.yaml");
         assertThat(problem.path("line").asInt()).isEqualTo(7);
         assertThat(problem.path("path").asText()).startsWith("criteria.B1.evidence");
         assertThat(problem.path("message").asText()).contains("证据 " + UNKNOWN + " 不在档案中");
-        Http.Answer en = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/" + id + "/assessment?file=site-visit.yaml&lang=en"))
-                .header("Content-Type", "application/yaml").PUT(HttpRequest.BodyPublishers.ofString(document.formatted(UNKNOWN))));
+        Http.Answer en = server.put("/api/evaluations/" + id + "/assessment?file=site-visit.yaml&lang=en", "application/yaml", EvidenceSamples.acceptingB1(UNKNOWN));
         assertThat(en.status()).isEqualTo(422);
         assertThat(en.body()).contains("evidence " + UNKNOWN + " is not in the archive");
 
-        Http.Answer ok = put(id, document.formatted(visit));
+        Http.Answer ok = put(id, EvidenceSamples.acceptingB1(visit));
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
         JsonNode claim = ok.json().path("latest").path("verdict").path("assessment").path("claims").get(0);
         assertThat(claim.path("id").asText()).isEqualTo("B1");
         assertThat(claim.path("evidence").get(0).asText()).isEqualTo(visit);
         // the stored evaluation lists, and lets its readers fetch, the file its assessment cites
-        JsonNode list = http.get("/api/evidence?evaluation=" + id).json().path("files");
+        JsonNode list = server.get("/api/evidence?evaluation=" + id).json().path("files");
         assertThat(list.findValuesAsText("sha256")).containsExactly(licence, visit);
-        assertThat(http.get("/api/evidence/" + visit + "?evaluation=" + id).status()).isEqualTo(200);
+        assertThat(server.get("/api/evidence/" + visit + "?evaluation=" + id).status()).isEqualTo(200);
     }
 
     @Test
     void anObjectionsNewEvidenceAndItsCorrectedSubmissionAreCheckedToo() throws IOException {
         String licence = uploaded(PDF, "营业执照.pdf");
         String id = storedCiting(licence);
-        Http.Answer evidence = http.post("/api/evaluations/" + id + "/objections", "application/json", objection(UNKNOWN, null));
+        Http.Answer evidence = server.post("/api/evaluations/" + id + "/objections", "application/json", objection(UNKNOWN, null));
         assertThat(evidence.status()).as(evidence.body()).isEqualTo(422);
         assertThat(evidence.body()).contains("evidence[1]").contains("证据 " + UNKNOWN + " 不在档案中");
-        Http.Answer corrected = http.post("/api/evaluations/" + id + "/objections", "application/json", objection(licence, citing(UNKNOWN)));
+        Http.Answer corrected = server.post("/api/evaluations/" + id + "/objections", "application/json", objection(licence, citing(UNKNOWN)));
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(422);
         assertThat(corrected.body()).contains("证据 " + UNKNOWN + " 不在档案中");
-        Http.Answer filed = http.post("/api/evaluations/" + id + "/objections", "application/json", objection(licence, citing(licence)));
+        Http.Answer filed = server.post("/api/evaluations/" + id + "/objections", "application/json", objection(licence, citing(licence)));
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
     }
 
     @Test
     void anObjectionsEvidenceProblemIsLocatedInTheRequestsLanguage() throws IOException {
         String id = storedCiting(uploaded(PDF, "营业执照.pdf"));
-        Http.Answer zh = http.post("/api/evaluations/" + id + "/objections", "application/json", objection(UNKNOWN, null));
+        Http.Answer zh = server.post("/api/evaluations/" + id + "/objections", "application/json", objection(UNKNOWN, null));
         assertThat(zh.status()).as(zh.body()).isEqualTo(422);
         JsonNode zhProblem = zh.json().path("problems").get(0);
         assertThat(zhProblem.path("file").asText()).isEqualTo("异议");
         assertThat(zhProblem.path("path").asText()).isEqualTo("evidence[1]");
         assertThat(zhProblem.path("message").asText()).isEqualTo("证据 " + UNKNOWN + " 不在档案中");
-        Http.Answer en = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/" + id + "/objections?lang=en"))
+        Http.Answer en = server.send(server.request("/api/evaluations/" + id + "/objections?lang=en")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(objection(UNKNOWN, null))));
         assertThat(en.status()).as(en.body()).isEqualTo(422);
         JsonNode enProblem = en.json().path("problems").get(0);
         assertThat(enProblem.path("file").asText()).isEqualTo("objection");
         assertThat(enProblem.path("message").asText()).isEqualTo("evidence " + UNKNOWN + " is not in the archive");
-        Http.Answer accepted = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/" + id + "/objections"))
+        Http.Answer accepted = server.send(server.request("/api/evaluations/" + id + "/objections")
                 .header("Content-Type", "application/json").header("Accept-Language", "en-GB,en;q=0.9")
                 .POST(HttpRequest.BodyPublishers.ofString(objection(UNKNOWN, null))));
         assertThat(accepted.json().path("problems").get(0).path("file").asText()).isEqualTo("objection");
@@ -270,7 +236,7 @@ class EvidenceEverywhereApiTest {
     }
 
     private int stored() throws Exception {
-        try (Archive a = Archive.open(data)) {
+        try (Archive a = Archive.open(server.data())) {
             return org.verdant.app.EvidenceFiles.list(a).size();
         }
     }
@@ -300,7 +266,7 @@ class EvidenceEverywhereApiTest {
     }
 
     private long refusedUploads() throws Exception {
-        try (Archive a = Archive.open(data)) {
+        try (Archive a = Archive.open(server.data())) {
             return org.verdant.accounts.Accounts.of(a).accessLog(10_000).stream()
                     .filter(e -> e.what().startsWith("POST /api/evidence") && e.outcome().equals("refused")).count();
         }
@@ -319,7 +285,6 @@ class EvidenceEverywhereApiTest {
     }
 
     private Http.Answer put(String id, String body) {
-        return http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/" + id + "/assessment?file=site-visit.yaml"))
-                .header("Content-Type", "application/yaml").PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return server.put("/api/evaluations/" + id + "/assessment?file=site-visit.yaml", "application/yaml", body);
     }
 }

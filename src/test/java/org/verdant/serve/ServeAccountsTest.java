@@ -1,11 +1,11 @@
 package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.verdant.access.Role;
 import org.verdant.accounts.Accounts;
 import org.verdant.archive.Archive;
@@ -36,10 +36,16 @@ class ServeAccountsTest {
     static final String CEMENT_CODE = "91321183788362137D";
     static final Path AUTOPARTS = Path.of("fixtures/green-factory/gbt36132-2018/autoparts-anhui-self-assessment-gaps.yaml");
     static final String AUTOPARTS_CODE = "91340207MA2TG6A474";
-    static final String PASSWORD = "correct horse battery";
+    static final String PASSWORD = ApiServer.PASSWORD;
 
-    Path data;
-    VerdantServer server;
+    @RegisterExtension
+    static final ApiServer server = ApiServer.withAccounts("verdant-accounts-test")
+            .account("cement-co", Role.ENTERPRISE, CEMENT_CODE)
+            .account("autoparts-co", Role.ENTERPRISE, AUTOPARTS_CODE)
+            .account("evaluator-1", Role.EVALUATOR, CEMENT_CODE)
+            .account("miit", Role.REGULATOR)
+            .account("admin", Role.ADMINISTRATOR);
+
     Accounts accounts;
     Http anonymous;
     Http cement;
@@ -51,30 +57,16 @@ class ServeAccountsTest {
     long autopartsRecord;
 
     @BeforeAll
-    void start() throws IOException, Fault {
-        data = Files.createTempDirectory("verdant-accounts-test");
-        Archive archive = Archive.open(data);
-        accounts = Accounts.of(archive);
-        accounts.add("cement-co", Set.of(Role.ENTERPRISE), Set.of(CEMENT_CODE), PASSWORD.toCharArray());
-        accounts.add("autoparts-co", Set.of(Role.ENTERPRISE), Set.of(AUTOPARTS_CODE), PASSWORD.toCharArray());
-        accounts.add("evaluator-1", Set.of(Role.EVALUATOR), Set.of(CEMENT_CODE), PASSWORD.toCharArray());
-        accounts.add("miit", Set.of(Role.REGULATOR), Set.of(), PASSWORD.toCharArray());
-        accounts.add("admin", Set.of(Role.ADMINISTRATOR), Set.of(), PASSWORD.toCharArray());
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), archive, null).withAccounts(accounts), null);
-        anonymous = new Http(server.uri(), null);
-        cement = anonymous.withToken(accounts.newToken("cement-co"));
-        autoparts = anonymous.withToken(accounts.newToken("autoparts-co"));
-        evaluator = anonymous.withToken(accounts.newToken("evaluator-1"));
-        regulator = anonymous.withToken(accounts.newToken("miit"));
-        admin = anonymous.withToken(accounts.newToken("admin"));
+    void signInAndStore() throws IOException {
+        accounts = server.accounts();
+        anonymous = server.anonymous();
+        cement = server.as("cement-co");
+        autoparts = server.as("autoparts-co");
+        evaluator = server.as("evaluator-1");
+        regulator = server.as("miit");
+        admin = server.as("admin");
         cementRecord = ServeApiTest.id(cement.post("/api/evaluations", ServeApiTest.YAML, Files.readAllBytes(CEMENT)));
         autopartsRecord = ServeApiTest.id(autoparts.post("/api/evaluations", ServeApiTest.YAML, Files.readAllBytes(AUTOPARTS)));
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (server != null) server.close();
-        ServeApiTest.delete(data);
     }
 
     @Test
@@ -145,30 +137,30 @@ class ServeAccountsTest {
         assertThat(csrfCookie).startsWith(Gate.CSRF_COOKIE + "=" + csrf + ";");
         assertThat(in.json().path("account").asText()).isEqualTo("cement-co");
 
-        Http.Answer who = anonymous.send(HttpRequest.newBuilder(server.uri().resolve("/api/session")).header("Cookie", cookie).GET());
+        Http.Answer who = anonymous.send(server.request("/api/session").header("Cookie", cookie).GET());
         assertThat(who.json().path("roles").toString()).contains("enterprise");
-        assertThat(anonymous.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/" + cementRecord)).header("Cookie", cookie).GET())
+        assertThat(anonymous.send(server.request("/api/evaluations/" + cementRecord).header("Cookie", cookie).GET())
                 .status()).isEqualTo(200);
         // a write without the CSRF token (what a page elsewhere could make the browser send) is refused
-        Http.Answer noCsrf = anonymous.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluate?plan=false")).header("Cookie", cookie)
+        Http.Answer noCsrf = anonymous.send(server.request("/api/evaluate?plan=false").header("Cookie", cookie)
                 .header("Content-Type", ServeApiTest.YAML).POST(HttpRequest.BodyPublishers.ofByteArray(bytes(CEMENT))));
         assertError(noCsrf, 403, "csrf");
-        Http.Answer badCsrf = anonymous.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluate?plan=false")).header("Cookie", cookie)
+        Http.Answer badCsrf = anonymous.send(server.request("/api/evaluate?plan=false").header("Cookie", cookie)
                 .header(Gate.CSRF_HEADER, "x" + csrf).header("Content-Type", ServeApiTest.YAML).POST(HttpRequest.BodyPublishers.ofByteArray(bytes(CEMENT))));
         assertError(badCsrf, 403, "csrf");
-        Http.Answer withCsrf = anonymous.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluate?plan=false")).header("Cookie", cookie)
+        Http.Answer withCsrf = anonymous.send(server.request("/api/evaluate?plan=false").header("Cookie", cookie)
                 .header(Gate.CSRF_HEADER, csrf).header("Content-Type", ServeApiTest.YAML).POST(HttpRequest.BodyPublishers.ofByteArray(bytes(CEMENT))));
         assertThat(withCsrf.status()).as(withCsrf.body()).isEqualTo(200);
 
-        Http.Answer out = anonymous.send(HttpRequest.newBuilder(server.uri().resolve("/api/session")).header("Cookie", cookie)
+        Http.Answer out = anonymous.send(server.request("/api/session").header("Cookie", cookie)
                 .header(Gate.CSRF_HEADER, csrf).DELETE());
         assertThat(out.status()).isEqualTo(204);
-        assertError(anonymous.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations")).header("Cookie", cookie).GET()), 401, "unauthenticated");
+        assertError(anonymous.send(server.request("/api/evaluations").header("Cookie", cookie).GET()), 401, "unauthenticated");
     }
 
     @Test
     void behindATlsProxyTheSessionCookieIsSecure() throws IOException {
-        Archive archive = Archive.open(data);
+        Archive archive = Archive.open(server.data());
         try (VerdantServer proxied = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), archive, null,
                 1, accounts, List.of("verdant.example.org"), true), null)) {
             Http.Answer in = new Http(proxied.uri(), null).send(HttpRequest.newBuilder(proxied.uri().resolve("/api/session"))

@@ -2,11 +2,9 @@ package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.verdant.archive.Archive;
 import org.verdant.cli.VerdantCli;
 import org.verdant.evaluation.Evaluator;
@@ -24,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,29 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 415, 422, 409, 500), and that what the API stores and returns is what the CLI prints for the
  * same file.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
 class ServeApiTest {
     static final String TOKEN = "test-token-0123456789abcdef";
     static final String YAML = "application/yaml";
     static final Path CEMENT = Path.of("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml");
 
-    Path data;
-    VerdantServer server;
-    Http http;
-
-    @BeforeAll
-    void start() throws IOException {
-        data = Files.createTempDirectory("verdant-serve-test");
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data), TOKEN), null);
-        http = new Http(server.uri(), TOKEN);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (server != null) server.close();
-        delete(data);
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.requiringToken("verdant-serve-test", TOKEN);
 
     // ---- helpers ----------------------------------------------------------------------------
 
@@ -81,7 +63,7 @@ class ServeApiTest {
     }
 
     Http.Answer store(Path file) {
-        return http.post("/api/evaluations?file=" + file.getFileName(), YAML, bytes(file));
+        return server.post("/api/evaluations?file=" + file.getFileName(), YAML, bytes(file));
     }
 
     static long id(Http.Answer stored) {
@@ -90,10 +72,7 @@ class ServeApiTest {
     }
 
     static void delete(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
+        ApiServer.delete(dir);
     }
 
     static void assertError(Http.Answer a, int status, String error) {
@@ -108,7 +87,7 @@ class ServeApiTest {
 
     @Test
     void schemesListEditionsDatesGradingsAndTemplates() {
-        Http.Answer a = http.withToken(null).get("/api/schemes");
+        Http.Answer a = server.anonymous().get("/api/schemes");
         assertThat(a.status()).isEqualTo(200);
         JsonNode s = a.json();
         assertThat(s.path("format").asText()).isEqualTo("verdant.schemes/1");
@@ -130,8 +109,8 @@ class ServeApiTest {
 
     @Test
     void messagesInChineseAndEnglish() {
-        JsonNode zh = http.get("/api/messages").json();
-        JsonNode en = http.get("/api/messages?lang=en").json();
+        JsonNode zh = server.get("/api/messages").json();
+        JsonNode en = server.get("/api/messages?lang=en").json();
         assertThat(zh.path("messages").path("web.score").asText()).isEqualTo("得分");
         assertThat(en.path("messages").path("web.score").asText()).isEqualTo("Score");
         assertThat(en.path("messages").path("status.not_met").asText()).isNotBlank();
@@ -142,14 +121,14 @@ class ServeApiTest {
         List<String> enKeys = new ArrayList<>();
         en.path("messages").fieldNames().forEachRemaining(enKeys::add);
         assertThat(zhKeys).containsExactlyElementsOf(enKeys);
-        assertError(http.get("/api/messages?lang=fr"), 400, "bad_request");
+        assertError(server.get("/api/messages?lang=fr"), 400, "bad_request");
     }
 
     @Test
     void everyTemplateIsAValidSubmissionOfItsSchemeAndEdition() throws Exception {
         Evaluator evaluator = new Evaluator(TestRulebook.compiled());
         for (Templates.Template t : Templates.all()) {
-            Http.Answer a = http.get("/api/templates/" + t.name());
+            Http.Answer a = server.get("/api/templates/" + t.name());
             assertThat(a.status()).isEqualTo(200);
             assertThat(a.header("Content-Disposition")).contains(t.name() + ".yaml");
             assertThat(a.body()).startsWith("# Verdant 申报模板 / submission template");
@@ -157,8 +136,8 @@ class ServeApiTest {
             assertThat(v.scorecard().scheme()).as(t.name()).isEqualTo(t.scheme());
             assertThat(v.scorecard().edition()).as(t.name()).isEqualTo(t.edition());
         }
-        assertThat(http.get("/api/templates/green-factory-2018.yaml").status()).isEqualTo(200);
-        assertError(http.get("/api/templates/no-such-scheme"), 404, "not_found");
+        assertThat(server.get("/api/templates/green-factory-2018.yaml").status()).isEqualTo(200);
+        assertError(server.get("/api/templates/no-such-scheme"), 404, "not_found");
     }
 
     // ---- evaluate and store ------------------------------------------------------------------
@@ -173,7 +152,7 @@ class ServeApiTest {
         assertThat(stored.header("Content-Type")).startsWith("application/json");
         assertThat(stored.body()).isEqualTo(cli.out());
 
-        Http.Answer record = http.withToken(null).get("/api/evaluations/" + id);
+        Http.Answer record = server.anonymous().get("/api/evaluations/" + id);
         assertThat(record.status()).isEqualTo(200);
         JsonNode r = record.json();
         assertThat(r.path("format").asText()).isEqualTo("verdant.archive-record/1");
@@ -191,7 +170,7 @@ class ServeApiTest {
     void optionsInTheQueryOrInAJsonEnvelope() throws IOException {
         Path food = Path.of("fixtures/green-factory/gbt36132-2018/food-hebei-star-rated.yaml");
         Run cli = cli("evaluate", food.toString(), "--format", "json", "--lang", "en", "--grading", "hebei-db13t6005-2024");
-        Http.Answer byQuery = http.post("/api/evaluations?lang=en&grading=hebei-db13t6005-2024&file=food-hebei-star-rated.yaml", "text/yaml", bytes(food));
+        Http.Answer byQuery = server.post("/api/evaluations?lang=en&grading=hebei-db13t6005-2024&file=food-hebei-star-rated.yaml", "text/yaml", bytes(food));
         assertThat(byQuery.body()).isEqualTo(cli.out());
         assertThat(byQuery.json().path("grade").asText()).isNotBlank();
 
@@ -200,20 +179,20 @@ class ServeApiTest {
         envelope.put("file", "some/dir/food-hebei-star-rated.yaml");
         envelope.put("lang", "en");
         envelope.put("grading", "hebei-db13t6005-2024");
-        Http.Answer byEnvelope = http.post("/api/evaluations", "application/json", envelope.toString());
+        Http.Answer byEnvelope = server.post("/api/evaluations", "application/json", envelope.toString());
         assertThat(byEnvelope.status()).as(byEnvelope.body()).isEqualTo(201);
         assertThat(byEnvelope.body()).as("the file name is a label cut to its last segment").isEqualTo(cli.out());
 
         envelope.put("colour", "green");
-        assertError(http.post("/api/evaluations", "application/json", envelope.toString()), 400, "bad_request");
-        assertError(http.post("/api/evaluate?grading=no-such-table", YAML, bytes(CEMENT)), 400, "bad_request");
+        assertError(server.post("/api/evaluations", "application/json", envelope.toString()), 400, "bad_request");
+        assertError(server.post("/api/evaluate?grading=no-such-table", YAML, bytes(CEMENT)), 400, "bad_request");
     }
 
     @Test
     void aSubmissionWrittenAsJsonIsEvaluatedLikeItsYaml() throws IOException {
         JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(bytes(CEMENT));
-        Http.Answer a = http.post("/api/evaluate?format=verdict", "application/json", Http.JSON.writeValueAsString(tree));
+        Http.Answer a = server.post("/api/evaluate?format=verdict", "application/json", Http.JSON.writeValueAsString(tree));
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         assertThat(a.json().path("score").decimalValue()).isEqualByComparingTo("98.33");
         assertThat(a.json().path("input").path("file").asText()).isEqualTo("submission.json");
@@ -222,32 +201,32 @@ class ServeApiTest {
     /** Every error's message in Chinese by default, in English for ?lang=en or an Accept-Language preferring English. */
     @Test
     void errorMessagesFollowTheLangParameterOrAcceptLanguage() {
-        Http.Answer zh = http.get("/api/evaluations/abc");
+        Http.Answer zh = server.get("/api/evaluations/abc");
         assertError(zh, 404, "not_found");
         assertThat(zh.json().path("message").asText()).isEqualTo("没有记录 'abc'（记录编号为 1、2、3……）");
-        assertThat(http.get("/api/evaluations/abc?lang=en").json().path("message").asText()).isEqualTo("no record 'abc' (ids are 1, 2, 3, …)");
-        Http.Answer en = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/abc"))
+        assertThat(server.get("/api/evaluations/abc?lang=en").json().path("message").asText()).isEqualTo("no record 'abc' (ids are 1, 2, 3, …)");
+        Http.Answer en = server.send(server.request("/api/evaluations/abc")
                 .header("Accept-Language", "en-US,en;q=0.9,zh;q=0.5").GET());
         assertThat(en.json().path("message").asText()).isEqualTo("no record 'abc' (ids are 1, 2, 3, …)");
-        Http.Answer chineseFirst = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/abc"))
+        Http.Answer chineseFirst = server.send(server.request("/api/evaluations/abc")
                 .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").GET());
         assertThat(chineseFirst.json().path("message").asText()).startsWith("没有记录");
         // the parameter wins over the header
-        Http.Answer both = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/abc?lang=zh"))
+        Http.Answer both = server.send(server.request("/api/evaluations/abc?lang=zh")
                 .header("Accept-Language", "en").GET());
         assertThat(both.json().path("message").asText()).startsWith("没有记录");
 
-        assertThat(http.get("/api/no-such").json().path("message").asText()).isEqualTo("没有这个接口：GET /api/no-such");
-        assertThat(http.withToken(null).post("/api/evaluations", YAML, bytes(CEMENT)).json().path("message").asText())
+        assertThat(server.get("/api/no-such").json().path("message").asText()).isEqualTo("没有这个接口：GET /api/no-such");
+        assertThat(server.anonymous().post("/api/evaluations", YAML, bytes(CEMENT)).json().path("message").asText())
                 .startsWith("本服务器的写操作需要 API 令牌");
-        assertThat(http.post("/api/evaluations", "text/csv", "x").json().path("message").asText()).startsWith("不接受 Content-Type text/csv");
-        assertThat(http.get("/api/cohort").json().path("message").asText()).isEqualTo("year：需要报告年度，例如 ?year=2023");
+        assertThat(server.post("/api/evaluations", "text/csv", "x").json().path("message").asText()).startsWith("不接受 Content-Type text/csv");
+        assertThat(server.get("/api/cohort").json().path("message").asText()).isEqualTo("year：需要报告年度，例如 ?year=2023");
 
         // a 422 keeps its located problems, whatever the language of its message
         byte[] bad = bytes(Path.of("fixtures/green-factory/gbt36132-2018/invalid/unknown-key.yaml"));
-        JsonNode zh422 = http.post("/api/evaluate?file=unknown-key.yaml", YAML, bad).json();
+        JsonNode zh422 = server.post("/api/evaluate?file=unknown-key.yaml", YAML, bad).json();
         assertThat(zh422.path("message").asText()).isEqualTo("申报材料无效（1 个问题），未评分");
-        JsonNode en422 = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/evaluate?file=unknown-key.yaml"))
+        JsonNode en422 = server.send(server.request("/api/evaluate?file=unknown-key.yaml")
                 .header("Content-Type", YAML).header("Accept-Language", "en").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bad))).json();
         assertThat(en422.path("message").asText()).isEqualTo("invalid submission (1 problem(s)); nothing was scored");
         // the same problems at the same places, each message in the answer's language
@@ -273,7 +252,7 @@ class ServeApiTest {
             assertThat(cli.code()).as(f.toString()).isEqualTo(3);
             List<String> cliProblems = cli.err().lines().filter(l -> !l.contains("：申报材料无效（")).toList();
 
-            Http.Answer a = http.post("/api/evaluations?file=" + f.getFileName(), YAML, bytes(f));
+            Http.Answer a = server.post("/api/evaluations?file=" + f.getFileName(), YAML, bytes(f));
             assertError(a, 422, "invalid_submission");
             List<String> apiProblems = new ArrayList<>();
             for (JsonNode p : a.json().path("problems")) {
@@ -283,7 +262,7 @@ class ServeApiTest {
             }
             assertThat(apiProblems).as(f.toString()).containsExactlyElementsOf(cliProblems);
         }
-        JsonNode unknownKey = http.post("/api/evaluate?file=unknown-key.yaml", YAML, bytes(Path.of("fixtures/green-factory/gbt36132-2018/invalid/unknown-key.yaml")))
+        JsonNode unknownKey = server.post("/api/evaluate?file=unknown-key.yaml", YAML, bytes(Path.of("fixtures/green-factory/gbt36132-2018/invalid/unknown-key.yaml")))
                 .json().path("problems").get(0);
         assertThat(unknownKey.path("line").asInt()).isEqualTo(13);
         assertThat(unknownKey.path("column").asInt()).isEqualTo(3);
@@ -294,20 +273,20 @@ class ServeApiTest {
 
     @Test
     void previewGivesTheVerdictThePlanAndTheReportsRadarWithoutStoring() {
-        int before = http.get("/api/evaluations").json().path("records").size();
-        Http.Answer a = http.post("/api/evaluate?file=cement-jiangsu-high-scorer.yaml", YAML, bytes(CEMENT));
+        int before = server.get("/api/evaluations").json().path("records").size();
+        Http.Answer a = server.post("/api/evaluate?file=cement-jiangsu-high-scorer.yaml", YAML, bytes(CEMENT));
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         JsonNode p = a.json();
         assertThat(p.path("format").asText()).isEqualTo("verdant.preview/1");
         assertThat(p.path("verdict")).isEqualTo(new Http.Answer(200, cli("evaluate", CEMENT.toString(), "--format", "json").out(), null).json());
         assertThat(p.path("plan").path("format").asText()).isEqualTo("verdant.plan/1");
         assertThat(p.path("radar_svg").asText()).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"radar\"").endsWith("</svg>");
-        assertThat(http.get("/api/evaluations").json().path("records").size()).as("nothing stored").isEqualTo(before);
+        assertThat(server.get("/api/evaluations").json().path("records").size()).as("nothing stored").isEqualTo(before);
 
-        Http.Answer verdictOnly = http.post("/api/evaluate?format=verdict&trace=true&file=cement-jiangsu-high-scorer.yaml", YAML, bytes(CEMENT));
+        Http.Answer verdictOnly = server.post("/api/evaluate?format=verdict&trace=true&file=cement-jiangsu-high-scorer.yaml", YAML, bytes(CEMENT));
         assertThat(verdictOnly.body()).isEqualTo(cli("evaluate", CEMENT.toString(), "--format", "json", "--trace").out());
 
-        JsonNode park = http.post("/api/evaluate?file=z.yaml", YAML, bytes(Path.of("fixtures/zero-carbon-park/ndrc-2025-910/ordos-mengsu-500k-at-threshold.yaml"))).json();
+        JsonNode park = server.post("/api/evaluate?file=z.yaml", YAML, bytes(Path.of("fixtures/zero-carbon-park/ndrc-2025-910/ordos-mengsu-500k-at-threshold.yaml"))).json();
         assertThat(park.path("verdict").path("score").isNull()).isTrue();
         assertThat(park.path("radar_svg").isNull()).as("no categories to chart").isTrue();
     }
@@ -315,18 +294,18 @@ class ServeApiTest {
     @Test
     void reportsAndTracesOfStoredAndUnstoredSubmissions() {
         long id = id(store(CEMENT));
-        Http.Answer report = http.get("/api/evaluations/" + id + "/report");
+        Http.Answer report = server.get("/api/evaluations/" + id + "/report");
         assertThat(report.status()).as(report.body()).isEqualTo(200);
         assertThat(report.header("Content-Type")).startsWith("text/html");
         assertThat(report.header("Content-Security-Policy")).contains("default-src 'none'");
         assertThat(report.body()).startsWith("<!DOCTYPE html>").contains("镇江华岳水泥有限公司").contains("class=\"radar\"");
-        assertThat(http.get("/api/evaluations/" + id + "/report?lang=en").body()).contains("<html lang=\"en\"");
-        assertThat(http.get("/api/evaluations/" + id + "/report?format=md").body()).contains("| ");
+        assertThat(server.get("/api/evaluations/" + id + "/report?lang=en").body()).contains("<html lang=\"en\"");
+        assertThat(server.get("/api/evaluations/" + id + "/report?format=md").body()).contains("| ");
 
-        Http.Answer unstored = http.post("/api/report?file=cement-jiangsu-high-scorer.yaml", YAML, bytes(CEMENT));
+        Http.Answer unstored = server.post("/api/report?file=cement-jiangsu-high-scorer.yaml", YAML, bytes(CEMENT));
         assertThat(unstored.body()).isEqualTo(report.body());
 
-        Http.Answer trace = http.get("/api/evaluations/" + id + "/trace");
+        Http.Answer trace = server.get("/api/evaluations/" + id + "/trace");
         assertThat(trace.body()).isEqualTo(cli("evaluate", CEMENT.toString(), "--format", "json", "--trace").out());
     }
 
@@ -339,34 +318,34 @@ class ServeApiTest {
         long b = id(store(gap));
         String code = "91321183788362137D";
 
-        JsonNode list = http.get("/api/evaluations?year=2023&scheme=green-factory").json();
+        JsonNode list = server.get("/api/evaluations?year=2023&scheme=green-factory").json();
         assertThat(list.path("format").asText()).isEqualTo("verdant.archive-list/1");
         assertThat(list.path("records").findValuesAsText("id")).contains(String.valueOf(a), String.valueOf(b));
-        JsonNode byCode = http.get("/api/evaluations?credit_code=" + code).json();
+        JsonNode byCode = server.get("/api/evaluations?credit_code=" + code).json();
         assertThat(byCode.path("records").findValuesAsText("credit_code")).containsOnly(code);
-        assertThat(http.get("/api/evaluations?scheme=green-park").json().path("records").size()).isZero();
-        assertError(http.get("/api/evaluations?year=twenty"), 400, "bad_request");
+        assertThat(server.get("/api/evaluations?scheme=green-park").json().path("records").size()).isZero();
+        assertError(server.get("/api/evaluations?year=twenty"), 400, "bad_request");
 
-        JsonNode history = http.get("/api/facilities/" + code + "/history").json();
+        JsonNode history = server.get("/api/facilities/" + code + "/history").json();
         assertThat(history.path("records").findValuesAsText("credit_code")).containsOnly(code).isNotEmpty();
-        assertThat(http.get("/api/facilities/91000000000000000X/history").json().path("records").size()).isZero();
+        assertThat(server.get("/api/facilities/91000000000000000X/history").json().path("records").size()).isZero();
 
-        JsonNode diff = http.get("/api/diff?a=" + a + "&b=" + b + "&lang=en").json();
+        JsonNode diff = server.get("/api/diff?a=" + a + "&b=" + b + "&lang=en").json();
         assertThat(diff.path("format").asText()).isEqualTo("verdant.diff/1");
         assertThat(diff.path("a").path("label").asText()).isEqualTo("record " + a);
         assertThat(diff.path("b").path("label").asText()).isEqualTo("record " + b);
         assertThat(diff.path("items").size()).isPositive();
         assertThat(diff.path("inputs").size()).as("the stored submissions are compared too").isPositive();
-        assertError(http.get("/api/diff?a=" + a), 400, "bad_request");
-        assertError(http.get("/api/diff?a=" + a + "&b=999999"), 404, "not_found");
+        assertError(server.get("/api/diff?a=" + a), 400, "bad_request");
+        assertError(server.get("/api/diff?a=" + a + "&b=999999"), 404, "not_found");
 
-        JsonNode cohort = http.get("/api/cohort?year=2023&scheme=green-factory").json();
+        JsonNode cohort = server.get("/api/cohort?year=2023&scheme=green-factory").json();
         assertThat(cohort.path("format").asText()).isEqualTo("verdant.cohort/1");
         assertThat(cohort.path("ranked").asInt()).isPositive();
-        assertThat(http.get("/api/cohort?year=2023&format=csv").body()).startsWith("\uFEFFstatus,rank,grade");
-        assertError(http.get("/api/cohort"), 400, "bad_request");
+        assertThat(server.get("/api/cohort?year=2023&format=csv").body()).startsWith("\uFEFFstatus,rank,grade");
+        assertError(server.get("/api/cohort"), 400, "bad_request");
 
-        Http.Answer verify = http.post("/api/evaluations/" + a + "/verify", null, new byte[0]);
+        Http.Answer verify = server.post("/api/evaluations/" + a + "/verify", null, new byte[0]);
         assertThat(verify.status()).as(verify.body()).isEqualTo(200);
         assertThat(verify.json().path("format").asText()).isEqualTo("verdant.archive-verify/1");
         assertThat(verify.json().path("identical").asBoolean()).isTrue();
@@ -379,7 +358,7 @@ class ServeApiTest {
         try {
             List<java.util.concurrent.Future<Http.Answer>> answers = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                answers.add(pool.submit(() -> http.post("/api/evaluate?format=verdict&file=cement-jiangsu-high-scorer.yaml", YAML, bytes(CEMENT))));
+                answers.add(pool.submit(() -> server.post("/api/evaluate?format=verdict&file=cement-jiangsu-high-scorer.yaml", YAML, bytes(CEMENT))));
             }
             for (var f : answers) {
                 Http.Answer a = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
@@ -395,12 +374,12 @@ class ServeApiTest {
 
     @Test
     void writesNeedTheTokenReadsDoNot() {
-        Http anonymous = http.withToken(null);
+        Http anonymous = server.anonymous();
         for (String path : List.of("/api/evaluations", "/api/evaluate", "/api/report", "/api/evaluations/1/verify")) {
             Http.Answer a = anonymous.post(path, YAML, bytes(CEMENT));
             assertError(a, 401, "unauthorized");
             assertThat(a.header("WWW-Authenticate")).startsWith("Bearer");
-            assertError(http.withToken("not-the-token-at-all").post(path, YAML, bytes(CEMENT)), 401, "unauthorized");
+            assertError(server.withToken("not-the-token-at-all").post(path, YAML, bytes(CEMENT)), 401, "unauthorized");
         }
         assertThat(anonymous.get("/api/evaluations").status()).isEqualTo(200);
         assertThat(anonymous.get("/").status()).isEqualTo(200);
@@ -410,53 +389,53 @@ class ServeApiTest {
     void bodiesOverTheReadersLimitAnswer413() {
         byte[] tooBig = new byte[SubmissionRequest.MAX_BYTES + 1];
         Arrays.fill(tooBig, (byte) '#');
-        assertError(http.post("/api/evaluations", YAML, tooBig), 413, "too_large");
+        assertError(server.post("/api/evaluations", YAML, tooBig), 413, "too_large");
         // without a Content-Length (chunked), the body is read up to the limit and refused all the same
-        HttpRequest.Builder chunked = HttpRequest.newBuilder(server.uri().resolve("/api/evaluate")).header("Content-Type", YAML)
+        HttpRequest.Builder chunked = server.request("/api/evaluate").header("Content-Type", YAML)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tooBig)));
-        assertError(http.send(chunked), 413, "too_large");
+        assertError(server.send(chunked), 413, "too_large");
         // exactly at the limit the reader has its say (a comment only: invalid, not too large)
         byte[] atLimit = Arrays.copyOf(tooBig, SubmissionRequest.MAX_BYTES);
-        assertError(http.post("/api/evaluate", YAML, atLimit), 422, "invalid_submission");
+        assertError(server.post("/api/evaluate", YAML, atLimit), 422, "invalid_submission");
     }
 
     @Test
     void onlySubmissionMediaTypesAnswerOtherwise415() {
-        assertError(http.post("/api/evaluations", "application/xml", bytes(CEMENT)), 415, "unsupported_media_type");
-        assertError(http.post("/api/evaluations", "application/x-www-form-urlencoded", bytes(CEMENT)), 415, "unsupported_media_type");
-        assertError(http.post("/api/evaluations", null, bytes(CEMENT)), 415, "unsupported_media_type");
-        assertError(http.post("/api/evaluate", "text/yaml; charset=gbk", bytes(CEMENT)), 415, "unsupported_media_type");
+        assertError(server.post("/api/evaluations", "application/xml", bytes(CEMENT)), 415, "unsupported_media_type");
+        assertError(server.post("/api/evaluations", "application/x-www-form-urlencoded", bytes(CEMENT)), 415, "unsupported_media_type");
+        assertError(server.post("/api/evaluations", null, bytes(CEMENT)), 415, "unsupported_media_type");
+        assertError(server.post("/api/evaluate", "text/yaml; charset=gbk", bytes(CEMENT)), 415, "unsupported_media_type");
         // text/plain is what a page on any site may send without asking: never a submission (issue 16)
-        assertError(http.post("/api/evaluate", "text/plain; charset=utf-8", bytes(CEMENT)), 415, "unsupported_media_type");
+        assertError(server.post("/api/evaluate", "text/plain; charset=utf-8", bytes(CEMENT)), 415, "unsupported_media_type");
         for (String type : List.of("application/yaml", "text/yaml", "application/x-yaml", "application/json")) {
-            assertThat(http.post("/api/evaluate?plan=false", type, bytes(CEMENT)).status()).as(type).isEqualTo(200);
+            assertThat(server.post("/api/evaluate?plan=false", type, bytes(CEMENT)).status()).as(type).isEqualTo(200);
         }
     }
 
     @Test
     void unknownRecordsAndEndpointsAnswer404() {
-        assertError(http.get("/api/evaluations/987654"), 404, "not_found");
-        assertError(http.get("/api/evaluations/987654/report"), 404, "not_found");
-        assertError(http.get("/api/evaluations/987654/trace"), 404, "not_found");
-        assertError(http.post("/api/evaluations/987654/verify", null, new byte[0]), 404, "not_found");
-        assertError(http.get("/api/evaluations/..%2F..%2Fetc%2Fpasswd"), 404, "not_found");
-        assertError(http.get("/api/evaluations/-1"), 404, "not_found");
-        assertError(http.get("/api/templates/..%2F..%2Fpom.xml"), 404, "not_found");
-        assertError(http.get("/api/no-such-thing"), 404, "not_found");
-        assertError(http.get("/etc/passwd"), 404, "not_found");
-        assertError(http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/evaluations/1")).DELETE()), 405, "method_not_allowed");
+        assertError(server.get("/api/evaluations/987654"), 404, "not_found");
+        assertError(server.get("/api/evaluations/987654/report"), 404, "not_found");
+        assertError(server.get("/api/evaluations/987654/trace"), 404, "not_found");
+        assertError(server.post("/api/evaluations/987654/verify", null, new byte[0]), 404, "not_found");
+        assertError(server.get("/api/evaluations/..%2F..%2Fetc%2Fpasswd"), 404, "not_found");
+        assertError(server.get("/api/evaluations/-1"), 404, "not_found");
+        assertError(server.get("/api/templates/..%2F..%2Fpom.xml"), 404, "not_found");
+        assertError(server.get("/api/no-such-thing"), 404, "not_found");
+        assertError(server.get("/etc/passwd"), 404, "not_found");
+        assertError(server.send(server.request("/api/evaluations/1").DELETE()), 405, "method_not_allowed");
     }
 
     @Test
     void thePageAndItsAssetsAreServedWithAStrictPolicy() {
-        Http.Answer page = http.get("/");
+        Http.Answer page = server.get("/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'").contains("script-src 'self'");
         assertThat(page.body()).contains("<script src=\"/app.js\"").doesNotContain("http://").doesNotContain("https://");
-        assertThat(http.get("/favicon.svg").status()).isEqualTo(200);
+        assertThat(server.get("/favicon.svg").status()).isEqualTo(200);
         for (String asset : List.of("/app.js", "/app.css")) {
-            Http.Answer a = http.get(asset);
+            Http.Answer a = server.get(asset);
             assertThat(a.status()).as(asset).isEqualTo(200);
             assertThat(a.body()).as(asset + " loads nothing from the network").doesNotContain("https://").doesNotContain("http://");
         }
@@ -477,7 +456,7 @@ class ServeApiTest {
             assertThat(changed).isNotEqualTo(text);
             Files.writeString(card, changed, StandardCharsets.UTF_8);
             CompiledRulebook other = new CompiledRulebook(RulebookLoader.load(Path.of("rules"), scorecards));
-            try (VerdantServer second = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, other, Archive.open(data), null), null)) {
+            try (VerdantServer second = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, other, Archive.open(server.data()), null), null)) {
                 Http h = new Http(second.uri(), null);
                 Http.Answer report = h.get("/api/evaluations/" + id + "/report");
                 assertError(report, 409, "not_reproduced");

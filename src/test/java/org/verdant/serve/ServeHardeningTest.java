@@ -1,13 +1,9 @@
 package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.verdant.archive.Archive;
-import org.verdant.support.TestRulebook;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,27 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mode): DNS rebinding, cross-site writes, Jetty's own HTML error pages, a lone surrogate stored as
  * '?', and slow bodies that hold every worker.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
 class ServeHardeningTest {
     static final Path CEMENT = Path.of("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml");
 
-    Path data;
-    VerdantServer server;
-    Http http;
-
-    @BeforeAll
-    void start() throws IOException {
-        data = Files.createTempDirectory("verdant-hardening-test");
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data), null), null);
-        http = new Http(server.uri(), null);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (server != null) server.close();
-        ServeApiTest.delete(data);
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.local("verdant-hardening-test");
 
     /** One request written by hand (the JDK client will not send a foreign Host), the whole answer read back. */
     String raw(String request) throws IOException {
@@ -84,21 +65,21 @@ class ServeHardeningTest {
 
     @Test
     void aCrossSiteWriteIsRefusedAndStoresNothing() throws IOException {
-        int before = http.get("/api/evaluations").json().path("records").size();
-        Http.Answer foreign = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations"))
+        int before = server.get("/api/evaluations").json().path("records").size();
+        Http.Answer foreign = server.send(server.request("/api/evaluations")
                 .header("Content-Type", "application/yaml").header("Origin", "https://attacker.example")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(CEMENT))));
         ServeApiTest.assertError(foreign, 403, "cross_origin");
         // a plain-text body is what a page elsewhere can send without asking: never a write
-        Http.Answer plain = http.post("/api/evaluations", "text/plain", Files.readAllBytes(CEMENT));
+        Http.Answer plain = server.post("/api/evaluations", "text/plain", Files.readAllBytes(CEMENT));
         ServeApiTest.assertError(plain, 415, "unsupported_media_type");
-        Http.Answer site = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluations"))
+        Http.Answer site = server.send(server.request("/api/evaluations")
                 .header("Content-Type", "application/yaml").header("Sec-Fetch-Site", "cross-site")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(CEMENT))));
         ServeApiTest.assertError(site, 403, "cross_origin");
-        assertThat(http.get("/api/evaluations").json().path("records").size()).isEqualTo(before);
+        assertThat(server.get("/api/evaluations").json().path("records").size()).isEqualTo(before);
         // the page's own origin may write
-        Http.Answer own = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/evaluate?plan=false"))
+        Http.Answer own = server.send(server.request("/api/evaluate?plan=false")
                 .header("Content-Type", "application/yaml").header("Origin", server.uri().toString().replaceFirst("/$", ""))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(CEMENT))));
         assertThat(own.status()).as(own.body()).isEqualTo(200);
@@ -124,25 +105,25 @@ class ServeHardeningTest {
     void aLoneSurrogateIsRefusedWhereItStandsNotStoredAsAQuestionMark() throws IOException {
         String yaml = Files.readString(CEMENT).replaceFirst("(?m)^(\\s*name:).*$", "$1 \"Cement \\\\ud800 Works\"");
         String envelope = "{\"submission\": " + Http.JSON.writeValueAsString(yaml).replace("\\\\ud800", "\\ud800") + "}";
-        Http.Answer a = http.post("/api/evaluations", "application/json", envelope);
+        Http.Answer a = server.post("/api/evaluations", "application/json", envelope);
         assertThat(a.status()).as(a.body()).isIn(400, 422);
         assertThat(a.body()).contains("surrogate");
-        Http.Answer direct = http.post("/api/evaluations", "application/yaml", yaml);
+        Http.Answer direct = server.post("/api/evaluations", "application/yaml", yaml);
         assertThat(direct.status()).as(direct.body()).isIn(400, 422);
         assertThat(direct.body()).contains("surrogate").contains(":");
     }
 
     @Test
     void theLocalModeIsOnePersonAndItsReadsAreLoggedToo() throws IOException {
-        JsonNode who = http.get("/api/session").json();
+        JsonNode who = server.get("/api/session").json();
         assertThat(who.path("mode").asText()).isEqualTo("local");
         assertThat(who.path("account").asText()).isEqualTo("local");
-        ServeApiTest.assertError(http.post("/api/session", "application/json", "{\"name\": \"a\", \"password\": \"b\"}"), 409, "local_mode");
-        Http.Answer stored = http.post("/api/evaluations", "application/yaml", Files.readAllBytes(CEMENT));
+        ServeApiTest.assertError(server.post("/api/session", "application/json", "{\"name\": \"a\", \"password\": \"b\"}"), 409, "local_mode");
+        Http.Answer stored = server.post("/api/evaluations", "application/yaml", Files.readAllBytes(CEMENT));
         long id = ServeApiTest.id(stored);
-        assertThat(http.get("/api/evaluations/" + id).status()).isEqualTo(200);
+        assertThat(server.get("/api/evaluations/" + id).status()).isEqualTo(200);
         List<String> lines = new ArrayList<>();
-        for (JsonNode e : http.get("/api/access-log").json().path("entries")) {
+        for (JsonNode e : server.get("/api/access-log").json().path("entries")) {
             lines.add(e.path("actor").asText() + " " + e.path("action").asText() + " " + e.path("record_id").asText());
         }
         assertThat(lines).contains("local FILE " + id, "local READ " + id);
@@ -178,11 +159,11 @@ class ServeHardeningTest {
             trickle.start();
             Thread.sleep(2000);
             long started = System.nanoTime();
-            Http.Answer a = http.get("/api/schemes");
+            Http.Answer a = server.get("/api/schemes");
             long ms = (System.nanoTime() - started) / 1_000_000;
             assertThat(a.status()).isEqualTo(200);
             assertThat(ms).as("answered while 40 bodies trickle").isLessThan(5000);
-            Http.Answer write = http.post("/api/evaluate?plan=false", "application/yaml", Files.readAllBytes(CEMENT));
+            Http.Answer write = server.post("/api/evaluate?plan=false", "application/yaml", Files.readAllBytes(CEMENT));
             assertThat(write.status()).as(write.body()).isEqualTo(200);
             trickle.interrupt();
         } finally {
