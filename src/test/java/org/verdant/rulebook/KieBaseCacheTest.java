@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieBase;
 import org.verdant.evaluation.Evaluator;
-import org.verdant.evaluation.InvalidSubmissionException;
 import org.verdant.verdict.VerdictJson;
+import org.verdant.support.ValidFixtures;
 import org.verdant.text.Messages;
 
 import java.nio.charset.StandardCharsets;
@@ -29,15 +29,12 @@ class KieBaseCacheTest {
         Evaluator fresh = new Evaluator(new CompiledRulebook(rulebook, cache)); // compiles, writes the cache
         Evaluator fromCache = new Evaluator(new CompiledRulebook(rulebook, cache)); // reads it
         Evaluator uncached = new Evaluator(new CompiledRulebook(rulebook));
-        List<Path> fixtures;
-        try (Stream<Path> walk = Files.walk(Path.of("fixtures"))) {
-            fixtures = walk.filter(p -> org.verdant.coverage.Fixture.isSubmission(p) && !p.toString().contains("invalid")).sorted().toList();
-        }
+        List<Path> fixtures = ValidFixtures.submissions();
         assertThat(fixtures).hasSizeGreaterThan(20);
         List<String> checked = new ArrayList<>();
         for (Path f : fixtures) {
             byte[] bytes = Files.readAllBytes(f);
-            for (String edition : editionsFor(rulebook, fresh, f, bytes)) {
+            for (String edition : ValidFixtures.editions(fresh, rulebook, f, bytes)) {
                 Evaluator.Options options = new Evaluator.Options(edition, "none");
                 String expected = json(uncached, f, bytes, options);
                 assertThat(json(fresh, f, bytes, options)).as(f + " " + edition + " (compiled, cache written)").isEqualTo(expected);
@@ -75,24 +72,6 @@ class KieBaseCacheTest {
         KieBase recompiled = new CompiledRulebook(rulebook, cache).kieBase(edition);
         assertThat(recompiled.getKiePackages()).isNotEmpty();
         assertThat(cache.load(files, getClass().getClassLoader())).as("rewritten after the compile").isNotNull();
-    }
-
-    private static List<String> editionsFor(Rulebook rulebook, Evaluator evaluator, Path f, byte[] bytes) throws RulebookException {
-        try {
-            String scheme = evaluator.validate(f.toString(), bytes, Evaluator.Options.defaults()).scorecard().scheme();
-            List<String> editions = new ArrayList<>();
-            for (Scorecard s : rulebook.editions(scheme)) {
-                try {
-                    evaluator.validate(f.toString(), bytes, new Evaluator.Options(s.edition(), null));
-                    editions.add(s.edition());
-                } catch (InvalidSubmissionException e) {
-                    // not valid under that edition (e.g. not_applicable under 2025): nothing to compare
-                }
-            }
-            return editions;
-        } catch (InvalidSubmissionException e) {
-            return List.of();
-        }
     }
 
     private static String json(Evaluator evaluator, Path f, byte[] bytes, Evaluator.Options options) throws Exception {

@@ -1,8 +1,8 @@
 package org.verdant.text;
 
 import org.junit.jupiter.api.Test;
+import org.verdant.support.FormatterReference;
 
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,15 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its trailing zeros dropped printed, for every kind of figure.
  */
 class NumbersFormatTest {
-    /** The implementation through the formatter, kept here as the reference. */
+    /** The implementation through the formatter, the reference (DeriveFormatTest holds the same code to it). */
     private static String withFormatter(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%d", (long) v);
-        if (Math.abs(v) < 1) {
-            return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
-        }
-        String s = String.format(Locale.ROOT, "%.4f", v);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return FormatterReference.format(v);
     }
 
     @Test

@@ -3,14 +3,13 @@ package org.verdant.verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.verdant.evaluation.Evaluator;
-import org.verdant.evaluation.InvalidSubmissionException;
 import org.verdant.explain.TraceBuilder;
 import org.verdant.explain.TraceJson;
 import org.verdant.generate.SubmissionGenerator;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.Rulebook;
 import org.verdant.rulebook.RulebookLoader;
-import org.verdant.rulebook.Scorecard;
+import org.verdant.support.ValidFixtures;
 import org.verdant.text.Json;
 import org.verdant.text.Messages;
 import org.verdant.yaml.PathIndex;
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,14 +46,11 @@ class VerdictJsonStreamTest {
 
     @Test
     void everyValidFixtureStreamsTheBytesItsTreeWrites() throws Exception {
-        List<Path> fixtures;
-        try (Stream<Path> walk = Files.walk(Path.of("fixtures"))) {
-            fixtures = walk.filter(p -> org.verdant.coverage.Fixture.isSubmission(p) && !p.toString().contains("invalid")).sorted().toList();
-        }
+        List<Path> fixtures = ValidFixtures.submissions();
         List<String> checked = new ArrayList<>();
         for (Path f : fixtures) {
             byte[] bytes = Files.readAllBytes(f);
-            for (String edition : editionsFor(f, bytes)) {
+            for (String edition : ValidFixtures.editions(EVALUATOR, RULEBOOK, f, bytes)) {
                 sameBytes(f.toString(), bytes, new Evaluator.Options(edition, null), f + " " + edition);
                 checked.add(f + " " + edition);
             }
@@ -85,24 +80,5 @@ class VerdictJsonStreamTest {
             assertThat(VerdictJson.write(v, m, traces)).as(what + " " + lang + " with a trace")
                     .isEqualTo(VerdictJson.text(VerdictJson.toJson(v, m, traces)));
         }
-    }
-
-    private static List<String> editionsFor(Path f, byte[] bytes) throws Exception {
-        String scheme;
-        try {
-            scheme = EVALUATOR.validate(f.toString(), bytes, Evaluator.Options.defaults()).scorecard().scheme();
-        } catch (InvalidSubmissionException e) {
-            return List.of();
-        }
-        List<String> editions = new ArrayList<>();
-        for (Scorecard s : RULEBOOK.editions(scheme)) {
-            try {
-                EVALUATOR.validate(f.toString(), bytes, new Evaluator.Options(s.edition(), null));
-                editions.add(s.edition());
-            } catch (InvalidSubmissionException e) {
-                // not valid under that edition: nothing to write
-            }
-        }
-        return editions;
     }
 }
