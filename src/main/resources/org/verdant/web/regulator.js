@@ -50,7 +50,12 @@ function status(s) {
   return s ? t("status." + s) : t("absent");
 }
 
-function showRecord(r, fresh) {
+/**
+ * The stored verdict's items, each named in the reader's language where the dispute names it in
+ * both (the stored verdict names them only in the language it was filed in); the record's own
+ * language is said beside the table whenever a name is left as filed in another.
+ */
+function showRecord(r, fresh, names) {
   record = r;
   const v = r.verdict;
   $("original").hidden = false;
@@ -58,8 +63,14 @@ function showRecord(r, fresh) {
     v.score ?? "—", v.grade ?? t("none"));
   const items = (v.gates || []).concat(v.criteria || []);
   $("original-count").textContent = t("original_items", items.length);
-  table($("original-items"), [t("item"), t("name"), t("finding"), t("points")],
-    items.map((i) => [i.id, i.name, status(i.status), i.points === undefined || i.points === null ? "—" : i.points + "/" + i.max]));
+  let asFiled = false;
+  table($("original-items"), [t("item"), t("name"), t("finding"), t("points")], items.map((i) => {
+    const n = names && names[i.id] && names[i.id][Words.lang()];
+    if (!n && v.lang !== Words.lang()) asFiled = true;
+    return [i.id, n || i.name, status(i.status), i.points === undefined || i.points === null ? "—" : i.points + "/" + i.max];
+  }));
+  $("original-language").hidden = !asFiled;
+  $("original-language").textContent = asFiled ? t(v.lang === "en" ? "as_filed_en" : "as_filed_zh") : "";
   if (!facilityHistory || facilityHistory.code !== v.facility.credit_code || fresh) showHistory(v.facility.credit_code);
 }
 
@@ -118,7 +129,7 @@ function named(d, id, stored) {
 
 function showDispute(d, fresh) {
   shown = d;
-  showRecord(d.original, fresh);
+  showRecord(d.original, fresh, d.names);
   $("objection-form").hidden = true;
   $("dispute").hidden = false;
   $("dispute-heading").textContent = t("dispute") + " " + d.id + " · " + t("record") + " " + d.evaluation_id + " · " + t(d.status);
@@ -167,6 +178,7 @@ async function loadRecord() {
   say(t("loading"));
   try {
     showRecord(await call("GET", "/api/evaluations/" + encodeURIComponent(id)), true);
+    shown = null; // the record on its own now: a language toggle shows it, not the dispute before it
     $("dispute").hidden = true;
     $("objection-form").hidden = false;
     say("");

@@ -113,6 +113,12 @@ class RegulatorPageBrowserTest {
         assertThat(id("history-disputes").findElements(By.tagName("tr")).get(1).findElement(By.tagName("a")).getDomAttribute("href"))
                 .isEqualTo("/api/disputes/1/report?lang=en");
         assertThat(id("report-link").getDomAttribute("href")).isEqualTo("/api/disputes/1/report?lang=en");
+        // the stored verdict's criteria in the reader's language (the dispute names each in zh and en), not as the record was filed
+        id("original-count").click();
+        assertThat(id("original-items").getText()).contains("INF-05", "Building uses energy-, water-, land- and material-saving measures", "not met")
+                .doesNotContain("建筑采取节能");
+        assertThat(id("original-language").isDisplayed()).as("nothing left in the record's language to label").isFalse();
+        id("original-count").click();
         browser.screenshot("regulator-04-en.png");
         browser.phone();
         try {
@@ -123,5 +129,16 @@ class RegulatorPageBrowserTest {
         } finally {
             browser.desktop();
         }
+
+        // a record opened on its own (no dispute names its criteria in English): its words are labelled as filed, in Chinese
+        id("record-id").clear();
+        id("record-id").sendKeys(record);
+        id("record-load").click();
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("objection-form")));
+        assertThat(id("original-language").isDisplayed()).isTrue();
+        assertThat(id("original-language").getText()).isEqualTo("The criteria's names as the record was filed, in Chinese.");
+        id("lang-toggle").click();
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "异议复核"));
+        assertThat(id("original-language").isDisplayed()).as("the record's own language needs no label").isFalse();
     }
 }
