@@ -221,6 +221,8 @@ async function upload() {
     const stored = await call("POST", "/api/evidence?name=" + encodeURIComponent(f.name) + "&credit_code="
       + encodeURIComponent(record.verdict.facility.credit_code), await f.arrayBuffer(), "application/octet-stream");
     $("uploaded").textContent = t("uploaded", f.name + " · " + stored.sha256 + " · " + stored.type);
+    // the file's name without its extension stands for the document's, as a workbook's evidence cell cites it
+    $("uploaded-cite").textContent = t("uploaded_cite", f.name.replace(/\.[^.]*$/, "") + " | " + stored.sha256);
     uploaded = stored.sha256;
     say("");
   } catch (e) {

@@ -92,6 +92,9 @@ class EvaluatorJourneyBrowserTest {
         String uploadedDigest = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo));
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("uploaded"), uploadedDigest));
         assertThat(id("uploaded").getText()).startsWith("已保存：site-check.csv");
+        // how the stored file is cited where a name goes beside its digest (a workbook's evidence cell)
+        assertThat(id("upload-cite").getText()).contains("名称 | sha256:…");
+        assertThat(id("uploaded-cite").getText()).isEqualTo("引用：site-check | " + uploadedDigest);
         assertThat(id("status").getText()).isEmpty();
         id("save").click();
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已保存第 1 次审核意见"));
@@ -120,6 +123,7 @@ class EvaluatorJourneyBrowserTest {
         assertThat(id("claim-INF-05").getText()).contains("Assessed: not met");
         assertThat(id("facility").getText()).contains("Green factory", "evaluation record " + record);
         assertThat(id("history").getText()).startsWith("Assessments: no. 1");
+        assertThat(id("upload-cite").getText()).contains("name | sha256:…").doesNotContainPattern("\\p{IsHan}");
         assertThat(driver().findElement(By.cssSelector("nav#pages a[href='/login.html']")).getText()).isEqualTo("Sign in");
         browser.screenshot("evaluator-04-en.png");
 
