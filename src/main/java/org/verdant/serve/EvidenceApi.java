@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.Request;
 import org.verdant.access.Access;
 import org.verdant.accounts.Accounts;
 import org.verdant.app.EvidenceFiles;
@@ -90,8 +93,12 @@ final class EvidenceApi {
         try {
             parts = ctx.uploadedFiles();
         } catch (Exception e) { // Javalin passes Jetty's checked exceptions on undeclared
-            if (!overLimit(e)) throw e;
-            throw tooLarge(ctx, code);
+            if (!refusedByTheParser(e)) throw e;
+            if (readPastAFilesLimit(ctx)) throw tooLarge(ctx, code);
+            log(ctx, Access.Action.FILE, code, "refused");
+            ctx.header("Connection", "close"); // the rest of the body is left unread: the connection cannot carry another request
+            throw ApiException.badRequest("multipart/form-data 请求无法解析：某一部分格式不对或其头部过长",
+                    "the multipart/form-data request cannot be parsed: a part is malformed or its headers are too long");
         }
         if (parts.size() > MAX_PARTS) throw tooLarge(ctx, code);
         for (UploadedFile part : parts) {
@@ -202,14 +209,23 @@ final class EvidenceApi {
         }
     }
 
-    /** Whether the multipart parser gave up because the body or a part passed its limit (Jetty says so only in words). */
-    private static boolean overLimit(Throwable e) {
+    /** Whether Jetty's multipart parser refused the body: it fails a body it cannot take with a {@link BadMessageException}. */
+    private static boolean refusedByTheParser(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (m.contains("max") && (m.contains("exceed") || m.contains("length") || m.contains("size"))) return true;
-            if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() == 413) return true;
+            if (t instanceof BadMessageException) return true;
         }
         return false;
+    }
+
+    /**
+     * Whether the parser had read more of the body than one file may have when it gave up: a part
+     * over {@link EvidenceStore#MAX_SIZE}, or a body over {@link #MAX_MULTIPART}, is refused only
+     * then; a body refused sooner was malformed, not too large. Jetty says which limit only in the
+     * words of its message, so the count of bytes read decides, not the words.
+     */
+    private static boolean readPastAFilesLimit(Context ctx) {
+        Request core = ServletContextRequest.getServletContextRequest(ctx.req());
+        return core != null && Request.getContentBytesRead(core) > EvidenceStore.MAX_SIZE;
     }
 
     private ApiException tooLarge(Context ctx, String code) {

@@ -112,6 +112,38 @@ class EvidenceEverywhereApiTest {
         assertThat(log).contains("refused");
     }
 
+    /** One part just over a file's limit, in a body whose length is declared: the parser stops at the part's limit. */
+    @Test
+    void aPartJustOverTheFileLimitIs413InTheUsersLanguage() throws IOException {
+        byte[] over = new byte[(int) org.verdant.archive.EvidenceStore.MAX_SIZE + 1];
+        System.arraycopy(PDF, 0, over, 0, 8);
+        byte[] body = multipart("XyZ-boundary-42", "big.pdf", over);
+        assertThat((long) body.length).as("within the whole body's cap: the part's own limit refuses it").isLessThan(EvidenceApi.MAX_MULTIPART);
+        Http.Answer zh = postMultipart(body);
+        assertThat(zh.status()).as(zh.body()).isEqualTo(413);
+        assertThat(zh.json().path("error").asText()).isEqualTo("too_large");
+        assertThat(zh.json().path("message").asText()).isEqualTo("证据文件超过上限 20971520 字节（20 MiB）");
+        Http.Answer en = server.post("/api/evidence?lang=en", "multipart/form-data; boundary=XyZ-boundary-42", body);
+        assertThat(en.status()).as(en.body()).isEqualTo(413);
+        assertThat(en.json().path("message").asText()).isEqualTo("the evidence file is larger than the limit of 20971520 bytes (20 MiB)");
+    }
+
+    /**
+     * A part whose headers pass the parser's limit is a malformed request, not a file over the size
+     * limit (the parser's words for it, "headers max length exceeded", once passed for the latter).
+     */
+    @Test
+    void aPartWhoseHeadersAreTooLongIsABadRequestNotATooLargeFile() throws IOException {
+        Http.Answer a = postMultipart(multipart("XyZ-boundary-42", "a".repeat(10_000) + ".pdf", PDF));
+        assertThat(a.status()).as(a.body()).isEqualTo(400);
+        assertThat(a.json().path("error").asText()).isEqualTo("bad_request");
+        assertThat(a.json().path("message").asText()).startsWith("multipart/form-data 请求无法解析");
+        Http.Answer en = server.post("/api/evidence?lang=en", "multipart/form-data; boundary=XyZ-boundary-42",
+                multipart("XyZ-boundary-42", "a".repeat(10_000) + ".pdf", PDF));
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.json().path("message").asText()).startsWith("the multipart/form-data request cannot be parsed");
+    }
+
     @Test
     void thePreviewAndTheReportCheckDigestsAgainstTheArchive() throws IOException {
         String digest = uploaded(PDF, "营业执照.pdf");
