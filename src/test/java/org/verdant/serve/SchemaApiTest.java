@@ -2,15 +2,10 @@ package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.verdant.archive.Archive;
-import org.verdant.support.TestRulebook;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.verdant.text.Json;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +16,6 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The form's API: the schema narrowed to a scheme, edition and table; the blank templates; YAML read for the form; the PDF report. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchemaApiTest {
     static final String SMALL_FACTORY = """
             scheme: green-factory
@@ -36,28 +30,12 @@ class SchemaApiTest {
               land_area: 30 亩
             """;
 
-    Path data;
-    VerdantServer server;
-    Http http;
-
-    @BeforeAll
-    void start() throws IOException {
-        data = Files.createTempDirectory("verdant-schema-api");
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data.resolve("archive")), null), null);
-        http = new Http(server.uri(), null);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (server != null) server.close();
-        try (var walk = Files.walk(data)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.local("verdant-schema-api");
 
     @Test
     void aGreenFactoryFormHasItsSectionsInTheOrderOfTheStandardTheClaimsThatExistAndTheEnergyLimitRows() throws Exception {
-        Http.Answer a = http.get("/api/schema?scheme=green-factory");
+        Http.Answer a = server.get("/api/schema?scheme=green-factory");
         assertThat(a.status()).isEqualTo(200);
         JsonNode form = a.json();
         assertThat(form.path("format").asText()).isEqualTo("verdant.form/1");
@@ -86,29 +64,29 @@ class SchemaApiTest {
 
     @Test
     void theOlderEditionAndAParkHaveTheirOwnForms() throws Exception {
-        JsonNode old = http.get("/api/schema?scheme=green-factory&edition=GB/T%2036132-2018").json();
+        JsonNode old = server.get("/api/schema?scheme=green-factory&edition=GB/T%2036132-2018").json();
         assertThat(old.path("edition").asText()).isEqualTo("GB/T 36132-2018");
         assertThat(old.path("table").isNull()).isTrue();
         assertThat(texts(old.path("sections"))).doesNotContain("indicator_table");
         assertThat(old.path("not_applicable_allowed").asBoolean()).isTrue();
         assertThat(criterion(old, "INF-12").path("claim").asBoolean()).isTrue();
 
-        JsonNode park = http.get("/api/schema?scheme=green-park").json();
+        JsonNode park = server.get("/api/schema?scheme=green-park").json();
         assertThat(texts(park.path("sections"))).contains("park", "claims").doesNotContain("site", "energy", "products", "supply_chain");
 
-        JsonNode jiangsu = http.get("/api/schema?scheme=green-factory&table=jiangsu-2025").json();
+        JsonNode jiangsu = server.get("/api/schema?scheme=green-factory&table=jiangsu-2025").json();
         assertThat(jiangsu.path("table").asText()).isEqualTo("jiangsu-2025");
         assertThat(jiangsu.path("tables").findValuesAsText("id")).contains("national-general", "jiangsu-2025");
     }
 
     @Test
     void anUnknownSchemeEditionOrTableIsABadRequestInTheAskedLanguage() {
-        Http.Answer a = http.get("/api/schema?scheme=green-farm");
+        Http.Answer a = server.get("/api/schema?scheme=green-farm");
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.json().path("message").asText()).contains("没有评价类型 'green-farm'");
-        assertThat(http.get("/api/schema?scheme=green-factory&edition=GB/T%2036132-2099&lang=en").json().path("message").asText())
+        assertThat(server.get("/api/schema?scheme=green-factory&edition=GB/T%2036132-2099&lang=en").json().path("message").asText())
                 .contains("has no edition 'GB/T 36132-2099'");
-        assertThat(http.get("/api/schema?scheme=green-factory&table=jiangsu-2024").status()).isEqualTo(400);
+        assertThat(server.get("/api/schema?scheme=green-factory&table=jiangsu-2024").status()).isEqualTo(400);
     }
 
     @Test
@@ -118,7 +96,7 @@ class SchemaApiTest {
         Set<String> allowed = Set.of("green-factory", "green-park", "zero-carbon-park", "green-supply-chain", "GB/T 36132-2018",
                 "national-general");
         for (Templates.Template t : Templates.all()) {
-            Http.Answer a = http.get("/api/templates/" + t.name() + "/blank");
+            Http.Answer a = server.get("/api/templates/" + t.name() + "/blank");
             assertThat(a.status()).as(t.name()).isEqualTo(200);
             assertThat(a.header("Content-Disposition")).contains(t.name() + ".blank.yaml");
             assertThat(a.body()).startsWith("# Verdant 空白申报模板 / blank submission template").contains("载入示例");
@@ -127,36 +105,36 @@ class SchemaApiTest {
             assertThat(values).as(t.name() + ": no figures").allMatch(allowed::contains);
             assertThat(yaml.readTree(a.body()).path("scheme").asText()).isEqualTo(t.scheme());
             // the example is still there, and differs
-            assertThat(http.get("/api/templates/" + t.name()).body()).startsWith("# Verdant 申报模板 / submission template");
+            assertThat(server.get("/api/templates/" + t.name()).body()).startsWith("# Verdant 申报模板 / submission template");
         }
-        assertThat(http.get("/api/templates/no-such/blank").status()).isEqualTo(404);
+        assertThat(server.get("/api/templates/no-such/blank").status()).isEqualTo(404);
     }
 
     @Test
     void theYamlViewIsReadAsJsonForTheForm() throws Exception {
-        Http.Answer a = http.post("/api/parse", "application/yaml", SMALL_FACTORY);
+        Http.Answer a = server.post("/api/parse", "application/yaml", SMALL_FACTORY);
         assertThat(a.status()).isEqualTo(200);
         JsonNode v = a.json();
         assertThat(v.path("facility").path("name").asText()).isEqualTo("示例小厂");
         assertThat(v.path("evaluation_date").asText()).as("a date stays the text it is").isEqualTo("2026-03-01");
         assertThat(v.path("site").path("land_area").asText()).isEqualTo("30 亩");
-        assertThat(http.post("/api/parse", "application/yaml", "").json().isObject()).isTrue();
-        Http.Answer bad = http.post("/api/parse", "application/yaml", "facility: [unclosed\n  name: x");
+        assertThat(server.post("/api/parse", "application/yaml", "").json().isObject()).isTrue();
+        Http.Answer bad = server.post("/api/parse", "application/yaml", "facility: [unclosed\n  name: x");
         assertThat(bad.status()).isEqualTo(422);
     }
 
     @Test
     void theReportDownloadsAsAPdf() {
-        Http.Answer a = http.post("/api/report?format=pdf", "application/yaml", SMALL_FACTORY);
+        Http.Answer a = server.post("/api/report?format=pdf", "application/yaml", SMALL_FACTORY);
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.header("Content-Type")).startsWith("application/pdf");
         assertThat(a.body()).startsWith("%PDF");
-        assertThat(http.post("/api/report?format=docx", "application/yaml", SMALL_FACTORY).status()).isEqualTo(400);
+        assertThat(server.post("/api/report?format=docx", "application/yaml", SMALL_FACTORY).status()).isEqualTo(400);
 
-        Http.Answer stored = http.post("/api/evaluations", "application/yaml", SMALL_FACTORY);
+        Http.Answer stored = server.post("/api/evaluations", "application/yaml", SMALL_FACTORY);
         assertThat(stored.status()).isEqualTo(201);
         String id = stored.header("X-Verdant-Record");
-        Http.Answer pdf = http.get("/api/evaluations/" + id + "/report?format=pdf");
+        Http.Answer pdf = server.get("/api/evaluations/" + id + "/report?format=pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.body()).startsWith("%PDF");
     }
@@ -164,12 +142,12 @@ class SchemaApiTest {
     @Test
     void thePageServesItsScriptsUnderItsPolicy() {
         for (String name : List.of("/app.js", "/form.js", "/yaml.js")) {
-            Http.Answer a = http.get(name);
+            Http.Answer a = server.get(name);
             assertThat(a.status()).as(name).isEqualTo(200);
             assertThat(a.header("Content-Type")).startsWith("text/javascript");
             assertThat(a.header("Content-Security-Policy")).isEqualTo(VerdantServer.PAGE_CSP);
         }
-        assertThat(http.get("/").body()).contains("src=\"/form.js\"").contains("src=\"/yaml.js\"").contains("<nav id=\"pages\"");
+        assertThat(server.get("/").body()).contains("src=\"/form.js\"").contains("src=\"/yaml.js\"").contains("<nav id=\"pages\"");
     }
 
     private static JsonNode criterion(JsonNode form, String id) {

@@ -1,14 +1,9 @@
 package org.verdant.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.verdant.archive.Archive;
-import org.verdant.support.TestRulebook;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,31 +14,16 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /api/validate: the CLI's validate over HTTP, the same located problems, and nothing evaluated. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ValidateApiTest {
     static final String INVALID = "fixtures/green-factory/gbt36132-2018/invalid/many-problems";
 
-    Path data;
-    VerdantServer server;
-    Http http;
-
-    @BeforeAll
-    void start() throws IOException {
-        data = Files.createTempDirectory("verdant-validate-api");
-        server = VerdantServer.start(new VerdantServer.Config("127.0.0.1", 0, TestRulebook.compiled(), Archive.open(data.resolve("archive")), null), null);
-        http = new Http(server.uri(), null);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (server != null) server.close();
-        ServeApiTest.delete(data);
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.local("verdant-validate-api");
 
     @Test
     void anInvalidSubmissionAnswersTheSameLocatedProblemsAsTheCli() throws Exception {
         byte[] yaml = Files.readAllBytes(Path.of(INVALID + ".yaml"));
-        Http.Answer a = http.post("/api/validate?lang=zh&file=" + URLEncoder.encode("many-problems.yaml", StandardCharsets.UTF_8), ServeApiTest.YAML, yaml);
+        Http.Answer a = server.post("/api/validate?lang=zh&file=" + URLEncoder.encode("many-problems.yaml", StandardCharsets.UTF_8), ServeApiTest.YAML, yaml);
         ServeApiTest.assertError(a, 422, "invalid_submission");
         List<String> lines = new ArrayList<>();
         for (JsonNode p : a.json().path("problems")) {
@@ -61,7 +41,7 @@ class ValidateApiTest {
     @Test
     void aValidSubmissionNamesItsSchemeAndEditionAndCarriesNoVerdict() throws Exception {
         byte[] yaml = Files.readAllBytes(Path.of("fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml"));
-        Http.Answer a = http.post("/api/validate?lang=en", ServeApiTest.YAML, yaml);
+        Http.Answer a = server.post("/api/validate?lang=en", ServeApiTest.YAML, yaml);
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         JsonNode v = a.json();
         assertThat(v.path("format").asText()).isEqualTo("verdant.validation/1");
@@ -73,7 +53,7 @@ class ValidateApiTest {
 
     @Test
     void theEnglishProblemsAreInEnglish() throws Exception {
-        Http.Answer a = http.post("/api/validate?lang=en", ServeApiTest.YAML, "scheme: green-factory\nfacility: {}\n");
+        Http.Answer a = server.post("/api/validate?lang=en", ServeApiTest.YAML, "scheme: green-factory\nfacility: {}\n");
         assertThat(a.status()).isEqualTo(422);
         assertThat(a.json().path("problems").toString()).contains("required field is missing");
     }
