@@ -428,7 +428,7 @@ public final class AppendixB {
         if (p.all().isEmpty()) return missing(f, "t", "products");
         Term capacity = totalCapacity(p);
         String unit = unitOr(f, representativeUnit(p));
-        Optional<Unit> target = Units.parse(unit);
+        Optional<Unit> target = parse(unit);
         if (target.isEmpty()) return invalid(f, formulaText(f.formula()), unit, Phrases.of("note.unknown_unit", unit), capacity.inputs());
         if (capacity.isMissing()) {
             return new IndicatorValue(f.key(), null, unit, formulaText(f.formula()), null, capacity.missing(), capacity.notes(), capacity.inputs());
@@ -709,12 +709,12 @@ public final class AppendixB {
             boolean complete = p.all().stream().allMatch(x -> x.figures().capacity() != null && x.figures().timeStandard() != null);
             if (complete) q = p.all().get(representative(p)).figures().capacity();
         }
-        return q == null ? "t" : Units.base(q.unit().dimension()).symbol();
+        return q == null ? "t" : baseSymbol(q.unit().dimension());
     }
 
     private static String outputBase(FactoryProducts p) {
         Quantity q = p.main().output();
-        return q == null ? "t" : Units.base(q.unit().dimension()).symbol();
+        return q == null ? "t" : baseSymbol(q.unit().dimension());
     }
 
     private static String perUnitDefault(String numeratorUnit, FactoryProducts p) {
@@ -729,7 +729,7 @@ public final class AppendixB {
     private static IndicatorValue express(TableForm f, Term num, Term den, String defaultUnit, List<Phrase> notes) {
         String unit = unitOr(f, defaultUnit);
         String formula = formulaText(f.formula());
-        Optional<Unit> target = Units.parse(unit);
+        Optional<Unit> target = parse(unit);
         List<String> inputs = merge(num.inputs(), den.inputs());
         if (target.isEmpty()) return invalid(f, formula, unit, Phrases.of("note.unknown_unit", unit), inputs);
         if (num.isMissing() || den.isMissing()) return Derive.quotient(f.key(), formula, num, den, unit).withNotes(notes);
@@ -766,14 +766,14 @@ public final class AppendixB {
         StringBuilder b = new StringBuilder();
         for (String part : dimension.split("/")) {
             if (b.length() > 0) b.append('/');
-            b.append(part.equals("1") ? "1" : Units.base(part).symbol());
+            b.append(part.equals("1") ? "1" : baseSymbol(part));
         }
         return b.toString();
     }
 
     private static IndicatorValue stated(TableForm f, String path, Quantity q, String defaultUnit) {
         String unit = unitOr(f, defaultUnit);
-        Optional<Unit> target = Units.parse(unit);
+        Optional<Unit> target = parse(unit);
         if (target.isEmpty()) return invalid(f, formulaText(f.formula()), unit, Phrases.of("note.unknown_unit", unit), List.of(path));
         if (!target.get().dimension().equals(q.unit().dimension())) return badUnit(f, unit, naturalUnit(q.unit().dimension()), List.of(path));
         return Derive.stated(f.key(), formulaText(f.formula()), path, q, unit);
@@ -794,6 +794,33 @@ public final class AppendixB {
     private static IndicatorValue rekey(TableForm f, String unit, IndicatorValue v) {
         return new IndicatorValue(f.key(), v.value(), unit, v.formula(), v.computation(), v.missingInputs(), v.notes(), v.inputs());
     }
+
+    /**
+     * {@link Units#parse} of a unit a form names, read once: a rulebook's tables name a few dozen,
+     * and every formula parsed its unit again in every evaluation. Units are immutable and parsing is
+     * a function of the text; at most {@value #KEPT_UNITS} are kept (a table file read at run time
+     * may name any), past that they are parsed each time.
+     */
+    private static Optional<Unit> parse(String unit) {
+        Optional<Unit> known = PARSED_UNITS.get(unit);
+        if (known != null) return known;
+        Optional<Unit> parsed = Units.parse(unit);
+        if (PARSED_UNITS.size() < KEPT_UNITS) PARSED_UNITS.put(unit, parsed);
+        return parsed;
+    }
+
+    /** {@link Units#base}'s symbol for a dimension, found once (it searches every unit). */
+    private static String baseSymbol(String dimension) {
+        String known = BASE_SYMBOLS.get(dimension);
+        if (known != null) return known;
+        String symbol = Units.base(dimension).symbol(); // an unknown dimension throws, and is not kept
+        if (BASE_SYMBOLS.size() < KEPT_UNITS) BASE_SYMBOLS.put(dimension, symbol);
+        return symbol;
+    }
+
+    private static final int KEPT_UNITS = 256;
+    private static final Map<String, Optional<Unit>> PARSED_UNITS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> BASE_SYMBOLS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String unitOr(TableForm f, String defaultUnit) {
         return f.unit() == null || f.unit().isBlank() ? defaultUnit : f.unit().strip();

@@ -1,5 +1,6 @@
 package org.verdant.findings;
 
+import org.verdant.text.FormattedNumber;
 import org.verdant.text.Numbers;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -230,7 +231,7 @@ public final class FindingCollector extends DefaultAgendaEventListener implement
         Finding f = scaledStatus(s, share);
         form(f, form);
         f.value("parts", shown).value("ratio", Numbers.fourPlaces(share))
-                .value("scoring", phrase("scoring.parts", Numbers.format(s.weight()), Numbers.format(share), Numbers.format(Scaling.points(s.weight(), share))));
+                .value("scoring", phrase("scoring.parts", shown(s.weight()), shown(share), shown(Scaling.points(s.weight(), share))));
         return f.figures(java.util.List.of(s.weightFigure())).figures(parts.figures()).warn(parts.warnings());
     }
 
@@ -303,8 +304,8 @@ public final class FindingCollector extends DefaultAgendaEventListener implement
         level(f, "baseline", baseline);
         level(f, "leading", leading);
         f.value("rule", "range").value("worst", worst).value("best", best).value("ratio", Numbers.fourPlaces(share))
-                .value("scoring", phrase("scoring.range", Numbers.format(t.weight()), clamp(Numbers.format(x), Numbers.format(worst), Numbers.format(best)),
-                        Numbers.format(Scaling.points(t.weight(), share))));
+                .value("scoring", phrase("scoring.range", shown(t.weight()), clamp(shown(x), shown(worst), shown(best)),
+                        shown(Scaling.points(t.weight(), share))));
         if (range.worst() != null) f.figures(List.of(range.worst()));
         if (range.best() != null) f.figures(List.of(range.best()));
         return f.figures(List.of(t.weightFigure()));
@@ -347,19 +348,26 @@ public final class FindingCollector extends DefaultAgendaEventListener implement
     }
 
     private static Phrase scoringText(ScaledIndicator s, double x, double b, double l, double share) {
-        String w = Numbers.format(s.weight());
         if (Math.abs(l - b) <= 1e-9 * Math.max(1, Math.abs(b))) {
-            return phrase("scoring.step_equal", Numbers.format(b), share >= 1 ? w : "0");
+            return phrase("scoring.step_equal", shown(b), share >= 1 ? shown(s.weight()) : "0");
         }
-        return phrase("scoring.scaled", w, clamp(Numbers.format(x), Numbers.format(b), Numbers.format(l)), Numbers.format(share),
-                Numbers.format(Scaling.points(s.weight(), share)));
+        return phrase("scoring.scaled", shown(s.weight()), clamp(shown(x), shown(b), shown(l)), shown(share),
+                shown(Scaling.points(s.weight(), share)));
+    }
+
+    /**
+     * A figure of a scoring phrase, written as {@link Numbers#format} writes it when the phrase is
+     * rendered: a consequence formats nothing (most verdicts are never written out in words).
+     */
+    private static FormattedNumber shown(double figure) {
+        return FormattedNumber.of(figure);
     }
 
     /**
      * The share of a scaled or ranged indicator's points, (x − from) ÷ (to − from) kept within 0 and 1,
      * with its figures as the caller writes them; the findings and the trace (explain) say it alike.
      */
-    public static Phrase clamp(String x, String from, String to) {
+    public static Phrase clamp(Object x, Object from, Object to) {
         return phrase("scoring.clamp", x, from, to);
     }
 

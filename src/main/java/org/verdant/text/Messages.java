@@ -58,11 +58,16 @@ public final class Messages {
     }
 
     private String render(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key + (args.length == 0 ? "" : " " + List.of(args));
+        // parsed once per key; the bundle is asked only the first time
+        Template template = shared.formats.get(key);
+        if (template == null) {
+            String pattern;
+            try {
+                pattern = bundle.getString(key);
+            } catch (MissingResourceException e) {
+                return key + (args.length == 0 ? "" : " " + List.of(args));
+            }
+            template = shared.formats.computeIfAbsent(key, k -> Template.of(pattern));
         }
         Object[] formatted = new Object[args.length];
         // the figures of one sentence (a value and the levels it is compared with) are shown together
@@ -90,8 +95,7 @@ public final class Messages {
                 formatted[figures.get(k)] = unit == null || unit.isEmpty() ? figure : figure + " " + unit;
             }
         }
-        // parsed once per key
-        return shared.formats.computeIfAbsent(key, k -> Template.of(pattern)).format(formatted);
+        return template.format(formatted);
     }
 
     /**
@@ -176,6 +180,7 @@ public final class Messages {
         if (o instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(Phrase.class::isInstance)) {
             return String.join(get("list.separator"), l.stream().map(this::display).toList());
         }
+        if (o instanceof FormattedNumber n) return display(n.toString()); // as the text it stands for
         if (o instanceof Double d) return Numbers.format(d);
         if (o instanceof Float f) return Numbers.format(f);
         if (o instanceof Number n) return n.toString();

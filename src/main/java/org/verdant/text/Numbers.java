@@ -27,6 +27,9 @@ public final class Numbers {
 
     /** {@link #round} as text. */
     public static String rounded(double d, int places) {
+        // a whole number (points, maxima, counts, years) is its digits: what BigDecimal.valueOf then
+        // stripping its zeros writes, without the double's decimal text
+        if (d == Math.rint(d) && Math.abs(d) < 1e15 && places >= 0) return Long.toString((long) d);
         // most figures have no more decimals than asked for: then they are their shortest decimal
         // (what BigDecimal.valueOf reads) without its trailing zeros, and need no BigDecimal
         if (d != 0 && Double.isFinite(d)) {
@@ -66,12 +69,53 @@ public final class Numbers {
     public static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v); // what %d prints in Locale.ROOT
         if (Math.abs(v) < 1) {
-            return new BigDecimal(v).round(FOUR_DIGITS).stripTrailingZeros().toPlainString();
+            String rounded = belowOneFromDecimal(v);
+            return rounded != null ? rounded : new BigDecimal(v).round(FOUR_DIGITS).stripTrailingZeros().toPlainString();
         }
         return withoutTrailingZeros(fourDecimals(v));
     }
 
     private static final MathContext FOUR_DIGITS = new MathContext(4);
+
+    /**
+     * A value below one rounded half-up to four significant digits, as its exact binary value rounds
+     * ({@code new BigDecimal(v).round(FOUR_DIGITS)}), from its decimal text ({@link Double#toString},
+     * which reads back as the value, so it differs from the exact value by less than the double's
+     * precision): the two round alike unless the digits after the fourth are within that precision
+     * of a halfway point, and there (and for an exponent or a carry into a fifth digit) this gives
+     * null and the exact value is rounded. Ratios and shares are most of the figures below one.
+     */
+    private static String belowOneFromDecimal(double v) {
+        String text = Double.toString(v);
+        if (text.indexOf('E') >= 0) return null;
+        boolean negative = text.charAt(0) == '-';
+        int first = text.indexOf('.') + 1; // "0.xxx": the digits after the point
+        while (first < text.length() && text.charAt(first) == '0') first++;
+        int significant = text.length() - first;
+        if (significant <= 0) return null;
+        int zeros = first - text.indexOf('.') - 1;
+        int kept = Math.min(4, significant);
+        int digits = Integer.parseInt(text, first, first + kept, 10);
+        if (significant > 4) {
+            char next = text.charAt(first + 4);
+            if (next == '4' || next == '5') {
+                // near halfway (…4999…, …5000…): leave it to the exact value
+                char fill = next == '4' ? '9' : '0';
+                boolean near = true;
+                for (int i = first + 5; i < first + 8; i++) if ((i < text.length() ? text.charAt(i) : '0') != fill) near = false;
+                if (near) return null;
+            }
+            if (next >= '5' && ++digits == 10_000) return null; // a carry into another digit
+        } else {
+            for (int i = kept; i < 4; i++) digits *= 10;
+        }
+        while (digits % 10 == 0) digits /= 10;
+        StringBuilder out = new StringBuilder(12);
+        if (negative) out.append('-');
+        out.append("0.");
+        for (int i = 0; i < zeros; i++) out.append('0');
+        return out.append(digits).toString();
+    }
 
     private static String withoutTrailingZeros(String s) {
         int end = s.length();
@@ -184,6 +228,7 @@ public final class Numbers {
      * is not set beside "9 万".
      */
     public static List<String> forPeople(List<String> plains, String lang) {
+        if (allSmallPlain(plains)) return new ArrayList<>(plains);
         List<BigDecimal> numbers = new ArrayList<>();
         boolean countable = true;
         for (String p : plains) {
@@ -200,6 +245,37 @@ public final class Numbers {
             else out.add(countable ? wanOrYi(b) : plain(b));
         }
         return out;
+    }
+
+    /**
+     * Whether every figure is already as {@link #forPeople} writes a figure below 10 000: a plain
+     * decimal with at most four digits before the point, no sign but a minus, no leading zero, no
+     * trailing zero after the point, and not minus zero. Nearly every figure in a sentence is one,
+     * and reading each into a BigDecimal to write it back unchanged was most of the cost.
+     */
+    private static boolean allSmallPlain(List<String> plains) {
+        for (String p : plains) if (!smallPlain(p)) return false;
+        return true;
+    }
+
+    private static boolean smallPlain(String p) {
+        if (p == null) return true; // kept as it is either way
+        int n = p.length();
+        int i = n > 0 && p.charAt(0) == '-' ? 1 : 0;
+        int start = i;
+        while (i < n && p.charAt(i) >= '0' && p.charAt(i) <= '9') i++;
+        int whole = i - start;
+        if (whole == 0 || whole > 4 || whole > 1 && p.charAt(start) == '0') return false;
+        if (i == n) return !(start == 1 && p.charAt(1) == '0'); // "-0" is written "0"
+        if (p.charAt(i) != '.' || i == n - 1) return false;
+        boolean nonZeroFraction = false;
+        for (int k = i + 1; k < n; k++) {
+            char c = p.charAt(k);
+            if (c < '0' || c > '9') return false;
+            if (c != '0') nonZeroFraction = true;
+        }
+        if (p.charAt(n - 1) == '0') return false;
+        return nonZeroFraction;
     }
 
     private static BigDecimal decimal(String s) {

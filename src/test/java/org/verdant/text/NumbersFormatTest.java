@@ -73,4 +73,76 @@ class NumbersFormatTest {
             assertThat(Numbers.rounded(v, places)).as(v + " to " + places).isEqualTo(Numbers.round(v, places).toPlainString());
         }
     }
+
+    @Test
+    void shortFiguresBelowOneReadAsTheirExactValueRounded() {
+        // shares and ratios (0.5, 0.25, 0.6667) take the shortest decimal's way: it must read as the exact binary value rounded
+        SplittableRandom rng = new SplittableRandom(1255);
+        for (int i = 0; i < 50_000; i++) {
+            int decimals = rng.nextInt(1, 9);
+            double v = rng.nextInt(-9999, 10_000) / Math.pow(10, decimals);
+            if (Math.abs(v) >= 1) v = v / Math.pow(10, rng.nextInt(1, 5));
+            assertThat(Numbers.format(v)).as(Double.toString(v)).isEqualTo(withFormatter(v));
+        }
+        for (double v : new double[] {0.1, 0.2, 0.3, 0.7, 0.9999, 0.99995, 0.99994999, 0.00012345, 0.0001, 0.001, 0.0015, -0.0015, 0.12345, 0.12355,
+                1.0 / 3, 2.0 / 3, 0.1 + 0.2, 0.3 - 0.1, 0.45, 0.55, 0.000999, 1e-300, -1e-300}) {
+            assertThat(Numbers.format(v)).as(Double.toString(v)).isEqualTo(withFormatter(v));
+        }
+    }
+
+    @Test
+    void wholeFiguresRoundedReadAsTheirBigDecimal() {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            double v = (double) rng.nextLong(-2_000_000_000_000_000L, 2_000_000_000_000_000L) / Math.pow(10, rng.nextInt(0, 18));
+            v = Math.rint(v);
+            for (int places : new int[] {0, 2, 6}) {
+                assertThat(Numbers.rounded(v, places)).as(v + " to " + places).isEqualTo(Numbers.round(v, places).toPlainString());
+            }
+        }
+        for (double v : new double[] {1e15 - 1, 1e15, -1e15, 1e16, 1e21, 123456789012345.0, -0.0, 0, 1, -1}) {
+            assertThat(Numbers.rounded(v, 6)).as(Double.toString(v)).isEqualTo(Numbers.round(v, 6).toPlainString());
+        }
+    }
+
+    /**
+     * {@link Numbers#forPeople} before small plain figures were passed through as they are, for
+     * figures below 10 000: each read as a BigDecimal and written back without trailing zeros
+     * (texts that are no number kept). Figures of 10 000 and more take the way they always took.
+     */
+    private static java.util.List<String> smallForPeopleReference(java.util.List<String> plains) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String p : plains) {
+            java.math.BigDecimal b;
+            try {
+                b = p == null ? null : new java.math.BigDecimal(p);
+            } catch (NumberFormatException e) {
+                b = null;
+            }
+            if (b != null && b.abs().compareTo(java.math.BigDecimal.valueOf(10_000)) >= 0) return null;
+            out.add(b == null ? p : plainOf(b));
+        }
+        return out;
+    }
+
+    private static String plainOf(java.math.BigDecimal b) {
+        java.math.BigDecimal s = b.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
+    @Test
+    void smallPlainFiguresForPeopleReadAsBefore() {
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("0", "-0", "-0.0", "0.0", "0.50", "1.", ".5", "+5", "007", "00.5",
+                "9999", "9999.9999", "10000", "-9999.5", "1e3", "1.5E3", "NaN", "Infinity", "—", "12a", "1.2.3", "-", "", "0.000123", "100", "1500.25"));
+        SplittableRandom rng = new SplittableRandom(36);
+        for (int i = 0; i < 5_000; i++) texts.add(Numbers.format((rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-5, 6))));
+        for (String lang : java.util.List.of("zh", "en")) {
+            for (String t : texts) {
+                for (java.util.List<String> plains : java.util.List.of(java.util.List.of(t), java.util.Arrays.asList(t, "12.5", null))) {
+                    java.util.List<String> expected = smallForPeopleReference(plains);
+                    if (expected != null) assertThat(Numbers.forPeople(plains, lang)).as(lang + " " + plains).isEqualTo(expected);
+                }
+            }
+        }
+    }
 }
