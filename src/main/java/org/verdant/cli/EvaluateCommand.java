@@ -63,9 +63,7 @@ final class EvaluateCommand implements Callable<Integer>, CliFaults.OfSubmission
         Workbooks.Input input = input(file, evaluation);
         Request request = input.request();
         // the archive asked for also holds the evidence files the submission may cite by digest
-        // an edition or table option names choices across every scheme (and lists them when unknown): the whole rulebook
-        var application = evaluation.edition == null && evaluation.table == null
-                ? rulebook.application(org.verdant.app.SchemeHint.of(request)) : rulebook.application();
+        var application = rulebook.application();
         try (org.verdant.archive.Archive archive = archiving.open(input, application)) {
             Evaluation e = input.run(r -> application.evaluate(r, archive));
             String text = format == Format.json ? e.json(trace) : e.text();

@@ -25,8 +25,6 @@ public class RulebookOptions {
     private static CompiledRulebook cached;
     private static Application cachedApplication;
     private static String cachedKey;
-    /** The scheme the cached rulebook was read for (perhaps only its part of the scorecards); null: all of them. */
-    private static String cachedScheme;
 
     /** The application layer over the rulebook these options name. */
     Application application() throws RulebookException {
@@ -37,42 +35,15 @@ public class RulebookOptions {
         }
     }
 
-    /**
-     * The application layer over the part of the rulebook an evaluation of a submission of
-     * {@code scheme} reads (the whole rulebook when scheme is null; see RulebookLoader).
-     */
-    Application application(String scheme) throws RulebookException {
-        CompiledRulebook r = load(scheme);
-        synchronized (RulebookOptions.class) {
-            if (cachedApplication == null || cachedApplication.rulebook() != r) cachedApplication = new Application(r);
-            return cachedApplication;
-        }
-    }
-
     /** Loads (once per process) the rulebook these options name. */
     CompiledRulebook load() throws RulebookException {
-        return load(null);
-    }
-
-    /**
-     * Loads (once per process) the rulebook these options name. The first load of a process for a
-     * submission of {@code scheme}, with a cache directory, may parse only that scheme's scorecards
-     * (RulebookLoader: when the cache holds a note that this very rulebook was checked in full); a
-     * later load for another scheme (the fixtures of 'verdant test') reads the whole rulebook,
-     * which then serves every scheme.
-     */
-    private CompiledRulebook load(String scheme) throws RulebookException {
         Path r = rules != null ? rules : env("VERDANT_RULES");
         Path s = scorecards != null ? scorecards : env("VERDANT_SCORECARDS");
         String key = r + "|" + s;
         synchronized (RulebookOptions.class) {
-            if (cached == null || !key.equals(cachedKey) || (cachedScheme != null && !cachedScheme.equals(scheme))) {
-                KieBaseCache cache = KieBaseCache.fromEnvironment();
-                String only = cached == null && cache != null ? scheme : null;
-                cached = new CompiledRulebook(only == null ? RulebookLoader.load(r, s)
-                        : RulebookLoader.load(r, s, only, cache.dir(), cache.code()), cache);
+            if (cached == null || !key.equals(cachedKey)) {
+                cached = new CompiledRulebook(RulebookLoader.load(r, s), KieBaseCache.fromEnvironment());
                 cachedKey = key;
-                cachedScheme = only;
             }
             return cached;
         }

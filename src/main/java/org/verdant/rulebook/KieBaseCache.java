@@ -94,11 +94,6 @@ public final class KieBaseCache {
         return dir;
     }
 
-    /** The identity of the code (the jar's table of contents, or the class files), or null when it cannot be read. */
-    public String code() {
-        return codeIdentity;
-    }
-
     /** The entry for these rule files: where it is (or would be) on disk. */
     public Path entry(List<SourceFile> ruleFiles) {
         return dir.resolve("kiebase-" + key(ruleFiles) + ".bin");

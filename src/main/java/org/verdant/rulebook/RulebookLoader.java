@@ -34,34 +34,6 @@ public final class RulebookLoader {
 
     /** Loads from the given directories; a null directory means the built-in copy. */
     public static Rulebook load(Path rulesDir, Path scorecardsDir) throws RulebookException {
-        List<SourceFile> files = read(rulesDir, scorecardsDir);
-        return ScorecardReader.assemble(origin(rulesDir, scorecardsDir), files, digest(files));
-    }
-
-    /**
-     * Loads from the given directories for evaluating a submission of {@code scheme} (may be null):
-     * with a {@link CheckedRulebook} note that exactly this rulebook (its digest) was read and
-     * checked in full by this build and found valid, only the scorecards, overlays and indicator
-     * tables of that scheme are parsed (parsing the scorecards was a fifth of a cold evaluate);
-     * without one, every file is read and checked, as {@link #load(Path, Path)} does, and the note
-     * written under {@code checkedDir}. Every file is still read and digested, so an edit to any of
-     * them is another digest: it takes effect at once and a broken edit is reported.
-     * {@code checkedDir} or {@code code} null: no note is used or written.
-     */
-    public static Rulebook load(Path rulesDir, Path scorecardsDir, String scheme, Path checkedDir, String code) throws RulebookException {
-        List<SourceFile> files = read(rulesDir, scorecardsDir);
-        String digest = digest(files);
-        String origin = origin(rulesDir, scorecardsDir);
-        CheckedRulebook checked = scheme == null ? null : CheckedRulebook.read(checkedDir, digest, code);
-        java.util.Set<String> unused = checked == null ? null : checked.unusedBy(scheme);
-        if (unused != null) return ScorecardReader.assemble(origin, files, unused, digest);
-        Rulebook full = ScorecardReader.assemble(origin, files, digest);
-        if (checked == null) CheckedRulebook.write(checkedDir, code, full);
-        return full;
-    }
-
-    /** Every rule and scorecard file, sorted by logical path. */
-    static List<SourceFile> read(Path rulesDir, Path scorecardsDir) throws RulebookException {
         Problems problems = new Problems();
         List<SourceFile> files = new ArrayList<>();
         try {
@@ -72,11 +44,8 @@ public final class RulebookLoader {
         }
         if (!problems.isEmpty()) throw new RulebookException(problems.sorted());
         files.sort(Comparator.comparing(SourceFile::logicalPath));
-        return files;
-    }
-
-    private static String origin(Path rulesDir, Path scorecardsDir) {
-        return (rulesDir == null ? BUILT_IN : rulesDir.toString()) + " + " + (scorecardsDir == null ? BUILT_IN : scorecardsDir.toString());
+        String origin = (rulesDir == null ? BUILT_IN : rulesDir.toString()) + " + " + (scorecardsDir == null ? BUILT_IN : scorecardsDir.toString());
+        return ScorecardReader.assemble(origin, files, digest(files));
     }
 
     private static List<SourceFile> fromDisk(Path dir, String root, String ext, Problems problems) throws IOException {

@@ -39,18 +39,13 @@ final class ScorecardReader {
     }
 
     static Rulebook assemble(String origin, List<SourceFile> files, String digest) throws RulebookException {
-        return assemble(origin, files, Set.of(), digest);
-    }
-
-    /** As {@link #assemble(String, List, String)}, leaving out the scorecard files named in {@code unused} (logical paths). */
-    static Rulebook assemble(String origin, List<SourceFile> files, Set<String> unused, String digest) throws RulebookException {
         ScorecardReader r = new ScorecardReader();
         Map<String, Scorecard> scorecards = new TreeMap<>();
         Map<String, GradingTable> gradings = new TreeMap<>();
         Map<String, IndicatorTable> tables = new TreeMap<>();
         Benchmarks benchmarks = Benchmarks.empty();
         for (SourceFile f : files) {
-            if (!f.logicalPath().startsWith("scorecards/") || unused.contains(f.logicalPath())) continue;
+            if (!f.logicalPath().startsWith("scorecards/")) continue;
             YamlNode root = YamlReader.read(f.displayPath(), f.bytes(), r.problems);
             if (root == null) continue;
             Node top = Node.of(root, r.problems, List.of("format", "id", "version", "scheme", "edition", "title", "applies",
