@@ -96,7 +96,7 @@ class LauncherCdsIT {
         assertThat(edited.code()).as("the edited rulebook is the one used: " + edited.err()).isEqualTo(4);
     }
 
-    /** The launcher's evaluate reads the scorecards ahead (RulebookLoader.readAhead): an edited scorecard is still the one used. */
+    /** Scorecards are read on every run (only compiled rules and classes are cached): an edited scorecard is the one the next run uses. */
     @Test
     void aScorecardEditedBetweenTwoRunsIsTheOneTheNextRunUses() throws Exception {
         Path root = checkout();

@@ -74,29 +74,7 @@ public final class VerdantCli extends TopLevelCommand {
 
 
     public static void main(String[] args) {
-        if (evaluatesWithTheDefaultRulebook(args)) {
-            // the scorecards are parsed while picocli builds the command; the load waits for them and
-            // rereads them if any file changed in between (RulebookLoader.readAhead)
-            org.verdant.rulebook.RulebookLoader.readAhead(envPath("VERDANT_RULES"), envPath("VERDANT_SCORECARDS"));
-        }
         System.exit(run(Console.OUT, Console.ERR, args));
-    }
-
-    /** As RulebookOptions reads it: unset or blank is the built-in copy. */
-    private static java.nio.file.Path envPath(String name) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? null : java.nio.file.Path.of(v);
-    }
-
-    /** {@code evaluate} without --rules or --scorecards: the rulebook it loads is the one the environment names. */
-    static boolean evaluatesWithTheDefaultRulebook(String... args) {
-        String named = null;
-        for (int i = 0; i < args.length && named == null; i++) {
-            if (args[i].equals("--lang")) { i++; continue; }
-            if (args[i].startsWith("-")) return false; // an option before the command: left to picocli
-            named = args[i];
-        }
-        return "evaluate".equals(named) && java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("--rules") || a.startsWith("--scorecards"));
     }
 
     /** Runs a command line; returns its exit code. Used by main and by the tests. */

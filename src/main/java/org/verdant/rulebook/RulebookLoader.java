@@ -15,16 +15,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -39,15 +34,6 @@ public final class RulebookLoader {
 
     /** Loads from the given directories; a null directory means the built-in copy. */
     public static Rulebook load(Path rulesDir, Path scorecardsDir) throws RulebookException {
-        // waited for first, whatever it reads: two threads opening the jar's file system at once would fail
-        Rulebook ahead = readAheadOf(rulesDir, scorecardsDir);
-        List<SourceFile> files = read(rulesDir, scorecardsDir);
-        if (ahead != null && sameFiles(ahead.files(), files)) return ahead;
-        return ScorecardReader.assemble(origin(rulesDir, scorecardsDir), files, digest(files));
-    }
-
-    /** Every rule and scorecard file, sorted by logical path. */
-    private static List<SourceFile> read(Path rulesDir, Path scorecardsDir) throws RulebookException {
         Problems problems = new Problems();
         List<SourceFile> files = new ArrayList<>();
         try {
@@ -58,71 +44,8 @@ public final class RulebookLoader {
         }
         if (!problems.isEmpty()) throw new RulebookException(problems.sorted());
         files.sort(Comparator.comparing(SourceFile::logicalPath));
-        return files;
-    }
-
-    private static String origin(Path rulesDir, Path scorecardsDir) {
-        return (rulesDir == null ? BUILT_IN : rulesDir.toString()) + " + " + (scorecardsDir == null ? BUILT_IN : scorecardsDir.toString());
-    }
-
-    /** A rulebook being read on another thread for the next {@link #load} of the same directories (one at a time). */
-    private record ReadAhead(Path rulesDir, Path scorecardsDir, CompletableFuture<Rulebook> rulebook) {
-    }
-
-    private static final AtomicReference<ReadAhead> AHEAD = new AtomicReference<>();
-
-    /**
-     * Starts reading and checking the rulebook of these directories on a thread of its own, so that a
-     * cold {@code verdant evaluate} parses the scorecards while picocli is still building the command
-     * (parsing them was about a fifth of a cold run). The next {@link #load} waits for it and, for
-     * the same directories, uses the result only if every file it reads is byte for byte the one read ahead: a file edited
-     * in between is read again, so an edit always takes effect. A failed read ahead is forgotten (the
-     * load reads again and reports the problems itself).
-     */
-    public static void readAhead(Path rulesDir, Path scorecardsDir) {
-        startReadAhead(rulesDir, scorecardsDir);
-    }
-
-    /** {@link #readAhead}, and what it will yield (for the tests). */
-    static CompletableFuture<Rulebook> startReadAhead(Path rulesDir, Path scorecardsDir) {
-        CompletableFuture<Rulebook> rulebook = new CompletableFuture<>();
-        AHEAD.set(new ReadAhead(rulesDir, scorecardsDir, rulebook));
-        Thread reader = new Thread(() -> {
-            try {
-                List<SourceFile> files = read(rulesDir, scorecardsDir);
-                rulebook.complete(ScorecardReader.assemble(origin(rulesDir, scorecardsDir), files, digest(files)));
-            } catch (Throwable e) {
-                rulebook.completeExceptionally(e);
-            }
-        }, "verdant-rulebook-read-ahead");
-        reader.setDaemon(true); // never keeps the process alive
-        reader.start();
-        return rulebook;
-    }
-
-    /** The rulebook read ahead (waited for) if it was for these directories; else null. Used once: a long-running process does not keep it. */
-    private static Rulebook readAheadOf(Path rulesDir, Path scorecardsDir) {
-        ReadAhead ahead = AHEAD.getAndSet(null);
-        if (ahead == null) return null;
-        try {
-            Rulebook read = ahead.rulebook().get();
-            return Objects.equals(ahead.rulesDir(), rulesDir) && Objects.equals(ahead.scorecardsDir(), scorecardsDir) ? read : null;
-        } catch (ExecutionException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    static boolean sameFiles(List<SourceFile> a, List<SourceFile> b) {
-        if (a.size() != b.size()) return false;
-        for (int i = 0; i < a.size(); i++) {
-            SourceFile x = a.get(i);
-            SourceFile y = b.get(i);
-            if (!x.logicalPath().equals(y.logicalPath()) || !x.displayPath().equals(y.displayPath()) || !Arrays.equals(x.bytes(), y.bytes())) return false;
-        }
-        return true;
+        String origin = (rulesDir == null ? BUILT_IN : rulesDir.toString()) + " + " + (scorecardsDir == null ? BUILT_IN : scorecardsDir.toString());
+        return ScorecardReader.assemble(origin, files, digest(files));
     }
 
     private static List<SourceFile> fromDisk(Path dir, String root, String ext, Problems problems) throws IOException {

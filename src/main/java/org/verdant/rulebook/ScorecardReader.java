@@ -44,14 +44,9 @@ final class ScorecardReader {
         Map<String, GradingTable> gradings = new TreeMap<>();
         Map<String, IndicatorTable> tables = new TreeMap<>();
         Benchmarks benchmarks = Benchmarks.empty();
-        List<SourceFile> yaml = files.stream().filter(f -> f.logicalPath().startsWith("scorecards/")).toList();
-        // Parsing the YAML is most of reading a rulebook and each file's tree stands alone, so the files are
-        // parsed on every core at once; each file's problems join the rest in file order, as if read one by one.
-        List<Parsed> trees = yaml.parallelStream().map(Parsed::of).toList();
-        for (int i = 0; i < yaml.size(); i++) {
-            SourceFile f = yaml.get(i);
-            r.problems.addAll(trees.get(i).problems());
-            YamlNode root = trees.get(i).root();
+        for (SourceFile f : files) {
+            if (!f.logicalPath().startsWith("scorecards/")) continue;
+            YamlNode root = YamlReader.read(f.displayPath(), f.bytes(), r.problems);
             if (root == null) continue;
             Node top = Node.of(root, r.problems, List.of("format", "id", "version", "scheme", "edition", "title", "applies",
                     "default_grading", "notes", "parameters", "gates", "categories", "rows", "applies_to", "requires",
@@ -108,14 +103,6 @@ final class ScorecardReader {
         if (!r.problems.isEmpty()) throw new RulebookException(r.problems.sorted());
         return new Rulebook(origin, scorecards, tables, benchmarks, gradings,
                 files.stream().filter(f -> f.logicalPath().startsWith("rules/")).toList(), files, digest, r.citations.build());
-    }
-
-    /** One file's YAML tree (null when it could not be read) and the problems reading it found. */
-    private record Parsed(YamlNode root, Problems problems) {
-        static Parsed of(SourceFile f) {
-            Problems problems = new Problems();
-            return new Parsed(YamlReader.read(f.displayPath(), f.bytes(), problems), problems);
-        }
     }
 
     /** An indicator table given as a file of its own (--table FILE), checked like the rulebook's. */
