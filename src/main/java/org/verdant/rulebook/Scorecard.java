@@ -103,10 +103,12 @@ public record Scorecard(
 
     /**
      * The memos, by scorecard instance. Held strongly but bounded: a rulebook read again (a
-     * server reloading) brings new scorecards, and past {@link #MEMOS_MAX} the memos start afresh.
+     * server reloading) brings new scorecards, and past {@link #MEMOS_MAX} the memos start afresh,
+     * so at most a few old rulebooks (about 25 scorecards each: editions, overlays, tables) stay
+     * reachable from here.
      */
     private static final Map<Same, Map<Object, Object>> MEMOS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MEMOS_MAX = 2_048;
+    private static final int MEMOS_MAX = 256;
     private static final int DERIVED_PER_SCORECARD_MAX = 4_096;
 
     private Map<Object, Object> memo() {

@@ -46,9 +46,15 @@ final class VerdictConstants {
     /** Every provisional figure of the criteria's points (by ref): a later figure with one of these is not warned of again. */
     final Set<String> pointRefs;
 
-    /** Figure warnings by criterion and figure instance: the findings' figures are the scorecard's, so a few hundred at most. */
+    /**
+     * Figure warnings by criterion and figure instance, for the scorecard's own figures only
+     * ({@link #own}): a finding may also cite a figure made for its evaluation (an energy-limit
+     * level, a benchmark row), whose warning is made for that verdict alone.
+     */
     private final Map<FigureUse, Verdict.Warning> figureWarnings = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int FIGURE_WARNINGS_MAX = 4_096;
+    /** The scorecard's own figures, by identity: its parameters, weights, points and fixed reference levels. */
+    private final Set<Scorecard.Same> own;
 
     private record Key(Scorecard.Same rulebook, Scorecard.Same grading) {
     }
@@ -100,10 +106,45 @@ final class VerdictConstants {
                 }
             }
         }
+        own = ownFigures(scorecard);
         pointRefs = Collections.unmodifiableSet(seen);
         boolean weightsApart = scorecard.categories().stream()
                 .noneMatch(c -> c.weight() != null && c.weight().isProvisional() && seen.contains(c.weight().ref()));
         pointWarnings = weightsApart ? List.copyOf(points) : null;
+    }
+
+    private static Set<Scorecard.Same> ownFigures(Scorecard scorecard) {
+        List<Figure> figures = new ArrayList<>(scorecard.parameters().values());
+        for (Scorecard.GateSpec g : scorecard.gates()) reference(g.threshold(), figures);
+        for (Scorecard.CategorySpec c : scorecard.categories()) {
+            figures.add(c.weight());
+            for (Scorecard.CriterionSpec k : c.criteria()) {
+                figures.add(k.points());
+                for (Scorecard.TierSpec t : java.util.Arrays.asList(k.basic(), k.advanced())) {
+                    if (t != null) {
+                        figures.add(t.points());
+                        reference(t.reference(), figures);
+                    }
+                }
+                reference(k.target(), figures);
+                if (k.forms() != null) {
+                    for (Scorecard.FormSpec f : k.forms()) {
+                        reference(f.baseline(), figures);
+                        reference(f.leading(), figures);
+                    }
+                }
+            }
+        }
+        Set<Scorecard.Same> out = new HashSet<>();
+        for (Figure f : figures) if (f != null) out.add(new Scorecard.Same(f));
+        return Collections.unmodifiableSet(out);
+    }
+
+    private static void reference(Scorecard.ReferenceSpec r, List<Figure> out) {
+        if (r == null) return;
+        out.add(r.fixed());
+        out.add(r.factor());
+        if (r.tiers() != null) r.tiers().forEach(t -> out.add(t.figure()));
     }
 
     private void point(List<Verdict.Warning> out, Set<String> seen, String criterion, Figure f) {
@@ -113,7 +154,9 @@ final class VerdictConstants {
 
     /** The warning that {@code criterion} relies on the provisional figure {@code f}, its source shown in the reader's language. */
     Verdict.Warning figureWarning(String criterion, Figure f) {
-        FigureUse key = new FigureUse(criterion, new Scorecard.Same(f));
+        Scorecard.Same figure = new Scorecard.Same(f);
+        if (!own.contains(figure)) return VerdictBuilder.cited(VerdictBuilder.figureWarning(criterion, f), sources, shownSources);
+        FigureUse key = new FigureUse(criterion, figure);
         Verdict.Warning w = figureWarnings.get(key);
         if (w == null) {
             w = VerdictBuilder.cited(VerdictBuilder.figureWarning(criterion, f), sources, shownSources);
