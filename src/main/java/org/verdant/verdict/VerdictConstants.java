@@ -93,6 +93,7 @@ final class VerdictConstants {
         scorecard.gates().forEach(g -> ids.add(g.id()));
         scorecard.criteria().forEach(c -> ids.add(c.id()));
         judgedIds = Collections.unmodifiableSet(ids);
+        own = ownFigures(scorecard); // before the points' warnings below, which are kept by it
         List<Verdict.Warning> points = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Scorecard.CategorySpec cat : scorecard.categories()) {
@@ -106,7 +107,6 @@ final class VerdictConstants {
                 }
             }
         }
-        own = ownFigures(scorecard);
         pointRefs = Collections.unmodifiableSet(seen);
         boolean weightsApart = scorecard.categories().stream()
                 .noneMatch(c -> c.weight() != null && c.weight().isProvisional() && seen.contains(c.weight().ref()));
