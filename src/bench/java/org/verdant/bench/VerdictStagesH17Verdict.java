@@ -16,8 +16,6 @@ import org.verdant.yaml.Problems;
 import org.verdant.yaml.YamlNode;
 import org.verdant.yaml.YamlReader;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,36 +56,18 @@ public final class VerdictStagesH17Verdict {
             GradingTable grading = gradingId == null || gradingId.equals("none") ? null : rulebook.rulebook().gradings().get(gradingId);
             inputs[i] = new Judged(v, findings, grading, Evaluator.sha256(input));
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long[] cpu = new long[STAGES.length];
-        long count = 0;
-        boolean measuring = false;
-        long until = System.nanoTime() + warmup * 1_000_000_000L;
-        long sink = 0;
-        for (int n = 0; ; n++) {
-            if (System.nanoTime() > until) {
-                if (measuring) break;
-                measuring = true;
-                until = System.nanoTime() + measure * 1_000_000_000L;
-                java.util.Arrays.fill(cpu, 0);
-                count = 0;
-            }
+        CpuStageLoop.Result r = CpuStageLoop.run(warmup, measure, STAGES.length, (n, loop) -> {
             Judged j = inputs[n & 127];
-            long t0 = threads.getCurrentThreadCpuTime();
             Verdict verdict = VerdictBuilder.build(j.validated().submission(), j.validated().scorecard(), j.findings(),
                     rulebook.rulebook(), j.grading(), j.digest(), Evaluator.version());
-            long t1 = threads.getCurrentThreadCpuTime();
+            loop.lap();
             byte[] line = VerdictJson.compact(verdict, fresh ? new Messages("zh") : zh);
-            long t2 = threads.getCurrentThreadCpuTime();
+            loop.lap();
             String indented = VerdictJson.write(verdict, fresh ? new Messages("en") : en);
-            long t3 = threads.getCurrentThreadCpuTime();
-            sink += line.length + indented.length();
-            cpu[0] += t1 - t0;
-            cpu[1] += t2 - t1;
-            cpu[2] += t3 - t2;
-            count++;
-        }
-        System.out.printf("%d verdicts measured over %d s after %d s of warm-up (%d bytes/chars written)%n", count, measure, warmup, sink);
-        for (int s = 0; s < STAGES.length; s++) System.out.printf("%-20s %8.1f µs%n", STAGES[s], cpu[s] / 1e3 / count);
+            loop.lap();
+            return line.length + indented.length();
+        });
+        System.out.printf("%d verdicts measured over %d s after %d s of warm-up (%d bytes/chars written)%n", r.count(), measure, warmup, r.written());
+        for (int s = 0; s < STAGES.length; s++) System.out.printf("%-20s %8.1f µs%n", STAGES[s], r.microsPerRound(s));
     }
 }

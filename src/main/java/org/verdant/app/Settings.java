@@ -35,9 +35,21 @@ public record Settings(String edition, String table, String grading, String lang
         return new Settings(edition, table, grading, lang, other);
     }
 
+    /**
+     * The messages of this language: one per language for the whole run (a {@code Messages} holds
+     * nothing of a request and may be shared between threads; making one per request looked its
+     * bundle up again). Other language codes (read as Chinese) get their own each time.
+     */
     public Messages messages() {
-        return new Messages(lang);
+        return switch (lang) {
+            case "zh" -> ZH;
+            case "en" -> EN;
+            default -> new Messages(lang);
+        };
     }
+
+    private static final Messages ZH = new Messages("zh");
+    private static final Messages EN = new Messages("en");
 
     Evaluator.Options evaluatorOptions() {
         return new Evaluator.Options(edition, table, grading, assessment);

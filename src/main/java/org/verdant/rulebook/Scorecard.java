@@ -72,8 +72,78 @@ public record Scorecard(
         return !overlaysSchemes.isEmpty();
     }
 
+    /** Every criterion, category by category (worked out once per scorecard: verdicts and facts ask for it per evaluation). */
     public List<CriterionSpec> criteria() {
-        return categories.stream().flatMap(c -> c.criteria().stream()).toList();
+        return derived(CRITERIA, s -> s.categories.stream().flatMap(c -> c.criteria().stream()).toList());
+    }
+
+    private static final Object CRITERIA = new Object();
+
+    /**
+     * What depends only on this scorecard, worked out once per scorecard <em>instance</em>:
+     * {@code key} (compared with equals; callers use a constant of their own, or a record of
+     * further instances it depends on) names the value, {@code compute} works it out. A scorecard
+     * never changes once made, and {@link #withOverlays} and {@link #withTable} give the same
+     * instance for the same parts, so an edition + overlays + table keeps one identity over a
+     * run. By identity, not equals: a record's hash walks every gate and category.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Function<Scorecard, T> compute) {
+        Map<Object, Object> values = memo();
+        Object known = values.get(key);
+        if (known == null) {
+            known = compute.apply(this); // outside the map's lock: a value may itself ask for another
+            if (values.size() < DERIVED_PER_SCORECARD_MAX) {
+                Object raced = values.putIfAbsent(key, known);
+                if (raced != null) known = raced;
+            }
+        }
+        return (T) known;
+    }
+
+    /**
+     * The memos, by scorecard instance. Held strongly but bounded: a rulebook read again (a
+     * server reloading) brings new scorecards, and past {@link #MEMOS_MAX} the memos start afresh,
+     * so at most a few old rulebooks (about 25 scorecards each: editions, overlays, tables) stay
+     * reachable from here.
+     */
+    private static final Map<Same, Map<Object, Object>> MEMOS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MEMOS_MAX = 256;
+    private static final int DERIVED_PER_SCORECARD_MAX = 4_096;
+
+    private Map<Object, Object> memo() {
+        Same key = new Same(this);
+        Map<Object, Object> m = MEMOS.get(key);
+        if (m == null) {
+            if (MEMOS.size() >= MEMOS_MAX) MEMOS.clear();
+            m = MEMOS.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        }
+        return m;
+    }
+
+    /** An object as a key by identity (for {@link #derived} keys that name a further instance). */
+    public static final class Same {
+        private final Object object;
+
+        public Same(Object object) {
+            this.object = object;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same s && s.object == object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
+    }
+
+    private record WithOverlays(List<Same> overlays) {
+    }
+
+    private record WithTable(Same table, String choice) {
     }
 
     /** The scorecards whose rules/&lt;id&gt;/ directories this evaluation compiles. */
@@ -95,6 +165,11 @@ public record Scorecard(
     /** This edition with the overlays' gates and parameters added after its own. */
     public Scorecard withOverlays(List<Scorecard> extra) {
         if (extra.isEmpty()) return this;
+        // the same merged scorecard for the same overlays: what depends on it is worked out once
+        return derived(new WithOverlays(extra.stream().map(Same::new).toList()), s -> s.mergedWith(extra));
+    }
+
+    private Scorecard mergedWith(List<Scorecard> extra) {
         List<GateSpec> allGates = new ArrayList<>(gates);
         Map<String, Figure> allParameters = new LinkedHashMap<>(parameters);
         StringBuilder mergedId = new StringBuilder(id);
@@ -119,6 +194,11 @@ public record Scorecard(
      * was chosen: option (--table), submission (indicator_table) or default.
      */
     public Scorecard withTable(IndicatorTable t, String choice) {
+        // the same scorecard for the same table and choice: what depends on it is worked out once
+        return derived(new WithTable(new Same(t), choice), s -> s.tabled(t, choice));
+    }
+
+    private Scorecard tabled(IndicatorTable t, String choice) {
         List<GateSpec> allGates = new ArrayList<>(gates);
         allGates.addAll(t.gates());
         List<CategorySpec> cats = new ArrayList<>();

@@ -11,7 +11,6 @@ import org.verdant.submission.Submission;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,30 +102,20 @@ public final class VerdictBuilder {
         Double score = Scorecard.NO_SCORE.equals(scorecard.scoring()) ? null : total;
         Boolean eligible = eligibility(gates);
         Verdict.Grade grade = grade(grading, submission, eligible, mandatoryMet, score);
+        VerdictConstants known = VerdictConstants.of(scorecard, rulebook, grading);
         List<Verdict.Warning> warnings = new ArrayList<>();
-        if (scorecard.table() != null && "default".equals(scorecard.tableChoice())) {
-            warnings.add(new Verdict.Warning("table_default", null, null, "warning.table_default",
-                    List.of(scorecard.table().id(), bilingual(scorecard.table().title()))));
-        }
-        warnings.addAll(warnings(scorecard, gates, criteria, categories, grading, submission.claims().keySet()));
+        if (known.tableDefault != null) warnings.add(known.tableDefault);
+        warnings.addAll(warnings(scorecard, known, gates, criteria, categories, submission.claims().keySet()));
         if (grading != null) warnings.addAll(GradingScope.warnings(grading, grade, submission));
         if (index != null) indexWarnings(index, warnings);
         warnings.addAll(CategoryApplicability.warnings(scorecard, notApplicable, applicableWeight));
         warnings.addAll(ReferenceUse.warnings(submission, scorecard, concat(gates, criteria)));
-        List<String> parts = new ArrayList<>();
-        parts.add(scorecard.editionId() + "@" + scorecard.version());
-        if (scorecard.table() != null) parts.add("table/" + scorecard.table().id() + "@" + scorecard.table().version());
-        scorecard.overlays().forEach(o -> parts.add(o.id() + "@" + o.version()));
-        if (!rulebook.benchmarks().rows().isEmpty()) parts.add(rulebook.benchmarks().id() + "@" + rulebook.benchmarks().version());
-        if (grading != null) parts.add("grading/" + grading.id());
-        Rulebook.Use use = rulebook.useFor(scorecard, grading);
-        org.verdant.rulebook.Sources sources = rulebook.sourcesFor(scorecard);
-        Map<String, Messages.Phrase> shownSources = shownSources(sources); // ~80 warnings cite a handful of sources
+        Rulebook.Use use = known.use;
         List<Verdict.Warning> shown = new ArrayList<>(warnings.size());
-        for (Verdict.Warning w : warnings) shown.add(cited(w, sources, shownSources));
+        for (Verdict.Warning w : warnings) shown.add(cited(w, known.sources, known.shownSources)); // the kept ones are cited already
         return new Verdict(submission, scorecard, eligible, mandatoryMet, score, grade, categories, gates, criteria,
-                java.util.Collections.unmodifiableList(shown), use.digest(), parts, use.logicalPaths(), inputDigest,
-                engineVersion, index, use.ruleIndex(), sources, null);
+                java.util.Collections.unmodifiableList(shown), use.digest(), new ArrayList<>(known.parts), use.logicalPaths(), inputDigest,
+                engineVersion, index, use.ruleIndex(), known.sources, null);
     }
 
     /**
@@ -146,11 +135,11 @@ public final class VerdictBuilder {
 
     private static final int SHOWN_SOURCES_MAX = 10_000;
 
-    private static Map<String, Messages.Phrase> shownSources(org.verdant.rulebook.Sources sources) {
+    static Map<String, Messages.Phrase> shownSources(org.verdant.rulebook.Sources sources) {
         return SHOWN_SOURCES.computeIfAbsent(sources, s -> new java.util.concurrent.ConcurrentHashMap<>());
     }
 
-    private static Verdict.Warning cited(Verdict.Warning w, org.verdant.rulebook.Sources sources, Map<String, Messages.Phrase> shownSources) {
+    static Verdict.Warning cited(Verdict.Warning w, org.verdant.rulebook.Sources sources, Map<String, Messages.Phrase> shownSources) {
         if (w.figure() == null || w.figure().source() == null || !w.args().contains(w.figure().source())) return w;
         String en = w.figure().source();
         // the phrase too is kept: the same instance in every verdict, so a warning's text is found by it quickly
@@ -243,64 +232,88 @@ public final class VerdictBuilder {
         return new Verdict.Grade(table.id(), table.title(), null, "grade.below_bands");
     }
 
-    private static List<Verdict.Warning> warnings(Scorecard scorecard, List<Verdict.Judged> gates, List<Verdict.Judged> criteria,
-                                                  List<Verdict.CategoryResult> categories, GradingTable grading,
+    /** The tiers a finding may lack a reference level for ({@code <tier>_missing}), in the order warned of. */
+    private static final List<String> TIERS = List.of("basic", "advanced", "baseline", "leading", "threshold");
+    private static final List<String> TIERS_MISSING = TIERS.stream().map(t -> t + "_missing").toList();
+    /** The criterion types whose finding notes are assumptions the reader must know of. */
+    private static final Set<String> ASSUMING = Set.of("performance", "scaled", "index", "threshold");
+
+    /**
+     * The figures relied on (each provisional one once, by ref: the scored categories' weights, the
+     * criteria's points, then the findings' figures), what a finding lacked or assumed, claims
+     * naming no criterion, and the grading table's status. The criteria's points' warnings are the
+     * scorecard's own ({@link VerdictConstants#pointWarnings}).
+     */
+    private static List<Verdict.Warning> warnings(Scorecard scorecard, VerdictConstants known, List<Verdict.Judged> gates,
+                                                  List<Verdict.Judged> criteria, List<Verdict.CategoryResult> categories,
                                                   java.util.Collection<String> submissionClaims) {
         List<Verdict.Warning> out = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> seen = new java.util.HashSet<>();
         for (Verdict.CategoryResult c : categories) {
-            if (c.weighted() != null) provisional(out, seen, null, c.spec().weight());
+            if (c.weighted() != null) provisional(out, seen, known, null, c.spec().weight());
         }
-        Map<String, Scorecard.CriterionSpec> specs = new java.util.HashMap<>();
-        for (Scorecard.CriterionSpec c : scorecard.criteria()) specs.putIfAbsent(c.id(), c); // the first, as a search from the top finds
-        for (Verdict.Judged j : criteria) {
-            Scorecard.CriterionSpec spec = java.util.Objects.requireNonNull(specs.get(j.id()));
-            if ("performance".equals(spec.type())) {
-                provisional(out, seen, j.id(), spec.basic().points());
-                provisional(out, seen, j.id(), spec.advanced().points());
-            } else if (spec.points() != null) {
-                provisional(out, seen, j.id(), spec.points());
-            }
-        }
-        for (Verdict.Judged j : concat(gates, criteria)) {
-            for (Figure f : j.finding().figures()) provisional(out, seen, j.id(), f);
-        }
-        for (Verdict.Judged j : concat(gates, criteria)) {
-            Finding f = j.finding();
-            for (String tier : List.of("basic", "advanced", "baseline", "leading", "threshold")) {
-                Object missing = f.values().get(tier + "_missing");
-                if (missing != null) {
-                    out.add(new Verdict.Warning("missing_reference", j.id(), null, "warning.missing_reference", List.of(j.id(), tier, missing)));
+        Set<String> pointRefs = known.pointWarnings == null ? java.util.Collections.<String>emptySet() : known.pointRefs;
+        if (known.pointWarnings != null) {
+            out.addAll(known.pointWarnings); // none shares a figure with a weight, so none was seen above
+        } else {
+            for (Verdict.Judged j : criteria) {
+                Scorecard.CriterionSpec spec = java.util.Objects.requireNonNull(known.specs.get(j.id()));
+                if ("performance".equals(spec.type())) {
+                    provisional(out, seen, known, j.id(), spec.basic().points());
+                    provisional(out, seen, known, j.id(), spec.advanced().points());
+                } else if (spec.points() != null) {
+                    provisional(out, seen, known, j.id(), spec.points());
                 }
             }
-            for (Messages.Phrase w : f.warnings()) {
-                out.add(new Verdict.Warning("correction_not_applied", j.id(), null, "warning.assumption", List.of(j.id(), w)));
+        }
+        for (List<Verdict.Judged> list : List.of(gates, criteria)) {
+            for (Verdict.Judged j : list) {
+                for (Figure f : j.finding().figures()) {
+                    if (f != null && !pointRefs.contains(f.ref())) provisional(out, seen, known, j.id(), f);
+                }
             }
-            for (Messages.Phrase note : f.notes()) {
-                if (Set.of("performance", "scaled", "index", "threshold").contains(j.type())) {
-                    out.add(new Verdict.Warning("assumption", j.id(), null, "warning.assumption", List.of(j.id(), note)));
+        }
+        for (List<Verdict.Judged> list : List.of(gates, criteria)) {
+            for (Verdict.Judged j : list) {
+                Finding f = j.finding();
+                for (int t = 0; t < TIERS.size(); t++) {
+                    Object missing = f.values().get(TIERS_MISSING.get(t));
+                    if (missing != null) {
+                        out.add(new Verdict.Warning("missing_reference", j.id(), null, "warning.missing_reference",
+                                List.of(j.id(), TIERS.get(t), missing)));
+                    }
+                }
+                for (Messages.Phrase w : f.warnings()) {
+                    out.add(new Verdict.Warning("correction_not_applied", j.id(), null, "warning.assumption", List.of(j.id(), w)));
+                }
+                if (ASSUMING.contains(j.type())) {
+                    for (Messages.Phrase note : f.notes()) {
+                        out.add(new Verdict.Warning("assumption", j.id(), null, "warning.assumption", List.of(j.id(), note)));
+                    }
                 }
             }
         }
         List<String> unused = new ArrayList<>();
         for (String id : submissionClaims) {
-            if (criteria.stream().noneMatch(j -> j.id().equals(id)) && gates.stream().noneMatch(j -> j.id().equals(id))) unused.add(id);
+            if (!known.judgedIds.contains(id)) unused.add(id);
         }
         if (!unused.isEmpty()) {
             out.add(new Verdict.Warning("claims_not_used", null, null, "warning.claims_not_used",
                     List.of(String.join(", ", unused), scorecard.edition())));
         }
-        if (grading != null && !"verified".equals(grading.status())) {
-            out.add(new Verdict.Warning(grading.status() + "_figure", null, null, "warning.grading_provisional",
-                    List.of(grading.id(), grading.status())));
-        }
+        if (known.gradingProvisional != null) out.add(known.gradingProvisional);
         return out;
     }
 
-    private static void provisional(List<Verdict.Warning> out, Set<String> seen, String criterion, Figure f) {
+    private static void provisional(List<Verdict.Warning> out, Set<String> seen, VerdictConstants known, String criterion, Figure f) {
         if (f == null || !f.isProvisional() || !seen.add(f.ref())) return;
-        out.add(new Verdict.Warning(f.status() + "_figure", criterion, f, "warning.figure",
-                List.of(f.ref(), f.status(), inWords(f.value()), f.source())));
+        out.add(known.figureWarning(criterion, f));
+    }
+
+    /** The warning that {@code criterion} (null: the scorecard) relies on the provisional figure {@code f}. */
+    static Verdict.Warning figureWarning(String criterion, Figure f) {
+        return new Verdict.Warning(f.status() + "_figure", criterion, f, "warning.figure",
+                List.of(f.ref(), f.status(), inWords(f.value()), f.source()));
     }
 
     /** A figure's value as a warning says it: a switch's yes or no and the word none in words; numbers and other codes as they are. */
@@ -314,7 +327,7 @@ public final class VerdictBuilder {
     }
 
     /** A name in both languages, each reader getting their own (a table's title). */
-    private static Messages.Phrase bilingual(org.verdant.text.Text name) {
+    static Messages.Phrase bilingual(org.verdant.text.Text name) {
         return new Messages.Phrase("phrase.bilingual", List.of(name.zh(), name.en() == null ? name.zh() : name.en()));
     }
 

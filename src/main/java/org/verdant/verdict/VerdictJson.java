@@ -44,7 +44,7 @@ public final class VerdictJson {
     public static String write(Verdict v, Messages m, Map<String, ? extends JsonNode> traces) {
         java.io.StringWriter out = new java.io.StringWriter(96 * 1024);
         try (JsonGenerator g = INDENTED.createGenerator(out)) {
-            VerdictStream.write(g, MAPPER, v, m, traces);
+            VerdictStream.write(g, MAPPER, v, m, traces, true);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -74,11 +74,21 @@ public final class VerdictJson {
     public static byte[] compact(Verdict v, Messages m) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
         try (JsonGenerator g = COMPACT.createGenerator(out)) {
-            VerdictStream.write(g, MAPPER, v, m, null);
+            VerdictStream.write(g, MAPPER, v, m, null, false);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** A generator as {@link #write} makes one (indented, into characters), for a fragment written ahead. */
+    static JsonGenerator generator(java.io.Writer out) throws java.io.IOException {
+        return INDENTED.createGenerator(out);
+    }
+
+    /** A generator as {@link #compact} makes one (one line, into UTF-8), for a fragment written ahead. */
+    static JsonGenerator generator(java.io.OutputStream out) throws java.io.IOException {
+        return COMPACT.createGenerator(out);
     }
 
     public static ObjectNode toJson(Verdict v, Messages m, Map<String, ? extends JsonNode> traces) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.verdant.findings.Finding;
 import org.verdant.findings.FindingCollector;
 import org.verdant.rulebook.Figure;
+import org.verdant.rulebook.Scorecard;
 import org.verdant.submission.Submission;
 import org.verdant.text.Messages;
 import org.verdant.text.Numbers;
@@ -85,7 +86,95 @@ final class VerdictStream {
             CITED_AS = name("cited_as");
     private static final SerializedString FORMAT_TEXT = name(VerdictJson.FORMAT);
 
-    static void write(JsonGenerator g, ObjectMapper mapper, Verdict v, Messages m, Map<String, ? extends JsonNode> traces) throws IOException {
+    /**
+     * The scorecard's own figure warnings ({@link VerdictConstants#figureWarning}: the same
+     * instances in every verdict under one scorecard), each written once per language and form
+     * into a generator like the verdict's and then copied in raw: about half of a compact line.
+     * Bounded by the rulebook's figures; past {@link #KEPT_MAX}, written field by field.
+     */
+    private static final Map<Scorecard.Same, Encoded> KEPT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int KEPT_MAX = 100_000;
+
+    /** A warning's JSON object by language, as the indented and the compact generator write it. */
+    private static final class Encoded {
+        final Map<String, SerializedString> indented = new java.util.concurrent.ConcurrentHashMap<>(2);
+        final Map<String, SerializedString> compact = new java.util.concurrent.ConcurrentHashMap<>(2);
+    }
+
+    /** {@code w} is a kept instance: its JSON may be written once and copied. */
+    static void keep(Verdict.Warning w) {
+        if (KEPT.size() < KEPT_MAX) KEPT.putIfAbsent(new Scorecard.Same(w), new Encoded());
+    }
+
+    /**
+     * {@code w}'s object exactly as {@link #warning} writes it into a generator of this form at
+     * this depth: written after two placeholders into the same root object and array, and cut
+     * out after the separator the second placeholder shows (the pretty printer's, or a comma).
+     */
+    private static SerializedString encoded(Verdict.Warning w, Messages m, boolean indented) throws IOException {
+        java.io.StringWriter chars = new java.io.StringWriter(1024);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
+        int[] at = new int[3];
+        try (JsonGenerator g = indented ? VerdictJson.generator(chars) : VerdictJson.generator(bytes)) {
+            g.writeStartObject();
+            g.writeFieldName(WARNINGS);
+            g.writeStartArray();
+            g.writeNumber(0);
+            g.flush();
+            at[0] = indented ? chars.getBuffer().length() : bytes.size();
+            g.writeNumber(0);
+            g.flush();
+            at[1] = indented ? chars.getBuffer().length() : bytes.size();
+            warning(g, w, m);
+            g.flush();
+            at[2] = indented ? chars.getBuffer().length() : bytes.size();
+        }
+        int from = at[1] + (at[1] - at[0] - 1); // past the separator before a value ("0" is one character)
+        String text = indented ? chars.getBuffer().substring(from, at[2])
+                : new String(bytes.toByteArray(), from, at[2] - from, java.nio.charset.StandardCharsets.UTF_8);
+        return new SerializedString(text);
+    }
+
+    private static void warnings(JsonGenerator g, Verdict v, Messages m, boolean indented) throws IOException {
+        for (Verdict.Warning w : v.warnings()) {
+            Encoded kept = KEPT.get(new Scorecard.Same(w));
+            if (kept == null) {
+                warning(g, w, m);
+                continue;
+            }
+            Map<String, SerializedString> byLang = indented ? kept.indented : kept.compact;
+            SerializedString raw = byLang.get(m.lang());
+            if (raw == null) {
+                raw = encoded(w, m, indented);
+                byLang.put(m.lang(), raw);
+            }
+            g.writeRawValue(raw);
+        }
+    }
+
+    private static void warning(JsonGenerator g, Verdict.Warning w, Messages m) throws IOException {
+        g.writeStartObject();
+        constantField(g, CODE, w.code());
+        if (w.criterion() != null) constantField(g, CRITERION, w.criterion());
+        Figure f = w.figure();
+        if (f != null) {
+            constantField(g, FIGURE, f.ref());
+            g.writeFieldName(VALUE);
+            value(g, f.value(), null, true); // as the rulebook wrote it: no phrase to put in words
+            if (f.unit() != null) constantField(g, UNIT, f.unit());
+            constantField(g, STATUS, f.status());
+            constantField(g, SOURCE, f.source());
+            // a figure warning's text is the rulebook's (VerdictJson.warningText keeps it)
+            constantField(g, MESSAGE, VerdictJson.warningText(w, m));
+        } else {
+            field(g, MESSAGE, VerdictJson.warningText(w, m));
+        }
+        g.writeEndObject();
+    }
+
+    /** {@code indented}: {@code g} is the indented generator of {@link VerdictJson#write} (else the compact line's). */
+    static void write(JsonGenerator g, ObjectMapper mapper, Verdict v, Messages m, Map<String, ? extends JsonNode> traces,
+                      boolean indented) throws IOException {
         Submission s = v.submission();
         g.writeStartObject();
         g.writeFieldName(FORMAT);
@@ -163,25 +252,7 @@ final class VerdictStream {
         g.writeEndArray();
         g.writeFieldName(WARNINGS);
         g.writeStartArray();
-        for (Verdict.Warning w : v.warnings()) {
-            g.writeStartObject();
-            constantField(g, CODE, w.code());
-            if (w.criterion() != null) constantField(g, CRITERION, w.criterion());
-            Figure f = w.figure();
-            if (f != null) {
-                constantField(g, FIGURE, f.ref());
-                g.writeFieldName(VALUE);
-                value(g, f.value(), null, true); // as the rulebook wrote it: no phrase to put in words
-                if (f.unit() != null) constantField(g, UNIT, f.unit());
-                constantField(g, STATUS, f.status());
-                constantField(g, SOURCE, f.source());
-                // a figure warning's text is the rulebook's (VerdictJson.warningText keeps it)
-                constantField(g, MESSAGE, VerdictJson.warningText(w, m));
-            } else {
-                field(g, MESSAGE, VerdictJson.warningText(w, m));
-            }
-            g.writeEndObject();
-        }
+        warnings(g, v, m, indented);
         g.writeEndArray();
         g.writeFieldName(SOURCES);
         sources(g, v, m);
