@@ -25,10 +25,7 @@ import java.util.Map;
  * by the measuring thread's CPU time: what the verdict's session costs as it is, from a pool of
  * sessions reset between evaluations, and without the listener. A profile aid.
  *
- * <pre>java -cp … org.verdant.bench.SessionVariants [WARMUP_SECONDS] [MEASURE_SECONDS] [VARIANTS]</pre>
- *
- * VARIANTS: a regular expression; only the variants whose names it finds are timed (the first,
- * "as is", always is: every ratio is to it).
+ * <pre>java -cp … org.verdant.bench.SessionVariants [WARMUP_SECONDS] [MEASURE_SECONDS]</pre>
  */
 public final class SessionVariants {
     interface Variant {
@@ -44,18 +41,11 @@ public final class SessionVariants {
         int n = 128;
         Scorecard[] cards = new Scorecard[n];
         @SuppressWarnings("unchecked") List<Object>[] facts = new List[n];
-        @SuppressWarnings("unchecked") List<Object>[] constants = new List[n];
-        @SuppressWarnings("unchecked") List<Object>[] own = new List[n];
-        org.verdant.facts.ScorecardFacts shared = new org.verdant.facts.ScorecardFacts(rulebook.rulebook().benchmarks());
-        Map<List<Object>, Integer> byFacts = new IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             Evaluator.Validated v = evaluator.validate("generated.yaml", generator.submission(i).getBytes(StandardCharsets.UTF_8),
                     Evaluator.Options.defaults());
             cards[i] = v.scorecard();
             facts[i] = FactBuilder.facts(v.submission(), v.scorecard(), rulebook.rulebook().benchmarks());
-            constants[i] = shared.shared(v.scorecard());
-            own[i] = FactBuilder.own(v.submission(), v.scorecard());
-            byFacts.put(facts[i], i);
         }
         Map<KieBase, KieSessionsPool> pools = new IdentityHashMap<>();
         // knowledge bases compiled from the same DRL with one Drools option changed (the first with none, as a control)
@@ -63,14 +53,13 @@ public final class SessionVariants {
         String[] options = {"default options", "alpha hashing from 2 nodes", "alpha hashing from 16 nodes", "no beta-memory indexing",
             "constraints jitted at once"};
         for (String o : options) optioned.put(o, new IdentityHashMap<>());
-        String[] fixed = {"as is (RuleSession.run)", "primed: the scorecard's facts kept in the session", "new session, both listeners", "pooled, both listeners", "new session, no listener",
+        String[] fixed = {"as is (RuleSession.run)", "new session, both listeners", "pooled, both listeners", "new session, no listener",
             "pooled, no listener", "new session, agenda listener only", "pooled, agenda listener only"};
         String[] names = new String[fixed.length + options.length];
         System.arraycopy(fixed, 0, names, 0, fixed.length);
         for (int o = 0; o < options.length; o++) names[fixed.length + o] = "pooled, both listeners, DRL with " + options[o];
         List<Variant> all = new java.util.ArrayList<>(List.of(
             (s, f) -> RuleSession.run(rulebook, s, f),
-            (s, f) -> RuleSession.run(rulebook, s, constants[byFacts.get(f)], own[byFacts.get(f)]),
             (s, f) -> fire(rulebook.kieBase(s).newKieSession(), f, 3),
             (s, f) -> fire(pools.computeIfAbsent(rulebook.kieBase(s), b -> b.newKieSessionsPool(2)).newKieSession(), f, 3),
             (s, f) -> fire(rulebook.kieBase(s).newKieSession(), f, 0),
@@ -83,11 +72,9 @@ public final class SessionVariants {
                     b -> b.newKieSessionsPool(2)).newKieSession(), f, 3));
         }
         Variant[] variants = all.toArray(new Variant[0]);
-        java.util.regex.Pattern only = args.length > 2 ? java.util.regex.Pattern.compile(args[2]) : null;
         // every variant must decide the same criteria alike, or its time means nothing; one that cannot run is left out
         boolean[] usable = new boolean[variants.length];
         for (int k = 0; k < variants.length; k++) {
-            if (k > 0 && only != null && !only.matcher(names[k]).find()) continue;
             try {
                 for (int i = 0; i < 8; i++) {
                     String expected = decided(variants[0].run(cards[i], facts[i]));
@@ -99,7 +86,7 @@ public final class SessionVariants {
                 System.out.println(names[k] + ": left out, " + e);
             }
         }
-        if (only == null) sequential(rulebook, cards[0], facts[0], decided(variants[0].run(cards[0], facts[0])));
+        sequential(rulebook, cards[0], facts[0], decided(variants[0].run(cards[0], facts[0])));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] cpu = new long[variants.length];
         long[] count = new long[variants.length];

@@ -36,7 +36,6 @@ public final class StageCost {
         int measure = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         CompiledRulebook rulebook = new CompiledRulebook(RulebookLoader.load(Path.of("rules"), Path.of("scorecards")));
         Evaluator evaluator = new Evaluator(rulebook);
-        org.verdant.facts.ScorecardFacts scorecardFacts = new org.verdant.facts.ScorecardFacts(rulebook.rulebook().benchmarks());
         Messages messages = new Messages("zh");
         SubmissionGenerator generator = new SubmissionGenerator(rulebook.rulebook(), "green-factory", null, 1, 0);
         byte[][] inputs = new byte[256][];
@@ -62,11 +61,9 @@ public final class StageCost {
             long t1 = threads.getCurrentThreadCpuTime();
             Evaluator.Validated v = evaluator.validate("generated.yaml", root, problems, Evaluator.Options.defaults());
             long t2 = threads.getCurrentThreadCpuTime();
-            // as Evaluator.evaluate builds them: the scorecard's own shared (and kept in a primed session), the submission's
-            List<Object> constants = scorecardFacts.shared(v.scorecard());
-            List<Object> own = org.verdant.facts.FactBuilder.own(v.submission(), v.scorecard());
+            List<Object> facts = evaluator.facts(v); // as Evaluator.evaluate builds them (the scorecard's own shared)
             long t3 = threads.getCurrentThreadCpuTime();
-            List<Finding> findings = RuleSession.run(rulebook, v.scorecard(), constants, own);
+            List<Finding> findings = RuleSession.run(rulebook, v.scorecard(), facts);
             long t4 = threads.getCurrentThreadCpuTime();
             String gradingId = v.scorecard().defaultGrading();
             GradingTable grading = gradingId == null || gradingId.equals("none") ? null : rulebook.rulebook().gradings().get(gradingId);
