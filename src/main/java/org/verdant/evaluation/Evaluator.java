@@ -187,19 +187,10 @@ public final class Evaluator {
             AssessmentChecks.check(assessment, v.submission(), v.scorecard(), inputDigest, problems);
             if (!problems.isEmpty()) throw new InvalidSubmissionException(problems);
         }
-        List<Object> own = FactBuilder.own(v.submission(), v.scorecard());
+        List<Object> facts = facts(v);
         // the evaluator's judgements are facts beside the claims they judge (rules/common/claims.drl reads them)
-        if (assessment != null) own.addAll(assessment.claims());
-        List<Object> shared = scorecardFacts.shared(v.scorecard());
-        List<Finding> findings;
-        if (shared != null) {
-            findings = RuleSession.run(rulebook, v.scorecard(), shared, own); // may keep them in a primed session
-        } else { // past ScorecardFacts.LIMIT: built for this evaluation, so no session can be kept for them
-            List<Object> facts = new java.util.ArrayList<>(FactBuilder.constants(v.scorecard(), rulebook.rulebook().benchmarks()));
-            facts.add(0, own.get(0));
-            facts.addAll(own.subList(1, own.size()));
-            findings = RuleSession.run(rulebook, v.scorecard(), facts);
-        }
+        if (assessment != null) facts.addAll(assessment.claims());
+        List<Finding> findings = RuleSession.run(rulebook, v.scorecard(), facts);
         Verdict verdict = VerdictBuilder.build(v.submission(), v.scorecard(), findings, rulebook.rulebook(), grading, inputDigest, version());
         return assessment == null ? verdict : verdict.withAssessment(assessment);
     }

@@ -27,21 +27,9 @@ public final class FactBuilder {
      * have always seen: the evaluation's context, the scorecard's facts, then the submission's.
      */
     public static List<Object> facts(Submission s, Scorecard scorecard, List<Object> constants) {
-        List<Object> own = own(s, scorecard);
-        List<Object> facts = new ArrayList<>(constants.size() + own.size());
-        facts.add(own.get(0));
-        facts.addAll(constants);
-        facts.addAll(own.subList(1, own.size()));
-        return facts;
-    }
-
-    /**
-     * The submission's facts alone, no scorecard's: the evaluation's context first, then the
-     * submission's, in the order {@link #facts} inserts them.
-     */
-    public static List<Object> own(Submission s, Scorecard scorecard) {
-        List<Object> facts = new ArrayList<>(128);
+        List<Object> facts = new ArrayList<>(constants.size() + 128);
         facts.add(new EvaluationContext(s.evaluationDate(), s.reportingYear(), scorecard.scheme(), scorecard.edition()));
+        facts.addAll(constants);
         facts.addAll(s.claims().values());
         if (s.accidents() != null) {
             facts.add(s.accidents());

@@ -28,23 +28,12 @@ public final class ScorecardFacts {
     }
 
     public List<Object> of(Scorecard scorecard) {
-        List<Object> shared = shared(scorecard);
-        return shared != null ? shared : FactBuilder.constants(scorecard, benchmarks);
-    }
-
-    /**
-     * The scorecard's facts as kept for every evaluation under it (the same list each time, so it
-     * can name a session that holds them), or null past {@link #LIMIT}.
-     */
-    public List<Object> shared(Scorecard scorecard) {
         Map<IndicatorTable, List<Object>> byTable = known.computeIfAbsent(scorecard.id(), k -> new IdentityHashMap<>());
         synchronized (byTable) {
             List<Object> facts = byTable.get(scorecard.table());
             if (facts != null) return facts;
-            if (size.get() >= LIMIT) return null;
             facts = FactBuilder.constants(scorecard, benchmarks);
-            size.incrementAndGet();
-            byTable.put(scorecard.table(), facts);
+            if (size.incrementAndGet() <= LIMIT) byTable.put(scorecard.table(), facts);
             return facts;
         }
     }

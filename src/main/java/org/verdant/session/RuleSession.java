@@ -34,60 +34,15 @@ public final class RuleSession {
 
     public static List<Finding> run(CompiledRulebook rulebook, Scorecard scorecard, List<Object> facts) throws RulebookException {
         KieSession session = pool(rulebook, rulebook.kieBase(scorecard)).newKieSession();
-        try {
-            return fire(session, scorecard, facts);
-        } finally {
-            session.dispose(); // a pooled session: reset (facts, agenda, globals, listeners) and kept for the next evaluation
-        }
-    }
-
-    /**
-     * The same with the facts in two parts: {@code constants}, the scorecard's own (the same list
-     * for every submission under it, as {@code ScorecardFacts} keeps them), and the submission's
-     * {@code own} facts (its evaluation context first). Where no rule of the knowledge base matches
-     * the constants alone, they stay in a primed session and only the submission's facts go in and
-     * out ({@link PrimedSessions}); else the session is filled as {@link #run(CompiledRulebook,
-     * Scorecard, List)} fills it, the context first.
-     */
-    public static List<Finding> run(CompiledRulebook rulebook, Scorecard scorecard, List<Object> constants, List<Object> own)
-            throws RulebookException {
-        KieBase base = rulebook.kieBase(scorecard);
-        PrimedSessions primed = primed(rulebook, base, constants);
-        if (primed == null || !primed.usable()) {
-            List<Object> facts = new ArrayList<>(constants.size() + own.size());
-            facts.add(own.get(0));
-            facts.addAll(constants);
-            facts.addAll(own.subList(1, own.size()));
-            return run(rulebook, scorecard, facts);
-        }
-        PrimedSessions.Primed session = primed.take();
-        boolean clean = false;
-        try {
-            List<Finding> found = fire(session.session, scorecard, own);
-            clean = true;
-            return found;
-        } finally {
-            if (clean) primed.giveBack(session);
-            else session.session.dispose(); // a failed evaluation may have left anything behind
-        }
-    }
-
-    /**
-     * The rules that match the scorecard's facts alone (or insert from them), which keep a
-     * knowledge base from holding those facts between evaluations; empty if none. A rulebook aid.
-     */
-    public static List<String> firingOnConstants(CompiledRulebook rulebook, Scorecard scorecard, List<Object> constants) throws RulebookException {
-        return PrimedSessions.of(rulebook.kieBase(scorecard), constants).firedOnConstants();
-    }
-
-    private static List<Finding> fire(KieSession session, Scorecard scorecard, List<Object> facts) throws RulebookException {
         FindingCollector findings = new FindingCollector();
-        session.setGlobal("findings", findings);
-        session.addEventListener((org.kie.api.event.rule.AgendaEventListener) findings);
-        session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) findings);
         try {
+            session.setGlobal("findings", findings);
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) findings);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) findings);
             facts.forEach(session::insert);
-            focusPhases(session);
+            for (int i = PHASES.size() - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(PHASES.get(i)).setFocus();
+            }
             session.fireAllRules();
         } catch (RuntimeException e) {
             Object rule = findings.all().isEmpty() ? "" : Msg.of("rulebook.rule_failed.after", findings.all().get(findings.all().size() - 1).rule());
@@ -96,17 +51,9 @@ public final class RuleSession {
             throw new RulebookException(List.of(new Problem(new Location("rules/" + scorecard.id(), 0, 0), "",
                     Msg.of("rulebook.rule_failed", rule, String.valueOf(root)))));
         } finally {
-            session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) findings);
-            session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) findings);
+            session.dispose(); // a pooled session: reset (facts, agenda, globals, listeners) and kept for the next evaluation
         }
         return inScorecardOrder(scorecard, findings.all());
-    }
-
-    /** The phases' agenda groups, stacked so the first runs first. */
-    static void focusPhases(KieSession session) {
-        for (int i = PHASES.size() - 1; i >= 0; i--) {
-            session.getAgenda().getAgendaGroup(PHASES.get(i)).setFocus();
-        }
     }
 
     /**
@@ -117,27 +64,6 @@ public final class RuleSession {
      * edit brings its own), and grow to as many sessions as evaluations run at once.
      */
     private static final Map<CompiledRulebook, Map<KieBase, KieSessionsPool>> POOLS = java.util.Collections.synchronizedMap(new WeakHashMap<>());
-
-    /**
-     * Primed sessions per knowledge base and scorecard facts (by identity: {@code ScorecardFacts}
-     * shares one list per scorecard), at most {@link #PRIMED_LIMIT} per knowledge base; past that,
-     * null (the caller resets a pooled session as before).
-     */
-    private static final Map<CompiledRulebook, Map<KieBase, Map<List<Object>, PrimedSessions>>> PRIMED =
-            java.util.Collections.synchronizedMap(new WeakHashMap<>());
-    static final int PRIMED_LIMIT = 64;
-
-    static PrimedSessions primed(CompiledRulebook rulebook, KieBase base, List<Object> constants) {
-        Map<List<Object>, PrimedSessions> byFacts = PRIMED.computeIfAbsent(rulebook, r -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(base, b -> new java.util.IdentityHashMap<>());
-        synchronized (byFacts) {
-            PrimedSessions known = byFacts.get(constants);
-            if (known != null || byFacts.size() >= PRIMED_LIMIT) return known;
-            PrimedSessions made = PrimedSessions.of(base, constants);
-            byFacts.put(constants, made);
-            return made;
-        }
-    }
 
     private static KieSessionsPool pool(CompiledRulebook rulebook, KieBase base) {
         Map<KieBase, KieSessionsPool> pools = POOLS.computeIfAbsent(rulebook, r -> new java.util.concurrent.ConcurrentHashMap<>());
