@@ -55,12 +55,18 @@ public class ShortLineTest {
                 assertAgree(f.toString(), Json.read(a.line()), Json.read(b.line()), lang);
                 assertThat(new String(b.line(), StandardCharsets.UTF_8)).endsWith("\n").hasLineCount(1);
                 assertThat(b.line().length).as(f + ": a short line is short").isLessThan(a.line().length / 5);
-                assertThat(b.line()).as("the summary counts it as it counts the full line").isNotNull();
+                // a resumed batch counts the kept short lines as it counted them when they were written
+                Outcome replayed = PartialResults.outcome(item(f), java.util.Arrays.copyOf(b.line(), b.line().length - 1));
+                assertThat(counted(replayed)).as(f.toString()).isEqualTo(counted(b)).isEqualTo(counted(a));
                 assertThat(List.of(b.scheme(), b.edition(), String.valueOf(b.grade()), String.valueOf(b.score())))
                         .isEqualTo(List.of(a.scheme(), a.edition(), String.valueOf(a.grade()), String.valueOf(a.score())));
             }
             assertThat(verdicts).isGreaterThan(40);
         }
+    }
+
+    private static List<String> counted(Outcome o) {
+        return List.of(o.status(), o.scheme(), o.edition(), String.valueOf(o.grade()), String.valueOf(o.eligible()), String.valueOf(o.score()));
     }
 
     /** Every figure of the short line is the full verdict's; every gate and criterion is there, in the verdict's order. */
@@ -94,7 +100,7 @@ public class ShortLineTest {
         Map<String, Integer> shortWarnings = new LinkedHashMap<>();
         brief.path("warnings").fields().forEachRemaining(e -> shortWarnings.put(e.getKey(), e.getValue().asInt()));
         assertThat(List.copyOf(shortWarnings.entrySet())).as(what).isEqualTo(List.copyOf(warnings.entrySet()));
-        assertThat(brief.path("full_verdict").asText()).startsWith("verdant evaluate ").contains(" --format json");
+        assertThat(brief.path("full_verdict").asText()).contains("verdant evaluate ").contains(" --format json");
     }
 
     @Test
