@@ -2,6 +2,7 @@ package org.verdant.batch;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.verdant.app.VerdictMarks;
 import org.verdant.text.Json;
 import org.verdant.text.Numbers;
 import org.verdant.verdict.Verdict;
@@ -93,8 +94,9 @@ public final class ShortLine {
             g.writeNumberField("document", item.document());
             g.writeNumberField("line", item.firstLine());
             g.writeStringField("status", Outcome.VALID);
-            g.writeStringField("credit_code", v.submission().facility().creditCode());
-            g.writeStringField("name", v.submission().facility().name());
+            VerdictMarks marks = VerdictMarks.of(v);
+            g.writeStringField("credit_code", marks.creditCode());
+            g.writeStringField("name", marks.name());
             g.writeStringField("input_digest", v.inputDigest());
             g.writeStringField("scheme", v.scorecard().scheme());
             g.writeStringField("edition", v.scorecard().edition());
@@ -107,16 +109,16 @@ public final class ShortLine {
             g.writeStringField("grade", v.grade().label());
             g.writeFieldName("gates");
             g.writeStartObject();
-            for (Verdict.Judged j : v.gates()) g.writeStringField(j.id(), j.finding().status().code());
+            for (VerdictMarks.Mark m : marks.gates()) g.writeStringField(m.id(), m.status());
             g.writeEndObject();
             g.writeFieldName("criteria");
             g.writeStartObject();
-            for (Verdict.Judged j : v.criteria()) {
-                g.writeFieldName(j.id());
+            for (VerdictMarks.Mark m : marks.criteria()) {
+                g.writeFieldName(m.id());
                 g.writeStartArray();
-                g.writeString(j.finding().status().code());
-                g.writeNumber(Numbers.rounded(j.finding().points(), 4));
-                g.writeNumber(Numbers.rounded(j.finding().max(), 4));
+                g.writeString(m.status());
+                g.writeNumber(Numbers.rounded(m.points(), 4));
+                g.writeNumber(Numbers.rounded(m.max(), 4));
                 g.writeEndArray();
             }
             g.writeEndObject();

@@ -76,7 +76,7 @@ class BatchShortLinesTest {
         List<String> words = words(command.substring(at + "verdant ".length()));
         if (!prefix.isEmpty()) {
             // the prefix ends in "&& ": run it, and print the directory it made
-            Process p = new ProcessBuilder("bash", "-c", prefix + "printf %s \"$d\"").directory(Path.of("").toFile()).start();
+            Process p = new ProcessBuilder("bash", "-c", prefix + "printf %s \"$d\"").start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String d = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
