@@ -19,7 +19,7 @@ threads="${2:-$(nproc)}"
 xmx="${3:-512m}"
 out="${OUT:-}"
 # JAR=FILE measures another build (e.g. main's, built in a temporary worktree) on the same stream;
-# MODE=--validate-only measures reading and checking alone
+# MODE=--validate-only measures reading and checking alone; MODE="--lines short" the short lines
 jar="${JAR:-target/verdant.jar}"
 mode="${MODE:-}"
 # the flags ./verdant runs a batch with (full tiered compilation); JVM_FLAGS="-XX:+UseSerialGC

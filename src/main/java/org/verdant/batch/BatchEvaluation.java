@@ -44,6 +44,8 @@ public final class BatchEvaluation {
      * parsed them again for every input. The texts are the same.
      */
     private final Messages messages;
+    /** Null: each verdict's line is the full verdict; else its short line ({@code --lines short}). */
+    private final ShortLine shortLine;
 
     public BatchEvaluation(Application application, Settings settings) {
         this(application, settings, false);
@@ -51,10 +53,16 @@ public final class BatchEvaluation {
 
     /** {@code validateOnly}: each input is read and checked as {@code evaluate} checks it, and not scored. */
     public BatchEvaluation(Application application, Settings settings, boolean validateOnly) {
+        this(application, settings, validateOnly, null);
+    }
+
+    /** {@code shortLine}: write each verdict as its short line (null: the full verdict). */
+    public BatchEvaluation(Application application, Settings settings, boolean validateOnly, ShortLine shortLine) {
         this.application = application;
         this.settings = settings;
         this.validateOnly = validateOnly;
         this.messages = settings.messages();
+        this.shortLine = shortLine;
     }
 
     public boolean validateOnly() {
@@ -73,8 +81,8 @@ public final class BatchEvaluation {
             Evaluation e = application.evaluate(new Request(item.input(), item.bytes(), settings));
             Verdict v = e.verdict();
             // streamed, not built as a tree first: the same bytes (VerdictJsonStreamTest), a fraction of the cost
-            byte[] json = VerdictJson.compact(v, messages);
-            return new Outcome(item.seq(), item.input(), item.document(), item.inStream(), Outcome.VALID, 0, line(json),
+            byte[] line = shortLine != null ? shortLine.line(item, v) : line(VerdictJson.compact(v, messages));
+            return new Outcome(item.seq(), item.input(), item.document(), item.inStream(), Outcome.VALID, 0, line,
                     v.scorecard().scheme(), v.scorecard().edition(), v.grade().label(), v.eligible(),
                     v.hasScore() ? Numbers.round(v.score(), 2) : null, null);
         } catch (Fault f) {

@@ -6,6 +6,7 @@ import org.verdant.batch.Inputs;
 import org.verdant.batch.Outcome;
 import org.verdant.batch.PartialResults;
 import org.verdant.batch.Progress;
+import org.verdant.batch.ShortLine;
 import org.verdant.batch.Summary;
 import org.verdant.app.Application;
 import org.verdant.app.Settings;
@@ -91,6 +92,12 @@ final class BatchCommand implements Callable<Integer> {
             + "the archive in this data directory, as 'evaluate --archive' does (read only: nothing is stored).")
     Path archive;
 
+    @Option(names = "--lines", paramLabel = "full|short", defaultValue = "full",
+            description = "full: each verdict's line is the whole verdict (default); short: a short line per verdict "
+                    + "(verdant.batch-short/1: score, grade, each gate's and criterion's status and points, warning codes, "
+                    + "and the 'verdant evaluate' command that gives the full verdict). Error records are the same.")
+    String lines;
+
     @Mixin
     RulebookOptions rulebook = new RulebookOptions();
 
@@ -107,7 +114,9 @@ final class BatchCommand implements Callable<Integer> {
         Application application = evidence == null ? rulebook.application() : rulebook.application().checkingEvidenceIn(evidence);
         application.requireGrading(grading);
         application.requireEdition(edition);
-        BatchEvaluation evaluation = new BatchEvaluation(application, new Settings(edition, table, grading, lang.name()), validateOnly);
+        if (!"full".equals(lines) && !"short".equals(lines)) throw new Fault(Fault.Kind.USAGE, words.get("batch.lines_unknown", lines));
+        BatchEvaluation evaluation = new BatchEvaluation(application, new Settings(edition, table, grading, lang.name()), validateOnly,
+                "short".equals(lines) ? shortLine() : null);
         if (resume && (out == null || special(out))) throw new Fault(Fault.Kind.USAGE, words.get("batch.resume_needs_out"));
         // the bar is drawn on standard error, so that is what must be a terminal: 'generate … | batch -'
         // has a pipe for standard input, where System.console() (stdin and stdout) is null
@@ -185,8 +194,19 @@ final class BatchCommand implements Callable<Integer> {
         if (inputsDigest == null) return null; // standard input cannot be read again
         String tableDigest = table != null && Files.isRegularFile(Path.of(table)) ? Application.digest(Files.readAllBytes(Path.of(table))) : "";
         String key = "validate-only=" + validateOnly + ";lang=" + settings.lang() + ";edition=" + settings.edition() + ";table=" + settings.table()
-                + " " + tableDigest + ";grading=" + settings.grading() + (archive == null ? "" : ";evidence-archive=" + archive.toAbsolutePath());
+                + " " + tableDigest + ";grading=" + settings.grading() + (archive == null ? "" : ";evidence-archive=" + archive.toAbsolutePath())
+                + ("short".equals(lines) ? ";lines=short" : ""); // absent for full lines: a partial file of an older batch still resumes
         return new PartialResults.State(inputsDigest, application.rulebook().rulebook().digest(), key);
+    }
+
+    /** Short lines naming the {@code evaluate} command with this batch's options (the rulebook as given, else the environment's). */
+    private ShortLine shortLine() {
+        return new ShortLine(ShortLine.evaluateOptions(lang.name(), edition, table, grading, text(rulebook.rules), text(rulebook.scorecards),
+                text(archive)), lang.name());
+    }
+
+    private static String text(Path p) {
+        return p == null ? null : p.toString();
     }
 
     private static PartialResults takeUp(Path out, PartialResults.State state, Words words) throws Fault {

@@ -90,7 +90,8 @@ class ChineseEverywhereTest {
         /** Values of the options and file kinds the user types (--format json, .xlsx): the same codes as on the command line. */
         private static final Set<String> OPTION_VALUES = Set.of("text", "json", "csv", "md", "html", "pdf", "xlsx", "yaml", "yml", "jsonl", "zh", "en",
                 "upheld", "partly", "rejected", // --ruling
-                "enterprise", "evaluator", "regulator", "administrator"); // users add --role
+                "enterprise", "evaluator", "regulator", "administrator", // users add --role
+                "full", "short"); // batch --lines (h17-batch)
         /** YAML scalars as the submission or a scorecard's switch writes them (obtained: false, pass_line = none). */
         private static final Set<String> YAML_SCALARS = Set.of("true", "false", "yes", "no", "none", "null");
         /** Notations of a place or a date the user fills in: file:line:column, FILE:SHEET!CELL, YYYY-MM-DD; keys on the keyboard. */
