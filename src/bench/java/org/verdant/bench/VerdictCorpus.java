@@ -9,7 +9,7 @@ import org.verdant.report.TextVerdictRenderer;
 import org.verdant.rulebook.CompiledRulebook;
 import org.verdant.rulebook.Rulebook;
 import org.verdant.rulebook.RulebookLoader;
-import org.verdant.rulebook.Scorecard;
+import org.verdant.support.ValidFixtures;
 import org.verdant.text.Messages;
 import org.verdant.verdict.Verdict;
 import org.verdant.verdict.VerdictJson;
@@ -23,10 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One line per rendered verdict (what, and the SHA-256 of its text): every valid fixture under
@@ -42,13 +40,9 @@ public final class VerdictCorpus {
         Rulebook rulebook = RulebookLoader.load(Path.of("rules"), Path.of("scorecards"));
         Evaluator evaluator = new Evaluator(new CompiledRulebook(rulebook));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        List<Path> fixtures;
-        try (Stream<Path> walk = Files.walk(Path.of("fixtures"))) {
-            fixtures = walk.filter(p -> org.verdant.coverage.Fixture.isSubmission(p) && !p.toString().contains("invalid")).sorted().toList();
-        }
-        for (Path f : fixtures) {
+        for (Path f : ValidFixtures.submissions()) {
             byte[] bytes = Files.readAllBytes(f);
-            for (String edition : editionsFor(evaluator, rulebook, f, bytes)) {
+            for (String edition : ValidFixtures.editions(evaluator, rulebook, f, bytes)) {
                 render(out, evaluator, f.toString(), bytes, new Evaluator.Options(edition, null), f + " " + edition);
             }
         }
@@ -94,24 +88,5 @@ public final class VerdictCorpus {
 
     private static String digest(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static List<String> editionsFor(Evaluator evaluator, Rulebook rulebook, Path f, byte[] bytes) throws Exception {
-        String scheme;
-        try {
-            scheme = evaluator.validate(f.toString(), bytes, Evaluator.Options.defaults()).scorecard().scheme();
-        } catch (InvalidSubmissionException e) {
-            return List.of();
-        }
-        List<String> editions = new ArrayList<>();
-        for (Scorecard s : rulebook.editions(scheme)) {
-            try {
-                evaluator.validate(f.toString(), bytes, new Evaluator.Options(s.edition(), null));
-                editions.add(s.edition());
-            } catch (InvalidSubmissionException e) {
-                // not valid under that edition: nothing to render
-            }
-        }
-        return editions;
     }
 }
