@@ -90,10 +90,12 @@ final class VerdictStream {
      * The scorecard's own figure warnings ({@link VerdictConstants#figureWarning}: the same
      * instances in every verdict under one scorecard), each written once per language and form
      * into a generator like the verdict's and then copied in raw: about half of a compact line.
-     * Bounded by the rulebook's figures; past {@link #KEPT_MAX}, written field by field.
+     * Held strongly, so bounded like {@code Scorecard}'s memos: a rulebook read again (a server
+     * reloading) brings new instances, and past {@link #KEPT_MAX} the kept ones start afresh, so
+     * old rulebooks' warnings do not stay reachable from here (one not kept is written field by field).
      */
     private static final Map<Scorecard.Same, Encoded> KEPT = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int KEPT_MAX = 100_000;
+    private static final int KEPT_MAX = 16_384;
 
     /** A warning's JSON object by language, as the indented and the compact generator write it. */
     private static final class Encoded {
@@ -103,7 +105,8 @@ final class VerdictStream {
 
     /** {@code w} is a kept instance: its JSON may be written once and copied. */
     static void keep(Verdict.Warning w) {
-        if (KEPT.size() < KEPT_MAX) KEPT.putIfAbsent(new Scorecard.Same(w), new Encoded());
+        if (KEPT.size() >= KEPT_MAX) KEPT.clear();
+        KEPT.putIfAbsent(new Scorecard.Same(w), new Encoded());
     }
 
     /**
