@@ -35,6 +35,11 @@ final class CliFaults {
                 err.println(words.get("fault.archive", TextFault.message(f, words.lang())));
                 yield ExitCodes.USAGE;
             }
+            case IO -> {
+                // the message names the file or the output; the README's code 2 covers a file that cannot be read or written
+                err.println(TextFault.message(f, words.lang()));
+                yield ExitCodes.USAGE;
+            }
             case INVALID_SUBMISSION -> {
                 if (f.option() == Option.SET) {
                     // the file itself is valid (it was just evaluated): say the changes made it invalid
