@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 /**
  * The submissions named on a batch command line, one {@link Item} at a time, in a fixed order:
  * arguments in the order given; a directory's files depth first, each directory's entries sorted
- * by name, only {@code *.yaml}, {@code *.yml} and {@code *.json}; a file that holds several YAML
+ * by name, only {@code *.yaml}, {@code *.yml} and {@code *.json}, and not a fixture's sidecar beside
+ * its submission ({@link FixtureSidecars}: expectations, snapshots, assessments; counted in
+ * {@link #skippedSidecars()}; a file named as an argument is always read); a file that holds several YAML
  * documents yields one item per document. Nothing is read before it is asked for, and at most one
  * document of a stream is in memory here.
  */
@@ -46,6 +48,7 @@ public final class Inputs implements Iterator<Inputs.Item> {
     private long seq;
     private long position;
     private boolean stdinUsed;
+    private long skippedSidecars;
 
     public Inputs(List<String> arguments, int maxBytes, Supplier<InputStream> stdin) {
         this.maxBytes = maxBytes;
@@ -62,7 +65,7 @@ public final class Inputs implements Iterator<Inputs.Item> {
             try {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     try (var walk = Files.walk(p)) {
-                        total += walk.filter(f -> Files.isRegularFile(f) && wanted(f)).mapToLong(f -> {
+                        total += walk.filter(f -> Files.isRegularFile(f) && wanted(f) && !FixtureSidecars.is(f)).mapToLong(f -> {
                             try {
                                 return Files.size(f);
                             } catch (IOException e) {
@@ -83,6 +86,11 @@ public final class Inputs implements Iterator<Inputs.Item> {
     static boolean wanted(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+    }
+
+    /** How many fixture sidecars the directories walked so far held and were not read as submissions. */
+    public long skippedSidecars() {
+        return skippedSidecars;
     }
 
     @Override
@@ -119,7 +127,12 @@ public final class Inputs implements Iterator<Inputs.Item> {
                 List<Path> entries = new ArrayList<>();
                 try (DirectoryStream<Path> dir = Files.newDirectoryStream(p)) {
                     for (Path e : dir) {
-                        if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS) || (Files.isRegularFile(e) && wanted(e))) entries.add(e);
+                        if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                            entries.add(e);
+                        } else if (Files.isRegularFile(e) && wanted(e)) {
+                            if (FixtureSidecars.is(e)) skippedSidecars++;
+                            else entries.add(e);
+                        }
                     }
                 } catch (IOException | RuntimeException e) {
                     return error(p.toString(), "cannot list the directory: " + e.getMessage());

@@ -22,8 +22,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -42,7 +40,9 @@ import java.util.concurrent.Callable;
                         + "a multi-document YAML stream ('---' between submissions; problems are reported at the stream's lines), "
                         + "or - for standard input (a stream).",
                 "Exit code 0 when the batch ran, whatever the inputs held (count them in the summary); 1 if an input met an internal error, "
-                        + "4 if the rulebook is invalid, 2 for a usage error (e.g. --out cannot be written)."})
+                        + "4 if the rulebook is invalid, 2 for a usage error or an output that cannot be written (e.g. --out), "
+                        + "141 if standard output was closed by its reader ('| head': the batch stops at once, silently). "
+                        + "In a directory, a fixture's expectations and snapshots beside its NAME.yaml are skipped (counted in the summary)."})
 final class BatchCommand implements Callable<Integer> {
     /** More workers than this only costs memory on any machine Verdant runs on; a larger number is a typing error. */
     static final int MAX_THREADS = 256;
@@ -125,7 +125,8 @@ final class BatchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Settings settings = new Settings(edition, table, grading, lang.name());
         try (org.verdant.archive.Archive held = evidence; Summary summary = summary(summaryCsv != null, validateOnly)) {
-            Iterator<Inputs.Item> items = new Inputs(inputs, YamlReader.MAX_BYTES, () -> System.in);
+            Inputs read = new Inputs(inputs, YamlReader.MAX_BYTES, () -> System.in);
+            Iterator<Inputs.Item> items = read;
             PartialResults partial = null;
             OutputStream sink;
             if (out != null && !special(out)) {
@@ -139,7 +140,7 @@ final class BatchCommand implements Callable<Integer> {
                     if (resume) err.println(words.get("batch.resume_nothing", PartialResults.partialOf(out)));
                     partial = start(out, state, words);
                 }
-                sink = partial.stream();
+                sink = naming(partial.stream(), PartialResults.partialOf(out));
             } else {
                 sink = open(out, spec.commandLine().getOut());
             }
@@ -156,6 +157,7 @@ final class BatchCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.0f", summary.total() / Math.max(seconds, 1e-9)), workers,
                     out == null ? "" : w.get("batch.results_in", out)));
             err.print(summary.text(w.lang()));
+            if (read.skippedSidecars() > 0) err.println(w.get("batch.skipped_sidecars", read.skippedSidecars()));
             if (summaryCsv != null) {
                 try {
                     summary.writeCsv(summaryCsv);
@@ -231,8 +233,47 @@ final class BatchCommand implements Callable<Integer> {
         try {
             partial.commit();
         } catch (IOException e) {
-            throw new Fault(Fault.Kind.USAGE, words.get("file.cannot_write", out, e.getMessage()));
+            // every line was evaluated and written: a failure now (a full disk) is no misuse
+            throw org.verdant.app.Faults.of(failure(out, e));
         }
+    }
+
+    /** Lines to a results file: a write that fails while the batch runs (a full disk) names the file. */
+    static OutputStream naming(OutputStream lines, Path file) {
+        return new java.io.FilterOutputStream(lines) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    throw failure(file, e);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    throw failure(file, e);
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    throw failure(file, e);
+                }
+            }
+        };
+    }
+
+    private static WriteFailure failure(Path file, IOException e) {
+        if (e instanceof WriteFailure w) return w;
+        boolean full = StreamOutput.diskFull(e);
+        return new WriteFailure(file, full ? WriteFailure.Reason.DISK_FULL : WriteFailure.Reason.OTHER, full ? "" : String.valueOf(e.getMessage()), e);
     }
 
     private static Summary summary(boolean keepAllFailures, boolean checkingOnly) throws IOException {
@@ -248,11 +289,17 @@ final class BatchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * Where the lines go when they are not a results file: a device or pipe {@code --out} names, or
+     * standard output. Either way a reader that goes away stops the batch ({@link StreamOutput.Closed}:
+     * the reader thread and the workers are stopped, nothing more is written or said, exit code 141).
+     */
     private static OutputStream open(Path out, PrintWriter stdout) throws IOException {
-        if (out != null) return new BufferedOutputStream(new FileOutputStream(out.toFile()), 1 << 16);
-        if (stdout == Console.OUT) {
+        if (out != null) return new BufferedOutputStream(StreamOutput.device(out), 1 << 16);
+        if (stdout instanceof OutputWriter writer) {
             // the process's standard output, as bytes; not closed with the batch
-            return new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16) {
+            writer.flush();
+            return new BufferedOutputStream(writer.bytes(), 1 << 16) {
                 @Override
                 public void close() throws IOException {
                     flush();
@@ -267,13 +314,15 @@ final class BatchCommand implements Callable<Integer> {
             }
 
             @Override
-            public void write(byte[] b, int off, int len) {
+            public void write(byte[] b, int off, int len) throws IOException {
                 stdout.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+                // a PrintWriter swallows what failed: one that can no longer write is a reader that went away
+                if (stdout.checkError()) throw new StreamOutput.Closed(null);
             }
 
             @Override
-            public void flush() {
-                stdout.flush();
+            public void flush() throws IOException {
+                if (stdout.checkError()) throw new StreamOutput.Closed(null);
             }
         };
     }

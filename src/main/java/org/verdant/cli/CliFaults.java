@@ -24,7 +24,9 @@ final class CliFaults {
 
     /** Prints what went wrong on {@code err} in the language of {@code words}; returns the exit code. {@code command} is the command object that failed. */
     static int report(PrintWriter err, Throwable thrown, Object command, Words words) {
-        Fault f = Faults.of(thrown);
+        // the reader of standard output went away (| head): nothing was wrong, and nothing more is said
+        if (thrown instanceof StreamOutput.Closed) return ExitCodes.OUTPUT_CLOSED;
+        Fault f = thrown instanceof StreamOutput.Failed failed ? failed.fault() : Faults.of(thrown);
         Path file = command instanceof OfSubmission s ? s.submission() : null;
         return switch (f.kind()) {
             case USAGE, NOT_FOUND -> {
@@ -33,6 +35,11 @@ final class CliFaults {
             }
             case ARCHIVE -> {
                 err.println(words.get("fault.archive", TextFault.message(f, words.lang())));
+                yield ExitCodes.USAGE;
+            }
+            case IO -> {
+                // the message names the file or the output; the README's code 2 covers a file that cannot be read or written
+                err.println(TextFault.message(f, words.lang()));
                 yield ExitCodes.USAGE;
             }
             case INVALID_SUBMISSION -> {

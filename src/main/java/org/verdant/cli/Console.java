@@ -13,7 +13,7 @@ import java.util.List;
 final class Console {
     // The writer does the encoding: a PrintWriter over a PrintStream would encode with the platform
     // charset (ASCII when LANG is unset) before the stream's own UTF-8 setting is ever used.
-    static final PrintWriter OUT = utf8(FileDescriptor.out);
+    static final OutputWriter OUT = new OutputWriter(StreamOutput.standardOutput()); // tells a closed pipe (| head) from a failed write
     static final PrintWriter ERR = utf8(FileDescriptor.err);
 
     private Console() {

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int DIFFERS = 5;
     /** The person asking may not do this (an account's role does not allow it). */
     public static final int FORBIDDEN = 6;
+    /** Standard output was closed by its reader ({@code | head}): the command stopped; 128 + SIGPIPE, as a shell reports a tool a closed pipe stopped. */
+    public static final int OUTPUT_CLOSED = 141;
 
     private ExitCodes() {
     }

@@ -69,6 +69,7 @@ final class GenerateCommand implements Callable<Integer> {
             if (out == null) {
                 stdout.print("---\n");
                 stdout.print(yaml);
+                StreamOutput.stopIfFailed(stdout); // '| head': no more submissions for a reader that has gone
             } else {
                 Path file = out.resolve(String.format(Locale.ROOT, "%s-%d-%0" + width + "d.yaml", scheme, seed, i));
                 Outputs.write(file, yaml, w);

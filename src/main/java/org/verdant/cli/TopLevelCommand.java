@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VerdantCli.Version.class,
         description = "Evaluates Chinese green-manufacturing applications with an open rulebook.",
         footer = {"", "Exit codes: 0 verdict produced (whatever the grade), 1 internal error,",
-                "2 usage error (also a mistyped command: the nearest one is suggested), 3 invalid submission,",
-                "4 invalid rulebook, 5 record not reproduced (verify) or fixture differs (test).",
+                "2 usage error (also a mistyped command: the nearest one is suggested) or a file that cannot be read or written, 3 invalid submission,",
+                "4 invalid rulebook, 5 record not reproduced (verify) or fixture differs (test), 6 not allowed, 141 standard output closed by its reader (| head).",
                 "Chinese is the default language; --lang en for English."})
 class TopLevelCommand implements Runnable {
     @CommandLine.Spec

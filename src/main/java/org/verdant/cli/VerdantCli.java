@@ -91,8 +91,19 @@ public final class VerdantCli extends TopLevelCommand {
         cli.setExecutionExceptionHandler((ex, c, parseResult) -> CliFaults.report(err, ex, c.getCommand(), words));
         int code = cli.execute(args);
         out.flush();
+        code = afterOutput(out, err, words, code);
         err.flush();
         return code;
+    }
+
+    /**
+     * A command that finished but whose standard output failed (its writer swallows the error):
+     * 141 and nothing said when the reader went away, else the failed write named. A command that
+     * failed for a reason of its own keeps that reason's code (and has said it already).
+     */
+    static int afterOutput(PrintWriter out, PrintWriter err, Words words, int code) {
+        if (code != ExitCodes.OK || !(out instanceof OutputWriter o) || !o.failed()) return code;
+        return CliFaults.report(err, o.bytes().failure(), null, words);
     }
 
     /** A command line picocli cannot parse: what is wrong, the nearest command or option to a mistyped one, and where help is. */

@@ -26,6 +26,11 @@ public class Fault extends Exception {
         NOT_REPRODUCED,
         /** The archive cannot be opened, read or written. */
         ARCHIVE,
+        /**
+         * A file or a stream cannot be read or written while the request runs (a full disk, a failing
+         * device, a permission lost): nothing was misused, so it is not {@link #USAGE}; the message names the file.
+         */
+        IO,
         /** The person asking may not do this ({@code org.verdant.access.Access}). */
         FORBIDDEN,
         /** A bug. */

@@ -35,6 +35,7 @@ final class ServeFaults {
                     "invalid rulebook (" + f.problems().size() + " problem(s)): the server's rulebook does not compile for this edition"),
                     f.problems(), null);
             case ARCHIVE -> new ApiException(500, "archive", new Text("档案：" + TextFault.message(f, "zh"), "archive: " + TextFault.message(f, "en")));
+            case IO -> new ApiException(500, "io", new Text(TextFault.message(f, "zh"), TextFault.message(f, "en"))); // the server's file, not the request's fault
             case FORBIDDEN -> new ApiException(403, "forbidden", new Text(TextFault.message(f, "zh"), TextFault.message(f, "en")));
             case NOT_REPRODUCED -> notReproduced(f);
             case INTERNAL -> internal(f instanceof Faults.Internal i ? i.bug() : f, ctx, log);

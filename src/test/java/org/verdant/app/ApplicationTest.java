@@ -154,7 +154,7 @@ class ApplicationTest {
     void faultsSortWhatTheLowerLayersThrow() {
         assertThat(Faults.of(new org.verdant.archive.ArchiveException("locked")).kind()).isEqualTo(Fault.Kind.ARCHIVE);
         assertThat(Faults.of(new org.verdant.rulebook.RulebookException(List.of())).kind()).isEqualTo(Fault.Kind.INVALID_RULEBOOK);
-        assertThat(Faults.of(new java.io.IOException("gone")).kind()).isEqualTo(Fault.Kind.USAGE);
+        assertThat(Faults.of(new java.io.IOException("gone")).kind()).as("a failed read or write is no misuse").isEqualTo(Fault.Kind.IO);
         Fault bug = Faults.of(new IllegalStateException("boom"));
         assertThat(bug.kind()).isEqualTo(Fault.Kind.INTERNAL);
         assertThat(((Faults.Internal) bug).bug()).isInstanceOf(IllegalStateException.class);

@@ -89,6 +89,18 @@ class CliFaultsTest {
         assertThat(bug.err()).isEqualTo("internal error: java.lang.IllegalStateException: boom (please report this with the input that caused it)\n");
     }
 
+    /** A read or write that failed is no usage error: the message of ours names the file (code 2, as the README's table says); a closed reader is 141, silent. */
+    @Test
+    void aFailedReadOrWriteIsNamedAndAClosedReaderIsSilent() {
+        Printed io = report(new java.nio.file.NoSuchFileException("in/a.yaml"), null);
+        assertThat(io.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(io.err()).isEqualTo("cannot read or write in/a.yaml: no such file or folder\n");
+        assertThat(report(new java.io.IOException("Broken pipe"), null, "zh").err()).isEqualTo("读写失败：Broken pipe\n");
+        Printed closed = report(new StreamOutput.Closed(new java.io.IOException("Broken pipe")), null);
+        assertThat(closed.code()).isEqualTo(ExitCodes.OUTPUT_CLOSED).isEqualTo(141);
+        assertThat(closed.err()).isEmpty();
+    }
+
     @Test
     void everyCommandReportsThroughTheOneMapping() {
         CliTest.Run r = CliTest.run(CliTest.withRulebook("evaluate", "fixtures/green-factory/gbt36132-2018/cement-jiangsu-high-scorer.yaml",
