@@ -19,6 +19,7 @@ import org.verdant.submission.SubmissionReader;
 import org.verdant.verdict.Verdict;
 import org.verdant.verdict.VerdictBuilder;
 import org.verdant.yaml.Msg;
+import org.verdant.yaml.Node;
 import org.verdant.yaml.Problems;
 import org.verdant.yaml.YamlNode;
 import org.verdant.yaml.YamlReader;
@@ -135,10 +136,14 @@ public final class Evaluator {
             YamlNode.Entry e = m.entries().get("indicator_table");
             choice = "submission";
             at = e.value().location();
-            String id = e.value() instanceof YamlNode.Scalar sc ? sc.text() : null;
-            table = id == null ? null : tables.get(id);
+            if (!(e.value() instanceof YamlNode.Scalar sc)) {
+                problems.add(at, "indicator_table", Msg.of("problem.table.not_an_id", Node.kind(e.value()), String.join(", ", tables.keySet())));
+                return null;
+            }
+            String id = sc.text();
+            table = tables.get(id);
             if (table == null) {
-                Object hint = id == null ? "" : Suggest.nearest(id, tables.keySet()).<Object>map(x -> Msg.of("problem.hint.did_you_mean", x)).orElse("");
+                Object hint = Suggest.nearest(id, tables.keySet()).<Object>map(x -> Msg.of("problem.hint.did_you_mean", x)).orElse("");
                 problems.add(at, "indicator_table", Msg.of("problem.table.unknown", id, String.join(", ", tables.keySet()), hint));
                 return null;
             }
