@@ -80,8 +80,8 @@ public final class BatchEvaluation {
             if (validateOnly) return checked(item, application.validate(new Request(item.input(), item.bytes(), settings)));
             Evaluation e = application.evaluate(new Request(item.input(), item.bytes(), settings));
             Verdict v = e.verdict();
-            // streamed, not built as a tree first: the same bytes (VerdictJsonStreamTest), a fraction of the cost
-            byte[] line = shortLine != null ? shortLine.line(item, v) : line(VerdictJson.compact(v, messages));
+            // streamed, not built as a tree first, with its newline: the same bytes (VerdictJsonStreamTest), a fraction of the cost
+            byte[] line = shortLine != null ? shortLine.line(item, v) : VerdictJson.compactLine(v, messages);
             return new Outcome(item.seq(), item.input(), item.document(), item.inStream(), Outcome.VALID, 0, line,
                     v.scorecard().scheme(), v.scorecard().edition(), v.grade().label(), v.eligible(),
                     v.hasScore() ? Numbers.round(v.score(), 2) : null, null);

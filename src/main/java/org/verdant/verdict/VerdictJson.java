@@ -81,6 +81,41 @@ public final class VerdictJson {
         return out.toByteArray();
     }
 
+    /**
+     * {@link #compact}'s bytes and a newline, as {@code batch} writes each line: written into a
+     * buffer the thread keeps, so a line costs one copy (its own array) instead of a fresh 64 kB
+     * buffer, its copy, and a copy one byte longer for the newline (~2 % of a batch line's CPU).
+     */
+    public static byte[] compactLine(Verdict v, Messages m) {
+        LineBuffer out = LINE_BUFFER.get();
+        out.reset();
+        try (JsonGenerator g = COMPACT.createGenerator(out)) {
+            VerdictStream.write(g, MAPPER, v, m, null, false);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        out.write('\n');
+        byte[] line = out.toByteArray();
+        // an unusually long verdict's grown buffer is not kept for the thread's later, ordinary ones
+        if (out.capacity() > LineBuffer.KEPT_MAX) LINE_BUFFER.remove();
+        return line;
+    }
+
+    private static final ThreadLocal<LineBuffer> LINE_BUFFER = ThreadLocal.withInitial(LineBuffer::new);
+
+    /** The thread's line buffer: sized for a verdict (~58 kB), kept while it stays below {@link #KEPT_MAX}. */
+    private static final class LineBuffer extends java.io.ByteArrayOutputStream {
+        static final int KEPT_MAX = 256 * 1024;
+
+        LineBuffer() {
+            super(64 * 1024);
+        }
+
+        int capacity() {
+            return buf.length;
+        }
+    }
+
     /** A generator as {@link #write} makes one (indented, into characters), for a fragment written ahead. */
     static JsonGenerator generator(java.io.Writer out) throws java.io.IOException {
         return INDENTED.createGenerator(out);

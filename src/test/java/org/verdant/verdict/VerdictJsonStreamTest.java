@@ -74,8 +74,14 @@ class VerdictJsonStreamTest {
         for (String lang : List.of("zh", "en")) {
             Messages m = new Messages(lang);
             assertThat(VerdictJson.write(v, m)).as(what + " " + lang).isEqualTo(VerdictJson.text(VerdictJson.toJson(v, m)));
+            String compact = new String(Json.compact(VerdictJson.toJson(v, m)), StandardCharsets.UTF_8);
             assertThat(new String(VerdictJson.compact(v, m), StandardCharsets.UTF_8)).as(what + " " + lang + " compact")
-                    .isEqualTo(new String(Json.compact(VerdictJson.toJson(v, m)), StandardCharsets.UTF_8));
+                    .isEqualTo(compact);
+            // batch's line: the same bytes and one newline, from the thread's reused buffer (twice: the second reuses it)
+            for (int round = 0; round < 2; round++) {
+                assertThat(new String(VerdictJson.compactLine(v, m), StandardCharsets.UTF_8)).as(what + " " + lang + " line " + round)
+                        .isEqualTo(compact + "\n");
+            }
             Map<String, JsonNode> traces = TraceJson.nodes(TraceBuilder.all(v, new PathIndex(root), m));
             assertThat(VerdictJson.write(v, m, traces)).as(what + " " + lang + " with a trace")
                     .isEqualTo(VerdictJson.text(VerdictJson.toJson(v, m, traces)));
