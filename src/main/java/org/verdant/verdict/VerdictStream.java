@@ -258,7 +258,7 @@ final class VerdictStream {
         warnings(g, v, m, indented);
         g.writeEndArray();
         g.writeFieldName(SOURCES);
-        keptSources(g, v, m, indented);
+        sources(g, v, m);
         g.writeFieldName(RULEBOOK);
         g.writeStartObject();
         constantField(g, DIGEST, v.rulebookDigest());
@@ -334,69 +334,6 @@ final class VerdictStream {
             mapper.writeTree(g, trace);
         }
         g.writeEndObject();
-    }
-
-    /**
-     * The {@code sources} section follows from the rulebook's sources and the citations and
-     * statuses of the verdict's figure warnings, in order: nearly the same in every verdict under
-     * one scorecard, and finding each citation's source (a search through every citation for a
-     * figure made per evaluation) was a tenth of a compact line. So each section is written once
-     * per sources, language, form and citations, and copied in raw. Bounded like {@link #KEPT}:
-     * past {@link #SECTIONS_MAX} the kept sections start afresh.
-     */
-    private static final Map<Section, SerializedString> SECTIONS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int SECTIONS_MAX = 1_024;
-
-    /** What a {@code sources} section depends on: each figure warning's citation and status, in order. */
-    private record Section(Scorecard.Same sources, String lang, boolean indented, List<String> citedWithStatus) {
-    }
-
-    private static void keptSources(JsonGenerator g, Verdict v, Messages m, boolean indented) throws IOException {
-        List<String> cited = new java.util.ArrayList<>(2 * v.warnings().size());
-        for (Verdict.Warning w : v.warnings()) {
-            Figure f = w.figure();
-            if (f == null || f.source() == null) continue;
-            cited.add(f.source());
-            cited.add(f.status());
-        }
-        Section key = new Section(new Scorecard.Same(v.sources()), m.lang(), indented, cited);
-        SerializedString raw = SECTIONS.get(key);
-        if (raw == null) {
-            raw = encodedSources(v, m, indented);
-            if (SECTIONS.size() >= SECTIONS_MAX) SECTIONS.clear();
-            SECTIONS.put(key, raw);
-        }
-        g.writeRawValue(raw);
-    }
-
-    /**
-     * The section exactly as {@link #sources} writes it after the root object's field name: written
-     * into a generator of this form after two fields of the same root object (the first shows the
-     * separator a field's value follows, which writeRawValue writes itself) and cut out after it.
-     */
-    private static SerializedString encodedSources(Verdict v, Messages m, boolean indented) throws IOException {
-        java.io.StringWriter chars = new java.io.StringWriter(4096);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(4096);
-        int[] at = new int[4];
-        try (JsonGenerator g = indented ? VerdictJson.generator(chars) : VerdictJson.generator(bytes)) {
-            g.writeStartObject();
-            g.writeFieldName(WARNINGS);
-            g.flush();
-            at[0] = indented ? chars.getBuffer().length() : bytes.size();
-            g.writeNumber(0);
-            g.flush();
-            at[1] = indented ? chars.getBuffer().length() : bytes.size();
-            g.writeFieldName(SOURCES);
-            g.flush();
-            at[2] = indented ? chars.getBuffer().length() : bytes.size();
-            sources(g, v, m);
-            g.flush();
-            at[3] = indented ? chars.getBuffer().length() : bytes.size();
-        }
-        int from = at[2] + (at[1] - at[0] - 1); // past the separator before the value ("0" is one character)
-        String text = indented ? chars.getBuffer().substring(from, at[3])
-                : new String(bytes.toByteArray(), from, at[3] - from, java.nio.charset.StandardCharsets.UTF_8);
-        return new SerializedString(text);
     }
 
     /** The {@code sources} section as {@link VerdictSources#json} builds it. */
