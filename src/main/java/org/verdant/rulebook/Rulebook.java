@@ -53,10 +53,7 @@ public record Rulebook(
         // the scorecard's id names its overlays (and so its rule sets); its files name the edition,
         // overlays and indicator table
         String key = scorecard.id() + '\0' + String.join("\0", scorecard.files()) + '\0' + (grading == null ? "" : grading.file());
-        Map<String, Use> uses = USES.of(files);
-        Use known = uses.get(key); // a plain read: computeIfAbsent may lock the key's bin even when the key is there
-        if (known != null) return known;
-        return uses.computeIfAbsent(key, k -> {
+        return USES.computeIfAbsent(files, k -> new java.util.concurrent.ConcurrentHashMap<>()).computeIfAbsent(key, k -> {
             List<SourceFile> used = selectFiles(scorecard, grading);
             return new Use(used, used.stream().map(SourceFile::logicalPath).toList(), RulebookLoader.digest(used), ruleIndex(scorecard));
         });
@@ -71,7 +68,8 @@ public record Rulebook(
     }
 
     /** What verdicts already named, per rulebook (its file list, held weakly: a rulebook no longer used is forgotten). */
-    static final PerRulebook<Use> USES = new PerRulebook<>();
+    private static final Map<List<SourceFile>, Map<String, Use>> USES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** An indicator table read from a file outside the rulebook (--table FILE), checked as the rulebook's are. */
     public static IndicatorTable tableFromFile(java.nio.file.Path path) throws RulebookException {
@@ -105,12 +103,12 @@ public record Rulebook(
     /** Where the rules an evaluation under {@code scorecard} compiles are written, by rule name. */
     public RuleIndex ruleIndex(Scorecard scorecard) {
         String key = String.join("\0", scorecard.ruleSets());
-        Map<String, RuleIndex> indexes = RULE_INDEXES.of(files);
-        RuleIndex known = indexes.get(key);
-        return known != null ? known : indexes.computeIfAbsent(key, k -> RuleIndex.of(rulesFor(scorecard)));
+        return RULE_INDEXES.computeIfAbsent(files, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> RuleIndex.of(rulesFor(scorecard)));
     }
 
-    static final PerRulebook<RuleIndex> RULE_INDEXES = new PerRulebook<>();
+    private static final Map<List<SourceFile>, Map<String, RuleIndex>> RULE_INDEXES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** The rule files that belong to a scorecard: rules/common and rules/&lt;id&gt;/ of it and its overlays. */
     public List<SourceFile> rulesFor(Scorecard scorecard) {
