@@ -2,6 +2,7 @@ package org.verdant.rulebook;
 
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -66,10 +67,13 @@ public final class CompiledRulebook {
         return read;
     }
 
+    /** One lock per rule set: a batch's two threads load two editions' models at once instead of one waiting for the other. */
+    private final Map<String, Object> compiling = new ConcurrentHashMap<>();
+
     public KieBase kieBase(Scorecard scorecard) throws RulebookException {
         KieBase base = bases.get(scorecard.id());
         if (base != null) return base;
-        synchronized (this) {
+        synchronized (compiling.computeIfAbsent(scorecard.id(), k -> new Object())) {
             base = bases.get(scorecard.id());
             if (base == null) {
                 base = compile(scorecard);
@@ -78,6 +82,18 @@ public final class CompiledRulebook {
             return base;
         }
     }
+
+    /**
+     * The pool of sessions of one of this rulebook's knowledge bases ({@code RuleSession} takes a
+     * session from it for each evaluation and resets it after). Kept here, so the pools live as
+     * long as their rulebook, and read without a lock once made.
+     */
+    public KieSessionsPool sessions(KieBase base) {
+        KieSessionsPool pool = pools.get(base);
+        return pool != null ? pool : pools.computeIfAbsent(base, b -> b.newKieSessionsPool(1));
+    }
+
+    private final Map<KieBase, KieSessionsPool> pools = new ConcurrentHashMap<>();
 
     /** Compiles every edition; used by {@code rules check}. */
     public void compileAll() throws RulebookException {

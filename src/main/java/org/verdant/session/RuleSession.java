@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Stage 3: runs an edition's rules over the facts in three phases (derive values, resolve
@@ -60,14 +59,11 @@ public final class RuleSession {
      * Sessions are taken from a pool per knowledge base and reset after each evaluation, not made
      * anew: a new session builds the memories of every node and segment of the network again as
      * the facts reach them (about a fifth of a session), a reset one keeps them and empties them.
-     * The pools live as long as their compiled rulebook (held weakly: a rulebook read again after an
-     * edit brings its own), and grow to as many sessions as evaluations run at once.
+     * The pools are the compiled rulebook's ({@link CompiledRulebook#sessions}: a rulebook read
+     * again after an edit brings its own), and grow to as many sessions as evaluations run at once.
      */
-    private static final Map<CompiledRulebook, Map<KieBase, KieSessionsPool>> POOLS = java.util.Collections.synchronizedMap(new WeakHashMap<>());
-
     private static KieSessionsPool pool(CompiledRulebook rulebook, KieBase base) {
-        Map<KieBase, KieSessionsPool> pools = POOLS.computeIfAbsent(rulebook, r -> new java.util.concurrent.ConcurrentHashMap<>());
-        return pools.computeIfAbsent(base, b -> b.newKieSessionsPool(1));
+        return rulebook.sessions(base);
     }
 
     /** Every criterion must be decided by exactly one rule; anything else is a rulebook defect. */

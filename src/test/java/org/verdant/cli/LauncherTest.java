@@ -81,7 +81,11 @@ class LauncherTest {
 
     /** The launcher with {@code path} as PATH (the stand-ins for mvn and java first). */
     private Running start(Path root, Map<String, String> env, String path) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(List.of(root.resolve("verdant").toString(), "schemes"));
+        return start(root, env, path, "schemes");
+    }
+
+    private Running start(Path root, Map<String, String> env, String path, String command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(List.of(root.resolve("verdant").toString(), command));
         pb.environment().clear();
         pb.environment().put("PATH", path);
         pb.environment().put("HOME", tmp.toString());
@@ -101,6 +105,18 @@ class LauncherTest {
         // a UTF-8 locale of the user's own is left alone
         Ran own = launch(root, Map.of("LC_ALL", "C.UTF-8", "LANG", "C.UTF-8"));
         assertThat(own.out()).startsWith("LC_ALL=C.UTF-8 ");
+    }
+
+    /** A batch runs with C2 and its smaller inlining budget (bench/notes-h18-jit.md); every other command with C1 alone. */
+    @Test
+    void aBatchGetsC2WithTheSmallerInliningBudgetAndOtherCommandsC1Only() throws Exception {
+        Path root = checkout();
+        String path = tmp.resolve("bin") + ":/usr/bin:/bin";
+        Ran batch = start(root, Map.of(), path, "batch").finish();
+        assertThat(batch.code()).as(batch.err()).isZero();
+        assertThat(batch.out()).contains(" -XX:FreqInlineSize=150 -XX:InlineSmallCode=1500 ").doesNotContain("TieredStopAtLevel");
+        Ran other = start(root, Map.of(), path, "schemes").finish();
+        assertThat(other.out()).contains(" -XX:TieredStopAtLevel=1 ").doesNotContain("FreqInlineSize").doesNotContain("InlineSmallCode");
     }
 
     @Test
