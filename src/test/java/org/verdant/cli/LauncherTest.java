@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +55,8 @@ class LauncherTest {
                   echo "Exception in thread main java.lang.NoClassDefFoundError: half a jar: $jar" >&2
                   exit 1
                 fi
+                # the class-data archive a first evaluate writes at exit (JDK 17's -XX:ArchiveClassesAtExit)
+                for a in "$@"; do case "$a" in -XX:ArchiveClassesAtExit=*) echo archive >"${a#*=}" ;; esac; done
                 echo "LC_ALL=${LC_ALL:-unset} $*"
                 """);
         script(root.resolve("verdant"), Files.readString(root.resolve("verdant")));
@@ -117,6 +121,33 @@ class LauncherTest {
         assertThat(batch.out()).contains(" -XX:FreqInlineSize=150 -XX:InlineSmallCode=1500 ").doesNotContain("TieredStopAtLevel");
         Ran other = start(root, Map.of(), path, "schemes").finish();
         assertThat(other.out()).contains(" -XX:TieredStopAtLevel=1 ").doesNotContain("FreqInlineSize").doesNotContain("InlineSmallCode");
+    }
+
+    /** Each rebuilt jar gets an archive of its own; they must not pile up in the user's cache (10 were found there, 20 MB each). */
+    @Test
+    void aNewClassDataArchiveLeavesTheThreeMostRecentOthersAndNoMore() throws Exception {
+        Path root = checkout();
+        Path cache = Files.createDirectories(tmp.resolve(".cache/verdant"));
+        for (int i = 0; i < 6; i++) {
+            Path old = cache.resolve("cds-old" + i + ".jsa");
+            Files.writeString(old, "old");
+            Files.setLastModifiedTime(old, FileTime.fromMillis(1_700_000_000_000L + i * 60_000L));
+        }
+        Path compiled = Files.writeString(cache.resolve("kiebase-0123.bin"), "compiled rules");
+        Ran r = start(root, Map.of(), tmp.resolve("bin") + ":/usr/bin:/bin", "evaluate").finish();
+        assertThat(r.code()).as(r.err()).isZero();
+        try (Stream<Path> files = Files.list(cache)) {
+            List<String> archives = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("cds-")).sorted().toList();
+            assertThat(archives).hasSize(4).contains("cds-old3.jsa", "cds-old4.jsa", "cds-old5.jsa");
+            assertThat(archives.stream().filter(n -> !n.startsWith("cds-old"))).as("the new archive").hasSize(1);
+        }
+        assertThat(compiled).as("the compiled-rules cache is not the launcher's to prune").exists();
+        // a later start maps the archive it finds and writes none: nothing more is deleted
+        Ran again = start(root, Map.of(), tmp.resolve("bin") + ":/usr/bin:/bin", "evaluate").finish();
+        assertThat(again.out()).contains("-XX:SharedArchiveFile=").doesNotContain("ArchiveClassesAtExit");
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("cds-")).count()).isEqualTo(4);
+        }
     }
 
     @Test
