@@ -31,8 +31,16 @@ public final class ShapedSessions {
     private final Map<String, KieSessionsPool> shaped = new ConcurrentHashMap<>();
     private final Map<String, ScorecardView> views = new ConcurrentHashMap<>();
 
+    /** Whether both rulebooks are compiled to Drools' executable model (as the jar ships them) instead of from DRL. */
+    private final boolean model;
+
     public ShapedSessions(CompiledRulebook rulebook) {
+        this(rulebook, false);
+    }
+
+    public ShapedSessions(CompiledRulebook rulebook, boolean model) {
         this.rulebook = rulebook;
+        this.model = model;
     }
 
     /** The facts for the shaped session: the real list without the scorecard facts its rules read through {@code sc}. */
@@ -45,7 +53,7 @@ public final class ShapedSessions {
     }
 
     public List<Finding> real(Scorecard scorecard, List<Object> facts) {
-        KieSessionsPool pool = real.computeIfAbsent(scorecard.id(), k -> compile(rulebook.rulebook().rulesFor(scorecard)).newKieSessionsPool(1));
+        KieSessionsPool pool = real.computeIfAbsent(scorecard.id(), k -> compile(rulebook.rulebook().rulesFor(scorecard), model).newKieSessionsPool(1));
         return inScorecardOrder(scorecard, fire(pool.newKieSession(), facts, null));
     }
 
@@ -53,7 +61,7 @@ public final class ShapedSessions {
     public List<Finding> shaped(Scorecard scorecard, List<Object> constants, List<Object> facts) {
         ScorecardView view = views.computeIfAbsent(scorecard.id(), k -> new ScorecardView(constants));
         KieSessionsPool pool = shaped.computeIfAbsent(scorecard.id(),
-                k -> compile(ShapedRules.files(rulebook.rulebook().rulesFor(scorecard), constants)).newKieSessionsPool(1));
+                k -> compile(ShapedRules.files(rulebook.rulebook().rulesFor(scorecard), constants), model).newKieSessionsPool(1));
         return inScorecardOrder(scorecard, fire(pool.newKieSession(), facts, view));
     }
 
@@ -100,7 +108,16 @@ public final class ShapedSessions {
         return findings.all();
     }
 
-    static KieBase compile(List<SourceFile> files) {
+    static KieBase compile(List<SourceFile> files, boolean model) {
+        if (model) { // as ModelGenerator builds the jar's models, but kept in memory
+            org.kie.api.KieServices services = org.kie.api.KieServices.Factory.get();
+            org.kie.api.builder.KieFileSystem kfs = services.newKieFileSystem();
+            for (SourceFile f : files) kfs.write("src/main/resources/" + f.logicalPath(), f.bytes());
+            org.kie.api.builder.KieBuilder builder = services.newKieBuilder(kfs).buildAll(org.drools.model.codegen.ExecutableModelProject.class);
+            var errors = builder.getResults().getMessages(org.kie.api.builder.Message.Level.ERROR);
+            if (!errors.isEmpty()) throw new IllegalStateException(errors.toString());
+            return services.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+        }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (SourceFile f : files) {
             builder.add(ResourceFactory.newByteArrayResource(f.bytes()).setSourcePath(f.logicalPath()), ResourceType.DRL);
