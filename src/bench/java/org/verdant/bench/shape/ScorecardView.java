@@ -23,8 +23,12 @@ public final class ScorecardView {
     private final Map<String, ReferenceSpec> specs = new HashMap<>();
     private final Map<String, EnergyLimitRow> limits = new HashMap<>();
 
+    /** The criteria decided by claim, in scorecard order (the generic claim rules' "no claim" rule walks them). */
+    private final List<String> claimIds = new java.util.ArrayList<>();
+
     public ScorecardView(List<Object> constants) {
         for (Object o : constants) {
+            if (o instanceof Requirement r && "claim".equals(r.decidedBy())) claimIds.add(r.id());
             if (o instanceof Requirement r) requirements.put(r.id(), r);
             else if (o instanceof Parameter p) parameters.put(p.name(), p);
             else if (o instanceof PerformanceIndicator p) indicators.put(p.id(), p);
@@ -52,6 +56,24 @@ public final class ScorecardView {
     /** The energy-limit row of that id, or null: the real rule joins EnergyLimitRow( id == $row ) and does not fire without one. */
     public EnergyLimitRow limit(String id) {
         return limits.get(id);
+    }
+
+    public List<String> claimIds() {
+        return claimIds;
+    }
+
+    /** Whether a claim for this id is one the claim rules decide (some gate, or a scored requirement). */
+    public boolean claimDecided(String id) {
+        Requirement r = requirements.get(id);
+        return r != null && "claim".equals(r.decidedBy());
+    }
+
+    public boolean claimGate(String id) {
+        return claimDecided(id) && requirements.get(id).isGate();
+    }
+
+    public boolean claimScored(String id) {
+        return claimDecided(id) && !requirements.get(id).isGate();
     }
 
     /** A generated rule naming a key the scorecard lacks is a generator defect: fail loudly, never decide on null. */

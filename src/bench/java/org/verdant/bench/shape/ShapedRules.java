@@ -70,10 +70,21 @@ public final class ShapedRules {
         return r.id().equals("B2") || Set.of("claim", "management_system", "csr_reports").contains(r.decidedBy());
     }
 
+    /**
+     * With {@code -Dshape.claims=generic}, the claim rules are not copied per criterion: the nine
+     * generic rules stay, with the Requirement pattern turned into {@code sc} lookups on the
+     * claim's id (and "no claim" walking {@code sc.claimIds()}). The other files stay per criterion.
+     */
+    static boolean genericClaims() {
+        return "generic".equals(System.getProperty("shape.claims"));
+    }
+
     /** Generated DRL files by name, one per criterion (and per reference tier). */
     public static Map<String, String> generate(List<Object> constants) {
         Map<String, String> files = new LinkedHashMap<>();
+        if (genericClaims()) files.put("claims_generic.drl", header("claims") + GENERIC_CLAIMS);
         for (Object o : constants) {
+            if (o instanceof Requirement r && genericClaims() && "claim".equals(r.decidedBy())) continue;
             if (o instanceof Requirement r) {
                 // B2's rules name it by id (CUL-02 is decided_by accidents too, by the cultivation rules, which are kept)
                 String body = r.id().equals("B2") ? accidents() : switch (r.decidedBy()) {
@@ -223,6 +234,92 @@ public final class ShapedRules {
                 """;
         return fill(text + notApplicable, Map.of("ID", r.id()));
     }
+
+    // rules/common/claims.drl, generic: the Requirement pattern read through sc by the claim's id
+    private static final String GENERIC_CLAIMS = """
+            rule "Qualitative requirement met, with evidence"
+                agenda-group "judge"
+            when
+                $c : Claim( $id : criterionId, sc.claimDecided(criterionId), met == ClaimStatus.MET, !evidence.isEmpty(), degree == null )
+                not ClaimAssessment( criterionId == $id, accepted == false || degree != null )
+            then
+                findings.met(sc.requirement($id)).because("claim.met", $c.evidence().size()).evidence($c.evidence()).note($c.note());
+            end
+
+            rule "Qualitative item met to an assessed degree, with evidence"
+                agenda-group "judge"
+            when
+                $c : Claim( $id : criterionId, sc.claimDecided(criterionId), met == ClaimStatus.MET, !evidence.isEmpty(), degree != null )
+                not ClaimAssessment( criterionId == $id, accepted == false || degree != null )
+            then
+                findings.metToDegree(sc.requirement($id), $c.degree()).because("claim.degree", $c.degree(), $c.evidence().size())
+                    .evidence($c.evidence()).note($c.note());
+            end
+
+            rule "Qualitative item met to the degree the evaluator assessed"
+                agenda-group "judge"
+            when
+                $c : Claim( $id : criterionId, sc.claimDecided(criterionId), met == ClaimStatus.MET, !evidence.isEmpty() )
+                $a : ClaimAssessment( criterionId == $id, accepted == true, degree != null )
+            then
+                findings.metToDegree(sc.requirement($id), $a.degree()).because("claim.assessed_degree", $a.degree(), $c.evidence().size(), $a.note())
+                    .evidence($c.evidence()).note($c.note());
+            end
+
+            rule "Claim not accepted by the evaluator"
+                agenda-group "judge"
+            when
+                $c : Claim( $id : criterionId, sc.claimDecided(criterionId), met != ClaimStatus.NOT_MET )
+                $a : ClaimAssessment( criterionId == $id, accepted == false )
+            then
+                findings.notMet(sc.requirement($id)).because("claim.rejected", $a.note()).evidence($c.evidence()).note($c.note());
+            end
+
+            rule "Qualitative requirement claimed met without evidence"
+                agenda-group "judge"
+            when
+                $c : Claim( $id : criterionId, sc.claimDecided(criterionId), met == ClaimStatus.MET, evidence.isEmpty() )
+                not ClaimAssessment( criterionId == $id, accepted == false )
+            then
+                findings.missingData(sc.requirement($id)).because("claim.no_evidence").note($c.note());
+            end
+
+            rule "Qualitative requirement declared not met"
+                agenda-group "judge"
+            when
+                $c : Claim( $id : criterionId, sc.claimDecided(criterionId), met == ClaimStatus.NOT_MET )
+            then
+                findings.notMet(sc.requirement($id)).because("claim.not_met").evidence($c.evidence()).note($c.note());
+            end
+
+            rule "Scored requirement declared not applicable"
+                agenda-group "judge"
+            when
+                $c : Claim( $id : criterionId, sc.claimScored(criterionId), met == ClaimStatus.NOT_APPLICABLE )
+                not ClaimAssessment( criterionId == $id, accepted == false )
+            then
+                findings.notApplicable(sc.requirement($id)).because("claim.not_applicable", $c.reason()).evidence($c.evidence()).note($c.note());
+            end
+
+            rule "Basic requirement declared not applicable"
+                agenda-group "judge"
+            when
+                $c : Claim( $id : criterionId, sc.claimGate(criterionId), met == ClaimStatus.NOT_APPLICABLE )
+                not ClaimAssessment( criterionId == $id, accepted == false )
+            then
+                findings.notMet(sc.requirement($id)).because("claim.gate_not_applicable", $c.reason());
+            end
+
+            rule "Qualitative requirement with no claim"
+                agenda-group "judge"
+            when
+                $id : String() from sc.claimIds()
+                not Claim( criterionId == $id )
+            then
+                findings.missingData(sc.requirement($id)).because("claim.absent");
+            end
+
+            """;
 
     // 5.1-basic-requirements.drl (B2 only): the three parameters read through sc
     private static String accidents() {
