@@ -13,8 +13,10 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -38,11 +40,15 @@ import java.util.stream.Stream;
  * <p>Where: {@code $VERDANT_CACHE_DIR}, else {@code $XDG_CACHE_HOME/verdant}, else
  * {@code ~/.cache/verdant}; {@code VERDANT_CACHE=off} (or the system property
  * {@code verdant.cache=off}) turns it off. Entries are {@code kiebase-<digest>.bin}, written to a
- * temporary file and renamed, so concurrent runs never read half an entry.
+ * temporary file and renamed, so concurrent runs never read half an entry. The {@value #KEEP} entries
+ * most recently written or read are kept; older ones are deleted when a new one is written.
  */
 public final class KieBaseCache {
     /** Bumped when the entry layout changes. */
     private static final String LAYOUT = "verdant.kiebase/1";
+
+    /** Entries kept (each 0.3–1 MB): a rulebook's every edition with its overlays several times over. */
+    static final int KEEP = 32;
 
     /** Where Drools' own Maven metadata is, in its jar and in the shaded one alike. */
     static final String DROOLS_POM = "META-INF/maven/org.drools/drools-core/pom.properties";
@@ -104,6 +110,7 @@ public final class KieBaseCache {
         if (codeIdentity == null) return null;
         Path entry = entry(ruleFiles);
         if (!Files.isRegularFile(entry)) return null;
+        markUsed(entry);
         try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(Files.readAllBytes(entry)), classLoader)) {
             Object header = in.readObject();
             if (!LAYOUT.equals(header)) return null;
@@ -131,6 +138,46 @@ public final class KieBaseCache {
             org.verdant.files.SafeFile.write(entry, bytes.toByteArray()); // whole or not at all: a concurrent run never reads half an entry
         } catch (IOException | RuntimeException e) {
             // read-only home, full disk, a package Drools cannot serialize: run without the cache
+            return;
+        }
+        prune(entry);
+    }
+
+    /** A hit counts as a use, so the entries a user's rulebooks still need are the last to go. */
+    private static void markUsed(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+        } catch (IOException | RuntimeException e) {
+            // a read-only cache is still read; it only ages
+        }
+    }
+
+    /**
+     * Every edit of a rule file names a new entry and nothing ever names the old one again: without
+     * this the cache grew by an entry per edit and per rebuilt jar (216 entries, 170 MB, were found
+     * in one). The {@value #KEEP} most recently written or used stay; a deleted one costs a compile.
+     */
+    void prune(Path keep) {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> entries = files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("kiebase-") && n.endsWith(".bin") && !p.equals(keep);
+            }).toList();
+            if (entries.size() < KEEP) return;
+            record Aged(Path path, long modified) {
+            }
+            List<Aged> aged = new ArrayList<>();
+            for (Path p : entries) {
+                try {
+                    aged.add(new Aged(p, Files.getLastModifiedTime(p).toMillis()));
+                } catch (IOException e) {
+                    // gone already (another run pruned it)
+                }
+            }
+            aged.sort(java.util.Comparator.comparingLong(Aged::modified).reversed());
+            for (Aged a : aged.subList(Math.min(KEEP - 1, aged.size()), aged.size())) Files.deleteIfExists(a.path());
+        } catch (IOException | RuntimeException e) {
+            // another run pruning at the same time, a read-only entry: the next store tries again
         }
     }
 

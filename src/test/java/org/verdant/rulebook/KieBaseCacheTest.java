@@ -74,6 +74,35 @@ class KieBaseCacheTest {
         assertThat(cache.load(files, getClass().getClassLoader())).as("rewritten after the compile").isNotNull();
     }
 
+    /** Each edit of a rule file names a new entry; the cache keeps the most recent KEEP, not every one ever written. */
+    @Test
+    void writingAnEntryDeletesAllButTheMostRecentlyWrittenOrUsed() throws Exception {
+        KieBaseCache cache = new KieBaseCache(cacheDir);
+        List<Path> old = new ArrayList<>();
+        for (int i = 0; i < KieBaseCache.KEEP + 8; i++) {
+            Path p = Files.writeString(cacheDir.resolve("kiebase-old" + (100 + i) + ".bin"), "old");
+            Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L + i * 60_000L));
+            old.add(p);
+        }
+        Path archive = Files.writeString(cacheDir.resolve("cds-1-2.jsa"), "not ours");
+        List<SourceFile> oldestFiles = List.of(new SourceFile("rules/x.drl", "rules/x.drl", "package x;".getBytes(StandardCharsets.UTF_8)));
+        // an old entry read again counts as used and outlives the ones written after it
+        Path used = cache.entry(oldestFiles);
+        Files.writeString(used, "unreadable");
+        Files.setLastModifiedTime(used, java.nio.file.attribute.FileTime.fromMillis(1_600_000_000_000L));
+        assertThat(cache.load(oldestFiles, getClass().getClassLoader())).isNull();
+
+        List<SourceFile> files = List.of(new SourceFile("rules/y.drl", "rules/y.drl", "package y;".getBytes(StandardCharsets.UTF_8)));
+        cache.store(files, List.of());
+        try (Stream<Path> entries = Files.list(cacheDir)) {
+            List<Path> left = entries.filter(p -> p.getFileName().toString().startsWith("kiebase-")).toList();
+            assertThat(left).hasSize(KieBaseCache.KEEP).contains(cache.entry(files), used)
+                    .containsAll(old.subList(old.size() - (KieBaseCache.KEEP - 2), old.size()))
+                    .doesNotContainAnyElementsOf(old.subList(0, old.size() - (KieBaseCache.KEEP - 2)));
+        }
+        assertThat(archive).as("the launcher's archives are not this cache's").exists();
+    }
+
     private static String json(Evaluator evaluator, Path f, byte[] bytes, Evaluator.Options options) throws Exception {
         return VerdictJson.write(evaluator.evaluate(f.toString(), bytes, options), new Messages("en"));
     }
