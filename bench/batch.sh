@@ -22,9 +22,11 @@ out="${OUT:-}"
 # MODE=--validate-only measures reading and checking alone; MODE="--lines short" the short lines
 jar="${JAR:-target/verdant.jar}"
 mode="${MODE:-}"
-# the flags ./verdant runs a batch with (full tiered compilation); JVM_FLAGS="-XX:+UseSerialGC
-# -XX:TieredStopAtLevel=1" measures the C1-only flags the other commands use
-jvm_flags="${JVM_FLAGS:--XX:+UseSerialGC}"
+# the flags ./verdant runs a batch with (C1 and C2, C2's inlining budget for hot calls cut:
+# bench/notes-h18-jit.md); JVM_FLAGS="-XX:+UseSerialGC" measures full tiered compilation with
+# C2's default budget (the launcher's batch flags before h18-jit), JVM_FLAGS="-XX:+UseSerialGC
+# -XX:TieredStopAtLevel=1" the C1-only flags the other commands use
+jvm_flags="${JVM_FLAGS:--XX:+UseSerialGC -XX:FreqInlineSize=150 -XX:InlineSmallCode=1500}"
 work=target/bench-batch
 mkdir -p "$work"
 ./verdant --version >/dev/null # builds the jar if needed
