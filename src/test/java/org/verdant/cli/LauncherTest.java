@@ -150,6 +150,18 @@ class LauncherTest {
         }
     }
 
+    /** The first evaluate ever, with no cache directory yet, writes the first archive (nothing to prune must not fail). */
+    @Test
+    void theFirstEvaluateWithNoArchiveYetWritesOne() throws Exception {
+        Path root = checkout();
+        Ran r = start(root, Map.of(), tmp.resolve("bin") + ":/usr/bin:/bin", "evaluate").finish();
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("-XX:ArchiveClassesAtExit=");
+        try (Stream<Path> files = Files.list(tmp.resolve(".cache/verdant"))) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("cds-")).count()).isEqualTo(1);
+        }
+    }
+
     @Test
     void theFirstBuildSaysWhatItIsDoingAndWhy() throws Exception {
         Path root = checkout();
