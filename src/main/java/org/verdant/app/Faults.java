@@ -37,7 +37,8 @@ public final class Faults {
     static Fault io(IOException e) {
         if (e instanceof WriteFailure w) {
             Object why = w.reason() == WriteFailure.Reason.OTHER ? w.detail() : Msg.of("io.reason." + w.reason().name());
-            return new TextFault(Fault.Kind.IO, null, text(Msg.of("io.cannot_write", w.file(), why)));
+            Object name = w.file() == null ? Msg.of("io.standard_output") : w.file();
+            return new TextFault(Fault.Kind.IO, null, text(Msg.of("io.cannot_write", name, why)));
         }
         if (e instanceof FileSystemException f && f.getFile() != null) {
             Object why = e instanceof NoSuchFileException ? Msg.of("io.reason.NO_FILE")

@@ -234,7 +234,7 @@ final class BatchCommand implements Callable<Integer> {
             partial.commit();
         } catch (IOException e) {
             // every line was evaluated and written: a failure now (a full disk) is no misuse
-            throw org.verdant.app.Faults.of(failure(out, e));
+            throw org.verdant.app.Faults.of(WriteFailure.of(out, e));
         }
     }
 
@@ -246,7 +246,7 @@ final class BatchCommand implements Callable<Integer> {
                 try {
                     out.write(b, off, len);
                 } catch (IOException e) {
-                    throw failure(file, e);
+                    throw WriteFailure.of(file, e);
                 }
             }
 
@@ -255,7 +255,7 @@ final class BatchCommand implements Callable<Integer> {
                 try {
                     out.flush();
                 } catch (IOException e) {
-                    throw failure(file, e);
+                    throw WriteFailure.of(file, e);
                 }
             }
 
@@ -264,17 +264,12 @@ final class BatchCommand implements Callable<Integer> {
                 try {
                     out.close();
                 } catch (IOException e) {
-                    throw failure(file, e);
+                    throw WriteFailure.of(file, e);
                 }
             }
         };
     }
 
-    private static WriteFailure failure(Path file, IOException e) {
-        if (e instanceof WriteFailure w) return w;
-        boolean full = StreamOutput.diskFull(e);
-        return new WriteFailure(file, full ? WriteFailure.Reason.DISK_FULL : WriteFailure.Reason.OTHER, full ? "" : String.valueOf(e.getMessage()), e);
-    }
 
     private static Summary summary(boolean keepAllFailures, boolean checkingOnly) throws IOException {
         Summary s = keepAllFailures ? new Summary().keepingAllFailures() : new Summary();

@@ -26,7 +26,7 @@ final class CliFaults {
     static int report(PrintWriter err, Throwable thrown, Object command, Words words) {
         // the reader of standard output went away (| head): nothing was wrong, and nothing more is said
         if (thrown instanceof StreamOutput.Closed) return ExitCodes.OUTPUT_CLOSED;
-        Fault f = thrown instanceof StreamOutput.Failed failed ? failed.fault() : Faults.of(thrown);
+        Fault f = Faults.of(thrown);
         Path file = command instanceof OfSubmission s ? s.submission() : null;
         return switch (f.kind()) {
             case USAGE, NOT_FOUND -> {

@@ -1,7 +1,6 @@
 package org.verdant.cli;
 
-import org.verdant.app.TextFault;
-import org.verdant.fault.Fault;
+import org.verdant.files.WriteFailure;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -17,8 +16,8 @@ import java.util.function.BooleanSupplier;
  * {@code --out} names. It tells the two ways a write can fail apart. The reader went away
  * ({@code | head}, a closed pipe: EPIPE, which the JVM reports as an {@code IOException} since it
  * ignores SIGPIPE) is {@link Closed}: the command stops and says nothing, as a Unix tool killed by
- * SIGPIPE does. Anything else (a full disk under {@code > file}, a failing device) is {@link Failed},
- * which names the output. After the first failure every write fails the same way at once, so
+ * SIGPIPE does. Anything else (a full disk under {@code > file}, a failing device) is a
+ * {@link WriteFailure} naming the output (a null file: standard output). After the first failure every write fails the same way at once, so
  * nothing more is written.
  */
 final class StreamOutput extends OutputStream {
@@ -88,32 +87,23 @@ final class StreamOutput extends OutputStream {
         }
     }
 
-    /** The first write that failed ({@link Closed} or {@link Failed}), or null. */
+    /** The first write that failed ({@link Closed} or a {@link WriteFailure}), or null. */
     IOException failure() {
         return failure;
     }
 
     private void check() throws IOException {
+        // a new instance each time: try-with-resources adds close()'s exception to the body's, and one
+        // instance cannot suppress itself
         IOException f = failure;
         if (f instanceof Closed c) throw new Closed(c.getCause());
-        if (f instanceof Failed x) throw new Failed(x.file, x.detail, x.diskFull, x.getCause());
+        if (f instanceof WriteFailure w) throw new WriteFailure(w.file(), w.reason(), w.detail(), w.getCause());
     }
 
     private IOException failed(IOException e) {
-        IOException f;
-        if (readerGone(e)) {
-            f = new Closed(e);
-        } else {
-            f = new Failed(file, e.getMessage() == null ? e.toString() : e.getMessage(), diskFull(e), e);
-        }
+        IOException f = readerGone(e) ? new Closed(e) : WriteFailure.of(file, e);
         failure = f;
         return f;
-    }
-
-    /** ENOSPC or EDQUOT, in the words the JDK reports them with. */
-    static boolean diskFull(IOException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        return m.contains("No space left") || m.contains("Disk quota exceeded") || m.contains("not enough space");
     }
 
     /** EPIPE: its words in the C and English locales; else, in any locale, a write to a pipe or socket fails only when its reader has gone. */
@@ -151,30 +141,6 @@ final class StreamOutput extends OutputStream {
     static final class Closed extends IOException {
         Closed(Throwable cause) {
             super("the output was closed by its reader", cause);
-        }
-    }
-
-    /** A write that failed for another reason than a reader gone away. */
-    static final class Failed extends IOException {
-        private final Path file;
-        private final String detail;
-        private final boolean diskFull;
-
-        Failed(Path file, String detail, boolean diskFull, Throwable cause) {
-            super((file == null ? "standard output" : file.toString()) + ": " + detail, cause);
-            this.file = file;
-            this.detail = detail;
-            this.diskFull = diskFull;
-        }
-
-        /** The failure as an input/output fault naming the output, in both languages. */
-        Fault fault() {
-            return new TextFault(Fault.Kind.IO, null, message(new Words("zh")), message(new Words("en")));
-        }
-
-        private String message(Words w) {
-            String name = file == null ? w.get("output.standard_output") : file.toString();
-            return w.get("output.cannot_write", name, diskFull ? w.get("output.disk_full") : detail);
         }
     }
 }

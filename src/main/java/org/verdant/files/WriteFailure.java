@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * A file that could not be written, with which file and why in words a face can translate:
- * Java's own message is often only the path again ("cannot write X: X").
+ * Java's own message is often only the path again ("cannot write X: X"). A null file is the
+ * process's standard output.
  */
 public final class WriteFailure extends IOException {
     /** Why a write failed, as a user can act on it. */
@@ -38,6 +39,7 @@ public final class WriteFailure extends IOException {
         this.detail = detail;
     }
 
+    /** The file, or null for standard output. */
     public Path file() {
         return file;
     }
@@ -51,15 +53,15 @@ public final class WriteFailure extends IOException {
         return detail;
     }
 
-    /** Names why {@code e} stopped the write of {@code file}. */
-    static WriteFailure of(Path file, IOException e) {
+    /** Names why {@code e} stopped the write of {@code file} (null: standard output). */
+    public static WriteFailure of(Path file, IOException e) {
         if (e instanceof WriteFailure w) return w;
         String m = e.getMessage() == null ? "" : e.getMessage();
         Reason r;
         if (e instanceof NoSuchFileException) r = Reason.NO_FOLDER;
         else if (e instanceof AccessDeniedException) r = Reason.DENIED;
         else if (m.contains("No space left") || m.contains("Disk quota exceeded") || m.contains("not enough space")) r = Reason.DISK_FULL;
-        else if (m.contains("Is a directory") || (e instanceof FileSystemException && java.nio.file.Files.isDirectory(file))) r = Reason.IS_FOLDER;
+        else if (m.contains("Is a directory") || (e instanceof FileSystemException && file != null && java.nio.file.Files.isDirectory(file))) r = Reason.IS_FOLDER;
         else r = Reason.OTHER;
         String detail = r == Reason.OTHER ? (e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : m) : "";
         return new WriteFailure(file, r, detail, e);

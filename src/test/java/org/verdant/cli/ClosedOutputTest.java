@@ -181,8 +181,8 @@ class ClosedOutputTest {
         try {
             full.write(new byte[10]);
             throw new AssertionError("the write should fail");
-        } catch (StreamOutput.Failed expected) {
-            assertThat(org.verdant.fault.InBoth.message(expected.fault(), "zh")).isEqualTo("无法写入 " + plain + "：磁盘已满");
+        } catch (org.verdant.files.WriteFailure expected) {
+            assertThat(org.verdant.fault.InBoth.message(org.verdant.app.Faults.of(expected), "zh")).isEqualTo("无法写入 " + plain + "：磁盘已满");
         }
     }
 
